@@ -6,6 +6,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -34,7 +35,14 @@ int main(int argc, char *argv[])
     QCommandLineOption smokeTest(QStringLiteral("smoke-test"),
                                  QStringLiteral("Quit after the first frame (for package tests)."));
     parser.addOption(smokeTest);
+    QCommandLineOption server(QStringLiteral("server"),
+                              QStringLiteral("Ring server to use (remembered for next time)."),
+                              QStringLiteral("url"));
+    parser.addOption(server);
     parser.process(app);
+
+    if (parser.isSet(server))
+        QSettings().setValue(QStringLiteral("server/url"), parser.value(server));
 
     QQmlApplicationEngine engine;
     // Qt 6.4 has no loadFromModule; qt_add_qml_module puts the files under qrc:/.
