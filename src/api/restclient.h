@@ -1,0 +1,131 @@
+#pragma once
+
+// REST client for docs/protocol.md section 5.
+//
+// Every call returns a QFuture that finishes on the GUI thread (the thread the
+// client lives in) with an ApiResult: the value, or an ApiError with a sentence.
+// Consume it with .then(context, ...):
+//
+//     client->me().then(this, [this](const api::ApiResult<api::User> &r) {
+//         if (!r.ok()) return showError(r.error().message);
+//         ...
+//     });
+//
+// Behaviour shared by every call:
+//  - Authorization: Bearer <AccessTokenSource::accessToken()>.
+//  - 401: refreshes through the token source and retries once; if that fails the
+//    result is ApiError::Kind::Unauthorized.
+//  - 429: waits Retry-After and retries (at most twice, and only if the wait is
+//    at most maxRateLimitWait()); otherwise ApiError::Kind::RateLimited with
+//    retryAfterSeconds set.
+//  - Timeout (default 30 s per attempt): ApiError::Kind::Timeout.
+//  - http:// is refused for servers that are not on loopback (InsecureUrl).
+//  - Destroying the client finishes all pending futures with Kind::Cancelled.
+
+#include "api/apiresult.h"
+#include "api/types.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ringchat::auth {
+class AccessTokenSource;
+}
+
+namespace ringchat::api {
+
+class RestClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Direction { Before, After };
+
+    // serverUrl is the server's base URL (e.g. https://chat.example.org). The
+    // token source must outlive the client (it may be null: no Authorization).
+    RestClient(const QUrl &serverUrl, auth::AccessTokenSource *tokens, QObject *parent = nullptr);
+    ~RestClient() override;
+
+    QUrl serverUrl() const { return m_serverUrl; }
+
+    // Per attempt, from sending the request to the last byte of the answer.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+    // Longest Retry-After the client waits by itself on 429 (default 10 s).
+    void setMaxRateLimitWait(std::chrono::seconds wait) { m_maxRateLimitWait = wait; }
+    std::chrono::seconds maxRateLimitWait() const { return m_maxRateLimitWait; }
+
+    // True for https://, and for http:// to localhost / 127.0.0.0/8 / ::1.
+    static bool isAllowedServerUrl(const QUrl &url, QString *error = nullptr);
+
+    // GET /api/me
+    QFuture<ApiResult<User>> me();
+    // GET /api/users?query=&limit=
+    QFuture<ApiResult<QList<User>>> searchUsers(const QString &query, int limit = 20);
+    // GET /api/conversations?limit=&cursor= : one page.
+    QFuture<ApiResult<Page<Conversation>>> conversations(int limit = 50, const QString &cursor = {});
+    // Every page of GET /api/conversations, concatenated (fails if any page fails).
+    QFuture<ApiResult<QList<Conversation>>> allConversations(int pageSize = 200);
+    // POST /api/conversations. A direct chat with the same user is returned, not duplicated.
+    QFuture<ApiResult<Conversation>> createConversation(Conversation::Type type, const QStringList &participantIds,
+                                                        const QString &title = {});
+    // GET /api/conversations/:id/messages?limit=&cursor=&direction=
+    // cursorSeq <= 0 omits the cursor (Before: the latest messages; After: from the start).
+    // Items are ascending by seq. Page::cursor is the seq to pass for the next page.
+    QFuture<ApiResult<Page<Message>>> messages(const QString &conversationId, Direction direction,
+                                               qint64 cursorSeq = 0, int limit = 50);
+    // POST /api/conversations/:id/messages. Idempotent per clientId.
+    QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
+                                            const QString &content, Message::Type type = Message::Type::Text,
+                                            const QString &replyTo = {});
+
+private:
+    struct Request
+    {
+        QByteArray verb;
+        QString path;
+        QUrlQuery query;
+        QByteArray body;
+        bool authRetried = false;
+        int rateLimitRetries = 0;
+    };
+    // The parsed JSON body of a 2xx answer (its "data" and "pagination").
+    struct Response
+    {
+        QJsonValue data;
+        QJsonObject pagination;
+    };
+    using Done = std::function<void(const ApiError &error, const Response &response)>;
+
+    void send(Request request, Done done);
+    void attempt(quint64 id, Request request);
+    void finished(quint64 id, QNetworkReply *reply, Request request);
+    void complete(quint64 id, const ApiError &error, const Response &response = {});
+    ApiError networkError(QNetworkReply *reply) const;
+    template<typename T, typename Parse>
+    QFuture<ApiResult<T>> call(Request request, Parse parse);
+    void collectConversations(int pageSize, QString cursor, QList<Conversation> soFar,
+                              std::function<void(ApiResult<QList<Conversation>>)> done);
+
+    QUrl m_serverUrl;
+    auth::AccessTokenSource *m_tokens = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    std::chrono::milliseconds m_timeout{ 30000 };
+    std::chrono::seconds m_maxRateLimitWait{ 10 };
+    // Logical requests (across retries) by id, and the reply of the current attempt.
+    quint64 m_nextId = 0;
+    QHash<quint64, Done> m_inflight;
+    QHash<quint64, QNetworkReply *> m_replies;
+};
+
+} // namespace ringchat::api

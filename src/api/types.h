@@ -1,0 +1,147 @@
+#pragma once
+
+// The wire contract's data types (docs/protocol.md, section 3) as plain structs.
+//
+// fromJson() validates and returns std::nullopt (with a sentence in *error) on
+// anything the contract does not allow; toJson() writes the wire form. Parsing
+// reads each field once from the QJsonObject (no QVariant round trips) and uses
+// a hand-written parser for the server's fixed time format, because a flood of
+// messages goes through here.
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ringchat::api {
+
+// ISO-8601 UTC with milliseconds ("2026-11-27T06:43:26.123Z"). Other ISO-8601
+// forms with an offset are accepted too (slower path); returns an invalid
+// QDateTime on bad input.
+QDateTime parseTime(const QString &text);
+// Always "yyyy-MM-ddTHH:mm:ss.zzzZ" in UTC.
+QString formatTime(const QDateTime &time);
+
+// ^[A-Za-z0-9_-]{1,100}$ : conversation ids (and the other ids the reference
+// server makes).
+bool isValidConversationId(QStringView id);
+// User, message and client ids: 1..200 characters, none of them control
+// characters or whitespace. Looser than conversation ids because other Ring
+// servers may use other id schemes.
+bool isValidOpaqueId(QStringView id);
+// 1..10000 characters after trimming.
+bool isValidContent(QStringView content);
+
+struct User
+{
+    QString id;
+    QString name;
+    QString avatarUrl; // empty when the user has none
+
+    static std::optional<User> fromJson(const QJsonObject &json, QString *error = nullptr);
+    QJsonObject toJson() const;
+    friend bool operator==(const User &, const User &) = default;
+};
+
+struct Participant
+{
+    enum class Role { Member, Admin };
+
+    QString userId;
+    QString name;
+    Role role = Role::Member;
+    QDateTime joinedAt;
+    qint64 lastReadSeq = 0;
+    QDateTime lastReadAt; // null when never read
+    bool isOnline = false;
+    QDateTime lastSeen; // null when unknown
+
+    static std::optional<Participant> fromJson(const QJsonObject &json, QString *error = nullptr);
+    QJsonObject toJson() const;
+    friend bool operator==(const Participant &, const Participant &) = default;
+};
+
+// Local only, never on the wire: what the sender's client shows for its own
+// message (docs/protocol.md, "delivery state").
+enum class DeliveryState { Sending, Sent, Read, Failed };
+QString deliveryStateName(DeliveryState state); // "sending", "sent", "read", "failed"
+
+struct Message
+{
+    enum class Type { Text, System };
+
+    QString id;            // empty while the message is only in the outbox
+    QString conversationId;
+    qint64 seq = 0;        // 0 while the message is only in the outbox
+    QString clientId;
+    QString senderId;
+    QString senderName;
+    QString content;
+    Type type = Type::Text;
+    QString replyTo;       // message id, empty when none
+    QDateTime timestamp;
+    QDateTime editedAt;    // null when never edited
+
+    // Local state kept by the client; not part of fromJson/toJson.
+    DeliveryState delivery = DeliveryState::Sent;
+
+    bool isPending() const { return seq <= 0; }
+
+    static std::optional<Message> fromJson(const QJsonObject &json, QString *error = nullptr);
+    QJsonObject toJson() const;
+    friend bool operator==(const Message &, const Message &) = default;
+};
+
+struct Conversation
+{
+    enum class Type { Direct, Group };
+
+    QString id;
+    Type type = Type::Direct;
+    QString title; // empty when none (direct chats)
+    QList<Participant> participants;
+    std::optional<Message> lastMessage;
+    qint64 lastSeq = 0;
+    int unreadCount = 0;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    // The time the list sorts by: the last message's time, else updatedAt.
+    QDateTime lastActivity() const;
+    const Participant *participant(const QString &userId) const;
+
+    static std::optional<Conversation> fromJson(const QJsonObject &json, QString *error = nullptr);
+    QJsonObject toJson() const;
+    friend bool operator==(const Conversation &, const Conversation &) = default;
+};
+
+// Parses a JSON array of objects with T::fromJson; fails on the first bad
+// element (its index is in the error).
+template<typename T>
+std::optional<QList<T>> listFromJson(const QJsonArray &array, QString *error = nullptr)
+{
+    QList<T> out;
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue value = array.at(i);
+        if (!value.isObject()) {
+            if (error)
+                *error = QStringLiteral("Element %1 is not a JSON object.").arg(i);
+            return std::nullopt;
+        }
+        QString itemError;
+        auto item = T::fromJson(value.toObject(), &itemError);
+        if (!item) {
+            if (error)
+                *error = QStringLiteral("Element %1: %2").arg(i).arg(itemError);
+            return std::nullopt;
+        }
+        out.append(std::move(*item));
+    }
+    return out;
+}
+
+} // namespace ringchat::api
