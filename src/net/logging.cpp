@@ -1,0 +1,5 @@
+#include "net/logging.h"
+
+namespace ringchat::net {
+Q_LOGGING_CATEGORY(lcNet, "ringchat.net")
+}

@@ -1,0 +1,6 @@
+#pragma once
+#include <QLoggingCategory>
+
+namespace ringchat::net {
+Q_DECLARE_LOGGING_CATEGORY(lcNet)   // "ringchat.net"
+}

@@ -1,0 +1,538 @@
+#include "net/socketioclient.h"
+
+#include "net/backoff.h"
+#include "net/engineioclient.h"
+#include "net/logging.h"
+#include "net/socketiopacket.h"
+
+#include <QNetworkInformation>
+#include <QTimer>
+
+namespace ringchat::net {
+
+namespace {
+
+QString reasonString(const char *reason)
+{
+    return QString::fromLatin1(reason);
+}
+
+} // namespace
+
+SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_backoff(std::make_unique<Backoff>(m_options.reconnect.initialDelayMs,
+                                          m_options.reconnect.maxDelayMs,
+                                          m_options.reconnect.randomizationFactor,
+                                          m_options.randomSeed))
+    , m_reassembler(std::make_unique<sio::BinaryReassembler>())
+    , m_retryTimer(new QTimer(this))
+    , m_connectTimer(new QTimer(this))
+    , m_ackTimer(new QTimer(this))
+{
+    m_clock.start();
+    m_retryTimer->setSingleShot(true);
+    m_connectTimer->setSingleShot(true);
+    m_ackTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &SocketIoClient::startAttempt);
+    connect(m_connectTimer, &QTimer::timeout, this,
+            [this] { attemptFailed(QStringLiteral("timeout")); });
+    connect(m_ackTimer, &QTimer::timeout, this, &SocketIoClient::expireAcks);
+}
+
+SocketIoClient::~SocketIoClient()
+{
+    // Pending ack callbacks are dropped, not called: their owners may be mid-destruction.
+    teardownEngine();
+}
+
+void SocketIoClient::setAuth(const QJsonObject &auth)
+{
+    m_options.auth = auth;
+}
+
+void SocketIoClient::open()
+{
+    if (m_state == State::Connected || m_state == State::Connecting)
+        return;
+    if (m_state == State::Reconnecting) {
+        retryNow();
+        return;
+    }
+    m_backoff->reset();
+    m_attempt = 0;
+    watchNetworkReachability();
+    setState(State::Connecting);
+    startAttempt();
+}
+
+void SocketIoClient::close()
+{
+    if (m_state == State::Disconnected)
+        return;
+    const bool wasConnected = m_sioConnected;
+    if (wasConnected)
+        sendPacket(sio::Packet { sio::PacketType::Disconnect, QStringLiteral("/"), -1, 0, {}, {} });
+    teardownEngine();
+    m_retryTimer->stop();
+    m_retryDeadline = -1;
+    m_attempt = 0;
+    QPointer<SocketIoClient> self(this);
+    setState(State::Disconnected);
+    if (!self)
+        return;
+    failAllAcks(QStringLiteral("disconnected"));
+    if (self && wasConnected)
+        emit disconnected(QStringLiteral("io client disconnect"));
+}
+
+void SocketIoClient::retryNow()
+{
+    if (m_state == State::Reconnecting && m_retryTimer->isActive())
+        startAttempt();
+}
+
+SocketIoClient::State SocketIoClient::state() const { return m_state; }
+QString SocketIoClient::socketId() const { return m_socketId; }
+QString SocketIoClient::transportName() const { return m_engine ? m_engine->transportName() : QString(); }
+int SocketIoClient::attempt() const { return m_state == State::Connected ? 0 : m_attempt; }
+bool SocketIoClient::recovered() const { return m_recovered; }
+QString SocketIoClient::recoveryPid() const { return m_pid; }
+QString SocketIoClient::lastOffset() const { return m_offset; }
+
+qint64 SocketIoClient::msUntilRetry() const
+{
+    if (!m_retryTimer->isActive())
+        return -1;
+    return qMax<qint64>(0, m_retryDeadline - m_clock.elapsed());
+}
+
+void SocketIoClient::on(const QString &event, EventHandler handler)
+{
+    if (handler)
+        m_handlers[event].push_back(std::move(handler));
+}
+
+void SocketIoClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+// --- connection attempts -------------------------------------------------------------
+
+void SocketIoClient::startAttempt()
+{
+    m_retryTimer->stop();
+    m_retryDeadline = -1;
+    teardownEngine();
+    ++m_generation;
+    EngineIoClient::Options options;
+    options.serverUrl = m_options.serverUrl;
+    options.transports = m_options.transports;
+    options.upgrade = m_options.upgrade;
+    m_engine = new EngineIoClient(options, this);
+    connect(m_engine, &EngineIoClient::opened, this, &SocketIoClient::onEngineOpen);
+    connect(m_engine, &EngineIoClient::messageReceived, this, &SocketIoClient::onEngineMessage);
+    connect(m_engine, &EngineIoClient::closed, this, &SocketIoClient::onEngineClosed);
+    m_connectTimer->start(m_options.connectTimeoutMs);
+    m_engine->open();
+}
+
+void SocketIoClient::teardownEngine()
+{
+    m_connectTimer->stop();
+    m_reassembler->reset();
+    m_sioConnected = false;
+    m_socketId.clear();
+    if (!m_engine)
+        return;
+    // deleteLater: we may be inside one of the engine's own signals.
+    m_engine->disconnect(this);
+    m_engine->close();
+    m_engine->deleteLater();
+    m_engine = nullptr;
+}
+
+void SocketIoClient::onEngineOpen()
+{
+    QJsonObject data = m_options.auth;
+    if (!m_pid.isEmpty()) {
+        // Connection state recovery: the server replays what we missed since `offset`.
+        data.insert(QStringLiteral("pid"), m_pid);
+        if (!m_offset.isEmpty())
+            data.insert(QStringLiteral("offset"), m_offset);
+    }
+    sendPacket(sio::Packet { sio::PacketType::Connect, QStringLiteral("/"), -1, 0, data, {} });
+}
+
+void SocketIoClient::onEngineClosed(const QString &reason)
+{
+    if (m_sioConnected)
+        linkLost(reason, true);
+    else
+        attemptFailed(reason);
+}
+
+void SocketIoClient::attemptFailed(const QString &reason)
+{
+    qCInfo(lcNet) << "connection attempt failed:" << reason;
+    teardownEngine();
+    QPointer<SocketIoClient> self(this);
+    emit connectFailed(reason);
+    if (!self)
+        return;
+    if (m_options.autoReconnect)
+        scheduleReconnect();
+    else
+        setState(State::Disconnected);
+}
+
+void SocketIoClient::linkLost(const QString &reason, bool mayReconnect)
+{
+    qCInfo(lcNet) << "disconnected:" << reason;
+    teardownEngine();
+    QPointer<SocketIoClient> self(this);
+    const bool reconnect = mayReconnect && m_options.autoReconnect;
+    if (!reconnect)
+        setState(State::Disconnected);
+    if (!self)
+        return;
+    failAllAcks(QStringLiteral("disconnected"));
+    if (!self)
+        return;
+    emit disconnected(reason);
+    if (!self)
+        return;
+    // A handler may have called close() or open() meanwhile; only go on if nothing did.
+    if (reconnect && !m_engine && m_state == State::Connected) {
+        m_backoff->reset();
+        scheduleReconnect();
+    }
+}
+
+void SocketIoClient::scheduleReconnect()
+{
+    const int max = m_options.reconnect.maxAttempts;
+    if (max >= 0 && m_backoff->attempts() >= max) {
+        qCInfo(lcNet) << "giving up after" << m_backoff->attempts() << "reconnect attempts";
+        m_retryDeadline = -1;
+        QPointer<SocketIoClient> self(this);
+        setState(State::Disconnected);
+        if (self)
+            emit reconnectFailed();
+        return;
+    }
+    const int delay = m_backoff->nextDelay();
+    m_attempt = m_backoff->attempts();
+    m_retryTimer->start(delay);
+    m_retryDeadline = m_clock.elapsed() + delay;
+    QPointer<SocketIoClient> self(this);
+    setState(State::Reconnecting);
+    if (self)
+        emit reconnectScheduled(m_attempt, delay);
+}
+
+void SocketIoClient::watchNetworkReachability()
+{
+    if (m_watchingNetwork || !m_options.watchNetwork)
+        return;
+    m_watchingNetwork = true;
+    if (!QNetworkInformation::instance() && !QNetworkInformation::loadDefaultBackend()) {
+        qCDebug(lcNet) << "no network information backend; reconnects rely on the backoff";
+        return;
+    }
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability == QNetworkInformation::Reachability::Online) {
+                    qCInfo(lcNet) << "network is back, reconnecting now";
+                    retryNow();
+                }
+            });
+}
+
+// --- incoming ------------------------------------------------------------------------
+
+void SocketIoClient::onEngineMessage(const eio::Packet &packet)
+{
+    if (packet.binary) {
+        if (!m_reassembler->active()) {
+            qCWarning(lcNet) << "binary frame without a pending binary packet";
+            linkLost(reasonString("parse error"), true);
+            return;
+        }
+        if (m_reassembler->add(packet.data) == sio::BinaryReassembler::Result::Complete)
+            handlePacket(m_reassembler->take());
+        return;
+    }
+    if (m_reassembler->active()) {
+        qCWarning(lcNet) << "text packet while waiting for binary attachments";
+        linkLost(reasonString("parse error"), true);
+        return;
+    }
+    QString error;
+    auto decoded = sio::decode(packet.data, &error);
+    if (!decoded) {
+        qCWarning(lcNet).noquote() << "malformed Socket.IO packet (" << error << "):"
+                                   << packet.data.left(120);
+        linkLost(reasonString("parse error"), true);
+        return;
+    }
+    if ((decoded->type == sio::PacketType::BinaryEvent || decoded->type == sio::PacketType::BinaryAck)
+        && decoded->attachments > 0) {
+        m_reassembler->start(std::move(*decoded));
+        return;
+    }
+    handlePacket(std::move(*decoded));
+}
+
+void SocketIoClient::handlePacket(sio::Packet packet)
+{
+    if (packet.nsp != QLatin1StringView("/")) {
+        qCDebug(lcNet) << "ignoring packet for namespace" << packet.nsp;
+        return;
+    }
+    switch (packet.type) {
+    case sio::PacketType::Connect:
+        onConnectPacket(packet.data);
+        return;
+    case sio::PacketType::ConnectError: {
+        const QJsonObject object = packet.data.toObject();
+        const QString message = packet.data.isString()
+            ? packet.data.toString()
+            : object.value(QStringLiteral("message")).toString();
+        const QJsonValue data = object.value(QStringLiteral("data"));
+        qCInfo(lcNet) << "CONNECT refused:" << message;
+        // The server refused us: retrying with the same credentials would be refused again.
+        teardownEngine();
+        m_retryTimer->stop();
+        m_retryDeadline = -1;
+        QPointer<SocketIoClient> self(this);
+        setState(State::Disconnected);
+        if (self)
+            emit connectError(message, data);
+        return;
+    }
+    case sio::PacketType::Disconnect:
+        if (m_sioConnected)
+            linkLost(QStringLiteral("io server disconnect"), false);
+        return;
+    case sio::PacketType::Event:
+    case sio::PacketType::BinaryEvent: {
+        if (!m_sioConnected)
+            return;
+        QJsonArray args = packet.data.toArray();
+        const QString event = args.at(0).toString();
+        args.removeFirst();
+        // With connection state recovery on, the server appends the event's offset as a
+        // last string argument to events that ask no ack. Keep it for the next CONNECT and
+        // hand the application only its own arguments.
+        if (!m_pid.isEmpty() && packet.id < 0 && !args.isEmpty() && args.last().isString()) {
+            m_offset = args.last().toString();
+            args.removeLast();
+        }
+        dispatchEvent(event, Payload { std::move(args), std::move(packet.binaries) }, packet.id);
+        return;
+    }
+    case sio::PacketType::Ack:
+    case sio::PacketType::BinaryAck: {
+        auto it = m_acks.find(packet.id);
+        if (it == m_acks.end()) {
+            qCDebug(lcNet) << "ack for unknown or expired id" << packet.id;
+            return;
+        }
+        AckCallback callback = std::move(it->second.callback);
+        m_acks.erase(it);
+        armAckTimer();
+        AckResult result;
+        result.payload = Payload { packet.data.toArray(), std::move(packet.binaries) };
+        callback(result);
+        return;
+    }
+    }
+}
+
+void SocketIoClient::onConnectPacket(const QJsonValue &data)
+{
+    if (m_sioConnected)
+        return;
+    const QJsonObject object = data.toObject();
+    const QString sid = object.value(QStringLiteral("sid")).toString();
+    if (sid.isEmpty()) {
+        qCWarning(lcNet) << "CONNECT reply without a sid";
+        attemptFailed(reasonString("parse error"));
+        return;
+    }
+    const QString pid = object.value(QStringLiteral("pid")).toString();
+    m_recovered = !pid.isEmpty() && pid == m_pid;
+    if (!m_recovered)
+        m_offset.clear();
+    m_pid = pid;
+    m_connectTimer->stop();
+    m_sioConnected = true;
+    m_socketId = sid;
+    m_attempt = 0;
+    m_backoff->reset();
+    qCInfo(lcNet) << "connected, socket id" << sid << "via" << transportName()
+                  << (m_recovered ? "(session recovered)" : "");
+    QPointer<SocketIoClient> self(this);
+    setState(State::Connected);
+    if (self && m_sioConnected)
+        emit connected(sid, m_recovered);
+}
+
+void SocketIoClient::dispatchEvent(const QString &event, const Payload &payload, qint64 ackId)
+{
+    Reply reply;
+    if (ackId >= 0) {
+        QPointer<SocketIoClient> self(this);
+        const quint64 generation = m_generation;
+        auto sent = std::make_shared<bool>(false);
+        reply = [self, generation, ackId, sent](const Payload &answer) {
+            if (!self || *sent)
+                return;
+            *sent = true;
+            self->sendAck(generation, ackId, answer);
+        };
+    }
+    QPointer<SocketIoClient> self(this);
+    auto it = m_handlers.find(event);
+    if (it != m_handlers.end()) {
+        const std::vector<EventHandler> handlers = it->second;   // a handler may call on()
+        for (const EventHandler &handler : handlers) {
+            handler(payload, reply);
+            if (!self)
+                return;
+        }
+    }
+    emit eventReceived(event, payload);
+}
+
+void SocketIoClient::sendAck(quint64 generation, qint64 id, const Payload &payload)
+{
+    // An ack id belongs to the session that asked; after a reconnect it means nothing.
+    if (generation != m_generation || !m_sioConnected)
+        return;
+    const bool binary = !payload.binaries.isEmpty();
+    sendPacket(sio::Packet { binary ? sio::PacketType::BinaryAck : sio::PacketType::Ack,
+                             QStringLiteral("/"), id, int(payload.binaries.size()),
+                             payload.args, payload.binaries });
+}
+
+// --- outgoing ------------------------------------------------------------------------
+
+bool SocketIoClient::sendPacket(const sio::Packet &packet)
+{
+    if (!m_engine)
+        return false;
+    if (packet.binaries.isEmpty())
+        return m_engine->sendMessage(sio::encode(packet));
+    QList<eio::Packet> packets;
+    packets.reserve(packet.binaries.size() + 1);
+    packets.append({ eio::PacketType::Message, sio::encode(packet), false });
+    for (const QByteArray &binary : packet.binaries)
+        packets.append({ eio::PacketType::Message, binary, true });
+    return m_engine->sendMessages(packets);
+}
+
+void SocketIoClient::emitEvent(const QString &event, const QJsonObject &arg, AckCallback ack,
+                               int timeoutMs)
+{
+    emitEvent(event, Payload { QJsonArray { arg }, {} }, std::move(ack), timeoutMs);
+}
+
+void SocketIoClient::emitEvent(const QString &event, const Payload &payload, AckCallback ack,
+                               int timeoutMs)
+{
+    if (!m_sioConnected) {
+        qCDebug(lcNet) << "not connected, dropping" << event;
+        if (ack)
+            failAckLater(std::move(ack), QStringLiteral("disconnected"));
+        return;
+    }
+    QJsonArray args = payload.args;
+    args.prepend(event);
+    const bool binary = !payload.binaries.isEmpty();
+    sio::Packet packet { binary ? sio::PacketType::BinaryEvent : sio::PacketType::Event,
+                         QStringLiteral("/"), -1, int(payload.binaries.size()), args,
+                         payload.binaries };
+    if (ack)
+        packet.id = m_nextAckId++;
+    if (!sendPacket(packet)) {
+        qCWarning(lcNet) << "event" << event << "exceeds the server's maxPayload"
+                         << (m_engine ? m_engine->maxPayload() : 0) << ", not sent";
+        if (ack)
+            failAckLater(std::move(ack), QStringLiteral("too large"));
+        return;
+    }
+    if (ack) {
+        const int timeout = timeoutMs >= 0 ? timeoutMs : m_options.ackTimeoutMs;
+        m_acks.emplace(packet.id, PendingAck { std::move(ack), m_clock.elapsed() + timeout });
+        armAckTimer();
+    }
+}
+
+void SocketIoClient::failAckLater(AckCallback ack, const QString &error)
+{
+    // Never call back from inside emitEvent(): the caller's state may not be ready for it.
+    QMetaObject::invokeMethod(this, [ack = std::move(ack), error] {
+        AckResult result;
+        result.error = error;
+        ack(result);
+    }, Qt::QueuedConnection);
+}
+
+void SocketIoClient::failAllAcks(const QString &error)
+{
+    QPointer<SocketIoClient> self(this);
+    std::map<qint64, PendingAck> acks;
+    acks.swap(m_acks);
+    m_ackTimer->stop();
+    for (auto &[id, pending] : acks) {
+        AckResult result;
+        result.error = error;
+        pending.callback(result);
+        if (!self)
+            return;
+    }
+}
+
+void SocketIoClient::armAckTimer()
+{
+    if (m_acks.empty()) {
+        m_ackTimer->stop();
+        return;
+    }
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (const auto &[id, pending] : m_acks)
+        earliest = qMin(earliest, pending.deadline);
+    m_ackTimer->start(int(qBound<qint64>(0, earliest - m_clock.elapsed(), qint64(std::numeric_limits<int>::max()))));
+}
+
+void SocketIoClient::expireAcks()
+{
+    const qint64 now = m_clock.elapsed();
+    std::vector<AckCallback> expired;
+    for (auto it = m_acks.begin(); it != m_acks.end();) {
+        if (it->second.deadline <= now) {
+            expired.push_back(std::move(it->second.callback));
+            it = m_acks.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    armAckTimer();
+    QPointer<SocketIoClient> self(this);
+    for (const AckCallback &callback : expired) {
+        AckResult result;
+        result.error = QStringLiteral("timeout");
+        callback(result);
+        if (!self)
+            return;
+    }
+}
+
+} // namespace ringchat::net
