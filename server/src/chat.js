@@ -1,0 +1,116 @@
+// The chat rules shared by Socket.IO events and REST: membership, idempotent sends with
+// gap-free seq, read markers, conversation views, and the broadcasts they cause.
+import { AppError } from './errors.js';
+import * as validate from './validate.js';
+
+export class ChatService {
+  constructor({ io, store, presence, typing, messageLimiter }) {
+    this.io = io;
+    this.store = store;
+    this.presence = presence;
+    this.typing = typing;
+    this.messageLimiter = messageLimiter;
+  }
+
+  requireMember(conversationId, userId) {
+    const row = this.store.conversationRow(conversationId);
+    if (!row) throw new AppError('NOT_FOUND', 'conversation not found');
+    if (!this.store.isParticipant(conversationId, userId)) throw new AppError('FORBIDDEN', 'not a participant of this conversation');
+    return row;
+  }
+
+  conversationFor(conversationId, userId) {
+    return this.store.conversationView(conversationId, userId, this.presence);
+  }
+
+  // Sends conversation_updated to each participant with their own unreadCount.
+  announceConversation(conversationId, userIds = this.store.participantIds(conversationId)) {
+    for (const userId of userIds) {
+      this.io.to(`user:${userId}`).emit('conversation_updated', this.conversationFor(conversationId, userId));
+    }
+  }
+
+  // Returns { message, duplicate }. A duplicate (same sender and clientId) is not stored
+  // or broadcast again: the caller gets the stored message.
+  sendMessage(user, payload) {
+    const limit = this.messageLimiter.take(user.id);
+    if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages', { retryAfter: limit.retryAfter });
+    const input = validate.sendMessage(payload);
+    this.requireMember(input.conversationId, user.id);
+    if (input.replyTo) {
+      const target = this.store.messageById(input.replyTo);
+      if (!target || target.conversationId !== input.conversationId) {
+        throw new AppError('BAD_REQUEST', 'replyTo is not a message of this conversation');
+      }
+    }
+    const result = this.store.sendMessage({ ...input, senderId: user.id });
+    if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
+    if (!result.duplicate) {
+      const { message } = result;
+      const participantIds = this.store.participantIds(message.conversationId);
+      const rooms = [`conversation:${message.conversationId}`, ...participantIds.map((id) => `user:${id}`)];
+      this.typing.stop(message.conversationId, user.id);
+      this.io.to(rooms).emit('message_received', message);
+      this.announceConversation(message.conversationId, participantIds);
+    }
+    return result;
+  }
+
+  // Returns { lastReadSeq }; the marker only moves forward.
+  markRead(user, payload) {
+    const input = validate.markRead(payload);
+    this.requireMember(input.conversationId, user.id);
+    let upToSeq = input.upToSeq;
+    if (input.messageIds) {
+      upToSeq = this.store.maxSeqOfMessageIds(input.conversationId, input.messageIds);
+      if (upToSeq === null) throw new AppError('NOT_FOUND', 'none of messageIds is in this conversation');
+    }
+    const result = this.store.markRead(input.conversationId, user.id, upToSeq);
+    if (result.moved) {
+      const participantIds = this.store.participantIds(input.conversationId);
+      const rooms = [`conversation:${input.conversationId}`, ...participantIds.map((id) => `user:${id}`)];
+      this.io.to(rooms).emit('messages_read', {
+        conversationId: input.conversationId,
+        userId: user.id,
+        lastReadSeq: result.lastReadSeq,
+        readAt: result.lastReadAt,
+      });
+      this.announceConversation(input.conversationId, [user.id]); // the reader's unreadCount changed
+    }
+    return { lastReadSeq: result.lastReadSeq };
+  }
+
+  createConversation(user, body) {
+    const input = validate.createConversation(body);
+    const others = [...new Set(input.participantIds)].filter((id) => id !== user.id);
+    if (input.type === 'direct' && others.length !== 1) {
+      throw new AppError('BAD_REQUEST', 'a direct conversation has exactly one other participant');
+    }
+    if (input.type === 'group' && others.length < 1) {
+      throw new AppError('BAD_REQUEST', 'a group needs at least one other participant');
+    }
+    for (const id of others) {
+      if (!this.store.userById(id)) throw new AppError('BAD_REQUEST', `unknown user ${id}`);
+    }
+    const { id, created } = this.store.createConversation({
+      type: input.type, title: input.type === 'group' ? input.title : null, creatorId: user.id, memberIds: others,
+    });
+    if (created) this.announceConversation(id);
+    return { conversation: this.conversationFor(id, user.id), created };
+  }
+
+  listConversations(user, { limit, cursor }) {
+    const page = this.store.conversationsForUser(user.id, limit, cursor);
+    if (!page) throw new AppError('BAD_REQUEST', 'invalid cursor');
+    return {
+      data: page.ids.map((id) => this.conversationFor(id, user.id)),
+      pagination: { hasMore: page.hasMore, cursor: page.cursor },
+    };
+  }
+
+  listMessages(user, conversationId, { limit, cursor, direction }) {
+    this.requireMember(conversationId, user.id);
+    const page = this.store.messages(conversationId, { limit, cursor, direction });
+    return { data: page.data, pagination: { hasMore: page.hasMore, cursor: page.cursor } };
+  }
+}

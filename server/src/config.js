@@ -1,0 +1,65 @@
+// Reads the server configuration from the environment, with safe defaults.
+// Every knob is documented in server/README.md.
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+
+function intFromEnv(env, name, fallback, { min = -Infinity, max = Infinity } = {}) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || !Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function numberFromEnv(env, name, fallback, { min = 0 } = {}) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    throw new Error(`${name} must be a number >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+// The keys live beside the database so that tokens survive a restart. An in-memory
+// database has no "beside", so it gets a fresh temporary directory unless KEYS_DIR says otherwise.
+export function resolveKeysDir(env) {
+  if (env.KEYS_DIR) return path.resolve(env.KEYS_DIR);
+  const database = env.DATABASE || 'data/ringchat.db';
+  if (database === ':memory:') return null;
+  return path.resolve(`${database}.keys`);
+}
+
+export function loadConfig(env = process.env) {
+  const database = env.DATABASE || 'data/ringchat.db';
+  let keysDir = resolveKeysDir(env);
+  if (!keysDir) keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-keys-'));
+  return {
+    port: intFromEnv(env, 'PORT', 3000, { min: 0, max: 65535 }),
+    host: env.HOST || '127.0.0.1',
+    database,
+    keysDir,
+    issuer: env.ISSUER || null, // null: http://<host>:<actual port>, known after listen()
+    accessTokenTtl: intFromEnv(env, 'ACCESS_TOKEN_TTL', 900, { min: 1 }),
+    refreshTokenTtl: intFromEnv(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, { min: 60 }),
+    seedDemo: env.SEED_DEMO === '1' || env.SEED_DEMO === 'true',
+    redisUrl: env.REDIS_URL || null,
+    connectRateLimit: intFromEnv(env, 'CONNECT_RATE_LIMIT', 10, { min: 1 }), // per address per minute
+    messageRateBurst: intFromEnv(env, 'MESSAGE_RATE_BURST', 20, { min: 1 }),
+    messageRatePerSecond: numberFromEnv(env, 'MESSAGE_RATE_PER_SEC', 5, { min: 0.001 }),
+    typingTimeoutMs: intFromEnv(env, 'TYPING_TIMEOUT_MS', 5000, { min: 100 }),
+    maxHttpBufferSize: intFromEnv(env, 'MAX_HTTP_BUFFER_SIZE', 1024 * 1024, { min: 1024 }),
+    recoveryDurationMs: intFromEnv(env, 'RECOVERY_DURATION_MS', 2 * 60 * 1000, { min: 0 }),
+    pingIntervalMs: intFromEnv(env, 'PING_INTERVAL_MS', 25000, { min: 100 }),
+    pingTimeoutMs: intFromEnv(env, 'PING_TIMEOUT_MS', 20000, { min: 100 }),
+  };
+}
+
+// The issuer must be what clients type: a wildcard bind address is not reachable as such.
+export function publicHost(host) {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,96 @@
+// Opens the SQLite database (WAL) and brings its schema up to date. Migrations are
+// numbered by PRAGMA user_version; each runs once, inside a transaction.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+const MIGRATIONS = [
+  // 1: users, conversations, participants, messages.
+  `
+  CREATE TABLE users (
+    id           TEXT PRIMARY KEY,
+    login        TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL,
+    avatarUrl    TEXT,
+    passwordHash TEXT,
+    createdAt    TEXT NOT NULL,
+    lastSeenAt   TEXT
+  );
+  CREATE TABLE conversations (
+    id        TEXT PRIMARY KEY,
+    type      TEXT NOT NULL CHECK (type IN ('direct', 'group')),
+    title     TEXT,
+    directKey TEXT UNIQUE,              -- "<userA>|<userB>" sorted, so a direct pair exists once
+    lastSeq   INTEGER NOT NULL DEFAULT 0,
+    createdAt TEXT NOT NULL,
+    updatedAt TEXT NOT NULL
+  );
+  CREATE INDEX conversations_updated ON conversations (updatedAt DESC, id DESC);
+  CREATE TABLE participants (
+    conversationId TEXT NOT NULL REFERENCES conversations (id),
+    userId         TEXT NOT NULL REFERENCES users (id),
+    role           TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    joinedAt       TEXT NOT NULL,
+    lastReadSeq    INTEGER NOT NULL DEFAULT 0,
+    lastReadAt     TEXT,
+    PRIMARY KEY (conversationId, userId)
+  );
+  CREATE INDEX participants_user ON participants (userId);
+  CREATE TABLE messages (
+    id             TEXT PRIMARY KEY,
+    conversationId TEXT NOT NULL REFERENCES conversations (id),
+    seq            INTEGER NOT NULL,
+    clientId       TEXT NOT NULL,
+    senderId       TEXT NOT NULL REFERENCES users (id),
+    content        TEXT NOT NULL,
+    type           TEXT NOT NULL CHECK (type IN ('text', 'system')),
+    replyTo        TEXT,
+    timestamp      TEXT NOT NULL,
+    editedAt       TEXT,
+    UNIQUE (conversationId, seq),
+    UNIQUE (senderId, clientId)
+  );
+  `,
+  // 2: storage for oidc-provider (sessions, grants, codes, refresh tokens, ...).
+  `
+  CREATE TABLE oidc_payloads (
+    model     TEXT NOT NULL,
+    id        TEXT NOT NULL,
+    payload   TEXT NOT NULL,
+    expiresAt INTEGER,                  -- epoch seconds, NULL = never
+    grantId   TEXT,
+    userCode  TEXT,
+    uid       TEXT,
+    PRIMARY KEY (model, id)
+  );
+  CREATE INDEX oidc_payloads_grant ON oidc_payloads (grantId);
+  CREATE INDEX oidc_payloads_uid ON oidc_payloads (model, uid);
+  CREATE INDEX oidc_payloads_user_code ON oidc_payloads (model, userCode);
+  `,
+];
+
+export function openDatabase(file) {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL is enough for "a SIGKILL loses nothing acked": WAL commits are in the OS
+  // page cache as soon as the write returns, and only an OS crash could drop them.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000'); // several server processes may share the file
+  migrate(db);
+  return db;
+}
+
+function migrate(db) {
+  // IMMEDIATE so two processes starting together do not both run a migration.
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true });
+    for (let i = version; i < MIGRATIONS.length; i += 1) {
+      db.exec(MIGRATIONS[i]);
+      db.pragma(`user_version = ${i + 1}`);
+    }
+  }).immediate();
+}
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,24 @@
+// Errors with a contract code (BAD_REQUEST, NOT_FOUND, FORBIDDEN, RATE_LIMITED, INTERNAL).
+export class AppError extends Error {
+  constructor(code, message, extra = {}) {
+    super(message);
+    this.code = code;
+    this.extra = extra; // e.g. { retryAfter }
+  }
+}
+
+export const HTTP_STATUS = {
+  BAD_REQUEST: 400,
+  INVALID_TOKEN: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+// The wire form of an error; anything unexpected becomes INTERNAL without details.
+export function errorBody(err) {
+  if (err instanceof AppError) return { code: err.code, message: err.message, ...err.extra };
+  return { code: 'INTERNAL', message: 'internal error' };
+}

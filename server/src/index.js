@@ -1,0 +1,34 @@
+// Entry point: `npm start`. Prints "LISTENING <url>" on stdout once every part is ready.
+import { loadConfig } from './config.js';
+import { startServer } from './server.js';
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_CONVERSATIONS } from './seed.js';
+
+async function main() {
+  const config = loadConfig();
+  const server = await startServer(config);
+  if (config.seedDemo) {
+    console.log(`DEMO users: ${DEMO_USERS.map((u) => u.login).join(', ')} (password ${DEMO_PASSWORD}); conversations: ${DEMO_CONVERSATIONS.map((c) => c.id).join(', ')}`);
+  }
+  console.log(`ISSUER ${server.issuer}`);
+  console.log(`KEYS_DIR ${config.keysDir}`);
+  console.log(`LISTENING ${server.baseUrl}`);
+
+  const stop = (signal) => {
+    console.log(`shutting down (${signal})`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(() => process.exit(0), (err) => {
+      console.error('shutdown:', err);
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+process.on('unhandledRejection', (err) => console.error('unhandled rejection:', err));
+
+main().catch((err) => {
+  console.error('startup failed:', err.message);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+// Puts the parts together on one HTTP server: /api (REST), /interaction (sign-in pages),
+// /socket.io (chat) and everything else to oidc-provider (discovery, authorize, token...).
+import http from 'node:http';
+import { Server as SocketServer } from 'socket.io';
+import { openDatabase } from './db.js';
+import { ChatStore } from './store.js';
+import { loadKeys } from './keys.js';
+import { makeTokenVerifier } from './tokens.js';
+import { createProvider } from './oidc.js';
+import { makeInteractionHandler } from './interactions.js';
+import { makeRestHandler } from './rest.js';
+import { RateLimiter } from './ratelimit.js';
+import { Presence } from './presence.js';
+import { Typing } from './typing.js';
+import { ChatService } from './chat.js';
+import { makeAuthMiddleware, registerEvents } from './events.js';
+import { seedDemo } from './seed.js';
+import { publicHost } from './config.js';
+import { sendJson } from './http-util.js';
+
+async function attachRedisAdapter(io, url) {
+  const { createClient } = await import('redis');
+  const { createAdapter } = await import('@socket.io/redis-adapter');
+  const pubClient = createClient({ url });
+  const subClient = pubClient.duplicate();
+  for (const client of [pubClient, subClient]) client.on('error', (err) => console.error('redis:', err.message));
+  await Promise.all([pubClient.connect(), subClient.connect()]);
+  io.adapter(createAdapter(pubClient, subClient));
+  return async () => {
+    await Promise.allSettled([pubClient.quit(), subClient.quit()]);
+  };
+}
+
+export async function startServer(config, { log = console.log } = {}) {
+  const db = openDatabase(config.database);
+  const store = new ChatStore(db);
+  if (config.seedDemo) seedDemo(store);
+  const keys = loadKeys(config.keysDir);
+  const verifyAccessToken = makeTokenVerifier(keys.publicJwks);
+
+  let handlers = null; // set once listening: the issuer needs the actual port
+  const httpServer = http.createServer(async (req, res) => {
+    try {
+      if (!handlers) {
+        sendJson(res, 503, { success: false, error: { code: 'INTERNAL', message: 'starting' } });
+        return;
+      }
+      const url = new URL(req.url, 'http://localhost');
+      if (await handlers.rest(req, res, url)) return;
+      if (url.pathname.startsWith('/interaction/') && await handlers.interaction(req, res, url)) return;
+      handlers.oidc(req, res);
+    } catch (err) {
+      console.error('http:', err);
+      if (!res.headersSent) sendJson(res, 500, { success: false, error: { code: 'INTERNAL', message: 'internal error' } });
+      else res.destroy();
+    }
+  });
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 30_000;
+
+  await new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address();
+  const baseUrl = `http://${publicHost(config.host)}:${port}`;
+  const issuer = config.issuer || baseUrl;
+
+  const io = new SocketServer(httpServer, {
+    maxHttpBufferSize: config.maxHttpBufferSize,
+    pingInterval: config.pingIntervalMs,
+    pingTimeout: config.pingTimeoutMs,
+    connectionStateRecovery: { maxDisconnectionDuration: config.recoveryDurationMs, skipMiddlewares: false },
+    serveClient: false,
+  });
+  let closeRedis = null;
+  if (config.redisUrl) closeRedis = await attachRedisAdapter(io, config.redisUrl);
+
+  const connectLimiter = new RateLimiter({ capacity: config.connectRateLimit, refillPerSecond: config.connectRateLimit / 60 });
+  const messageLimiter = new RateLimiter({ capacity: config.messageRateBurst, refillPerSecond: config.messageRatePerSecond });
+  const presence = new Presence({ io, store });
+  const typing = new Typing({ io, timeoutMs: config.typingTimeoutMs });
+  const chat = new ChatService({ io, store, presence, typing, messageLimiter });
+  io.use(makeAuthMiddleware({ verifyAccessToken, store, connectLimiter }));
+  const eventLimiter = registerEvents({ io, chat, presence, typing, eventRate: { capacity: 100, refillPerSecond: 50 } });
+
+  const provider = createProvider({ config, issuer, store, db, keys });
+  handlers = {
+    rest: makeRestHandler({ chat, store, verifyAccessToken }),
+    interaction: makeInteractionHandler({ provider, store }),
+    oidc: provider.callback(),
+  };
+
+  let closing = null;
+  async function close() {
+    if (closing) return closing;
+    closing = (async () => {
+      typing.close();
+      // io.close() disconnects every socket and closes the HTTP server (stops accepting).
+      await new Promise((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections?.();
+      if (closeRedis) await closeRedis();
+      for (const limiter of [connectLimiter, messageLimiter, eventLimiter]) limiter.close();
+      db.close(); // every write was committed before its ack; this checkpoints the WAL
+    })();
+    return closing;
+  }
+
+  return { port, baseUrl, issuer, io, db, store, config, close };
+}

@@ -1,0 +1,275 @@
+// All SQL of the chat lives here: users, conversations, participants, messages.
+// Methods take and return plain objects in the wire shape of the contract (section 3).
+import crypto from 'node:crypto';
+import { hashPassword } from './passwords.js';
+
+export function nowIso() {
+  return new Date().toISOString();
+}
+
+function newId(prefix) {
+  return `${prefix}_${crypto.randomBytes(12).toString('base64url')}`;
+}
+
+function toMessage(row) {
+  const message = {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    clientId: row.clientId,
+    senderId: row.senderId,
+    senderName: row.senderName,
+    content: row.content,
+    type: row.type,
+    timestamp: row.timestamp,
+  };
+  if (row.replyTo) message.replyTo = row.replyTo;
+  if (row.editedAt) message.editedAt = row.editedAt;
+  return message;
+}
+
+function toUser(row) {
+  const user = { id: row.id, name: row.name };
+  if (row.avatarUrl) user.avatarUrl = row.avatarUrl;
+  return user;
+}
+
+const MESSAGE_COLUMNS = `m.id, m.conversationId, m.seq, m.clientId, m.senderId, u.name AS senderName,
+  m.content, m.type, m.replyTo, m.timestamp, m.editedAt`;
+
+export class ChatStore {
+  constructor(db) {
+    this.db = db;
+    const q = (sql) => db.prepare(sql);
+    this.sql = {
+      userById: q('SELECT * FROM users WHERE id = ?'),
+      userByLogin: q('SELECT * FROM users WHERE login = ?'),
+      insertUser: q(`INSERT INTO users (id, login, name, avatarUrl, passwordHash, createdAt)
+                     VALUES (@id, @login, @name, @avatarUrl, @passwordHash, @createdAt)`),
+      searchUsers: q(`SELECT * FROM users WHERE name LIKE @pattern ESCAPE '\\' OR login LIKE @pattern ESCAPE '\\'
+                      ORDER BY name, id LIMIT @limit`),
+      setLastSeen: q('UPDATE users SET lastSeenAt = ? WHERE id = ?'),
+      conversation: q('SELECT * FROM conversations WHERE id = ?'),
+      conversationByDirectKey: q('SELECT * FROM conversations WHERE directKey = ?'),
+      insertConversation: q(`INSERT INTO conversations (id, type, title, directKey, lastSeq, createdAt, updatedAt)
+                             VALUES (@id, @type, @title, @directKey, 0, @now, @now)`),
+      insertParticipant: q(`INSERT INTO participants (conversationId, userId, role, joinedAt, lastReadSeq)
+                            VALUES (?, ?, ?, ?, 0)`),
+      participants: q(`SELECT p.*, u.name, u.lastSeenAt FROM participants p JOIN users u ON u.id = p.userId
+                       WHERE p.conversationId = ? ORDER BY p.joinedAt, p.userId`),
+      participant: q('SELECT * FROM participants WHERE conversationId = ? AND userId = ?'),
+      conversationsForUser: q(`SELECT c.* FROM conversations c JOIN participants p ON p.conversationId = c.id
+                               WHERE p.userId = @userId
+                                 AND (@cursorTime IS NULL OR c.updatedAt < @cursorTime
+                                      OR (c.updatedAt = @cursorTime AND c.id < @cursorId))
+                               ORDER BY c.updatedAt DESC, c.id DESC LIMIT @limit`),
+      sharedUserIds: q(`SELECT DISTINCT p2.userId FROM participants p1
+                        JOIN participants p2 ON p2.conversationId = p1.conversationId
+                        WHERE p1.userId = ?`),
+      messageByClientId: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
+                            WHERE m.senderId = ? AND m.clientId = ?`),
+      messageById: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId WHERE m.id = ?`),
+      bumpSeq: q('UPDATE conversations SET lastSeq = lastSeq + 1, updatedAt = ? WHERE id = ? RETURNING lastSeq'),
+      insertMessage: q(`INSERT INTO messages (id, conversationId, seq, clientId, senderId, content, type, replyTo, timestamp)
+                        VALUES (@id, @conversationId, @seq, @clientId, @senderId, @content, @type, @replyTo, @timestamp)`),
+      lastMessage: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
+                      WHERE m.conversationId = ? ORDER BY m.seq DESC LIMIT 1`),
+      messagesBefore: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
+                         WHERE m.conversationId = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`),
+      messagesAfter: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
+                        WHERE m.conversationId = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?`),
+      unreadCount: q(`SELECT COUNT(*) AS n FROM messages WHERE conversationId = ? AND seq > ? AND senderId <> ?`),
+      advanceRead: q(`UPDATE participants SET lastReadSeq = @seq, lastReadAt = @now
+                      WHERE conversationId = @conversationId AND userId = @userId AND lastReadSeq < @seq`),
+      maxSeqOfIds: q(`SELECT MAX(seq) AS seq FROM messages WHERE conversationId = ? AND id IN (SELECT value FROM json_each(?))`),
+    };
+  }
+
+  // ---- users
+
+  userById(id) {
+    return this.sql.userById.get(id);
+  }
+
+  userByLogin(login) {
+    return this.sql.userByLogin.get(login);
+  }
+
+  publicUser(id) {
+    const row = this.userById(id);
+    return row ? toUser(row) : null;
+  }
+
+  createUser({ id, login, name, password, avatarUrl = null }) {
+    this.sql.insertUser.run({
+      id, login, name, avatarUrl,
+      passwordHash: password ? hashPassword(password) : null,
+      createdAt: nowIso(),
+    });
+    return this.publicUser(id);
+  }
+
+  searchUsers(query, limit) {
+    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.sql.searchUsers.all({ pattern, limit }).map(toUser);
+  }
+
+  setLastSeen(userId, at) {
+    this.sql.setLastSeen.run(at, userId);
+  }
+
+  // ---- conversations
+
+  conversationRow(id) {
+    return this.sql.conversation.get(id);
+  }
+
+  isParticipant(conversationId, userId) {
+    return !!this.sql.participant.get(conversationId, userId);
+  }
+
+  participantIds(conversationId) {
+    return this.sql.participants.all(conversationId).map((p) => p.userId);
+  }
+
+  sharedUserIds(userId) {
+    return this.sql.sharedUserIds.all(userId).map((r) => r.userId);
+  }
+
+  // Returns { id, created }. A direct conversation between two users exists once.
+  createConversation({ type, title = null, creatorId, memberIds, id = null }) {
+    const others = [...new Set(memberIds)].filter((m) => m !== creatorId);
+    const directKey = type === 'direct' ? [creatorId, others[0]].sort().join('|') : null;
+    return this.db.transaction(() => {
+      if (directKey) {
+        const existing = this.sql.conversationByDirectKey.get(directKey);
+        if (existing) return { id: existing.id, created: false };
+      }
+      const now = nowIso();
+      const conversationId = id || newId('c');
+      this.sql.insertConversation.run({ id: conversationId, type, title, directKey, now });
+      this.sql.insertParticipant.run(conversationId, creatorId, type === 'group' ? 'admin' : 'member', now);
+      for (const userId of others) this.sql.insertParticipant.run(conversationId, userId, 'member', now);
+      return { id: conversationId, created: true };
+    }).immediate();
+  }
+
+  // The Conversation object as `viewerId` sees it (unreadCount is theirs).
+  conversationView(conversationId, viewerId, presence) {
+    const row = this.conversationRow(conversationId);
+    if (!row) return null;
+    const participants = this.sql.participants.all(conversationId).map((p) => {
+      const state = presence.stateOf(p.userId);
+      const participant = {
+        userId: p.userId,
+        name: p.name,
+        role: p.role,
+        joinedAt: p.joinedAt,
+        lastReadSeq: p.lastReadSeq,
+        isOnline: state.isOnline,
+      };
+      if (p.lastReadAt) participant.lastReadAt = p.lastReadAt;
+      const lastSeen = state.lastSeen || p.lastSeenAt;
+      if (lastSeen) participant.lastSeen = lastSeen;
+      return participant;
+    });
+    const me = participants.find((p) => p.userId === viewerId);
+    const last = this.sql.lastMessage.get(conversationId);
+    const view = {
+      id: row.id,
+      type: row.type,
+      participants,
+      lastSeq: row.lastSeq,
+      unreadCount: me ? this.sql.unreadCount.get(conversationId, me.lastReadSeq, viewerId).n : 0,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+    if (row.title) view.title = row.title;
+    if (last) view.lastMessage = toMessage(last);
+    return view;
+  }
+
+  // Cursor is opaque to clients: base64url of "<updatedAt>|<id>" of the last row returned.
+  conversationsForUser(userId, limit, cursor) {
+    let cursorTime = null;
+    let cursorId = null;
+    if (cursor) {
+      const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+      const bar = decoded.indexOf('|');
+      if (bar < 0) return null;
+      cursorTime = decoded.slice(0, bar);
+      cursorId = decoded.slice(bar + 1);
+    }
+    const rows = this.sql.conversationsForUser.all({ userId, cursorTime, cursorId, limit: limit + 1 });
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const lastRow = page[page.length - 1];
+    return {
+      ids: page.map((r) => r.id),
+      hasMore,
+      cursor: hasMore && lastRow ? Buffer.from(`${lastRow.updatedAt}|${lastRow.id}`).toString('base64url') : null,
+    };
+  }
+
+  // ---- messages
+
+  messageById(id) {
+    const row = this.sql.messageById.get(id);
+    return row ? toMessage(row) : null;
+  }
+
+  // Stores a message once per (senderId, clientId) and gives it the next seq of its
+  // conversation, in one IMMEDIATE transaction so concurrent writers (even other
+  // processes on the same file) cannot take the same seq or leave a gap.
+  // Returns { message, duplicate } or { conflict: true } when the clientId was used
+  // by this sender in another conversation.
+  sendMessage({ conversationId, senderId, clientId, content, type = 'text', replyTo = null }) {
+    return this.db.transaction(() => {
+      const existing = this.sql.messageByClientId.get(senderId, clientId);
+      if (existing) {
+        if (existing.conversationId !== conversationId) return { conflict: true };
+        return { message: toMessage(existing), duplicate: true };
+      }
+      const timestamp = nowIso();
+      const { lastSeq: seq } = this.sql.bumpSeq.get(timestamp, conversationId);
+      const id = crypto.randomUUID();
+      this.sql.insertMessage.run({ id, conversationId, seq, clientId, senderId, content, type, replyTo, timestamp });
+      // Sending implies having read everything up to one's own message.
+      this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
+      return { message: toMessage(this.sql.messageById.get(id)), duplicate: false };
+    }).immediate();
+  }
+
+  // direction 'before': the `limit` messages just below `cursor` (or the newest);
+  // 'after': the `limit` messages just above `cursor` (or from the start). Always ascending.
+  messages(conversationId, { limit, cursor, direction }) {
+    if (direction === 'after') {
+      const from = cursor ?? 0;
+      const rows = this.sql.messagesAfter.all(conversationId, from, limit + 1);
+      const hasMore = rows.length > limit;
+      const page = rows.slice(0, limit).map(toMessage);
+      return { data: page, hasMore, cursor: page.length ? page[page.length - 1].seq : from };
+    }
+    const below = cursor ?? Number.MAX_SAFE_INTEGER;
+    const rows = this.sql.messagesBefore.all(conversationId, below, limit + 1);
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit).reverse().map(toMessage);
+    return { data: page, hasMore, cursor: page.length ? page[0].seq : (cursor ?? null) };
+  }
+
+  maxSeqOfMessageIds(conversationId, ids) {
+    return this.sql.maxSeqOfIds.get(conversationId, JSON.stringify(ids)).seq;
+  }
+
+  // Moves the read marker forward only. Returns { lastReadSeq, lastReadAt, moved }.
+  markRead(conversationId, userId, upToSeq) {
+    return this.db.transaction(() => {
+      const conversation = this.conversationRow(conversationId);
+      const target = Math.min(upToSeq, conversation.lastSeq);
+      const now = nowIso();
+      const moved = this.sql.advanceRead.run({ seq: target, now, conversationId, userId }).changes > 0;
+      const p = this.sql.participant.get(conversationId, userId);
+      return { lastReadSeq: p.lastReadSeq, lastReadAt: p.lastReadAt || null, moved };
+    }).immediate();
+  }
+}

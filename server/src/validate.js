@@ -1,0 +1,116 @@
+// Checks client payloads against the contract's limits. Each function returns a clean
+// value or throws AppError(BAD_REQUEST); none throws anything else on odd input.
+import { AppError } from './errors.js';
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+export const MAX_CONTENT = 10000;
+export const MAX_MESSAGE_IDS = 500;
+export const MAX_GROUP_SIZE = 100;
+export const MAX_TITLE = 200;
+
+const bad = (message) => new AppError('BAD_REQUEST', message);
+
+export function isPlainObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+export function requireObject(payload) {
+  if (!isPlainObject(payload)) throw bad('payload must be an object');
+  return payload;
+}
+
+export function id(value, field) {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw bad(`${field} must match ${ID_PATTERN.source}`);
+  return value;
+}
+
+// Counts characters as code points, after trimming; stores the trimmed text.
+export function content(value) {
+  if (typeof value !== 'string') throw bad('content must be a string');
+  if (value.length > MAX_CONTENT * 2 + 1024) throw bad(`content longer than ${MAX_CONTENT} characters`);
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw bad('content is empty');
+  let count = 0;
+  for (const _ of trimmed) { // eslint-disable-line no-unused-vars
+    count += 1;
+    if (count > MAX_CONTENT) throw bad(`content longer than ${MAX_CONTENT} characters`);
+  }
+  if (trimmed.includes('\u0000')) throw bad('content contains NUL');
+  return trimmed;
+}
+
+export function sendMessage(payload) {
+  requireObject(payload);
+  const result = {
+    conversationId: id(payload.conversationId, 'conversationId'),
+    clientId: id(payload.clientId, 'clientId'),
+    content: content(payload.content),
+    type: 'text',
+    replyTo: null,
+  };
+  if (payload.type !== undefined && payload.type !== null && payload.type !== 'text') {
+    throw bad('type must be "text"'); // "system" messages are made by the server only
+  }
+  if (payload.replyTo !== undefined && payload.replyTo !== null) {
+    if (typeof payload.replyTo !== 'string' || payload.replyTo.length > 100 || !/^[A-Za-z0-9_-]+$/.test(payload.replyTo)) {
+      throw bad('replyTo must be a message id');
+    }
+    result.replyTo = payload.replyTo;
+  }
+  return result;
+}
+
+export function conversationRef(payload) {
+  requireObject(payload);
+  return { conversationId: id(payload.conversationId, 'conversationId') };
+}
+
+export function markRead(payload) {
+  requireObject(payload);
+  const conversationId = id(payload.conversationId, 'conversationId');
+  if (payload.upToSeq !== undefined) {
+    if (!Number.isSafeInteger(payload.upToSeq) || payload.upToSeq < 0) throw bad('upToSeq must be an integer >= 0');
+    return { conversationId, upToSeq: payload.upToSeq };
+  }
+  if (payload.messageIds !== undefined) {
+    const ids = payload.messageIds;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_MESSAGE_IDS) {
+      throw bad(`messageIds must be an array of 1 to ${MAX_MESSAGE_IDS} ids`);
+    }
+    for (const m of ids) {
+      if (typeof m !== 'string' || m.length > 100 || !/^[A-Za-z0-9_-]+$/.test(m)) throw bad('messageIds must hold message ids');
+    }
+    return { conversationId, messageIds: ids };
+  }
+  throw bad('upToSeq or messageIds is required');
+}
+
+export function presence(payload) {
+  requireObject(payload);
+  if (payload.status !== 'online' && payload.status !== 'away') throw bad('status must be "online" or "away"');
+  return { status: payload.status };
+}
+
+export function createConversation(body) {
+  requireObject(body);
+  if (body.type !== 'direct' && body.type !== 'group') throw bad('type must be "direct" or "group"');
+  if (!Array.isArray(body.participantIds) || body.participantIds.length === 0 || body.participantIds.length > MAX_GROUP_SIZE) {
+    throw bad(`participantIds must be an array of 1 to ${MAX_GROUP_SIZE} user ids`);
+  }
+  const participantIds = body.participantIds.map((p) => id(p, 'participantIds[]'));
+  let title = null;
+  if (body.title !== undefined && body.title !== null) {
+    if (typeof body.title !== 'string' || body.title.trim().length > MAX_TITLE) throw bad(`title must be a string of at most ${MAX_TITLE} characters`);
+    title = body.title.trim() || null;
+  }
+  return { type: body.type, participantIds, title };
+}
+
+// Query numbers: absent -> fallback; present -> a non-negative integer, else BAD_REQUEST.
+export function queryInt(value, field, { fallback = null, min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+  if (value === null || value === undefined || value === '') return fallback;
+  if (!/^\d{1,16}$/.test(value)) throw bad(`${field} must be a non-negative integer`);
+  const n = Number(value);
+  if (n < min) throw bad(`${field} must be at least ${min}`);
+  return Math.min(n, max);
+}
