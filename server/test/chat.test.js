@@ -1,0 +1,213 @@
+// Socket.IO events: rooms and membership, sending (idempotent, ordered), typing,
+// presence and read markers, with the real socket.io-client.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api } from './helpers.js';
+
+let server;
+before(async () => { server = await startServer({ TYPING_TIMEOUT_MS: '5000' }); });
+after(async () => { closeAll(); await server.stop(); });
+afterEach(() => closeAll());
+
+test('connect sends `connected` and joins the user room', async () => {
+  const alice = await connectAs(server, 'alice');
+  assert.equal(alice.info.userId, 'alice');
+  assert.equal(alice.info.name, 'Alice Example');
+  assert.match(alice.info.serverTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+});
+
+test('join_conversation acks the conversation; a non-member gets FORBIDDEN, an unknown id NOT_FOUND', async () => {
+  const alice = await connectAs(server, 'alice');
+  const carol = await connectAs(server, 'carol');
+  const joined = await ack(alice, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  assert.equal(joined.ok, true);
+  assert.equal(joined.conversation.id, 'dm-alice-bob');
+  assert.equal(joined.conversation.type, 'direct');
+  assert.deepEqual(joined.conversation.participants.map((p) => p.userId).sort(), ['alice', 'bob']);
+  assert.ok(joined.conversation.lastSeq >= 3);
+  assert.deepEqual(joined.typing, []);
+
+  const refused = await ack(carol, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  assert.deepEqual(refused, { ok: false, error: { code: 'FORBIDDEN', message: refused.error.message } });
+  const missing = await ack(carol, 'join_conversation', { conversationId: 'no-such-conversation' });
+  assert.equal(missing.error.code, 'NOT_FOUND');
+  const leave = await ack(alice, 'leave_conversation', { conversationId: 'dm-alice-bob' });
+  assert.deepEqual(leave, { ok: true });
+});
+
+test('a message reaches the room and every participant, sender included, and nothing leaks to others', async () => {
+  const alice = await connectAs(server, 'alice');
+  const bob = await connectAs(server, 'bob'); // not joined: gets it through user:bob
+  const carol = await connectAs(server, 'carol');
+  const carolMessages = record(carol, 'message_received');
+  const carolTyping = record(carol, 'user_typing');
+  const carolRead = record(carol, 'messages_read');
+  const carolUpdates = record(carol, 'conversation_updated');
+  // carol tries to listen in: refused, so nothing reaches her
+  assert.equal((await ack(carol, 'join_conversation', { conversationId: 'dm-alice-bob' })).error.code, 'FORBIDDEN');
+  assert.equal((await ack(carol, 'typing_start', { conversationId: 'dm-alice-bob' })).error.code, 'FORBIDDEN');
+  assert.equal((await ack(carol, 'send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'intruder' })).error.code, 'FORBIDDEN');
+  assert.equal((await ack(carol, 'mark_read', { conversationId: 'dm-alice-bob', upToSeq: 1 })).error.code, 'FORBIDDEN');
+
+  await ack(alice, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  const bobGot = nextEvent(bob, 'message_received', (m) => m.content === 'hello bob');
+  const aliceGot = nextEvent(alice, 'message_received', (m) => m.content === 'hello bob');
+  const bobUpdated = nextEvent(bob, 'conversation_updated', (c) => c.id === 'dm-alice-bob' && c.lastMessage?.content === 'hello bob');
+  const clientId = uuid();
+  await ack(alice, 'typing_start', { conversationId: 'dm-alice-bob' });
+  const sent = await ack(alice, 'send_message', { conversationId: 'dm-alice-bob', clientId, content: '  hello bob  ' });
+  assert.equal(sent.ok, true);
+  const m = sent.message;
+  assert.equal(m.content, 'hello bob', 'content is stored trimmed');
+  assert.equal(m.clientId, clientId);
+  assert.equal(m.senderId, 'alice');
+  assert.equal(m.senderName, 'Alice Example');
+  assert.equal(m.type, 'text');
+  assert.equal(m.conversationId, 'dm-alice-bob');
+  assert.ok(Number.isInteger(m.seq));
+  assert.match(m.timestamp, /Z$/);
+  assert.deepEqual(await bobGot, m);
+  assert.deepEqual(await aliceGot, m, 'the sender gets message_received once (room and user room are deduplicated)');
+  const update = await bobUpdated;
+  assert.equal(update.lastSeq, m.seq);
+  assert.ok(update.unreadCount >= 1);
+  await ack(bob, 'mark_read', { conversationId: 'dm-alice-bob', upToSeq: m.seq });
+  await sleep(200);
+  assert.deepEqual(carolMessages, []);
+  assert.deepEqual(carolTyping, []);
+  assert.deepEqual(carolRead, []);
+  assert.deepEqual(carolUpdates, []);
+});
+
+test('a resend with the same clientId is stored once, acked with the stored message and not broadcast again', async () => {
+  const alice = await connectAs(server, 'alice');
+  const bob = await connectAs(server, 'bob');
+  const bobMessages = record(bob, 'message_received');
+  const clientId = uuid();
+  const first = await ack(alice, 'send_message', { conversationId: 'group-ring', clientId, content: 'only once' });
+  const second = await ack(alice, 'send_message', { conversationId: 'group-ring', clientId, content: 'only once' });
+  const third = await ack(alice, 'send_message', { conversationId: 'group-ring', clientId, content: 'different text, same id' });
+  assert.equal(first.ok, true);
+  assert.deepEqual(second.message, first.message);
+  assert.equal(second.duplicate, true);
+  assert.deepEqual(third.message, first.message);
+  // over REST too: 201 with the same message
+  const token = await server.token('alice');
+  const rest = await api(server, token, 'POST', '/api/conversations/group-ring/messages', { clientId, content: 'only once' });
+  assert.equal(rest.status, 201);
+  assert.deepEqual(rest.json.data, first.message);
+  // the same clientId in another conversation is refused
+  const other = await ack(alice, 'send_message', { conversationId: 'dm-alice-bob', clientId, content: 'x' });
+  assert.equal(other.error.code, 'BAD_REQUEST');
+  await sleep(200);
+  assert.equal(bobMessages.filter((m) => m.clientId === clientId).length, 1);
+  const page = await api(server, token, 'GET', `/api/conversations/group-ring/messages?direction=after&cursor=${first.message.seq - 1}`);
+  assert.equal(page.json.data.filter((m) => m.clientId === clientId).length, 1);
+});
+
+test('seq is gap-free and ordered under concurrent senders on several sockets', async () => {
+  const senders = await Promise.all(['alice', 'bob', 'carol', 'alice', 'bob'].map((u) => connectAs(server, u)));
+  const watcher = await connectAs(server, 'carol');
+  await ack(watcher, 'join_conversation', { conversationId: 'group-ring' });
+  const seen = record(watcher, 'message_received');
+  const before = (await ack(watcher, 'join_conversation', { conversationId: 'group-ring' })).conversation.lastSeq;
+  const perSender = 8;
+  const acks = await Promise.all(senders.flatMap((s, i) => Array.from({ length: perSender }, (_, k) =>
+    ack(s, 'send_message', { conversationId: 'group-ring', clientId: uuid(), content: `s${i} m${k}` }))));
+  assert.ok(acks.every((a) => a.ok), JSON.stringify(acks.find((a) => !a.ok)));
+  const seqs = acks.map((a) => a.message.seq).sort((a, b) => a - b);
+  const expected = Array.from({ length: senders.length * perSender }, (_, i) => before + 1 + i);
+  assert.deepEqual(seqs, expected);
+  // each socket's own messages keep its sending order
+  senders.forEach((_, i) => {
+    const mine = acks.filter((a) => a.message.content.startsWith(`s${i} `)).map((a) => a.message.seq);
+    assert.deepEqual(mine, [...mine].sort((a, b) => a - b));
+  });
+  await sleep(300);
+  assert.deepEqual(seen.filter((m) => m.seq > before).map((m) => m.seq), expected, 'the room sees them in seq order');
+});
+
+test('typing: broadcast to the room without the typer, listed in the join ack, ends 5 s after the last start', async () => {
+  const alice = await connectAs(server, 'alice');
+  const aliceOther = await connectAs(server, 'alice');
+  const bob = await connectAs(server, 'bob');
+  await ack(alice, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  await ack(aliceOther, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  await ack(bob, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  const aliceSeen = record(aliceOther, 'user_typing');
+  const started = nextEvent(bob, 'user_typing');
+  assert.deepEqual(await ack(alice, 'typing_start', { conversationId: 'dm-alice-bob' }), { ok: true });
+  assert.deepEqual(await started, { conversationId: 'dm-alice-bob', userId: 'alice', userName: 'Alice Example', isTyping: true });
+  const bob2 = await connectAs(server, 'bob');
+  const joined = await ack(bob2, 'join_conversation', { conversationId: 'dm-alice-bob' });
+  assert.deepEqual(joined.typing, ['alice']);
+  const t0 = Date.now();
+  const stopped = nextEvent(bob, 'user_typing', (e) => !e.isTyping, 8000);
+  const ended = await stopped;
+  const elapsed = Date.now() - t0;
+  assert.equal(ended.userId, 'alice');
+  assert.ok(elapsed > 4000 && elapsed < 7000, `typing ended after ${elapsed} ms`);
+  assert.deepEqual(aliceSeen, [], 'the typer\'s own devices are excluded');
+  assert.deepEqual((await ack(bob2, 'join_conversation', { conversationId: 'dm-alice-bob' })).typing, []);
+  // typing_stop ends it at once
+  await ack(alice, 'typing_start', { conversationId: 'dm-alice-bob' });
+  const stopNow = nextEvent(bob, 'user_typing', (e) => !e.isTyping, 1000);
+  await ack(alice, 'typing_stop', { conversationId: 'dm-alice-bob' });
+  await stopNow;
+});
+
+test('presence: online while any device is connected, away only when all are, lastSeen on the last disconnect', async () => {
+  const bob = await connectAs(server, 'bob');
+  const online = nextEvent(bob, 'presence_update', (p) => p.userId === 'carol' && p.isOnline);
+  const phone = await connectAs(server, 'carol');
+  const seenOnline = await online;
+  assert.equal(seenOnline.status, 'online');
+  const laptop = await connectAs(server, 'carol');
+  const updates = record(bob, 'presence_update');
+  await ack(phone, 'update_presence', { status: 'away' });
+  await sleep(200);
+  assert.deepEqual(updates.filter((u) => u.userId === 'carol'), [], 'still online: the laptop is active');
+  const away = nextEvent(bob, 'presence_update', (p) => p.userId === 'carol' && p.status === 'away');
+  await ack(laptop, 'update_presence', { status: 'away' });
+  assert.equal((await away).isOnline, true);
+  phone.close();
+  await sleep(200);
+  assert.ok(!updates.some((u) => u.userId === 'carol' && !u.isOnline), 'one device left: still online');
+  const offline = nextEvent(bob, 'presence_update', (p) => p.userId === 'carol' && !p.isOnline);
+  laptop.close();
+  const last = await offline;
+  assert.match(last.lastSeen, /Z$/);
+  const view = (await ack(bob, 'join_conversation', { conversationId: 'group-ring' })).conversation;
+  const carol = view.participants.find((p) => p.userId === 'carol');
+  assert.equal(carol.isOnline, false);
+  assert.equal(carol.lastSeen, last.lastSeen);
+  assert.equal(view.participants.find((p) => p.userId === 'bob').isOnline, true);
+  assert.equal((await ack(bob, 'update_presence', { status: 'busy' })).error.code, 'BAD_REQUEST');
+});
+
+test('read markers only move forward and are announced to the room and the participants', async () => {
+  const alice = await connectAs(server, 'alice');
+  const carol = await connectAs(server, 'carol');
+  const sent = [];
+  for (let i = 0; i < 3; i += 1) {
+    sent.push((await ack(alice, 'send_message', { conversationId: 'dm-alice-carol', clientId: uuid(), content: `read me ${i}` })).message);
+  }
+  const readEvent = nextEvent(alice, 'messages_read', (e) => e.userId === 'carol' && e.lastReadSeq === sent[2].seq);
+  const r1 = await ack(carol, 'mark_read', { conversationId: 'dm-alice-carol', messageIds: [sent[0].id, sent[2].id] });
+  assert.deepEqual(r1, { ok: true, lastReadSeq: sent[2].seq });
+  const ev = await readEvent;
+  assert.equal(ev.conversationId, 'dm-alice-carol');
+  assert.match(ev.readAt, /Z$/);
+  const events = record(alice, 'messages_read');
+  const back = await ack(carol, 'mark_read', { conversationId: 'dm-alice-carol', upToSeq: sent[0].seq });
+  assert.deepEqual(back, { ok: true, lastReadSeq: sent[2].seq }, 'never moves back');
+  const beyond = await ack(carol, 'mark_read', { conversationId: 'dm-alice-carol', upToSeq: 1e9 });
+  assert.equal(beyond.lastReadSeq, sent[2].seq, 'clamped to the last message');
+  await sleep(200);
+  assert.deepEqual(events, [], 'no event when the marker did not move');
+  const view = (await ack(carol, 'join_conversation', { conversationId: 'dm-alice-carol' })).conversation;
+  assert.equal(view.unreadCount, 0);
+  assert.equal(view.participants.find((p) => p.userId === 'carol').lastReadSeq, sent[2].seq);
+  const unknown = await ack(carol, 'mark_read', { conversationId: 'dm-alice-carol', messageIds: ['nope'] });
+  assert.equal(unknown.error.code, 'NOT_FOUND');
+});
