@@ -33,8 +33,6 @@ export class ChatService {
   // Returns { message, duplicate }. A duplicate (same sender and clientId) is not stored
   // or broadcast again: the caller gets the stored message.
   sendMessage(user, payload) {
-    const limit = this.messageLimiter.take(user.id);
-    if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages', { retryAfter: limit.retryAfter });
     const input = validate.sendMessage(payload);
     this.requireMember(input.conversationId, user.id);
     if (input.replyTo) {
@@ -43,6 +41,10 @@ export class ChatService {
         throw new AppError('BAD_REQUEST', 'replyTo is not a message of this conversation');
       }
     }
+    // Checked after validation so a malformed message gets its real error; floods of
+    // malformed events are bounded by the per-socket event limiter instead.
+    const limit = this.messageLimiter.take(user.id);
+    if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages', { retryAfter: limit.retryAfter });
     const result = this.store.sendMessage({ ...input, senderId: user.id });
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {

@@ -1,0 +1,133 @@
+// Malformed payloads, limits and the message rate: every violation gets its error,
+// nothing is stored, and the server keeps serving.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, connectAs, ack, nextEvent, sleep, uuid, closeAll, api } from './helpers.js';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { closeAll(); await server.stop(); });
+afterEach(() => closeAll());
+
+async function lastSeq(conversationId = 'dm-alice-bob') {
+  const token = await server.token('alice');
+  const r = await api(server, token, 'GET', `/api/conversations/${conversationId}/messages?limit=1`);
+  return r.json.data[0]?.seq ?? 0;
+}
+
+test('malformed payloads get BAD_REQUEST acks and store nothing', async () => {
+  const socket = await connectAs(server, 'alice');
+  const before = await lastSeq();
+  const bad = [
+    undefined, null, 42, 'text', true, [], [1, 2],
+    {},
+    { conversationId: 'dm-alice-bob' },
+    { conversationId: 'dm-alice-bob', clientId: uuid() },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: '' },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: ' \n\t ' },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 123 },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: ['x'] },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: { toString: 'x' } },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x'.repeat(10001) },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x'.repeat(500000) },
+    { conversationId: 'dm-alice-bob', clientId: 42, content: 'x' },
+    { conversationId: 'dm-alice-bob', clientId: '', content: 'x' },
+    { conversationId: 'dm-alice-bob', clientId: 'x'.repeat(101), content: 'x' },
+    { conversationId: 'dm-alice-bob', clientId: '../../etc', content: 'x' },
+    { conversationId: 'dm alice bob', clientId: uuid(), content: 'x' },
+    { conversationId: 'x'.repeat(101), clientId: uuid(), content: 'x' },
+    { conversationId: { $ne: 1 }, clientId: uuid(), content: 'x' },
+    { conversationId: "dm-alice-bob' OR 1=1 --", clientId: uuid(), content: 'x' },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x', type: 'system' },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x', type: 7 },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x', replyTo: 42 },
+    { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x', replyTo: 'missing' },
+  ];
+  for (const payload of bad) {
+    const reply = await ack(socket, 'send_message', payload);
+    assert.equal(reply.ok, false, JSON.stringify(payload)?.slice(0, 100));
+    assert.equal(reply.error.code, 'BAD_REQUEST', JSON.stringify(payload)?.slice(0, 100));
+    assert.equal(typeof reply.error.message, 'string');
+  }
+  for (const event of ['join_conversation', 'leave_conversation', 'typing_start', 'typing_stop', 'mark_read']) {
+    for (const payload of [undefined, null, 'x', [], {}, { conversationId: 5 }, { conversationId: 'a b' }]) {
+      const reply = await ack(socket, event, payload);
+      assert.equal(reply.error?.code, 'BAD_REQUEST', `${event} ${JSON.stringify(payload)}`);
+    }
+  }
+  for (const payload of [{ conversationId: 'dm-alice-bob' }, { conversationId: 'dm-alice-bob', upToSeq: -1 },
+    { conversationId: 'dm-alice-bob', upToSeq: 1.5 }, { conversationId: 'dm-alice-bob', upToSeq: '3' },
+    { conversationId: 'dm-alice-bob', messageIds: [] }, { conversationId: 'dm-alice-bob', messageIds: 'id' },
+    { conversationId: 'dm-alice-bob', messageIds: [1] }, { conversationId: 'dm-alice-bob', messageIds: Array(501).fill('a') }]) {
+    assert.equal((await ack(socket, 'mark_read', payload)).error?.code, 'BAD_REQUEST', JSON.stringify(payload).slice(0, 80));
+  }
+  for (const payload of [undefined, {}, { status: 'offline' }, { status: 1 }]) {
+    assert.equal((await ack(socket, 'update_presence', payload)).error?.code, 'BAD_REQUEST');
+  }
+  // an unknown event with an ack is answered, one without gets an `error` event
+  assert.equal((await ack(socket, 'delete_everything', {})).error.code, 'BAD_REQUEST');
+  const errorEvent = nextEvent(socket, 'error');
+  socket.emit('delete_everything', {});
+  assert.equal((await errorEvent).code, 'BAD_REQUEST');
+  assert.equal(await lastSeq(), before, 'nothing stored');
+});
+
+test('events without an ack callback or with extra arguments never break the socket', async () => {
+  const socket = await connectAs(server, 'alice');
+  const before = await lastSeq();
+  const errors = [];
+  socket.on('error', (e) => errors.push(e));
+  socket.emit('send_message', { conversationId: 'dm-alice-bob', clientId: 'x y', content: 'no ack' });
+  socket.emit('send_message');
+  socket.emit('mark_read', 'junk', 'more', 42);
+  socket.emit('typing_start');
+  socket.emit('join_conversation', { conversationId: 'dm-alice-bob' }, 'extra', () => {});
+  const clientId = uuid();
+  socket.emit('send_message', { conversationId: 'dm-alice-bob', clientId, content: 'fire and forget' });
+  await sleep(300);
+  assert.ok(errors.length >= 4, `errors reported as events: ${JSON.stringify(errors)}`);
+  assert.ok(errors.every((e) => typeof e.code === 'string' && typeof e.message === 'string'));
+  assert.ok(socket.connected);
+  assert.equal(await lastSeq(), before + 1, 'the valid fire-and-forget message was stored, once');
+  const reply = await ack(socket, 'send_message', { conversationId: 'dm-alice-bob', clientId, content: 'fire and forget' });
+  assert.equal(reply.duplicate, true);
+});
+
+test('a frame over maxHttpBufferSize closes only that connection; the server lives on', async () => {
+  const socket = await connectAs(server, 'alice');
+  const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+  socket.emit('send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x'.repeat(2 * 1024 * 1024) }, () => {});
+  assert.match(await closed, /transport (close|error)/);
+  const other = await connectAs(server, 'alice');
+  assert.equal((await ack(other, 'join_conversation', { conversationId: 'dm-alice-bob' })).ok, true);
+});
+
+test('the message rate: a burst of 20 passes, then RATE_LIMITED with retryAfter, then sending works again', async () => {
+  const carol = await connectAs(server, 'carol');
+  const results = [];
+  for (let i = 0; i < 30; i += 1) {
+    results.push(await ack(carol, 'send_message', { conversationId: 'group-ring', clientId: uuid(), content: `burst ${i}` }));
+  }
+  const ok = results.filter((r) => r.ok).length;
+  assert.ok(ok >= 20 && ok <= 22, `${ok} accepted`); // a token or two may refill during the loop
+  const limited = results.find((r) => !r.ok);
+  assert.equal(limited.error.code, 'RATE_LIMITED');
+  assert.ok(Number.isInteger(limited.error.retryAfter) && limited.error.retryAfter >= 1);
+  // the same limit applies over REST, with Retry-After
+  const token = await server.token('carol');
+  const rest = await api(server, token, 'POST', '/api/conversations/group-ring/messages', { clientId: uuid(), content: 'rest' });
+  assert.equal(rest.status, 429);
+  assert.equal(rest.json.error.code, 'RATE_LIMITED');
+  assert.ok(Number(rest.headers.get('retry-after')) >= 1);
+  // refused messages were not stored: resending one later with its clientId stores it once
+  const refusedClientId = uuid();
+  const refused = await ack(carol, 'send_message', { conversationId: 'group-ring', clientId: refusedClientId, content: 'later' });
+  assert.equal(refused.error.code, 'RATE_LIMITED');
+  await sleep(refused.error.retryAfter * 1000);
+  const accepted = await ack(carol, 'send_message', { conversationId: 'group-ring', clientId: refusedClientId, content: 'later' });
+  assert.equal(accepted.ok, true);
+  assert.equal(accepted.duplicate, undefined);
+  // other users are not affected
+  const bob = await connectAs(server, 'bob');
+  assert.equal((await ack(bob, 'send_message', { conversationId: 'group-ring', clientId: uuid(), content: 'hi' })).ok, true);
+});
