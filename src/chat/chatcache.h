@@ -1,0 +1,40 @@
+#pragma once
+// What the chat service needs from the on-disk cache (one per account + server).
+// Every call returns at once; the work happens on the cache's worker thread and
+// callbacks run on the GUI thread. The service works without a cache too (null).
+
+#include "api/types.h"
+#include "chat/outboxsender.h"
+
+#include <QHash>
+#include <QList>
+
+#include <functional>
+
+namespace ringchat::chat {
+
+class ChatCache
+{
+public:
+    struct Snapshot {
+        QList<api::Conversation> conversations;
+        QHash<QString, QList<api::Message>> latestMessages; // per conversation, ascending by seq
+        QList<OutboxEntry> outbox;
+    };
+
+    virtual ~ChatCache() = default;
+
+    // Start-up: the cached conversations, the latest messages of each, the outbox.
+    virtual void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) = 0;
+    // Older history, for scrolling back offline: messages with seq < beforeSeq (ascending).
+    virtual void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
+                            std::function<void(const QList<api::Message> &)> done) = 0;
+    virtual void saveConversations(const QList<api::Conversation> &conversations) = 0;
+    virtual void saveMessages(const QList<api::Message> &messages) = 0;
+    // durable() runs once the entry is committed to disk.
+    virtual void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) = 0;
+    virtual void updateOutboxEntry(const OutboxEntry &entry) = 0;
+    virtual void removeOutboxEntry(const QString &clientId) = 0;
+};
+
+} // namespace ringchat::chat

@@ -1,0 +1,223 @@
+#pragma once
+// The chat engine, one per app: owns the Socket.IO client, the REST client and the
+// helpers below, keeps the held conversations and messages, and tells the models
+// (and the CLI) what changed through signals.
+//
+//  - ConnectionManager: connect / token refresh / rate limit / pause-resume.
+//  - GapFiller: after every (re)connect, fetches what was missed (REST direction=after).
+//  - OutboxSender: durable optimistic sending, exactly once per clientId.
+//  - TypingNotifier / TypingTracker: our typing events and other people's.
+//  - ReadReceiptBatcher: mark_read at most every 500 ms per conversation.
+//  - PresenceTracker: online / away / last seen.
+//
+// Everything runs on the GUI thread. The cache (may be null) does its disk work on
+// its own worker thread.
+
+#include "api/types.h"
+#include "chat/connectionmanager.h"
+#include "chat/outboxsender.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace ringchat::auth {
+class AccessTokenSource;
+}
+namespace ringchat::api {
+class RestClient;
+}
+namespace ringchat::net {
+class SocketIoClient;
+}
+
+namespace ringchat::chat {
+
+class ChatCache;
+class GapFiller;
+class PresenceTracker;
+class ReadReceiptBatcher;
+class TypingNotifier;
+class TypingTracker;
+
+class ChatService : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(ringchat::chat::ConnectionManager::Status status READ status NOTIFY statusChanged)
+    Q_PROPERTY(int secondsUntilRetry READ secondsUntilRetry NOTIFY secondsUntilRetryChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY userChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY userChanged)
+    Q_PROPERTY(bool synced READ isSynced NOTIFY syncedChanged)
+
+public:
+    struct Options {
+        QUrl serverUrl;
+        int latestPageSize = 50;     // messages loaded when a conversation is first opened
+        int gapPageSize = 200;       // REST page size of the gap fill
+        int reconnectInitialMs = 1000;
+        int reconnectMaxMs = 5000;
+        int ackTimeoutMs = 10000;
+        bool watchNetwork = true;
+        // Timings (tests shorten them).
+        int typingRepeatMs = 3000;
+        int typingIdleMs = 1500;
+        int typingExpiryMs = 6000;
+        int readBatchMs = 500;
+        int awayAfterMs = 5 * 60 * 1000;
+    };
+
+    // The token source and the cache must outlive the service; the cache may be null.
+    ChatService(Options options, auth::AccessTokenSource *tokens, ChatCache *cache,
+                QObject *parent = nullptr);
+    ~ChatService() override;
+
+    // QML singleton hook: the app creates the service and registers it here first.
+    static void setInstance(ChatService *service);
+    static ChatService *instance();
+    static ChatService *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    // The user id claimed by a JWT (no verification: only to name the cache).
+    static QString userIdFromToken(const QString &token);
+
+    // Reads the cache (conversations and latest messages show at once), then connects.
+    void start();
+    void stop();
+
+    ConnectionManager *connection() const { return m_connection; }
+    ConnectionManager::Status status() const { return m_connection->status(); }
+    int secondsUntilRetry() const { return m_connection->secondsUntilRetry(); }
+    Q_INVOKABLE void retryNow() { m_connection->retryNow(); }
+    Q_INVOKABLE void pause() { m_connection->pause(); }   // system suspend
+    Q_INVOKABLE void resume() { m_connection->resume(); } // wake / network back
+    QString userId() const { return m_userId; }
+    QString userName() const { return m_userName; }
+    bool isSynced() const { return m_synced; }
+    bool isCacheLoaded() const { return m_cacheLoaded; }
+
+    net::SocketIoClient *socket() const { return m_socket; }
+    api::RestClient *rest() const { return m_rest; }
+    PresenceTracker *presence() const { return m_presence; }
+
+    // ---- Conversations
+    QList<api::Conversation> conversations() const;  // most recent activity first
+    std::optional<api::Conversation> conversation(const QString &id) const;
+    // Join (typing events, and keeps it joined across reconnects) and load its latest messages.
+    Q_INVOKABLE void openConversation(const QString &conversationId);
+    Q_INVOKABLE void closeConversation(const QString &conversationId);
+    QStringList openConversations() const { return QStringList(m_open.begin(), m_open.end()); }
+
+    // ---- Messages
+    // Held messages ascending by seq, then the outbox ones (sending / failed).
+    QList<api::Message> messages(const QString &conversationId) const;
+    qint64 highestHeldSeq(const QString &conversationId) const;
+    // Older history: from the cache first, then the server. done(ok, how many were added).
+    void fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done = {});
+
+    // Optimistic send; returns the clientId (empty when the content is not valid).
+    Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &content,
+                                    const QString &replyTo = QString());
+    Q_INVOKABLE bool retryMessage(const QString &clientId);
+    Q_INVOKABLE bool discardMessage(const QString &clientId);
+    int outboxPending() const;
+
+    // Delivery state of one of our messages (sending / sent / read / failed), and who read it.
+    api::DeliveryState deliveryState(const api::Message &message) const;
+    QStringList readers(const QString &conversationId, qint64 seq) const;
+
+    // ---- Typing, receipts, presence
+    Q_INVOKABLE void userTyped(const QString &conversationId);
+    Q_INVOKABLE void userStoppedTyping(const QString &conversationId);
+    QStringList typers(const QString &conversationId) const;       // user ids
+    QStringList typerNames(const QString &conversationId) const;
+    Q_INVOKABLE void markVisible(const QString &conversationId, qint64 highestVisibleSeq);
+    Q_INVOKABLE void noteUserActivity();
+    Q_INVOKABLE QString presenceText(const QString &userId) const;
+
+signals:
+    void statusChanged(ringchat::chat::ConnectionManager::Status status);
+    void secondsUntilRetryChanged(int seconds);
+    void userChanged();
+    void syncedChanged(bool synced);
+    void authFailed(const QString &error);
+    void cacheLoaded();
+
+    void conversationsChanged();
+    void conversationChanged(const QString &conversationId);
+    // New rows (server messages or our optimistic ones), ascending.
+    void messagesInserted(const QString &conversationId, const QList<ringchat::api::Message> &messages);
+    // A row changed: found by clientId (an echo or ack replaced the optimistic row,
+    // or its delivery state changed).
+    void messageUpdated(const QString &conversationId, const ringchat::api::Message &message);
+    void messageRemoved(const QString &conversationId, const QString &clientId);
+    void readMarkersChanged(const QString &conversationId);
+    void typersChanged(const QString &conversationId);
+    void presenceChanged(const QString &userId);
+    // Our message reached the server (sent) or gave up (failed).
+    void messageDelivered(const QString &clientId, const ringchat::api::Message &stored);
+    void messageFailed(const QString &clientId, const QString &error);
+    // Every server event as it arrived (the CLI's tail prints these).
+    void serverEvent(const QString &event, const QJsonValue &data);
+    void serverError(const QString &code, const QString &message);
+
+private:
+    struct Timeline {
+        api::Conversation conversation;
+        bool known = false;                   // the conversation itself is known
+        std::map<qint64, api::Message> bySeq; // held messages
+        bool fillQueued = false;              // a gap fill is queued or running
+    };
+
+    void onOnline(bool recovered);
+    void onLinkLost();
+    void onEvent(const QString &event, const QJsonObject &data);
+    void resync();
+    void finishResync(quint64 generation);
+    void upsertConversations(const QList<api::Conversation> &list, bool fromServer);
+    void upsertConversation(const api::Conversation &conversation, bool fromServer);
+    // Adds messages not held yet; returns the ones that were new.
+    QList<api::Message> ingest(const QString &conversationId, const QList<api::Message> &messages,
+                               bool live, bool fromCache);
+    void requestFill(const QString &conversationId, qint64 afterSeq); // 0: the latest page
+    void joinConversation(const QString &conversationId);
+    void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
+                         const QDateTime &readAt);
+    void applyPresence(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
+    void recomputeUnread(const QString &conversationId);
+    void setSynced(bool synced);
+    void setUser(const QString &id, const QString &name);
+    api::Message pendingMessage(const OutboxEntry &entry) const;
+
+    Options m_options;
+    auth::AccessTokenSource *m_tokens;
+    ChatCache *m_cache;
+    net::SocketIoClient *m_socket;
+    api::RestClient *m_rest;
+    ConnectionManager *m_connection;
+    OutboxSender *m_outbox;
+    GapFiller *m_gapFiller;
+    TypingNotifier *m_typingOut;
+    TypingTracker *m_typingIn;
+    ReadReceiptBatcher *m_receipts;
+    PresenceTracker *m_presence;
+
+    QHash<QString, Timeline> m_timelines;
+    QSet<QString> m_open;
+    QString m_userId;
+    QString m_userName;
+    bool m_synced = false;
+    bool m_cacheLoaded = false;
+    bool m_started = false;
+    bool m_online = false;
+    quint64 m_syncGeneration = 0;
+};
+
+} // namespace ringchat::chat

@@ -1,0 +1,85 @@
+#include "chat/storechatcache.h"
+
+#include "store/chatstore.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcChat)
+
+namespace ringchat::chat {
+
+StoreChatCache::StoreChatCache(store::ChatStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+}
+
+void StoreChatCache::load(int messagesPerConversation, std::function<void(const Snapshot &)> done)
+{
+    auto snapshot = std::make_shared<Snapshot>();
+    auto remaining = std::make_shared<int>(1);
+    auto finishOne = [snapshot, remaining, done] {
+        if (--*remaining == 0)
+            done(*snapshot);
+    };
+    m_store->loadConversations().then(this, [this, snapshot, remaining, finishOne, messagesPerConversation](
+                                                const QList<api::Conversation> &conversations) {
+        snapshot->conversations = conversations;
+        ++*remaining; // the outbox
+        for (const api::Conversation &c : conversations) {
+            ++*remaining;
+            const QString id = c.id;
+            m_store->latestMessages(id, messagesPerConversation)
+                .then(this, [snapshot, finishOne, id](const QList<api::Message> &messages) {
+                    snapshot->latestMessages.insert(id, messages);
+                    finishOne();
+                });
+        }
+        m_store->outbox().then(this, [snapshot, finishOne](const QList<OutboxEntry> &entries) {
+            snapshot->outbox = entries;
+            finishOne();
+        });
+        finishOne();
+    });
+}
+
+void StoreChatCache::loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
+                                std::function<void(const QList<api::Message> &)> done)
+{
+    m_store->messagesBefore(conversationId, beforeSeq, limit)
+        .then(this, [done](const QList<api::Message> &messages) { done(messages); });
+}
+
+void StoreChatCache::saveConversations(const QList<api::Conversation> &conversations)
+{
+    m_store->upsertConversations(conversations);
+}
+
+void StoreChatCache::saveMessages(const QList<api::Message> &messages)
+{
+    m_store->insertMessages(messages);
+}
+
+void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable)
+{
+    m_store->addToOutbox(entry).then(this, [durable](bool ok) {
+        if (!ok)
+            qCWarning(lcChat) << "could not write the outbox entry to disk; sending it anyway";
+        durable();
+    });
+}
+
+void StoreChatCache::updateOutboxEntry(const OutboxEntry &entry)
+{
+    m_store->updateOutbox(entry.clientId, entry.state, entry.attempts, entry.lastError);
+}
+
+void StoreChatCache::removeOutboxEntry(const QString &clientId)
+{
+    m_store->removeFromOutbox(clientId);
+}
+
+} // namespace ringchat::chat

@@ -1,0 +1,34 @@
+#pragma once
+// ChatCache on top of the SQLite store (src/store): one database per account + server.
+
+#include "chat/chatcache.h"
+
+#include <QObject>
+
+namespace ringchat::store {
+class ChatStore;
+}
+
+namespace ringchat::chat {
+
+class StoreChatCache : public QObject, public ChatCache
+{
+    Q_OBJECT
+public:
+    // The store must be open (or being opened: its queue keeps the order) and outlive this.
+    explicit StoreChatCache(store::ChatStore *store, QObject *parent = nullptr);
+
+    void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) override;
+    void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
+                    std::function<void(const QList<api::Message> &)> done) override;
+    void saveConversations(const QList<api::Conversation> &conversations) override;
+    void saveMessages(const QList<api::Message> &messages) override;
+    void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) override;
+    void updateOutboxEntry(const OutboxEntry &entry) override;
+    void removeOutboxEntry(const QString &clientId) override;
+
+private:
+    store::ChatStore *m_store;
+};
+
+} // namespace ringchat::chat
