@@ -1,0 +1,47 @@
+#pragma once
+
+#include "auth/autherror.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace ringchat::auth {
+
+// The outcome of one HTTP request: the status and body when the server answered
+// (any status), or a network-level error when it did not.
+struct HttpResult
+{
+    int status = 0;          // 0 when no HTTP answer arrived
+    QByteArray body;
+    QByteArray contentType;
+    AuthError networkError;  // Unreachable, Tls or Timeout; None when status != 0
+};
+
+// Sends one GET or POST with a deadline and reports once. Owns nothing but the
+// reply; replies die with the parent, so a callback never runs after its owner.
+class HttpExchange
+{
+public:
+    using Done = std::function<void(const HttpResult &)>;
+
+    static void get(QNetworkAccessManager *nam, const QUrl &url, int timeoutMs, QObject *context,
+                    Done done);
+    static void postForm(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &form,
+                         int timeoutMs, QObject *context, Done done);
+
+    // The words for a network failure: "Cannot reach <host>: ...". Never contains the URL's query.
+    static AuthError describeNetworkFailure(int networkError, const QString &errorString,
+                                            const QString &sslErrors, const QUrl &url, bool timedOut);
+
+private:
+    static void watch(QNetworkReply *reply, int timeoutMs, QObject *context, Done done);
+};
+
+} // namespace ringchat::auth
