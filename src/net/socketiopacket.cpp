@@ -209,7 +209,7 @@ QByteArray encode(const Packet &p)
         out.append(QJsonDocument(p.data.toObject()).toJson(QJsonDocument::Compact));
     } else if (p.data.isArray()) {
         out.append(QJsonDocument(p.data.toArray()).toJson(QJsonDocument::Compact));
-    } else if (!p.data.isUndefined()) {
+    } else if (!p.data.isUndefined() && !p.data.isNull()) {
         const QByteArray wrapped = QJsonDocument(QJsonArray { p.data }).toJson(QJsonDocument::Compact);
         out.append(wrapped.mid(1, wrapped.size() - 2));
     }

@@ -32,7 +32,7 @@ struct Packet {
     QString nsp = QStringLiteral("/");
     qint64 id = -1;                // -1 = no ack id
     int attachments = 0;           // binary frames that follow (binary types only)
-    QJsonValue data;               // object for CONNECT / CONNECT_ERROR, array for events / acks
+    QJsonValue data { QJsonValue::Undefined };   // object for CONNECT / CONNECT_ERROR, array for events / acks
     QList<QByteArray> binaries;    // filled by BinaryReassembler
 };
 

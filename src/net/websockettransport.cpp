@@ -83,6 +83,9 @@ void WebSocketTransport::onBinary(const QByteArray &message)
 
 void WebSocketTransport::onError(QAbstractSocket::SocketError error)
 {
+    // The peer closing the connection is a close, not an error: disconnected() follows.
+    if (error == QAbstractSocket::RemoteHostClosedError && m_open)
+        return;
     qCInfo(lcNet) << "WebSocket error" << error << (m_socket ? m_socket->errorString() : QString());
     fail(QStringLiteral("transport error"));
 }
