@@ -1,0 +1,95 @@
+#pragma once
+
+// The SQLite cache and outbox, synchronous. Used only on ChatStore's worker
+// thread (one QSqlDatabase connection per instance, so per thread); the GUI
+// uses ChatStore, which runs these methods there and hands back QFutures.
+
+#include "api/types.h"
+#include "store/outboxentry.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace ringchat::store {
+
+class CacheDatabase
+{
+public:
+    // Bumped with every migration step in migrate().
+    static constexpr int kSchemaVersion = 1;
+    // PRAGMA application_id: tells our files from other programs' SQLite files.
+    static constexpr int kApplicationId = 0x52434854; // "RCHT"
+
+    CacheDatabase();
+    ~CacheDatabase();
+    CacheDatabase(const CacheDatabase &) = delete;
+    CacheDatabase &operator=(const CacheDatabase &) = delete;
+
+    // Opens (creating or migrating) the file. A file that is not a SQLite
+    // database, belongs to another program, comes from a newer schema or fails
+    // the integrity check is renamed to "<path>.broken-<UTC timestamp>" (with
+    // its -wal/-shm) and a new one is made. False only if no usable database
+    // could be made (e.g. the directory is not writable).
+    bool open(const QString &path, const QString &ownUserId);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    // Where the last broken file was moved to, and why (empty if none).
+    QString movedAsidePath() const { return m_movedAsidePath; }
+    QString movedAsideReason() const { return m_movedAsideReason; }
+    // Closes and deletes the file with its -wal/-shm (sign-out).
+    bool destroy();
+    // Empties every table (keeps the file and schema).
+    bool deleteAll();
+
+    // Conversations and their participants (a conversation's participant list
+    // is replaced; read markers never move back).
+    bool upsertConversations(const QList<api::Conversation> &conversations);
+    QList<api::Conversation> loadConversations();
+    bool removeConversation(const QString &conversationId);
+    bool setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
+                       const QDateTime &readAt);
+    bool setUnreadCount(const QString &conversationId, int unreadCount);
+    bool setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen);
+
+    // Idempotent by (conversation, seq) and by (sender, clientId). An edit
+    // (newer editedAt) updates the stored row. Our own message's arrival removes
+    // its outbox entry. One transaction for the whole list.
+    InsertResult insertMessages(const QList<api::Message> &messages);
+    // Ascending by seq.
+    QList<api::Message> latestMessages(const QString &conversationId, int limit);
+    QList<api::Message> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
+    QList<api::Message> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
+    qint64 highestSeq(const QString &conversationId);
+    qint64 messageCount(const QString &conversationId);
+
+    // The sync cursor: the end of the contiguous run of seqs held, starting at
+    // the first message ever stored for the conversation (or at the last
+    // cursor set). Catch-up after a reconnect fetches direction=after from it.
+    // insertMessages advances it; advanceSyncCursor moves it forward only.
+    qint64 syncCursor(const QString &conversationId);
+    bool advanceSyncCursor(const QString &conversationId, qint64 seq);
+
+    // The outbox, oldest first.
+    bool addToOutbox(const OutboxEntry &entry);
+    QList<OutboxEntry> outbox(const QString &conversationId = {});
+    bool updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError);
+    bool removeFromOutbox(const QString &clientId);
+
+private:
+    enum class OpenResult { Ok, Broken, Failed };
+    OpenResult tryOpen(QString *reason);
+    bool migrate(int fromVersion, QString *reason);
+    void moveAside(const QString &reason);
+    bool exec(const QString &sql);
+    void advanceCursor(const QString &conversationId);
+
+    QString m_connectionName;
+    QString m_path;
+    QString m_ownUserId;
+    QString m_movedAsidePath;
+    QString m_movedAsideReason;
+    QSqlDatabase m_db;
+};
+
+} // namespace ringchat::store

@@ -1,0 +1,191 @@
+#include "store/chatstore.h"
+
+#include "store/cachedatabase.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace ringchat::store {
+
+template<typename F>
+auto ChatStore::run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>
+{
+    using T = std::invoke_result_t<F, CacheDatabase &>;
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    QFuture<T> future = promise->future();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [db = m_db, promise, fn = std::move(fn)]() mutable {
+            if constexpr (std::is_void_v<T>) {
+                fn(*db);
+            } else {
+                promise->addResult(fn(*db));
+            }
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+ChatStore::ChatStore(QObject *parent)
+    : QObject(parent), m_thread(new QThread), m_worker(new QObject), m_db(std::make_shared<CacheDatabase>())
+{
+    m_thread->setObjectName(QStringLiteral("ringchat-store"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+ChatStore::~ChatStore()
+{
+    // Let queued writes finish, then close the connection on its own thread.
+    QMetaObject::invokeMethod(m_worker, [db = m_db] { db->close(); }, Qt::QueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QString ChatStore::databasePath(const QUrl &serverUrl, const QString &userId, const QString &directory)
+{
+    QString dir = directory;
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache");
+    // https://Host/ and https://host name the same server.
+    QUrl normalized = serverUrl.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                         | QUrl::RemoveUserInfo);
+    QString path = normalized.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    normalized.setPath(path);
+    const QByteArray server = normalized.toString(QUrl::FullyEncoded).toLower().toUtf8();
+    const QByteArray hash =
+        QCryptographicHash::hash(server + '\n' + userId.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
+    return QDir(dir).filePath(QString::fromLatin1(hash) + QStringLiteral(".sqlite"));
+}
+
+QFuture<bool> ChatStore::open(const QString &path, const QString &ownUserId)
+{
+    QPointer<ChatStore> self(this);
+    return run([path, ownUserId, self](CacheDatabase &db) {
+        const QString before = db.movedAsidePath();
+        const bool ok = db.open(path, ownUserId);
+        if (db.movedAsidePath() != before && self) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, moved = db.movedAsidePath(), reason = db.movedAsideReason()] {
+                    if (self)
+                        Q_EMIT self->databaseMovedAside(moved, reason);
+                },
+                Qt::QueuedConnection);
+        }
+        return ok;
+    });
+}
+
+QFuture<void> ChatStore::close()
+{
+    return run([](CacheDatabase &db) { db.close(); });
+}
+
+QFuture<bool> ChatStore::destroyDatabase()
+{
+    return run([](CacheDatabase &db) { return db.destroy(); });
+}
+
+QFuture<bool> ChatStore::deleteAll()
+{
+    return run([](CacheDatabase &db) { return db.deleteAll(); });
+}
+
+QFuture<bool> ChatStore::upsertConversations(const QList<api::Conversation> &conversations)
+{
+    return run([conversations](CacheDatabase &db) { return db.upsertConversations(conversations); });
+}
+
+QFuture<QList<api::Conversation>> ChatStore::loadConversations()
+{
+    return run([](CacheDatabase &db) { return db.loadConversations(); });
+}
+
+QFuture<bool> ChatStore::removeConversation(const QString &conversationId)
+{
+    return run([conversationId](CacheDatabase &db) { return db.removeConversation(conversationId); });
+}
+
+QFuture<bool> ChatStore::setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
+                                       const QDateTime &readAt)
+{
+    return run([=](CacheDatabase &db) { return db.setReadMarker(conversationId, userId, lastReadSeq, readAt); });
+}
+
+QFuture<bool> ChatStore::setUnreadCount(const QString &conversationId, int unreadCount)
+{
+    return run([=](CacheDatabase &db) { return db.setUnreadCount(conversationId, unreadCount); });
+}
+
+QFuture<bool> ChatStore::setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen)
+{
+    return run([=](CacheDatabase &db) { return db.setPresence(userId, isOnline, lastSeen); });
+}
+
+QFuture<InsertResult> ChatStore::insertMessages(const QList<api::Message> &messages)
+{
+    return run([messages](CacheDatabase &db) { return db.insertMessages(messages); });
+}
+
+QFuture<QList<api::Message>> ChatStore::latestMessages(const QString &conversationId, int limit)
+{
+    return run([=](CacheDatabase &db) { return db.latestMessages(conversationId, limit); });
+}
+
+QFuture<QList<api::Message>> ChatStore::messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit)
+{
+    return run([=](CacheDatabase &db) { return db.messagesBefore(conversationId, beforeSeq, limit); });
+}
+
+QFuture<QList<api::Message>> ChatStore::messagesAfter(const QString &conversationId, qint64 afterSeq, int limit)
+{
+    return run([=](CacheDatabase &db) { return db.messagesAfter(conversationId, afterSeq, limit); });
+}
+
+QFuture<qint64> ChatStore::highestSeq(const QString &conversationId)
+{
+    return run([=](CacheDatabase &db) { return db.highestSeq(conversationId); });
+}
+
+QFuture<qint64> ChatStore::syncCursor(const QString &conversationId)
+{
+    return run([=](CacheDatabase &db) { return db.syncCursor(conversationId); });
+}
+
+QFuture<bool> ChatStore::advanceSyncCursor(const QString &conversationId, qint64 seq)
+{
+    return run([=](CacheDatabase &db) { return db.advanceSyncCursor(conversationId, seq); });
+}
+
+QFuture<bool> ChatStore::addToOutbox(const OutboxEntry &entry)
+{
+    return run([entry](CacheDatabase &db) { return db.addToOutbox(entry); });
+}
+
+QFuture<QList<OutboxEntry>> ChatStore::outbox(const QString &conversationId)
+{
+    return run([=](CacheDatabase &db) { return db.outbox(conversationId); });
+}
+
+QFuture<bool> ChatStore::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
+                                      const QString &lastError)
+{
+    return run([=](CacheDatabase &db) { return db.updateOutbox(clientId, state, attempts, lastError); });
+}
+
+QFuture<bool> ChatStore::removeFromOutbox(const QString &clientId)
+{
+    return run([=](CacheDatabase &db) { return db.removeFromOutbox(clientId); });
+}
+
+} // namespace ringchat::store

@@ -1,0 +1,105 @@
+#pragma once
+
+// The local cache and durable outbox, for the GUI thread.
+//
+// Every method queues its work on the store's own worker thread (which holds
+// the only SQLite connection) and returns at once with a QFuture. The work runs
+// in call order, so "addToOutbox(...) then emit" is safe: consume the future
+// with .then(context, ...) and the continuation runs on the context's thread
+// after the entry is on disk:
+//
+//     store->addToOutbox(entry).then(this, [=](bool ok) { if (ok) socket->emit(...); });
+//
+// The GUI thread never waits for the disk, except in ~ChatStore (which lets
+// queued writes finish so nothing the user wrote is lost).
+//
+// One database file per account and server: databasePath(server, userId).
+// A corrupt or foreign file is moved aside and rebuilt by open()
+// (databaseMovedAside is emitted). Sign-out: destroyDatabase().
+
+#include "api/types.h"
+#include "store/outboxentry.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QUrl>
+
+#include <memory>
+#include <type_traits>
+
+class QThread;
+
+namespace ringchat::store {
+
+class CacheDatabase;
+
+class ChatStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ChatStore(QObject *parent = nullptr);
+    ~ChatStore() override;
+
+    // <directory>/<sha256(normalized server URL + user id), 32 hex>.sqlite;
+    // directory defaults to QStandardPaths::AppDataLocation + "/cache".
+    static QString databasePath(const QUrl &serverUrl, const QString &userId, const QString &directory = {});
+
+    // ownUserId tells our own messages (their echo confirms the outbox entry).
+    QFuture<bool> open(const QString &path, const QString &ownUserId);
+    QFuture<void> close();
+    // Closes and deletes the file (sign-out).
+    QFuture<bool> destroyDatabase();
+    // Empties every table.
+    QFuture<bool> deleteAll();
+
+    // Conversations (with participants and last message).
+    QFuture<bool> upsertConversations(const QList<api::Conversation> &conversations);
+    QFuture<QList<api::Conversation>> loadConversations();
+    QFuture<bool> removeConversation(const QString &conversationId);
+    // Moves a participant's read marker forward (never back).
+    QFuture<bool> setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
+                                const QDateTime &readAt = {});
+    QFuture<bool> setUnreadCount(const QString &conversationId, int unreadCount);
+    QFuture<bool> setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen = {});
+
+    // Messages. insertMessages is idempotent (conversation+seq, sender+clientId),
+    // one transaction per call (batch floods), and removes the outbox entries of
+    // our own messages it receives (InsertResult::confirmedClientIds).
+    QFuture<InsertResult> insertMessages(const QList<api::Message> &messages);
+    // All ascending by seq; delivery is Sent (the model derives Read).
+    QFuture<QList<api::Message>> latestMessages(const QString &conversationId, int limit);
+    QFuture<QList<api::Message>> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
+    QFuture<QList<api::Message>> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
+    QFuture<qint64> highestSeq(const QString &conversationId);
+    // Highest seq such that the run of seqs from the first one stored up to it
+    // has no gap: fetch direction=after from here after a reconnect.
+    QFuture<qint64> syncCursor(const QString &conversationId);
+    // Moves the cursor forward (e.g. after loading the newest page of a
+    // conversation whose older history is not stored).
+    QFuture<bool> advanceSyncCursor(const QString &conversationId, qint64 seq);
+
+    // The outbox (durable once the future says true).
+    QFuture<bool> addToOutbox(const OutboxEntry &entry);
+    // Oldest first; empty conversationId: all conversations.
+    QFuture<QList<OutboxEntry>> outbox(const QString &conversationId = {});
+    QFuture<bool> updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
+                               const QString &lastError = {});
+    QFuture<bool> removeFromOutbox(const QString &clientId);
+
+Q_SIGNALS:
+    // open() found a broken or foreign file and moved it to brokenPath.
+    void databaseMovedAside(const QString &brokenPath, const QString &reason);
+
+private:
+    // Runs fn(CacheDatabase&) on the worker thread; the future holds its result.
+    template<typename F>
+    auto run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>;
+
+    QThread *m_thread = nullptr;
+    QObject *m_worker = nullptr; // lives in m_thread; queued calls run there
+    std::shared_ptr<CacheDatabase> m_db;
+};
+
+} // namespace ringchat::store

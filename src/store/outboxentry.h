@@ -1,0 +1,60 @@
+#pragma once
+
+#include "api/types.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace ringchat::store {
+
+// A message the user wrote that the server has not confirmed yet. It is written
+// to disk before it is sent, so it survives a crash, and replayed (same
+// clientId) until the server's echo or ack confirms it.
+struct OutboxEntry
+{
+    enum class State {
+        Queued, // to be sent (again) when the connection allows
+        Failed, // the server rejected it or the client gave up: shown with Retry / Discard
+    };
+
+    QString clientId; // primary key
+    QString conversationId;
+    QString content;
+    api::Message::Type type = api::Message::Type::Text;
+    QString replyTo;
+    QDateTime createdAt;
+    int attempts = 0;
+    State state = State::Queued;
+    QString lastError; // the sentence shown for Failed
+
+    // The pending message as the message list shows it (seq 0, delivery
+    // Sending or Failed).
+    api::Message toMessage(const QString &senderId, const QString &senderName) const
+    {
+        api::Message m;
+        m.conversationId = conversationId;
+        m.clientId = clientId;
+        m.senderId = senderId;
+        m.senderName = senderName;
+        m.content = content;
+        m.type = type;
+        m.replyTo = replyTo;
+        m.timestamp = createdAt;
+        m.delivery = state == State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
+        return m;
+    }
+
+    friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
+};
+
+// What ChatStore::insertMessages did.
+struct InsertResult
+{
+    int inserted = 0;             // new rows
+    int updated = 0;              // existing rows changed by an edit (newer editedAt)
+    int skipped = 0;              // duplicates and invalid messages
+    QStringList confirmedClientIds; // our own messages whose outbox entry the echo removed
+    bool ok = true;               // false when the transaction failed (nothing was written)
+};
+
+} // namespace ringchat::store

@@ -1,0 +1,466 @@
+// The SQLite cache and outbox, through ChatStore, on real files.
+
+#include "store/chatstore.h"
+#include "store/cachedatabase.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace ringchat;
+using api::Conversation;
+using api::Message;
+using api::Participant;
+using store::ChatStore;
+using store::OutboxEntry;
+
+namespace {
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+void await(QFuture<void> future)
+{
+    future.waitForFinished();
+}
+
+const QDateTime kT0 = QDateTime::fromMSecsSinceEpoch(1795000000000, Qt::UTC);
+
+Message message(const QString &conversation, qint64 seq, const QString &sender = QStringLiteral("bob"),
+                const QString &clientId = {})
+{
+    Message m;
+    m.id = QStringLiteral("m-%1-%2").arg(conversation).arg(seq);
+    m.conversationId = conversation;
+    m.seq = seq;
+    m.clientId = clientId.isEmpty() ? QStringLiteral("c-%1-%2").arg(conversation).arg(seq) : clientId;
+    m.senderId = sender;
+    m.senderName = sender == QLatin1StringView("alice") ? QStringLiteral("Alice") : QStringLiteral("Bob");
+    m.content = QStringLiteral("message %1").arg(seq);
+    m.timestamp = kT0.addSecs(seq);
+    return m;
+}
+
+QList<Message> range(const QString &conversation, qint64 from, qint64 to)
+{
+    QList<Message> out;
+    for (qint64 s = from; s <= to; ++s)
+        out.append(message(conversation, s));
+    return out;
+}
+
+QList<qint64> seqs(const QList<Message> &messages)
+{
+    QList<qint64> out;
+    for (const Message &m : messages)
+        out.append(m.seq);
+    return out;
+}
+
+QList<qint64> seqRange(qint64 from, qint64 to)
+{
+    QList<qint64> out;
+    for (qint64 s = from; s <= to; ++s)
+        out.append(s);
+    return out;
+}
+
+Conversation conversation(const QString &id)
+{
+    Conversation c;
+    c.id = id;
+    c.type = Conversation::Type::Direct;
+    c.createdAt = kT0;
+    c.updatedAt = kT0.addSecs(60);
+    c.lastSeq = 3;
+    c.unreadCount = 2;
+    Participant a{ QStringLiteral("alice"), QStringLiteral("Alice"), Participant::Role::Admin, kT0, 3, kT0, true, {} };
+    Participant b{ QStringLiteral("bob"), QStringLiteral("Bob"), Participant::Role::Member, kT0, 1, kT0, false,
+                   kT0.addSecs(5) };
+    c.participants = { a, b };
+    c.lastMessage = message(id, 3);
+    return c;
+}
+
+} // namespace
+
+class TestCacheStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void databasePathIsPerAccountAndServer()
+    {
+        const QUrl server(QStringLiteral("https://chat.example.org"));
+        const QString a = ChatStore::databasePath(server, QStringLiteral("alice"), m_dir.path());
+        QCOMPARE(a, ChatStore::databasePath(QUrl(QStringLiteral("https://chat.example.org/")), QStringLiteral("alice"),
+                                             m_dir.path()));
+        QVERIFY(a != ChatStore::databasePath(server, QStringLiteral("bob"), m_dir.path()));
+        QVERIFY(a != ChatStore::databasePath(QUrl(QStringLiteral("https://other.example.org")), QStringLiteral("alice"),
+                                             m_dir.path()));
+        QVERIFY(a.startsWith(m_dir.path()));
+        QVERIFY(a.endsWith(QStringLiteral(".sqlite")));
+        QVERIFY(!a.contains(QStringLiteral("alice")));
+    }
+
+    void freshDatabaseHasSchemaAndWal()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("fresh.sqlite")), QStringLiteral("alice"))));
+        await(store.close());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        db.setDatabaseName(path(QStringLiteral("fresh.sqlite")));
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), store::CacheDatabase::kSchemaVersion);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")));
+            QStringList tables;
+            while (q.next())
+                tables << q.value(0).toString();
+            QCOMPARE(tables, (QStringList{ "conversations", "messages", "outbox", "participants", "sync_cursors" }));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+    }
+
+    void continuationRunsOnTheCallersThread()
+    {
+        ChatStore store;
+        QThread *callerThread = nullptr;
+        bool result = false;
+        store.open(path(QStringLiteral("thread.sqlite")), QStringLiteral("alice")).then(this, [&](bool ok) {
+            callerThread = QThread::currentThread();
+            result = ok;
+        });
+        QTRY_VERIFY(callerThread != nullptr);
+        QCOMPARE(callerThread, QThread::currentThread());
+        QVERIFY(result);
+    }
+
+    void messagesAreIdempotentAndOrdered()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("messages.sqlite")), QStringLiteral("alice"))));
+        auto r = await(store.insertMessages(range(QStringLiteral("c1"), 1, 30)));
+        QVERIFY(r.ok);
+        QCOMPARE(r.inserted, 30);
+        r = await(store.insertMessages(range(QStringLiteral("c1"), 20, 40)));
+        QCOMPARE(r.inserted, 10);
+        QCOMPARE(r.skipped, 11);
+
+        // Same (sender, clientId) under another seq is a duplicate.
+        Message dup = message(QStringLiteral("c1"), 41, QStringLiteral("bob"), QStringLiteral("c-c1-5"));
+        r = await(store.insertMessages({ dup }));
+        QCOMPARE(r.inserted, 0);
+        QCOMPARE(r.skipped, 1);
+
+        // Invalid rows are skipped, not stored.
+        Message bad = message(QStringLiteral("c1"), 0);
+        Message badConv = message(QStringLiteral("bad id!"), 50);
+        r = await(store.insertMessages({ bad, badConv }));
+        QCOMPARE(r.inserted, 0);
+        QCOMPARE(r.skipped, 2);
+
+        QCOMPARE(seqs(await(store.latestMessages(QStringLiteral("c1"), 5))), seqRange(36, 40));
+        QCOMPARE(seqs(await(store.messagesBefore(QStringLiteral("c1"), 10, 3))), seqRange(7, 9));
+        QCOMPARE(seqs(await(store.messagesBefore(QStringLiteral("c1"), 3, 10))), seqRange(1, 2));
+        QCOMPARE(seqs(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 40));
+        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 40);
+        QCOMPARE(await(store.highestSeq(QStringLiteral("nothing"))), 0);
+
+        // Round trip of every field.
+        Message full = message(QStringLiteral("c2"), 1);
+        full.type = Message::Type::System;
+        full.replyTo = QStringLiteral("m-x");
+        full.content = QStringLiteral("ünïcødé 🙂 <b>not markup</b>");
+        QVERIFY(await(store.insertMessages({ full })).inserted == 1);
+        const auto loaded = await(store.latestMessages(QStringLiteral("c2"), 10));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.first(), full);
+
+        // A newer edit replaces the content; an older or equal one does not.
+        Message edited = full;
+        edited.content = QStringLiteral("edited");
+        edited.editedAt = kT0.addSecs(100);
+        r = await(store.insertMessages({ edited }));
+        QCOMPARE(r.updated, 1);
+        Message stale = edited;
+        stale.content = QStringLiteral("stale");
+        stale.editedAt = kT0.addSecs(50);
+        r = await(store.insertMessages({ stale }));
+        QCOMPARE(r.updated, 0);
+        QCOMPARE(await(store.latestMessages(QStringLiteral("c2"), 1)).first().content, QStringLiteral("edited"));
+    }
+
+    void syncCursorFollowsContiguousRun()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("cursor.sqlite")), QStringLiteral("alice"))));
+        const QString c = QStringLiteral("c1");
+        QCOMPARE(await(store.syncCursor(c)), 0);
+        // History that starts in the middle: the run starts at the first stored seq.
+        await(store.insertMessages(range(c, 951, 1000)));
+        QCOMPARE(await(store.syncCursor(c)), 1000);
+        // A gap (1001..1004 missed) keeps the cursor where catch-up must start.
+        await(store.insertMessages({ message(c, 1005) }));
+        QCOMPARE(await(store.syncCursor(c)), 1000);
+        await(store.insertMessages(range(c, 1001, 1003)));
+        QCOMPARE(await(store.syncCursor(c)), 1003);
+        await(store.insertMessages({ message(c, 1004) }));
+        QCOMPARE(await(store.syncCursor(c)), 1005);
+        // Older history does not move it; advancing never goes back.
+        await(store.insertMessages(range(c, 900, 950)));
+        QCOMPARE(await(store.syncCursor(c)), 1005);
+        QVERIFY(await(store.advanceSyncCursor(c, 10)));
+        QCOMPARE(await(store.syncCursor(c)), 1005);
+        QVERIFY(await(store.advanceSyncCursor(c, 2000)));
+        QCOMPARE(await(store.syncCursor(c)), 2000);
+    }
+
+    void outboxLifecycleAndEcho()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("outbox.sqlite")), QStringLiteral("alice"))));
+        OutboxEntry a{ QStringLiteral("11111111-aaaa"), QStringLiteral("c1"), QStringLiteral("first"),
+                       Message::Type::Text, {}, kT0, 0, OutboxEntry::State::Queued, {} };
+        OutboxEntry b = a;
+        b.clientId = QStringLiteral("22222222-bbbb");
+        b.content = QStringLiteral("second");
+        b.createdAt = kT0.addSecs(1);
+        OutboxEntry other = a;
+        other.clientId = QStringLiteral("33333333-cccc");
+        other.conversationId = QStringLiteral("c2");
+        other.createdAt = kT0.addSecs(2);
+        QVERIFY(await(store.addToOutbox(a)));
+        QVERIFY(await(store.addToOutbox(b)));
+        QVERIFY(await(store.addToOutbox(other)));
+        // Adding the same clientId again keeps one entry, the first one.
+        OutboxEntry again = a;
+        again.content = QStringLiteral("changed");
+        QVERIFY(await(store.addToOutbox(again)));
+        QCOMPARE(await(store.outbox()), (QList<OutboxEntry>{ a, b, other }));
+        QCOMPARE(await(store.outbox(QStringLiteral("c1"))), (QList<OutboxEntry>{ a, b }));
+
+        QVERIFY(await(store.updateOutbox(b.clientId, OutboxEntry::State::Failed, 3, QStringLiteral("Rejected."))));
+        QVERIFY(!await(store.updateOutbox(QStringLiteral("unknown"), OutboxEntry::State::Failed, 1)));
+        const auto listed = await(store.outbox(QStringLiteral("c1")));
+        QCOMPARE(listed.at(1).state, OutboxEntry::State::Failed);
+        QCOMPARE(listed.at(1).attempts, 3);
+        QCOMPARE(listed.at(1).lastError, QStringLiteral("Rejected."));
+        QCOMPARE(listed.at(1).toMessage(QStringLiteral("alice"), QStringLiteral("Alice")).delivery,
+                 api::DeliveryState::Failed);
+
+        // Someone else's message with our clientId does not confirm our entry.
+        auto r = await(store.insertMessages({ message(QStringLiteral("c1"), 1, QStringLiteral("bob"), a.clientId) }));
+        QCOMPARE(r.inserted, 1);
+        QVERIFY(r.confirmedClientIds.isEmpty());
+        // Our own echo does, in the same transaction.
+        r = await(store.insertMessages({ message(QStringLiteral("c1"), 2, QStringLiteral("alice"), a.clientId) }));
+        QCOMPARE(r.confirmedClientIds, QStringList{ a.clientId });
+        QCOMPARE(await(store.outbox(QStringLiteral("c1"))), (QList<OutboxEntry>{ listed.at(1) }));
+
+        QVERIFY(await(store.removeFromOutbox(b.clientId)));
+        QVERIFY(!await(store.removeFromOutbox(b.clientId)));
+        QCOMPARE(await(store.outbox()), (QList<OutboxEntry>{ other }));
+    }
+
+    void conversationsRoundTripAndMarkersOnlyMoveForward()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("conversations.sqlite")), QStringLiteral("alice"))));
+        Conversation c = conversation(QStringLiteral("c1"));
+        Conversation g = conversation(QStringLiteral("g1"));
+        g.type = Conversation::Type::Group;
+        g.title = QStringLiteral("Team");
+        g.lastMessage.reset();
+        QVERIFY(await(store.upsertConversations({ c, g })));
+        auto loaded = await(store.loadConversations());
+        std::sort(loaded.begin(), loaded.end(), [](auto &x, auto &y) { return x.id < y.id; });
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded.at(0), c);
+        QCOMPARE(loaded.at(1), g);
+
+        QVERIFY(await(store.setReadMarker(QStringLiteral("c1"), QStringLiteral("bob"), 3, kT0.addSecs(9))));
+        QVERIFY(await(store.setReadMarker(QStringLiteral("c1"), QStringLiteral("bob"), 2, kT0.addSecs(10))));
+        // A stale conversation snapshot (bob at 1) does not move the marker back.
+        QVERIFY(await(store.upsertConversations({ c })));
+        QVERIFY(await(store.setPresence(QStringLiteral("bob"), true, kT0.addSecs(20))));
+        QVERIFY(await(store.setUnreadCount(QStringLiteral("c1"), 7)));
+        loaded = await(store.loadConversations());
+        const Conversation *c1 = nullptr;
+        for (const auto &x : loaded)
+            if (x.id == QLatin1StringView("c1"))
+                c1 = &x;
+        QVERIFY(c1);
+        QCOMPARE(c1->participant(QStringLiteral("bob"))->lastReadSeq, 3);
+        QCOMPARE(c1->participant(QStringLiteral("bob"))->lastReadAt, kT0.addSecs(9));
+        QCOMPARE(c1->participant(QStringLiteral("bob"))->isOnline, true);
+        QCOMPARE(c1->participant(QStringLiteral("bob"))->lastSeen, kT0.addSecs(20));
+        QCOMPARE(c1->unreadCount, 7);
+
+        await(store.insertMessages(range(QStringLiteral("g1"), 1, 5)));
+        QVERIFY(await(store.removeConversation(QStringLiteral("g1"))));
+        QCOMPARE(await(store.loadConversations()).size(), 1);
+        QCOMPARE(await(store.highestSeq(QStringLiteral("g1"))), 0);
+    }
+
+    void garbageFileIsMovedAsideAndRebuilt()
+    {
+        const QString file = path(QStringLiteral("garbage.sqlite"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray junk;
+            for (int i = 0; i < 4096; ++i)
+                junk.append(char((i * 7919) & 0xff));
+            f.write(junk);
+        }
+        ChatStore store;
+        QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        QTRY_COMPARE(moved.size(), 1);
+        const QString aside = moved.first().at(0).toString();
+        QVERIFY2(aside.startsWith(file + QStringLiteral(".broken-")), qPrintable(aside));
+        QVERIFY(QFile::exists(aside));
+        QCOMPARE(QFileInfo(aside).size(), 4096);
+        QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 1, 3))).inserted, 3);
+    }
+
+    void foreignSqliteFileIsMovedAside()
+    {
+        const QString file = path(QStringLiteral("foreign.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE messages (x INTEGER, y TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO messages VALUES (1, 'theirs')")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        ChatStore store;
+        QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        QTRY_COMPARE(moved.size(), 1);
+        QVERIFY(moved.first().at(1).toString().contains(QStringLiteral("another program")));
+        QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 1, 2))).inserted, 2);
+        QCOMPARE(await(store.latestMessages(QStringLiteral("c1"), 10)).size(), 2);
+    }
+
+    void newerSchemaIsMovedAside()
+    {
+        const QString file = path(QStringLiteral("newer.sqlite"));
+        {
+            store::CacheDatabase db;
+            QVERIFY(db.open(file, QStringLiteral("alice")));
+            db.close();
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            raw.setDatabaseName(file);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        store::CacheDatabase db;
+        QVERIFY(db.open(file, QStringLiteral("alice")));
+        QVERIFY(db.movedAsideReason().contains(QStringLiteral("newer")));
+    }
+
+    void reopenKeepsData()
+    {
+        const QString file = path(QStringLiteral("reopen.sqlite"));
+        {
+            ChatStore store;
+            QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+            // Not awaited: the destructor lets queued writes finish.
+            store.insertMessages(range(QStringLiteral("c1"), 1, 10));
+        }
+        ChatStore store;
+        QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 10);
+        QCOMPARE(moved.size(), 0);
+    }
+
+    void deleteAllAndDestroy()
+    {
+        const QString file = path(QStringLiteral("signout.sqlite"));
+        ChatStore store;
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        await(store.insertMessages(range(QStringLiteral("c1"), 1, 10)));
+        await(store.upsertConversations({ conversation(QStringLiteral("c1")) }));
+        QVERIFY(await(store.deleteAll()));
+        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 0);
+        QCOMPARE(await(store.loadConversations()).size(), 0);
+        QVERIFY(QFile::exists(file));
+        QVERIFY(await(store.destroyDatabase()));
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+        // Closed: calls fail instead of crashing.
+        QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 1, 1))).ok, false);
+        QVERIFY(await(store.outbox()).isEmpty());
+    }
+
+    void largeBatchInOneCall()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("flood.sqlite")), QStringLiteral("alice"))));
+        const auto batch = range(QStringLiteral("flood"), 1, 20000);
+        const auto r = await(store.insertMessages(batch));
+        QCOMPARE(r.inserted, 20000);
+        QCOMPARE(await(store.syncCursor(QStringLiteral("flood"))), 20000);
+        QCOMPARE(seqs(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
+    }
+
+    void outboxEntrySurvivesAKill()
+    {
+        const QString file = path(QStringLiteral("crash.sqlite"));
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QStringLiteral(RINGCHAT_OUTBOX_CHILD), { file, QStringLiteral("crash-client-id") });
+        QVERIFY(child.waitForStarted());
+        // QTRY evaluates its condition more than once: accumulate the output.
+        QByteArray output;
+        QTRY_VERIFY_WITH_TIMEOUT((output += child.readAllStandardOutput()).contains("ADDED")
+                                     || child.state() == QProcess::NotRunning,
+                                 20000);
+        QCOMPARE(child.state(), QProcess::Running);
+        child.kill(); // SIGKILL: no destructor, no checkpoint, no clean close
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        ChatStore store;
+        QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        const auto entries = await(store.outbox());
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().clientId, QStringLiteral("crash-client-id"));
+        QCOMPARE(entries.first().content, QStringLiteral("written before the crash"));
+        QCOMPARE(moved.size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheStore)
+#include "tst_cachestore.moc"
