@@ -1,0 +1,160 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The message field. Enter sends, Shift+Enter starts a new line. It keeps one
+// draft per conversation, tells the owner when the user types (typing events)
+// and shows the length limit as the text nears it.
+FocusScope {
+    id: root
+
+    property string conversationId
+    property int maxLength: 10000
+    // The counter appears from this many characters on.
+    property int warnAt: maxLength - 500
+    property string placeholderText: qsTr("Write a message…")
+
+    readonly property alias text: area.text
+    readonly property int length: area.length
+    readonly property bool overLimit: area.length > maxLength
+    readonly property bool canSend: area.text.trim().length > 0 && !overLimit
+    readonly property bool counterVisible: area.length >= warnAt
+
+    // Drafts of the other conversations, by id.
+    property var drafts: ({})
+
+    signal sendRequested(string text)
+    signal typing()            // each edit by the user
+    signal stoppedTyping()     // sent, cleared, or left the conversation
+
+    implicitHeight: frame.implicitHeight
+    implicitWidth: 300
+
+    function send() {
+        if (!canSend)
+            return false
+        const message = area.text.trim()
+        loading = true
+        area.clear()
+        loading = false
+        drafts[conversationId] = ""
+        stoppedTyping()
+        sendRequested(message)
+        return true
+    }
+    function draftFor(id) {
+        return drafts[id] || ""
+    }
+    function setDraft(id, value) {
+        drafts[id] = value
+        if (id === conversationId) {
+            loading = true
+            area.text = value
+            area.cursorPosition = area.length
+            loading = false
+        }
+    }
+
+    // True while we change the text ourselves (not a user edit).
+    property bool loading: false
+    property string previousConversationId
+
+    onConversationIdChanged: {
+        if (previousConversationId.length > 0) {
+            drafts[previousConversationId] = area.text
+            if (area.text.length > 0)
+                stoppedTyping()
+        }
+        previousConversationId = conversationId
+        loading = true
+        area.text = drafts[conversationId] || ""
+        area.cursorPosition = area.length
+        loading = false
+    }
+    Component.onCompleted: previousConversationId = conversationId
+
+    Rectangle {
+        id: frame
+        anchors.fill: parent
+        implicitHeight: Math.min(layout.implicitHeight, Theme.fontSize * 14) + Theme.unit * 2
+        color: Theme.surface
+        border.color: area.activeFocus ? Theme.focusRing : Theme.border
+        border.width: area.activeFocus ? 2 : 1
+        radius: Theme.radius
+
+        RowLayout {
+            id: layout
+            anchors.fill: parent
+            anchors.margins: Theme.unit
+            spacing: Theme.unit
+
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredHeight: area.implicitHeight
+                TextArea {
+                    id: area
+                    objectName: "composerInput"
+                    focus: true
+                    wrapMode: TextEdit.Wrap
+                    textFormat: TextEdit.PlainText
+                    placeholderText: root.placeholderText
+                    placeholderTextColor: Theme.secondaryText
+                    color: Theme.text
+                    selectByMouse: true
+                    font.pixelSize: Theme.fontSize
+                    background: null
+                    Accessible.role: Accessible.EditableText
+                    Accessible.name: qsTr("Message")
+                    Accessible.description: root.counterVisible ? counter.text : ""
+
+                    onTextChanged: {
+                        if (root.loading)
+                            return
+                        root.drafts[root.conversationId] = text
+                        if (text.length > 0)
+                            root.typing()
+                        else
+                            root.stoppedTyping()
+                    }
+                    Keys.onPressed: (event) => {
+                        if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
+                            return
+                        if (event.modifiers & Qt.ShiftModifier) {
+                            area.insert(area.cursorPosition, "\n")
+                        } else {
+                            root.send()
+                        }
+                        event.accepted = true
+                    }
+                }
+            }
+
+            Text {
+                id: counter
+                objectName: "counter"
+                visible: root.counterVisible
+                Layout.alignment: Qt.AlignBottom
+                text: qsTr("%1 / %2").arg(area.length).arg(root.maxLength)
+                color: root.overLimit ? Theme.danger : Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+                font.bold: root.overLimit
+                Accessible.role: Accessible.StaticText
+                Accessible.name: root.overLimit ? qsTr("%1 characters over the limit").arg(area.length - root.maxLength)
+                                                : qsTr("%1 characters left").arg(root.maxLength - area.length)
+            }
+
+            Button {
+                id: sendButton
+                objectName: "sendButton"
+                Layout.alignment: Qt.AlignBottom
+                text: qsTr("Send")
+                enabled: root.canSend
+                focusPolicy: Qt.TabFocus
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Send message")
+                onClicked: root.send()
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The link to the server in words: offline, connecting, reconnecting with a
+// countdown and "Retry now", or "Connected" fading out after an outage.
+Rectangle {
+    id: root
+
+    // "offline", "connecting", "online", "waiting", "paused" or "signedOut".
+    property string status: "online"
+    property int secondsUntilRetry: 0
+    // "Connected" shows only after an outage, for this long.
+    property int connectedShownMs: 2000
+
+    readonly property bool outage: status !== "online"
+    property bool showConnected: false
+    readonly property bool shown: outage || showConnected
+    readonly property string text: {
+        switch (status) {
+        case "online": return qsTr("Connected")
+        case "connecting": return qsTr("Connecting…")
+        case "waiting": return secondsUntilRetry > 0 ? qsTr("Reconnecting in %1 s…").arg(secondsUntilRetry)
+                                                     : qsTr("Reconnecting…")
+        case "paused": return qsTr("Offline — showing saved messages")
+        case "signedOut": return qsTr("Your session has ended. Sign in again.")
+        }
+        return qsTr("Offline — showing saved messages")
+    }
+
+    signal retryRequested()
+
+    property string previousStatus: status
+    onStatusChanged: {
+        if (status === "online" && previousStatus !== "online") {
+            showConnected = true
+            hideTimer.restart()
+        } else if (status !== "online") {
+            hideTimer.stop()
+            showConnected = false
+        }
+        previousStatus = status
+    }
+
+    Timer {
+        id: hideTimer
+        interval: root.connectedShownMs
+        onTriggered: root.showConnected = false
+    }
+
+    // Keeps its height while fading out, then collapses.
+    implicitHeight: opacity > 0 ? row.implicitHeight + Theme.unit * 2 : 0
+    visible: opacity > 0
+    opacity: shown ? 1 : 0
+    clip: true
+    color: status === "online" ? Theme.bannerOnline : Theme.bannerOffline
+    Behavior on opacity { NumberAnimation { duration: 400 } }
+
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: text
+
+    RowLayout {
+        id: row
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.leftMargin: Theme.padding
+        anchors.rightMargin: Theme.padding
+        spacing: Theme.padding
+
+        Text {
+            objectName: "bannerText"
+            Layout.fillWidth: true
+            text: root.text
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            color: Theme.text
+            font.pixelSize: Theme.smallFontSize
+        }
+        Button {
+            objectName: "retryNowButton"
+            visible: root.status === "waiting" || root.status === "offline"
+            text: qsTr("Retry now")
+            flat: true
+            font.pixelSize: Theme.smallFontSize
+            Accessible.role: Accessible.Button
+            Accessible.name: text
+            onClicked: root.retryRequested()
+        }
+    }
+}

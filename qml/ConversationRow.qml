@@ -1,0 +1,127 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "Format.js" as Format
+
+// One conversation in the list: avatar, title, preview (or who is typing), time
+// and the unread badge.
+ItemDelegate {
+    id: root
+
+    property string title
+    property string preview
+    property var lastActivity
+    property int unreadCount: 0
+    property string typingText      // replaces the preview while someone types
+    property bool online: false
+    property bool showPresence: false
+    property bool selected: false
+
+    // The texts shown, for tests and screen readers.
+    readonly property string previewShown: typingText.length > 0 ? typingText : preview
+    readonly property string timeShown: Format.shortStamp(lastActivity)
+    readonly property string badgeText: unreadCount > 99 ? "99+" : String(unreadCount)
+
+    signal activated()
+
+    implicitHeight: Theme.rowHeight
+    padding: Theme.padding
+    topPadding: Theme.unit
+    bottomPadding: Theme.unit
+    focusPolicy: Qt.StrongFocus
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: {
+        let parts = [title]
+        if (unreadCount > 0)
+            parts.push(qsTr("%n unread", "", unreadCount))
+        if (previewShown.length > 0)
+            parts.push(previewShown)
+        if (timeShown.length > 0)
+            parts.push(timeShown)
+        return parts.join(", ")
+    }
+
+    onClicked: root.activated()
+    Keys.onReturnPressed: root.activated()
+    Keys.onEnterPressed: root.activated()
+
+    background: Rectangle {
+        color: root.selected ? Theme.selection : (root.hovered || root.visualFocus ? Theme.hover : "transparent")
+        Rectangle {
+            visible: root.visualFocus
+            anchors.fill: parent
+            color: "transparent"
+            border.color: Theme.focusRing
+            border.width: 2
+        }
+    }
+
+    contentItem: RowLayout {
+        spacing: Theme.padding
+
+        Avatar {
+            name: root.title
+            online: root.online
+            showPresence: root.showPresence
+            Layout.alignment: Qt.AlignVCenter
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignVCenter
+            spacing: Theme.unit / 2
+
+            RowLayout {
+                Layout.fillWidth: true
+                Text {
+                    objectName: "title"
+                    Layout.fillWidth: true
+                    text: root.title
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSize
+                    font.bold: root.unreadCount > 0
+                }
+                Text {
+                    objectName: "time"
+                    text: root.timeShown
+                    textFormat: Text.PlainText
+                    color: root.unreadCount > 0 ? Theme.accent : Theme.secondaryText
+                    font.pixelSize: Theme.smallFontSize
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Text {
+                    objectName: "preview"
+                    Layout.fillWidth: true
+                    text: root.previewShown.replace(/\s+/g, " ")
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    maximumLineCount: 1
+                    color: root.typingText.length > 0 ? Theme.accent : Theme.secondaryText
+                    font.pixelSize: Theme.smallFontSize
+                    font.italic: root.typingText.length > 0
+                }
+                Rectangle {
+                    objectName: "badge"
+                    visible: root.unreadCount > 0
+                    radius: height / 2
+                    color: Theme.badge
+                    implicitHeight: badgeLabel.implicitHeight + Theme.unit / 2
+                    implicitWidth: Math.max(implicitHeight, badgeLabel.implicitWidth + Theme.unit * 1.5)
+                    Text {
+                        id: badgeLabel
+                        anchors.centerIn: parent
+                        text: root.badgeText
+                        color: Theme.accentText
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                    }
+                }
+            }
+        }
+    }
+}

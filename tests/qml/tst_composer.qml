@@ -1,0 +1,126 @@
+import QtQuick
+import QtTest
+import RingChat
+
+Item {
+    id: scene
+    width: 600; height: 300
+
+    TestCase {
+        id: testCase
+        name: "Composer"
+        when: windowShown
+
+        Component { id: composerComponent; Composer { width: 500; conversationId: "c1" } }
+        SignalSpy { id: sendSpy; signalName: "sendRequested" }
+        SignalSpy { id: typingSpy; signalName: "typing" }
+        SignalSpy { id: stopSpy; signalName: "stoppedTyping" }
+
+        function make() {
+            const c = createTemporaryObject(composerComponent, scene)
+            verify(c)
+            for (const spy of [sendSpy, typingSpy, stopSpy]) { spy.target = c; spy.clear() }
+            const input = findChild(c, "composerInput")
+            input.forceActiveFocus()
+            verify(input.activeFocus)
+            return c
+        }
+
+        function test_enterSends() {
+            const c = make()
+            keyClick(Qt.Key_H); keyClick(Qt.Key_I)
+            compare(c.text, "hi")
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0], "hi")
+            compare(c.text, "")
+        }
+        function test_shiftEnterAddsNewLine() {
+            const c = make()
+            keyClick(Qt.Key_A)
+            keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            keyClick(Qt.Key_B)
+            compare(sendSpy.count, 0)
+            compare(c.text, "a\nb")
+            keyClick(Qt.Key_Enter)    // the keypad Enter sends too
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0], "a\nb")
+        }
+        function test_emptyOrBlankDoesNotSend() {
+            const c = make()
+            keyClick(Qt.Key_Return)
+            keyClick(Qt.Key_Space); keyClick(Qt.Key_Space)
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)
+            verify(!findChild(c, "sendButton").enabled)
+        }
+        function test_sendButton() {
+            const c = make()
+            keyClick(Qt.Key_X)
+            const button = findChild(c, "sendButton")
+            verify(button.enabled)
+            mouseClick(button)
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0], "x")
+        }
+        function test_typingEvents() {
+            const c = make()
+            keyClick(Qt.Key_A)
+            compare(typingSpy.count, 1)
+            keyClick(Qt.Key_B)
+            compare(typingSpy.count, 2)
+            compare(stopSpy.count, 0)
+            keyClick(Qt.Key_Backspace); keyClick(Qt.Key_Backspace)
+            compare(stopSpy.count, 1)          // cleared: stopped typing
+            keyClick(Qt.Key_C)
+            keyClick(Qt.Key_Return)
+            verify(stopSpy.count >= 2)         // sending ends the typing state
+            compare(sendSpy.count, 1)
+        }
+        function test_draftPerConversation() {
+            const c = make()
+            keyClick(Qt.Key_A)
+            c.conversationId = "c2"
+            compare(c.text, "")
+            compare(stopSpy.count, 1)          // leaving with text stops the typing state
+            const typed = typingSpy.count
+            keyClick(Qt.Key_B)
+            c.conversationId = "c1"
+            compare(c.text, "a")
+            compare(typingSpy.count, typed + 1) // restoring a draft is not typing
+            c.conversationId = "c2"
+            compare(c.text, "b")
+            compare(c.draftFor("c1"), "a")
+        }
+        function test_limitCounter() {
+            const c = make()
+            const counter = findChild(c, "counter")
+            verify(!counter.visible)
+            c.setDraft("c1", "x".repeat(9499))
+            verify(!counter.visible)
+            keyClick(Qt.Key_Y)
+            verify(counter.visible)
+            compare(counter.text, "9500 / 10000")
+            compare(counter.Accessible.name, "500 characters left")
+            c.setDraft("c1", "x".repeat(10000))
+            verify(findChild(c, "sendButton").enabled)
+            keyClick(Qt.Key_Z)
+            verify(c.overLimit)
+            verify(!findChild(c, "sendButton").enabled)
+            compare(counter.Accessible.name, "1 characters over the limit")
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)          // over the limit nothing is sent
+            keyClick(Qt.Key_Backspace)
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0].length, 10000)
+        }
+        function test_accessible() {
+            const c = make()
+            const input = findChild(c, "composerInput")
+            compare(input.Accessible.name, "Message")
+            compare(input.Accessible.role, Accessible.EditableText)
+            compare(findChild(c, "sendButton").Accessible.role, Accessible.Button)
+        }
+    }
+}
