@@ -1,0 +1,70 @@
+#pragma once
+// One test user's app: a ChatService on its own cache (a real SQLite file), as the app makes it.
+
+#include "auth/accesstokensource.h"
+#include "chat/chatservice.h"
+#include "chat/storechatcache.h"
+#include "store/chatstore.h"
+
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+// Hands out tokens in order; refreshing moves to the next one (like a session would).
+class TokenList final : public ringchat::auth::AccessTokenSource
+{
+public:
+    explicit TokenList(QStringList tokens) : m_tokens(std::move(tokens)) { }
+    QString accessToken() const override { return m_tokens.value(m_index); }
+    void refreshAccessToken(RefreshDone done) override
+    {
+        ++refreshes;
+        const bool ok = m_index + 1 < m_tokens.size();
+        if (ok)
+            ++m_index;
+        QTimer::singleShot(0, [done, ok] { done(ok, ok ? QString() : QStringLiteral("no more tokens")); });
+    }
+    int refreshes = 0;
+
+private:
+    QStringList m_tokens;
+    int m_index = 0;
+};
+
+struct ChatClient
+{
+    ChatClient(const QUrl &server, const QString &userId, QStringList tokens, const QString &dataDir,
+               ringchat::chat::ChatService::Options options = fastOptions())
+        : tokens(std::move(tokens))
+    {
+        store = std::make_unique<ringchat::store::ChatStore>();
+        store->open(ringchat::store::ChatStore::databasePath(server, userId, dataDir), userId);
+        cache = std::make_unique<ringchat::chat::StoreChatCache>(store.get());
+        options.serverUrl = server;
+        service = std::make_unique<ringchat::chat::ChatService>(options, &this->tokens, cache.get());
+    }
+    ~ChatClient()
+    {
+        service.reset();
+        cache.reset();
+        store.reset(); // waits for queued writes
+    }
+
+    static ringchat::chat::ChatService::Options fastOptions()
+    {
+        ringchat::chat::ChatService::Options o;
+        o.reconnectInitialMs = 200;
+        o.reconnectMaxMs = 1000;
+        o.watchNetwork = false;
+        o.typingExpiryMs = 1500;
+        return o;
+    }
+
+    ringchat::chat::ChatService *operator->() const { return service.get(); }
+
+    TokenList tokens;
+    std::unique_ptr<ringchat::store::ChatStore> store;
+    std::unique_ptr<ringchat::chat::StoreChatCache> cache;
+    std::unique_ptr<ringchat::chat::ChatService> service;
+};

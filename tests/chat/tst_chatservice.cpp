@@ -1,0 +1,304 @@
+// ChatService against the real reference server: two users, offline queue across a
+// restart, gap fill, the cache at start with the server down, token refresh.
+#include "chatclient.h"
+#include "referenceserver.h"
+
+#include "chat/connectionmanager.h"
+#include "chat/presencetracker.h"
+#include "net/socketioclient.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ringchat;
+using chat::ChatService;
+using Status = chat::ConnectionManager::Status;
+
+namespace {
+const QString kConv = QStringLiteral("dm-alice-bob");
+constexpr int kWait = 20000; // generous: a slow shared 2-core machine
+
+QProcessEnvironment serverEnv()
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("10000"));
+    env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("10000"));
+    env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("10000"));
+    // The server keeps a typer for a minute: expiry must come from the client's 6 s rule
+    // (1.5 s here).
+    env.insert(QStringLiteral("TYPING_TIMEOUT_MS"), QStringLiteral("60000"));
+    return env;
+}
+
+int countClientId(const QList<api::Message> &list, const QString &clientId)
+{
+    return int(std::count_if(list.begin(), list.end(), [&](const api::Message &m) { return m.clientId == clientId; }));
+}
+
+const api::Message *findClientId(const QList<api::Message> &list, const QString &clientId)
+{
+    for (const api::Message &m : list)
+        if (m.clientId == clientId)
+            return &m;
+    return nullptr;
+}
+} // namespace
+
+class TstChatService : public QObject
+{
+    Q_OBJECT
+private slots:
+    void twoUsersSendTypeReadAndPresence()
+    {
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dirA, dirB;
+        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+        alice->openConversation(kConv);
+        bob->openConversation(kConv);
+        alice->start();
+        bob->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced() && bob->isSynced(), kWait);
+        QCOMPARE(alice->status(), Status::Online);
+        QVERIFY(bob->conversation(kConv).has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(bob->messages(kConv).size(), 3, kWait); // the seeded ones
+        const int bobUnreadBefore = bob->conversation(kConv)->unreadCount;
+
+        // Optimistic send: a "sending" row at once, then "sent" with the server's seq.
+        QSignalSpy inserted(alice.service.get(), &ChatService::messagesInserted);
+        QSignalSpy delivered(alice.service.get(), &ChatService::messageDelivered);
+        const QString clientId = alice->sendMessage(kConv, QStringLiteral("Hello Bob"));
+        QVERIFY(!clientId.isEmpty());
+        QCOMPARE(inserted.count(), 1);
+        const auto pending = inserted.at(0).at(1).value<QList<api::Message>>();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().delivery, api::DeliveryState::Sending);
+        QCOMPARE(pending.first().clientId, clientId);
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), 1, kWait);
+        const auto sentMsg = delivered.at(0).at(1).value<api::Message>();
+        QCOMPARE(sentMsg.seq, 4);
+        QCOMPARE(sentMsg.delivery, api::DeliveryState::Sent);
+
+        // Bob gets it once; alice holds it once (ack and echo merged by clientId).
+        QTRY_VERIFY_WITH_TIMEOUT(findClientId(bob->messages(kConv), clientId), kWait);
+        QTest::qWait(300); // let a late echo arrive: it must not add a row
+        QCOMPARE(countClientId(bob->messages(kConv), clientId), 1);
+        QCOMPARE(countClientId(alice->messages(kConv), clientId), 1);
+        QCOMPARE(alice->outboxPending(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->conversation(kConv)->unreadCount, bobUnreadBefore + 1, kWait);
+
+        // Typing: appears for bob, and goes when alice sends.
+        alice->userTyped(kConv);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typers(kConv), QStringList{QStringLiteral("alice")}, kWait);
+        QCOMPARE(bob->typerNames(kConv), QStringList{QStringLiteral("Alice Example")});
+        const QString second = alice->sendMessage(kConv, QStringLiteral("typed this"));
+        QTRY_VERIFY_WITH_TIMEOUT(bob->typers(kConv).isEmpty(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(findClientId(bob->messages(kConv), second), kWait);
+
+        // A typing_start never followed by a stop (the server here keeps it for a
+        // minute): bob drops alice after the expiry.
+        alice->socket()->emitEvent(QStringLiteral("typing_start"), QJsonObject{{QStringLiteral("conversationId"), kConv}});
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typers(kConv), QStringList{QStringLiteral("alice")}, kWait);
+        QElapsedTimer shown;
+        shown.start();
+        QTRY_VERIFY_WITH_TIMEOUT(bob->typers(kConv).isEmpty(), kWait);
+        QVERIFY2(shown.elapsed() >= 1000, "a typer must stay until the expiry");
+
+        // Read receipts: bob sees the messages; alice's become "read", bob's unread count 0.
+        const qint64 last = bob->highestHeldSeq(kConv);
+        QCOMPARE(last, 5);
+        QCOMPARE(alice->deliveryState(*findClientId(alice->messages(kConv), clientId)), api::DeliveryState::Sent);
+        bob->markVisible(kConv, last - 1);
+        bob->markVisible(kConv, last);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->deliveryState(*findClientId(alice->messages(kConv), second)),
+                                  api::DeliveryState::Read, kWait);
+        QCOMPARE(alice->readers(kConv, last), QStringList{QStringLiteral("bob")});
+        QTRY_COMPARE_WITH_TIMEOUT(bob->conversation(kConv)->unreadCount, 0, kWait);
+        QCOMPARE(findClientId(alice->messages(kConv), second)->delivery, api::DeliveryState::Read);
+
+        // Presence: bob is online for alice; when bob quits he is offline with a last-seen time.
+        QTRY_VERIFY_WITH_TIMEOUT(alice->presence()->presence(QStringLiteral("bob")).isOnline, kWait);
+        QCOMPARE(alice->presenceText(QStringLiteral("bob")), QStringLiteral("online"));
+        bob.service.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!alice->presence()->presence(QStringLiteral("bob")).isOnline, kWait);
+        QVERIFY(alice->presence()->presence(QStringLiteral("bob")).lastSeen.isValid());
+        QCOMPARE(alice->presenceText(QStringLiteral("bob")), QStringLiteral("last seen just now"));
+    }
+
+    void offlineQueueIsDeliveredOnceAfterRestart()
+    {
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString token = server.token(QStringLiteral("alice"));
+        QStringList clientIds;
+        {
+            ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+            alice->openConversation(kConv);
+            alice->start();
+            QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+            server.kill();
+            QTRY_VERIFY_WITH_TIMEOUT(alice->status() != Status::Online, kWait);
+            for (int i = 1; i <= 3; ++i)
+                clientIds << alice->sendMessage(kConv, QStringLiteral("queued %1").arg(i));
+            const auto held = alice->messages(kConv);
+            QCOMPARE(held.size(), 6);
+            QCOMPARE(held.last().delivery, api::DeliveryState::Sending);
+            QCOMPARE(alice->outboxPending(), 3);
+        } // the app quits with the messages queued
+
+        ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+        alice->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded(), kWait);
+        // Before the network answers: the queued messages show, in order, as sending.
+        QList<api::Message> shown = alice->messages(kConv);
+        QCOMPARE(shown.size(), 6);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(shown.at(3 + i).clientId, clientIds.at(i));
+            QCOMPARE(shown.at(3 + i).delivery, api::DeliveryState::Sending);
+        }
+        QCOMPARE(alice->outboxPending(), 3);
+
+        QVERIFY(server.start()); // same database, same port
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outboxPending(), 0, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        shown = alice->messages(kConv);
+        QCOMPARE(shown.size(), 6);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(shown.at(3 + i).clientId, clientIds.at(i));
+            QCOMPARE(shown.at(3 + i).seq, 4 + i);
+            QCOMPARE(shown.at(3 + i).delivery, api::DeliveryState::Sent);
+        }
+        // The server stored each exactly once, in order.
+        const QString rows = server.sql(QStringLiteral("SELECT seq || ' ' || clientId FROM messages WHERE conversationId='%1'"
+                                                       " AND seq > 3 ORDER BY seq").arg(kConv));
+        QCOMPARE(rows.trimmed().split(QLatin1Char('\n')),
+                 (QStringList{QStringLiteral("4 ") + clientIds[0], QStringLiteral("5 ") + clientIds[1],
+                              QStringLiteral("6 ") + clientIds[2]}));
+    }
+
+    void gapFillAfterReconnectHoldsEveryMessageOnce()
+    {
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dirA, dirB;
+        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+        bob->openConversation(kConv);
+        alice->start();
+        bob->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced() && bob->isSynced(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->highestHeldSeq(kConv), 3, kWait);
+
+        bob->pause(); // e.g. the laptop sleeps
+        QTRY_COMPARE_WITH_TIMEOUT(bob->status(), Status::Paused, kWait);
+        QSet<QString> sent;
+        for (int i = 0; i < 500; ++i)
+            sent.insert(alice->sendMessage(kConv, QStringLiteral("gap %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outboxPending(), 0, 120000);
+        QCOMPARE(bob->highestHeldSeq(kConv), 3);
+
+        bob->resume();
+        QTRY_COMPARE_WITH_TIMEOUT(bob->highestHeldSeq(kConv), 503, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(bob->isSynced(), kWait);
+        const QList<api::Message> held = bob->messages(kConv);
+        QCOMPARE(held.size(), 503);
+        QSet<QString> got;
+        for (int i = 0; i < held.size(); ++i) {
+            QCOMPARE(held.at(i).seq, i + 1); // no gap, no duplicate
+            got.insert(held.at(i).clientId);
+        }
+        QVERIFY(sent.isEmpty() == false && (got & sent) == sent);
+        // And the cache on disk holds them too.
+        QList<api::Message> onDisk;
+        QEventLoop loop;
+        bob.store->messagesAfter(kConv, 0, 10000).then(&loop, [&](const QList<api::Message> &l) {
+            onDisk = l;
+            loop.quit();
+        });
+        loop.exec();
+        QCOMPARE(onDisk.size(), 503);
+    }
+
+    void cacheServesConversationsAndHistoryWithServerDown()
+    {
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString token = server.token(QStringLiteral("alice"));
+        {
+            ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+            alice->openConversation(kConv);
+            alice->openConversation(QStringLiteral("group-ring"));
+            alice->start();
+            QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(alice->messages(QStringLiteral("group-ring")).size(), 3, kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(alice->messages(kConv).size(), 3, kWait);
+        }
+        server.kill();
+
+        ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+        QSignalSpy loaded(alice.service.get(), &ChatService::cacheLoaded);
+        alice->start();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kWait);
+        QCOMPARE(alice->conversations().size(), 3);
+        QStringList ids;
+        for (const auto &c : alice->conversations())
+            ids << c.id;
+        ids.sort();
+        QCOMPARE(ids, (QStringList{kConv, QStringLiteral("dm-alice-carol"), QStringLiteral("group-ring")}));
+        const auto history = alice->messages(kConv);
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.first().content, QStringLiteral("Hi Bob! Ring Chat is up."));
+        QVERIFY(alice->status() != Status::Online);
+        // Queueing works offline too.
+        QVERIFY(!alice->sendMessage(kConv, QStringLiteral("later")).isEmpty());
+        QCOMPARE(alice->messages(kConv).last().delivery, api::DeliveryState::Sending);
+    }
+
+    void expiredTokenIsRefreshedAndBadTokenSignsOut()
+    {
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        ChatClient alice(server.url(), QStringLiteral("alice"),
+                         {server.token(QStringLiteral("alice"), {QStringLiteral("--expired")}),
+                          server.token(QStringLiteral("alice"))},
+                         dir.path());
+        alice->start();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->status(), Status::Online, kWait);
+        QCOMPARE(alice.tokens.refreshes, 1);
+
+        // An expired token that cannot be refreshed: signed out, no endless retries.
+        QTemporaryDir dir2;
+        ChatClient stale(server.url(), QStringLiteral("alice"),
+                         {server.token(QStringLiteral("alice"), {QStringLiteral("--expired")})}, dir2.path());
+        QSignalSpy authFailed(stale.service.get(), &ChatService::authFailed);
+        stale->start();
+        QTRY_COMPARE_WITH_TIMEOUT(authFailed.count(), 1, kWait);
+        QCOMPARE(stale->status(), Status::SignedOut);
+    }
+
+    void connectRateLimitShowsCountdown()
+    {
+        QProcessEnvironment env = serverEnv();
+        env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("1"));
+        ReferenceServer server(env);
+        QVERIFY(server.start());
+        const QString token = server.token(QStringLiteral("alice"));
+        QTemporaryDir d1, d2;
+        ChatClient first(server.url(), QStringLiteral("alice"), {token}, d1.path());
+        first->start();
+        QTRY_COMPARE_WITH_TIMEOUT(first->status(), Status::Online, kWait);
+        ChatClient second(server.url(), QStringLiteral("alice"), {token}, d2.path());
+        second->start();
+        QTRY_COMPARE_WITH_TIMEOUT(second->status(), Status::WaitingToRetry, kWait);
+        QVERIFY(second->secondsUntilRetry() > 0);
+        QVERIFY(second->connection()->lastError().size() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstChatService)
+#include "tst_chatservice.moc"
