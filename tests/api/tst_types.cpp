@@ -1,0 +1,291 @@
+// The contract types: parsing what the server sends, refusing what it must not.
+
+#include "api/types.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace ringchat::api;
+
+namespace {
+
+QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+const char *const kMessage = R"({"id":"67e6db95-3b75-4c4c-9078-e459a65a3e67","conversationId":"group-ring","seq":3,
+  "clientId":"seed-group-ring-3","senderId":"carol","senderName":"Carol Example","content":"Hi all.",
+  "type":"text","timestamp":"2026-11-27T07:00:24.246Z"})";
+
+const char *const kConversation = R"({"id":"group-ring","type":"group","title":"Ring team",
+  "participants":[{"userId":"alice","name":"Alice Example","role":"admin","joinedAt":"2026-11-27T07:00:24.246Z",
+  "lastReadSeq":1,"isOnline":false,"lastReadAt":"2026-11-27T07:00:24.246Z"},
+  {"userId":"bob","name":"Bob Example","role":"member","joinedAt":"2026-11-27T07:00:24.246Z","lastReadSeq":2,
+  "isOnline":true,"lastSeen":"2026-11-27T07:01:00.000Z"}],
+  "lastSeq":3,"unreadCount":2,"createdAt":"2026-11-27T07:00:24.246Z","updatedAt":"2026-11-27T07:00:24.246Z",
+  "lastMessage":{"id":"m3","conversationId":"group-ring","seq":3,"clientId":"c3","senderId":"carol",
+  "senderName":"Carol Example","content":"Hi all.","type":"text","timestamp":"2026-11-27T07:00:24.246Z"}})";
+
+} // namespace
+
+class TestTypes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseTimeFastPathMatchesQt_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("epoch") << "1970-01-01T00:00:00.000Z";
+        QTest::newRow("now") << "2026-11-27T07:00:24.246Z";
+        QTest::newRow("leap day") << "2024-02-29T23:59:59.999Z";
+        QTest::newRow("y2k") << "2000-01-01T00:00:00.001Z";
+        QTest::newRow("before epoch") << "1969-12-31T23:59:59.500Z";
+        QTest::newRow("far") << "2999-12-31T12:34:56.789Z";
+    }
+    void parseTimeFastPathMatchesQt()
+    {
+        QFETCH(QString, text);
+        const QDateTime parsed = parseTime(text);
+        QVERIFY(parsed.isValid());
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+        QCOMPARE(parsed, QDateTime::fromString(text, Qt::ISODateWithMs));
+        QCOMPARE(formatTime(parsed), text);
+    }
+
+    void parseTimeOtherForms()
+    {
+        QCOMPARE(parseTime(QStringLiteral("2026-11-27T08:00:24.246+01:00")),
+                 parseTime(QStringLiteral("2026-11-27T07:00:24.246Z")));
+        QCOMPARE(parseTime(QStringLiteral("2026-11-27T07:00:24Z")),
+                 parseTime(QStringLiteral("2026-11-27T07:00:24.000Z")));
+    }
+
+    void parseTimeRejects_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << "";
+        QTest::newRow("garbage") << "yesterday";
+        QTest::newRow("no zone") << "2026-11-27T07:00:24.246";
+        QTest::newRow("feb 30") << "2026-02-30T07:00:24.246Z";
+        QTest::newRow("feb 29 non-leap") << "2025-02-29T07:00:24.246Z";
+        QTest::newRow("month 13") << "2026-13-01T07:00:24.246Z";
+        QTest::newRow("hour 24") << "2026-11-27T24:00:24.246Z";
+        QTest::newRow("minute 60") << "2026-11-27T07:60:24.246Z";
+        QTest::newRow("letters") << "2026-1a-27T07:00:24.246Z";
+        QTest::newRow("sign in digits") << "2026-11-27T07:00:-4.246Z";
+        QTest::newRow("date only") << "2026-11-27";
+    }
+    void parseTimeRejects()
+    {
+        QFETCH(QString, text);
+        QVERIFY(!parseTime(text).isValid());
+    }
+
+    void ids()
+    {
+        QVERIFY(isValidConversationId(u"group-ring"));
+        QVERIFY(isValidConversationId(u"A_b-9"));
+        QVERIFY(isValidConversationId(QString(100, u'a')));
+        QVERIFY(!isValidConversationId(QString(101, u'a')));
+        QVERIFY(!isValidConversationId(u""));
+        QVERIFY(!isValidConversationId(u"a/b"));
+        QVERIFY(!isValidConversationId(u"a b"));
+        QVERIFY(!isValidConversationId(u"../etc"));
+        QVERIFY(!isValidConversationId(u"é"));
+        QVERIFY(isValidOpaqueId(u"67e6db95-3b75-4c4c-9078-e459a65a3e67"));
+        QVERIFY(!isValidOpaqueId(u""));
+        QVERIFY(!isValidOpaqueId(u"a b"));
+        QVERIFY(!isValidOpaqueId(u"a\nb"));
+        QVERIFY(!isValidOpaqueId(QString(201, u'x')));
+        QVERIFY(isValidContent(u" hi "));
+        QVERIFY(!isValidContent(u"   \n\t"));
+        QVERIFY(isValidContent(QString(10000, u'x')));
+        QVERIFY(!isValidContent(QString(10001, u'x')));
+    }
+
+    void messageParsesAndRoundTrips()
+    {
+        QString error;
+        const auto m = Message::fromJson(json(kMessage), &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->id, QStringLiteral("67e6db95-3b75-4c4c-9078-e459a65a3e67"));
+        QCOMPARE(m->conversationId, QStringLiteral("group-ring"));
+        QCOMPARE(m->seq, 3);
+        QCOMPARE(m->clientId, QStringLiteral("seed-group-ring-3"));
+        QCOMPARE(m->senderId, QStringLiteral("carol"));
+        QCOMPARE(m->senderName, QStringLiteral("Carol Example"));
+        QCOMPARE(m->content, QStringLiteral("Hi all."));
+        QCOMPARE(m->type, Message::Type::Text);
+        QCOMPARE(m->timestamp, QDateTime(QDate(2026, 11, 27), QTime(7, 0, 24, 246), Qt::UTC));
+        QVERIFY(!m->editedAt.isValid());
+        QVERIFY(m->replyTo.isEmpty());
+        QCOMPARE(m->delivery, DeliveryState::Sent);
+        QVERIFY(!m->isPending());
+        QCOMPARE(Message::fromJson(m->toJson()), m);
+        QCOMPARE(m->toJson(), json(kMessage));
+
+        QJsonObject withOptionals = json(kMessage);
+        withOptionals.insert(QStringLiteral("replyTo"), QStringLiteral("m1"));
+        withOptionals.insert(QStringLiteral("editedAt"), QStringLiteral("2026-11-27T08:00:00.000Z"));
+        withOptionals.insert(QStringLiteral("type"), QStringLiteral("system"));
+        const auto m2 = Message::fromJson(withOptionals);
+        QVERIFY(m2);
+        QCOMPARE(m2->replyTo, QStringLiteral("m1"));
+        QCOMPARE(m2->type, Message::Type::System);
+        QVERIFY(m2->editedAt.isValid());
+        QCOMPARE(m2->toJson(), withOptionals);
+        // Unknown fields are ignored (newer servers may add some).
+        withOptionals.insert(QStringLiteral("reactions"), QJsonArray{ 1, 2 });
+        QVERIFY(Message::fromJson(withOptionals));
+        // null optional fields are the same as absent.
+        QJsonObject nulls = json(kMessage);
+        nulls.insert(QStringLiteral("replyTo"), QJsonValue::Null);
+        nulls.insert(QStringLiteral("editedAt"), QJsonValue::Null);
+        QVERIFY(Message::fromJson(nulls));
+    }
+
+    void messageRejects_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value"); // Undefined removes the field
+        const QJsonValue missing(QJsonValue::Undefined);
+        QTest::newRow("no id") << "id" << missing;
+        QTest::newRow("numeric id") << "id" << QJsonValue(5);
+        QTest::newRow("empty id") << "id" << QJsonValue(QString());
+        QTest::newRow("no conversation") << "conversationId" << missing;
+        QTest::newRow("bad conversation id") << "conversationId" << QJsonValue(QStringLiteral("a/b"));
+        QTest::newRow("seq string") << "seq" << QJsonValue(QStringLiteral("3"));
+        QTest::newRow("seq zero") << "seq" << QJsonValue(0);
+        QTest::newRow("seq negative") << "seq" << QJsonValue(-4);
+        QTest::newRow("seq fraction") << "seq" << QJsonValue(2.5);
+        QTest::newRow("seq huge") << "seq" << QJsonValue(1e300);
+        QTest::newRow("no seq") << "seq" << missing;
+        QTest::newRow("no clientId") << "clientId" << missing;
+        QTest::newRow("clientId with space") << "clientId" << QJsonValue(QStringLiteral("a b"));
+        QTest::newRow("no sender") << "senderId" << missing;
+        QTest::newRow("sender null") << "senderId" << QJsonValue(QJsonValue::Null);
+        QTest::newRow("senderName number") << "senderName" << QJsonValue(1);
+        QTest::newRow("no content") << "content" << missing;
+        QTest::newRow("empty content") << "content" << QJsonValue(QString());
+        QTest::newRow("blank content") << "content" << QJsonValue(QStringLiteral("  \n "));
+        QTest::newRow("long content") << "content" << QJsonValue(QString(10001, u'x'));
+        QTest::newRow("content object") << "content" << QJsonValue(QJsonObject{ { "html", "<b>" } });
+        QTest::newRow("bad type") << "type" << QJsonValue(QStringLiteral("html"));
+        QTest::newRow("no type") << "type" << missing;
+        QTest::newRow("bad timestamp") << "timestamp" << QJsonValue(QStringLiteral("now"));
+        QTest::newRow("numeric timestamp") << "timestamp" << QJsonValue(1700000000000.0);
+        QTest::newRow("local timestamp") << "timestamp" << QJsonValue(QStringLiteral("2026-11-27T07:00:24.246"));
+        QTest::newRow("bad editedAt") << "editedAt" << QJsonValue(QStringLiteral("2026-02-30T00:00:00.000Z"));
+        QTest::newRow("bad replyTo") << "replyTo" << QJsonValue(QStringLiteral("a b"));
+        QTest::newRow("replyTo number") << "replyTo" << QJsonValue(7);
+    }
+    void messageRejects()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QJsonObject o = json(kMessage);
+        if (value.isUndefined())
+            o.remove(field);
+        else
+            o.insert(field, value);
+        QString error;
+        QVERIFY(!Message::fromJson(o, &error));
+        QVERIFY2(error.endsWith(u'.') && error.size() > 10, qPrintable(error));
+    }
+
+    void conversationParsesAndRoundTrips()
+    {
+        QString error;
+        const auto c = Conversation::fromJson(json(kConversation), &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->id, QStringLiteral("group-ring"));
+        QCOMPARE(c->type, Conversation::Type::Group);
+        QCOMPARE(c->title, QStringLiteral("Ring team"));
+        QCOMPARE(c->participants.size(), 2);
+        QCOMPARE(c->participants.at(0).role, Participant::Role::Admin);
+        QCOMPARE(c->participants.at(1).isOnline, true);
+        QVERIFY(c->participants.at(1).lastSeen.isValid());
+        QVERIFY(!c->participants.at(1).lastReadAt.isValid());
+        QCOMPARE(c->participant(QStringLiteral("bob"))->lastReadSeq, 2);
+        QCOMPARE(c->participant(QStringLiteral("nobody")), nullptr);
+        QVERIFY(c->lastMessage);
+        QCOMPARE(c->lastMessage->seq, 3);
+        QCOMPARE(c->lastSeq, 3);
+        QCOMPARE(c->unreadCount, 2);
+        QCOMPARE(c->lastActivity(), c->lastMessage->timestamp);
+        QCOMPARE(Conversation::fromJson(c->toJson()), c);
+        QCOMPARE(c->toJson(), json(kConversation));
+    }
+
+    void conversationRejects_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        const QJsonValue missing(QJsonValue::Undefined);
+        QTest::newRow("bad id") << "id" << QJsonValue(QStringLiteral("no spaces allowed"));
+        QTest::newRow("bad type") << "type" << QJsonValue(QStringLiteral("channel"));
+        QTest::newRow("participants object") << "participants" << QJsonValue(QJsonObject{});
+        QTest::newRow("no participants") << "participants" << missing;
+        QTest::newRow("participant not object") << "participants" << QJsonValue(QJsonArray{ 1 });
+        QTest::newRow("participant bad role") << "participants"
+                                              << QJsonValue(QJsonArray{ QJsonObject{
+                                                     { "userId", "x" }, { "name", "X" }, { "role", "owner" },
+                                                     { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                                                     { "lastReadSeq", 0 }, { "isOnline", false } } });
+        QTest::newRow("participant online string") << "participants"
+                                                   << QJsonValue(QJsonArray{ QJsonObject{
+                                                          { "userId", "x" }, { "name", "X" }, { "role", "member" },
+                                                          { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                                                          { "lastReadSeq", 0 }, { "isOnline", "yes" } } });
+        QTest::newRow("negative unread") << "unreadCount" << QJsonValue(-1);
+        QTest::newRow("no lastSeq") << "lastSeq" << missing;
+        QTest::newRow("lastMessage array") << "lastMessage" << QJsonValue(QJsonArray{});
+        QTest::newRow("lastMessage elsewhere")
+            << "lastMessage"
+            << QJsonValue(json(R"({"id":"m3","conversationId":"other","seq":3,"clientId":"c3","senderId":"carol",
+                "senderName":"C","content":"x","type":"text","timestamp":"2026-11-27T07:00:24.246Z"})"));
+        QTest::newRow("bad createdAt") << "createdAt" << QJsonValue(QStringLiteral("x"));
+    }
+    void conversationRejects()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QJsonObject o = json(kConversation);
+        if (value.isUndefined())
+            o.remove(field);
+        else
+            o.insert(field, value);
+        QString error;
+        QVERIFY(!Conversation::fromJson(o, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void userAndLists()
+    {
+        const auto u = User::fromJson(json(R"({"id":"alice","name":"Alice Example"})"));
+        QVERIFY(u);
+        QCOMPARE(u->name, QStringLiteral("Alice Example"));
+        QVERIFY(!User::fromJson(json(R"({"id":"","name":"x"})")));
+        QVERIFY(!User::fromJson(json(R"({"id":"a","name":null})")));
+        QVERIFY(!User::fromJson(json(R"({"id":"a","name":"x","avatarUrl":5})")));
+        QString error;
+        const QJsonArray users{ QJsonObject{ { "id", "a" }, { "name", "A" } }, QJsonValue(3) };
+        QVERIFY(!listFromJson<User>(users, &error));
+        QVERIFY(error.contains(QStringLiteral("Element 1")));
+        const auto ok = listFromJson<User>(QJsonArray{ QJsonObject{ { "id", "a" }, { "name", "A" } } });
+        QVERIFY(ok && ok->size() == 1);
+    }
+
+    void deliveryStateNames()
+    {
+        QCOMPARE(deliveryStateName(DeliveryState::Sending), QStringLiteral("sending"));
+        QCOMPARE(deliveryStateName(DeliveryState::Sent), QStringLiteral("sent"));
+        QCOMPARE(deliveryStateName(DeliveryState::Read), QStringLiteral("read"));
+        QCOMPARE(deliveryStateName(DeliveryState::Failed), QStringLiteral("failed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTypes)
+#include "tst_types.moc"
