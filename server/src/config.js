@@ -36,12 +36,14 @@ export function resolveKeysDir(env) {
 export function loadConfig(env = process.env) {
   const database = env.DATABASE || 'data/ringchat.db';
   let keysDir = resolveKeysDir(env);
-  if (!keysDir) keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-keys-'));
+  const keysDirIsTemp = !keysDir;
+  if (keysDirIsTemp) keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-keys-'));
   return {
     port: intFromEnv(env, 'PORT', 3000, { min: 0, max: 65535 }),
     host: env.HOST || '127.0.0.1',
     database,
     keysDir,
+    keysDirIsTemp, // removed again at shutdown
     issuer: env.ISSUER || null, // null: http://<host>:<actual port>, known after listen()
     accessTokenTtl: intFromEnv(env, 'ACCESS_TOKEN_TTL', 900, { min: 1 }),
     refreshTokenTtl: intFromEnv(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, { min: 60 }),

@@ -24,6 +24,10 @@ export function makeAuthMiddleware({ verifyAccessToken, store, connectLimiter })
       const claims = await verifyAccessToken(token);
       const user = store.userById(claims.sub);
       if (!user) return next(connectError('INVALID_TOKEN', 'unknown user'));
+      // A recovered session brings back its rooms: it must be the same user's.
+      if (socket.recovered && socket.data.userId && socket.data.userId !== user.id) {
+        return next(connectError('INVALID_TOKEN', 'the session to recover belongs to another user'));
+      }
       socket.data.userId = user.id;
       socket.data.name = user.name;
       socket.data.status = socket.data.status || 'online';

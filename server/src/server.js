@@ -1,5 +1,6 @@
 // Puts the parts together on one HTTP server: /api (REST), /interaction (sign-in pages),
 // /socket.io (chat) and everything else to oidc-provider (discovery, authorize, token...).
+import fs from 'node:fs';
 import http from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { openDatabase } from './db.js';
@@ -105,6 +106,7 @@ export async function startServer(config, { log = console.log } = {}) {
       if (closeRedis) await closeRedis();
       for (const limiter of [connectLimiter, messageLimiter, eventLimiter]) limiter.close();
       db.close(); // every write was committed before its ack; this checkpoints the WAL
+      if (config.keysDirIsTemp) fs.rmSync(config.keysDir, { recursive: true, force: true });
     })();
     return closing;
   }

@@ -211,3 +211,24 @@ test('read markers only move forward and are announced to the room and the parti
   const unknown = await ack(carol, 'mark_read', { conversationId: 'dm-alice-carol', messageIds: ['nope'] });
   assert.equal(unknown.error.code, 'NOT_FOUND');
 });
+
+test('connection state recovery: a short drop restores rooms and replays what was missed', async () => {
+  const token = await server.token('bob');
+  const bob = await connectAs(server, 'bob', { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 200 });
+  bob.auth = { token };
+  await ack(bob, 'join_conversation', { conversationId: 'group-ring' });
+  const alice = await connectAs(server, 'alice');
+  const dropped = new Promise((resolve) => bob.once('disconnect', resolve));
+  bob.io.engine.close(); // the link dies, the client reconnects by itself
+  await dropped;
+  const sent = await ack(alice, 'send_message', { conversationId: 'group-ring', clientId: uuid(), content: 'while you were away' });
+  const replayed = nextEvent(bob, 'message_received', (m) => m.id === sent.message.id);
+  await new Promise((resolve) => bob.once('connect', resolve));
+  assert.equal(bob.recovered, true);
+  assert.equal((await replayed).seq, sent.message.seq);
+  // the room membership came back too: typing (room-only) reaches bob
+  const typing = nextEvent(bob, 'user_typing', (e) => e.userId === 'alice');
+  await ack(alice, 'typing_start', { conversationId: 'group-ring' });
+  await typing;
+  await ack(alice, 'typing_stop', { conversationId: 'group-ring' });
+});

@@ -221,3 +221,30 @@ test('an explicit resource=urn:ringchat:api works too, and bob gets his own sub'
   assert.equal(claims.sub, 'bob');
   assert.equal(claims.aud, 'urn:ringchat:api');
 });
+
+test('prompt=consent is honoured automatically, and the login page escapes what it echoes', async () => {
+  const discovery = await discover();
+  const browser = new Browser();
+  const { challenge, verifier } = pkce();
+  const start = await browser.follow(authorizeUrl(discovery, challenge, { prompt: 'consent' }));
+  const formAction = new URL(/<form method="post" action="([^"]+)"/.exec(start.page.text)[1], server.url).href;
+  const evil = await browser.request(formAction, { method: 'POST', form: { login: '"><script>alert(1)</script>', password: 'x' } });
+  assert.equal(evil.res.status, 200);
+  assert.ok(!evil.text.includes('<script>alert(1)'), 'echoed login is escaped');
+  assert.ok(evil.text.includes('&lt;script&gt;'));
+  const empty = await browser.request(formAction, { method: 'POST', form: {} });
+  assert.equal(empty.res.status, 200);
+  assert.match(empty.text, /Wrong user name or password/);
+  const posted = await browser.request(formAction, { method: 'POST', form: { login: 'carol', password: 'ring-demo' } });
+  const { callback } = await browser.follow(new URL(posted.location, server.url).href);
+  assert.ok(callback);
+  const tokens = await tokenRequest(discovery, {
+    grant_type: 'authorization_code', code: callback.searchParams.get('code'), redirect_uri: CALLBACK, code_verifier: verifier,
+  });
+  assert.equal(tokens.status, 200, JSON.stringify(tokens.json));
+  assert.ok(tokens.json.refresh_token);
+  assert.equal(decodeJwt(tokens.json.access_token).sub, 'carol');
+  // an unknown interaction id gets a page, not a crash
+  const stale = await browser.request(`${server.url}/interaction/unknown-uid`);
+  assert.equal(stale.res.status, 400);
+});
