@@ -52,6 +52,10 @@ export function loadConfig(env = process.env) {
     connectRateLimit: intFromEnv(env, 'CONNECT_RATE_LIMIT', 10, { min: 1 }), // per address per minute
     messageRateBurst: intFromEnv(env, 'MESSAGE_RATE_BURST', 20, { min: 1 }),
     messageRatePerSecond: numberFromEnv(env, 'MESSAGE_RATE_PER_SEC', 5, { min: 0.001 }),
+    // Any event, per socket; never below twice the message rate, so raising the message
+    // rate for a benchmark does not hit this one first.
+    eventRateBurst: intFromEnv(env, 'EVENT_RATE_BURST', 100, { min: 1 }),
+    eventRatePerSecond: numberFromEnv(env, 'EVENT_RATE_PER_SEC', 50, { min: 0.001 }),
     typingTimeoutMs: intFromEnv(env, 'TYPING_TIMEOUT_MS', 5000, { min: 100 }),
     maxHttpBufferSize: intFromEnv(env, 'MAX_HTTP_BUFFER_SIZE', 1024 * 1024, { min: 1024 }),
     recoveryDurationMs: intFromEnv(env, 'RECOVERY_DURATION_MS', 2 * 60 * 1000, { min: 0 }),

@@ -90,6 +90,11 @@ export function createProvider({ config, issuer, store, db, keys }) {
     },
   });
   provider.on('server_error', (ctx, err) => console.error('oidc server_error:', err.message));
+  // Expired sessions, codes and tokens are dropped at start and every hour.
+  Adapter.purgeExpired();
+  const purge = setInterval(() => Adapter.purgeExpired(), 3600_000);
+  purge.unref();
+  provider.stopPurging = () => clearInterval(purge);
   return provider;
 }
 

@@ -86,7 +86,10 @@ export async function startServer(config, { log = console.log } = {}) {
   const typing = new Typing({ io, timeoutMs: config.typingTimeoutMs });
   const chat = new ChatService({ io, store, presence, typing, messageLimiter });
   io.use(makeAuthMiddleware({ verifyAccessToken, store, connectLimiter }));
-  const eventLimiter = registerEvents({ io, chat, presence, typing, eventRate: { capacity: 100, refillPerSecond: 50 } });
+  const eventLimiter = registerEvents({ io, chat, presence, typing, eventRate: {
+    capacity: Math.max(config.eventRateBurst, 2 * config.messageRateBurst),
+    refillPerSecond: Math.max(config.eventRatePerSecond, 2 * config.messageRatePerSecond),
+  } });
 
   const provider = createProvider({ config, issuer, store, db, keys });
   handlers = {
@@ -100,6 +103,7 @@ export async function startServer(config, { log = console.log } = {}) {
     if (closing) return closing;
     closing = (async () => {
       typing.close();
+      provider.stopPurging();
       // io.close() disconnects every socket and closes the HTTP server (stops accepting).
       await new Promise((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();

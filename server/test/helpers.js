@@ -43,6 +43,10 @@ export async function startServer(env = {}, { dir = tempDir() } = {}) {
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${stdout}\n${stderr}`)); });
   });
   child.removeAllListeners('exit');
+  // Never leave a server behind when the test process ends early.
+  const reap = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); };
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const server = {
     ...info,

@@ -131,3 +131,19 @@ test('the message rate: a burst of 20 passes, then RATE_LIMITED with retryAfter,
   const bob = await connectAs(server, 'bob');
   assert.equal((await ack(bob, 'send_message', { conversationId: 'group-ring', clientId: uuid(), content: 'hi' })).ok, true);
 });
+
+test('a socket flooding cheap events gets RATE_LIMITED acks and stays connected', async () => {
+  const small = await startServer({ EVENT_RATE_BURST: '5', EVENT_RATE_PER_SEC: '1', MESSAGE_RATE_BURST: '1', MESSAGE_RATE_PER_SEC: '0.5' });
+  try {
+    const socket = await connectAs(small, 'alice');
+    const replies = await Promise.all(Array.from({ length: 12 }, () => ack(socket, 'typing_start', { conversationId: 'dm-alice-bob' })));
+    const limited = replies.filter((r) => !r.ok);
+    assert.ok(replies.filter((r) => r.ok).length >= 5);
+    assert.ok(limited.length >= 5, `${limited.length} limited`);
+    assert.ok(limited.every((r) => r.error.code === 'RATE_LIMITED' && r.error.retryAfter >= 1));
+    assert.ok(socket.connected);
+  } finally {
+    closeAll();
+    await small.stop();
+  }
+});
