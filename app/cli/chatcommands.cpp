@@ -199,6 +199,10 @@ public:
         // The service first (it writes to the cache), then the store (which flushes to disk).
         delete m_service;
         m_cache.reset();
+        // close() runs after every write queued before it: wait, so the last outbox
+        // update is on disk before the process exits.
+        if (m_store)
+            m_store->close().waitForFinished();
         m_store.reset();
     }
 

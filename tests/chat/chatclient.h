@@ -48,7 +48,9 @@ struct ChatClient
     {
         service.reset();
         cache.reset();
-        store.reset(); // waits for queued writes
+        if (store)
+            store->close().waitForFinished(); // after every queued write
+        store.reset();
     }
 
     static ringchat::chat::ChatService::Options fastOptions()
