@@ -14,11 +14,18 @@ namespace {
 const QString kWebSocket = QStringLiteral("websocket");
 const QString kPolling = QStringLiteral("polling");
 
+EngineIoClient::WallClock g_wallClock = nullptr;
+
 qint64 wallNow()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    return g_wallClock ? g_wallClock() : QDateTime::currentMSecsSinceEpoch();
 }
 } // namespace
+
+void EngineIoClient::setWallClockForTesting(WallClock clock)
+{
+    g_wallClock = clock;
+}
 
 EngineIoClient::EngineIoClient(Options options, QObject *parent)
     : QObject(parent)
@@ -213,8 +220,11 @@ bool EngineIoClient::sendMessages(const QList<eio::Packet> &packets)
 {
     if (m_state != State::Open)
         return false;
+    const bool raw = !m_upgrading && m_transport->name() == kWebSocket;
     for (const eio::Packet &packet : packets) {
-        if (eio::pollingSize(packet) > m_info.maxPayload)
+        // WebSocket carries binaries as they are; polling as base64 text.
+        const qint64 size = raw && packet.binary ? packet.data.size() : eio::pollingSize(packet);
+        if (size > m_info.maxPayload)
             return false;
     }
     if (m_upgrading)

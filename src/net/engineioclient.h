@@ -31,6 +31,10 @@ public:
 
     // The Engine.IO endpoint for a transport: http(s) -> ws(s) for "websocket",
     // path /socket.io/, EIO=4, transport=<name>.
+    // Tests replace the wall clock to simulate a suspend (nullptr = the system clock).
+    using WallClock = qint64 (*)();
+    static void setWallClockForTesting(WallClock clock);
+
     static QUrl endpointUrl(const QUrl &serverUrl, const QString &transport, const QString &sid = {});
 
     void open();

@@ -169,6 +169,15 @@ void SocketIoClient::onEngineOpen()
     sendPacket(sio::Packet { sio::PacketType::Connect, QStringLiteral("/"), -1, 0, data, {} });
 }
 
+void SocketIoClient::protocolError()
+{
+    // Bad input from the server: drop the session and reconnect like any other link loss.
+    if (m_sioConnected)
+        linkLost(reasonString("parse error"), true);
+    else
+        attemptFailed(reasonString("parse error"));
+}
+
 void SocketIoClient::onEngineClosed(const QString &reason)
 {
     if (m_sioConnected)
@@ -261,7 +270,7 @@ void SocketIoClient::onEngineMessage(const eio::Packet &packet)
     if (packet.binary) {
         if (!m_reassembler->active()) {
             qCWarning(lcNet) << "binary frame without a pending binary packet";
-            linkLost(reasonString("parse error"), true);
+            protocolError();
             return;
         }
         if (m_reassembler->add(packet.data) == sio::BinaryReassembler::Result::Complete)
@@ -270,7 +279,7 @@ void SocketIoClient::onEngineMessage(const eio::Packet &packet)
     }
     if (m_reassembler->active()) {
         qCWarning(lcNet) << "text packet while waiting for binary attachments";
-        linkLost(reasonString("parse error"), true);
+        protocolError();
         return;
     }
     QString error;
@@ -278,7 +287,7 @@ void SocketIoClient::onEngineMessage(const eio::Packet &packet)
     if (!decoded) {
         qCWarning(lcNet).noquote() << "malformed Socket.IO packet (" << error << "):"
                                    << packet.data.left(120);
-        linkLost(reasonString("parse error"), true);
+        protocolError();
         return;
     }
     if ((decoded->type == sio::PacketType::BinaryEvent || decoded->type == sio::PacketType::BinaryAck)

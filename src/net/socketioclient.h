@@ -125,6 +125,7 @@ private:
     void handlePacket(sio::Packet packet);
     void onConnectPacket(const QJsonValue &data);
     void attemptFailed(const QString &reason);
+    void protocolError();
     void linkLost(const QString &reason, bool mayReconnect);
     void scheduleReconnect();
     void setState(State state);

@@ -94,6 +94,7 @@ private slots:
     void retryNowSkipsTheWait();
     void stoppedServerDetectedByPingTimeout_data();
     void stoppedServerDetectedByPingTimeout();
+    void destroyingNeverBlocks();
     void connectionStateRecovery_data();
     void connectionStateRecovery();
 };
@@ -154,9 +155,16 @@ void TestSioResilience::killedServerBackoffThenReconnect()
                                      QJsonArray { QJsonObject { { QStringLiteral("n"), 0 } } } } });
     QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("hello")).size(), 1, 10000);
 
+    AckCatcher pending;
+    client.emitEvent(QStringLiteral("hold"), QJsonObject {}, pending.callback(), 60000);
+    QTest::qWait(100);             // the hold reaches the server
+
     server.kill();
     QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 10000);
     QVERIFY2(isLinkLoss(log.disconnectReasons.at(0)), qPrintable(log.disconnectReasons.at(0)));
+    // A pending ack fails at once when the link is lost, not at its timeout.
+    QTRY_VERIFY_WITH_TIMEOUT(pending.done(), 5000);
+    QCOMPARE(pending.result().error, QStringLiteral("disconnected"));
     // Let it fail a few times against the closed port.
     QTRY_VERIFY_WITH_TIMEOUT(log.scheduled.size() >= 5, 20000);
     QVERIFY2(server.start(port), qPrintable(server.errorText()));
@@ -204,6 +212,7 @@ void TestSioResilience::killedServerBackoffThenReconnect()
     QTest::qWait(1000);
     QCOMPARE(log.scheduled.size(), scheduledBeforeReconnect);
     QCOMPARE(log.connectedIds.size(), 2);
+    QCOMPARE(pending.calls(), 1);
 }
 
 void TestSioResilience::givesUpAfterMaxAttempts()
@@ -306,6 +315,38 @@ void TestSioResilience::stoppedServerDetectedByPingTimeout()
     const AckResult echo = emitAndWait(client, QStringLiteral("echo"), QJsonObject {});
     QVERIFY2(echo.ok(), qPrintable(echo.error));
     server.kill();
+}
+
+void TestSioResilience::destroyingNeverBlocks()
+{
+    // A stopped server answers nothing: TCP still connects (the kernel's
+    // backlog), but no handshake, no close frame. Destroying the client then
+    // must not wait for the peer.
+    PrivateServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
+    QElapsedTimer clock;
+    const QStringList setups[] = { kWebsocket, kPolling };
+    for (const QStringList &transports : setups) {
+        SocketIoOptions options = baseOptions(server.port());
+        options.transports = transports;
+        options.upgrade = false;
+        auto connected = std::make_unique<SocketIoClient>(options);
+        QVERIFY(openAndWait(*connected));
+        AckCatcher pending;
+        connected->emitEvent(QStringLiteral("hold"), QJsonObject {}, pending.callback());
+        server.pause();
+        auto connecting = std::make_unique<SocketIoClient>(options);
+        connecting->open();
+        QTest::qWait(300);         // its handshake is now stuck in the stopped server
+        clock.start();
+        connected.reset();
+        connecting.reset();
+        const qint64 took = clock.elapsed();
+        QVERIFY2(took < 1000, qPrintable(QStringLiteral("destruction took %1 ms").arg(took)));
+        QTest::qWait(200);         // late events for the destroyed clients must not crash
+        QVERIFY(pending.calls() <= 1);
+        server.resume();
+    }
 }
 
 void TestSioResilience::connectionStateRecovery_data()

@@ -4,6 +4,8 @@
 
 #include "siotestsupport.h"
 
+#include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace ringchat::net;
@@ -59,6 +61,9 @@ private slots:
     void serverDisconnectAndClose();
     void clientClose_data() { addRows(); }
     void clientClose();
+    void refusalDuringReconnectStopsRetrying_data() { addRows(); }
+    void refusalDuringReconnectStopsRetrying();
+    void tokenIsNeverLogged();
     void upgradeToWebsocketLosesNothing();
     void noUpgradeWhenDisabled();
     void pollingOnlyServerIsNeverUpgraded();
@@ -195,6 +200,85 @@ void TestSioSession::clientClose()
     QTest::qWait(1000);
     QVERIFY(log.reconnects.isEmpty());
     QCOMPARE(log.connectedIds.size(), 1);
+}
+
+void TestSioSession::refusalDuringReconnectStopsRetrying()
+{
+    // The token goes bad while connected (setAuth), then the link drops: the
+    // automatic reconnect is refused, and a refusal ends the retrying.
+    const SocketIoOptions options = rowOptions();
+    const int port = options.serverUrl.port();
+    SocketIoClient client(options);
+    ClientLog log(&client);
+    QVERIFY(openAndWait(client));
+    client.setAuth(QJsonObject { { QStringLiteral("token"), QStringLiteral("bad") } });
+    const auto dropped = controlGet(port, QStringLiteral("drop?id=%1&mode=close").arg(client.socketId()));
+    QVERIFY(dropped && dropped->object().value(QStringLiteral("ok")).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 10000);
+    QVERIFY2(log.disconnectReasons.at(0) == QLatin1String("transport close")
+                 || log.disconnectReasons.at(0) == QLatin1String("transport error"),
+             qPrintable(log.disconnectReasons.at(0)));
+    QTRY_COMPARE_WITH_TIMEOUT(log.errors.size(), 1, 15000);
+    QCOMPARE(log.errors.at(0).second.toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("INVALID_TOKEN"));
+    QVERIFY(!log.reconnects.isEmpty());
+    const int scheduled = log.reconnects.size();
+    QTest::qWait(1500);
+    QCOMPARE(log.reconnects.size(), scheduled);
+    QCOMPARE(log.errors.size(), 1);
+    QCOMPARE(client.state(), SocketIoClient::State::Disconnected);
+    QCOMPARE(client.msUntilRetry(), -1);
+    // A refreshed token and open() bring it back.
+    client.setAuth(QJsonObject { { QStringLiteral("token"), QStringLiteral("good") } });
+    QVERIFY(openAndWait(client));
+}
+
+namespace {
+QStringList g_logLines;
+void collectLog(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    g_logLines.append(QString::fromUtf8(context.category ? context.category : "") + u' ' + message);
+}
+} // namespace
+
+void TestSioSession::tokenIsNeverLogged()
+{
+    const QString secret = QStringLiteral("good-s3cr3t-7f1e9a");
+    const int port = fixturePort("RINGCHAT_SIO_SERVER_STATE");
+    QVERIFY(port > 0);
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+    g_logLines.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(collectLog);
+    const auto restore = qScopeGuard([previous] {
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+    });
+    {
+        SocketIoOptions options = baseOptions(port);
+        options.transports = kPollingThenWebsocket;     // polling, upgrade, websocket
+        options.reconnect.initialDelayMs = 100;
+        options.auth = QJsonObject { { QStringLiteral("token"), secret } };
+        SocketIoClient client(options);
+        ClientLog log(&client);
+        QVERIFY(openAndWait(client));
+        QTRY_COMPARE_WITH_TIMEOUT(client.transportName(), QStringLiteral("websocket"), 15000);
+        // A reconnect sends the token again; a refusal echoes nothing of it either.
+        QVERIFY(controlGet(port, QStringLiteral("drop?id=%1&mode=close").arg(client.socketId())));
+        QTRY_COMPARE_WITH_TIMEOUT(log.connectedIds.size(), 2, 15000);
+        client.setAuth(QJsonObject { { QStringLiteral("token"), QStringLiteral("bad-") + secret } });
+        client.close();
+        bool refused = false;
+        connect(&client, &SocketIoClient::connectError, this, [&refused] { refused = true; });
+        client.open();
+        QTRY_VERIFY_WITH_TIMEOUT(refused, 15000);
+    }
+    qInstallMessageHandler(previous);
+    // The net layer's debug output was captured, or the check would prove nothing.
+    QVERIFY2(std::any_of(g_logLines.cbegin(), g_logLines.cend(),
+                         [](const QString &line) { return line.startsWith(u"ringchat.net"); }),
+             "no ringchat.net log output captured");
+    for (const QString &line : std::as_const(g_logLines))
+        QVERIFY2(!line.contains(QStringLiteral("s3cr3t")), qPrintable(line));
 }
 
 void TestSioSession::upgradeToWebsocketLosesNothing()

@@ -14,8 +14,8 @@
 //
 // Prints "LISTENING <port>" on stdout once it accepts connections.
 //
-// Authentication: the CONNECT must carry auth {token: "good"}; anything else is
-// refused with Error("invalid token") and data {code: "INVALID_TOKEN"}.
+// Authentication: the CONNECT must carry auth {token: "good"} (or "good-<anything>",
+// so a test can use a recognisable secret); anything else is refused with Error("invalid token") and data {code: "INVALID_TOKEN"}.
 //
 // Events (client -> server):
 //   echo(...args, ack)             ack(...args); binary comes back as binary
@@ -140,7 +140,8 @@ const io = new Server(httpServer, {
 });
 
 io.use((socket, next) => {
-    if (socket.handshake.auth?.token === "good") return next();
+    const token = socket.handshake.auth?.token;
+    if (token === "good" || (typeof token === "string" && token.startsWith("good-"))) return next();
     const err = new Error("invalid token");
     err.data = { code: "INVALID_TOKEN" };
     next(err);

@@ -145,6 +145,10 @@ void FakeServer::handleHttp(QTcpSocket *socket, const QByteArray &method, const 
             return;
         }
         session->m_heldGet = socket;
+        // Like engine.io's upgrade check: while a probe is under way, a long-poll is ended
+        // with a noop at once so the client can pause polling.
+        if (session->m_probe && session->m_outbox.isEmpty())
+            session->m_outbox.append(Frame { "6", false });
         session->flushPoll();
         return;
     }

@@ -6,7 +6,9 @@
 #include "net/engineioclient.h"
 #include "net/socketioclient.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -52,6 +54,7 @@ private slots:
     void pingIsAnsweredWithPong();
     void deadLinkIsDetected();
     void pingsKeepTheLinkAlive();
+    void wallClockJumpIsADeadLink();
     void eventsReachHandlers();
     void serverAskedAckIsAnsweredOnce();
     void emitWithAck();
@@ -63,6 +66,7 @@ private slots:
     void binaryToServerAndBinaryAck();
     void malformedInputReconnects_data();
     void malformedInputReconnects();
+    void parseErrorDuringHandshakeReconnects();
     void connectErrorDoesNotReconnect();
     void serverDisconnectDoesNotReconnect();
     void closePacketReconnects();
@@ -185,6 +189,31 @@ void TestSocketIoClient::pingsKeepTheLinkAlive()
     QCOMPARE(disconnected.size(), 0);
     QCOMPARE(client.state(), SocketIoClient::State::Connected);
     QTRY_COMPARE(session->texts("3").size(), 10);
+}
+
+static qint64 g_wallOffset = 0;
+static qint64 shiftedWallClock()
+{
+    return QDateTime::currentMSecsSinceEpoch() + g_wallOffset;
+}
+
+void TestSocketIoClient::wallClockJumpIsADeadLink()
+{
+    // Monotonic timers stand still during suspend; the wall clock jumps. With the default
+    // 25 s + 20 s heartbeat, a 60 s jump must be noticed within the 1 s wall-clock check.
+    FakeServer server;
+    QVERIFY(server.listen());
+    SocketIoClient client(optionsFor(server.url()));
+    g_wallOffset = 0;
+    EngineIoClient::setWallClockForTesting(&shiftedWallClock);
+    auto restore = qScopeGuard([] { EngineIoClient::setWallClockForTesting(nullptr); });
+    QVERIFY(connectClient(client, server));
+    QSignalSpy disconnected(&client, &SocketIoClient::disconnected);
+    QTest::qWait(1200);
+    QCOMPARE(disconnected.size(), 0);
+    g_wallOffset = 60000;
+    QVERIFY(disconnected.wait(3000));
+    QCOMPARE(disconnected.first().at(0).toString(), QStringLiteral("ping timeout"));
 }
 
 void TestSocketIoClient::eventsReachHandlers()
@@ -445,6 +474,31 @@ void TestSocketIoClient::malformedInputReconnects()
     QVERIFY(connected.wait(5000));
     QCOMPARE(server.sessions().size(), 2);
     QCOMPARE(client.state(), SocketIoClient::State::Connected);
+}
+
+void TestSocketIoClient::parseErrorDuringHandshakeReconnects()
+{
+    FakeServer::Options options;
+    options.autoConnect = false;
+    FakeServer server(options);
+    QVERIFY(server.listen());
+    int sessions = 0;
+    connect(&server, &FakeServer::sessionOpened, this, [&](FakeSession *session) {
+        const bool bad = ++sessions == 1;
+        connect(session, &FakeSession::frameReceived, session, [session, bad](const Frame &frame) {
+            if (frame.data.startsWith("40"))
+                session->send(bad ? QByteArray("40[\"not an object\"]") : QByteArray(R"(40{"sid":"ok"})"));
+        });
+    });
+    SocketIoClient client(optionsFor(server.url()));
+    QSignalSpy failed(&client, &SocketIoClient::connectFailed);
+    QSignalSpy connected(&client, &SocketIoClient::connected);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("malformed Socket.IO packet"));
+    client.open();
+    QVERIFY(connected.wait(5000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("parse error"));
+    QCOMPARE(connected.first().at(0).toString(), QStringLiteral("ok"));
 }
 
 void TestSocketIoClient::connectErrorDoesNotReconnect()
