@@ -6,9 +6,10 @@ import { nowIso } from './store.js';
 const OFFLINE = { isOnline: false, status: 'offline', lastSeen: null };
 
 export class Presence {
-  constructor({ io, store }) {
+  constructor({ io, store, clustered = false }) {
     this.io = io;
     this.store = store;
+    this.clustered = clustered; // other processes share the rooms (Redis adapter)
     this.local = new Map(); // userId -> Map(socketId -> status)
     this.remote = new Map(); // userId -> last state announced by another process
     this.announced = new Map(); // userId -> last state this process broadcast
@@ -79,10 +80,6 @@ export class Presence {
     this.remote.delete(userId);
     const rooms = this.store.sharedUserIds(userId).concat(userId).map((id) => `user:${id}`);
     this.io.to(rooms).emit('presence_update', state);
-    try {
-      this.io.serverSideEmit('ringchat:presence', state);
-    } catch {
-      // Single process: nobody to tell.
-    }
+    if (this.clustered) this.io.serverSideEmit('ringchat:presence', state);
   }
 }

@@ -82,7 +82,7 @@ export async function startServer(config, { log = console.log } = {}) {
 
   const connectLimiter = new RateLimiter({ capacity: config.connectRateLimit, refillPerSecond: config.connectRateLimit / 60 });
   const messageLimiter = new RateLimiter({ capacity: config.messageRateBurst, refillPerSecond: config.messageRatePerSecond });
-  const presence = new Presence({ io, store });
+  const presence = new Presence({ io, store, clustered: !!config.redisUrl });
   const typing = new Typing({ io, timeoutMs: config.typingTimeoutMs });
   const chat = new ChatService({ io, store, presence, typing, messageLimiter });
   io.use(makeAuthMiddleware({ verifyAccessToken, store, connectLimiter }));

@@ -10,7 +10,7 @@ import { startServer, connect, api, closeAll, SERVER_DIR } from './helpers.js';
 const run = promisify(execFile);
 let server;
 before(async () => { server = await startServer(); });
-after(async () => { closeAll(); await server.stop(); });
+after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
 
 async function refusal(token) {
   try {

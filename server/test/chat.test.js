@@ -6,7 +6,7 @@ import { startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, 
 
 let server;
 before(async () => { server = await startServer({ TYPING_TIMEOUT_MS: '5000' }); });
-after(async () => { closeAll(); await server.stop(); });
+after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
 afterEach(() => closeAll());
 
 test('connect sends `connected` and joins the user room', async () => {
@@ -231,4 +231,19 @@ test('connection state recovery: a short drop restores rooms and replays what wa
   await ack(alice, 'typing_start', { conversationId: 'group-ring' });
   await typing;
   await ack(alice, 'typing_stop', { conversationId: 'group-ring' });
+});
+
+test('HTTP long-polling works, alone and upgrading to WebSocket', async () => {
+  const polling = await connectAs(server, 'bob', { transports: ['polling'] });
+  assert.equal(polling.io.engine.transport.name, 'polling');
+  const sent = await ack(polling, 'send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'over polling' });
+  assert.equal(sent.ok, true);
+  const upgrading = await connectAs(server, 'alice', { transports: ['polling', 'websocket'] });
+  const received = nextEvent(upgrading, 'message_received', (m) => m.content === 'polling to upgraded');
+  await ack(polling, 'send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'polling to upgraded' });
+  await received;
+  if (upgrading.io.engine.transport.name !== 'websocket') {
+    await new Promise((resolve) => upgrading.io.engine.once('upgrade', resolve));
+  }
+  assert.equal(upgrading.io.engine.transport.name, 'websocket');
 });

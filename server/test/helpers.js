@@ -59,6 +59,10 @@ export async function startServer(env = {}, { dir = tempDir() } = {}) {
     async token(userId, { ttl = 3600, name } = {}) {
       return mintAccessToken({ jwks: server.keys.jwks, issuer: info.url, userId, name: name || userId, ttlSeconds: ttl });
     },
+    // Nothing on stderr means no internal error was swallowed into an INTERNAL reply.
+    assertQuiet() {
+      if (stderr.trim() !== '') throw new Error(`server wrote to stderr:\n${stderr}`);
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

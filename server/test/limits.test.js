@@ -6,7 +6,7 @@ import { startServer, connectAs, ack, nextEvent, sleep, uuid, closeAll, api } fr
 
 let server;
 before(async () => { server = await startServer(); });
-after(async () => { closeAll(); await server.stop(); });
+after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
 afterEach(() => closeAll());
 
 async function lastSeq(conversationId = 'dm-alice-bob') {

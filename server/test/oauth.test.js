@@ -8,7 +8,7 @@ import { startServer, api } from './helpers.js';
 
 let server;
 before(async () => { server = await startServer(); });
-after(async () => { await server.stop(); });
+after(async () => { await server.stop(); server.assertQuiet(); });
 
 const CALLBACK = 'http://127.0.0.1:54321/callback';
 

@@ -52,6 +52,8 @@ before(async () => {
 after(async () => {
   closeAll();
   await Promise.all([a?.stop(), b?.stop()]);
+  a?.assertQuiet();
+  b?.assertQuiet();
   if (redis) {
     const gone = new Promise((resolve) => redis.child.once('exit', resolve));
     redis.child.kill('SIGTERM');

@@ -12,7 +12,7 @@ before(async () => {
   server = await startServer();
   [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((u) => server.token(u)));
 });
-after(async () => { closeAll(); await server.stop(); });
+after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
 
 test('GET /api/me and /api/users', async () => {
   const me = await api(server, bob, 'GET', '/api/me');
