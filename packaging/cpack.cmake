@@ -12,7 +12,6 @@ at once, and delivers every message you write exactly once. Also installs ringch
 same client for scripts.")
 # CPACK_PACKAGE_VERSION defaults to PROJECT_VERSION: the single source of the version.
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Ring Chat")
-set(CPACK_PACKAGE_ICON "${RINGCHAT_ICON_DIR}/png/ringchat-128.png")
 # Release binaries carry no debug info in the package (RelWithDebInfo keeps it in the build tree).
 set(CPACK_STRIP_FILES ON)
 # Values (NSIS commands with backslashes, quotes) reach the generators exactly as written here.
