@@ -11,6 +11,10 @@
 
 #include <functional>
 
+namespace ringchat::store {
+class ChatStore;
+}
+
 namespace ringchat::chat {
 
 class ChatCache
@@ -23,6 +27,9 @@ public:
     };
 
     virtual ~ChatCache() = default;
+
+    // The SQLite store behind the cache, if any (message models page through it).
+    virtual store::ChatStore *chatStore() const { return nullptr; }
 
     // Start-up: the cached conversations, the latest messages of each, the outbox.
     virtual void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) = 0;

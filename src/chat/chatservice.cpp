@@ -4,10 +4,12 @@
 #include "auth/accesstokensource.h"
 #include "chat/chatcache.h"
 #include "chat/gapfiller.h"
+#include "chat/modelfeeder.h"
 #include "chat/presencetracker.h"
 #include "chat/readreceiptbatcher.h"
 #include "chat/typingnotifier.h"
 #include "chat/typingtracker.h"
+#include "chat/wakedetector.h"
 #include "net/socketioclient.h"
 
 #include <QJsonArray>
@@ -120,8 +122,9 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     connect(m_socket, &net::SocketIoClient::eventReceived, this,
             [this](const QString &event, const net::Payload &payload) {
                 const QJsonValue data = payload.args.isEmpty() ? QJsonValue() : payload.args.at(0);
-                onEvent(event, data.toObject());
+                // Raw event first, so listeners see it before the derived signals.
                 emit serverEvent(event, data);
+                onEvent(event, data.toObject());
             });
 
     connect(m_outbox, &OutboxSender::delivered, this, [this](const QString &clientId, const api::Message &stored) {
@@ -146,6 +149,14 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     connect(m_outbox, &OutboxSender::requeued, this, [this](const QString &clientId) {
         if (auto e = m_outbox->entry(clientId))
             emit messageUpdated(e->conversationId, pendingMessage(*e));
+    });
+
+    // After a suspend the old link is dead even if nobody told us: reconnect now.
+    auto *wake = new WakeDetector(this);
+    connect(wake, &WakeDetector::woke, this, [this](qint64 sleptMs) {
+        qCInfo(lcChat) << "woke up after" << sleptMs << "ms; reconnecting";
+        if (m_started)
+            m_connection->resume();
     });
 
     m_userId = userIdFromToken(m_tokens ? m_tokens->accessToken() : QString());
@@ -173,6 +184,19 @@ ChatService *ChatService::create(QQmlEngine *, QJSEngine *)
     if (s_instance)
         QQmlEngine::setObjectOwnership(s_instance, QQmlEngine::CppOwnership);
     return s_instance;
+}
+
+models::ConversationListModel *ChatService::conversationModel()
+{
+    if (!m_models)
+        m_models = new ModelFeeder(this, m_cache ? m_cache->chatStore() : nullptr, this);
+    return m_models->conversationModel();
+}
+
+models::MessageListModel *ChatService::messageModel(const QString &conversationId)
+{
+    conversationModel();
+    return m_models->messageModel(conversationId);
 }
 
 QString ChatService::userIdFromToken(const QString &token)

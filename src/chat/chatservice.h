@@ -39,11 +39,16 @@ class RestClient;
 namespace ringchat::net {
 class SocketIoClient;
 }
+namespace ringchat::models {
+class ConversationListModel;
+class MessageListModel;
+}
 
 namespace ringchat::chat {
 
 class ChatCache;
 class GapFiller;
+class ModelFeeder;
 class PresenceTracker;
 class ReadReceiptBatcher;
 class TypingNotifier;
@@ -106,6 +111,10 @@ public:
     net::SocketIoClient *socket() const { return m_socket; }
     api::RestClient *rest() const { return m_rest; }
     PresenceTracker *presence() const { return m_presence; }
+
+    // ---- Models for the UI (made on first use, fed from then on)
+    Q_INVOKABLE ringchat::models::ConversationListModel *conversationModel();
+    Q_INVOKABLE ringchat::models::MessageListModel *messageModel(const QString &conversationId);
 
     // ---- Conversations
     QList<api::Conversation> conversations() const;  // most recent activity first
@@ -208,6 +217,7 @@ private:
     TypingTracker *m_typingIn;
     ReadReceiptBatcher *m_receipts;
     PresenceTracker *m_presence;
+    ModelFeeder *m_models = nullptr;
 
     QHash<QString, Timeline> m_timelines;
     QSet<QString> m_open;

@@ -18,6 +18,7 @@ public:
     // The store must be open (or being opened: its queue keeps the order) and outlive this.
     explicit StoreChatCache(store::ChatStore *store, QObject *parent = nullptr);
 
+    store::ChatStore *chatStore() const override { return m_store; }
     void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) override;
     void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                     std::function<void(const QList<api::Message> &)> done) override;

@@ -5,8 +5,11 @@
 
 #include "chat/connectionmanager.h"
 #include "chat/presencetracker.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
 #include "net/socketioclient.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -125,6 +128,63 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!alice->presence()->presence(QStringLiteral("bob")).isOnline, kWait);
         QVERIFY(alice->presence()->presence(QStringLiteral("bob")).lastSeen.isValid());
         QCOMPARE(alice->presenceText(QStringLiteral("bob")), QStringLiteral("last seen just now"));
+    }
+
+    void modelsFollowTheService()
+    {
+        using models::ConversationListModel;
+        using models::MessageListModel;
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dirA, dirB;
+        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+        alice->openConversation(kConv);
+        bob->openConversation(kConv);
+        alice->start();
+        bob->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced() && bob->isSynced(), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->messages(kConv).size(), 3, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->messages(kConv).size(), 3, kWait);
+
+        ConversationListModel *bobList = bob->conversationModel();
+        MessageListModel *aliceMsgs = alice->messageModel(kConv);
+        MessageListModel *bobMsgs = bob->messageModel(kConv);
+        QAbstractItemModelTester t1(bobList, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(aliceMsgs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(bobMsgs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(bobList->rowCount(), 2); // dm-alice-bob and group-ring
+        QCOMPARE(aliceMsgs->rowCount(), 3);
+        QCOMPARE(bobMsgs->rowCount(), 3);
+        const int unreadBefore = bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole).toInt();
+
+        const QString clientId = alice->sendMessage(kConv, QStringLiteral("model row"));
+        QCOMPARE(aliceMsgs->rowCount(), 4);
+        const auto stateOf = [&](MessageListModel *m) {
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->data(m->index(r), MessageListModel::ClientIdRole).toString() == clientId)
+                    return m->data(m->index(r), MessageListModel::DeliveryStateRole).toString();
+            return QString();
+        };
+        QCOMPARE(stateOf(aliceMsgs), QStringLiteral("sending"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(aliceMsgs), QStringLiteral("sent"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(bobMsgs->rowCount(), 4, kWait);
+        QTest::qWait(300);
+        QCOMPARE(aliceMsgs->rowCount(), 4); // ack and echo: one row
+        QTRY_COMPARE_WITH_TIMEOUT(bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole).toInt(),
+                                  unreadBefore + 1, kWait);
+        QCOMPARE(bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::LastMessageTextRole).toString(),
+                 QStringLiteral("model row"));
+
+        bob->markVisible(kConv, 4);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(aliceMsgs), QStringLiteral("read"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole).toInt(),
+                                  0, kWait);
+
+        // Typing shows in bob's list; presence of alice too.
+        alice->userTyped(kConv);
+        QTRY_VERIFY_WITH_TIMEOUT(!bobList->typingText(kConv).isEmpty(), kWait);
+        QCOMPARE(bobList->presence(QStringLiteral("alice")).value(QStringLiteral("status")).toString(), QStringLiteral("online"));
     }
 
     void offlineQueueIsDeliveredOnceAfterRestart()

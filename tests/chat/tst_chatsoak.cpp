@@ -82,6 +82,9 @@ private slots:
             const int target = seeded + k * (2 * kPerClient) / (kKills + 1);
             QTRY_VERIFY_WITH_TIMEOUT(serverCount(server) >= target, 240000);
             server.kill();
+            // The kill must land mid-exchange, or the test proves nothing.
+            QVERIFY2(serverCount(server) < seeded + 2 * kPerClient, "the clients finished before the kill");
+            QVERIFY(clients[0].state() == QProcess::Running || clients[1].state() == QProcess::Running);
             QTest::qWait(500); // the clients notice and start their backoff
             QVERIFY(server.start());
         }

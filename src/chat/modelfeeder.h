@@ -1,0 +1,45 @@
+#pragma once
+// Keeps the list models (src/models) in step with the chat service: the
+// conversation list, and one message model per conversation the UI shows.
+// The service stays model-agnostic (the CLI runs without models); this class
+// translates its signals into the models' calls.
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace ringchat::models {
+class ConversationListModel;
+class MessageListModel;
+}
+namespace ringchat::store {
+class ChatStore;
+}
+
+namespace ringchat::chat {
+
+class ChatService;
+
+class ModelFeeder : public QObject
+{
+    Q_OBJECT
+public:
+    // store (may be null) lets message models page back through the cache by themselves.
+    ModelFeeder(ChatService *service, store::ChatStore *store, QObject *parent = nullptr);
+
+    models::ConversationListModel *conversationModel() const { return m_conversations; }
+    // Made on first use and kept (owned by the feeder).
+    models::MessageListModel *messageModel(const QString &conversationId);
+    void releaseMessageModel(const QString &conversationId);
+
+private:
+    void syncConversation(const QString &conversationId);
+    void syncReadMarkers(const QString &conversationId);
+
+    ChatService *m_service;
+    QPointer<store::ChatStore> m_store;
+    models::ConversationListModel *m_conversations;
+    QHash<QString, models::MessageListModel *> m_messages;
+};
+
+} // namespace ringchat::chat
