@@ -333,7 +333,9 @@ void SocketIoClient::handlePacket(sio::Packet packet)
     case sio::PacketType::BinaryEvent: {
         if (!m_sioConnected)
             return;
-        QJsonArray args = packet.data.toArray();
+        // Take the array out of the packet so it has one owner and removeFirst() does not
+        // copy it (this is the hot path: one parse, no deep copies).
+        QJsonArray args = std::exchange(packet.data, QJsonValue()).toArray();
         const QString event = args.at(0).toString();
         args.removeFirst();
         // With connection state recovery on, the server appends the event's offset as a
