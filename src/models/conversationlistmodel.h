@@ -1,0 +1,142 @@
+#pragma once
+
+// The conversation list: one row per conversation, newest activity first,
+// optionally filtered by a search string.
+//
+// Made and fed by the chat service (QML cannot create it). Besides the
+// conversations themselves it keeps two kinds of live state the list shows:
+//  - presence of users (setPresence), shown for the other person of a direct chat;
+//  - who is typing in each conversation (setTyping), as a ready sentence
+//    ("Bob is typing…"); an entry not renewed within typingTimeout (default
+//    6 s, the contract's rule) is dropped by the model itself.
+// Both are also readable for any conversation/user through typingText() and
+// presence(), with typingChanged / presenceChanged signals, so the open chat's
+// header can bind to them without a second model.
+
+#include "api/types.h"
+
+#include <QAbstractListModel>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <chrono>
+#include <optional>
+
+namespace ringchat::models {
+
+class ConversationListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("ConversationListModel is made by the chat service.")
+    // Case-insensitive substring of the title or of a participant's name; empty shows all.
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        TitleRole,              // group title, or the other participant's name in a direct chat
+        TypeRole,               // "direct" | "group"
+        LastMessageTextRole,    // preview (first line, plain text)
+        LastMessageSenderRole,  // sender name of the last message
+        LastActivityRole,       // QDateTime (UTC) the list sorts by
+        UnreadCountRole,
+        OtherUserIdRole,        // direct chats: the other participant's id; "" for groups
+        PresenceRole,           // direct chats: "online" | "away" | "offline"; "" for groups
+        LastSeenRole,           // direct chats: QDateTime, invalid when unknown or online
+        TypingTextRole,         // "Bob is typing…", "" when nobody types
+        ParticipantCountRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationListModel(QObject *parent = nullptr);
+
+    // Whose list this is (decides the other participant of a direct chat).
+    void setOwnUserId(const QString &userId);
+    QString ownUserId() const { return m_ownUserId; }
+
+    QString filter() const { return m_filter; }
+    void setFilter(const QString &filter);
+    int count() const { return int(m_rows.size()); }
+    int totalUnread() const;
+
+    // ---- called by the chat service ----
+    // Replaces everything (a reset).
+    void setConversations(const QList<api::Conversation> &conversations);
+    // Adds or replaces one conversation (conversation_updated, a new chat).
+    void upsert(const api::Conversation &conversation);
+    void remove(const QString &conversationId);
+    // A new message: updates the preview, lastSeq and activity (the row moves
+    // up); countAsUnread adds one to the unread count (not for own messages or
+    // the open, visible conversation).
+    void applyMessage(const api::Message &message, bool countAsUnread);
+    void setUnreadCount(const QString &conversationId, int unreadCount);
+    // Moves a participant's read marker forward.
+    void setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq);
+    // presence_update: status "online" | "away" (ignored when !isOnline: "offline").
+    void setPresence(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
+    // user_typing (and every typing_start renewal).
+    void setTyping(const QString &conversationId, const QString &userId, const QString &userName, bool isTyping);
+    void setTypingTimeout(std::chrono::milliseconds timeout) { m_typingTimeout = timeout; }
+
+    // ---- reads ----
+    std::optional<api::Conversation> conversation(const QString &conversationId) const;
+    Q_INVOKABLE int indexOf(const QString &conversationId) const;
+    Q_INVOKABLE QString typingText(const QString &conversationId) const;
+    // {"status": "online"|"away"|"offline", "lastSeen": QDateTime}
+    Q_INVOKABLE QVariantMap presence(const QString &userId) const;
+    // A direct chat's display title for any conversation (also for filtered-out rows).
+    QString titleOf(const api::Conversation &conversation) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void filterChanged();
+    void countChanged();
+    void totalUnreadChanged();
+    void typingChanged(const QString &conversationId, const QString &text);
+    void presenceChanged(const QString &userId);
+
+private:
+    struct Presence
+    {
+        QString status; // online | away | offline
+        QDateTime lastSeen;
+    };
+    struct Typist
+    {
+        QString userId;
+        QString name;
+        qint64 expiresAt; // m_clock milliseconds
+    };
+
+    const api::Participant *otherParticipant(const api::Conversation &c) const;
+    bool matchesFilter(const api::Conversation &c) const;
+    bool sortsBefore(const api::Conversation &a, const api::Conversation &b) const;
+    // Inserts, moves, removes or refreshes the row of one conversation after it changed.
+    void reposition(const QString &conversationId);
+    void rebuildRows();
+    void refreshRoles(const QString &conversationId, const QList<int> &roles);
+    void notePresenceFrom(const api::Conversation &c);
+    void expireTyping();
+    void scheduleTypingExpiry();
+
+    QString m_ownUserId;
+    QString m_filter;
+    QHash<QString, api::Conversation> m_conversations;
+    QStringList m_rows; // visible conversation ids, in display order
+    QHash<QString, Presence> m_presence;
+    QHash<QString, QList<Typist>> m_typing;
+    std::chrono::milliseconds m_typingTimeout{ 6000 };
+    QElapsedTimer m_clock;
+    QTimer m_typingTimer;
+    int m_lastTotalUnread = 0;
+};
+
+} // namespace ringchat::models

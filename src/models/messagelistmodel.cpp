@@ -1,0 +1,566 @@
+#include "models/messagelistmodel.h"
+
+#include "store/chatstore.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace ringchat::models {
+
+using api::DeliveryState;
+using api::Message;
+using api::Participant;
+
+namespace {
+
+constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
+
+QString clientKey(const Message &m)
+{
+    return m.senderId + QChar(0x1f) + m.clientId;
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(const QString &conversationId, const QString &ownUserId, QObject *parent)
+    : QAbstractListModel(parent), m_conversationId(conversationId), m_ownUserId(ownUserId)
+{
+}
+
+void MessageListModel::setMaxRows(int maxRows)
+{
+    maxRows = qMax(10, maxRows);
+    if (m_maxRows == maxRows)
+        return;
+    m_maxRows = maxRows;
+    trimTop();
+    Q_EMIT maxRowsChanged();
+}
+
+void MessageListModel::setParticipants(const QList<Participant> &participants)
+{
+    // Markers never move back, even if the new list is older news.
+    QList<Participant> merged = participants;
+    for (Participant &p : merged) {
+        for (const Participant &old : std::as_const(m_participants)) {
+            if (old.userId == p.userId && old.lastReadSeq > p.lastReadSeq)
+                p.lastReadSeq = old.lastReadSeq;
+        }
+    }
+    m_participants = std::move(merged);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                           { ReadersRole, IsReadRole, DeliveryStateRole });
+}
+
+// ---- lookups ----
+
+int MessageListModel::findSeq(qint64 seq) const
+{
+    const int row = insertionRow(seq);
+    return row < m_pendingStart && m_rows.at(row).seq == seq ? row : -1;
+}
+
+int MessageListModel::insertionRow(qint64 seq) const
+{
+    const auto begin = m_rows.cbegin();
+    const auto it = std::lower_bound(begin, begin + m_pendingStart, seq,
+                                     [](const Message &m, qint64 s) { return m.seq < s; });
+    return int(it - begin);
+}
+
+int MessageListModel::findPending(const QString &clientId) const
+{
+    for (int row = m_pendingStart; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).clientId == clientId)
+            return row;
+    }
+    return -1;
+}
+
+qint64 MessageListModel::firstSeq() const
+{
+    return m_pendingStart > 0 ? m_rows.first().seq : 0;
+}
+
+qint64 MessageListModel::lastSeq() const
+{
+    return m_pendingStart > 0 ? m_rows.at(m_pendingStart - 1).seq : 0;
+}
+
+std::optional<Message> MessageListModel::messageByClientId(const QString &clientId) const
+{
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
+        if (it->clientId == clientId)
+            return *it;
+    }
+    return std::nullopt;
+}
+
+// ---- state flags ----
+
+void MessageListModel::setLoadingOlder(bool loading)
+{
+    if (m_loadingOlder == loading)
+        return;
+    m_loadingOlder = loading;
+    Q_EMIT loadingHistoryChanged();
+}
+
+void MessageListModel::setAtStart(bool atStart)
+{
+    if (m_atStart == atStart)
+        return;
+    m_atStart = atStart;
+    Q_EMIT atStartOfHistoryChanged();
+}
+
+void MessageListModel::setAtLatest(bool atLatest)
+{
+    if (m_atLatest == atLatest)
+        return;
+    m_atLatest = atLatest;
+    Q_EMIT atLatestChanged();
+}
+
+// ---- row edits ----
+
+void MessageListModel::neighbourChanged(int row)
+{
+    if (row >= 0 && row < m_rows.size())
+        Q_EMIT dataChanged(index(row), index(row), { DaySeparatorRole, GroupedWithPreviousRole });
+}
+
+void MessageListModel::insertServerRow(int row, const Message &m)
+{
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, m);
+    m_rows[row].delivery = DeliveryState::Sent;
+    ++m_pendingStart;
+    if (!m.clientId.isEmpty())
+        m_seqByClientId.insert(clientKey(m), m.seq);
+    endInsertRows();
+    neighbourChanged(row + 1);
+    Q_EMIT countChanged();
+}
+
+void MessageListModel::removeRows(int first, int last)
+{
+    if (first > last)
+        return;
+    beginRemoveRows({}, first, last);
+    for (int row = first; row <= last; ++row) {
+        if (row < m_pendingStart && !m_rows.at(row).clientId.isEmpty())
+            m_seqByClientId.remove(clientKey(m_rows.at(row)));
+    }
+    const int serverRemoved = qMax(0, qMin(last + 1, m_pendingStart) - first);
+    m_rows.remove(first, last - first + 1);
+    m_pendingStart -= serverRemoved;
+    endRemoveRows();
+    neighbourChanged(first);
+    Q_EMIT countChanged();
+}
+
+void MessageListModel::trimTop()
+{
+    const int excess = serverCount() - m_maxRows;
+    if (excess <= 0)
+        return;
+    // Flags first: views may call canFetchMore while the rows go.
+    const bool wasAtStart = m_atStart;
+    m_atStart = false;
+    removeRows(0, excess - 1);
+    if (wasAtStart)
+        Q_EMIT atStartOfHistoryChanged();
+}
+
+void MessageListModel::trimBottom()
+{
+    const int excess = serverCount() - m_maxRows;
+    if (excess <= 0)
+        return;
+    removeRows(serverCount() - excess, serverCount() - 1);
+    setAtLatest(false);
+}
+
+void MessageListModel::setMessages(const QList<Message> &messages)
+{
+    ++m_generation;
+    QList<Message> server, pending;
+    QSet<qint64> seen;
+    for (const Message &m : messages) {
+        if (!m.conversationId.isEmpty() && m.conversationId != m_conversationId)
+            continue;
+        if (m.seq > 0) {
+            if (!seen.contains(m.seq)) {
+                seen.insert(m.seq);
+                server.append(m);
+                server.last().delivery = DeliveryState::Sent;
+            }
+        } else {
+            pending.append(m);
+        }
+    }
+    std::sort(server.begin(), server.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    const bool trimmed = server.size() > m_maxRows;
+    if (trimmed)
+        server.remove(0, server.size() - m_maxRows);
+    QSet<QString> confirmed;
+    for (const Message &m : std::as_const(server)) {
+        if (isOwn(m))
+            confirmed.insert(m.clientId);
+    }
+    QSet<QString> pendingSeen;
+    pending.removeIf([&](const Message &m) {
+        if (confirmed.contains(m.clientId) || pendingSeen.contains(m.clientId))
+            return true;
+        pendingSeen.insert(m.clientId);
+        return false;
+    });
+
+    beginResetModel();
+    m_rows = server + pending;
+    m_pendingStart = int(server.size());
+    m_seqByClientId.clear();
+    for (const Message &m : std::as_const(server)) {
+        if (!m.clientId.isEmpty())
+            m_seqByClientId.insert(clientKey(m), m.seq);
+    }
+    endResetModel();
+    Q_EMIT countChanged();
+    setLoadingOlder(false);
+    m_loadingNewer = false;
+    setAtStart(!trimmed && !server.isEmpty() && server.first().seq == 1);
+    setAtLatest(true);
+}
+
+void MessageListModel::appendOrMerge(const QList<Message> &messages)
+{
+    for (const Message &m : messages)
+        appendOrMerge(m);
+}
+
+void MessageListModel::appendOrMerge(const Message &message)
+{
+    if (!message.conversationId.isEmpty() && message.conversationId != m_conversationId)
+        return;
+    if (!message.clientId.isEmpty()) {
+        const int pendingRow = findPending(message.clientId);
+        if (pendingRow >= 0) {
+            if (message.seq <= 0) {
+                m_rows[pendingRow] = message;
+                Q_EMIT dataChanged(index(pendingRow), index(pendingRow));
+                return;
+            }
+            // The server's copy (ack or echo) replaces the pending row.
+            removeRows(pendingRow, pendingRow);
+        }
+    }
+    if (message.seq <= 0) {
+        const int row = int(m_rows.size());
+        beginInsertRows({}, row, row);
+        m_rows.append(message);
+        endInsertRows();
+        Q_EMIT countChanged();
+        return;
+    }
+    if (const int row = findSeq(message.seq); row >= 0) {
+        // The same message again (echo after ack, catch-up overlap) or an edit.
+        Message &existing = m_rows[row];
+        const bool newerEdit = message.editedAt.isValid()
+            && (!existing.editedAt.isValid() || existing.editedAt < message.editedAt);
+        if (!newerEdit)
+            return;
+        existing = message;
+        existing.delivery = DeliveryState::Sent;
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
+    if (!message.clientId.isEmpty() && m_seqByClientId.contains(clientKey(message)))
+        return; // one message per (sender, clientId)
+    if (serverCount() > 0 && message.seq < firstSeq() && !m_atStart)
+        return; // older than the window: it is in the store and comes back on scroll
+    if (serverCount() > 0 && message.seq > lastSeq() && !m_atLatest)
+        return; // below the window while scrolled far up: loadNewer() reads it
+    insertServerRow(insertionRow(message.seq), message);
+    trimTop();
+}
+
+void MessageListModel::setDeliveryState(const QString &clientId, DeliveryState state)
+{
+    const int row = findPending(clientId);
+    if (row < 0 || m_rows.at(row).delivery == state)
+        return;
+    m_rows[row].delivery = state;
+    Q_EMIT dataChanged(index(row), index(row), { DeliveryStateRole });
+}
+
+void MessageListModel::setReadMarker(const QString &userId, qint64 lastReadSeq)
+{
+    auto it = std::find_if(m_participants.begin(), m_participants.end(),
+                           [&](const Participant &p) { return p.userId == userId; });
+    if (it == m_participants.end()) {
+        Participant p;
+        p.userId = userId;
+        p.name = userId;
+        m_participants.append(p);
+        it = m_participants.end() - 1;
+    }
+    const qint64 old = it->lastReadSeq;
+    if (lastReadSeq <= old)
+        return;
+    it->lastReadSeq = lastReadSeq;
+    const int first = insertionRow(old + 1);
+    const int last = insertionRow(lastReadSeq + 1) - 1;
+    if (first <= last)
+        Q_EMIT dataChanged(index(first), index(last), { ReadersRole, IsReadRole, DeliveryStateRole });
+}
+
+void MessageListModel::remove(const QString &clientId)
+{
+    int row = findPending(clientId);
+    if (row < 0) {
+        for (int r = 0; r < m_pendingStart; ++r) {
+            if (m_rows.at(r).clientId == clientId) {
+                row = r;
+                break;
+            }
+        }
+    }
+    if (row >= 0)
+        removeRows(row, row);
+}
+
+void MessageListModel::insertOlder(QList<Message> page)
+{
+    const qint64 first = firstSeq();
+    page.removeIf([&](const Message &m) {
+        return m.seq <= 0 || (first > 0 && m.seq >= first)
+            || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId);
+    });
+    std::sort(page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    page.erase(std::unique(page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq == b.seq; }),
+               page.end());
+    page.removeIf([&](const Message &m) { return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m)); });
+    if (page.isEmpty())
+        return;
+    const int n = int(page.size());
+    beginInsertRows({}, 0, n - 1);
+    for (Message &m : page) {
+        m.delivery = DeliveryState::Sent;
+        if (!m.clientId.isEmpty())
+            m_seqByClientId.insert(clientKey(m), m.seq);
+    }
+    m_rows = page + m_rows;
+    m_pendingStart += n;
+    const bool reachedStart = !m_atStart && page.first().seq == 1;
+    if (reachedStart)
+        m_atStart = true; // before the views hear of the rows
+    endInsertRows();
+    neighbourChanged(n);
+    Q_EMIT countChanged();
+    if (reachedStart)
+        Q_EMIT atStartOfHistoryChanged();
+}
+
+void MessageListModel::prepend(const QList<Message> &olderPage, bool reachedStart)
+{
+    // Still "loading" while the rows go in, so a view's fetchMore during the
+    // insertion does not ask again for the same page.
+    insertOlder(olderPage);
+    if (reachedStart)
+        setAtStart(true);
+    trimBottom();
+    setLoadingOlder(false);
+}
+
+void MessageListModel::historyRequestFailed()
+{
+    setLoadingOlder(false);
+}
+
+// ---- scrolling ----
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atStart && !m_loadingOlder;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    setLoadingOlder(true);
+    const qint64 before = firstSeq();
+    if (!m_store) {
+        Q_EMIT olderMessagesRequested(m_conversationId, before, m_pageSize);
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_store
+        ->messagesBefore(m_conversationId, before > 0 ? before : std::numeric_limits<qint64>::max(), m_pageSize)
+        .then(this, [this, generation](const QList<Message> &page) {
+            if (generation != m_generation || !m_loadingOlder)
+                return;
+            // Only the run that joins the window without a gap: a gap is
+            // filled from the server, never skipped.
+            const qint64 first = firstSeq();
+            qint64 expect = first > 0 ? first - 1 : (page.isEmpty() ? 0 : page.last().seq);
+            QList<Message> tail;
+            for (auto it = page.crbegin(); it != page.crend() && expect > 0; ++it) {
+                if (it->seq > expect)
+                    continue;
+                if (it->seq != expect)
+                    break;
+                tail.prepend(*it);
+                --expect;
+            }
+            const bool fullPage = tail.size() >= m_pageSize;
+            insertOlder(tail);
+            trimBottom();
+            if (m_atStart || fullPage) {
+                setLoadingOlder(false);
+                return;
+            }
+            Q_EMIT olderMessagesRequested(m_conversationId, firstSeq(), m_pageSize);
+        });
+}
+
+void MessageListModel::loadNewer()
+{
+    if (m_atLatest || m_loadingNewer || !m_store)
+        return;
+    m_loadingNewer = true;
+    const quint64 generation = m_generation;
+    m_store->messagesAfter(m_conversationId, lastSeq(), m_pageSize).then(this, [this, generation](QList<Message> page) {
+        if (generation != m_generation)
+            return;
+        m_loadingNewer = false;
+        const qint64 last = lastSeq();
+        page.removeIf([&](const Message &m) { return m.seq <= last; });
+        if (!page.isEmpty()) {
+            const int row = serverCount();
+            const int n = int(page.size());
+            beginInsertRows({}, row, row + n - 1);
+            for (Message &m : page) {
+                m.delivery = DeliveryState::Sent;
+                if (!m.clientId.isEmpty())
+                    m_seqByClientId.insert(clientKey(m), m.seq);
+            }
+            for (int i = 0; i < n; ++i)
+                m_rows.insert(row + i, page.at(i));
+            m_pendingStart += n;
+            endInsertRows();
+            neighbourChanged(row + n);
+            Q_EMIT countChanged();
+        }
+        if (page.size() < m_pageSize)
+            setAtLatest(true);
+        trimTop();
+    });
+}
+
+void MessageListModel::jumpToLatest()
+{
+    if (m_atLatest)
+        return;
+    if (!m_store) {
+        Q_EMIT latestMessagesRequested(m_conversationId);
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_store->latestMessages(m_conversationId, qMin(m_maxRows, m_pageSize * 2))
+        .then(this, [this, generation](const QList<Message> &page) {
+            if (generation != m_generation)
+                return;
+            setMessages(page + m_rows.mid(m_pendingStart));
+        });
+}
+
+// ---- model ----
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool MessageListModel::sameDay(const Message &a, const Message &b) const
+{
+    return a.timestamp.toLocalTime().date() == b.timestamp.toLocalTime().date();
+}
+
+QStringList MessageListModel::readers(const Message &m) const
+{
+    QStringList names;
+    if (m.seq <= 0)
+        return names;
+    for (const Participant &p : m_participants) {
+        if (p.userId != m_ownUserId && p.userId != m.senderId && p.lastReadSeq >= m.seq)
+            names << p.name;
+    }
+    return names;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const Message &m = m_rows.at(row);
+    const bool pending = row >= m_pendingStart;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return m.content;
+    case IdRole: return m.id;
+    case ClientIdRole: return m.clientId;
+    case SeqRole: return m.seq;
+    case SenderIdRole: return m.senderId;
+    case SenderNameRole: return m.senderName;
+    case IsOwnRole: return isOwn(m);
+    case TypeRole: return m.type == Message::Type::System ? QStringLiteral("system") : QStringLiteral("text");
+    case TimestampRole: return m.timestamp;
+    case EditedRole: return m.editedAt.isValid();
+    case DaySeparatorRole: return row == 0 || !sameDay(m_rows.at(row - 1), m);
+    case GroupedWithPreviousRole: {
+        if (row == 0)
+            return false;
+        const Message &prev = m_rows.at(row - 1);
+        return prev.senderId == m.senderId && prev.type == Message::Type::Text && m.type == Message::Type::Text
+            && qAbs(prev.timestamp.msecsTo(m.timestamp)) <= kGroupingWindowMs && sameDay(prev, m);
+    }
+    case DeliveryStateRole:
+        if (!isOwn(m))
+            return QString();
+        if (pending)
+            return api::deliveryStateName(m.delivery);
+        return api::deliveryStateName(readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
+    case ReadersRole: return readers(m);
+    case IsReadRole: return !readers(m).isEmpty();
+    case IsPendingRole: return pending;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {
+        { IdRole, "messageId" },
+        { ClientIdRole, "clientId" },
+        { SeqRole, "seq" },
+        { SenderIdRole, "senderId" },
+        { SenderNameRole, "senderName" },
+        { IsOwnRole, "isOwn" },
+        { TextRole, "text" },
+        { TypeRole, "messageType" },
+        { TimestampRole, "timestamp" },
+        { EditedRole, "edited" },
+        { DaySeparatorRole, "daySeparator" },
+        { GroupedWithPreviousRole, "groupedWithPrevious" },
+        { DeliveryStateRole, "deliveryState" },
+        { ReadersRole, "readers" },
+        { IsReadRole, "isRead" },
+        { IsPendingRole, "isPending" },
+    };
+}
+
+} // namespace ringchat::models

@@ -1,0 +1,353 @@
+// MessageListModel under QAbstractItemModelTester (Fatal), with a real ChatStore
+// behind fetchMore.
+
+#include "models/messagelistmodel.h"
+#include "modelfixtures.h"
+#include "store/chatstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ringchat;
+using namespace fixtures;
+using models::MessageListModel;
+using Role = MessageListModel::Role;
+
+namespace {
+
+const QString kConv = QStringLiteral("conv");
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+Message pending(const QString &clientId, const QString &text)
+{
+    Message m;
+    m.conversationId = kConv;
+    m.clientId = clientId;
+    m.senderId = QStringLiteral("alice");
+    m.senderName = QStringLiteral("Alice");
+    m.content = text;
+    m.timestamp = kT0.addSecs(100000);
+    m.delivery = DeliveryState::Sending;
+    return m;
+}
+
+struct Harness
+{
+    explicit Harness(int maxRows = 1000)
+        : model(kConv, QStringLiteral("alice")),
+          tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {
+        model.setMaxRows(maxRows);
+        model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")),
+                                participant(QStringLiteral("bob"), QStringLiteral("Bob")),
+                                participant(QStringLiteral("carol"), QStringLiteral("Carol")) });
+    }
+    QList<qint64> seqs() const { return seqColumn(model, Role::SeqRole); }
+    QVariant at(int row, int role) const { return model.data(model.index(row), role); }
+
+    MessageListModel model;
+    QAbstractItemModelTester tester;
+};
+
+} // namespace
+
+class TestMessageListModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void orderedBySeqWithPendingLast()
+    {
+        Harness h;
+        auto list = range(kConv, 1, 5);
+        std::reverse(list.begin(), list.end());
+        list.insert(2, pending(QStringLiteral("p1"), QStringLiteral("pending one")));
+        list.append(message(kConv, 3)); // duplicate seq
+        list.append(message(QStringLiteral("other"), 9)); // another conversation
+        h.model.setMessages(list);
+        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 0 }));
+        QCOMPARE(h.at(5, Role::IsPendingRole).toBool(), true);
+        QCOMPARE(h.at(5, Role::DeliveryStateRole).toString(), QStringLiteral("sending"));
+        QCOMPARE(h.at(0, Role::IsPendingRole).toBool(), false);
+        QVERIFY(h.model.atStartOfHistory());
+        QVERIFY(!h.model.canFetchMore({}));
+        QCOMPARE(h.model.roleNames().value(Role::GroupedWithPreviousRole), QByteArray("groupedWithPrevious"));
+    }
+
+    void appendOrMergeDeduplicates()
+    {
+        Harness h;
+        h.model.setMessages(range(kConv, 1, 5));
+        h.model.appendOrMerge(message(kConv, 6));
+        h.model.appendOrMerge(message(kConv, 6)); // same again
+        QCOMPARE(h.seqs(), seqRange(1, 6));
+
+        // A pending message, then its ack: the row leaves the pending section.
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QStringLiteral("hello")));
+        h.model.appendOrMerge(pending(QStringLiteral("p2"), QStringLiteral("again")));
+        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 0, 0 }));
+        Message ack = message(kConv, 7, QStringLiteral("alice"));
+        ack.clientId = QStringLiteral("p1");
+        ack.content = QStringLiteral("hello");
+        h.model.appendOrMerge(ack);
+        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 7, 0 }));
+        QCOMPARE(h.at(6, Role::ClientIdRole).toString(), QStringLiteral("p1"));
+        QCOMPARE(h.at(6, Role::DeliveryStateRole).toString(), QStringLiteral("sent"));
+        QCOMPARE(h.at(6, Role::IsOwnRole).toBool(), true);
+        QCOMPARE(h.at(7, Role::ClientIdRole).toString(), QStringLiteral("p2"));
+        // The echo after the ack changes nothing.
+        h.model.appendOrMerge(ack);
+        QCOMPARE(h.model.count(), 8);
+        // Same (sender, clientId) under another seq is not shown twice.
+        Message replay = ack;
+        replay.seq = 8;
+        h.model.appendOrMerge(replay);
+        QCOMPARE(h.model.count(), 8);
+
+        // Catch-up out of order lands in place.
+        h.model.appendOrMerge(message(kConv, 10));
+        h.model.appendOrMerge(message(kConv, 9));
+        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 7, 9, 10, 0 }));
+        h.model.appendOrMerge(message(kConv, 8));
+        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0 }));
+
+        // An edit replaces the text; an older edit does not.
+        Message edit = message(kConv, 9);
+        edit.content = QStringLiteral("edited");
+        edit.editedAt = kT0.addSecs(5000);
+        h.model.appendOrMerge(edit);
+        QCOMPARE(h.at(8, Role::TextRole).toString(), QStringLiteral("edited"));
+        QCOMPARE(h.at(8, Role::EditedRole).toBool(), true);
+        Message stale = edit;
+        stale.content = QStringLiteral("stale");
+        stale.editedAt = kT0.addSecs(4000);
+        h.model.appendOrMerge(stale);
+        QCOMPARE(h.at(8, Role::TextRole).toString(), QStringLiteral("edited"));
+
+        // Another conversation's message is ignored.
+        h.model.appendOrMerge(message(QStringLiteral("elsewhere"), 11));
+        QCOMPARE(h.model.count(), 11);
+    }
+
+    void deliveryStateAndRemove()
+    {
+        Harness h;
+        h.model.setMessages(range(kConv, 1, 2));
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QStringLiteral("x")));
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        h.model.setDeliveryState(QStringLiteral("p1"), DeliveryState::Failed);
+        QCOMPARE(h.at(2, Role::DeliveryStateRole).toString(), QStringLiteral("failed"));
+        QCOMPARE(changed.size(), 1);
+        h.model.setDeliveryState(QStringLiteral("unknown"), DeliveryState::Failed);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(h.model.messageByClientId(QStringLiteral("p1")));
+        h.model.remove(QStringLiteral("p1"));
+        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2 }));
+        QVERIFY(!h.model.messageByClientId(QStringLiteral("p1")));
+        // Others' messages show no delivery state.
+        QCOMPARE(h.at(0, Role::DeliveryStateRole).toString(), QString());
+    }
+
+    void daySeparatorsAndGrouping()
+    {
+        Harness h;
+        const QDateTime day1 = QDateTime(QDate(2026, 11, 20), QTime(22, 0), Qt::LocalTime).toUTC();
+        const QDateTime day2 = QDateTime(QDate(2026, 11, 21), QTime(9, 0), Qt::LocalTime).toUTC();
+        h.model.setMessages({ message(kConv, 1, QStringLiteral("bob"), day1),
+                              message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)),
+                              message(kConv, 3, QStringLiteral("bob"), day1.addSecs(10 * 60)),
+                              message(kConv, 4, QStringLiteral("carol"), day1.addSecs(11 * 60)),
+                              message(kConv, 5, QStringLiteral("carol"), day2) });
+        QCOMPARE(column(h.model, Role::DaySeparatorRole),
+                 (QVariantList{ true, false, false, false, true }));
+        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole),
+                 (QVariantList{ false, true, false, false, false }));
+        // Inserting a row in between updates its neighbour's derived roles.
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        h.model.setMessages({ message(kConv, 1, QStringLiteral("bob"), day1),
+                              message(kConv, 3, QStringLiteral("bob"), day1.addSecs(8 * 60)) });
+        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList{ false, false }));
+        h.model.appendOrMerge(message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)));
+        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList{ false, true, true }));
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 2);
+    }
+
+    void readMarkersAndReaders()
+    {
+        Harness h;
+        QList<Message> list;
+        for (qint64 s = 1; s <= 6; ++s)
+            list.append(message(kConv, s, s % 2 ? QStringLiteral("alice") : QStringLiteral("bob")));
+        h.model.setMessages(list);
+        QCOMPARE(h.at(0, Role::DeliveryStateRole).toString(), QStringLiteral("sent"));
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        h.model.setReadMarker(QStringLiteral("bob"), 3);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 2);
+        QCOMPARE(h.at(0, Role::ReadersRole).toStringList(), QStringList{ "Bob" });
+        QCOMPARE(h.at(0, Role::DeliveryStateRole).toString(), QStringLiteral("read"));
+        QCOMPARE(h.at(0, Role::IsReadRole).toBool(), true);
+        // Bob's own message: the sender is not its reader.
+        QCOMPARE(h.at(1, Role::ReadersRole).toStringList(), QStringList());
+        QCOMPARE(h.at(4, Role::DeliveryStateRole).toString(), QStringLiteral("sent"));
+        h.model.setReadMarker(QStringLiteral("carol"), 5);
+        QCOMPARE(h.at(0, Role::ReadersRole).toStringList(), (QStringList{ "Bob", "Carol" }));
+        QCOMPARE(h.at(1, Role::ReadersRole).toStringList(), QStringList{ "Carol" });
+        QCOMPARE(h.at(4, Role::DeliveryStateRole).toString(), QStringLiteral("read"));
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.last().at(1).toModelIndex().row(), 4);
+        // Markers never move back.
+        const auto before = changed.size();
+        h.model.setReadMarker(QStringLiteral("carol"), 2);
+        QCOMPARE(changed.size(), before);
+        QCOMPARE(h.at(4, Role::IsReadRole).toBool(), true);
+        // Our own marker does not make our messages "read".
+        h.model.setReadMarker(QStringLiteral("alice"), 6);
+        QCOMPARE(h.at(5, Role::IsReadRole).toBool(), false);
+    }
+
+    void windowDropsOldRowsAsNewOnesArrive()
+    {
+        Harness h(10);
+        QSignalSpy requested(&h.model, &MessageListModel::olderMessagesRequested);
+        h.model.setMessages(range(kConv, 1, 5));
+        QVERIFY(h.model.atStartOfHistory());
+        h.model.appendOrMerge(pending(QStringLiteral("p"), QStringLiteral("pending")));
+        for (qint64 s = 6; s <= 40; ++s)
+            h.model.appendOrMerge(message(kConv, s));
+        QCOMPARE(h.model.count(), 11); // 10 server rows + the pending one
+        QCOMPARE(h.model.firstSeq(), 31);
+        QCOMPARE(h.model.lastSeq(), 40);
+        QVERIFY(!h.model.atStartOfHistory());
+        // The tester calls fetchMore on every change, as a view would: the
+        // dropped rows are asked for again (no store here: from the service).
+        // That request went out while seq 2 was the first row; answer it with
+        // a failure, and the next one asks for what is before the window now.
+        QVERIFY(h.model.isLoadingHistory());
+        h.model.historyRequestFailed();
+        QVERIFY(h.model.canFetchMore({}));
+        h.model.fetchMore({});
+        QCOMPARE(requested.last().at(1).toLongLong(), 31);
+        QCOMPARE(h.at(0, Role::DaySeparatorRole).toBool(), true); // the new first row
+        // A message older than the window is not inserted (it is in the store).
+        h.model.appendOrMerge(message(kConv, 3));
+        QCOMPARE(h.model.firstSeq(), 31);
+        // setMaxRows shrinks the window at once.
+        h.model.setMaxRows(20);
+        h.model.setMaxRows(10);
+        QCOMPARE(h.model.count(), 11);
+    }
+
+    void fetchMoreWithoutStoreAsksTheService()
+    {
+        Harness h;
+        QSignalSpy requested(&h.model, &MessageListModel::olderMessagesRequested);
+        h.model.setMessages({});
+        QVERIFY(!h.model.isLoadingHistory());
+        QVERIFY(h.model.canFetchMore({}));
+        h.model.fetchMore({});
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.last().at(0).toString(), kConv);
+        QCOMPARE(requested.last().at(1).toLongLong(), 0); // "the latest"
+        QVERIFY(h.model.isLoadingHistory());
+        QVERIFY(!h.model.canFetchMore({})); // one request at a time
+        h.model.fetchMore({});
+        QCOMPARE(requested.size(), 1);
+
+        h.model.prepend(range(kConv, 11, 20));
+        QCOMPARE(h.seqs(), seqRange(11, 20));
+        QVERIFY(!h.model.isLoadingHistory());
+        QCOMPARE(requested.size(), 1); // not asked again while the page went in
+        h.model.fetchMore({});
+        QCOMPARE(requested.size(), 2);
+        QCOMPARE(requested.last().at(1).toLongLong(), 11);
+        h.model.historyRequestFailed();
+        QVERIFY(!h.model.isLoadingHistory());
+        QVERIFY(h.model.canFetchMore({}));
+        h.model.fetchMore({});
+        QCOMPARE(requested.size(), 3);
+        QCOMPARE(requested.last().at(1).toLongLong(), 11);
+        // The server's older page, with an overlap and a duplicate, reaching the start.
+        auto older = range(kConv, 1, 12);
+        older.append(message(kConv, 4));
+        h.model.prepend(older, true);
+        QCOMPARE(h.seqs(), seqRange(1, 20));
+        QVERIFY(h.model.atStartOfHistory());
+        QVERIFY(!h.model.isLoadingHistory());
+        QVERIFY(!h.model.canFetchMore({}));
+        QCOMPARE(requested.size(), 3);
+    }
+
+    void fetchMoreReadsTheStoreThenTheServer()
+    {
+        QTemporaryDir dir;
+        store::ChatStore store;
+        QVERIFY(await(store.open(dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("alice"))));
+        // The store has 1..5 and 11..40: a gap at 6..10.
+        await(store.insertMessages(range(kConv, 1, 5)));
+        await(store.insertMessages(range(kConv, 11, 40)));
+
+        Harness h(20);
+        h.model.setPageSize(5);
+        h.model.setStore(&store);
+        QSignalSpy requested(&h.model, &MessageListModel::olderMessagesRequested);
+        h.model.setMessages(await(store.latestMessages(kConv, 10)));
+        QCOMPARE(h.seqs(), seqRange(31, 40));
+
+        h.model.fetchMore({});
+        QTRY_VERIFY(!h.model.isLoadingHistory());
+        QCOMPARE(h.seqs(), seqRange(26, 40));
+        QCOMPARE(requested.size(), 0);
+        h.model.fetchMore({});
+        QTRY_VERIFY(!h.model.isLoadingHistory());
+        QCOMPARE(h.seqs(), seqRange(21, 40));
+        // Full window: older rows push the newest out, and live ones are not added.
+        h.model.fetchMore({});
+        QTRY_VERIFY(!h.model.isLoadingHistory());
+        QCOMPARE(h.seqs(), seqRange(16, 35));
+        QVERIFY(!h.model.atLatest());
+        h.model.appendOrMerge(message(kConv, 41));
+        QCOMPARE(h.model.lastSeq(), 35);
+        await(store.insertMessages({ message(kConv, 41) }));
+
+        h.model.fetchMore({});
+        QTRY_VERIFY(!h.model.isLoadingHistory());
+        QCOMPARE(h.seqs(), seqRange(11, 30));
+        // The store's next rows (1..5) do not join 11: the gap goes to the server.
+        h.model.fetchMore({});
+        QTRY_COMPARE(requested.size(), 1);
+        QCOMPARE(requested.last().at(1).toLongLong(), 11);
+        QVERIFY(h.model.isLoadingHistory());
+        QCOMPARE(h.model.firstSeq(), 11);
+        h.model.prepend(range(kConv, 6, 10));
+        QCOMPARE(h.seqs(), seqRange(6, 25));
+        // Then the store again, reaching seq 1: the start of history.
+        h.model.fetchMore({});
+        QTRY_VERIFY(h.model.atStartOfHistory());
+        QCOMPARE(h.seqs(), seqRange(1, 20));
+        QVERIFY(!h.model.canFetchMore({}));
+
+        // Back down: loadNewer pages in from the store and drops the top.
+        h.model.loadNewer();
+        QTRY_COMPARE(h.model.lastSeq(), 25);
+        QCOMPARE(h.model.count(), 20);
+        QVERIFY(!h.model.atStartOfHistory());
+        h.model.jumpToLatest();
+        QTRY_VERIFY(h.model.atLatest());
+        QCOMPARE(h.model.lastSeq(), 41);
+        QCOMPARE(h.model.count(), 10);
+    }
+};
+
+QTEST_MAIN(TestMessageListModel)
+#include "tst_messagelistmodel.moc"
