@@ -562,6 +562,12 @@ QList<api::Message> ChatService::ingest(const QString &conversationId, const QLi
     }
     if (!fromCache && m_cache)
         m_cache->saveMessages(added);
+    // Bounded memory: new messages push the oldest out (the cache keeps them). Pages
+    // read backwards on purpose (fetchOlder: neither live nor newer) are kept.
+    if (added.last().seq >= heldBefore && m_options.maxHeldPerConversation > 0) {
+        while (t.bySeq.size() > size_t(m_options.maxHeldPerConversation))
+            t.bySeq.erase(t.bySeq.begin());
+    }
 
     if (!inserted.isEmpty())
         emit messagesInserted(conversationId, inserted);

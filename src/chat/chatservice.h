@@ -68,6 +68,9 @@ public:
         QUrl serverUrl;
         int latestPageSize = 50;     // messages loaded when a conversation is first opened
         int gapPageSize = 200;       // REST page size of the gap fill
+        // Newest messages kept in memory per conversation; older ones stay in the cache
+        // (fetchOlder reads them back).
+        int maxHeldPerConversation = 5000;
         int reconnectInitialMs = 1000;
         int reconnectMaxMs = 5000;
         int ackTimeoutMs = 10000;

@@ -20,11 +20,14 @@ void PresenceTracker::update(const QString &userId, bool isOnline, const QString
 {
     Presence p;
     p.isOnline = isOnline;
-    p.status = !status.isEmpty() ? status : (isOnline ? QStringLiteral("online") : QStringLiteral("offline"));
+    const Presence old = m_people.value(userId);
+    // A participant list says only online/offline: keep a known "away".
+    p.status = !status.isEmpty() ? status
+        : isOnline ? (old.isOnline ? old.status : QStringLiteral("online"))
+                   : QStringLiteral("offline");
     if (!isOnline)
         p.status = QStringLiteral("offline");
-    p.lastSeen = lastSeen.isValid() ? lastSeen : m_people.value(userId).lastSeen;
-    const Presence old = m_people.value(userId);
+    p.lastSeen = lastSeen.isValid() ? lastSeen : old.lastSeen;
     if (m_people.contains(userId) && old.isOnline == p.isOnline && old.status == p.status
         && old.lastSeen == p.lastSeen)
         return;

@@ -187,6 +187,46 @@ private slots:
         QCOMPARE(bobList->presence(QStringLiteral("alice")).value(QStringLiteral("status")).toString(), QStringLiteral("online"));
     }
 
+    void rateLimitedSendsWaitAndFailedOnesRetryOrDiscard()
+    {
+        QProcessEnvironment env = serverEnv();
+        env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("2"));
+        env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("2"));
+        ReferenceServer server(env);
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dir.path());
+        bob->openConversation(kConv);
+        bob->start();
+        QTRY_VERIFY_WITH_TIMEOUT(bob->isSynced(), kWait);
+
+        // Over the rate: RATE_LIMITED acks are waited out, never failures.
+        QSignalSpy failed(bob.service.get(), &ChatService::messageFailed);
+        QStringList ids;
+        for (int i = 0; i < 6; ++i)
+            ids << bob->sendMessage(kConv, QStringLiteral("burst %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(bob->outboxPending(), 0, 60000);
+        QCOMPARE(failed.count(), 0);
+        const QString rows = server.sql(QStringLiteral("SELECT clientId FROM messages WHERE conversationId='%1' AND seq > 3 ORDER BY seq").arg(kConv));
+        QCOMPARE(rows.trimmed().split(QLatin1Char('\n')), ids);
+
+        // Refused (bob is not in dm-alice-carol): failed, Retry fails again, Discard removes it.
+        QTest::qWait(1500); // let the rate bucket refill
+        const QString refused = bob->sendMessage(QStringLiteral("dm-alice-carol"), QStringLiteral("not mine"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
+        QCOMPARE(failed.at(0).at(0).toString(), refused);
+        QCOMPARE(bob->messages(QStringLiteral("dm-alice-carol")).last().delivery, api::DeliveryState::Failed);
+        QCOMPARE(bob->outboxPending(), 0);
+        QVERIFY(bob->retryMessage(refused));
+        QCOMPARE(bob->messages(QStringLiteral("dm-alice-carol")).last().delivery, api::DeliveryState::Sending);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, kWait);
+        QSignalSpy removed(bob.service.get(), &ChatService::messageRemoved);
+        QVERIFY(bob->discardMessage(refused));
+        QCOMPARE(removed.count(), 1);
+        QVERIFY(bob->messages(QStringLiteral("dm-alice-carol")).isEmpty());
+        QCOMPARE(server.sql(QStringLiteral("SELECT count(*) FROM messages WHERE content='not mine'")).trimmed(), QStringLiteral("0"));
+    }
+
     void offlineQueueIsDeliveredOnceAfterRestart()
     {
         ReferenceServer server(serverEnv());

@@ -101,6 +101,9 @@ private slots:
         QCOMPARE(p.describe(QStringLiteral("bob"), now), QStringLiteral("last seen 5 min ago"));
         p.update(QStringLiteral("bob"), true, QStringLiteral("away"), QDateTime());
         QCOMPARE(p.describe(QStringLiteral("bob"), now), QStringLiteral("away"));
+        // A participant list only knows "online": a known away stays.
+        p.update(QStringLiteral("bob"), true, QString(), QDateTime());
+        QCOMPARE(p.describe(QStringLiteral("bob"), now), QStringLiteral("away"));
         p.update(QStringLiteral("bob"), true, QStringLiteral("online"), QDateTime());
         QCOMPARE(p.describe(QStringLiteral("bob"), now), QStringLiteral("online"));
         p.update(QStringLiteral("bob"), false, QString(), now.addSecs(-3 * 3600));
