@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace ringchat::auth {
@@ -41,3 +42,5 @@ struct AuthError
 };
 
 } // namespace ringchat::auth
+
+Q_DECLARE_METATYPE(ringchat::auth::AuthError)

@@ -14,7 +14,8 @@
 
 namespace ringchat::auth {
 
-Q_LOGGING_CATEGORY(lcAuth, "ringchat.auth")
+// Debug and info lines are off unless QT_LOGGING_RULES enables them (the tests do, and check them for tokens).
+Q_LOGGING_CATEGORY(lcAuth, "ringchat.auth", QtWarningMsg)
 
 namespace {
 
@@ -470,25 +471,33 @@ void AuthSession::startRefresh()
                 return;
             }
             m_refreshFailures = 0;
-            if (m_refreshToken != previousRefreshToken && m_store) {
-                // Keep the rotated token; the old one no longer works.
-                m_store->writeSecret(secretKey(), m_refreshToken, [this, generation](const SecretStore::Result &r) {
-                    if (generation != m_generation || r.ok)
-                        return;
+            const auto announce = [this] {
+                const bool restoring = m_state == State::Restoring;
+                clearError();
+                setState(State::SignedIn);
+                emit accountChanged();
+                emit accessTokenChanged();
+                if (restoring) {
+                    qCInfo(lcAuth).noquote() << "restored the session for" << m_userId << "on" << serverUrl();
+                    emit signedIn();
+                }
+                finishRefresh(true, QString());
+            };
+            if (m_refreshToken == previousRefreshToken || !m_store) {
+                announce();
+                return;
+            }
+            // Keep the rotated token before anyone hears of the refresh: the old one no
+            // longer works, and a process that exits right after (the CLI) must not lose it.
+            m_store->writeSecret(secretKey(), m_refreshToken, [this, generation, announce](const SecretStore::Result &r) {
+                if (generation != m_generation)
+                    return;
+                announce();
+                if (!r.ok) {
                     setError({ AuthError::Kind::SecretStore, r.error });
                     emit sessionNotSaved(r.error);
-                });
-            }
-            const bool restoring = m_state == State::Restoring;
-            clearError();
-            setState(State::SignedIn);
-            emit accountChanged();
-            emit accessTokenChanged();
-            if (restoring) {
-                qCInfo(lcAuth).noquote() << "restored the session for" << m_userId << "on" << serverUrl();
-                emit signedIn();
-            }
-            finishRefresh(true, QString());
+                }
+            });
         });
     });
 }
@@ -517,15 +526,24 @@ void AuthSession::scheduleRefresh(qint64 delayMs)
 
 void AuthSession::endSession(const QString &reason)
 {
-    if (m_store && !m_userId.isEmpty())
-        m_store->deleteSecret(secretKey(), [](const SecretStore::Result &) { });
+    const bool deleteSecret = m_store && !m_userId.isEmpty();
+    const QString key = secretKey();
     m_settings.clearLastAccount();
     ++m_generation;
     finishRefresh(false, reason);
     forgetSession();
     setError({ AuthError::Kind::InvalidGrant, reason });
     setState(State::SignedOut);
-    emit signedOut(reason);
+    // Announced once the dead token is gone from the store, so a process may exit then.
+    const quint64 generation = m_generation;
+    const auto announce = [this, generation, reason](const SecretStore::Result &) {
+        if (generation == m_generation)
+            emit signedOut(reason);
+    };
+    if (deleteSecret)
+        m_store->deleteSecret(key, announce);
+    else
+        announce({});
 }
 
 void AuthSession::forgetSession()

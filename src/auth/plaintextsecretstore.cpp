@@ -12,7 +12,7 @@
 
 namespace ringchat::auth {
 
-Q_LOGGING_CATEGORY(lcPlaintext, "ringchat.auth.plaintext")
+Q_LOGGING_CATEGORY(lcPlaintext, "ringchat.auth.plaintext", QtWarningMsg)
 
 namespace {
 
