@@ -156,8 +156,13 @@ bool isValidOpaqueId(QStringView id)
     if (id.isEmpty() || id.size() > 200)
         return false;
     for (QChar c : id) {
-        if (c.unicode() < 0x21 || c.unicode() == 0x7f || c.isSpace() || c.category() == QChar::Other_Control)
+        const char16_t u = c.unicode();
+        if (u < 0x80) {
+            if (u < 0x21 || u == 0x7f)
+                return false;
+        } else if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format) {
             return false;
+        }
     }
     return true;
 }

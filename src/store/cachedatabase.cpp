@@ -227,7 +227,8 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
                        " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
                        " timestamp INTEGER, edited_at INTEGER,"
                        " UNIQUE (conversation_id, seq))"),
-        QStringLiteral("CREATE INDEX messages_client_id ON messages(client_id)"),
+        // One message per (sender, clientId) as on the server; NULL client ids never collide.
+        QStringLiteral("CREATE UNIQUE INDEX messages_client_id ON messages(client_id, sender_id, conversation_id)"),
         QStringLiteral("CREATE TABLE outbox ("
                        " client_id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL,"
                        " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
@@ -492,9 +493,9 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
         return result;
     }
     Transaction tx(m_db);
-    QSqlQuery sameClient(m_db), insert(m_db), edit(m_db), confirm(m_db);
-    sameClient.prepare(QStringLiteral(
-        "SELECT 1 FROM messages WHERE client_id = ? AND sender_id = ? AND conversation_id = ? AND seq != ? LIMIT 1"));
+    QSqlQuery insert(m_db), edit(m_db), confirm(m_db);
+    // OR IGNORE: a row with the same (conversation, seq) or the same
+    // (clientId, sender) is a duplicate.
     insert.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                        .arg(QLatin1StringView(kMessageColumns)));
     edit.prepare(QStringLiteral("UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
@@ -506,28 +507,10 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
             ++result.skipped;
             continue;
         }
-        if (!m.clientId.isEmpty()) {
-            // The server keeps one message per (sender, clientId); a second seq
-            // for the same pair would show the message twice.
-            sameClient.addBindValue(m.clientId);
-            sameClient.addBindValue(m.senderId);
-            sameClient.addBindValue(m.conversationId);
-            sameClient.addBindValue(m.seq);
-            if (!run(sameClient)) {
-                result.ok = false;
-                return result;
-            }
-            const bool duplicate = sameClient.next();
-            sameClient.finish();
-            if (duplicate) {
-                ++result.skipped;
-                continue;
-            }
-        }
         insert.addBindValue(m.conversationId);
         insert.addBindValue(m.seq);
         insert.addBindValue(m.id);
-        insert.addBindValue(m.clientId);
+        insert.addBindValue(m.clientId.isEmpty() ? QVariant() : QVariant(m.clientId));
         insert.addBindValue(m.senderId);
         insert.addBindValue(m.senderName);
         insert.addBindValue(m.content);
