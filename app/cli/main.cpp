@@ -5,7 +5,11 @@
 // Each command is one entry in commands(): a name, a synopsis, a summary and a
 // function that gets the CliContext (server, token source, output) and its own
 // arguments. A command ends by calling ctx.finish(code) or ctx.fail(code, words).
+// The chat commands (conversations, history, send, tail, typing, read) live in
+// chatcommands.cpp and get their token source from ctx.withAccessToken().
 // Errors go to stderr in words; exit codes are the ExitCode values below.
+#include "chatcommands.h"
+
 #include "auth/accountsettings.h"
 #include "auth/authsession.h"
 #include "auth/secretstore.h"
@@ -338,6 +342,18 @@ void runWhoami(CliContext &ctx, const QStringList &args)
     });
 }
 
+void runChat(const QString &name, CliContext &ctx, const QStringList &args)
+{
+    ctx.withAccessToken([&ctx, name, args](auth::AccessTokenSource *tokens) {
+        cli::ChatCommandContext chat;
+        chat.serverUrl = ctx.server();
+        chat.tokens = tokens;
+        chat.out = &ctx.out();
+        chat.err = &ctx.err();
+        ctx.finish(cli::runChatCommand(name, args, chat));
+    });
+}
+
 struct Command
 {
     QString name;
@@ -365,6 +381,7 @@ QString commandHelp()
     QString text = QStringLiteral("Commands:\n");
     for (const Command &c : commands())
         text += QStringLiteral("  %1\n      %2\n").arg(c.synopsis, -24).arg(c.summary);
+    text += QLatin1Char('\n') + cli::chatCommandsHelp();
     text += QStringLiteral(
         "\nExit codes: 0 ok, 2 usage, 3 not signed in / sign-in failed, 4 network, 5 refused by the server.\n"
         "The server is --server, else RINGCHAT_SERVER, else the signed-in account's server, else %1.\n"
@@ -417,7 +434,7 @@ int main(int argc, char *argv[])
     }
     const QString name = positional.takeFirst();
     const auto command = std::find_if(commands().begin(), commands().end(), [&name](const Command &c) { return c.name == name; });
-    if (command == commands().end()) {
+    if (command == commands().end() && !cli::isChatCommand(name)) {
         err << "ringchat-cli: unknown command \"" << name << "\".\n\n" << commandHelp() << Qt::endl;
         return ExitUsage;
     }
@@ -442,6 +459,11 @@ int main(int argc, char *argv[])
         token = qEnvironmentVariable("RINGCHAT_TOKEN").trimmed();
 
     CliContext ctx(server, serverGiven, token);
-    QTimer::singleShot(0, &app, [&ctx, command, positional] { command->run(ctx, positional); });
+    QTimer::singleShot(0, &app, [&ctx, command, name, positional] {
+        if (command != commands().end())
+            command->run(ctx, positional);
+        else
+            runChat(name, ctx, positional);
+    });
     return app.exec();
 }

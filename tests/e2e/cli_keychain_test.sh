@@ -123,6 +123,10 @@ record_token "$second_refresh"
 check "  ...and keeps the rotated refresh token" test -n "$second_refresh" -a "$second_refresh" != "$first_refresh"
 run whoami-json whoami --json
 check "whoami --json -> the user object" grep -qF '"id":"alice"' <<< "$out"
+run send send dm-alice-bob "hello from the keychain session" --data-dir "$tmp/chat-data"
+check "a chat command (send) with the restored session -> exit 0" test "$rc" -eq 0
+check "  ...the message is acked as alice's" grep -qF '"senderId":"alice"' <<< "$out"
+[ "$rc" -eq 0 ] || cat "$tmp/err"
 
 echo "== --token and RINGCHAT_TOKEN"
 minted=$(cd "$src/server" && KEYS_DIR="$keys_dir" DATABASE=:memory: ISSUER="$url" node src/token-cli.js bob --name "Bob Example" 2>/dev/null)
