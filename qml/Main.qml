@@ -1,18 +1,274 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import QtQuick.Window
+import RingChat
 
+// The window: sign-in until there is a session, then the conversation list and
+// the open conversation side by side (one pane at a time when narrow).
 ApplicationWindow {
     id: window
-    width: 960
-    height: 640
-    visible: true
-    title: qsTr("Ring Chat")
+    objectName: "mainWindow"
 
-    Label {
-        anchors.centerIn: parent
-        text: qsTr("Ring Chat")
-        font.pixelSize: 28
-        Accessible.name: text
+    width: 1000
+    height: 680
+    minimumWidth: 360
+    minimumHeight: 420
+    visible: true
+    color: Theme.background
+    title: App.unreadTotal > 0 ? qsTr("(%1) Ring Chat").arg(App.unreadTotal) : qsTr("Ring Chat")
+
+    readonly property bool narrow: width < Theme.fontSize * 48
+    property string currentId: ""
+    property bool settingsOpen: false
+    // Bumped when presence or typing changes, so bindings on App's functions re-run.
+    property int presenceTick: 0
+    property int typingTick: 0
+
+    Binding { target: Theme; property: "mode"; value: App.themeMode }
+    onActiveChanged: App.windowActive = active
+    Component.onCompleted: App.windowActive = active
+
+    onClosing: (close) => {
+        if (App.closeToTray && App.trayAvailable) {
+            close.accepted = false
+            window.hide()
+        }
+    }
+
+    function openConversation(id) {
+        if (!id)
+            return
+        settingsOpen = false
+        currentId = id
+        App.currentConversationId = id
+        App.openConversation(id)
+        if (chatLoader.item)
+            chatLoader.item.focusComposer()
+    }
+    function stepConversation(delta) {
+        const n = conversationFilter.count
+        if (n === 0)
+            return
+        let index = -1
+        for (let i = 0; i < n; ++i) {
+            if (conversationFilter.get(i, "conversationId") === currentId) { index = i; break }
+        }
+        index = index < 0 ? 0 : Math.max(0, Math.min(n - 1, index + delta))
+        openConversation(conversationFilter.get(index, "conversationId"))
+    }
+
+    Connections {
+        target: App
+        function onConversationRequested(id) { window.openConversation(id) }
+        function onRaiseRequested() { window.show(); window.raise(); window.requestActivate() }
+        function onTypersChanged() { window.typingTick++ }
+        function onSignedInChanged() { if (!App.signedIn) { window.currentId = ""; window.settingsOpen = false } }
+    }
+    Connections {
+        target: App.chat
+        ignoreUnknownSignals: true
+        function onPresenceChanged() { window.presenceTick++ }
+        function onConversationChanged() { window.presenceTick++ }
+        function onConversationsChanged() {
+            window.presenceTick++
+            // Reopen the last conversation once the list is known (wide windows only).
+            if (window.currentId === "" && !window.narrow && App.lastConversationId !== ""
+                    && App.conversationTitle(App.lastConversationId) !== "")
+                window.openConversation(App.lastConversationId)
+        }
+    }
+
+    ConversationFilter {
+        id: conversationFilter
+        sourceModel: App.conversations
+        filterText: chatLoader.item ? chatLoader.item.listPane.filterText : ""
+    }
+    ConversationFilter {
+        id: switcherFilter
+        sourceModel: App.conversations
+        filterText: switcherLoader.item ? switcherLoader.item.query : ""
+    }
+    UserDirectory {
+        id: users
+        onCreated: (id) => window.openConversation(id)
+    }
+
+    // Keyboard
+    Shortcut { sequence: "Ctrl+K"; enabled: App.signedIn; onActivated: switcherLoader.open() }
+    Shortcut { sequence: "Ctrl+N"; enabled: App.signedIn; onActivated: newConversationLoader.open() }
+    Shortcut { sequences: ["Alt+Up"]; enabled: App.signedIn; onActivated: window.stepConversation(-1) }
+    Shortcut { sequences: ["Alt+Down"]; enabled: App.signedIn; onActivated: window.stepConversation(1) }
+    Shortcut { sequence: "Ctrl+F"; enabled: App.signedIn; onActivated: { window.currentId = window.narrow ? "" : window.currentId; chatLoader.item.listPane.focusSearch() } }
+    Shortcut { sequence: "Ctrl+,"; enabled: App.signedIn; onActivated: window.settingsOpen = true }
+    Shortcut { sequence: StandardKey.MoveToPreviousPage; enabled: App.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageUp() }
+    Shortcut { sequence: StandardKey.MoveToNextPage; enabled: App.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageDown() }
+    Shortcut { sequence: "Esc"; enabled: window.settingsOpen; onActivated: window.settingsOpen = false }
+    Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
+
+    // Any input counts as activity (presence "away" after 5 minutes without it).
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.NoButton
+        hoverEnabled: true
+        z: 1000
+        onPositionChanged: activityTimer.running || activityTimer.start()
+    }
+    Timer { id: activityTimer; interval: 5000; onTriggered: App.noteUserActivity() }
+
+    // Sign-in: only loaded while signed out.
+    Loader {
+        id: signInLoader
+        anchors.fill: parent
+        active: !App.signedIn
+        sourceComponent: SignInPage {
+            serverUrl: App.serverUrl
+            signInState: App.signInState
+            errorString: App.signInError
+            authorizationUrl: App.authorizationUrl
+            keychainMissing: App.keychainMissing
+            storeUnencrypted: App.storeUnencrypted
+            onSignInRequested: (url) => App.signIn(url)
+            onCancelRequested: App.cancelSignIn()
+            onStoreUnencryptedToggled: (on) => App.storeUnencrypted = on
+            onCopyLinkRequested: (url) => App.copyToClipboard(url)
+        }
+    }
+
+    // The chat: list and conversation.
+    Loader {
+        id: chatLoader
+        anchors.fill: parent
+        active: App.signedIn
+        visible: !window.settingsOpen
+        sourceComponent: Item {
+            readonly property alias listPane: listPane
+            readonly property alias view: view
+            function focusComposer() { view.focusComposer() }
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+
+                ConnectionBanner {
+                    objectName: "connectionBanner"
+                    Layout.fillWidth: true
+                    status: App.connectionState
+                    secondsUntilRetry: App.secondsUntilRetry
+                    onRetryRequested: App.retryNow()
+                }
+
+                SplitView {
+                    id: split
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    orientation: Qt.Horizontal
+                    handle: Rectangle {
+                        implicitWidth: 1
+                        color: SplitHandle.pressed || SplitHandle.hovered ? Theme.accent : Theme.border
+                    }
+
+                    ConversationListPane {
+                        id: listPane
+                        visible: !window.narrow || window.currentId === ""
+                        SplitView.preferredWidth: window.narrow ? window.width : Theme.fontSize * 22
+                        SplitView.minimumWidth: Theme.fontSize * 14
+                        SplitView.fillWidth: window.narrow
+                        model: conversationFilter
+                        currentConversationId: window.currentId
+                        userName: App.userName
+                        onConversationActivated: (id) => window.openConversation(id)
+                        onNewConversationRequested: newConversationLoader.open()
+                        onSettingsRequested: window.settingsOpen = true
+                    }
+
+                    Item {
+                        visible: !window.narrow || window.currentId !== ""
+                        SplitView.fillWidth: true
+                        SplitView.minimumWidth: Theme.fontSize * 20
+
+                        ConversationView {
+                            id: view
+                            anchors.fill: parent
+                            visible: window.currentId !== ""
+                            conversationId: window.currentId
+                            title: window.presenceTick, App.conversationTitle(window.currentId)
+                            subtitle: window.presenceTick, App.presenceText(window.currentId)
+                            isGroup: window.presenceTick, App.isGroup(window.currentId)
+                            messages: App.messages(window.currentId)
+                            typingNames: window.typingTick, App.typerNames(window.currentId)
+                            showBack: window.narrow
+                            windowActive: window.active
+                            onBackRequested: window.currentId = ""
+                            onSendRequested: (text) => App.sendMessage(window.currentId, text)
+                            onTyping: App.userTyped(window.currentId)
+                            onStoppedTyping: App.userStoppedTyping(window.currentId)
+                            onRetryRequested: (clientId) => App.retryMessage(clientId)
+                            onDiscardRequested: (clientId) => App.discardMessage(clientId)
+                            onVisibleUpTo: (seq) => App.markVisible(window.currentId, seq)
+                            onLinkOpened: (url) => App.openLink(url)
+                        }
+
+                        Text {
+                            anchors.centerIn: parent
+                            visible: window.currentId === ""
+                            text: qsTr("Choose a conversation, or press Ctrl+K.")
+                            color: Theme.secondaryText
+                            font.pixelSize: Theme.fontSize
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Loader {
+        id: settingsLoader
+        anchors.fill: parent
+        active: window.settingsOpen && App.signedIn
+        sourceComponent: SettingsPage {
+            focus: true
+            serverUrl: App.serverUrl
+            userName: App.userName
+            userId: App.userId
+            themeMode: App.themeMode
+            notificationsEnabled: App.notificationsEnabled
+            closeToTray: App.closeToTray
+            trayAvailable: App.trayAvailable
+            storeUnencrypted: App.storeUnencrypted
+            appVersion: App.appVersion
+            onCloseRequested: window.settingsOpen = false
+            onSignOutRequested: App.signOut()
+            onThemeModeSelected: (mode) => App.themeMode = mode
+            onNotificationsToggled: (on) => App.notificationsEnabled = on
+            onCloseToTrayToggled: (on) => App.closeToTray = on
+            onStoreUnencryptedToggled: (on) => App.storeUnencrypted = on
+        }
+        onLoaded: item.forceActiveFocus()
+    }
+
+    // Dialogs, created on first use.
+    Loader {
+        id: switcherLoader
+        active: false
+        sourceComponent: QuickSwitcher {
+            parent: Overlay.overlay
+            model: switcherFilter
+            onConversationChosen: (id) => window.openConversation(id)
+        }
+        function open() { active = true; item.open() }
+    }
+    Loader {
+        id: newConversationLoader
+        active: false
+        sourceComponent: NewConversationDialog {
+            parent: Overlay.overlay
+            users: users.results
+            searching: users.searching
+            errorString: users.errorString
+            onSearchRequested: (query) => users.search(query)
+            onCreateRequested: (ids, title) => users.create(ids, title)
+        }
+        function open() { active = true; item.open() }
     }
 }

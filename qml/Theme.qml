@@ -15,7 +15,7 @@ QtObject {
     readonly property bool dark: mode === "dark" || (mode === "system" && systemIsDark)
 
     readonly property FontMetrics fontMetrics: FontMetrics { }
-    readonly property real fontSize: Math.max(12, fontMetrics.font.pixelSize > 0 ? fontMetrics.font.pixelSize
+    readonly property real fontSize: Math.max(14, fontMetrics.font.pixelSize > 0 ? fontMetrics.font.pixelSize
                                                                          : Math.round(fontMetrics.height * 0.8))
     readonly property real smallFontSize: Math.round(fontSize * 0.85)
     readonly property real largeFontSize: Math.round(fontSize * 1.3)

@@ -1,0 +1,170 @@
+#include "desktopintegration.h"
+
+#include "appcontroller.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QDBusInterface>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QPainter>
+#include <QQuickWindow>
+#include <QScreen>
+#include <QSettings>
+#include <QSystemTrayIcon>
+
+namespace ringchat::app {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kMaximizedKey = QStringLiteral("window/maximized");
+
+// The app icon with the unread count drawn in a badge.
+QIcon iconWithCount(int unread)
+{
+    const QIcon base(QStringLiteral(":/icons/ringchat.png"));
+    if (unread <= 0)
+        return base;
+    QPixmap pixmap = base.pixmap(64, 64);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF badge(28, 28, 36, 36);
+    painter.setBrush(QColor(0xd1, 0x24, 0x2f));
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(badge);
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(unread > 99 ? 14 : 20);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(badge, Qt::AlignCenter, unread > 99 ? QStringLiteral("99+") : QString::number(unread));
+    return QIcon(pixmap);
+}
+}
+
+DesktopIntegration::DesktopIntegration(ui::AppController *controller, QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(iconWithCount(0), this);
+        m_menu = new QMenu();
+        m_menu->addAction(tr("Show Ring Chat"), this, &DesktopIntegration::raiseWindow);
+        m_menu->addSeparator();
+        m_menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
+        m_tray->setContextMenu(m_menu);
+        m_tray->setToolTip(tr("Ring Chat"));
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                raiseWindow();
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            raiseWindow();
+            if (!m_lastNotifiedConversation.isEmpty())
+                emit m_controller->conversationRequested(m_lastNotifiedConversation);
+        });
+        m_tray->show();
+    }
+    controller->setTrayAvailable(m_tray != nullptr);
+    connect(controller, &ui::AppController::unreadTotalChanged, this, &DesktopIntegration::updateTray);
+    connect(controller, &ui::AppController::notificationRequested, this, &DesktopIntegration::notify);
+    connect(controller, &ui::AppController::raiseRequested, this, &DesktopIntegration::raiseWindow);
+}
+
+DesktopIntegration::~DesktopIntegration()
+{
+    delete m_menu;
+}
+
+void DesktopIntegration::attach(QQuickWindow *window)
+{
+    m_window = window;
+    QSettings settings;
+    const QRect geometry = settings.value(kGeometryKey).toRect();
+    // Only where it still fits on a screen (monitors come and go).
+    if (geometry.isValid()) {
+        for (QScreen *screen : QGuiApplication::screens()) {
+            if (screen->availableGeometry().intersects(geometry)) {
+                window->setGeometry(geometry);
+                break;
+            }
+        }
+    }
+    if (settings.value(kMaximizedKey, false).toBool())
+        window->showMaximized();
+    else
+        window->show();
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &DesktopIntegration::saveGeometry);
+    connect(window, &QWindow::visibleChanged, this, [this](bool visible) {
+        if (!visible)
+            saveGeometry();
+    });
+}
+
+void DesktopIntegration::saveGeometry()
+{
+    if (!m_window)
+        return;
+    QSettings settings;
+    const bool maximized = m_window->windowStates() & Qt::WindowMaximized;
+    settings.setValue(kMaximizedKey, maximized);
+    if (!maximized && m_window->width() > 0)
+        settings.setValue(kGeometryKey, m_window->geometry());
+}
+
+void DesktopIntegration::raiseWindow()
+{
+    if (!m_window)
+        return;
+    if (m_window->windowStates() & Qt::WindowMinimized)
+        m_window->setWindowStates(m_window->windowStates() & ~Qt::WindowMinimized);
+    m_window->show();
+    m_window->raise();
+    m_window->requestActivate();
+}
+
+void DesktopIntegration::updateTray(int unread)
+{
+    if (!m_tray)
+        return;
+    m_tray->setIcon(iconWithCount(unread));
+    m_tray->setToolTip(unread > 0 ? tr("Ring Chat: %n unread", "", unread) : tr("Ring Chat"));
+}
+
+void DesktopIntegration::notify(const QString &conversationId, const QString &title, const QString &text)
+{
+    m_lastNotifiedConversation = conversationId;
+    if (m_tray && m_tray->supportsMessages()) {
+        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 6000);
+        return;
+    }
+    notifyOverDBus(conversationId, title, text);
+}
+
+void DesktopIntegration::notifyOverDBus(const QString &conversationId, const QString &title, const QString &text)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return;
+    QDBusInterface service(QStringLiteral("org.freedesktop.Notifications"),
+                           QStringLiteral("/org/freedesktop/Notifications"),
+                           QStringLiteral("org.freedesktop.Notifications"), bus);
+    // The spec's body may hold markup; our text is plain, so escape it.
+    const QString body = text.toHtmlEscaped();
+    const QVariantMap hints { { QStringLiteral("desktop-entry"), QStringLiteral("org.ringchat.RingChat") },
+                              { QStringLiteral("category"), QStringLiteral("im.received") } };
+    QDBusPendingCall call = service.asyncCall(QStringLiteral("Notify"), QStringLiteral("Ring Chat"),
+                                              m_lastDBusId, QStringLiteral("org.ringchat.RingChat"), title, body,
+                                              QStringList(), hints, 6000);
+    auto *watcher = new QDBusPendingCallWatcher(call, this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, conversationId] {
+        QDBusPendingReply<uint> reply = *watcher;
+        if (!reply.isError())
+            m_lastDBusId = reply.value(); // replaces the previous bubble instead of piling up
+        watcher->deleteLater();
+    });
+}
+
+} // namespace ringchat::app

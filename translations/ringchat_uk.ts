@@ -1,0 +1,466 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>Avatar</name>
+    <message>
+        <source>%1, online</source>
+        <translation>%1, у мережі</translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation>%1, не в мережі</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>Напишіть повідомлення…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 characters over the limit</source>
+        <translation>На %1 симв. більше за ліміт</translation>
+    </message>
+    <message>
+        <source>%1 characters left</source>
+        <translation>Залишилося %1 симв.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Надіслати</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Надіслати повідомлення</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connected</source>
+        <translation>З’єднано</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>З’єднання…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s…</source>
+        <translation>Повторне з’єднання через %1 с…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Повторне з’єднання…</translation>
+    </message>
+    <message>
+        <source>Offline — showing saved messages</source>
+        <translation>Немає зв’язку — показано збережені повідомлення</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Сеанс завершився. Увійдіть знову.</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Повторити зараз</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListPane</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Розмови</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Нова розмова</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>Нова розмова (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Пошук розмов</translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation>Немає розмов, що відповідають «%1».</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Start one with +.</source>
+        <translation>Розмов поки немає. Почніть нову кнопкою +.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationRow</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation><numerusform>%n непрочитане</numerusform><numerusform>%n непрочитані</numerusform><numerusform>%n непрочитаних</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Back to conversations</source>
+        <translation>Назад до розмов</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ↓</source>
+        <translation><numerusform>%n нове ↓</numerusform><numerusform>%n нові ↓</numerusform><numerusform>%n нових ↓</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to latest, %n new messages</source>
+        <translation><numerusform>До останніх, %n нове повідомлення</numerusform><numerusform>До останніх, %n нові повідомлення</numerusform><numerusform>До останніх, %n нових повідомлень</numerusform></translation>
+    </message>
+    <message>
+        <source>Jump to latest</source>
+        <translation>До останніх повідомлень</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryIcon</name>
+    <message>
+        <source>sending</source>
+        <translation>надсилається</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>надіслано</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>прочитано</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>не надіслано</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>Today</source>
+        <translation>Сьогодні</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Учора</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>(%1) Ring Chat</source>
+        <translation>(%1) Ring Chat</translation>
+    </message>
+    <message>
+        <source>Ring Chat</source>
+        <translation>Ring Chat</translation>
+    </message>
+    <message>
+        <source>Choose a conversation, or press Ctrl+K.</source>
+        <translation>Виберіть розмову або натисніть Ctrl+K.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Read by %1</source>
+        <translation>Прочитали: %1</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Ви</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Показати більше</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Не надіслано</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Надіслати ще раз</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Відкинути</translation>
+    </message>
+    <message>
+        <source>Discard message</source>
+        <translation>Відкинути повідомлення</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <source>New conversation</source>
+        <translation>Нова розмова</translation>
+    </message>
+    <message>
+        <source>Search people by name</source>
+        <translation>Шукайте людей за ім’ям</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Пошук людей</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>Нікого не знайдено.</translation>
+    </message>
+    <message>
+        <source>Group title</source>
+        <translation>Назва групи</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Створити групу</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>Почати розмову</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Switch conversation</source>
+        <translation>Перейти до розмови</translation>
+    </message>
+    <message>
+        <source>Jump to a conversation…</source>
+        <translation>Перейти до розмови…</translation>
+    </message>
+    <message>
+        <source>Conversation name</source>
+        <translation>Назва розмови</translation>
+    </message>
+    <message>
+        <source>Matching conversations</source>
+        <translation>Знайдені розмови</translation>
+    </message>
+    <message>
+        <source>No conversation matches.</source>
+        <translation>Жодна розмова не відповідає.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Обліковий запис</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Вигляд</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Як у системі</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Світла</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Темна</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Сповіщення</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications for new messages</source>
+        <translation>Показувати сповіщення про нові повідомлення</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Працювати в треї після закриття вікна</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Безпека</translation>
+    </message>
+    <message>
+        <source>Store the session in an unencrypted file</source>
+        <translation>Зберігати сеанс у незашифрованому файлі</translation>
+    </message>
+    <message>
+        <source>Only for systems without a keychain. Anyone who can read your files can then use your account until you sign out. Takes effect at the next sign-in.</source>
+        <translation>Лише для систем без сховища ключів. Будь-хто, хто може читати ваші файли, зможе користуватися вашим обліковим записом, доки ви не вийдете. Діє з наступного входу.</translation>
+    </message>
+    <message>
+        <source>Ring Chat %1</source>
+        <translation>Ring Chat %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>З’єднання з %1…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser.</source>
+        <translation>Завершіть вхід у браузері.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вхід…</translation>
+    </message>
+    <message>
+        <source>Restoring your session…</source>
+        <translation>Відновлення сеансу…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Вхід</translation>
+    </message>
+    <message>
+        <source>Ring Chat</source>
+        <translation>Ring Chat</translation>
+    </message>
+    <message>
+        <source>Sign in to your Ring server to start chatting.</source>
+        <translation>Увійдіть на свій сервер Ring, щоб почати спілкування.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Адреса сервера</translation>
+    </message>
+    <message>
+        <source>Sign in with your browser</source>
+        <translation>Увійти через браузер</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Скасувати вхід</translation>
+    </message>
+    <message>
+        <source>Browser did not open? Copy the sign-in link</source>
+        <translation>Браузер не відкрився? Скопіюйте посилання для входу</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so Ring Chat cannot keep you signed in securely. Install and unlock a keychain (for example GNOME Keyring or KWallet), or keep the session in an unencrypted file.</source>
+        <translation>Сховище ключів недоступне, тож Ring Chat не може безпечно зберегти ваш вхід. Установіть і розблокуйте сховище ключів (наприклад, GNOME Keyring або KWallet) або зберігайте сеанс у незашифрованому файлі.</translation>
+    </message>
+    <message>
+        <source>Keep me signed in using an unencrypted file</source>
+        <translation>Залишатися в системі за допомогою незашифрованого файлу</translation>
+    </message>
+</context>
+<context>
+    <name>TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 друкує…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 і %2 друкують…</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation>%1, %2 і %3 друкують…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n others are typing…</source>
+        <translation><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::DesktopIntegration</name>
+    <message>
+        <source>Show Ring Chat</source>
+        <translation>Показати Ring Chat</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти з програми</translation>
+    </message>
+    <message>
+        <source>Ring Chat</source>
+        <translation>Ring Chat</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ring Chat: %n unread</source>
+        <translation><numerusform>Ring Chat: %n непрочитане</numerusform><numerusform>Ring Chat: %n непрочитані</numerusform><numerusform>Ring Chat: %n непрочитаних</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::ui::AppController</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 у «%2»</translation>
+    </message>
+    <message>
+        <source>Just you</source>
+        <translation>Лише ви</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation><numerusform>%n учасник</numerusform><numerusform>%n учасники</numerusform><numerusform>%n учасників</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::ui::UserDirectory</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Ви не ввійшли.</translation>
+    </message>
+</context>
+</TS>
