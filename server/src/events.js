@@ -79,6 +79,7 @@ export function registerEvents({ io, chat, presence, typing, eventRate }) {
 
     handle('leave_conversation', (payload) => {
       const { conversationId } = validate.conversationRef(payload);
+      chat.requireMember(conversationId, user.id);
       socket.leave(`conversation:${conversationId}`);
       typing.stop(conversationId, user.id);
       return {};

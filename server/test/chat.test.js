@@ -31,6 +31,7 @@ test('join_conversation acks the conversation; a non-member gets FORBIDDEN, an u
   assert.deepEqual(refused, { ok: false, error: { code: 'FORBIDDEN', message: refused.error.message } });
   const missing = await ack(carol, 'join_conversation', { conversationId: 'no-such-conversation' });
   assert.equal(missing.error.code, 'NOT_FOUND');
+  assert.equal((await ack(carol, 'leave_conversation', { conversationId: 'dm-alice-bob' })).error.code, 'FORBIDDEN');
   const leave = await ack(alice, 'leave_conversation', { conversationId: 'dm-alice-bob' });
   assert.deepEqual(leave, { ok: true });
 });
