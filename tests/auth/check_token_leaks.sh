@@ -3,11 +3,16 @@
 # The tests write their captured output to <dir>/*.log and every token they
 # handled (access, refresh and id tokens) to <dir>/*.tokens. Also fails on any
 # JWT-shaped string in a log, so tokens the tests never saw are caught too.
-# Usage: check_token_leaks.sh <log dir>
+# Extra files (e.g. CTest's LastTest.log, which holds everything the tests
+# printed) are checked for the recorded tokens too, when they exist.
+# Usage: check_token_leaks.sh <log dir> [extra output files...]
 set -euo pipefail
-dir=${1:?usage: check_token_leaks.sh <log dir>}
+dir=${1:?usage: check_token_leaks.sh <log dir> [extra output files...]}
+shift
 shopt -s nullglob
 logs=("$dir"/*.log)
+extra=()
+for f in "$@"; do [ -f "$f" ] && extra+=("$f"); done
 lists=("$dir"/*.tokens)
 
 if [ ${#logs[@]} -eq 0 ]; then
@@ -25,7 +30,7 @@ while IFS= read -r token; do
   # Short strings would match by chance; real tokens are far longer.
   [ ${#token} -ge 16 ] || continue
   checked=$((checked + 1))
-  for log in "${logs[@]}"; do
+  for log in "${logs[@]}" "${extra[@]}"; do
     if lines=$(grep -nF -- "$token" "$log" | cut -d: -f1 | tr '\n' ' '); [ -n "$lines" ]; then
       # Say where, never what.
       echo "LEAK: a token (${#token} characters) appears in $(basename "$log") on line(s) $lines" >&2
@@ -42,7 +47,7 @@ if jwt_hits=$(grep -cE 'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.' "${logs[@]
 fi
 
 bytes=$(cat "${logs[@]}" | wc -c)
-echo "check_token_leaks: $checked tokens checked against ${#logs[@]} logs ($bytes bytes)"
+echo "check_token_leaks: $checked tokens checked against ${#logs[@]} logs ($bytes bytes) and ${#extra[@]} captured output file(s)"
 if [ "$checked" -eq 0 ]; then
   echo "check_token_leaks: the token lists are empty" >&2
   exit 1

@@ -24,6 +24,13 @@ expect fail "refresh token in another test's log" "$d"
 d=$(mk jwt); echo "rt-SECRETrefreshTOKEN-0123456789" > "$d/a.tokens"
 echo "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln" > "$d/a.log"
 expect fail "unknown JWT in a log" "$d"
+d=$(mk captured); echo "rt-SECRETrefreshTOKEN-0123456789" > "$d/a.tokens"; echo "fine" > "$d/a.log"
+echo "QDEBUG : token rt-SECRETrefreshTOKEN-0123456789" > "$tmp/LastTest.log"
+if bash "$checker" "$d" "$tmp/LastTest.log" >"$tmp/out" 2>&1; then
+  echo "selftest: case 'token in captured test output' should fail but passed"; cat "$tmp/out"; fail=1
+else
+  echo "selftest: case 'token in captured test output' -> fail (as expected)"
+fi
 d=$(mk nologs); echo "rt-SECRETrefreshTOKEN-0123456789" > "$d/a.tokens"
 expect fail "no logs at all" "$d"
 d=$(mk notokens); echo "hello" > "$d/a.log"

@@ -455,7 +455,7 @@ private slots:
         // The retry (2 s later) succeeds once the server is back.
         m_provider->tokenStatus = 200;
         QTRY_VERIFY_WITH_TIMEOUT(session->accessToken() != access, 10000);
-        QVERIFY(session->errorString().isEmpty());
+        QTRY_VERIFY(session->errorString().isEmpty());
     }
 
     void refreshWhenSignedOutFailsAsynchronously()
