@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QPromise>
 #include <QSslError>
 #include <QTimer>
@@ -357,17 +358,22 @@ QFuture<ApiResult<Page<Conversation>>> RestClient::conversations(int limit, cons
 void RestClient::collectConversations(int pageSize, QString cursor, QList<Conversation> soFar,
                                       std::function<void(ApiResult<QList<Conversation>>)> done)
 {
+    // No context object: the continuation also runs when ~RestClient cancels
+    // the page, so the caller's future always finishes.
+    QPointer<RestClient> self(this);
     conversations(pageSize, cursor)
-        .then(this, [this, pageSize, cursor, soFar = std::move(soFar), done = std::move(done)](
-                        const ApiResult<Page<Conversation>> &page) mutable {
+        .then([self, pageSize, cursor, soFar = std::move(soFar), done = std::move(done)](
+                  const ApiResult<Page<Conversation>> &page) mutable {
             if (!page.ok())
                 return done(ApiResult<QList<Conversation>>::failure(page.error()));
+            if (!self)
+                return done(ApiResult<QList<Conversation>>());
             soFar += page.value().items;
             // A cursor that does not move would loop forever.
             if (!page.value().hasMore || page.value().cursor.isEmpty() || page.value().cursor == cursor
                 || page.value().items.isEmpty())
                 return done(ApiResult<QList<Conversation>>::success(std::move(soFar)));
-            collectConversations(pageSize, page.value().cursor, std::move(soFar), std::move(done));
+            self->collectConversations(pageSize, page.value().cursor, std::move(soFar), std::move(done));
         });
 }
 

@@ -43,8 +43,15 @@ ChatStore::ChatStore(QObject *parent)
 ChatStore::~ChatStore()
 {
     // Let queued writes finish, then close the connection on its own thread.
-    QMetaObject::invokeMethod(m_worker, [db = m_db] { db->close(); }, Qt::QueuedConnection);
-    m_thread->quit();
+    // Quit from inside the queue: everything queued before runs first
+    // (QThread::quit() from here could leave queued writes unrun).
+    QMetaObject::invokeMethod(
+        m_worker,
+        [db = m_db] {
+            db->close();
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
     m_thread->wait();
     delete m_thread;
 }

@@ -366,6 +366,18 @@ private Q_SLOTS:
         QCOMPARE(future.result().error().kind, ApiError::Kind::Cancelled);
     }
 
+    void destroyingTheClientFinishesAllConversations()
+    {
+        RawPeer silent;
+        auth::FixedTokenSource tokens(QStringLiteral("t"));
+        auto *client = new RestClient(silent.url(), &tokens);
+        auto future = client->allConversations(10);
+        QTest::qWait(50);
+        delete client;
+        QTRY_VERIFY(future.isFinished());
+        QCOMPARE(future.result().error().kind, ApiError::Kind::Cancelled);
+    }
+
     void continuationsRunOnTheCallersThread()
     {
         ServerTokenSource tokens(m_server, QStringLiteral("alice"));

@@ -395,13 +395,27 @@ private Q_SLOTS:
             ChatStore store;
             QVERIFY(await(store.open(file, QStringLiteral("alice"))));
             // Not awaited: the destructor lets queued writes finish.
-            store.insertMessages(range(QStringLiteral("c1"), 1, 10));
+            for (int batch = 0; batch < 20; ++batch)
+                store.insertMessages(range(QStringLiteral("c1"), batch * 500 + 1, batch * 500 + 500));
         }
         ChatStore store;
         QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
         QVERIFY(await(store.open(file, QStringLiteral("alice"))));
-        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 10);
+        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 10000);
+        QCOMPARE(await(store.syncCursor(QStringLiteral("c1"))), 10000);
         QCOMPARE(moved.size(), 0);
+    }
+
+    void unusableDirectoryFailsCleanly()
+    {
+        const QString notADirectory = path(QStringLiteral("plain-file"));
+        QFile f(notADirectory);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        ChatStore store;
+        QVERIFY(!await(store.open(notADirectory + QStringLiteral("/db.sqlite"), QStringLiteral("alice"))));
+        QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 1, 1))).ok, false);
+        QVERIFY(!await(store.addToOutbox(OutboxEntry{ QStringLiteral("x"), QStringLiteral("c1"), QStringLiteral("t") })));
     }
 
     void deleteAllAndDestroy()
