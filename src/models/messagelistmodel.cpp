@@ -27,6 +27,11 @@ MessageListModel::MessageListModel(const QString &conversationId, const QString 
 {
 }
 
+void MessageListModel::setStore(store::ChatStore *store)
+{
+    m_store = store;
+}
+
 void MessageListModel::setMaxRows(int maxRows)
 {
     maxRows = qMax(10, maxRows);

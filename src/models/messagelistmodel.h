@@ -88,7 +88,7 @@ public:
 
     // Where fetchMore / loadNewer / jumpToLatest read from (may be null: then
     // fetchMore asks the service right away).
-    void setStore(store::ChatStore *store) { m_store = store; }
+    void setStore(store::ChatStore *store);
     // Names and read markers of the conversation's participants.
     void setParticipants(const QList<api::Participant> &participants);
 
