@@ -110,6 +110,12 @@ void AuthSession::signIn(const QString &serverUrl)
 {
     AuthError error;
     const QUrl server = ServerUrl::parse(serverUrl, &error);
+    if (!server.isValid() && m_state == State::SignedIn) {
+        // A bad address never ends the session that works.
+        setError(error);
+        emit signInFailed(error.message);
+        return;
+    }
 
     stopSignInMachinery();
     if (m_state == State::SignedIn) {

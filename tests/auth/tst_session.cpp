@@ -366,6 +366,19 @@ private slots:
         QCOMPARE(session->state(), State::SignedOut);
     }
 
+    void badAddressKeepsAWorkingSession()
+    {
+        auto session = makeSession();
+        signIn(*session);
+        QSignalSpy failed(session.get(), &AuthSession::signInFailed);
+        QSignalSpy signedOut(session.get(), &AuthSession::signedOut);
+        session->signIn(QStringLiteral("http://chat.example.com"));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(signedOut.size(), 0);
+        QCOMPARE(session->state(), State::SignedIn);
+        QVERIFY(!session->accessToken().isEmpty());
+    }
+
     void concurrentRefreshesCoalesce()
     {
         auto session = makeSession();
