@@ -228,14 +228,17 @@ public:
                 return false;
             }
             m_store = std::make_unique<store::ChatStore>();
-            bool opened = false;
+            bool opened = false, answered = false;
             QEventLoop wait;
             m_store->open(store::ChatStore::databasePath(m_ctx.serverUrl, userId, dir), userId)
                 .then(&wait, [&](bool ok) {
                     opened = ok;
+                    answered = true;
                     wait.quit();
                 });
-            wait.exec();
+            // A future that is already finished runs its continuation at once, before exec().
+            if (!answered)
+                wait.exec();
             if (!opened) {
                 m_io.say(QStringLiteral("Cannot open the local cache in %1.").arg(dir));
                 m_code = ExitFailure;
@@ -312,7 +315,7 @@ int conversationsCommand(const ChatCommandContext &ctx, const Args &args, Io &io
         return io.say(QStringLiteral("conversations takes no arguments.")), ExitUsage;
     api::RestClient rest(ctx.serverUrl, ctx.tokens);
     rest.setTimeout(std::chrono::seconds(args.timeout.value_or(30)));
-    int code = ExitFailure;
+    int code = -1;
     QEventLoop loop;
     rest.allConversations().then(&loop, [&](const api::ApiResult<QList<api::Conversation>> &r) {
         if (!r.ok()) {
@@ -325,7 +328,8 @@ int conversationsCommand(const ChatCommandContext &ctx, const Args &args, Io &io
         }
         loop.quit();
     });
-    loop.exec();
+    if (code < 0) // not answered synchronously
+        loop.exec();
     return code;
 }
 

@@ -42,6 +42,8 @@ public:
     virtual void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) = 0;
     virtual void updateOutboxEntry(const OutboxEntry &entry) = 0;
     virtual void removeOutboxEntry(const QString &clientId) = 0;
+    // Sign-out: deletes the cache (the account's messages and outbox) from disk.
+    virtual void destroy() = 0;
 };
 
 } // namespace ringchat::chat

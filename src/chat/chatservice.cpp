@@ -252,6 +252,21 @@ void ChatService::stop()
         onLinkLost();
 }
 
+void ChatService::signOut()
+{
+    stop();
+    m_started = true; // no restart: the cache is gone
+    const auto ids = m_timelines.keys();
+    m_timelines.clear();
+    m_open.clear();
+    for (const OutboxEntry &e : m_outbox->entries())
+        m_outbox->discard(e.clientId); // the cache goes below; these must not resurface
+    if (m_cache)
+        m_cache->destroy();
+    m_cache = nullptr;
+    emit conversationsChanged();
+}
+
 // ---------------------------------------------------------------- connection
 
 void ChatService::onOnline(bool /*recovered*/)
@@ -685,6 +700,12 @@ api::Message ChatService::pendingMessage(const OutboxEntry &e) const
     m.clientId = e.clientId;
     m.senderId = m_userId;
     m.senderName = m_userName;
+    if (m.senderName.isEmpty()) {
+        // Offline since start: our name is in the cached participant list.
+        if (auto c = conversation(e.conversationId))
+            if (auto p = c->participant(m_userId))
+                m.senderName = p->name;
+    }
     m.content = e.content;
     m.type = e.type;
     m.replyTo = e.replyTo;

@@ -99,6 +99,9 @@ public:
     // Reads the cache (conversations and latest messages show at once), then connects.
     void start();
     void stop();
+    // Sign-out: disconnects, forgets everything held and deletes the account's cache
+    // (queued messages included). The service is not usable afterwards.
+    void signOut();
 
     ConnectionManager *connection() const { return m_connection; }
     ConnectionManager::Status status() const { return m_connection->status(); }

@@ -82,4 +82,9 @@ void StoreChatCache::removeOutboxEntry(const QString &clientId)
     m_store->removeFromOutbox(clientId);
 }
 
+void StoreChatCache::destroy()
+{
+    m_store->destroyDatabase();
+}
+
 } // namespace ringchat::chat

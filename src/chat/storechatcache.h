@@ -27,6 +27,7 @@ public:
     void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) override;
     void updateOutboxEntry(const OutboxEntry &entry) override;
     void removeOutboxEntry(const QString &clientId) override;
+    void destroy() override;
 
 private:
     store::ChatStore *m_store;

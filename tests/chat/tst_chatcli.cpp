@@ -155,12 +155,14 @@ private slots:
             return files.isEmpty() ? QString() : d.filePath(files.first());
         }();
         QVERIFY(!cacheFile.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QByteArray outboxRows;
+        QTRY_VERIFY2_WITH_TIMEOUT([&] {
             QProcess q;
-            q.start(QStringLiteral("sqlite3"), {cacheFile, QStringLiteral("SELECT count(*) FROM outbox")});
+            q.start(QStringLiteral("sqlite3"), {cacheFile, QStringLiteral("SELECT content FROM outbox ORDER BY created_at")});
             q.waitForFinished(10000);
-            return q.readAllStandardOutput().trimmed() == "3";
-        }(), 20000);
+            outboxRows = q.readAllStandardOutput() + q.readAllStandardError();
+            return outboxRows == "queued-1\nqueued-2\nqueued-3\n";
+        }(), (outboxRows + p.readAllStandardError()).constData(), 20000);
         ::kill(pid_t(p.processId()), SIGKILL);
         p.waitForFinished(10000);
 

@@ -313,12 +313,12 @@ private slots:
         QVERIFY(sent.isEmpty() == false && (got & sent) == sent);
         // And the cache on disk holds them too.
         QList<api::Message> onDisk;
-        QEventLoop loop;
-        bob.store->messagesAfter(kConv, 0, 10000).then(&loop, [&](const QList<api::Message> &l) {
+        bool answered = false;
+        bob.store->messagesAfter(kConv, 0, 10000).then(bob.service.get(), [&](const QList<api::Message> &l) {
             onDisk = l;
-            loop.quit();
+            answered = true;
         });
-        loop.exec();
+        QTRY_VERIFY_WITH_TIMEOUT(answered, kWait);
         QCOMPARE(onDisk.size(), 503);
     }
 
