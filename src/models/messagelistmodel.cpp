@@ -83,6 +83,15 @@ int MessageListModel::findPending(const QString &clientId) const
     return -1;
 }
 
+int MessageListModel::rowOfClientId(const QString &clientId) const
+{
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows.at(row).clientId == clientId)
+            return row;
+    }
+    return -1;
+}
+
 qint64 MessageListModel::firstSeq() const
 {
     return m_pendingStart > 0 ? m_rows.first().seq : 0;

@@ -113,6 +113,9 @@ public:
 
     // ---- reads ----
     std::optional<api::Message> messageByClientId(const QString &clientId) const;
+    // Row of a message in the window, -1 if it is not there (e.g. to scroll to it).
+    Q_INVOKABLE int rowOfSeq(qint64 seq) const { return findSeq(seq); }
+    Q_INVOKABLE int rowOfClientId(const QString &clientId) const;
     qint64 firstSeq() const; // lowest seq in the window, 0 if none
     qint64 lastSeq() const;  // highest seq in the window, 0 if none
 

@@ -103,6 +103,10 @@ private Q_SLOTS:
         QCOMPARE(h.at(6, Role::DeliveryStateRole).toString(), QStringLiteral("sent"));
         QCOMPARE(h.at(6, Role::IsOwnRole).toBool(), true);
         QCOMPARE(h.at(7, Role::ClientIdRole).toString(), QStringLiteral("p2"));
+        QCOMPARE(h.model.rowOfClientId(QStringLiteral("p2")), 7);
+        QCOMPARE(h.model.rowOfSeq(7), 6);
+        QCOMPARE(h.model.rowOfSeq(99), -1);
+        QCOMPARE(h.model.rowOfClientId(QStringLiteral("nope")), -1);
         // The echo after the ack changes nothing.
         h.model.appendOrMerge(ack);
         QCOMPARE(h.model.count(), 8);

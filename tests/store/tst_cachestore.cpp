@@ -415,7 +415,11 @@ private Q_SLOTS:
         ChatStore store;
         QVERIFY(!await(store.open(notADirectory + QStringLiteral("/db.sqlite"), QStringLiteral("alice"))));
         QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 1, 1))).ok, false);
-        QVERIFY(!await(store.addToOutbox(OutboxEntry{ QStringLiteral("x"), QStringLiteral("c1"), QStringLiteral("t") })));
+        OutboxEntry entry;
+        entry.clientId = QStringLiteral("x");
+        entry.conversationId = QStringLiteral("c1");
+        entry.content = QStringLiteral("t");
+        QVERIFY(!await(store.addToOutbox(entry)));
     }
 
     void deleteAllAndDestroy()
