@@ -144,7 +144,7 @@ FocusScope {
                                                 : qsTr("%1 characters left").arg(root.maxLength - area.length)
             }
 
-            Button {
+            PrimaryButton {
                 id: sendButton
                 objectName: "sendButton"
                 Layout.alignment: Qt.AlignBottom

@@ -49,7 +49,7 @@ Rectangle {
     }
 
     // Keeps its height while fading out, then collapses.
-    implicitHeight: opacity > 0 ? row.implicitHeight + Theme.unit * 2 : 0
+    implicitHeight: opacity > 0 ? row.implicitHeight + Theme.unit : 0
     visible: opacity > 0
     opacity: shown ? 1 : 0
     clip: true
@@ -82,7 +82,22 @@ Rectangle {
             visible: root.status === "waiting" || root.status === "offline"
             text: qsTr("Retry now")
             flat: true
+            padding: Theme.unit / 2
+            topInset: 0
+            bottomInset: 0
             font.pixelSize: Theme.smallFontSize
+            font.bold: true
+            background: Rectangle {
+                radius: Theme.radius
+                color: parent.down ? Theme.selection : parent.hovered ? Theme.hover : "transparent"
+                border.width: parent.visualFocus ? 2 : 0
+                border.color: Theme.focusRing
+            }
+            contentItem: Text {
+                text: parent.text
+                font: parent.font
+                color: Theme.accent
+            }
             Accessible.role: Accessible.Button
             Accessible.name: text
             onClicked: root.retryRequested()

@@ -113,7 +113,6 @@ Rectangle {
                 anchors.rightMargin: Theme.padding
                 clip: true
                 model: root.messages
-                reuseItems: true
                 cacheBuffer: height
                 spacing: Theme.unit / 2
                 boundsBehavior: Flickable.StopAtBounds

@@ -22,7 +22,7 @@ FocusScope {
     property bool showDaySeparator: false
     property real maxBubbleWidth: Theme.bubbleMaxWidth
     // Very long messages show their start until expanded, so layout stays cheap.
-    property int collapsedLength: 3000
+    property int collapsedLength: 1500
     property bool expanded: false
 
     readonly property bool collapsed: !expanded && content.length > collapsedLength
@@ -64,24 +64,29 @@ FocusScope {
         spacing: Theme.unit / 2
         topPadding: root.showSender && !root.showDaySeparator ? Theme.unit : 0
 
-        DaySeparator {
+        // Rarely shown parts are Loaders, so a delegate stays cheap to create while scrolling.
+        Loader {
             objectName: "daySeparator"
-            visible: root.showDaySeparator
+            active: root.showDaySeparator
+            visible: active
             width: parent.width
-            date: root.timestamp
+            sourceComponent: DaySeparator { date: root.timestamp }
         }
 
         // System messages (joins, title changes): centred, no bubble.
-        Text {
-            visible: root.isSystem
+        Loader {
+            active: root.isSystem
+            visible: active
             width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: root.content
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
-            color: Theme.secondaryText
-            font.pixelSize: Theme.smallFontSize
-            font.italic: true
+            sourceComponent: Text {
+                horizontalAlignment: Text.AlignHCenter
+                text: root.content
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+                font.italic: true
+            }
         }
 
         Item {
@@ -158,15 +163,18 @@ FocusScope {
                             }
                         }
 
-                        Button {
+                        Loader {
                             objectName: "showMore"
-                            visible: root.collapsed
-                            flat: true
-                            text: qsTr("Show more")
-                            font.pixelSize: Theme.smallFontSize
-                            Accessible.role: Accessible.Button
-                            Accessible.name: text
-                            onClicked: root.expanded = true
+                            active: root.collapsed
+                            visible: active
+                            sourceComponent: Button {
+                                flat: true
+                                text: qsTr("Show more")
+                                font.pixelSize: Theme.smallFontSize
+                                Accessible.role: Accessible.Button
+                                Accessible.name: text
+                                onClicked: root.expanded = true
+                            }
                         }
 
                         Row {
@@ -192,45 +200,51 @@ FocusScope {
         }
 
         // Who read it (groups), on hover or keyboard focus.
-        Text {
+        Loader {
             objectName: "readers"
-            visible: root.showReaders
+            active: root.showReaders
+            visible: active
             anchors.right: parent.right
-            text: root.readersText
-            textFormat: Text.PlainText
-            color: Theme.secondaryText
-            font.pixelSize: Theme.smallFontSize
+            sourceComponent: Text {
+                text: root.readersText
+                textFormat: Text.PlainText
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+            }
         }
 
         // A failed message: say so and offer Retry and Discard.
-        Row {
+        Loader {
             objectName: "failedActions"
-            visible: root.own && root.delivery === "failed"
+            active: root.own && root.delivery === "failed"
+            visible: active
             anchors.right: parent.right
-            spacing: Theme.unit
-            Text {
-                anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("Not sent")
-                color: Theme.danger
-                font.pixelSize: Theme.smallFontSize
-            }
-            Button {
-                objectName: "retryButton"
-                text: qsTr("Retry")
-                flat: true
-                font.pixelSize: Theme.smallFontSize
-                Accessible.role: Accessible.Button
-                Accessible.name: qsTr("Retry sending")
-                onClicked: root.retryRequested()
-            }
-            Button {
-                objectName: "discardButton"
-                text: qsTr("Discard")
-                flat: true
-                font.pixelSize: Theme.smallFontSize
-                Accessible.role: Accessible.Button
-                Accessible.name: qsTr("Discard message")
-                onClicked: root.discardRequested()
+            sourceComponent: Row {
+                spacing: Theme.unit
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Not sent")
+                    color: Theme.danger
+                    font.pixelSize: Theme.smallFontSize
+                }
+                Button {
+                    objectName: "retryButton"
+                    text: qsTr("Retry")
+                    flat: true
+                    font.pixelSize: Theme.smallFontSize
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("Retry sending")
+                    onClicked: root.retryRequested()
+                }
+                Button {
+                    objectName: "discardButton"
+                    text: qsTr("Discard")
+                    flat: true
+                    font.pixelSize: Theme.smallFontSize
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("Discard message")
+                    onClicked: root.discardRequested()
+                }
             }
         }
     }

@@ -136,9 +136,8 @@ Popup {
                 Accessible.name: text
                 onClicked: root.close()
             }
-            Button {
+            PrimaryButton {
                 objectName: "createButton"
-                highlighted: true
                 enabled: root.canCreate
                 text: root.isGroup ? qsTr("Create group") : qsTr("Start chat")
                 font.pixelSize: Theme.fontSize

@@ -87,11 +87,10 @@ Rectangle {
             onAccepted: root.submit()
         }
 
-        Button {
+        PrimaryButton {
             objectName: "signInButton"
             Layout.fillWidth: true
             visible: !root.busy
-            highlighted: true
             text: qsTr("Sign in with your browser")
             enabled: serverField.text.trim().length > 0
             font.pixelSize: Theme.fontSize

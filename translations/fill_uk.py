@@ -29,6 +29,7 @@ UK = {
     'New conversation': 'Нова розмова',
     'New conversation (Ctrl+N)': 'Нова розмова (Ctrl+N)',
     'Settings': 'Налаштування',
+    'Settings (Ctrl+,)': 'Налаштування (Ctrl+,)',
     'Search conversations': 'Пошук розмов',
     'No conversation matches “%1”.': 'Немає розмов, що відповідають «%1».',
     'No conversations yet. Start one with +.': 'Розмов поки немає. Почніть нову кнопкою +.',
@@ -133,6 +134,13 @@ def main(path):
         else:
             translation.text = value
     tree.write(path, encoding='utf-8', xml_declaration=True)
+    # Keep the header lupdate writes, so the next lupdate run leaves the file alone.
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    if '<!DOCTYPE TS>' not in text:
+        text = text.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
     if missing:
         print('untranslated:', *missing, sep='\n  ', file=sys.stderr)
         return 1

@@ -81,16 +81,8 @@
         <translation>Розмови</translation>
     </message>
     <message>
-        <source>New conversation</source>
-        <translation>Нова розмова</translation>
-    </message>
-    <message>
         <source>New conversation (Ctrl+N)</source>
         <translation>Нова розмова (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Налаштування</translation>
     </message>
     <message>
         <source>Search conversations</source>
@@ -103,6 +95,10 @@
     <message>
         <source>No conversations yet. Start one with +.</source>
         <translation>Розмов поки немає. Почніть нову кнопкою +.</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Налаштування (Ctrl+,)</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ Item {
             verify(icon.visible)
             compare(icon.text, data.glyph)
             compare(b.Accessible.name, "You, 10:42: Hello, " + data.said)
-            compare(findChild(b, "failedActions").visible, data.state === "failed")
+            compare(findChild(b, "failedActions").active, data.state === "failed")
         }
         function test_othersMessageHasNoDeliveryState() {
             const b = make({ own: false, delivery: "read" })
@@ -65,18 +65,18 @@ Item {
         function test_readersInGroupsOnFocus() {
             const b = make({ own: true, delivery: "read", isGroup: true, readers: ["Bob", "Carol"] })
             const readers = findChild(b, "readers")
-            verify(!readers.visible)
+            verify(!readers.active)
             b.forceActiveFocus()
-            verify(readers.visible)
-            compare(readers.text, "Read by Bob, Carol")
+            verify(readers.active)
+            compare(readers.item.text, "Read by Bob, Carol")
             compare(b.Accessible.name, "You, 10:42: Hello, read, Read by Bob, Carol")
         }
         function test_readersOnHover() {
             const b = make({ own: true, delivery: "read", isGroup: true, readers: ["Carol"] })
             const readers = findChild(b, "readers")
-            verify(!readers.visible)
+            verify(!readers.active)
             mouseMove(findChild(b, "bubble"))
-            tryCompare(readers, "visible", true)
+            tryCompare(readers, "active", true)
         }
         function test_senderShownInGroupsOnlyAtGroupStart() {
             const b = make({ isGroup: true, showSender: true })
@@ -111,21 +111,22 @@ Item {
         function test_daySeparator() {
             const b = make({ showDaySeparator: true, timestamp: new Date() })
             const sep = findChild(b, "daySeparator")
-            verify(sep.visible)
-            compare(sep.label, "Today")
+            verify(sep.active)
+            compare(sep.item.label, "Today")
+            compare(sep.item.Accessible.role, Accessible.Heading)
             const y = make({ showDaySeparator: true, timestamp: new Date(Date.now() - 86400000) })
-            compare(findChild(y, "daySeparator").label, "Yesterday")
+            compare(findChild(y, "daySeparator").item.label, "Yesterday")
             const none = make({ showDaySeparator: false })
-            verify(!findChild(none, "daySeparator").visible)
+            verify(!findChild(none, "daySeparator").active)
         }
         function test_longMessageCollapsed() {
             const text = "word ".repeat(2000)      // 10000 characters
             const b = make({ content: text })
             verify(b.collapsed)
             const more = findChild(b, "showMore")
-            verify(more.visible)
+            verify(more.active)
             verify(findChild(b, "body").text.length < text.length)
-            mouseClick(more)
+            mouseClick(more.item)
             verify(!b.collapsed)
             compare(findChild(b, "body").text, text)
         }
