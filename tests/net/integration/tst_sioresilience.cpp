@@ -356,6 +356,20 @@ void TestSioResilience::connectionStateRecovery_data()
     QTest::newRow("websocket, engine close") << kWebsocket << QStringLiteral("close");
     QTest::newRow("websocket, TCP reset") << kWebsocket << QStringLiteral("terminate");
     QTest::newRow("polling, engine close") << kPolling << QStringLiteral("close");
+    // The test itself drops the link and emits over the HTTP control API while
+    // the client waits out a long backoff, then calls retryNow().
+    QTest::newRow("websocket, away over HTTP") << kWebsocket << QStringLiteral("http");
+    QTest::newRow("polling, away over HTTP") << kPolling << QStringLiteral("http");
+}
+
+static bool controlEmit(int port, const QString &room, const QString &event, int n)
+{
+    const QString args = QStringLiteral("[{\"n\":%1}]").arg(n);
+    const auto answer = controlGet(
+        port, QStringLiteral("emit?room=%1&event=%2&args=%3")
+                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(room)), event,
+                       QString::fromLatin1(QUrl::toPercentEncoding(args))));
+    return answer && answer->object().value(QStringLiteral("ok")).toBool();
 }
 
 void TestSioResilience::connectionStateRecovery()
@@ -368,8 +382,9 @@ void TestSioResilience::connectionStateRecovery()
     SocketIoOptions options = baseOptions(port);
     options.transports = transports;
     options.upgrade = false;
-    options.reconnect.initialDelayMs = 100;
-    options.reconnect.maxDelayMs = 400;
+    const bool overHttp = mode == QLatin1String("http");
+    options.reconnect.initialDelayMs = overHttp ? 60000 : 100;
+    options.reconnect.maxDelayMs = overHttp ? 60000 : 400;
     SocketIoClient client(options);
     ClientLog log(&client);
     QVERIFY(openAndWait(client));
@@ -382,10 +397,7 @@ void TestSioResilience::connectionStateRecovery()
                                          QJsonObject { { QStringLiteral("room"), QStringLiteral("r1") } });
     QVERIFY2(joined.ok(), qPrintable(joined.error));
     // An event through the room gives the client its first offset.
-    const auto emitted = controlGet(
-        port, QStringLiteral("emit?room=r1&event=before&args=%1")
-                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("[{\"n\":0}]")))));
-    QVERIFY(emitted && emitted->object().value(QStringLiteral("ok")).toBool());
+    QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("before"), 0));
     QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("before")), QList<int> { 0 }, 10000);
     QVERIFY2(!client.lastOffset().isEmpty(), "no offset recorded from a room event");
 
@@ -397,13 +409,24 @@ void TestSioResilience::connectionStateRecovery()
                              { QStringLiteral("args"),
                                QJsonArray { QJsonObject { { QStringLiteral("n"), n } } } } };
     };
-    client.emitEvent(QStringLiteral("drop"),
-                     QJsonObject { { QStringLiteral("mode"), mode },
-                                   { QStringLiteral("then"),
-                                     QJsonArray { missed(QStringLiteral("r1"), 1),
-                                                  missed(QStringLiteral("r1"), 2),
-                                                  missed(id, 3) } } });
-    QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 15000);
+    if (overHttp) {
+        QVERIFY(controlGet(port, QStringLiteral("drop?id=%1&mode=close").arg(id)));
+        QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(log.scheduled.size(), 1, 10000);
+        QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("missed"), 1));
+        QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("missed"), 2));
+        QVERIFY(controlEmit(port, id, QStringLiteral("missed"), 3));
+        QCOMPARE(log.connectedIds.size(), 1);      // still away
+        client.retryNow();
+    } else {
+        client.emitEvent(QStringLiteral("drop"),
+                         QJsonObject { { QStringLiteral("mode"), mode },
+                                       { QStringLiteral("then"),
+                                         QJsonArray { missed(QStringLiteral("r1"), 1),
+                                                      missed(QStringLiteral("r1"), 2),
+                                                      missed(id, 3) } } });
+        QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 15000);
+    }
     QVERIFY2(isLinkLoss(log.disconnectReasons.at(0)), qPrintable(log.disconnectReasons.at(0)));
     QTRY_COMPARE_WITH_TIMEOUT(log.connectedIds.size(), 2, 20000);
     QCOMPARE(log.connectedIds.at(1), id);
@@ -418,9 +441,7 @@ void TestSioResilience::connectionStateRecovery()
     QCOMPARE(who.payload.args.at(0)[QStringLiteral("recovered")].toBool(), true);
     QVERIFY(who.payload.args.at(0)[QStringLiteral("rooms")].toArray().contains(QStringLiteral("r1")));
     // Live events flow again; nothing arrived twice.
-    QVERIFY(controlGet(port, QStringLiteral("emit?room=r1&event=missed&args=%1")
-                                 .arg(QString::fromLatin1(
-                                     QUrl::toPercentEncoding(QStringLiteral("[{\"n\":4}]"))))));
+    QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("missed"), 4));
     QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("missed")),
                               (QList<int> { 1, 2, 3, 4 }), 10000);
     QTest::qWait(300);

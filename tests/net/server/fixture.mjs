@@ -7,8 +7,9 @@
 //   node fixture.mjs stop <state.json>
 //       kills the server named in state.json and removes the file.
 //
-// The server gets a lifetime cap (--lifetime, default 900 s) so an interrupted
-// ctest run never leaves it behind for long.
+// The server exits with the process that ran this script (ctest, via
+// --exit-with-pid), so an interrupted ctest run never leaves it behind; a
+// lifetime cap (--lifetime, default 3 h) is the last safety net.
 
 import { spawn } from "node:child_process";
 import { openSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
@@ -41,7 +42,8 @@ killFrom(stateFile);    // a leftover from an interrupted run
 const logFile = `${stateFile}.log`;
 writeFileSync(logFile, "");
 const script = join(dirname(fileURLToPath(import.meta.url)), "server.mjs");
-const args = serverArgs.includes("--lifetime") ? serverArgs : [...serverArgs, "--lifetime", "900"];
+const args = [...serverArgs, "--exit-with-pid", String(process.ppid)];
+if (!serverArgs.includes("--lifetime")) args.push("--lifetime", "10800");
 const child = spawn(process.execPath, [script, ...args], {
     detached: true,
     stdio: ["ignore", "pipe", openSync(logFile, "a")],

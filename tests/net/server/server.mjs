@@ -11,6 +11,7 @@
 //   --recovery on|off   [SIO_RECOVERY]        connection state recovery, default off
 //   --lifetime s        [SIO_LIFETIME]        exit after s seconds (safety net), default 0 = never
 //   --watch-stdin       [SIO_WATCH_STDIN=1]   exit when stdin closes (the parent test died)
+//   --exit-with-pid P   [SIO_EXIT_WITH_PID]   exit when process P is gone (the ctest run)
 //
 // Prints "LISTENING <port>" on stdout once it accepts connections.
 //
@@ -62,6 +63,7 @@ const pingInterval = Number(option("--ping-interval", "SIO_PING_INTERVAL", "2500
 const pingTimeout = Number(option("--ping-timeout", "SIO_PING_TIMEOUT", "20000"));
 const recovery = ["on", "1", "true"].includes(option("--recovery", "SIO_RECOVERY", "off"));
 const lifetime = Number(option("--lifetime", "SIO_LIFETIME", "0"));
+const exitWithPid = Number(option("--exit-with-pid", "SIO_EXIT_WITH_PID", "0"));
 const watchStdin = ["on", "1", "true"].includes(option("--watch-stdin", "SIO_WATCH_STDIN", "off"));
 
 const isBinary = (v) => Buffer.isBuffer(v) || v instanceof ArrayBuffer || ArrayBuffer.isView(v);
@@ -194,6 +196,15 @@ const stop = () => process.exit(0);
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 if (lifetime > 0) setTimeout(stop, lifetime * 1000).unref();
+if (exitWithPid > 0) {
+    setInterval(() => {
+        try {
+            process.kill(exitWithPid, 0);
+        } catch {
+            stop();
+        }
+    }, 1000).unref();
+}
 if (watchStdin) {
     process.stdin.on("end", stop);
     process.stdin.on("close", stop);
