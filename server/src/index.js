@@ -14,6 +14,7 @@ async function main() {
   console.log(`LISTENING ${server.baseUrl}`);
 
   const stop = (signal) => {
+    shuttingDown = true;
     console.log(`shutting down (${signal})`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
@@ -26,7 +27,13 @@ async function main() {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-process.on('unhandledRejection', (err) => console.error('unhandled rejection:', err));
+let shuttingDown = false;
+
+process.on('unhandledRejection', (err) => {
+  // The Redis adapter may still try to publish a late request while its clients close.
+  if (shuttingDown && err?.name === 'ClientClosedError') return;
+  console.error('unhandled rejection:', err);
+});
 
 main().catch((err) => {
   console.error('startup failed:', err.message);

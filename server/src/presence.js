@@ -14,6 +14,8 @@ export class Presence {
     this.remote = new Map(); // userId -> last state announced by another process
     this.announced = new Map(); // userId -> last state this process broadcast
     this.lastSeen = new Map(); // userId -> ISO time
+    this.inflight = new Set();
+    this.closed = false;
     // Other processes (Redis adapter) tell us about their users' presence.
     io.on('ringchat:presence', (state) => {
       if (state && typeof state.userId === 'string') {
@@ -59,8 +61,24 @@ export class Presence {
     await this.refresh(userId);
   }
 
+  // At shutdown every socket disconnects; that is not news worth a broadcast, and
+  // the Redis clients may already be gone.
+  // Resolves once the refreshes already under way are done (they may still be
+  // talking to Redis, which must stay open until then).
+  close() {
+    this.closed = true;
+    return Promise.allSettled([...this.inflight]);
+  }
+
+  refresh(userId) {
+    if (this.closed) return Promise.resolve();
+    const work = this.refreshNow(userId).finally(() => this.inflight.delete(work));
+    this.inflight.add(work);
+    return work;
+  }
+
   // Works out the user's state across all processes and broadcasts it when it changed.
-  async refresh(userId) {
+  async refreshNow(userId) {
     let statuses;
     try {
       const sockets = await this.io.in(`user:${userId}`).fetchSockets();
@@ -70,6 +88,7 @@ export class Presence {
     }
     const isOnline = statuses.length > 0;
     const status = !isOnline ? 'offline' : (statuses.includes('online') ? 'online' : 'away');
+    if (this.closed) return;
     const previous = this.announced.get(userId);
     if (previous && previous.isOnline === isOnline && previous.status === status) return;
     const lastSeen = nowIso();
@@ -80,6 +99,12 @@ export class Presence {
     this.remote.delete(userId);
     const rooms = this.store.sharedUserIds(userId).concat(userId).map((id) => `user:${id}`);
     this.io.to(rooms).emit('presence_update', state);
-    if (this.clustered) this.io.serverSideEmit('ringchat:presence', state);
+    if (this.clustered) {
+      try {
+        this.io.serverSideEmit('ringchat:presence', state);
+      } catch (err) {
+        console.error('presence: could not tell the other processes:', err.message);
+      }
+    }
   }
 }

@@ -25,7 +25,19 @@ async function attachRedisAdapter(io, url) {
   const pubClient = createClient({ url });
   const subClient = pubClient.duplicate();
   for (const client of [pubClient, subClient]) client.on('error', (err) => console.error('redis:', err.message));
-  await Promise.all([pubClient.connect(), subClient.connect()]);
+  // The client retries forever; a server that cannot reach Redis should say so and stop.
+  let timer;
+  const timeout = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`could not connect to Redis at ${url} within 10 s`)), 10_000);
+  });
+  try {
+    await Promise.race([Promise.all([pubClient.connect(), subClient.connect()]), timeout]);
+  } catch (err) {
+    await Promise.allSettled([pubClient.disconnect(), subClient.disconnect()]);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
   io.adapter(createAdapter(pubClient, subClient));
   return async () => {
     await Promise.allSettled([pubClient.quit(), subClient.quit()]);
@@ -102,10 +114,12 @@ export async function startServer(config, { log = console.log } = {}) {
   async function close() {
     if (closing) return closing;
     closing = (async () => {
+      const presenceSettled = presence.close();
       typing.close();
       provider.stopPurging();
       // io.close() disconnects every socket and closes the HTTP server (stops accepting).
       await new Promise((resolve) => io.close(() => resolve()));
+      await presenceSettled;
       httpServer.closeAllConnections?.();
       if (closeRedis) await closeRedis();
       for (const limiter of [connectLimiter, messageLimiter, eventLimiter]) limiter.close();

@@ -36,6 +36,9 @@ async function startRedis() {
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`redis exited ${code}: ${out}`)); });
   });
   child.removeAllListeners('exit');
+  const reap = () => child.kill('SIGKILL'); // never leave redis behind, even on a crash
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   return { child, url: `redis://127.0.0.1:${port}` };
 }
 
@@ -52,13 +55,13 @@ before(async () => {
 after(async () => {
   closeAll();
   await Promise.all([a?.stop(), b?.stop()]);
-  a?.assertQuiet();
-  b?.assertQuiet();
   if (redis) {
     const gone = new Promise((resolve) => redis.child.once('exit', resolve));
     redis.child.kill('SIGTERM');
     await gone;
   }
+  a?.assertQuiet();
+  b?.assertQuiet();
 });
 
 test('messages, typing and presence cross between two processes', { skip }, async () => {
