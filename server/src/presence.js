@@ -34,7 +34,7 @@ export class Presence {
     }
     const remote = this.remote.get(userId);
     if (remote?.isOnline) return remote;
-    return { ...OFFLINE, lastSeen: this.lastSeen.get(userId) || null };
+    return { ...OFFLINE, lastSeen: remote?.lastSeen || this.lastSeen.get(userId) || null };
   }
 
   async connected(socket) {
@@ -61,10 +61,9 @@ export class Presence {
     await this.refresh(userId);
   }
 
-  // At shutdown every socket disconnects; that is not news worth a broadcast, and
-  // the Redis clients may already be gone.
-  // Resolves once the refreshes already under way are done (they may still be
-  // talking to Redis, which must stay open until then).
+  // At shutdown every socket disconnects; that is not news worth a broadcast. Resolves
+  // once the refreshes already under way are done (they may still be talking to Redis,
+  // which must stay open until then).
   close() {
     this.closed = true;
     return Promise.allSettled([...this.inflight]);
