@@ -9,6 +9,8 @@ Rectangle {
     property var model                  // ConversationListModel roles: conversationId, title, lastMessageText, ...
     property string currentConversationId
     property string userName
+    // Presence is only shown while connected (otherwise it may be stale).
+    property bool presenceKnown: true
     readonly property alias filterText: search.text
     readonly property alias list: list
 
@@ -102,7 +104,7 @@ Rectangle {
                 unreadCount: model.unreadCount || 0
                 typingText: model.typingText || ""
                 online: model.presence === "online"
-                showPresence: model.type === "direct"
+                showPresence: root.presenceKnown && model.type === "direct"
                 selected: model.conversationId === root.currentConversationId
                 onActivated: {
                     ListView.view.currentIndex = index

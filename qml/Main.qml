@@ -26,6 +26,27 @@ ApplicationWindow {
     property int typingTick: 0
 
     Binding { target: Theme; property: "mode"; value: App.themeMode }
+
+    // The stock controls (switches, combo boxes, menus) follow the theme too.
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.sidebar
+    palette.text: Theme.text
+    palette.button: Theme.hover
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.accentText
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.secondaryText
+    palette.light: Theme.surface
+    palette.midlight: Theme.hover
+    palette.mid: Theme.border
+    palette.dark: Theme.secondaryText
+    palette.shadow: Theme.border
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+    palette.link: Theme.link
     onActiveChanged: App.windowActive = active
     Component.onCompleted: App.windowActive = active
 
@@ -177,6 +198,7 @@ ApplicationWindow {
                         model: conversationFilter
                         currentConversationId: window.currentId
                         userName: App.userName
+                        presenceKnown: App.connectionState === "online"
                         onConversationActivated: (id) => window.openConversation(id)
                         onNewConversationRequested: newConversationLoader.open()
                         onSettingsRequested: window.settingsOpen = true

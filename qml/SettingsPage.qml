@@ -42,13 +42,10 @@ Rectangle {
             RowLayout {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.padding * 2
-                Button {
+                IconButton {
                     objectName: "backButton"
                     text: "\u2190"
-                    flat: true
-                    font.pixelSize: Theme.largeFontSize
-                    Accessible.role: Accessible.Button
-                    Accessible.name: qsTr("Back")
+                    toolTip: qsTr("Back")
                     onClicked: root.closeRequested()
                 }
                 Text {
@@ -98,7 +95,7 @@ Rectangle {
                         { value: "light", text: qsTr("Light") },
                         { value: "dark", text: qsTr("Dark") }
                     ]
-                    currentIndex: Math.max(0, indexOfValue(root.themeMode))
+                    currentIndex: Math.max(0, ["system", "light", "dark"].indexOf(root.themeMode))
                     font.pixelSize: Theme.fontSize
                     Accessible.role: Accessible.ComboBox
                     Accessible.name: qsTr("Theme")
