@@ -70,6 +70,8 @@ child.stdout.on("data", (chunk) => {
     process.exit(0);
 });
 child.on("exit", (code, signal) => {
-    console.error(`fixture: server exited early (code ${code}, signal ${signal}); see ${logFile}`);
+    console.error(`fixture: server exited early (code ${code}, signal ${signal}):`);
+    console.error(readFileSync(logFile, "utf8"));
+    console.error("(did scripts/setup run `npm ci` in tests/net/server?)");
     process.exit(1);
 });
