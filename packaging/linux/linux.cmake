@@ -43,8 +43,9 @@ set(RINGCHAT_DEB_RUNTIME_DEPENDS
     qml6-module-qtquick-layouts       # QtQuick.Layouts
     # plugins
     libqt6sql6-sqlite                 # the QSQLITE driver for the offline cache
-    libqt6keychain1                   # also found by shlibdeps; named so it is never lost
 )
+# libqt6keychain1 comes from shlibdeps (the app links QtKeychain); naming it here too
+# would list it twice. tests/packaging/check-deb fails if it is ever missing.
 list(JOIN RINGCHAT_DEB_RUNTIME_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Wayland sessions need the Wayland platform plugin (X11/XWayland works without it);
