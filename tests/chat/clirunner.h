@@ -1,5 +1,5 @@
 #pragma once
-// Runs the chat commands' CLI (chat_cli_driver: the same code ringchat-cli runs).
+// Runs ringchat-cli's chat commands with --server and --token, isolated in a data dir.
 
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -20,6 +20,9 @@ inline QProcessEnvironment cliEnvironment(const QString &dataDir)
     env.insert(QStringLiteral("RINGCHAT_DATA_DIR"), dataDir);
     env.insert(QStringLiteral("QT_LOGGING_RULES"), qEnvironmentVariable("CHAT_CLI_LOG", QStringLiteral("ringchat.*.info=false;ringchat.*.debug=false")));
     env.remove(QStringLiteral("RINGCHAT_TOKEN"));
+    env.remove(QStringLiteral("RINGCHAT_SERVER"));
+    // Never the developer's own saved account or settings.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dataDir + QStringLiteral("/config"));
     return env;
 }
 
