@@ -319,7 +319,11 @@ void EngineIoClient::close()
     m_wallClockTimer->stop();
     m_probeTimer->stop();
     discard(m_probe);
-    discard(m_transport);
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->shutdown();
+        m_transport = nullptr;
+    }
 }
 
 void EngineIoClient::fail(const QString &reason)

@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace ringchat::net {
@@ -95,6 +96,10 @@ void PollingTransport::onPollFinished(QNetworkReply *reply)
 {
     if (reply != m_pollReply)
         return;
+    if (m_shuttingDown) {
+        release(m_pollReply);
+        return;
+    }
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
@@ -139,6 +144,15 @@ void PollingTransport::onPostFinished(QNetworkReply *reply)
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     release(m_postReply);
+    if (m_shuttingDown) {
+        if (error == QNetworkReply::NoError && !m_queue.isEmpty()) {
+            flush();
+        } else {
+            stop();
+            deleteLater();
+        }
+        return;
+    }
     if (error != QNetworkReply::NoError || status != 200) {
         qCInfo(lcNet) << "polling POST failed:" << error << "HTTP" << status;
         fail(QStringLiteral("transport error"));
@@ -154,6 +168,28 @@ void PollingTransport::pause()
 {
     m_pausing = true;
     checkPaused();
+}
+
+void PollingTransport::shutdown()
+{
+    if (m_done || m_sid.isEmpty() || (!m_postReply && m_queue.isEmpty())) {
+        stop();
+        deleteLater();
+        return;
+    }
+    // Outlive the session just long enough for the last POST (DISCONNECT + close packet):
+    // without it the server would see "transport error" instead of a client disconnect.
+    constexpr int kGraceMs = 5000;
+    // The GET stays open: aborting it first would make the server see "transport error"
+    // before our DISCONNECT arrives.
+    setParent(nullptr);
+    m_shuttingDown = true;
+    m_pausing = true;
+    flush();
+    QTimer::singleShot(kGraceMs, this, [this] {
+        stop();
+        deleteLater();
+    });
 }
 
 void PollingTransport::checkPaused()

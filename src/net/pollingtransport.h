@@ -24,6 +24,7 @@ public:
     void setSid(const QString &sid) override { m_sid = sid; flush(); }
     void setMaxPayload(qint64 bytes) override { m_maxPayload = bytes; }
     void pause() override;
+    void shutdown() override;
 
 private:
     QUrl requestUrl();
@@ -47,6 +48,7 @@ private:
     bool m_opened = false;
     bool m_pausing = false;
     bool m_done = false;
+    bool m_shuttingDown = false;
 };
 
 } // namespace ringchat::net

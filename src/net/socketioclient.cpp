@@ -12,6 +12,8 @@ namespace ringchat::net {
 
 namespace {
 
+constexpr size_t kMaxBufferedEvents = 100000;   // replayed before CONNECT; beyond is abuse
+
 QString reasonString(const char *reason)
 {
     return QString::fromLatin1(reason);
@@ -146,6 +148,7 @@ void SocketIoClient::teardownEngine()
 {
     m_connectTimer->stop();
     m_reassembler->reset();
+    m_receiveBuffer.clear();
     m_sioConnected = false;
     m_socketId.clear();
     if (!m_engine)
@@ -331,21 +334,17 @@ void SocketIoClient::handlePacket(sio::Packet packet)
         return;
     case sio::PacketType::Event:
     case sio::PacketType::BinaryEvent: {
-        if (!m_sioConnected)
+        if (!m_sioConnected) {
+            // A recovering server replays the missed events before its CONNECT reply.
+            if (m_receiveBuffer.size() >= kMaxBufferedEvents) {
+                qCWarning(lcNet) << "more than" << kMaxBufferedEvents << "events before CONNECT";
+                protocolError();
+                return;
+            }
+            m_receiveBuffer.push_back(std::move(packet));
             return;
-        // Take the array out of the packet so it has one owner and removeFirst() does not
-        // copy it (this is the hot path: one parse, no deep copies).
-        QJsonArray args = std::exchange(packet.data, QJsonValue()).toArray();
-        const QString event = args.at(0).toString();
-        args.removeFirst();
-        // With connection state recovery on, the server appends the event's offset as a
-        // last string argument to events that ask no ack. Keep it for the next CONNECT and
-        // hand the application only its own arguments.
-        if (!m_pid.isEmpty() && packet.id < 0 && !args.isEmpty() && args.last().isString()) {
-            m_offset = args.last().toString();
-            args.removeLast();
         }
-        dispatchEvent(event, Payload { std::move(args), std::move(packet.binaries) }, packet.id);
+        onEventPacket(std::move(packet));
         return;
     }
     case sio::PacketType::Ack:
@@ -364,6 +363,23 @@ void SocketIoClient::handlePacket(sio::Packet packet)
         return;
     }
     }
+}
+
+void SocketIoClient::onEventPacket(sio::Packet packet)
+{
+    // Take the array out of the packet so it has one owner and removeFirst() does not
+    // copy it (this is the hot path: one parse, no deep copies).
+    QJsonArray args = std::exchange(packet.data, QJsonValue()).toArray();
+    const QString event = args.at(0).toString();
+    args.removeFirst();
+    // With connection state recovery on, the server appends the event's offset as a
+    // last string argument to events that ask no ack. Keep it for the next CONNECT and
+    // hand the application only its own arguments.
+    if (!m_pid.isEmpty() && packet.id < 0 && !args.isEmpty() && args.last().isString()) {
+        m_offset = args.last().toString();
+        args.removeLast();
+    }
+    dispatchEvent(event, Payload { std::move(args), std::move(packet.binaries) }, packet.id);
 }
 
 void SocketIoClient::onConnectPacket(const QJsonValue &data)
@@ -390,9 +406,18 @@ void SocketIoClient::onConnectPacket(const QJsonValue &data)
     qCInfo(lcNet) << "connected, socket id" << sid << "via" << transportName()
                   << (m_recovered ? "(session recovered)" : "");
     QPointer<SocketIoClient> self(this);
+    const quint64 generation = m_generation;
     setState(State::Connected);
-    if (self && m_sioConnected)
-        emit connected(sid, m_recovered);
+    if (!self || !m_sioConnected)
+        return;
+    emit connected(sid, m_recovered);
+    // Then the events the server replayed before its CONNECT reply (recovery), in order.
+    std::vector<sio::Packet> buffered = std::exchange(m_receiveBuffer, {});
+    for (sio::Packet &packet : buffered) {
+        if (!self || !m_sioConnected || m_generation != generation)
+            return;
+        onEventPacket(std::move(packet));
+    }
 }
 
 void SocketIoClient::dispatchEvent(const QString &event, const Payload &payload, qint64 ackId)

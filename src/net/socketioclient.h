@@ -124,6 +124,7 @@ private:
     void onEngineClosed(const QString &reason);
     void handlePacket(sio::Packet packet);
     void onConnectPacket(const QJsonValue &data);
+    void onEventPacket(sio::Packet packet);
     void attemptFailed(const QString &reason);
     void protocolError();
     void linkLost(const QString &reason, bool mayReconnect);
@@ -159,6 +160,7 @@ private:
     qint64 m_nextAckId = 0;
     std::map<qint64, PendingAck> m_acks;
     std::map<QString, std::vector<EventHandler>> m_handlers;
+    std::vector<sio::Packet> m_receiveBuffer;   // events that came before the CONNECT reply
 };
 
 } // namespace ringchat::net

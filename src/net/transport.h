@@ -21,6 +21,14 @@ public:
     virtual void send(const QList<eio::Packet> &packets) = 0;
     // Stops at once, emits nothing more. Best effort to tell the server (close frame).
     virtual void stop() = 0;
+    // Ends the transport for good, emits nothing more. Unlike stop(), packets already
+    // given to send() still reach the server (the DISCONNECT and close packets). The
+    // transport deletes itself; the caller must drop its pointer.
+    virtual void shutdown()
+    {
+        stop();
+        deleteLater();
+    }
     // Engine.IO session id, known once the open packet arrived (polling adds it to its URLs).
     virtual void setSid(const QString &sid) { Q_UNUSED(sid) }
     virtual void setMaxPayload(qint64 bytes) { Q_UNUSED(bytes) }

@@ -73,6 +73,8 @@ private slots:
     void noopIsIgnored();
     void clientClose();
     void connectionStateRecovery();
+    void eventsBeforeConnectReplyAreDelivered();
+    void clientCloseOverPollingReachesServer();
     void backoffSequenceIsExact();
     void maxAttemptsGivesUp();
     void retryNowSkipsTheWait();
@@ -648,6 +650,56 @@ void TestSocketIoClient::connectionStateRecovery()
     QVERIFY(!client.recovered());
     QCOMPARE(client.recoveryPid(), QStringLiteral("P2"));
     QVERIFY(client.lastOffset().isEmpty());
+}
+
+void TestSocketIoClient::eventsBeforeConnectReplyAreDelivered()
+{
+    // socket.io replays the missed packets of a recovered session before its CONNECT
+    // reply; they must be delivered (after connected()), in order, not dropped.
+    FakeServer::Options options;
+    options.autoConnect = false;
+    options.pid = QStringLiteral("P1");
+    FakeServer server(options);
+    QVERIFY(server.listen());
+    connect(&server, &FakeServer::sessionOpened, this, [](FakeSession *session) {
+        connect(session, &FakeSession::frameReceived, session, [session](const Frame &frame) {
+            if (!frame.data.startsWith("40"))
+                return;
+            session->send(R"(42["missed",{"n":1},"o1"])");
+            session->send(R"(451-["missed",{"n":2,"b":{"_placeholder":true,"num":0}},"o2"])");
+            session->sendBinary("bin");
+            session->send(R"(40{"sid":"s","pid":"P1"})");
+            session->send(R"(42["live",{"n":3},"o3"])");
+        });
+    });
+    SocketIoClient client(optionsFor(server.url()));
+    QStringList order;
+    connect(&client, &SocketIoClient::connected, this, [&] { order << QStringLiteral("connected"); });
+    connect(&client, &SocketIoClient::eventReceived, this, [&](const QString &event, const Payload &payload) {
+        order << event + QString::number(payload.args.at(0).toObject().value("n").toInt());
+        QCOMPARE(payload.args.size(), 1);   // offsets stripped
+    });
+    client.open();
+    QTRY_COMPARE(order.size(), 4);
+    QCOMPARE(order, (QStringList { "connected", "missed1", "missed2", "live3" }));
+    QCOMPARE(client.lastOffset(), QStringLiteral("o3"));
+}
+
+void TestSocketIoClient::clientCloseOverPollingReachesServer()
+{
+    FakeServer server;
+    QVERIFY(server.listen());
+    SocketIoOptions options = optionsFor(server.url());
+    options.transports = QStringList { "polling" };
+    SocketIoClient client(options);
+    FakeSession *session = connectClient(client, server);
+    QVERIFY(session);
+    QTest::qWait(50);   // a GET is held by the server
+    client.close();
+    QCOMPARE(client.state(), SocketIoClient::State::Disconnected);
+    // The DISCONNECT and the Engine.IO close packet still reach the server.
+    QTRY_COMPARE(session->texts("41").size(), 1);
+    QTRY_COMPARE(session->texts("1").size(), 1);
 }
 
 static quint16 closedPort()
