@@ -14,33 +14,36 @@ struct ApiError
 {
     enum class Kind {
         None,
-        InsecureUrl,  // http:// to a server that is not on loopback
-        Network,      // unreachable, refused, reset, DNS
-        Tls,          // handshake or certificate failure
-        Timeout,      // no complete answer within RestClient::timeout()
-        Http,         // the server answered with an error status (see httpStatus/code)
-        RateLimited,  // 429 and the wait was longer than the client waits by itself
+        InsecureUrl, // http:// to a server that is not on loopback
+        Network, // unreachable, refused, reset, DNS
+        Tls, // handshake or certificate failure
+        Timeout, // no complete answer within RestClient::timeout()
+        Http, // the server answered with an error status (see httpStatus/code)
+        RateLimited, // 429 and the wait was longer than the client waits by itself
         Unauthorized, // 401 and refreshing the token did not help
-        BadResponse,  // the answer was not the JSON the contract describes
-        Cancelled,    // the client was destroyed or the request aborted
+        BadResponse, // the answer was not the JSON the contract describes
+        Cancelled, // the client was destroyed or the request aborted
         InvalidArgument, // the call was refused before sending (bad id, empty content)
     };
 
     Kind kind = Kind::None;
-    int httpStatus = 0;        // 0 when no HTTP answer arrived
-    QString code;              // the server's error code ("NOT_FOUND", ...) when it sent one
-    QString message;           // one sentence the UI can show as it is
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString code; // the server's error code ("NOT_FOUND", ...) when it sent one
+    QString message; // one sentence the UI can show as it is
     int retryAfterSeconds = 0; // for RateLimited: how long to wait before trying again
 
     bool isError() const { return kind != Kind::None; }
 };
 
 // The value of a successful call or the error of a failed one.
-template<typename T>
-class ApiResult
+template <typename T> class ApiResult
 {
 public:
-    ApiResult() : m_error{ ApiError::Kind::Cancelled, 0, {}, QStringLiteral("The request was cancelled."), 0 } { }
+    ApiResult()
+        : m_error { ApiError::Kind::Cancelled, 0, {}, QStringLiteral("The request was cancelled."),
+            0 }
+    {
+    }
     static ApiResult success(T value)
     {
         ApiResult r;
@@ -66,8 +69,7 @@ private:
 };
 
 // One page of a paginated list. cursor is what to pass to get the next page.
-template<typename T>
-struct Page
+template <typename T> struct Page
 {
     QList<T> items;
     bool hasMore = false;

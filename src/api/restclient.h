@@ -73,21 +73,22 @@ public:
     // GET /api/users?query=&limit=
     QFuture<ApiResult<QList<User>>> searchUsers(const QString &query, int limit = 20);
     // GET /api/conversations?limit=&cursor= : one page.
-    QFuture<ApiResult<Page<Conversation>>> conversations(int limit = 50, const QString &cursor = {});
+    QFuture<ApiResult<Page<Conversation>>> conversations(
+        int limit = 50, const QString &cursor = {});
     // Every page of GET /api/conversations, concatenated (fails if any page fails).
     QFuture<ApiResult<QList<Conversation>>> allConversations(int pageSize = 200);
     // POST /api/conversations. A direct chat with the same user is returned, not duplicated.
-    QFuture<ApiResult<Conversation>> createConversation(Conversation::Type type, const QStringList &participantIds,
-                                                        const QString &title = {});
+    QFuture<ApiResult<Conversation>> createConversation(
+        Conversation::Type type, const QStringList &participantIds, const QString &title = {});
     // GET /api/conversations/:id/messages?limit=&cursor=&direction=
     // cursorSeq <= 0 omits the cursor (Before: the latest messages; After: from the start).
     // Items are ascending by seq. Page::cursor is the seq to pass for the next page.
-    QFuture<ApiResult<Page<Message>>> messages(const QString &conversationId, Direction direction,
-                                               qint64 cursorSeq = 0, int limit = 50);
+    QFuture<ApiResult<Page<Message>>> messages(
+        const QString &conversationId, Direction direction, qint64 cursorSeq = 0, int limit = 50);
     // POST /api/conversations/:id/messages. Idempotent per clientId.
     QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
-                                            const QString &content, Message::Type type = Message::Type::Text,
-                                            const QString &replyTo = {});
+        const QString &content, Message::Type type = Message::Type::Text,
+        const QString &replyTo = {});
 
 private:
     struct Request
@@ -112,16 +113,15 @@ private:
     void finished(quint64 id, QNetworkReply *reply, Request request);
     void complete(quint64 id, const ApiError &error, const Response &response = {});
     ApiError networkError(QNetworkReply *reply) const;
-    template<typename T, typename Parse>
-    QFuture<ApiResult<T>> call(Request request, Parse parse);
+    template <typename T, typename Parse> QFuture<ApiResult<T>> call(Request request, Parse parse);
     void collectConversations(int pageSize, QString cursor, QList<Conversation> soFar,
-                              std::function<void(ApiResult<QList<Conversation>>)> done);
+        std::function<void(ApiResult<QList<Conversation>>)> done);
 
     QUrl m_serverUrl;
     auth::AccessTokenSource *m_tokens = nullptr;
     QNetworkAccessManager *m_network = nullptr;
-    std::chrono::milliseconds m_timeout{ 30000 };
-    std::chrono::seconds m_maxRateLimitWait{ 10 };
+    std::chrono::milliseconds m_timeout { 30000 };
+    std::chrono::seconds m_maxRateLimitWait { 10 };
     // Logical requests (across retries) by id, and the reply of the current attempt.
     quint64 m_nextId = 0;
     QHash<quint64, Done> m_inflight;

@@ -6,106 +6,113 @@ namespace ringchat::api {
 
 namespace {
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-qint64 daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = int(y - era * 400);
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-int daysInMonth(int y, int m)
-{
-    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
-// Reads n ASCII digits at pos; -1 if any is not a digit.
-int digits(const QChar *s, int pos, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        const char16_t c = s[pos + i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        v = v * 10 + (c - u'0');
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    qint64 daysFromCivil(int y, int m, int d)
+    {
+        y -= m <= 2;
+        const qint64 era = (y >= 0 ? y : y - 399) / 400;
+        const int yoe = int(y - era * 400);
+        const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
     }
-    return v;
-}
 
-void setError(QString *error, const QString &text)
-{
-    if (error)
-        *error = text;
-}
-
-// Field readers: each returns false and sets the error sentence on a type or
-// validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
-bool readString(const QJsonObject &o, QLatin1StringView key, QString &out, bool required,
-                const char *what, QString *error)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isString()) {
-        out = v.toString();
-        return true;
+    int daysInMonth(int y, int m)
+    {
+        static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+        if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+            return 29;
+        return days[m - 1];
     }
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
-    return false;
-}
 
-bool readTime(const QJsonObject &o, QLatin1StringView key, QDateTime &out, bool required,
-              const char *what, QString *error)
-{
-    const QJsonValue v = o.value(key);
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    if (v.isString()) {
-        out = parseTime(v.toString());
-        if (out.isValid())
-            return true;
+    // Reads n ASCII digits at pos; -1 if any is not a digit.
+    int digits(const QChar *s, int pos, int n)
+    {
+        int v = 0;
+        for (int i = 0; i < n; ++i) {
+            const char16_t c = s[pos + i].unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            v = v * 10 + (c - u'0');
+        }
+        return v;
     }
-    setError(error, QStringLiteral("%1: field \"%2\" must be an ISO-8601 UTC time.").arg(QLatin1StringView(what), key));
-    return false;
-}
 
-bool readCount(const QJsonObject &o, QLatin1StringView key, qint64 &out, bool required, qint64 minimum,
-               const char *what, QString *error)
-{
-    const QJsonValue v = o.value(key);
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        // 2^53: beyond that a JSON number is no longer an exact integer.
-        if (d >= double(minimum) && d <= 9007199254740992.0 && d == double(qint64(d))) {
-            out = qint64(d);
+    void setError(QString *error, const QString &text)
+    {
+        if (error)
+            *error = text;
+    }
+
+    // Field readers: each returns false and sets the error sentence on a type or
+    // validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
+    bool readString(const QJsonObject &o, QLatin1StringView key, QString &out, bool required,
+        const char *what, QString *error)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isString()) {
+            out = v.toString();
             return true;
         }
-    }
-    setError(error, QStringLiteral("%1: field \"%2\" must be an integer of at least %3.")
-                        .arg(QLatin1StringView(what), key).arg(minimum));
-    return false;
-}
-
-bool readId(const QJsonObject &o, QLatin1StringView key, QString &out, bool conversationId, const char *what,
-            QString *error)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isString()) {
-        out = v.toString();
-        if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
+        if (!required && (v.isUndefined() || v.isNull()))
             return true;
+        setError(error,
+            QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
+        return false;
     }
-    setError(error, QStringLiteral("%1: field \"%2\" is not a valid id.").arg(QLatin1StringView(what), key));
-    return false;
-}
+
+    bool readTime(const QJsonObject &o, QLatin1StringView key, QDateTime &out, bool required,
+        const char *what, QString *error)
+    {
+        const QJsonValue v = o.value(key);
+        if (!required && (v.isUndefined() || v.isNull()))
+            return true;
+        if (v.isString()) {
+            out = parseTime(v.toString());
+            if (out.isValid())
+                return true;
+        }
+        setError(error,
+            QStringLiteral("%1: field \"%2\" must be an ISO-8601 UTC time.")
+                .arg(QLatin1StringView(what), key));
+        return false;
+    }
+
+    bool readCount(const QJsonObject &o, QLatin1StringView key, qint64 &out, bool required,
+        qint64 minimum, const char *what, QString *error)
+    {
+        const QJsonValue v = o.value(key);
+        if (!required && (v.isUndefined() || v.isNull()))
+            return true;
+        if (v.isDouble()) {
+            const double d = v.toDouble();
+            // 2^53: beyond that a JSON number is no longer an exact integer.
+            if (d >= double(minimum) && d <= 9007199254740992.0 && d == double(qint64(d))) {
+                out = qint64(d);
+                return true;
+            }
+        }
+        setError(error,
+            QStringLiteral("%1: field \"%2\" must be an integer of at least %3.")
+                .arg(QLatin1StringView(what), key)
+                .arg(minimum));
+        return false;
+    }
+
+    bool readId(const QJsonObject &o, QLatin1StringView key, QString &out, bool conversationId,
+        const char *what, QString *error)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isString()) {
+            out = v.toString();
+            if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
+                return true;
+        }
+        setError(error,
+            QStringLiteral("%1: field \"%2\" is not a valid id.")
+                .arg(QLatin1StringView(what), key));
+        return false;
+    }
 
 } // namespace
 
@@ -113,19 +120,22 @@ QDateTime parseTime(const QString &text)
 {
     const QChar *s = text.constData();
     // Fast path: exactly the server's form, "YYYY-MM-DDTHH:MM:SS.sssZ".
-    if (text.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':' && s[16] == u':'
-        && s[19] == u'.' && s[23] == u'Z') {
+    if (text.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
+        && s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
         const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2), ms = digits(s, 20, 3);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59
-            || sec < 0 || sec > 59 || ms < 0)
+        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2),
+                  ms = digits(s, 20, 3);
+        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23
+            || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
             return {};
-        const qint64 msecs = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
+        const qint64 msecs
+            = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
         return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
     }
     // Slow path: other ISO-8601 forms, but only with an explicit zone, since a
     // time without one would be read as local time.
-    if (text.size() < 20 || !(text.endsWith(u'Z') || text.at(text.size() - 3) == u':' || text.contains(u'+')))
+    if (text.size() < 20
+        || !(text.endsWith(u'Z') || text.at(text.size() - 3) == u':' || text.contains(u'+')))
         return {};
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
@@ -144,8 +154,8 @@ bool isValidConversationId(QStringView id)
         return false;
     for (QChar c : id) {
         const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_'
-              || u == u'-'))
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+                || u == u'_' || u == u'-'))
             return false;
     }
     return true;
@@ -160,7 +170,8 @@ bool isValidOpaqueId(QStringView id)
         if (u < 0x80) {
             if (u < 0x21 || u == 0x7f)
                 return false;
-        } else if (c.isSpace() || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format) {
+        } else if (c.isSpace() || c.category() == QChar::Other_Control
+            || c.category() == QChar::Other_Format) {
             return false;
         }
     }
@@ -176,10 +187,14 @@ bool isValidContent(QStringView content)
 QString deliveryStateName(DeliveryState state)
 {
     switch (state) {
-    case DeliveryState::Sending: return QStringLiteral("sending");
-    case DeliveryState::Sent: return QStringLiteral("sent");
-    case DeliveryState::Read: return QStringLiteral("read");
-    case DeliveryState::Failed: return QStringLiteral("failed");
+    case DeliveryState::Sending:
+        return QStringLiteral("sending");
+    case DeliveryState::Sent:
+        return QStringLiteral("sent");
+    case DeliveryState::Read:
+        return QStringLiteral("read");
+    case DeliveryState::Failed:
+        return QStringLiteral("failed");
     }
     return {};
 }
@@ -198,7 +213,7 @@ std::optional<User> User::fromJson(const QJsonObject &o, QString *error)
 
 QJsonObject User::toJson() const
 {
-    QJsonObject o{ { QLatin1StringView("id"), id }, { QLatin1StringView("name"), name } };
+    QJsonObject o { { QLatin1StringView("id"), id }, { QLatin1StringView("name"), name } };
     if (!avatarUrl.isEmpty())
         o.insert(QLatin1StringView("avatarUrl"), avatarUrl);
     return o;
@@ -224,7 +239,8 @@ std::optional<Participant> Participant::fromJson(const QJsonObject &o, QString *
     } else if (role == QLatin1StringView("member")) {
         p.role = Role::Member;
     } else {
-        setError(error, QStringLiteral("Participant: field \"role\" must be \"admin\" or \"member\"."));
+        setError(
+            error, QStringLiteral("Participant: field \"role\" must be \"admin\" or \"member\"."));
         return std::nullopt;
     }
     const QJsonValue online = o.value(QLatin1StringView("isOnline"));
@@ -238,12 +254,12 @@ std::optional<Participant> Participant::fromJson(const QJsonObject &o, QString *
 
 QJsonObject Participant::toJson() const
 {
-    QJsonObject o{ { QLatin1StringView("userId"), userId },
-                   { QLatin1StringView("name"), name },
-                   { QLatin1StringView("role"), role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("member") },
-                   { QLatin1StringView("joinedAt"), formatTime(joinedAt) },
-                   { QLatin1StringView("lastReadSeq"), lastReadSeq },
-                   { QLatin1StringView("isOnline"), isOnline } };
+    QJsonObject o { { QLatin1StringView("userId"), userId }, { QLatin1StringView("name"), name },
+        { QLatin1StringView("role"),
+            role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("member") },
+        { QLatin1StringView("joinedAt"), formatTime(joinedAt) },
+        { QLatin1StringView("lastReadSeq"), lastReadSeq },
+        { QLatin1StringView("isOnline"), isOnline } };
     if (lastReadAt.isValid())
         o.insert(QLatin1StringView("lastReadAt"), formatTime(lastReadAt));
     if (lastSeen.isValid())
@@ -279,7 +295,9 @@ std::optional<Message> Message::fromJson(const QJsonObject &o, QString *error)
         return std::nullopt;
     }
     if (!isValidContent(m.content)) {
-        setError(error, QStringLiteral("Message: field \"content\" must be 1 to 10000 characters after trimming."));
+        setError(error,
+            QStringLiteral(
+                "Message: field \"content\" must be 1 to 10000 characters after trimming."));
         return std::nullopt;
     }
     if (!m.replyTo.isEmpty() && !isValidOpaqueId(m.replyTo)) {
@@ -291,15 +309,13 @@ std::optional<Message> Message::fromJson(const QJsonObject &o, QString *error)
 
 QJsonObject Message::toJson() const
 {
-    QJsonObject o{ { QLatin1StringView("id"), id },
-                   { QLatin1StringView("conversationId"), conversationId },
-                   { QLatin1StringView("seq"), seq },
-                   { QLatin1StringView("clientId"), clientId },
-                   { QLatin1StringView("senderId"), senderId },
-                   { QLatin1StringView("senderName"), senderName },
-                   { QLatin1StringView("content"), content },
-                   { QLatin1StringView("type"), type == Type::System ? QStringLiteral("system") : QStringLiteral("text") },
-                   { QLatin1StringView("timestamp"), formatTime(timestamp) } };
+    QJsonObject o { { QLatin1StringView("id"), id },
+        { QLatin1StringView("conversationId"), conversationId }, { QLatin1StringView("seq"), seq },
+        { QLatin1StringView("clientId"), clientId }, { QLatin1StringView("senderId"), senderId },
+        { QLatin1StringView("senderName"), senderName }, { QLatin1StringView("content"), content },
+        { QLatin1StringView("type"),
+            type == Type::System ? QStringLiteral("system") : QStringLiteral("text") },
+        { QLatin1StringView("timestamp"), formatTime(timestamp) } };
     if (!replyTo.isEmpty())
         o.insert(QLatin1StringView("replyTo"), replyTo);
     if (editedAt.isValid())
@@ -345,7 +361,8 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
     } else if (type == QLatin1StringView("group")) {
         c.type = Type::Group;
     } else {
-        setError(error, QStringLiteral("Conversation: field \"type\" must be \"direct\" or \"group\"."));
+        setError(
+            error, QStringLiteral("Conversation: field \"type\" must be \"direct\" or \"group\"."));
         return std::nullopt;
     }
     const QJsonValue participants = o.value(QLatin1StringView("participants"));
@@ -364,8 +381,9 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
     if (last.isObject()) {
         auto message = Message::fromJson(last.toObject(), &itemError);
         if (!message || message->conversationId != c.id) {
-            setError(error, QStringLiteral("Conversation lastMessage: %1")
-                                .arg(message ? QStringLiteral("belongs to another conversation.") : itemError));
+            setError(error,
+                QStringLiteral("Conversation lastMessage: %1")
+                    .arg(message ? QStringLiteral("belongs to another conversation.") : itemError));
             return std::nullopt;
         }
         c.lastMessage = std::move(*message);
@@ -381,13 +399,13 @@ QJsonObject Conversation::toJson() const
     QJsonArray parts;
     for (const Participant &p : participants)
         parts.append(p.toJson());
-    QJsonObject o{ { QLatin1StringView("id"), id },
-                   { QLatin1StringView("type"), type == Type::Group ? QStringLiteral("group") : QStringLiteral("direct") },
-                   { QLatin1StringView("participants"), parts },
-                   { QLatin1StringView("lastSeq"), lastSeq },
-                   { QLatin1StringView("unreadCount"), unreadCount },
-                   { QLatin1StringView("createdAt"), formatTime(createdAt) },
-                   { QLatin1StringView("updatedAt"), formatTime(updatedAt) } };
+    QJsonObject o { { QLatin1StringView("id"), id },
+        { QLatin1StringView("type"),
+            type == Type::Group ? QStringLiteral("group") : QStringLiteral("direct") },
+        { QLatin1StringView("participants"), parts }, { QLatin1StringView("lastSeq"), lastSeq },
+        { QLatin1StringView("unreadCount"), unreadCount },
+        { QLatin1StringView("createdAt"), formatTime(createdAt) },
+        { QLatin1StringView("updatedAt"), formatTime(updatedAt) } };
     if (!title.isEmpty())
         o.insert(QLatin1StringView("title"), title);
     if (lastMessage)

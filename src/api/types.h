@@ -73,17 +73,17 @@ struct Message
 {
     enum class Type { Text, System };
 
-    QString id;            // empty while the message is only in the outbox
+    QString id; // empty while the message is only in the outbox
     QString conversationId;
-    qint64 seq = 0;        // 0 while the message is only in the outbox
+    qint64 seq = 0; // 0 while the message is only in the outbox
     QString clientId;
     QString senderId;
     QString senderName;
     QString content;
     Type type = Type::Text;
-    QString replyTo;       // message id, empty when none
+    QString replyTo; // message id, empty when none
     QDateTime timestamp;
-    QDateTime editedAt;    // null when never edited
+    QDateTime editedAt; // null when never edited
 
     // Local state kept by the client; not part of fromJson/toJson.
     DeliveryState delivery = DeliveryState::Sent;
@@ -120,7 +120,7 @@ struct Conversation
 
 // Parses a JSON array of objects with T::fromJson; fails on the first bad
 // element (its index is in the error).
-template<typename T>
+template <typename T>
 std::optional<QList<T>> listFromJson(const QJsonArray &array, QString *error = nullptr)
 {
     QList<T> out;

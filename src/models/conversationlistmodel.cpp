@@ -10,18 +10,19 @@ using api::Participant;
 
 namespace {
 
-QString preview(const QString &content)
-{
-    // One line, bounded: the list shows a single elided line.
-    QString line = content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
-    if (line.size() > 160)
-        line = line.left(159) + u'…';
-    return line;
-}
+    QString preview(const QString &content)
+    {
+        // One line, bounded: the list shows a single elided line.
+        QString line = content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
+        if (line.size() > 160)
+            line = line.left(159) + u'…';
+        return line;
+    }
 
 } // namespace
 
-ConversationListModel::ConversationListModel(QObject *parent) : QAbstractListModel(parent)
+ConversationListModel::ConversationListModel(QObject *parent)
+    : QAbstractListModel(parent)
 {
     m_clock.start();
     m_typingTimer.setSingleShot(true);
@@ -216,7 +217,8 @@ void ConversationListModel::upsert(const Conversation &conversation)
         // Read markers only move forward, whatever order snapshots arrive in.
         Conversation merged = conversation;
         for (Participant &p : merged.participants) {
-            if (const Participant *old = it->participant(p.userId); old && old->lastReadSeq > p.lastReadSeq) {
+            if (const Participant *old = it->participant(p.userId);
+                old && old->lastReadSeq > p.lastReadSeq) {
                 p.lastReadSeq = old->lastReadSeq;
                 p.lastReadAt = old->lastReadAt;
             }
@@ -286,7 +288,8 @@ void ConversationListModel::setUnreadCount(const QString &conversationId, int un
     Q_EMIT totalUnreadChanged();
 }
 
-void ConversationListModel::setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq)
+void ConversationListModel::setReadMarker(
+    const QString &conversationId, const QString &userId, qint64 lastReadSeq)
 {
     auto it = m_conversations.find(conversationId);
     if (it == m_conversations.end())
@@ -297,12 +300,13 @@ void ConversationListModel::setReadMarker(const QString &conversationId, const Q
     }
 }
 
-void ConversationListModel::setPresence(const QString &userId, bool isOnline, const QString &status,
-                                        const QDateTime &lastSeen)
+void ConversationListModel::setPresence(
+    const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen)
 {
     Presence &p = m_presence[userId];
-    p.status = !isOnline ? QStringLiteral("offline")
-                         : (status == QLatin1StringView("away") ? QStringLiteral("away") : QStringLiteral("online"));
+    p.status = !isOnline
+        ? QStringLiteral("offline")
+        : (status == QLatin1StringView("away") ? QStringLiteral("away") : QStringLiteral("online"));
     if (lastSeen.isValid())
         p.lastSeen = lastSeen;
     for (auto it = m_conversations.begin(); it != m_conversations.end(); ++it) {
@@ -319,14 +323,15 @@ void ConversationListModel::setPresence(const QString &userId, bool isOnline, co
     Q_EMIT presenceChanged(userId);
 }
 
-void ConversationListModel::setTyping(const QString &conversationId, const QString &userId, const QString &userName,
-                                      bool isTyping)
+void ConversationListModel::setTyping(
+    const QString &conversationId, const QString &userId, const QString &userName, bool isTyping)
 {
     if (userId == m_ownUserId)
         return;
     QList<Typist> &typists = m_typing[conversationId];
     const QString before = typingText(conversationId);
-    const auto found = std::find_if(typists.begin(), typists.end(), [&](const Typist &t) { return t.userId == userId; });
+    const auto found = std::find_if(
+        typists.begin(), typists.end(), [&](const Typist &t) { return t.userId == userId; });
     if (isTyping) {
         const qint64 expiresAt = m_clock.elapsed() + m_typingTimeout.count();
         if (found != typists.end())
@@ -365,7 +370,8 @@ void ConversationListModel::expireTyping()
     const QStringList conversations = m_typing.keys();
     for (const QString &id : conversations) {
         QList<Typist> &typists = m_typing[id];
-        const auto removed = typists.removeIf([now](const Typist &t) { return t.expiresAt <= now; });
+        const auto removed
+            = typists.removeIf([now](const Typist &t) { return t.expiresAt <= now; });
         if (typists.isEmpty())
             m_typing.remove(id);
         if (removed > 0) {
@@ -380,9 +386,12 @@ QString ConversationListModel::typingText(const QString &conversationId) const
 {
     const QList<Typist> typists = m_typing.value(conversationId);
     switch (typists.size()) {
-    case 0: return {};
-    case 1: return tr("%1 is typing…").arg(typists.at(0).name);
-    case 2: return tr("%1 and %2 are typing…").arg(typists.at(0).name, typists.at(1).name);
+    case 0:
+        return {};
+    case 1:
+        return tr("%1 is typing…").arg(typists.at(0).name);
+    case 2:
+        return tr("%1 and %2 are typing…").arg(typists.at(0).name, typists.at(1).name);
     default:
         return tr("%1, %2 and %n other(s) are typing…", nullptr, int(typists.size()) - 2)
             .arg(typists.at(0).name, typists.at(1).name);
@@ -393,8 +402,10 @@ QVariantMap ConversationListModel::presence(const QString &userId) const
 {
     const auto it = m_presence.constFind(userId);
     if (it == m_presence.constEnd())
-        return { { QStringLiteral("status"), QStringLiteral("offline") }, { QStringLiteral("lastSeen"), QDateTime() } };
-    return { { QStringLiteral("status"), it->status }, { QStringLiteral("lastSeen"), it->lastSeen } };
+        return { { QStringLiteral("status"), QStringLiteral("offline") },
+            { QStringLiteral("lastSeen"), QDateTime() } };
+    return { { QStringLiteral("status"), it->status },
+        { QStringLiteral("lastSeen"), it->lastSeen } };
 }
 
 std::optional<Conversation> ConversationListModel::conversation(const QString &conversationId) const
@@ -423,19 +434,33 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const Participant *other = otherParticipant(c);
     switch (role) {
     case Qt::DisplayRole:
-    case TitleRole: return titleOf(c);
-    case IdRole: return c.id;
-    case TypeRole: return c.type == Conversation::Type::Group ? QStringLiteral("group") : QStringLiteral("direct");
-    case LastMessageTextRole: return c.lastMessage ? preview(c.lastMessage->content) : QString();
-    case LastMessageSenderRole: return c.lastMessage ? c.lastMessage->senderName : QString();
-    case LastActivityRole: return c.lastActivity();
-    case UnreadCountRole: return c.unreadCount;
-    case OtherUserIdRole: return other ? other->userId : QString();
-    case PresenceRole: return other ? presence(other->userId).value(QStringLiteral("status")) : QString();
-    case LastSeenRole: return other ? m_presence.value(other->userId).lastSeen : QDateTime();
-    case TypingTextRole: return typingText(c.id);
-    case ParticipantCountRole: return int(c.participants.size());
-    default: return {};
+    case TitleRole:
+        return titleOf(c);
+    case IdRole:
+        return c.id;
+    case TypeRole:
+        return c.type == Conversation::Type::Group ? QStringLiteral("group")
+                                                   : QStringLiteral("direct");
+    case LastMessageTextRole:
+        return c.lastMessage ? preview(c.lastMessage->content) : QString();
+    case LastMessageSenderRole:
+        return c.lastMessage ? c.lastMessage->senderName : QString();
+    case LastActivityRole:
+        return c.lastActivity();
+    case UnreadCountRole:
+        return c.unreadCount;
+    case OtherUserIdRole:
+        return other ? other->userId : QString();
+    case PresenceRole:
+        return other ? presence(other->userId).value(QStringLiteral("status")) : QString();
+    case LastSeenRole:
+        return other ? m_presence.value(other->userId).lastSeen : QDateTime();
+    case TypingTextRole:
+        return typingText(c.id);
+    case ParticipantCountRole:
+        return int(c.participants.size());
+    default:
+        return {};
     }
 }
 

@@ -39,16 +39,16 @@ class ConversationListModel : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        TitleRole,              // group title, or the other participant's name in a direct chat
-        TypeRole,               // "direct" | "group"
-        LastMessageTextRole,    // preview (first line, plain text)
-        LastMessageSenderRole,  // sender name of the last message
-        LastActivityRole,       // QDateTime (UTC) the list sorts by
+        TitleRole, // group title, or the other participant's name in a direct chat
+        TypeRole, // "direct" | "group"
+        LastMessageTextRole, // preview (first line, plain text)
+        LastMessageSenderRole, // sender name of the last message
+        LastActivityRole, // QDateTime (UTC) the list sorts by
         UnreadCountRole,
-        OtherUserIdRole,        // direct chats: the other participant's id; "" for groups
-        PresenceRole,           // direct chats: "online" | "away" | "offline"; "" for groups
-        LastSeenRole,           // direct chats: QDateTime, invalid when unknown or online
-        TypingTextRole,         // "Bob is typing…", "" when nobody types
+        OtherUserIdRole, // direct chats: the other participant's id; "" for groups
+        PresenceRole, // direct chats: "online" | "away" | "offline"; "" for groups
+        LastSeenRole, // direct chats: QDateTime, invalid when unknown or online
+        TypingTextRole, // "Bob is typing…", "" when nobody types
         ParticipantCountRole,
     };
     Q_ENUM(Role)
@@ -78,9 +78,11 @@ public:
     // Moves a participant's read marker forward.
     void setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq);
     // presence_update: status "online" | "away" (ignored when !isOnline: "offline").
-    void setPresence(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
+    void setPresence(
+        const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
     // user_typing (and every typing_start renewal).
-    void setTyping(const QString &conversationId, const QString &userId, const QString &userName, bool isTyping);
+    void setTyping(const QString &conversationId, const QString &userId, const QString &userName,
+        bool isTyping);
     void setTypingTimeout(std::chrono::milliseconds timeout) { m_typingTimeout = timeout; }
 
     // ---- reads ----
@@ -133,7 +135,7 @@ private:
     QStringList m_rows; // visible conversation ids, in display order
     QHash<QString, Presence> m_presence;
     QHash<QString, QList<Typist>> m_typing;
-    std::chrono::milliseconds m_typingTimeout{ 6000 };
+    std::chrono::milliseconds m_typingTimeout { 6000 };
     QElapsedTimer m_clock;
     QTimer m_typingTimer;
     int m_lastTotalUnread = 0;

@@ -13,17 +13,20 @@ using api::Participant;
 
 namespace {
 
-constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
+    constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
 
-QString clientKey(const Message &m)
-{
-    return m.senderId + QChar(0x1f) + m.clientId;
-}
+    QString clientKey(const Message &m)
+    {
+        return m.senderId + QChar(0x1f) + m.clientId;
+    }
 
 } // namespace
 
-MessageListModel::MessageListModel(const QString &conversationId, const QString &ownUserId, QObject *parent)
-    : QAbstractListModel(parent), m_conversationId(conversationId), m_ownUserId(ownUserId)
+MessageListModel::MessageListModel(
+    const QString &conversationId, const QString &ownUserId, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_conversationId(conversationId)
+    , m_ownUserId(ownUserId)
 {
 }
 
@@ -55,7 +58,7 @@ void MessageListModel::setParticipants(const QList<Participant> &participants)
     m_participants = std::move(merged);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
-                           { ReadersRole, IsReadRole, DeliveryStateRole });
+            { ReadersRole, IsReadRole, DeliveryStateRole });
 }
 
 // ---- lookups ----
@@ -69,8 +72,8 @@ int MessageListModel::findSeq(qint64 seq) const
 int MessageListModel::insertionRow(qint64 seq) const
 {
     const auto begin = m_rows.cbegin();
-    const auto it = std::lower_bound(begin, begin + m_pendingStart, seq,
-                                     [](const Message &m, qint64 s) { return m.seq < s; });
+    const auto it = std::lower_bound(
+        begin, begin + m_pendingStart, seq, [](const Message &m, qint64 s) { return m.seq < s; });
     return int(it - begin);
 }
 
@@ -215,7 +218,8 @@ void MessageListModel::setMessages(const QList<Message> &messages)
             pending.append(m);
         }
     }
-    std::sort(server.begin(), server.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    std::sort(server.begin(), server.end(),
+        [](const Message &a, const Message &b) { return a.seq < b.seq; });
     const bool trimmed = server.size() > m_maxRows;
     if (trimmed)
         server.remove(0, server.size() - m_maxRows);
@@ -312,7 +316,7 @@ void MessageListModel::setDeliveryState(const QString &clientId, DeliveryState s
 void MessageListModel::setReadMarker(const QString &userId, qint64 lastReadSeq)
 {
     auto it = std::find_if(m_participants.begin(), m_participants.end(),
-                           [&](const Participant &p) { return p.userId == userId; });
+        [&](const Participant &p) { return p.userId == userId; });
     if (it == m_participants.end()) {
         Participant p;
         p.userId = userId;
@@ -327,7 +331,8 @@ void MessageListModel::setReadMarker(const QString &userId, qint64 lastReadSeq)
     const int first = insertionRow(old + 1);
     const int last = insertionRow(lastReadSeq + 1) - 1;
     if (first <= last)
-        Q_EMIT dataChanged(index(first), index(last), { ReadersRole, IsReadRole, DeliveryStateRole });
+        Q_EMIT dataChanged(
+            index(first), index(last), { ReadersRole, IsReadRole, DeliveryStateRole });
 }
 
 void MessageListModel::remove(const QString &clientId)
@@ -352,10 +357,14 @@ void MessageListModel::insertOlder(QList<Message> page)
         return m.seq <= 0 || (first > 0 && m.seq >= first)
             || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId);
     });
-    std::sort(page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
-    page.erase(std::unique(page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq == b.seq; }),
-               page.end());
-    page.removeIf([&](const Message &m) { return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m)); });
+    std::sort(
+        page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    page.erase(std::unique(page.begin(), page.end(),
+                   [](const Message &a, const Message &b) { return a.seq == b.seq; }),
+        page.end());
+    page.removeIf([&](const Message &m) {
+        return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m));
+    });
     if (page.isEmpty())
         return;
     const int n = int(page.size());
@@ -397,7 +406,9 @@ void MessageListModel::historyRequestFailed()
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atStart && !m_loadingOlder;
+    // One direction at a time: a page coming in below must not be pushed out
+    // again by a page coming in above.
+    return !parent.isValid() && !m_atStart && !m_loadingOlder && !m_loadingNewer;
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
@@ -412,32 +423,43 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     }
     const quint64 generation = m_generation;
     m_store
-        ->messagesBefore(m_conversationId, before > 0 ? before : std::numeric_limits<qint64>::max(), m_pageSize)
+        ->messagesBefore(
+            m_conversationId, before > 0 ? before : std::numeric_limits<qint64>::max(), m_pageSize)
         .then(this, [this, generation](const QList<Message> &page) {
-            if (generation != m_generation || !m_loadingOlder)
-                return;
-            // Only the run that joins the window without a gap: a gap is
-            // filled from the server, never skipped.
-            const qint64 first = firstSeq();
-            qint64 expect = first > 0 ? first - 1 : (page.isEmpty() ? 0 : page.last().seq);
-            QList<Message> tail;
-            for (auto it = page.crbegin(); it != page.crend() && expect > 0; ++it) {
-                if (it->seq > expect)
-                    continue;
-                if (it->seq != expect)
-                    break;
-                tail.prepend(*it);
-                --expect;
-            }
-            const bool fullPage = tail.size() >= m_pageSize;
-            insertOlder(tail);
-            trimBottom();
-            if (m_atStart || fullPage) {
-                setLoadingOlder(false);
-                return;
-            }
-            Q_EMIT olderMessagesRequested(m_conversationId, firstSeq(), m_pageSize);
+            // Qt 6.4 runs the continuation synchronously when the future has
+            // already finished; the rows must not change inside fetchMore()
+            // (a view may call it while it handles another change).
+            QMetaObject::invokeMethod(
+                this, [this, generation, page] { applyOlderFromStore(generation, page); },
+                Qt::QueuedConnection);
         });
+}
+
+void MessageListModel::applyOlderFromStore(quint64 generation, const QList<Message> &page)
+{
+    if (generation != m_generation || !m_loadingOlder)
+        return;
+    // Only the run that joins the window without a gap: a gap is
+    // filled from the server, never skipped.
+    const qint64 first = firstSeq();
+    qint64 expect = first > 0 ? first - 1 : (page.isEmpty() ? 0 : page.last().seq);
+    QList<Message> tail;
+    for (auto it = page.crbegin(); it != page.crend() && expect > 0; ++it) {
+        if (it->seq > expect)
+            continue;
+        if (it->seq != expect)
+            break;
+        tail.prepend(*it);
+        --expect;
+    }
+    const bool fullPage = tail.size() >= m_pageSize;
+    insertOlder(tail);
+    trimBottom();
+    if (m_atStart || fullPage) {
+        setLoadingOlder(false);
+        return;
+    }
+    Q_EMIT olderMessagesRequested(m_conversationId, firstSeq(), m_pageSize);
 }
 
 void MessageListModel::loadNewer()
@@ -446,32 +468,40 @@ void MessageListModel::loadNewer()
         return;
     m_loadingNewer = true;
     const quint64 generation = m_generation;
-    m_store->messagesAfter(m_conversationId, lastSeq(), m_pageSize).then(this, [this, generation](QList<Message> page) {
-        if (generation != m_generation)
-            return;
-        m_loadingNewer = false;
-        const qint64 last = lastSeq();
-        page.removeIf([&](const Message &m) { return m.seq <= last; });
-        if (!page.isEmpty()) {
-            const int row = serverCount();
-            const int n = int(page.size());
-            beginInsertRows({}, row, row + n - 1);
-            for (Message &m : page) {
-                m.delivery = DeliveryState::Sent;
-                if (!m.clientId.isEmpty())
-                    m_seqByClientId.insert(clientKey(m), m.seq);
-            }
-            for (int i = 0; i < n; ++i)
-                m_rows.insert(row + i, page.at(i));
-            m_pendingStart += n;
-            endInsertRows();
-            neighbourChanged(row + n);
-            Q_EMIT countChanged();
+    m_store->messagesAfter(m_conversationId, lastSeq(), m_pageSize)
+        .then(this, [this, generation](QList<Message> page) {
+            QMetaObject::invokeMethod(
+                this, [this, generation, page] { applyNewerFromStore(generation, page); },
+                Qt::QueuedConnection);
+        });
+}
+
+void MessageListModel::applyNewerFromStore(quint64 generation, QList<Message> page)
+{
+    if (generation != m_generation)
+        return;
+    const qint64 last = lastSeq();
+    page.removeIf([&](const Message &m) { return m.seq <= last; });
+    if (!page.isEmpty()) {
+        const int row = serverCount();
+        const int n = int(page.size());
+        beginInsertRows({}, row, row + n - 1);
+        for (Message &m : page) {
+            m.delivery = DeliveryState::Sent;
+            if (!m.clientId.isEmpty())
+                m_seqByClientId.insert(clientKey(m), m.seq);
         }
-        if (page.size() < m_pageSize)
-            setAtLatest(true);
-        trimTop();
-    });
+        for (int i = 0; i < n; ++i)
+            m_rows.insert(row + i, page.at(i));
+        m_pendingStart += n;
+        endInsertRows();
+        neighbourChanged(row + n);
+        Q_EMIT countChanged();
+    }
+    if (page.size() < m_pageSize)
+        setAtLatest(true);
+    trimTop();
+    m_loadingNewer = false;
 }
 
 void MessageListModel::jumpToLatest()
@@ -485,9 +515,13 @@ void MessageListModel::jumpToLatest()
     const quint64 generation = m_generation;
     m_store->latestMessages(m_conversationId, qMin(m_maxRows, m_pageSize * 2))
         .then(this, [this, generation](const QList<Message> &page) {
-            if (generation != m_generation)
-                return;
-            setMessages(page + m_rows.mid(m_pendingStart));
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, page] {
+                    if (generation == m_generation)
+                        setMessages(page + m_rows.mid(m_pendingStart));
+                },
+                Qt::QueuedConnection);
         });
 }
 
@@ -524,22 +558,34 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const bool pending = row >= m_pendingStart;
     switch (role) {
     case Qt::DisplayRole:
-    case TextRole: return m.content;
-    case IdRole: return m.id;
-    case ClientIdRole: return m.clientId;
-    case SeqRole: return m.seq;
-    case SenderIdRole: return m.senderId;
-    case SenderNameRole: return m.senderName;
-    case IsOwnRole: return isOwn(m);
-    case TypeRole: return m.type == Message::Type::System ? QStringLiteral("system") : QStringLiteral("text");
-    case TimestampRole: return m.timestamp;
-    case EditedRole: return m.editedAt.isValid();
-    case DaySeparatorRole: return row == 0 || !sameDay(m_rows.at(row - 1), m);
+    case TextRole:
+        return m.content;
+    case IdRole:
+        return m.id;
+    case ClientIdRole:
+        return m.clientId;
+    case SeqRole:
+        return m.seq;
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return m.senderName;
+    case IsOwnRole:
+        return isOwn(m);
+    case TypeRole:
+        return m.type == Message::Type::System ? QStringLiteral("system") : QStringLiteral("text");
+    case TimestampRole:
+        return m.timestamp;
+    case EditedRole:
+        return m.editedAt.isValid();
+    case DaySeparatorRole:
+        return row == 0 || !sameDay(m_rows.at(row - 1), m);
     case GroupedWithPreviousRole: {
         if (row == 0)
             return false;
         const Message &prev = m_rows.at(row - 1);
-        return prev.senderId == m.senderId && prev.type == Message::Type::Text && m.type == Message::Type::Text
+        return prev.senderId == m.senderId && prev.type == Message::Type::Text
+            && m.type == Message::Type::Text
             && qAbs(prev.timestamp.msecsTo(m.timestamp)) <= kGroupingWindowMs && sameDay(prev, m);
     }
     case DeliveryStateRole:
@@ -547,11 +593,16 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return QString();
         if (pending)
             return api::deliveryStateName(m.delivery);
-        return api::deliveryStateName(readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
-    case ReadersRole: return readers(m);
-    case IsReadRole: return !readers(m).isEmpty();
-    case IsPendingRole: return pending;
-    default: return {};
+        return api::deliveryStateName(
+            readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
+    case ReadersRole:
+        return readers(m);
+    case IsReadRole:
+        return !readers(m).isEmpty();
+    case IsPendingRole:
+        return pending;
+    default:
+        return {};
     }
 }
 

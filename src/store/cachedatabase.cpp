@@ -20,72 +20,78 @@ using api::Participant;
 
 namespace {
 
-QVariant timeValue(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
-}
-
-QDateTime timeFrom(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
-const char *const kMessageColumns =
-    "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, timestamp, edited_at";
-
-Message messageFrom(const QSqlQuery &q)
-{
-    Message m;
-    m.conversationId = q.value(0).toString();
-    m.seq = q.value(1).toLongLong();
-    m.id = q.value(2).toString();
-    m.clientId = q.value(3).toString();
-    m.senderId = q.value(4).toString();
-    m.senderName = q.value(5).toString();
-    m.content = q.value(6).toString();
-    m.type = q.value(7).toInt() == 1 ? Message::Type::System : Message::Type::Text;
-    m.replyTo = q.value(8).toString();
-    m.timestamp = timeFrom(q.value(9));
-    m.editedAt = timeFrom(q.value(10));
-    m.delivery = api::DeliveryState::Sent;
-    return m;
-}
-
-// Logs the failed statement; never the bound values (they hold message text).
-bool run(QSqlQuery &q)
-{
-    if (q.exec())
-        return true;
-    qCWarning(lcStore) << "SQL failed:" << q.lastQuery().left(80) << q.lastError().text();
-    return false;
-}
-
-// Commits on success, rolls back if the scope is left without commit().
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase &db) : m_db(db), m_active(db.transaction()) { }
-    ~Transaction()
+    QVariant timeValue(const QDateTime &t)
     {
-        if (m_active)
-            m_db.rollback();
-    }
-    bool active() const { return m_active; }
-    bool commit()
-    {
-        m_active = false;
-        return m_db.commit();
+        return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
     }
 
-private:
-    QSqlDatabase &m_db;
-    bool m_active;
-};
+    QDateTime timeFrom(const QVariant &v)
+    {
+        return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+    }
+
+    const char *const kMessageColumns
+        = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
+          "timestamp, edited_at";
+
+    Message messageFrom(const QSqlQuery &q)
+    {
+        Message m;
+        m.conversationId = q.value(0).toString();
+        m.seq = q.value(1).toLongLong();
+        m.id = q.value(2).toString();
+        m.clientId = q.value(3).toString();
+        m.senderId = q.value(4).toString();
+        m.senderName = q.value(5).toString();
+        m.content = q.value(6).toString();
+        m.type = q.value(7).toInt() == 1 ? Message::Type::System : Message::Type::Text;
+        m.replyTo = q.value(8).toString();
+        m.timestamp = timeFrom(q.value(9));
+        m.editedAt = timeFrom(q.value(10));
+        m.delivery = api::DeliveryState::Sent;
+        return m;
+    }
+
+    // Logs the failed statement; never the bound values (they hold message text).
+    bool run(QSqlQuery &q)
+    {
+        if (q.exec())
+            return true;
+        qCWarning(lcStore) << "SQL failed:" << q.lastQuery().left(80) << q.lastError().text();
+        return false;
+    }
+
+    // Commits on success, rolls back if the scope is left without commit().
+    class Transaction
+    {
+    public:
+        explicit Transaction(QSqlDatabase &db)
+            : m_db(db)
+            , m_active(db.transaction())
+        {
+        }
+        ~Transaction()
+        {
+            if (m_active)
+                m_db.rollback();
+        }
+        bool active() const { return m_active; }
+        bool commit()
+        {
+            m_active = false;
+            return m_db.commit();
+        }
+
+    private:
+        QSqlDatabase &m_db;
+        bool m_active;
+    };
 
 } // namespace
 
 CacheDatabase::CacheDatabase()
-    : m_connectionName(QStringLiteral("ringchat-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
+    : m_connectionName(
+        QStringLiteral("ringchat-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
 {
 }
 
@@ -171,7 +177,8 @@ CacheDatabase::OpenResult CacheDatabase::tryOpen(QString *reason)
     const bool fresh = appId == 0 && version == 0 && objects == 0;
     if (!fresh) {
         if (appId != kApplicationId) {
-            *reason = QStringLiteral("the file belongs to another program (application_id %1)").arg(appId);
+            *reason = QStringLiteral("the file belongs to another program (application_id %1)")
+                          .arg(appId);
             return OpenResult::Broken;
         }
         if (version > kSchemaVersion) {
@@ -192,7 +199,8 @@ CacheDatabase::OpenResult CacheDatabase::tryOpen(QString *reason)
     // outbox entry survives a crash and a power cut.
     {
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+            || !q.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
             *reason = q.lastError().text();
             return OpenResult::Broken;
         }
@@ -211,15 +219,17 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
     }
     // One block per schema version; never edit a released block, add a new one.
     static const QStringList v1 = {
-        QStringLiteral("CREATE TABLE conversations ("
-                       " id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title TEXT,"
-                       " last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0,"
-                       " created_at INTEGER, updated_at INTEGER, last_message TEXT)"),
-        QStringLiteral("CREATE TABLE participants ("
-                       " conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,"
-                       " role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL DEFAULT 0,"
-                       " last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER,"
-                       " PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE conversations ("
+            " id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title TEXT,"
+            " last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0,"
+            " created_at INTEGER, updated_at INTEGER, last_message TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE participants ("
+            " conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,"
+            " role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL DEFAULT 0,"
+            " last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER,"
+            " PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX participants_user ON participants(user_id)"),
         QStringLiteral("CREATE TABLE messages ("
                        " conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,"
@@ -228,21 +238,25 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
                        " timestamp INTEGER, edited_at INTEGER,"
                        " UNIQUE (conversation_id, seq))"),
         // One message per (sender, clientId) as on the server; NULL client ids never collide.
-        QStringLiteral("CREATE UNIQUE INDEX messages_client_id ON messages(client_id, sender_id, conversation_id)"),
+        QStringLiteral("CREATE UNIQUE INDEX messages_client_id ON messages(client_id, sender_id, "
+                       "conversation_id)"),
         QStringLiteral("CREATE TABLE outbox ("
                        " client_id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL,"
                        " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
                        " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
                        " state INTEGER NOT NULL DEFAULT 0, last_error TEXT)"),
-        QStringLiteral("CREATE TABLE sync_cursors ("
-                       " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE sync_cursors ("
+            " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
     };
     const QList<QStringList> steps = { v1 };
     for (int v = fromVersion; v < kSchemaVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(m_db);
             if (!q.exec(sql)) {
-                *reason = QStringLiteral("migration to version %1 failed: %2").arg(v + 1).arg(q.lastError().text());
+                *reason = QStringLiteral("migration to version %1 failed: %2")
+                              .arg(v + 1)
+                              .arg(q.lastError().text());
                 return false;
             }
         }
@@ -257,16 +271,19 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
         *reason = m_db.lastError().text();
         return false;
     }
-    qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to" << kSchemaVersion;
+    qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to"
+                    << kSchemaVersion;
     return true;
 }
 
 void CacheDatabase::moveAside(const QString &reason)
 {
     close();
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     const QString target = m_path + QStringLiteral(".broken-") + stamp;
-    qCWarning(lcStore).noquote() << "The cache" << m_path << "is unusable (" + reason + "); moved to" << target
+    qCWarning(lcStore).noquote() << "The cache" << m_path
+                                 << "is unusable (" + reason + "); moved to" << target
                                  << "and rebuilt.";
     if (!QFile::rename(m_path, target)) {
         qCWarning(lcStore) << "Could not move" << m_path << "aside; removing it";
@@ -286,7 +303,8 @@ bool CacheDatabase::destroy()
     const QString path = m_path;
     close();
     bool ok = true;
-    for (const QString &file : { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
+    for (const QString &file :
+        { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
         if (QFile::exists(file) && !QFile::remove(file))
             ok = false;
     }
@@ -305,7 +323,8 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table : { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
+    for (const char *table :
+        { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
@@ -321,20 +340,21 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
     Transaction tx(m_db);
     QSqlQuery conv(m_db), removeParts(m_db), part(m_db);
     conv.prepare(QStringLiteral(
-        "INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at, updated_at, last_message)"
+        "INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at, "
+        "updated_at, last_message)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title,"
         " last_seq=max(last_seq, excluded.last_seq), unread_count=excluded.unread_count,"
         " created_at=excluded.created_at, updated_at=excluded.updated_at,"
         " last_message=coalesce(excluded.last_message, last_message)"));
     removeParts.prepare(QStringLiteral("DELETE FROM participants WHERE conversation_id = ?"));
-    part.prepare(QStringLiteral(
-        "INSERT INTO participants (conversation_id, user_id, name, role, joined_at, last_read_seq, last_read_at,"
-        " is_online, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    part.prepare(QStringLiteral("INSERT INTO participants (conversation_id, user_id, name, role, "
+                                "joined_at, last_read_seq, last_read_at,"
+                                " is_online, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // Read markers only move forward: keep the higher of the stored and the new one.
     QSqlQuery oldMarkers(m_db);
-    oldMarkers.prepare(
-        QStringLiteral("SELECT user_id, last_read_seq, last_read_at FROM participants WHERE conversation_id = ?"));
+    oldMarkers.prepare(QStringLiteral(
+        "SELECT user_id, last_read_seq, last_read_at FROM participants WHERE conversation_id = ?"));
     for (const Conversation &c : conversations) {
         if (!api::isValidConversationId(c.id))
             continue;
@@ -346,8 +366,9 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
         conv.addBindValue(timeValue(c.createdAt));
         conv.addBindValue(timeValue(c.updatedAt));
         conv.addBindValue(c.lastMessage
-                              ? QVariant(QString::fromUtf8(QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
-                              : QVariant());
+                ? QVariant(QString::fromUtf8(
+                    QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
+                : QVariant());
         if (!run(conv))
             return false;
         QHash<QString, std::pair<qint64, QVariant>> markers;
@@ -355,7 +376,8 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
         if (!run(oldMarkers))
             return false;
         while (oldMarkers.next())
-            markers.insert(oldMarkers.value(0).toString(), { oldMarkers.value(1).toLongLong(), oldMarkers.value(2) });
+            markers.insert(oldMarkers.value(0).toString(),
+                { oldMarkers.value(1).toLongLong(), oldMarkers.value(2) });
         removeParts.addBindValue(c.id);
         if (!run(removeParts))
             return false;
@@ -386,8 +408,9 @@ QList<Conversation> CacheDatabase::loadConversations()
     QHash<QString, qsizetype> index;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
-                             " FROM conversations"));
+    q.prepare(QStringLiteral(
+        "SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
+        " FROM conversations"));
     if (!run(q))
         return out;
     while (q.next()) {
@@ -400,12 +423,14 @@ QList<Conversation> CacheDatabase::loadConversations()
         c.createdAt = timeFrom(q.value(5));
         c.updatedAt = timeFrom(q.value(6));
         if (!q.value(7).isNull())
-            c.lastMessage = Message::fromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
+            c.lastMessage = Message::fromJson(
+                QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
         index.insert(c.id, out.size());
         out.append(std::move(c));
     }
-    q.prepare(QStringLiteral("SELECT conversation_id, user_id, name, role, joined_at, last_read_seq, last_read_at,"
-                             " is_online, last_seen FROM participants ORDER BY conversation_id, joined_at, user_id"));
+    q.prepare(QStringLiteral(
+        "SELECT conversation_id, user_id, name, role, joined_at, last_read_seq, last_read_at,"
+        " is_online, last_seen FROM participants ORDER BY conversation_id, joined_at, user_id"));
     if (!run(q))
         return out;
     while (q.next()) {
@@ -431,11 +456,13 @@ bool CacheDatabase::removeConversation(const QString &conversationId)
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table : { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
+    for (const char *table :
+        { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                       .arg(QLatin1StringView(table),
-                           QLatin1StringView(qstrcmp(table, "conversations") == 0 ? "id" : "conversation_id")));
+                          QLatin1StringView(
+                              qstrcmp(table, "conversations") == 0 ? "id" : "conversation_id")));
         q.addBindValue(conversationId);
         if (!run(q))
             return false;
@@ -443,8 +470,8 @@ bool CacheDatabase::removeConversation(const QString &conversationId)
     return tx.commit();
 }
 
-bool CacheDatabase::setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-                                  const QDateTime &readAt)
+bool CacheDatabase::setReadMarker(const QString &conversationId, const QString &userId,
+    qint64 lastReadSeq, const QDateTime &readAt)
 {
     if (!isOpen())
         return false;
@@ -475,8 +502,9 @@ bool CacheDatabase::setPresence(const QString &userId, bool isOnline, const QDat
     if (!isOpen())
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE participants SET is_online = ?, last_seen = coalesce(?, last_seen)"
-                             " WHERE user_id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE participants SET is_online = ?, last_seen = coalesce(?, last_seen)"
+                       " WHERE user_id = ?"));
     q.addBindValue(isOnline ? 1 : 0);
     q.addBindValue(timeValue(lastSeen));
     q.addBindValue(userId);
@@ -496,11 +524,14 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
     QSqlQuery insert(m_db), edit(m_db), confirm(m_db);
     // OR IGNORE: a row with the same (conversation, seq) or the same
     // (clientId, sender) is a duplicate.
-    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    insert.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                        .arg(QLatin1StringView(kMessageColumns)));
-    edit.prepare(QStringLiteral("UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
-                                " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)"));
-    confirm.prepare(QStringLiteral("DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?"));
+    edit.prepare(QStringLiteral(
+        "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
+        " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)"));
+    confirm.prepare(
+        QStringLiteral("DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?"));
     QSet<QString> touched;
     for (const Message &m : messages) {
         if (m.seq <= 0 || m.id.isEmpty() || !api::isValidConversationId(m.conversationId)) {
@@ -559,7 +590,7 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
         advanceCursor(conversationId);
     if (!tx.commit()) {
         qCWarning(lcStore) << "Commit failed:" << m_db.lastError().text();
-        return InsertResult{ 0, 0, 0, {}, false };
+        return InsertResult { 0, 0, 0, {}, false };
     }
     return result;
 }
@@ -569,14 +600,16 @@ QList<Message> CacheDatabase::latestMessages(const QString &conversationId, int 
     return messagesBefore(conversationId, std::numeric_limits<qint64>::max(), limit);
 }
 
-QList<Message> CacheDatabase::messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit)
+QList<Message> CacheDatabase::messagesBefore(
+    const QString &conversationId, qint64 beforeSeq, int limit)
 {
     QList<Message> out;
     if (!isOpen() || limit <= 0)
         return out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")
+    q.prepare(QStringLiteral(
+        "SELECT %1 FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")
                   .arg(QLatin1StringView(kMessageColumns)));
     q.addBindValue(conversationId);
     q.addBindValue(beforeSeq);
@@ -589,14 +622,16 @@ QList<Message> CacheDatabase::messagesBefore(const QString &conversationId, qint
     return out;
 }
 
-QList<Message> CacheDatabase::messagesAfter(const QString &conversationId, qint64 afterSeq, int limit)
+QList<Message> CacheDatabase::messagesAfter(
+    const QString &conversationId, qint64 afterSeq, int limit)
 {
     QList<Message> out;
     if (!isOpen() || limit <= 0)
         return out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?")
+    q.prepare(QStringLiteral(
+        "SELECT %1 FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?")
                   .arg(QLatin1StringView(kMessageColumns)));
     q.addBindValue(conversationId);
     q.addBindValue(afterSeq);
@@ -613,7 +648,8 @@ qint64 CacheDatabase::highestSeq(const QString &conversationId)
     if (!isOpen())
         return 0;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
     return run(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -645,9 +681,10 @@ bool CacheDatabase::advanceSyncCursor(const QString &conversationId, qint64 seq)
     if (!isOpen())
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
-                             " ON CONFLICT(conversation_id) DO UPDATE SET"
-                             " contiguous_seq = max(contiguous_seq, excluded.contiguous_seq)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
+                       " ON CONFLICT(conversation_id) DO UPDATE SET"
+                       " contiguous_seq = max(contiguous_seq, excluded.contiguous_seq)"));
     q.addBindValue(conversationId);
     q.addBindValue(qMax<qint64>(0, seq));
     if (!run(q))
@@ -677,8 +714,10 @@ void CacheDatabase::advanceCursor(const QString &conversationId)
     // End of the run of consecutive seqs that starts right after the cursor.
     q.prepare(QStringLiteral(
         "SELECT m.seq FROM messages m WHERE m.conversation_id = :conv AND m.seq > :cursor"
-        " AND NOT EXISTS (SELECT 1 FROM messages n WHERE n.conversation_id = :conv AND n.seq = m.seq + 1)"
-        " AND EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = :conv AND f.seq = :cursor + 1)"
+        " AND NOT EXISTS (SELECT 1 FROM messages n WHERE n.conversation_id = :conv AND n.seq = "
+        "m.seq + 1)"
+        " AND EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = :conv AND f.seq = :cursor "
+        "+ 1)"
         " ORDER BY m.seq LIMIT 1"));
     q.bindValue(QStringLiteral(":conv"), conversationId);
     q.bindValue(QStringLiteral(":cursor"), cursor);
@@ -686,8 +725,9 @@ void CacheDatabase::advanceCursor(const QString &conversationId)
         return;
     if (q.next())
         cursor = q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
-                             " ON CONFLICT(conversation_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
+        " ON CONFLICT(conversation_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq"));
     q.addBindValue(conversationId);
     q.addBindValue(cursor);
     run(q);
@@ -701,14 +741,16 @@ bool CacheDatabase::addToOutbox(const OutboxEntry &e)
         return false;
     QSqlQuery q(m_db);
     // Adding the same clientId twice keeps the first entry (a resend is not a new message).
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO outbox (client_id, conversation_id, content, type, reply_to,"
-                             " created_at, attempts, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO outbox (client_id, conversation_id, content, type, reply_to,"
+        " created_at, attempts, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.clientId);
     q.addBindValue(e.conversationId);
     q.addBindValue(e.content);
     q.addBindValue(e.type == Message::Type::System ? 1 : 0);
     q.addBindValue(e.replyTo.isEmpty() ? QVariant() : QVariant(e.replyTo));
-    q.addBindValue(timeValue(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(
+        timeValue(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(e.attempts);
     q.addBindValue(int(e.state));
     q.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
@@ -722,10 +764,12 @@ QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
         return out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT client_id, conversation_id, content, type, reply_to, created_at, attempts, state,"
-                             " last_error FROM outbox WHERE :conv = '' OR conversation_id = :conv"
-                             " ORDER BY created_at, rowid"));
-    q.bindValue(QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
+    q.prepare(QStringLiteral(
+        "SELECT client_id, conversation_id, content, type, reply_to, created_at, attempts, state,"
+        " last_error FROM outbox WHERE :conv = '' OR conversation_id = :conv"
+        " ORDER BY created_at, rowid"));
+    q.bindValue(
+        QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
     if (!run(q))
         return out;
     while (q.next()) {
@@ -744,13 +788,14 @@ QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
     return out;
 }
 
-bool CacheDatabase::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                                 const QString &lastError)
+bool CacheDatabase::updateOutbox(
+    const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError)
 {
     if (!isOpen())
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, last_error = ? WHERE client_id = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE outbox SET state = ?, attempts = ?, last_error = ? WHERE client_id = ?"));
     q.addBindValue(int(state));
     q.addBindValue(attempts);
     q.addBindValue(lastError.isEmpty() ? QVariant() : QVariant(lastError));

@@ -48,7 +48,7 @@ public:
     QList<api::Conversation> loadConversations();
     bool removeConversation(const QString &conversationId);
     bool setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-                       const QDateTime &readAt);
+        const QDateTime &readAt);
     bool setUnreadCount(const QString &conversationId, int unreadCount);
     bool setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen);
 
@@ -73,7 +73,8 @@ public:
     // The outbox, oldest first.
     bool addToOutbox(const OutboxEntry &entry);
     QList<OutboxEntry> outbox(const QString &conversationId = {});
-    bool updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError);
+    bool updateOutbox(
+        const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError);
     bool removeFromOutbox(const QString &clientId);
 
 private:

@@ -10,8 +10,7 @@
 
 namespace ringchat::store {
 
-template<typename F>
-auto ChatStore::run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>
+template <typename F> auto ChatStore::run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>
 {
     using T = std::invoke_result_t<F, CacheDatabase &>;
     auto promise = std::make_shared<QPromise<T>>();
@@ -32,7 +31,10 @@ auto ChatStore::run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>
 }
 
 ChatStore::ChatStore(QObject *parent)
-    : QObject(parent), m_thread(new QThread), m_worker(new QObject), m_db(std::make_shared<CacheDatabase>())
+    : QObject(parent)
+    , m_thread(new QThread)
+    , m_worker(new QObject)
+    , m_db(std::make_shared<CacheDatabase>())
 {
     m_thread->setObjectName(QStringLiteral("ringchat-store"));
     m_worker->moveToThread(m_thread);
@@ -56,21 +58,25 @@ ChatStore::~ChatStore()
     delete m_thread;
 }
 
-QString ChatStore::databasePath(const QUrl &serverUrl, const QString &userId, const QString &directory)
+QString ChatStore::databasePath(
+    const QUrl &serverUrl, const QString &userId, const QString &directory)
 {
     QString dir = directory;
     if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache");
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/cache");
     // https://Host/ and https://host name the same server.
-    QUrl normalized = serverUrl.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveQuery | QUrl::RemoveFragment
-                                         | QUrl::RemoveUserInfo);
+    QUrl normalized = serverUrl.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveQuery
+        | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     QString path = normalized.path();
     while (path.endsWith(u'/'))
         path.chop(1);
     normalized.setPath(path);
     const QByteArray server = normalized.toString(QUrl::FullyEncoded).toLower().toUtf8();
-    const QByteArray hash =
-        QCryptographicHash::hash(server + '\n' + userId.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
+    const QByteArray hash
+        = QCryptographicHash::hash(server + '\n' + userId.toUtf8(), QCryptographicHash::Sha256)
+              .toHex()
+              .left(32);
     return QDir(dir).filePath(QString::fromLatin1(hash) + QStringLiteral(".sqlite"));
 }
 
@@ -110,7 +116,8 @@ QFuture<bool> ChatStore::deleteAll()
 
 QFuture<bool> ChatStore::upsertConversations(const QList<api::Conversation> &conversations)
 {
-    return run([conversations](CacheDatabase &db) { return db.upsertConversations(conversations); });
+    return run(
+        [conversations](CacheDatabase &db) { return db.upsertConversations(conversations); });
 }
 
 QFuture<QList<api::Conversation>> ChatStore::loadConversations()
@@ -120,13 +127,16 @@ QFuture<QList<api::Conversation>> ChatStore::loadConversations()
 
 QFuture<bool> ChatStore::removeConversation(const QString &conversationId)
 {
-    return run([conversationId](CacheDatabase &db) { return db.removeConversation(conversationId); });
+    return run(
+        [conversationId](CacheDatabase &db) { return db.removeConversation(conversationId); });
 }
 
-QFuture<bool> ChatStore::setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-                                       const QDateTime &readAt)
+QFuture<bool> ChatStore::setReadMarker(const QString &conversationId, const QString &userId,
+    qint64 lastReadSeq, const QDateTime &readAt)
 {
-    return run([=](CacheDatabase &db) { return db.setReadMarker(conversationId, userId, lastReadSeq, readAt); });
+    return run([=](CacheDatabase &db) {
+        return db.setReadMarker(conversationId, userId, lastReadSeq, readAt);
+    });
 }
 
 QFuture<bool> ChatStore::setUnreadCount(const QString &conversationId, int unreadCount)
@@ -134,7 +144,8 @@ QFuture<bool> ChatStore::setUnreadCount(const QString &conversationId, int unrea
     return run([=](CacheDatabase &db) { return db.setUnreadCount(conversationId, unreadCount); });
 }
 
-QFuture<bool> ChatStore::setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen)
+QFuture<bool> ChatStore::setPresence(
+    const QString &userId, bool isOnline, const QDateTime &lastSeen)
 {
     return run([=](CacheDatabase &db) { return db.setPresence(userId, isOnline, lastSeen); });
 }
@@ -149,14 +160,18 @@ QFuture<QList<api::Message>> ChatStore::latestMessages(const QString &conversati
     return run([=](CacheDatabase &db) { return db.latestMessages(conversationId, limit); });
 }
 
-QFuture<QList<api::Message>> ChatStore::messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit)
+QFuture<QList<api::Message>> ChatStore::messagesBefore(
+    const QString &conversationId, qint64 beforeSeq, int limit)
 {
-    return run([=](CacheDatabase &db) { return db.messagesBefore(conversationId, beforeSeq, limit); });
+    return run(
+        [=](CacheDatabase &db) { return db.messagesBefore(conversationId, beforeSeq, limit); });
 }
 
-QFuture<QList<api::Message>> ChatStore::messagesAfter(const QString &conversationId, qint64 afterSeq, int limit)
+QFuture<QList<api::Message>> ChatStore::messagesAfter(
+    const QString &conversationId, qint64 afterSeq, int limit)
 {
-    return run([=](CacheDatabase &db) { return db.messagesAfter(conversationId, afterSeq, limit); });
+    return run(
+        [=](CacheDatabase &db) { return db.messagesAfter(conversationId, afterSeq, limit); });
 }
 
 QFuture<qint64> ChatStore::highestSeq(const QString &conversationId)
@@ -184,10 +199,11 @@ QFuture<QList<OutboxEntry>> ChatStore::outbox(const QString &conversationId)
     return run([=](CacheDatabase &db) { return db.outbox(conversationId); });
 }
 
-QFuture<bool> ChatStore::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                                      const QString &lastError)
+QFuture<bool> ChatStore::updateOutbox(
+    const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError)
 {
-    return run([=](CacheDatabase &db) { return db.updateOutbox(clientId, state, attempts, lastError); });
+    return run(
+        [=](CacheDatabase &db) { return db.updateOutbox(clientId, state, attempts, lastError); });
 }
 
 QFuture<bool> ChatStore::removeFromOutbox(const QString &clientId)

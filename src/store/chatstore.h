@@ -44,7 +44,8 @@ public:
 
     // <directory>/<sha256(normalized server URL + user id), 32 hex>.sqlite;
     // directory defaults to QStandardPaths::AppDataLocation + "/cache".
-    static QString databasePath(const QUrl &serverUrl, const QString &userId, const QString &directory = {});
+    static QString databasePath(
+        const QUrl &serverUrl, const QString &userId, const QString &directory = {});
 
     // ownUserId tells our own messages (their echo confirms the outbox entry).
     QFuture<bool> open(const QString &path, const QString &ownUserId);
@@ -59,8 +60,8 @@ public:
     QFuture<QList<api::Conversation>> loadConversations();
     QFuture<bool> removeConversation(const QString &conversationId);
     // Moves a participant's read marker forward (never back).
-    QFuture<bool> setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-                                const QDateTime &readAt = {});
+    QFuture<bool> setReadMarker(const QString &conversationId, const QString &userId,
+        qint64 lastReadSeq, const QDateTime &readAt = {});
     QFuture<bool> setUnreadCount(const QString &conversationId, int unreadCount);
     QFuture<bool> setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen = {});
 
@@ -70,8 +71,10 @@ public:
     QFuture<InsertResult> insertMessages(const QList<api::Message> &messages);
     // All ascending by seq; delivery is Sent (the model derives Read).
     QFuture<QList<api::Message>> latestMessages(const QString &conversationId, int limit);
-    QFuture<QList<api::Message>> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
-    QFuture<QList<api::Message>> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
+    QFuture<QList<api::Message>> messagesBefore(
+        const QString &conversationId, qint64 beforeSeq, int limit);
+    QFuture<QList<api::Message>> messagesAfter(
+        const QString &conversationId, qint64 afterSeq, int limit);
     QFuture<qint64> highestSeq(const QString &conversationId);
     // Highest seq such that the run of seqs from the first one stored up to it
     // has no gap: fetch direction=after from here after a reconnect.
@@ -85,7 +88,7 @@ public:
     // Oldest first; empty conversationId: all conversations.
     QFuture<QList<OutboxEntry>> outbox(const QString &conversationId = {});
     QFuture<bool> updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                               const QString &lastError = {});
+        const QString &lastError = {});
     QFuture<bool> removeFromOutbox(const QString &clientId);
 
 Q_SIGNALS:
@@ -94,8 +97,7 @@ Q_SIGNALS:
 
 private:
     // Runs fn(CacheDatabase&) on the worker thread; the future holds its result.
-    template<typename F>
-    auto run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>;
+    template <typename F> auto run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>;
 
     QThread *m_thread = nullptr;
     QObject *m_worker = nullptr; // lives in m_thread; queued calls run there

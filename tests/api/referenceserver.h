@@ -32,7 +32,8 @@ public:
         if (!m_process.waitForStarted(10000))
             return false;
         QByteArray out;
-        const QRegularExpression listening(QStringLiteral("^LISTENING (\\S+)$"), QRegularExpression::MultilineOption);
+        const QRegularExpression listening(
+            QStringLiteral("^LISTENING (\\S+)$"), QRegularExpression::MultilineOption);
         QElapsedTimer timer;
         timer.start();
         while (timer.elapsed() < 30000 && m_process.state() == QProcess::Running) {
@@ -42,18 +43,20 @@ public:
             const auto match = listening.match(text);
             if (match.hasMatch()) {
                 m_url = QUrl(match.captured(1));
-                m_keysDir = QRegularExpression(QStringLiteral("^KEYS_DIR (.+)$"), QRegularExpression::MultilineOption)
+                m_keysDir = QRegularExpression(
+                    QStringLiteral("^KEYS_DIR (.+)$"), QRegularExpression::MultilineOption)
                                 .match(text)
                                 .captured(1)
                                 .trimmed();
-                m_issuer = QRegularExpression(QStringLiteral("^ISSUER (\\S+)$"), QRegularExpression::MultilineOption)
+                m_issuer = QRegularExpression(
+                    QStringLiteral("^ISSUER (\\S+)$"), QRegularExpression::MultilineOption)
                                .match(text)
                                .captured(1);
                 return true;
             }
         }
         qWarning("Reference server did not start: %s %s", out.constData(),
-                 m_process.readAllStandardError().constData());
+            m_process.readAllStandardError().constData());
         return false;
     }
 
@@ -80,8 +83,9 @@ public:
         env.insert(QStringLiteral("ISSUER"), m_issuer);
         p.setProcessEnvironment(env);
         p.setWorkingDirectory(QStringLiteral(RINGCHAT_SERVER_DIR));
-        p.start(QStringLiteral("node"), { QStringLiteral("src/token-cli.js"), user, QStringLiteral("--ttl"),
-                                          QString::number(ttlSeconds) });
+        p.start(QStringLiteral("node"),
+            { QStringLiteral("src/token-cli.js"), user, QStringLiteral("--ttl"),
+                QString::number(ttlSeconds) });
         if (!p.waitForFinished(20000) || p.exitCode() != 0) {
             qWarning("token-cli failed: %s", p.readAllStandardError().constData());
             return {};

@@ -18,8 +18,7 @@ using api::RestClient;
 namespace {
 
 // Polls (keeping the event loop running) until the future is done.
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 60000)
+template <typename T> T await(QFuture<T> future, int timeoutMs = 60000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -40,7 +39,9 @@ class ServerTokenSource : public auth::AccessTokenSource
 {
 public:
     ServerTokenSource(const ReferenceServer &server, QString user, int ttl = 3600)
-        : m_server(server), m_user(std::move(user)), m_token(m_server.mintToken(m_user, ttl))
+        : m_server(server)
+        , m_user(std::move(user))
+        , m_token(m_server.mintToken(m_user, ttl))
     {
     }
     QString accessToken() const override { return m_token; }
@@ -65,7 +66,8 @@ private:
 class RawPeer : public QTcpServer
 {
 public:
-    explicit RawPeer(QByteArray answer = {}) : m_answer(std::move(answer))
+    explicit RawPeer(QByteArray answer = {})
+        : m_answer(std::move(answer))
     {
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = nextPendingConnection()) {
@@ -83,7 +85,8 @@ public:
     }
     QUrl url(const char *scheme = "http") const
     {
-        return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(QLatin1StringView(scheme)).arg(serverPort()));
+        return QUrl(
+            QStringLiteral("%1://127.0.0.1:%2").arg(QLatin1StringView(scheme)).arg(serverPort()));
     }
 
 private:
@@ -104,7 +107,7 @@ private Q_SLOTS:
     {
         // A small message burst so 429 can be provoked; everything else stays under it.
         QVERIFY(m_server.start({ { QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("8") },
-                                 { QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("1") } }));
+            { QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("1") } }));
     }
 
     void me()
@@ -156,12 +159,12 @@ private Q_SLOTS:
     {
         ServerTokenSource tokens(m_server, QStringLiteral("alice"));
         RestClient client(m_server.url(), &tokens);
-        const auto direct = await(client.createConversation(api::Conversation::Type::Direct, { QStringLiteral("bob") }));
+        const auto direct = await(
+            client.createConversation(api::Conversation::Type::Direct, { QStringLiteral("bob") }));
         QVERIFY2(direct.ok(), qPrintable(direct.error().message));
         QCOMPARE(direct.value().id, QStringLiteral("dm-alice-bob")); // returned, not created twice
         const auto group = await(client.createConversation(api::Conversation::Type::Group,
-                                                           { QStringLiteral("bob"), QStringLiteral("carol") },
-                                                           QStringLiteral("Weekend")));
+            { QStringLiteral("bob"), QStringLiteral("carol") }, QStringLiteral("Weekend")));
         QVERIFY2(group.ok(), qPrintable(group.error().message));
         QCOMPARE(group.value().type, api::Conversation::Type::Group);
         QCOMPARE(group.value().title, QStringLiteral("Weekend"));
@@ -174,16 +177,19 @@ private Q_SLOTS:
         RestClient client(m_server.url(), &tokens);
         const QString conv = QStringLiteral("dm-alice-bob");
         const QString clientId = newClientId();
-        const auto first = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
+        const auto first
+            = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
         QVERIFY2(first.ok(), qPrintable(first.error().message));
         QCOMPARE(first.value().clientId, clientId);
         QCOMPARE(first.value().senderId, QStringLiteral("bob"));
-        const auto again = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
+        const auto again
+            = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
         QVERIFY2(again.ok(), qPrintable(again.error().message));
         QCOMPARE(again.value().id, first.value().id);
         QCOMPARE(again.value().seq, first.value().seq);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(await(client.sendMessage(conv, newClientId(), QStringLiteral("n%1").arg(i))).ok());
+            QVERIFY(
+                await(client.sendMessage(conv, newClientId(), QStringLiteral("n%1").arg(i))).ok());
         const qint64 last = first.value().seq + 3;
 
         const auto latest = await(client.messages(conv, RestClient::Direction::Before, 0, 2));
@@ -222,7 +228,8 @@ private Q_SLOTS:
         const auto r = await(client.me());
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ApiError::Kind::Unauthorized);
-        QVERIFY2(r.error().message.contains(QStringLiteral("The session has ended.")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("The session has ended.")),
+            qPrintable(r.error().message));
         QCOMPARE(tokens.refreshes, 1);
 
         // A token that stays bad after a refresh: one retry, no loop.
@@ -237,21 +244,25 @@ private Q_SLOTS:
         ServerTokenSource tokens(m_server, QStringLiteral("carol"));
         RestClient client(m_server.url(), &tokens);
         // carol is not in dm-alice-bob.
-        const auto forbidden = await(client.messages(QStringLiteral("dm-alice-bob"), RestClient::Direction::Before));
+        const auto forbidden
+            = await(client.messages(QStringLiteral("dm-alice-bob"), RestClient::Direction::Before));
         QVERIFY(!forbidden.ok());
         QCOMPARE(forbidden.error().kind, ApiError::Kind::Http);
         QVERIFY(forbidden.error().httpStatus == 403 || forbidden.error().httpStatus == 404);
         QVERIFY(!forbidden.error().code.isEmpty());
         QVERIFY2(forbidden.error().message.contains(QString::number(forbidden.error().httpStatus)),
-                 qPrintable(forbidden.error().message));
+            qPrintable(forbidden.error().message));
 
-        const auto missing = await(client.messages(QStringLiteral("no-such-conversation"), RestClient::Direction::After));
+        const auto missing = await(
+            client.messages(QStringLiteral("no-such-conversation"), RestClient::Direction::After));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().httpStatus == 404 || missing.error().httpStatus == 403);
 
-        const auto badId = await(client.messages(QStringLiteral("../etc/passwd"), RestClient::Direction::After));
+        const auto badId
+            = await(client.messages(QStringLiteral("../etc/passwd"), RestClient::Direction::After));
         QCOMPARE(badId.error().kind, ApiError::Kind::InvalidArgument);
-        const auto empty = await(client.sendMessage(QStringLiteral("group-ring"), newClientId(), QStringLiteral("  ")));
+        const auto empty = await(
+            client.sendMessage(QStringLiteral("group-ring"), newClientId(), QStringLiteral("  ")));
         QCOMPARE(empty.error().kind, ApiError::Kind::InvalidArgument);
     }
 
@@ -264,7 +275,8 @@ private Q_SLOTS:
         // Use up the burst; the first 429 comes back as an error with the wait.
         std::optional<ApiError> limited;
         for (int i = 0; i < 20 && !limited; ++i) {
-            const auto r = await(client.sendMessage(conv, newClientId(), QStringLiteral("burst %1").arg(i)));
+            const auto r
+                = await(client.sendMessage(conv, newClientId(), QStringLiteral("burst %1").arg(i)));
             if (!r.ok())
                 limited = r.error();
         }
@@ -276,7 +288,8 @@ private Q_SLOTS:
 
         // Allowed to wait: the client sleeps Retry-After and the message goes through.
         client.setMaxRateLimitWait(std::chrono::seconds(10));
-        const auto r = await(client.sendMessage(conv, newClientId(), QStringLiteral("after waiting")));
+        const auto r
+            = await(client.sendMessage(conv, newClientId(), QStringLiteral("after waiting")));
         QVERIFY2(r.ok(), qPrintable(r.error().message));
     }
 
@@ -292,7 +305,8 @@ private Q_SLOTS:
         RestClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), &tokens);
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::Network);
-        QVERIFY2(r.error().message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.error().message));
+        QVERIFY2(
+            r.error().message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.error().message));
     }
 
     void silentServerTimesOut()
@@ -303,7 +317,8 @@ private Q_SLOTS:
         client.setTimeout(std::chrono::milliseconds(300));
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::Timeout);
-        QVERIFY2(r.error().message.contains(QStringLiteral("did not answer")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("did not answer")),
+            qPrintable(r.error().message));
     }
 
     void plainPeerOnHttpsIsTlsError()
@@ -314,19 +329,22 @@ private Q_SLOTS:
         client.setTimeout(std::chrono::milliseconds(5000));
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::Tls);
-        QVERIFY2(r.error().message.startsWith(QStringLiteral("The secure connection")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("The secure connection")),
+            qPrintable(r.error().message));
     }
 
     void nonJsonAnswerIsBadResponse()
     {
-        RawPeer html("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\nConnection: close\r\n\r\n"
+        RawPeer html("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                     "13\r\nConnection: close\r\n\r\n"
                      "<html></html>");
         auth::FixedTokenSource tokens(QStringLiteral("t"));
         RestClient client(html.url(), &tokens);
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::BadResponse);
         // Valid JSON of the wrong shape too.
-        RawPeer wrong("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 27\r\nConnection: close\r\n"
+        RawPeer wrong("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                      "27\r\nConnection: close\r\n"
                       "\r\n{\"success\":true,\"data\":[1]}");
         RestClient client2(wrong.url(), &tokens);
         const auto r2 = await(client2.me());
@@ -341,7 +359,8 @@ private Q_SLOTS:
         QVERIFY(RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://127.8.0.1"))));
         QVERIFY(RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://[::1]:3000"))));
         QString why;
-        QVERIFY(!RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://chat.example.org")), &why));
+        QVERIFY(
+            !RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://chat.example.org")), &why));
         QVERIFY(why.contains(QStringLiteral("https://")));
         QVERIFY(!RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://10.0.0.1"))));
         QVERIFY(!RestClient::isAllowedServerUrl(QUrl(QStringLiteral("ftp://localhost"))));
@@ -383,7 +402,8 @@ private Q_SLOTS:
         ServerTokenSource tokens(m_server, QStringLiteral("alice"));
         RestClient client(m_server.url(), &tokens);
         QThread *thread = nullptr;
-        client.me().then(this, [&](const api::ApiResult<api::User> &) { thread = QThread::currentThread(); });
+        client.me().then(
+            this, [&](const api::ApiResult<api::User> &) { thread = QThread::currentThread(); });
         QTRY_VERIFY_WITH_TIMEOUT(thread != nullptr, 30000);
         QCOMPARE(thread, QThread::currentThread());
     }

@@ -14,7 +14,8 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
-const char *const kMessage = R"({"id":"67e6db95-3b75-4c4c-9078-e459a65a3e67","conversationId":"group-ring","seq":3,
+const char *const kMessage
+    = R"({"id":"67e6db95-3b75-4c4c-9078-e459a65a3e67","conversationId":"group-ring","seq":3,
   "clientId":"seed-group-ring-3","senderId":"carol","senderName":"Carol Example","content":"Hi all.",
   "type":"text","timestamp":"2026-11-27T07:00:24.246Z"})";
 
@@ -57,9 +58,9 @@ private Q_SLOTS:
     void parseTimeOtherForms()
     {
         QCOMPARE(parseTime(QStringLiteral("2026-11-27T08:00:24.246+01:00")),
-                 parseTime(QStringLiteral("2026-11-27T07:00:24.246Z")));
+            parseTime(QStringLiteral("2026-11-27T07:00:24.246Z")));
         QCOMPARE(parseTime(QStringLiteral("2026-11-27T07:00:24Z")),
-                 parseTime(QStringLiteral("2026-11-27T07:00:24.000Z")));
+            parseTime(QStringLiteral("2026-11-27T07:00:24.000Z")));
     }
 
     void parseTimeRejects_data()
@@ -128,7 +129,8 @@ private Q_SLOTS:
 
         QJsonObject withOptionals = json(kMessage);
         withOptionals.insert(QStringLiteral("replyTo"), QStringLiteral("m1"));
-        withOptionals.insert(QStringLiteral("editedAt"), QStringLiteral("2026-11-27T08:00:00.000Z"));
+        withOptionals.insert(
+            QStringLiteral("editedAt"), QStringLiteral("2026-11-27T08:00:00.000Z"));
         withOptionals.insert(QStringLiteral("type"), QStringLiteral("system"));
         const auto m2 = Message::fromJson(withOptionals);
         QVERIFY(m2);
@@ -137,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(m2->editedAt.isValid());
         QCOMPARE(m2->toJson(), withOptionals);
         // Unknown fields are ignored (newer servers may add some).
-        withOptionals.insert(QStringLiteral("reactions"), QJsonArray{ 1, 2 });
+        withOptionals.insert(QStringLiteral("reactions"), QJsonArray { 1, 2 });
         QVERIFY(Message::fromJson(withOptionals));
         // null optional fields are the same as absent.
         QJsonObject nulls = json(kMessage);
@@ -155,7 +157,8 @@ private Q_SLOTS:
         QTest::newRow("numeric id") << "id" << QJsonValue(5);
         QTest::newRow("empty id") << "id" << QJsonValue(QString());
         QTest::newRow("no conversation") << "conversationId" << missing;
-        QTest::newRow("bad conversation id") << "conversationId" << QJsonValue(QStringLiteral("a/b"));
+        QTest::newRow("bad conversation id")
+            << "conversationId" << QJsonValue(QStringLiteral("a/b"));
         QTest::newRow("seq string") << "seq" << QJsonValue(QStringLiteral("3"));
         QTest::newRow("seq zero") << "seq" << QJsonValue(0);
         QTest::newRow("seq negative") << "seq" << QJsonValue(-4);
@@ -171,13 +174,16 @@ private Q_SLOTS:
         QTest::newRow("empty content") << "content" << QJsonValue(QString());
         QTest::newRow("blank content") << "content" << QJsonValue(QStringLiteral("  \n "));
         QTest::newRow("long content") << "content" << QJsonValue(QString(10001, u'x'));
-        QTest::newRow("content object") << "content" << QJsonValue(QJsonObject{ { "html", "<b>" } });
+        QTest::newRow("content object")
+            << "content" << QJsonValue(QJsonObject { { "html", "<b>" } });
         QTest::newRow("bad type") << "type" << QJsonValue(QStringLiteral("html"));
         QTest::newRow("no type") << "type" << missing;
         QTest::newRow("bad timestamp") << "timestamp" << QJsonValue(QStringLiteral("now"));
         QTest::newRow("numeric timestamp") << "timestamp" << QJsonValue(1700000000000.0);
-        QTest::newRow("local timestamp") << "timestamp" << QJsonValue(QStringLiteral("2026-11-27T07:00:24.246"));
-        QTest::newRow("bad editedAt") << "editedAt" << QJsonValue(QStringLiteral("2026-02-30T00:00:00.000Z"));
+        QTest::newRow("local timestamp")
+            << "timestamp" << QJsonValue(QStringLiteral("2026-11-27T07:00:24.246"));
+        QTest::newRow("bad editedAt")
+            << "editedAt" << QJsonValue(QStringLiteral("2026-02-30T00:00:00.000Z"));
         QTest::newRow("bad replyTo") << "replyTo" << QJsonValue(QStringLiteral("a b"));
         QTest::newRow("replyTo number") << "replyTo" << QJsonValue(7);
     }
@@ -226,25 +232,26 @@ private Q_SLOTS:
         const QJsonValue missing(QJsonValue::Undefined);
         QTest::newRow("bad id") << "id" << QJsonValue(QStringLiteral("no spaces allowed"));
         QTest::newRow("bad type") << "type" << QJsonValue(QStringLiteral("channel"));
-        QTest::newRow("participants object") << "participants" << QJsonValue(QJsonObject{});
+        QTest::newRow("participants object") << "participants" << QJsonValue(QJsonObject {});
         QTest::newRow("no participants") << "participants" << missing;
-        QTest::newRow("participant not object") << "participants" << QJsonValue(QJsonArray{ 1 });
-        QTest::newRow("participant bad role") << "participants"
-                                              << QJsonValue(QJsonArray{ QJsonObject{
-                                                     { "userId", "x" }, { "name", "X" }, { "role", "owner" },
-                                                     { "joinedAt", "2026-11-27T07:00:24.246Z" },
-                                                     { "lastReadSeq", 0 }, { "isOnline", false } } });
-        QTest::newRow("participant online string") << "participants"
-                                                   << QJsonValue(QJsonArray{ QJsonObject{
-                                                          { "userId", "x" }, { "name", "X" }, { "role", "member" },
-                                                          { "joinedAt", "2026-11-27T07:00:24.246Z" },
-                                                          { "lastReadSeq", 0 }, { "isOnline", "yes" } } });
+        QTest::newRow("participant not object") << "participants" << QJsonValue(QJsonArray { 1 });
+        QTest::newRow("participant bad role")
+            << "participants"
+            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" }, { "name", "X" },
+                   { "role", "owner" }, { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                   { "lastReadSeq", 0 }, { "isOnline", false } } });
+        QTest::newRow("participant online string")
+            << "participants"
+            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" }, { "name", "X" },
+                   { "role", "member" }, { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                   { "lastReadSeq", 0 }, { "isOnline", "yes" } } });
         QTest::newRow("negative unread") << "unreadCount" << QJsonValue(-1);
         QTest::newRow("no lastSeq") << "lastSeq" << missing;
-        QTest::newRow("lastMessage array") << "lastMessage" << QJsonValue(QJsonArray{});
+        QTest::newRow("lastMessage array") << "lastMessage" << QJsonValue(QJsonArray {});
         QTest::newRow("lastMessage elsewhere")
             << "lastMessage"
-            << QJsonValue(json(R"({"id":"m3","conversationId":"other","seq":3,"clientId":"c3","senderId":"carol",
+            << QJsonValue(json(
+                   R"({"id":"m3","conversationId":"other","seq":3,"clientId":"c3","senderId":"carol",
                 "senderName":"C","content":"x","type":"text","timestamp":"2026-11-27T07:00:24.246Z"})"));
         QTest::newRow("bad createdAt") << "createdAt" << QJsonValue(QStringLiteral("x"));
     }
@@ -271,10 +278,11 @@ private Q_SLOTS:
         QVERIFY(!User::fromJson(json(R"({"id":"a","name":null})")));
         QVERIFY(!User::fromJson(json(R"({"id":"a","name":"x","avatarUrl":5})")));
         QString error;
-        const QJsonArray users{ QJsonObject{ { "id", "a" }, { "name", "A" } }, QJsonValue(3) };
+        const QJsonArray users { QJsonObject { { "id", "a" }, { "name", "A" } }, QJsonValue(3) };
         QVERIFY(!listFromJson<User>(users, &error));
         QVERIFY(error.contains(QStringLiteral("Element 1")));
-        const auto ok = listFromJson<User>(QJsonArray{ QJsonObject{ { "id", "a" }, { "name", "A" } } });
+        const auto ok
+            = listFromJson<User>(QJsonArray { QJsonObject { { "id", "a" }, { "name", "A" } } });
         QVERIFY(ok && ok->size() == 1);
     }
 

@@ -1,7 +1,7 @@
 // ConversationListModel under QAbstractItemModelTester (Fatal).
 
-#include "models/conversationlistmodel.h"
 #include "modelfixtures.h"
+#include "models/conversationlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,13 +14,14 @@ using Role = ConversationListModel::Role;
 
 namespace {
 
-Conversation direct(const QString &id, const QString &otherId, const QString &otherName, int minutes)
+Conversation direct(
+    const QString &id, const QString &otherId, const QString &otherName, int minutes)
 {
     Conversation c;
     c.id = id;
     c.type = Conversation::Type::Direct;
     c.participants = { participant(QStringLiteral("alice"), QStringLiteral("Alice")),
-                       participant(otherId, otherName) };
+        participant(otherId, otherName) };
     c.createdAt = kT0;
     c.updatedAt = kT0.addSecs(minutes * 60);
     return c;
@@ -33,8 +34,8 @@ Conversation group(const QString &id, const QString &title, int minutes)
     c.type = Conversation::Type::Group;
     c.title = title;
     c.participants = { participant(QStringLiteral("alice"), QStringLiteral("Alice")),
-                       participant(QStringLiteral("bob"), QStringLiteral("Bob")),
-                       participant(QStringLiteral("carol"), QStringLiteral("Carol")) };
+        participant(QStringLiteral("bob"), QStringLiteral("Bob")),
+        participant(QStringLiteral("carol"), QStringLiteral("Carol")) };
     c.createdAt = kT0;
     c.updatedAt = kT0.addSecs(minutes * 60);
     return c;
@@ -58,16 +59,21 @@ private Q_SLOTS:
     void sortedByActivityWithTitles()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        model.setConversations({ direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                                 group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-                                 direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
-        QCOMPARE(ids(model), (QStringList{ "team", "dm-carol", "dm-bob" }));
+        model.setConversations(
+            { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
+                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+                direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"),
+                    2) });
+        QCOMPARE(ids(model), (QStringList { "team", "dm-carol", "dm-bob" }));
         QCOMPARE(model.count(), 3);
-        QCOMPARE(model.data(model.index(0), Role::TitleRole).toString(), QStringLiteral("Ring team"));
+        QCOMPARE(
+            model.data(model.index(0), Role::TitleRole).toString(), QStringLiteral("Ring team"));
         QCOMPARE(model.data(model.index(1), Role::TitleRole).toString(), QStringLiteral("Carol"));
-        QCOMPARE(model.data(model.index(1), Role::OtherUserIdRole).toString(), QStringLiteral("carol"));
+        QCOMPARE(
+            model.data(model.index(1), Role::OtherUserIdRole).toString(), QStringLiteral("carol"));
         QCOMPARE(model.data(model.index(0), Role::OtherUserIdRole).toString(), QString());
         QCOMPARE(model.data(model.index(0), Role::TypeRole).toString(), QStringLiteral("group"));
         QCOMPARE(model.data(model.index(0), Role::ParticipantCountRole).toInt(), 3);
@@ -80,32 +86,41 @@ private Q_SLOTS:
     void newMessageMovesRowUpAndCountsUnread()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        model.setConversations({ direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                                 group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-                                 direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
+        model.setConversations(
+            { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
+                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+                direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"),
+                    2) });
         QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
         QSignalSpy unread(&model, &ConversationListModel::totalUnreadChanged);
         Message m = message(QStringLiteral("dm-bob"), 1, QStringLiteral("bob"), kT0.addSecs(600));
         m.content = QStringLiteral("first line\nsecond line");
         model.applyMessage(m, true);
-        QCOMPARE(ids(model), (QStringList{ "dm-bob", "team", "dm-carol" }));
+        QCOMPARE(ids(model), (QStringList { "dm-bob", "team", "dm-carol" }));
         QCOMPARE(moved.size(), 1);
-        QCOMPARE(model.data(model.index(0), Role::LastMessageTextRole).toString(), QStringLiteral("first line"));
-        QCOMPARE(model.data(model.index(0), Role::LastMessageSenderRole).toString(), QStringLiteral("Bob"));
+        QCOMPARE(model.data(model.index(0), Role::LastMessageTextRole).toString(),
+            QStringLiteral("first line"));
+        QCOMPARE(model.data(model.index(0), Role::LastMessageSenderRole).toString(),
+            QStringLiteral("Bob"));
         QCOMPARE(model.data(model.index(0), Role::UnreadCountRole).toInt(), 1);
         QCOMPARE(model.data(model.index(0), Role::LastActivityRole).toDateTime(), kT0.addSecs(600));
         QCOMPARE(model.totalUnread(), 1);
         QCOMPARE(unread.size(), 1);
 
         // An older message (history) does not replace the preview or move the row.
-        model.applyMessage(message(QStringLiteral("dm-carol"), 1, QStringLiteral("carol"), kT0.addSecs(60)), false);
-        QCOMPARE(ids(model), (QStringList{ "dm-bob", "team", "dm-carol" }));
+        model.applyMessage(
+            message(QStringLiteral("dm-carol"), 1, QStringLiteral("carol"), kT0.addSecs(60)),
+            false);
+        QCOMPARE(ids(model), (QStringList { "dm-bob", "team", "dm-carol" }));
 
         // Moves down as well as up; ties broken by id so the order is total.
-        model.applyMessage(message(QStringLiteral("dm-carol"), 2, QStringLiteral("carol"), kT0.addSecs(900)), true);
-        QCOMPARE(ids(model), (QStringList{ "dm-carol", "dm-bob", "team" }));
+        model.applyMessage(
+            message(QStringLiteral("dm-carol"), 2, QStringLiteral("carol"), kT0.addSecs(900)),
+            true);
+        QCOMPARE(ids(model), (QStringList { "dm-carol", "dm-bob", "team" }));
         model.setUnreadCount(QStringLiteral("dm-carol"), 0);
         QCOMPARE(model.totalUnread(), 1);
         // Unknown conversation: ignored.
@@ -116,22 +131,27 @@ private Q_SLOTS:
     void upsertAndRemove()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        model.setConversations({ direct(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("Bob"), 10),
-                                 direct(QStringLiteral("b"), QStringLiteral("carol"), QStringLiteral("Carol"), 5) });
+        model.setConversations(
+            { direct(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("Bob"), 10),
+                direct(QStringLiteral("b"), QStringLiteral("carol"), QStringLiteral("Carol"), 5) });
         model.upsert(group(QStringLiteral("g"), QStringLiteral("New group"), 7));
-        QCOMPARE(ids(model), (QStringList{ "a", "g", "b" }));
+        QCOMPARE(ids(model), (QStringList { "a", "g", "b" }));
         Conversation renamed = group(QStringLiteral("g"), QStringLiteral("Renamed"), 1);
         model.upsert(renamed);
-        QCOMPARE(ids(model), (QStringList{ "a", "b", "g" }));
+        QCOMPARE(ids(model), (QStringList { "a", "b", "g" }));
         QCOMPARE(model.data(model.index(2), Role::TitleRole).toString(), QStringLiteral("Renamed"));
         // A snapshot with an older read marker does not move it back.
         model.setReadMarker(QStringLiteral("g"), QStringLiteral("bob"), 9);
         model.upsert(renamed);
-        QCOMPARE(model.conversation(QStringLiteral("g"))->participant(QStringLiteral("bob"))->lastReadSeq, 9);
+        QCOMPARE(model.conversation(QStringLiteral("g"))
+                     ->participant(QStringLiteral("bob"))
+                     ->lastReadSeq,
+            9);
         model.remove(QStringLiteral("a"));
-        QCOMPARE(ids(model), (QStringList{ "b", "g" }));
+        QCOMPARE(ids(model), (QStringList { "b", "g" }));
         model.remove(QStringLiteral("a"));
         QCOMPARE(model.count(), 2);
         QCOMPARE(model.indexOf(QStringLiteral("g")), 1);
@@ -141,79 +161,100 @@ private Q_SLOTS:
     void filterBySearchString()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        model.setConversations({ direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                                 group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-                                 direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
+        model.setConversations(
+            { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
+                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+                direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"),
+                    2) });
         QSignalSpy filterChanged(&model, &ConversationListModel::filterChanged);
         model.setFilter(QStringLiteral("CAR"));
         QCOMPARE(filterChanged.size(), 1);
         // Carol's chat by title, the group by a participant's name.
-        QCOMPARE(ids(model), (QStringList{ "team", "dm-carol" }));
+        QCOMPARE(ids(model), (QStringList { "team", "dm-carol" }));
         model.setFilter(QStringLiteral("ring"));
-        QCOMPARE(ids(model), (QStringList{ "team" }));
+        QCOMPARE(ids(model), (QStringList { "team" }));
         // Changes to hidden rows keep them hidden; matching new ones appear in place.
-        model.applyMessage(message(QStringLiteral("dm-bob"), 1, QStringLiteral("bob"), kT0.addSecs(3600)), true);
-        QCOMPARE(ids(model), (QStringList{ "team" }));
+        model.applyMessage(
+            message(QStringLiteral("dm-bob"), 1, QStringLiteral("bob"), kT0.addSecs(3600)), true);
+        QCOMPARE(ids(model), (QStringList { "team" }));
         model.upsert(group(QStringLiteral("ring2"), QStringLiteral("Ring two"), 30));
-        QCOMPARE(ids(model), (QStringList{ "ring2", "team" }));
+        QCOMPARE(ids(model), (QStringList { "ring2", "team" }));
         // Renaming out of the filter removes the row.
         model.upsert(group(QStringLiteral("ring2"), QStringLiteral("Other"), 30));
-        QCOMPARE(ids(model), (QStringList{ "team" }));
+        QCOMPARE(ids(model), (QStringList { "team" }));
         model.setFilter(QStringLiteral("zzz"));
         QCOMPARE(model.count(), 0);
         model.setFilter(QString());
-        QCOMPARE(ids(model), (QStringList{ "dm-bob", "ring2", "team", "dm-carol" }));
+        QCOMPARE(ids(model), (QStringList { "dm-bob", "ring2", "team", "dm-carol" }));
         QCOMPARE(model.totalUnread(), 1); // counts hidden rows too
     }
 
     void presenceOfTheOtherParticipant()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        Conversation dm = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1);
+        Conversation dm
+            = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1);
         dm.participants[1].isOnline = true;
-        model.setConversations({ dm, group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
+        model.setConversations(
+            { dm, group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
         const int row = model.indexOf(QStringLiteral("dm-bob"));
-        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("online"));
-        QCOMPARE(model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::PresenceRole).toString(),
-                 QString());
+        QCOMPARE(
+            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("online"));
+        QCOMPARE(model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::PresenceRole)
+                     .toString(),
+            QString());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy presence(&model, &ConversationListModel::presenceChanged);
         model.setPresence(QStringLiteral("bob"), true, QStringLiteral("away"), {});
-        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("away"));
+        QCOMPARE(
+            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("away"));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(presence.size(), 1);
         const QDateTime seen = kT0.addSecs(7200);
         model.setPresence(QStringLiteral("bob"), false, QStringLiteral("online"), seen);
-        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
+        QCOMPARE(
+            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
         QCOMPARE(model.data(model.index(row), Role::LastSeenRole).toDateTime(), seen);
         QCOMPARE(model.presence(QStringLiteral("bob")).value(QStringLiteral("status")).toString(),
-                 QStringLiteral("offline"));
-        QCOMPARE(model.presence(QStringLiteral("stranger")).value(QStringLiteral("status")).toString(),
-                 QStringLiteral("offline"));
+            QStringLiteral("offline"));
+        QCOMPARE(
+            model.presence(QStringLiteral("stranger")).value(QStringLiteral("status")).toString(),
+            QStringLiteral("offline"));
     }
 
     void typingTextAndExpiry()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
         model.setTypingTimeout(std::chrono::milliseconds(300));
         model.setConversations({ group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
         QSignalSpy typing(&model, &ConversationListModel::typingChanged);
         model.setTyping(QStringLiteral("team"), QStringLiteral("bob"), QStringLiteral("Bob"), true);
-        QCOMPARE(model.data(model.index(0), Role::TypingTextRole).toString(), QStringLiteral("Bob is typing…"));
-        model.setTyping(QStringLiteral("team"), QStringLiteral("carol"), QStringLiteral("Carol"), true);
-        QCOMPARE(model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
-        model.setTyping(QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), true);
-        QVERIFY(model.typingText(QStringLiteral("team")).startsWith(QStringLiteral("Bob, Carol and 1 other")));
-        model.setTyping(QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), false);
+        QCOMPARE(model.data(model.index(0), Role::TypingTextRole).toString(),
+            QStringLiteral("Bob is typing…"));
+        model.setTyping(
+            QStringLiteral("team"), QStringLiteral("carol"), QStringLiteral("Carol"), true);
+        QCOMPARE(
+            model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
+        model.setTyping(
+            QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), true);
+        QVERIFY(model.typingText(QStringLiteral("team"))
+                    .startsWith(QStringLiteral("Bob, Carol and 1 other")));
+        model.setTyping(
+            QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), false);
         // Our own typing echo is never shown.
-        model.setTyping(QStringLiteral("team"), QStringLiteral("alice"), QStringLiteral("Alice"), true);
-        QCOMPARE(model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
+        model.setTyping(
+            QStringLiteral("team"), QStringLiteral("alice"), QStringLiteral("Alice"), true);
+        QCOMPARE(
+            model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
         QCOMPARE(typing.size(), 4);
         // Nobody renews: both are dropped after the timeout, with a signal.
         QTRY_COMPARE_WITH_TIMEOUT(model.typingText(QStringLiteral("team")), QString(), 5000);

@@ -1,8 +1,8 @@
 // MessageListModel under QAbstractItemModelTester (Fatal), with a real ChatStore
 // behind fetchMore.
 
-#include "models/messagelistmodel.h"
 #include "modelfixtures.h"
+#include "models/messagelistmodel.h"
 #include "store/chatstore.h"
 
 #include <QAbstractItemModelTester>
@@ -19,8 +19,7 @@ namespace {
 
 const QString kConv = QStringLiteral("conv");
 
-template<typename T>
-T await(QFuture<T> future)
+template <typename T> T await(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();
@@ -42,13 +41,13 @@ Message pending(const QString &clientId, const QString &text)
 struct Harness
 {
     explicit Harness(int maxRows = 1000)
-        : model(kConv, QStringLiteral("alice")),
-          tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
+        : model(kConv, QStringLiteral("alice"))
+        , tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
     {
         model.setMaxRows(maxRows);
         model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")),
-                                participant(QStringLiteral("bob"), QStringLiteral("Bob")),
-                                participant(QStringLiteral("carol"), QStringLiteral("Carol")) });
+            participant(QStringLiteral("bob"), QStringLiteral("Bob")),
+            participant(QStringLiteral("carol"), QStringLiteral("Carol")) });
     }
     QList<qint64> seqs() const { return seqColumn(model, Role::SeqRole); }
     QVariant at(int row, int role) const { return model.data(model.index(row), role); }
@@ -73,13 +72,14 @@ private Q_SLOTS:
         list.append(message(kConv, 3)); // duplicate seq
         list.append(message(QStringLiteral("other"), 9)); // another conversation
         h.model.setMessages(list);
-        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 0 }));
         QCOMPARE(h.at(5, Role::IsPendingRole).toBool(), true);
         QCOMPARE(h.at(5, Role::DeliveryStateRole).toString(), QStringLiteral("sending"));
         QCOMPARE(h.at(0, Role::IsPendingRole).toBool(), false);
         QVERIFY(h.model.atStartOfHistory());
         QVERIFY(!h.model.canFetchMore({}));
-        QCOMPARE(h.model.roleNames().value(Role::GroupedWithPreviousRole), QByteArray("groupedWithPrevious"));
+        QCOMPARE(h.model.roleNames().value(Role::GroupedWithPreviousRole),
+            QByteArray("groupedWithPrevious"));
     }
 
     void appendOrMergeDeduplicates()
@@ -93,12 +93,12 @@ private Q_SLOTS:
         // A pending message, then its ack: the row leaves the pending section.
         h.model.appendOrMerge(pending(QStringLiteral("p1"), QStringLiteral("hello")));
         h.model.appendOrMerge(pending(QStringLiteral("p2"), QStringLiteral("again")));
-        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 0, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 0, 0 }));
         Message ack = message(kConv, 7, QStringLiteral("alice"));
         ack.clientId = QStringLiteral("p1");
         ack.content = QStringLiteral("hello");
         h.model.appendOrMerge(ack);
-        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 7, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 0 }));
         QCOMPARE(h.at(6, Role::ClientIdRole).toString(), QStringLiteral("p1"));
         QCOMPARE(h.at(6, Role::DeliveryStateRole).toString(), QStringLiteral("sent"));
         QCOMPARE(h.at(6, Role::IsOwnRole).toBool(), true);
@@ -119,9 +119,9 @@ private Q_SLOTS:
         // Catch-up out of order lands in place.
         h.model.appendOrMerge(message(kConv, 10));
         h.model.appendOrMerge(message(kConv, 9));
-        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 7, 9, 10, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 9, 10, 0 }));
         h.model.appendOrMerge(message(kConv, 8));
-        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0 }));
 
         // An edit replaces the text; an older edit does not.
         Message edit = message(kConv, 9);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QVERIFY(h.model.messageByClientId(QStringLiteral("p1")));
         h.model.remove(QStringLiteral("p1"));
-        QCOMPARE(h.seqs(), (QList<qint64>{ 1, 2 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2 }));
         QVERIFY(!h.model.messageByClientId(QStringLiteral("p1")));
         // Others' messages show no delivery state.
         QCOMPARE(h.at(0, Role::DeliveryStateRole).toString(), QString());
@@ -166,21 +166,22 @@ private Q_SLOTS:
         const QDateTime day1 = QDateTime(QDate(2026, 11, 20), QTime(22, 0), Qt::LocalTime).toUTC();
         const QDateTime day2 = QDateTime(QDate(2026, 11, 21), QTime(9, 0), Qt::LocalTime).toUTC();
         h.model.setMessages({ message(kConv, 1, QStringLiteral("bob"), day1),
-                              message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)),
-                              message(kConv, 3, QStringLiteral("bob"), day1.addSecs(10 * 60)),
-                              message(kConv, 4, QStringLiteral("carol"), day1.addSecs(11 * 60)),
-                              message(kConv, 5, QStringLiteral("carol"), day2) });
+            message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)),
+            message(kConv, 3, QStringLiteral("bob"), day1.addSecs(10 * 60)),
+            message(kConv, 4, QStringLiteral("carol"), day1.addSecs(11 * 60)),
+            message(kConv, 5, QStringLiteral("carol"), day2) });
         QCOMPARE(column(h.model, Role::DaySeparatorRole),
-                 (QVariantList{ true, false, false, false, true }));
+            (QVariantList { true, false, false, false, true }));
         QCOMPARE(column(h.model, Role::GroupedWithPreviousRole),
-                 (QVariantList{ false, true, false, false, false }));
+            (QVariantList { false, true, false, false, false }));
         // Inserting a row in between updates its neighbour's derived roles.
         QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
         h.model.setMessages({ message(kConv, 1, QStringLiteral("bob"), day1),
-                              message(kConv, 3, QStringLiteral("bob"), day1.addSecs(8 * 60)) });
-        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList{ false, false }));
+            message(kConv, 3, QStringLiteral("bob"), day1.addSecs(8 * 60)) });
+        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList { false, false }));
         h.model.appendOrMerge(message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)));
-        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList{ false, true, true }));
+        QCOMPARE(
+            column(h.model, Role::GroupedWithPreviousRole), (QVariantList { false, true, true }));
         QVERIFY(!changed.isEmpty());
         QCOMPARE(changed.last().at(0).toModelIndex().row(), 2);
     }
@@ -198,15 +199,15 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
         QCOMPARE(changed.first().at(1).toModelIndex().row(), 2);
-        QCOMPARE(h.at(0, Role::ReadersRole).toStringList(), QStringList{ "Bob" });
+        QCOMPARE(h.at(0, Role::ReadersRole).toStringList(), QStringList { "Bob" });
         QCOMPARE(h.at(0, Role::DeliveryStateRole).toString(), QStringLiteral("read"));
         QCOMPARE(h.at(0, Role::IsReadRole).toBool(), true);
         // Bob's own message: the sender is not its reader.
         QCOMPARE(h.at(1, Role::ReadersRole).toStringList(), QStringList());
         QCOMPARE(h.at(4, Role::DeliveryStateRole).toString(), QStringLiteral("sent"));
         h.model.setReadMarker(QStringLiteral("carol"), 5);
-        QCOMPARE(h.at(0, Role::ReadersRole).toStringList(), (QStringList{ "Bob", "Carol" }));
-        QCOMPARE(h.at(1, Role::ReadersRole).toStringList(), QStringList{ "Carol" });
+        QCOMPARE(h.at(0, Role::ReadersRole).toStringList(), (QStringList { "Bob", "Carol" }));
+        QCOMPARE(h.at(1, Role::ReadersRole).toStringList(), QStringList { "Carol" });
         QCOMPARE(h.at(4, Role::DeliveryStateRole).toString(), QStringLiteral("read"));
         QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
         QCOMPARE(changed.last().at(1).toModelIndex().row(), 4);
@@ -296,7 +297,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         store::ChatStore store;
-        QVERIFY(await(store.open(dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("alice"))));
+        QVERIFY(
+            await(store.open(dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("alice"))));
         // The store has 1..5 and 11..40: a gap at 6..10.
         await(store.insertMessages(range(kConv, 1, 5)));
         await(store.insertMessages(range(kConv, 11, 40)));
