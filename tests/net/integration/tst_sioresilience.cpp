@@ -95,6 +95,10 @@ private slots:
     void stoppedServerDetectedByPingTimeout_data();
     void stoppedServerDetectedByPingTimeout();
     void destroyingNeverBlocks();
+    void oversizeEmitFailsAndKeepsTheLink_data();
+    void oversizeEmitFailsAndKeepsTheLink();
+    void serverMaySendBeyondItsMaxPayload_data();
+    void serverMaySendBeyondItsMaxPayload();
     void connectionStateRecovery_data();
     void connectionStateRecovery();
 };
@@ -347,6 +351,70 @@ void TestSioResilience::destroyingNeverBlocks()
         QVERIFY(pending.calls() <= 1);
         server.resume();
     }
+}
+
+void TestSioResilience::oversizeEmitFailsAndKeepsTheLink_data()
+{
+    QTest::addColumn<QStringList>("transports");
+    QTest::newRow("websocket") << kWebsocket;
+    QTest::newRow("polling") << kPolling;
+}
+
+void TestSioResilience::oversizeEmitFailsAndKeepsTheLink()
+{
+    // The server closes the connection on a packet beyond its maxPayload; the
+    // client knows the limit from the handshake and refuses to send it.
+    QFETCH(QStringList, transports);
+    PrivateServer server({ QStringLiteral("--max-payload"), QStringLiteral("100000") });
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
+    SocketIoOptions options = baseOptions(server.port());
+    options.transports = transports;
+    options.upgrade = false;
+    SocketIoClient client(options);
+    ClientLog log(&client);
+    QVERIFY(openAndWait(client));
+    AckCatcher tooBig;
+    client.emitEvent(QStringLiteral("echo"), payloadOf({ QByteArray(200000, 'x') }), tooBig.callback());
+    QVERIFY(tooBig.wait(10000));
+    QCOMPARE(tooBig.result().error, QStringLiteral("too large"));
+    // Under the limit still works, on the same connection.
+    const QByteArray fits(50000, 'y');
+    const AckResult echo = emitAndWait(client, QStringLiteral("echo"), payloadOf({ fits }));
+    QVERIFY2(echo.ok(), qPrintable(echo.error));
+    QCOMPARE(binaryAt(echo.payload, echo.payload.args.at(0)), std::optional<QByteArray>(fits));
+    QVERIFY2(log.disconnectReasons.isEmpty(), qPrintable(log.disconnectReasons.join(u',')));
+    QCOMPARE(log.connectedIds.size(), 1);
+    QCOMPARE(tooBig.calls(), 1);
+}
+
+void TestSioResilience::serverMaySendBeyondItsMaxPayload_data()
+{
+    oversizeEmitFailsAndKeepsTheLink_data();
+}
+
+void TestSioResilience::serverMaySendBeyondItsMaxPayload()
+{
+    // maxPayload is what the server accepts, not what it sends: socket.io sends
+    // bigger packets, and the socket.io JS client takes them.
+    QFETCH(QStringList, transports);
+    PrivateServer server({ QStringLiteral("--max-payload"), QStringLiteral("100000") });
+    QVERIFY2(server.start(), qPrintable(server.errorText()));
+    SocketIoOptions options = baseOptions(server.port());
+    options.transports = transports;
+    options.upgrade = false;
+    SocketIoClient client(options);
+    ClientLog log(&client);
+    QVERIFY(openAndWait(client));
+    std::optional<Payload> large;
+    client.on(QStringLiteral("large"), [&](const Payload &payload, const Reply &) { large = payload; });
+    client.emitEvent(QStringLiteral("emit_large"),
+                     QJsonObject { { QStringLiteral("event"), QStringLiteral("large") },
+                                   { QStringLiteral("size"), 150000 } });
+    QTRY_VERIFY_WITH_TIMEOUT(large.has_value() || !log.disconnectReasons.isEmpty(), 15000);
+    QVERIFY2(log.disconnectReasons.isEmpty(), qPrintable(log.disconnectReasons.join(u',')));
+    QVERIFY(large.has_value());
+    QCOMPARE(large->args.at(0).toString().size(), 150000);
+    QCOMPARE(binaryAt(*large, large->args.at(1)), std::optional<QByteArray>(QByteArray(150000, '\xab')));
 }
 
 void TestSioResilience::connectionStateRecovery_data()

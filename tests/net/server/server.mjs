@@ -8,6 +8,7 @@
 //   --transports a,b    [SIO_TRANSPORTS]      default polling,websocket
 //   --ping-interval ms  [SIO_PING_INTERVAL]   default 25000
 //   --ping-timeout ms   [SIO_PING_TIMEOUT]    default 20000
+//   --max-payload bytes [SIO_MAX_PAYLOAD]     maxHttpBufferSize, default 8000000
 //   --recovery on|off   [SIO_RECOVERY]        connection state recovery, default off
 //   --lifetime s        [SIO_LIFETIME]        exit after s seconds (safety net), default 0 = never
 //   --watch-stdin       [SIO_WATCH_STDIN=1]   exit when stdin closes (the parent test died)
@@ -23,6 +24,7 @@
 //   inspect(...args, ack)          ack(describe(args)): what the server really received
 //   emit_back({event, args})       socket.emit(event, ...decode(args))
 //   burst({event, count})          emits count events {i} back to back
+//   emit_large({event, size})      emits event with a string and a binary of size bytes
 //   ask({event, args, timeoutMs}, ack)
 //                                  emits event with an ack to the client, then
 //                                  ack({ok, error, reply: describe(reply)})
@@ -61,6 +63,7 @@ const host = option("--host", "SIO_HOST", "127.0.0.1");
 const transports = option("--transports", "SIO_TRANSPORTS", "polling,websocket").split(",");
 const pingInterval = Number(option("--ping-interval", "SIO_PING_INTERVAL", "25000"));
 const pingTimeout = Number(option("--ping-timeout", "SIO_PING_TIMEOUT", "20000"));
+const maxPayload = Number(option("--max-payload", "SIO_MAX_PAYLOAD", "8000000"));
 const recovery = ["on", "1", "true"].includes(option("--recovery", "SIO_RECOVERY", "off"));
 const lifetime = Number(option("--lifetime", "SIO_LIFETIME", "0"));
 const exitWithPid = Number(option("--exit-with-pid", "SIO_EXIT_WITH_PID", "0"));
@@ -135,7 +138,7 @@ const io = new Server(httpServer, {
     transports,
     pingInterval,
     pingTimeout,
-    maxHttpBufferSize: 8e6,
+    maxHttpBufferSize: maxPayload,
     connectionStateRecovery: recovery
         ? { maxDisconnectionDuration: 120000, skipMiddlewares: true }
         : undefined,
@@ -161,6 +164,8 @@ io.on("connection", (socket) => {
     socket.on("burst", ({ event = "burst", count = 10 }) => {
         for (let i = 0; i < count; i++) socket.emit(event, { i });
     });
+    socket.on("emit_large", ({ event = "large", size = 1000 }) =>
+        socket.emit(event, "x".repeat(size), Buffer.alloc(size, 0xab)));
     socket.on("ask", ({ event, args = [], timeoutMs = 5000 }, ack) => {
         socket.timeout(timeoutMs).emit(event, ...decode(args), (err, ...reply) => {
             ack?.({ ok: !err, error: err ? String(err.message ?? err) : null, reply: describe(reply) });
