@@ -69,6 +69,10 @@ QString runCommand(const QString &line, bool automation, ringchat::ui::AppContro
         window->resize(arg.section(QLatin1Char(' '), 0, 0).toInt(), arg.section(QLatin1Char(' '), 1, 1).toInt());
         return QStringLiteral("ok");
     }
+    if (verb == QLatin1String("signin")) {
+        controller->signIn(arg.isEmpty() ? controller->serverUrl() : arg);
+        return QStringLiteral("ok");
+    }
     if (verb == QLatin1String("send")) {
         const QString id = arg.section(QLatin1Char(' '), 0, 0);
         return controller->sendMessage(id, arg.section(QLatin1Char(' '), 1)).isEmpty() ? QStringLiteral("error not sent")
