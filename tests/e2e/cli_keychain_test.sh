@@ -85,7 +85,8 @@ run() {
 }
 browser() { echo "node \"$src/tests/e2e/browser.mjs\" --report \"$tmp/report-$1\" --mode $1"; }
 lookup() { secret-tool lookup server ringchat user "$url/alice" 2>/dev/null; }
-closed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# A port that was free a moment ago: nothing listens there.
+closed_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 
 echo "== usage and connection errors"
 run no-command;            check "no command -> exit 2" test "$rc" -eq 2
