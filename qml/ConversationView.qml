@@ -151,7 +151,7 @@ Rectangle {
                 onHeightChanged: if (stickToEnd) Qt.callLater(positionViewAtEnd)
 
                 Connections {
-                    target: list.model
+                    target: list.model ? list.model : null
                     ignoreUnknownSignals: true
                     function onRowsInserted(parent, first, last) {
                         if (last < list.count - 1)

@@ -24,8 +24,8 @@ function shortStamp(date, now) {
         return time(date)
     const days = (now - date) / 86400000
     if (days < 6)
-        return Qt.locale().dayName(date.getDay(), Locale.ShortFormat)
-    return Qt.formatDate(date, Qt.locale().dateFormat(Locale.ShortFormat))
+        return Qt.locale().dayName(date.getDay(), 1 /* Locale.ShortFormat */)
+    return Qt.formatDate(date, Qt.locale().dateFormat(1 /* Locale.ShortFormat */))
 }
 
 // Day separators: "Today", "Yesterday", or the long date.
@@ -38,7 +38,7 @@ function dayLabel(date, now) {
     const yesterday = new Date(now.getTime() - 86400000)
     if (sameDay(date, yesterday))
         return qsTr("Yesterday")
-    return date.toLocaleDateString(Qt.locale(), Locale.LongFormat)
+    return date.toLocaleDateString(Qt.locale(), 0 /* Locale.LongFormat */)
 }
 
 function initials(name) {

@@ -26,6 +26,15 @@ Item {
             compare(row.badgeText, "3")
             compare(row.Accessible.name, "Bob, 3 unread, See you at 10, " + Qt.formatTime(now, "HH:mm"))
         }
+        function test_olderTimesShowDayOrDate() {
+            const threeDaysAgo = new Date(Date.now() - 3 * 86400000)
+            const row = createTemporaryObject(rowComponent, scene, { title: "Bob", lastActivity: threeDaysAgo })
+            compare(findChild(row, "time").text, Qt.locale().dayName(threeDaysAgo.getDay(), Locale.ShortFormat))
+            const longAgo = new Date(2025, 0, 15, 9, 30)
+            row.lastActivity = longAgo
+            compare(findChild(row, "time").text, Qt.formatDate(longAgo, Qt.locale().dateFormat(Locale.ShortFormat)))
+            verify(findChild(row, "time").text.length > 0)
+        }
         function test_noBadgeWhenRead() {
             const row = createTemporaryObject(rowComponent, scene, { title: "Bob", preview: "x", unreadCount: 0 })
             verify(!findChild(row, "badge").visible)

@@ -116,6 +116,9 @@ Item {
             compare(sep.item.Accessible.role, Accessible.Heading)
             const y = make({ showDaySeparator: true, timestamp: new Date(Date.now() - 86400000) })
             compare(findChild(y, "daySeparator").item.label, "Yesterday")
+            const old = new Date(2025, 0, 15, 9, 30)
+            const o = make({ showDaySeparator: true, timestamp: old })
+            compare(findChild(o, "daySeparator").item.label, old.toLocaleDateString(Qt.locale(), Locale.LongFormat))
             const none = make({ showDaySeparator: false })
             verify(!findChild(none, "daySeparator").active)
         }
