@@ -411,6 +411,8 @@ void SocketIoClient::onConnectPacket(const QJsonValue &data)
     if (!self || !m_sioConnected)
         return;
     emit connected(sid, m_recovered);
+    if (!self || !m_sioConnected || m_generation != generation)
+        return;
     // Then the events the server replayed before its CONNECT reply (recovery), in order.
     std::vector<sio::Packet> buffered = std::exchange(m_receiveBuffer, {});
     for (sio::Packet &packet : buffered) {
