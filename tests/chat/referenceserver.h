@@ -37,6 +37,7 @@ public:
     bool start(int timeoutMs = 30000)
     {
         kill();
+        m_log.clear(); // the previous run's LISTENING line must not count
         m_process = std::make_unique<QProcess>();
         m_process->setWorkingDirectory(QStringLiteral(RINGCHAT_SERVER_DIR));
         QProcessEnvironment env = baseEnvironment();

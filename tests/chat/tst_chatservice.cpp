@@ -227,6 +227,32 @@ private slots:
         QCOMPARE(server.sql(QStringLiteral("SELECT count(*) FROM messages WHERE content='not mine'")).trimmed(), QStringLiteral("0"));
     }
 
+    void countdownAndRetryNowWhileTheServerIsDown()
+    {
+        ReferenceServer server(serverEnv());
+        QVERIFY(server.start());
+        const QString token = server.token(QStringLiteral("alice"));
+        server.kill();
+        QTemporaryDir dir;
+        ChatService::Options options = ChatClient::fastOptions();
+        // A long wait (10 to 30 s with the jitter), so "Retry now" is what connects.
+        options.reconnectInitialMs = 20000;
+        options.reconnectMaxMs = 20000;
+        ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path(), options);
+        QSignalSpy countdown(alice.service.get(), &ChatService::secondsUntilRetryChanged);
+        alice->start();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->status(), Status::WaitingToRetry, kWait);
+        QVERIFY(alice->secondsUntilRetry() > 0);
+        QVERIFY(alice->secondsUntilRetry() <= 30);
+        QTRY_VERIFY_WITH_TIMEOUT(countdown.count() >= 2, kWait); // it ticks
+        QVERIFY(server.start());
+        QCOMPARE(alice->status(), Status::WaitingToRetry);
+        alice->retryNow();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->status(), Status::Online, 8000); // well before the wait ends
+        QCOMPARE(alice->secondsUntilRetry(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+    }
+
     void offlineQueueIsDeliveredOnceAfterRestart()
     {
         ReferenceServer server(serverEnv());
