@@ -130,7 +130,7 @@ private slots:
         }
         QCOMPARE(received, 1);
         ::kill(pid_t(tail.processId()), SIGINT);
-        QVERIFY(tail.waitForFinished(20000));
+        QVERIFY(tail.state() == QProcess::NotRunning || tail.waitForFinished(20000));
         QCOMPARE(tail.exitCode(), 0);
     }
 
