@@ -171,6 +171,11 @@ void TestSioResilience::killedServerBackoffThenReconnect()
     QCOMPARE(pending.result().error, QStringLiteral("disconnected"));
     // Let it fail a few times against the closed port.
     QTRY_VERIFY_WITH_TIMEOUT(log.scheduled.size() >= 5, 20000);
+    // An emit while away is answered too ("never silence").
+    AckCatcher whileAway;
+    client.emitEvent(QStringLiteral("echo"), QJsonObject {}, whileAway.callback());
+    QVERIFY(whileAway.wait(5000));
+    QCOMPARE(whileAway.result().error, QStringLiteral("disconnected"));
     QVERIFY2(server.start(port), qPrintable(server.errorText()));
     QTRY_COMPARE_WITH_TIMEOUT(log.connectedIds.size(), 2, 20000);
     const int scheduledBeforeReconnect = log.scheduled.size();
@@ -217,6 +222,7 @@ void TestSioResilience::killedServerBackoffThenReconnect()
     QCOMPARE(log.scheduled.size(), scheduledBeforeReconnect);
     QCOMPARE(log.connectedIds.size(), 2);
     QCOMPARE(pending.calls(), 1);
+    QCOMPARE(whileAway.calls(), 1);
 }
 
 void TestSioResilience::givesUpAfterMaxAttempts()
