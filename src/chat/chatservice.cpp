@@ -136,7 +136,9 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
             return;
         }
         ingest(stored.conversationId, {stored}, false, false);
-        api::Message m = m_timelines[stored.conversationId].bySeq[stored.seq];
+        const auto &bySeq = m_timelines[stored.conversationId].bySeq;
+        const auto held = bySeq.find(stored.seq);
+        api::Message m = held != bySeq.end() ? held->second : stored;
         m.delivery = deliveryState(m);
         emit messageUpdated(stored.conversationId, m);
         emit messageDelivered(clientId, m);
@@ -312,15 +314,19 @@ void ChatService::resync()
             if (guard && --*remaining == 0)
                 finishResync(generation);
         };
+        // Collect first: a fill that fails at once calls back into m_timelines.
+        QList<QPair<QString, qint64>> fills;
         for (auto it = m_timelines.begin(); it != m_timelines.end(); ++it) {
             const Timeline &t = it.value();
             const qint64 held = t.bySeq.empty() ? 0 : t.bySeq.rbegin()->first;
             const bool wanted = held > 0 ? t.conversation.lastSeq > held : m_open.contains(it.key());
             if (!wanted || t.fillQueued)
                 continue;
-            ++*remaining;
             it->fillQueued = true;
-            const QString conv = it.key();
+            fills.append({it.key(), held});
+        }
+        *remaining += int(fills.size());
+        for (const auto &[conv, held] : std::as_const(fills)) {
             auto done = [this, guard, conv, oneDone](bool ok, const QString &error) {
                 if (guard)
                     m_timelines[conv].fillQueued = false;
