@@ -227,22 +227,24 @@ void AppController::stopChat(bool deleteCache)
 {
     if (!m_chat)
         return;
-    // The service owns the models.
+    // First the UI lets go of the service and its models (they die with the service)...
+    std::unique_ptr<chat::ChatService> service = std::move(m_chat);
     m_messageModels.clear();
     m_conversations = nullptr;
-    m_chat->stop();
-    chat::ChatService::setInstance(nullptr);
-    m_chat.reset();
-    m_cache.reset();
-    if (deleteCache)
-        m_store->destroyDatabase();
-    m_store.reset();
     m_currentConversationId.clear();
+    chat::ChatService::setInstance(nullptr);
     emit chatChanged();
     emit signedInChanged();
     emit signInStateChanged();
     emit connectionStateChanged();
     recomputeUnread();
+    // ...then the service, its cache and (on sign-out) the cached messages go.
+    service->stop();
+    service.reset();
+    m_cache.reset();
+    if (deleteCache)
+        m_store->destroyDatabase();
+    m_store.reset();
 }
 
 QObject *AppController::chat() const { return m_chat.get(); }
