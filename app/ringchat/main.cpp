@@ -73,6 +73,10 @@ QString runCommand(const QString &line, bool automation, ringchat::ui::AppContro
         controller->signIn(arg.isEmpty() ? controller->serverUrl() : arg);
         return QStringLiteral("ok");
     }
+    if (verb == QLatin1String("signout")) {
+        controller->signOut();
+        return QStringLiteral("ok");
+    }
     if (verb == QLatin1String("send")) {
         const QString id = arg.section(QLatin1Char(' '), 0, 0);
         return controller->sendMessage(id, arg.section(QLatin1Char(' '), 1)).isEmpty() ? QStringLiteral("error not sent")

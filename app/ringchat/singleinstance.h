@@ -5,7 +5,8 @@
 // Commands are single UTF-8 lines: "raise", "open <conversationId>", and with
 // automation enabled (scripts/screenshots) also "grab <png path>",
 // "theme <system|light|dark>", "settings <on|off>", "size <w> <h>",
-// "send <conversationId> <text>", "signin [url]", "state" and "quit".
+// "send <conversationId> <text>", "signin [url]", "signout", "state"
+// and "quit".
 // The running instance answers each line with "ok" or "error <reason>".
 
 #include <QObject>
