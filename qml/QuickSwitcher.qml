@@ -31,6 +31,9 @@ Popup {
     }
 
     function choose(index) {
+        // A removed row's delegate can linger until the next frame: check the count first.
+        if (index < 0 || index >= list.count)
+            return
         const item = list.itemAtIndex(index)
         if (!item)
             return
