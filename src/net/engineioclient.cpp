@@ -134,9 +134,9 @@ void EngineIoClient::onPacket(const eio::Packet &packet)
     if (m_state == State::Closed)
         return;
     const qint64 size = packet.data.size() + (packet.binary ? 0 : 1);
-    if (size > m_info.maxPayload) {
-        qCWarning(lcNet) << "incoming packet of" << size << "bytes exceeds maxPayload"
-                         << m_info.maxPayload;
+    if (size > m_options.maxIncomingBytes) {
+        qCWarning(lcNet) << "incoming packet of" << size << "bytes exceeds the limit of"
+                         << m_options.maxIncomingBytes;
         fail(QStringLiteral("parse error"));
         return;
     }

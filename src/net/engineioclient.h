@@ -24,6 +24,9 @@ public:
         QStringList transports { QStringLiteral("websocket"), QStringLiteral("polling") };
         bool upgrade = true;
         int probeTimeoutMs = 10000;
+        // Larger incoming packets are a parse error. Not the server's maxPayload: that
+        // bounds what the server accepts, and socket.io does send bigger packets.
+        qint64 maxIncomingBytes = qint64(16) * 1024 * 1024;
     };
 
     explicit EngineIoClient(Options options, QObject *parent = nullptr);

@@ -136,6 +136,7 @@ void SocketIoClient::startAttempt()
     options.serverUrl = m_options.serverUrl;
     options.transports = m_options.transports;
     options.upgrade = m_options.upgrade;
+    options.maxIncomingBytes = m_options.maxIncomingBytes;
     m_engine = new EngineIoClient(options, this);
     connect(m_engine, &EngineIoClient::opened, this, &SocketIoClient::onEngineOpen);
     connect(m_engine, &EngineIoClient::messageReceived, this, &SocketIoClient::onEngineMessage);

@@ -46,6 +46,9 @@ struct SocketIoOptions {
     // Additions:
     int connectTimeoutMs = 20000;  // transport open + Socket.IO CONNECT must finish in this time
     bool watchNetwork = true;      // reconnect at once when QNetworkInformation says we're online
+    // A larger incoming packet is a "parse error". The server's maxPayload only limits what
+    // we send (socket.io itself sends bigger packets, and its JS client takes them).
+    qint64 maxIncomingBytes = qint64(16) * 1024 * 1024;
 };
 
 // Event or ack arguments. Binary attachments live in `binaries`; in `args` each is the

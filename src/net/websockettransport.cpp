@@ -20,8 +20,9 @@ WebSocketTransport::~WebSocketTransport()
 void WebSocketTransport::open(const QUrl &url)
 {
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest);
-    // Qt's own limit is a backstop against memory abuse; the exact maxPayload check is ours.
-    m_socket->setMaxAllowedIncomingMessageSize(64 * 1024 * 1024);
+    // Qt's own limit is only a backstop against memory abuse; the exact limit
+    // (maxIncomingBytes) is checked by the session.
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(256) * 1024 * 1024);
     connect(m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
         emit opened();
@@ -57,12 +58,6 @@ void WebSocketTransport::stop()
         m_socket->abort();
     m_socket->deleteLater();
     m_socket = nullptr;
-}
-
-void WebSocketTransport::setMaxPayload(qint64 bytes)
-{
-    if (m_socket)
-        m_socket->setMaxAllowedIncomingMessageSize(quint64(qMax<qint64>(bytes * 2, 1 << 20)));
 }
 
 void WebSocketTransport::onText(const QString &message)

@@ -18,7 +18,6 @@ public:
     void open(const QUrl &url) override;
     void send(const QList<eio::Packet> &packets) override;
     void stop() override;
-    void setMaxPayload(qint64 bytes) override;
 
 private:
     void onText(const QString &message);

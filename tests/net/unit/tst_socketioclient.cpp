@@ -66,6 +66,7 @@ private slots:
     void binaryToServerAndBinaryAck();
     void malformedInputReconnects_data();
     void malformedInputReconnects();
+    void serverMaySendBeyondItsMaxPayload();
     void parseErrorDuringHandshakeReconnects();
     void connectErrorDoesNotReconnect();
     void serverDisconnectDoesNotReconnect();
@@ -449,11 +450,11 @@ void TestSocketIoClient::malformedInputReconnects_data()
 void TestSocketIoClient::malformedInputReconnects()
 {
     QFETCH(QList<QByteArray>, frames);
-    FakeServer::Options options;
-    options.maxPayload = 256;
-    FakeServer server(options);
+    FakeServer server;
     QVERIFY(server.listen());
-    SocketIoClient client(optionsFor(server.url()));
+    SocketIoOptions clientOptions = optionsFor(server.url());
+    clientOptions.maxIncomingBytes = 256;
+    SocketIoClient client(clientOptions);
     FakeSession *session = connectClient(client, server);
     QVERIFY(session);
     QList<AckResult> results;
@@ -501,6 +502,23 @@ void TestSocketIoClient::parseErrorDuringHandshakeReconnects()
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("parse error"));
     QCOMPARE(connected.first().at(0).toString(), QStringLiteral("ok"));
+}
+
+void TestSocketIoClient::serverMaySendBeyondItsMaxPayload()
+{
+    // maxPayload limits what the server accepts; what it sends may be larger.
+    FakeServer::Options options;
+    options.maxPayload = 256;
+    FakeServer server(options);
+    QVERIFY(server.listen());
+    SocketIoClient client(optionsFor(server.url()));
+    QSignalSpy events(&client, &SocketIoClient::eventReceived);
+    FakeSession *session = connectClient(client, server);
+    QVERIFY(session);
+    session->send("42[\"big\",\"" + QByteArray(5000, 'x') + "\"]");
+    QVERIFY(events.wait(3000));
+    QCOMPARE(events.first().at(1).value<Payload>().args.at(0).toString().size(), 5000);
+    QCOMPARE(client.state(), SocketIoClient::State::Connected);
 }
 
 void TestSocketIoClient::connectErrorDoesNotReconnect()
