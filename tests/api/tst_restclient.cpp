@@ -41,7 +41,7 @@ public:
     ServerTokenSource(const ReferenceServer &server, QString user, int ttl = 3600)
         : m_server(server)
         , m_user(std::move(user))
-        , m_token(m_server.mintToken(m_user, ttl))
+        , m_token(m_server.token(m_user, { QStringLiteral("--ttl"), QString::number(ttl) }))
     {
     }
     QString accessToken() const override { return m_token; }
@@ -50,7 +50,7 @@ public:
         ++refreshes;
         if (!canRefresh)
             return done(false, QStringLiteral("The session has ended."));
-        m_token = m_server.mintToken(m_user);
+        m_token = m_server.token(m_user);
         done(!m_token.isEmpty(), {});
     }
     int refreshes = 0;
@@ -100,15 +100,18 @@ class TestRestClient : public QObject
     Q_OBJECT
 
 private:
-    ReferenceServer m_server;
+    // A small message burst so 429 can be provoked; everything else stays under it.
+    static QProcessEnvironment serverEnv()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("8"));
+        env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("1"));
+        return env;
+    }
+    ReferenceServer m_server { serverEnv() };
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        // A small message burst so 429 can be provoked; everything else stays under it.
-        QVERIFY(m_server.start({ { QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("8") },
-            { QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("1") } }));
-    }
+    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.error())); }
 
     void me()
     {

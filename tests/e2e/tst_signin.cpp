@@ -211,7 +211,7 @@ private slots:
                  "tests/e2e/node_modules is missing: run scripts/setup (npm ci in tests/e2e)");
         QProcessEnvironment env;
         env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("1000"));
-        m_server = std::make_unique<ReferenceServer>(QStringLiteral("e2e_signin"), env);
+        m_server = std::make_unique<ReferenceServer>(env, QStringLiteral("e2e_signin"));
         QVERIFY2(m_server->start(), qPrintable(m_server->error()));
     }
 
@@ -377,7 +377,7 @@ private slots:
         QProcessEnvironment env;
         env.insert(QStringLiteral("ACCESS_TOKEN_TTL"), QStringLiteral("5"));
         env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("1000"));
-        ReferenceServer shortLived(QStringLiteral("e2e_signin_ttl5"), env);
+        ReferenceServer shortLived(env, QStringLiteral("e2e_signin_ttl5"));
         QVERIFY2(shortLived.start(), qPrintable(shortLived.error()));
 
         Profile profile;

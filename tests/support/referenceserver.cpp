@@ -1,0 +1,147 @@
+#include "referenceserver.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <csignal>
+
+#ifndef RINGCHAT_SOURCE_DIR
+#error "RINGCHAT_SOURCE_DIR must be defined by the build"
+#endif
+
+namespace {
+QString serverDir()
+{
+    return QStringLiteral(RINGCHAT_SOURCE_DIR "/server");
+}
+} // namespace
+
+ReferenceServer::ReferenceServer(QProcessEnvironment extraEnv, QString logName)
+    : m_database(m_dir.filePath(QStringLiteral("server.sqlite")))
+    , m_extraEnv(std::move(extraEnv))
+    , m_logName(std::move(logName))
+{
+}
+
+ReferenceServer::~ReferenceServer()
+{
+    stop();
+    saveOutput();
+}
+
+QProcessEnvironment ReferenceServer::baseEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DATABASE"), m_database);
+    env.insert(QStringLiteral("SEED_DEMO"), QStringLiteral("1"));
+    for (const QString &key : m_extraEnv.keys())
+        env.insert(key, m_extraEnv.value(key));
+    return env;
+}
+
+bool ReferenceServer::start(int timeoutMs)
+{
+    kill();
+    m_error.clear();
+    if (!QFile::exists(serverDir() + QStringLiteral("/node_modules"))) {
+        m_error = QStringLiteral("server/node_modules is missing: run scripts/setup (npm ci in server/).");
+        return false;
+    }
+    const qsizetype outputBefore = m_output.size(); // an earlier run's LISTENING line must not count
+    m_process = std::make_unique<QProcess>();
+    m_process->setWorkingDirectory(serverDir());
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(QStringLiteral("PORT"), QString::number(m_port));
+    m_process->setProcessEnvironment(env);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(QStringLiteral("node"), { QStringLiteral("src/index.js") });
+    if (!m_process->waitForStarted(10000)) {
+        m_error = QStringLiteral("node did not start: %1").arg(m_process->errorString());
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("^LISTENING (\\S+)$"),
+                                              QRegularExpression::MultilineOption);
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs && m_process->state() == QProcess::Running) {
+        m_process->waitForReadyRead(200);
+        m_output += m_process->readAll();
+        const auto match = listening.match(QString::fromUtf8(m_output.mid(outputBefore)));
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            m_port = m_url.port();
+            // Keep draining the output so the pipe never fills up.
+            QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                             [this] { m_output += m_process->readAll(); });
+            return true;
+        }
+    }
+    m_output += m_process->readAll();
+    m_error = QStringLiteral("the reference server did not print LISTENING: %1")
+                  .arg(QString::fromUtf8(m_output.mid(outputBefore).right(2000)));
+    return false;
+}
+
+void ReferenceServer::stop()
+{
+    if (!isRunning())
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000))
+        kill();
+    m_output += m_process->readAll();
+}
+
+void ReferenceServer::kill()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        ::kill(pid_t(m_process->processId()), SIGKILL);
+        m_process->waitForFinished(10000);
+    }
+    m_output += m_process->readAll();
+    m_process.reset();
+}
+
+bool ReferenceServer::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QString ReferenceServer::token(const QString &user, const QStringList &extraArgs) const
+{
+    QProcess p;
+    QProcessEnvironment env = baseEnvironment();
+    if (m_url.isValid())
+        env.insert(QStringLiteral("ISSUER"), m_url.toString(QUrl::StripTrailingSlash));
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(serverDir());
+    p.start(QStringLiteral("node"), QStringList { QStringLiteral("src/token-cli.js"), user } + extraArgs);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        qWarning("token-cli failed: %s", p.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QString ReferenceServer::sql(const QString &query) const
+{
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), { m_database, query });
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void ReferenceServer::saveOutput()
+{
+    const QString dir = qEnvironmentVariable("RINGCHAT_TEST_LOG_DIR");
+    if (m_logName.isEmpty() || dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QFile file(dir + QLatin1Char('/') + m_logName + QStringLiteral(".server-output"));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(m_output);
+}
