@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Flood/echo server for the client benchmarks, on the real socket.io 4.8.
+// Loopback only; one process per client run (bench/run starts a fresh one).
+// Prints {"port":N} on stdout once listening.
+//
+//   auth {token}          accepted when non-empty
+//   flood {count, size}   `count` message_received events shaped like a contract
+//                         Message (content of `size` chars), in batches of 1000;
+//                         then flood_done {count, serverBusy, serverCpuUs, wallUs}
+//   echo <payload>        acks the payload back
+//
+// Each batch goes out as one corked write (one writev), and the next batch waits
+// until the previous one has been handed to the kernel and the socket is not
+// asking for drain, so the server is neither the bottleneck nor an unbounded buffer.
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Server } from 'socket.io';
+
+const BATCH = 1000;
+
+const http = createServer();
+const io = new Server(http, {
+    transports: ['websocket'],
+    perMessageDeflate: false,
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+});
+
+io.use((socket, next) => {
+    const token = socket.handshake.auth && socket.handshake.auth.token;
+    if (typeof token === 'string' && token.length > 0)
+        next();
+    else
+        next(Object.assign(new Error('invalid token'), { data: { code: 'INVALID_TOKEN' } }));
+});
+
+function makeMessage(seq, content) {
+    return {
+        id: `m${seq}`,
+        conversationId: 'bench',
+        seq,
+        clientId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+        senderId: 'u-bench',
+        senderName: 'Bench Sender',
+        content,
+        type: 'text',
+        timestamp: '2026-01-01T00:00:00.000Z',
+    };
+}
+
+// Resolves when the engine.io transport can take the next batch and the TCP
+// socket is not over its high-water mark.
+function writable(conn) {
+    return new Promise((resolve) => {
+        const raw = conn.transport.socket && conn.transport.socket._socket;
+        const rawReady = () => {
+            if (raw && raw.writableNeedDrain)
+                raw.once('drain', resolve);
+            else
+                resolve();
+        };
+        if (conn.transport.writable)
+            rawReady();
+        else
+            conn.transport.once('drain', rawReady);
+    });
+}
+
+// Emits one batch through socket.io but flushes it in a single corked write:
+// while the transport is marked busy, emits only queue in engine.io's write
+// buffer; then one flush writes every frame into the corked TCP socket.
+function emitBatch(socket, from, to, content) {
+    const conn = socket.conn;
+    const transport = conn.transport;
+    const raw = transport.socket._socket;
+    transport.writable = false;
+    for (let seq = from; seq <= to; ++seq)
+        socket.emit('message_received', makeMessage(seq, content));
+    raw.cork();
+    transport.writable = true;
+    conn.flush();
+    raw.uncork();
+}
+
+async function flood(socket, count, size) {
+    const content = 'x'.repeat(size);
+    const elu0 = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let from = 1; from <= count; from += BATCH) {
+        if (!socket.connected)
+            return;
+        await writable(socket.conn);
+        emitBatch(socket, from, Math.min(count, from + BATCH - 1), content);
+    }
+    await writable(socket.conn);
+    const cpu = process.cpuUsage(cpu0);
+    const elu = performance.eventLoopUtilization(elu0);
+    socket.emit('flood_done', {
+        count,
+        serverBusy: elu.utilization,
+        serverCpuUs: cpu.user + cpu.system,
+        wallUs: Math.round((performance.now() - t0) * 1000),
+    });
+}
+
+io.on('connection', (socket) => {
+    socket.on('flood', (arg) => {
+        const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
+        const size = Math.max(1, Math.floor(Number(arg && arg.size) || 200));
+        flood(socket, count, size).catch((e) => console.error('flood failed:', e));
+    });
+    socket.on('echo', (payload, ack) => {
+        if (typeof ack === 'function')
+            ack(payload);
+    });
+});
+
+http.listen(0, '127.0.0.1', () => {
+    process.stdout.write(JSON.stringify({ port: http.address().port }) + '\n');
+});
+
+process.on('SIGTERM', () => process.exit(0));
+// Never outlive the runner that started us.
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 1000).unref();
