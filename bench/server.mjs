@@ -18,7 +18,34 @@ import { Server } from 'socket.io';
 
 const BATCH = 1000;
 
-const http = createServer();
+// Just enough REST for the chat engine's sync (pipeline bench): one conversation,
+// "bench", whose history starts empty.
+const CREATED = '2026-01-01T00:00:00.000Z';
+const benchConversation = {
+    id: 'bench', type: 'direct', title: 'Bench',
+    participants: [
+        { userId: 'u-me', name: 'Me', role: 'member', joinedAt: CREATED, lastReadSeq: 0, isOnline: true },
+        { userId: 'u-bench', name: 'Bench Sender', role: 'member', joinedAt: CREATED, lastReadSeq: 0, isOnline: true },
+    ],
+    lastSeq: 0, unreadCount: 0, createdAt: CREATED, updatedAt: CREATED,
+};
+
+function rest(req, res) {
+    if (req.url.startsWith('/socket.io/'))
+        return;   // socket.io's own listener answers
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let body = null;
+    if (url.pathname === '/api/me')
+        body = { success: true, data: { id: 'u-me', name: 'Me' } };
+    else if (url.pathname === '/api/conversations')
+        body = { success: true, data: [benchConversation], pagination: { hasMore: false } };
+    else if (/^\/api\/conversations\/[^/]+\/messages$/.test(url.pathname))
+        body = { success: true, data: [], pagination: { hasMore: false } };
+    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body || { error: { code: 'NOT_FOUND', message: 'not found' } }));
+}
+
+const http = createServer(rest);
 const io = new Server(http, {
     transports: ['websocket'],
     perMessageDeflate: false,
@@ -109,6 +136,10 @@ io.on('connection', (socket) => {
         const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
         const size = Math.max(1, Math.floor(Number(arg && arg.size) || 200));
         flood(socket, count, size).catch((e) => console.error('flood failed:', e));
+    });
+    socket.on('join_conversation', (arg, ack) => {
+        if (typeof ack === 'function')
+            ack({ ok: true, conversation: benchConversation });
     });
     socket.on('echo', (payload, ack) => {
         if (typeof ack === 'function')

@@ -1,0 +1,161 @@
+// Our own pipeline under the same flood: the chat engine (ChatService) takes each
+// message_received into its timeline, the SQLite store (worker thread) and the
+// conversation's MessageListModel with its bounded window.
+//
+// Usage: ringchat-bench-pipeline PORT COUNT SIZE
+// Prints one JSON line. Timing runs from the flood request until the model shows
+// the last message AND the store reports every seq stored without a gap.
+
+#include "api/types.h"
+#include "auth/accesstokensource.h"
+#include "chat/chatservice.h"
+#include "chat/storechatcache.h"
+#include "models/messagelistmodel.h"
+#include "net/socketioclient.h"
+#include "store/chatstore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+using namespace ringchat;
+
+namespace {
+
+qint64 cpuMicroseconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto us = [](const timeval &t) { return qint64(t.tv_sec) * 1000000 + t.tv_usec; };
+    return us(usage.ru_utime) + us(usage.ru_stime);
+}
+
+// An unsigned JWT-shaped token: the service only reads `sub` from it.
+QString benchToken()
+{
+    auto part = [](const QByteArray &json) {
+        return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    return part(R"({"alg":"none"})") + QLatin1Char('.') + part(R"({"sub":"u-me","name":"Me"})")
+            + QStringLiteral(".x");
+}
+
+const QString kConv = QStringLiteral("bench");
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 4) {
+        std::fputs("usage: ringchat-bench-pipeline PORT COUNT SIZE\n", stderr);
+        return 2;
+    }
+    const int port = args[1].toInt();
+    const int count = args[2].toInt();
+    const int size = args[3].toInt();
+
+    QTemporaryDir dir;
+    store::ChatStore store;
+    if (!store.open(dir.filePath(QStringLiteral("bench.sqlite")), QStringLiteral("u-me")).result()) {
+        std::fputs("bench pipeline: cannot open the store\n", stderr);
+        return 2;
+    }
+    chat::StoreChatCache cache(&store);
+    auth::FixedTokenSource tokens(benchToken());
+    chat::ChatService::Options options;
+    options.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    options.watchNetwork = false;
+    chat::ChatService service(options, &tokens, &cache);
+
+    models::MessageListModel *model = nullptr;
+    QElapsedTimer clock;
+    qint64 cpu0 = 0;
+    bool started = false;
+    bool floodDone = false;
+    bool finished = false;
+
+    auto finish = [&](bool storeOk, qint64 cursor) {
+        finished = true;
+        const double wallUs = clock.nsecsElapsed() / 1000.0;
+        const double cpuUs = double(cpuMicroseconds() - cpu0);
+        const QList<api::Message> held = service.messages(kConv);
+        const bool modelOk = model && model->count() > 0
+                && model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong() == count;
+        bool heldOk = !held.isEmpty() && held.last().seq == count;
+        for (int i = 1; i < held.size(); ++i)
+            heldOk = heldOk && held[i].seq == held[i - 1].seq + 1;
+        const bool ok = storeOk && cursor == count && modelOk && heldOk;
+        const QJsonObject result{{QStringLiteral("client"), QStringLiteral("pipeline")},
+                                 {QStringLiteral("mode"), QStringLiteral("pipeline")},
+                                 {QStringLiteral("ok"), ok},
+                                 {QStringLiteral("received"), cursor},
+                                 {QStringLiteral("modelRows"), model ? model->count() : 0},
+                                 {QStringLiteral("heldInMemory"), int(held.size())},
+                                 {QStringLiteral("orderOk"), heldOk && modelOk},
+                                 {QStringLiteral("msgPerS"), count / (wallUs / 1e6)},
+                                 {QStringLiteral("cpuUsPerMsg"), cpuUs / count},
+                                 {QStringLiteral("wallUsPerMsg"), wallUs / count},
+                                 {QStringLiteral("wallUs"), wallUs},
+                                 {QStringLiteral("cpuUs"), cpuUs}};
+        std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
+        std::fputc('\n', stdout);
+        std::fflush(stdout);
+        QCoreApplication::exit(ok ? 0 : 1);
+    };
+
+    // After flood_done: wait (polling the worker thread) until the store holds
+    // every seq from 1 without a gap.
+    std::function<void()> waitForStore = [&] {
+        store.syncCursor(kConv).then(&app, [&](qint64 cursor) {
+            if (cursor >= count || clock.elapsed() > 120000)
+                return finish(true, cursor);
+            QTimer::singleShot(2, &app, waitForStore);
+        });
+    };
+
+    auto startFlood = [&] {
+        if (started)
+            return;
+        started = true;
+        model = service.messageModel(kConv);
+        service.socket()->on(QStringLiteral("flood_done"), [&](const net::Payload &, const net::Reply &) {
+            floodDone = true;
+            waitForStore();
+        });
+        cpu0 = cpuMicroseconds();
+        clock.start();
+        service.socket()->emitEvent(QStringLiteral("flood"),
+                                    QJsonObject{{QStringLiteral("count"), count}, {QStringLiteral("size"), size}});
+    };
+    QObject::connect(&service, &chat::ChatService::syncedChanged, &app, [&](bool synced) {
+        if (synced) {
+            service.openConversation(kConv);
+            // Let the open's join and first page settle before the flood.
+            QTimer::singleShot(200, &app, startFlood);
+        } else if (started && !finished) {
+            std::fputs("bench pipeline: lost sync during the flood\n", stderr);
+            QCoreApplication::exit(3);
+        }
+    });
+    QObject::connect(&service, &chat::ChatService::authFailed, &app, [](const QString &error) {
+        std::fprintf(stderr, "bench pipeline: auth failed: %s\n", qPrintable(error));
+        QCoreApplication::exit(3);
+    });
+    QTimer::singleShot(150000, &app, [] {
+        std::fputs("bench pipeline: timed out\n", stderr);
+        QCoreApplication::exit(4);
+    });
+    service.start();
+    const int rc = app.exec();
+    store.close().waitForFinished();
+    return rc;
+}
