@@ -603,43 +603,39 @@ QList<Message> CacheDatabase::latestMessages(const QString &conversationId, int 
 QList<Message> CacheDatabase::messagesBefore(
     const QString &conversationId, qint64 beforeSeq, int limit)
 {
-    QList<Message> out;
-    if (!isOpen() || limit <= 0)
-        return out;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT %1 FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")
-                  .arg(QLatin1StringView(kMessageColumns)));
-    q.addBindValue(conversationId);
-    q.addBindValue(beforeSeq);
-    q.addBindValue(limit);
-    if (!run(q))
-        return out;
-    while (q.next())
-        out.append(messageFrom(q));
-    std::reverse(out.begin(), out.end());
-    return out;
+    return messagesBeside(conversationId, beforeSeq, limit, Side::Before);
 }
 
 QList<Message> CacheDatabase::messagesAfter(
     const QString &conversationId, qint64 afterSeq, int limit)
 {
+    return messagesBeside(conversationId, afterSeq, limit, Side::After);
+}
+
+// Up to `limit` messages next to `seq` on one side, oldest first.
+QList<Message> CacheDatabase::messagesBeside(
+    const QString &conversationId, qint64 seq, int limit, Side side)
+{
     QList<Message> out;
     if (!isOpen() || limit <= 0)
         return out;
+    const bool before = side == Side::Before;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT %1 FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?")
-                  .arg(QLatin1StringView(kMessageColumns)));
+        "SELECT %1 FROM messages WHERE conversation_id = ? AND seq %2 ? ORDER BY seq %3 LIMIT ?")
+                  .arg(QLatin1StringView(kMessageColumns),
+                       before ? QStringLiteral("<") : QStringLiteral(">"),
+                       before ? QStringLiteral("DESC") : QStringLiteral("ASC")));
     q.addBindValue(conversationId);
-    q.addBindValue(afterSeq);
+    q.addBindValue(seq);
     q.addBindValue(limit);
     if (!run(q))
         return out;
     while (q.next())
         out.append(messageFrom(q));
+    if (before)
+        std::reverse(out.begin(), out.end());
     return out;
 }
 

@@ -84,6 +84,8 @@ private:
     void moveAside(const QString &reason);
     bool exec(const QString &sql);
     void advanceCursor(const QString &conversationId);
+    enum class Side { Before, After };
+    QList<api::Message> messagesBeside(const QString &conversationId, qint64 seq, int limit, Side side);
 
     QString m_connectionName;
     QString m_path;
