@@ -1,8 +1,9 @@
 #include "api/restclient.h"
 
+#include "core/transportsecurity.h"
+
 #include "auth/accesstokensource.h"
 
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -102,25 +103,7 @@ RestClient::~RestClient()
 
 bool RestClient::isAllowedServerUrl(const QUrl &url, QString *error)
 {
-    auto fail = [error](const QString &text) {
-        if (error)
-            *error = text;
-        return false;
-    };
-    if (!url.isValid() || url.host().isEmpty())
-        return fail(QStringLiteral("The server address \"%1\" is not a valid URL.")
-                        .arg(url.toDisplayString()));
-    const QString scheme = url.scheme().toLower();
-    if (scheme == QLatin1StringView("https"))
-        return true;
-    if (scheme != QLatin1StringView("http"))
-        return fail(QStringLiteral("The server address must start with https://."));
-    const QString host = url.host().toLower();
-    if (host == QLatin1StringView("localhost") || QHostAddress(host).isLoopback())
-        return true;
-    return fail(QStringLiteral(
-        "The server %1 is not on this computer, so it must be reached over https://, not http://.")
-                    .arg(host));
+    return isSecureTransport(url, error);
 }
 
 void RestClient::send(Request request, Done done)

@@ -1,15 +1,13 @@
 #include "auth/serverurl.h"
 
-#include <QHostAddress>
+#include "core/transportsecurity.h"
+
 
 namespace ringchat::auth {
 
 bool ServerUrl::isLoopbackHost(const QString &host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    QHostAddress address;
-    return address.setAddress(host) && address.isLoopback();
+    return ringchat::isLoopbackHost(host);
 }
 
 QUrl ServerUrl::parse(const QString &input, AuthError *error)

@@ -124,6 +124,8 @@ void ConnectionManager::onConnectError(const QString &message, const QJsonValue 
             return;
         }
         refreshTokenThenConnect();
+    } else if (code == QLatin1String("INSECURE_URL")) {
+        updateStatus(); // retrying cannot help: the address must change
     } else if (code == QLatin1String("RATE_LIMITED")) {
         const double retryAfter = d.value(QStringLiteral("retryAfter")).toDouble(1);
         waitThenConnect(std::max(1000, int(std::ceil(retryAfter * 1000))));

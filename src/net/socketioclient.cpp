@@ -5,6 +5,8 @@
 #include "net/logging.h"
 #include "net/socketiopacket.h"
 
+#include "core/transportsecurity.h"
+
 #include <QNetworkInformation>
 #include <QTimer>
 
@@ -60,6 +62,15 @@ void SocketIoClient::open()
         return;
     if (m_state == State::Reconnecting) {
         retryNow();
+        return;
+    }
+    QString insecure;
+    if (!isSecureTransport(m_options.serverUrl, &insecure)) {
+        // The token would travel in clear text: refuse before any byte is sent.
+        qCWarning(lcNet) << "Not connecting:" << insecure;
+        QTimer::singleShot(0, this, [this, insecure] {
+            emit connectError(insecure, QJsonObject { { QStringLiteral("code"), QStringLiteral("INSECURE_URL") } });
+        });
         return;
     }
     m_backoff->reset();

@@ -50,6 +50,7 @@ class TestSocketIoClient : public QObject {
     Q_OBJECT
 private slots:
     void endpointUrls();
+    void plainHttpToRemoteHostIsRefused();
     void connectSendsAuthAndReportsSocketId();
     void pingIsAnsweredWithPong();
     void deadLinkIsDetected();
@@ -112,6 +113,24 @@ void TestSocketIoClient::endpointUrls()
              QStringLiteral("https://example.org/socket.io/?EIO=4&transport=polling&sid=abc"));
     QCOMPARE(EngineIoClient::endpointUrl(QUrl("http://127.0.0.1:8080"), "websocket", "s1").toString(),
              QStringLiteral("ws://127.0.0.1:8080/socket.io/?EIO=4&transport=websocket&sid=s1"));
+}
+
+void TestSocketIoClient::plainHttpToRemoteHostIsRefused()
+{
+    // A token must never travel unencrypted off this machine: no connection is even tried.
+    SocketIoOptions options;
+    options.serverUrl = QUrl(QStringLiteral("http://chat.example.org"));
+    options.auth = QJsonObject { { QStringLiteral("token"), QStringLiteral("secret") } };
+    SocketIoClient client(options);
+    QSignalSpy refused(&client, &SocketIoClient::connectError);
+    QSignalSpy states(&client, &SocketIoClient::stateChanged);
+    client.open();
+    QVERIFY(refused.wait(2000));
+    QVERIFY(refused.first().at(0).toString().contains(QStringLiteral("https://")));
+    QCOMPARE(refused.first().at(1).toJsonValue().toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("INSECURE_URL"));
+    QCOMPARE(client.state(), SocketIoClient::State::Disconnected);
+    QCOMPARE(states.size(), 0);
 }
 
 void TestSocketIoClient::connectSendsAuthAndReportsSocketId()

@@ -1,2 +1,0 @@
-// Keeps the core library non-empty before the layers add their sources.
-#include "core/version.h"
