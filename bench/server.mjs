@@ -30,6 +30,31 @@ const benchConversation = {
     lastSeq: 0, unreadCount: 0, createdAt: CREATED, updatedAt: CREATED,
 };
 
+// Highest seq of the bench conversation the server has "stored" (set by a flood
+// and by a gap), for the REST pages of the engine's gap fill.
+let lastSeq = 0;
+let refusing = false;   // a gap is on: new connections are refused
+let pageContent = 'x'.repeat(200);
+
+function messagesPage(url) {
+    const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit')) || 50));
+    const cursor = Number(url.searchParams.get('cursor')) || 0;
+    let from;
+    let to;
+    if (url.searchParams.get('direction') === 'after') {
+        from = cursor + 1;
+        to = Math.min(lastSeq, cursor + limit);
+    } else {
+        to = cursor > 0 ? Math.min(lastSeq, cursor - 1) : lastSeq;
+        from = Math.max(1, to - limit + 1);
+    }
+    const data = [];
+    for (let seq = from; seq <= to; ++seq)
+        data.push(makeMessage(seq, pageContent));
+    const hasMore = url.searchParams.get('direction') === 'after' ? to < lastSeq : from > 1;
+    return { success: true, data, pagination: { hasMore, cursor: data.length ? String(data[data.length - 1].seq) : null } };
+}
+
 function rest(req, res) {
     if (req.url.startsWith('/socket.io/'))
         return;   // socket.io's own listener answers
@@ -38,9 +63,9 @@ function rest(req, res) {
     if (url.pathname === '/api/me')
         body = { success: true, data: { id: 'u-me', name: 'Me' } };
     else if (url.pathname === '/api/conversations')
-        body = { success: true, data: [benchConversation], pagination: { hasMore: false } };
+        body = { success: true, data: [{ ...benchConversation, lastSeq }], pagination: { hasMore: false } };
     else if (/^\/api\/conversations\/[^/]+\/messages$/.test(url.pathname))
-        body = { success: true, data: [], pagination: { hasMore: false } };
+        body = messagesPage(url);
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body || { error: { code: 'NOT_FOUND', message: 'not found' } }));
 }
@@ -51,6 +76,9 @@ const io = new Server(http, {
     perMessageDeflate: false,
     serveClient: false,
     maxHttpBufferSize: 1e6,
+    // While a gap is on, the server is "down": handshakes are refused below
+    // Socket.IO, so clients see a transport failure and retry with backoff.
+    allowRequest: (req, callback) => callback(refusing ? 'down' : null, !refusing),
 });
 
 io.use((socket, next) => {
@@ -121,6 +149,8 @@ async function flood(socket, count, size) {
         emitBatch(socket, from, Math.min(count, from + BATCH - 1), content);
     }
     await writable(socket.conn);
+    lastSeq = Math.max(lastSeq, count);
+    pageContent = content;
     const cpu = process.cpuUsage(cpu0);
     const elu = performance.eventLoopUtilization(elu0);
     socket.emit('flood_done', {
@@ -136,6 +166,17 @@ io.on('connection', (socket) => {
         const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
         const size = Math.max(1, Math.floor(Number(arg && arg.size) || 200));
         flood(socket, count, size).catch((e) => console.error('flood failed:', e));
+    });
+    // Reconnect bench: `count` messages arrive while every client is cut off and
+    // connections are refused for `downMs`; then the server accepts again.
+    socket.on('gap', (arg) => {
+        const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
+        const downMs = Math.max(0, Math.floor(Number(arg && arg.downMs) || 0));
+        refusing = true;
+        lastSeq += count;
+        for (const s of io.sockets.sockets.values())
+            s.conn.close();
+        setTimeout(() => { refusing = false; }, downMs);
     });
     socket.on('join_conversation', (arg, ack) => {
         if (typeof ack === 'function')

@@ -2,9 +2,13 @@
 // message_received into its timeline, the SQLite store (worker thread) and the
 // conversation's MessageListModel with its bounded window.
 //
-// Usage: ringchat-bench-pipeline PORT COUNT SIZE
+// Usage: ringchat-bench-pipeline PORT COUNT SIZE [reconnect]
 // Prints one JSON line. Timing runs from the flood request until the model shows
 // the last message AND the store reports every seq stored without a gap.
+//
+// reconnect: after a flood of 10, the server cuts the link, takes COUNT messages
+// and refuses connections for kDownMs, then accepts again; timed from then until
+// the model and the store hold all of them (the engine's reconnect and gap fill).
 
 #include "api/types.h"
 #include "auth/accesstokensource.h"
@@ -48,6 +52,8 @@ QString benchToken()
 }
 
 const QString kConv = QStringLiteral("bench");
+constexpr int kDownMs = 300;
+constexpr int kWarmup = 10;
 
 } // namespace
 
@@ -55,12 +61,15 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        std::fputs("usage: ringchat-bench-pipeline PORT COUNT SIZE\n", stderr);
+    const bool reconnectMode = args.size() == 5 && args[4] == QLatin1String("reconnect");
+    if (args.size() != 4 && !reconnectMode) {
+        std::fputs("usage: ringchat-bench-pipeline PORT COUNT SIZE [reconnect]\n", stderr);
         return 2;
     }
     const int port = args[1].toInt();
-    const int count = args[2].toInt();
+    const int gapCount = args[2].toInt();
+    // In reconnect mode the live flood is a short warm-up and the gap is COUNT.
+    const int count = reconnectMode ? kWarmup : gapCount;
     const int size = args[3].toInt();
 
     QTemporaryDir dir;
@@ -74,6 +83,10 @@ int main(int argc, char *argv[])
     chat::ChatService::Options options;
     options.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
     options.watchNetwork = false;
+    // Retry soon after a failed attempt, so the figure is the engine's catch-up
+    // rather than the backoff's wait (the app's default starts at 1 s).
+    options.reconnectInitialMs = 50;
+    options.reconnectMaxMs = 100;
     chat::ChatService service(options, &tokens, &cache);
 
     models::MessageListModel *model = nullptr;
@@ -112,10 +125,54 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(ok ? 0 : 1);
     };
 
+    // Reconnect mode: poll until the model's last row and the store reach the end
+    // of the gap; time from when the server accepts again.
+    const int target = kWarmup + gapCount;
+    QElapsedTimer gapClock;
+    std::function<void()> waitForGap = [&] {
+        const qint64 lastRow = model && model->count() > 0
+                ? model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong()
+                : 0;
+        if (lastRow < target && gapClock.elapsed() < 60000) {
+            QTimer::singleShot(1, &app, waitForGap);
+            return;
+        }
+        store.syncCursor(kConv).then(&app, [&, lastRow](qint64 cursor) {
+            if (cursor < target && gapClock.elapsed() < 60000) {
+                QTimer::singleShot(1, &app, waitForGap);
+                return;
+            }
+            finished = true;
+            const double sinceAcceptMs = gapClock.nsecsElapsed() / 1e6 - kDownMs;
+            const bool ok = lastRow == target && cursor == target;
+            const QJsonObject result{{QStringLiteral("client"), QStringLiteral("pipeline")},
+                                     {QStringLiteral("mode"), QStringLiteral("reconnect")},
+                                     {QStringLiteral("ok"), ok},
+                                     {QStringLiteral("gap"), gapCount},
+                                     {QStringLiteral("stored"), cursor},
+                                     {QStringLiteral("modelLastSeq"), lastRow},
+                                     {QStringLiteral("gapFillMs"), sinceAcceptMs}};
+            std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
+            std::fputc('\n', stdout);
+            std::fflush(stdout);
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    };
+
     // After flood_done: wait (polling the worker thread) until the store holds
     // every seq from 1 without a gap.
     std::function<void()> waitForStore = [&] {
         store.syncCursor(kConv).then(&app, [&](qint64 cursor) {
+            if (reconnectMode && cursor >= count) {
+                // Warm-up stored: the server cuts us off, takes the gap and is down
+                // for kDownMs (it accepts again at about gapClock + kDownMs).
+                gapClock.start();
+                service.socket()->emitEvent(QStringLiteral("gap"),
+                                            QJsonObject{{QStringLiteral("count"), gapCount},
+                                                        {QStringLiteral("downMs"), kDownMs}});
+                waitForGap();
+                return;
+            }
             if (cursor >= count || clock.elapsed() > 120000)
                 return finish(true, cursor);
             QTimer::singleShot(2, &app, waitForStore);
@@ -141,7 +198,7 @@ int main(int argc, char *argv[])
             service.openConversation(kConv);
             // Let the open's join and first page settle before the flood.
             QTimer::singleShot(200, &app, startFlood);
-        } else if (started && !finished) {
+        } else if (started && !finished && !gapClock.isValid()) {
             std::fputs("bench pipeline: lost sync during the flood\n", stderr);
             QCoreApplication::exit(3);
         }
