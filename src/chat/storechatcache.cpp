@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <utility>
 
 Q_DECLARE_LOGGING_CATEGORY(lcChat)
 
@@ -17,8 +18,21 @@ StoreChatCache::StoreChatCache(store::ChatStore *store, QObject *parent)
 {
 }
 
+StoreChatCache::~StoreChatCache()
+{
+    flushPendingMessages();
+}
+
+void StoreChatCache::flushPendingMessages()
+{
+    if (m_pendingMessages.isEmpty())
+        return;
+    m_store->insertMessages(std::exchange(m_pendingMessages, {}));
+}
+
 void StoreChatCache::load(int messagesPerConversation, std::function<void(const Snapshot &)> done)
 {
+    flushPendingMessages();
     auto snapshot = std::make_shared<Snapshot>();
     auto remaining = std::make_shared<int>(1);
     auto finishOne = [snapshot, remaining, done] {
@@ -49,22 +63,28 @@ void StoreChatCache::load(int messagesPerConversation, std::function<void(const 
 void StoreChatCache::loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                                 std::function<void(const QList<api::Message> &)> done)
 {
+    flushPendingMessages();
     m_store->messagesBefore(conversationId, beforeSeq, limit)
         .then(this, [done](const QList<api::Message> &messages) { done(messages); });
 }
 
 void StoreChatCache::saveConversations(const QList<api::Conversation> &conversations)
 {
+    flushPendingMessages();
     m_store->upsertConversations(conversations);
 }
 
 void StoreChatCache::saveMessages(const QList<api::Message> &messages)
 {
-    m_store->insertMessages(messages);
+    const bool flushQueued = !m_pendingMessages.isEmpty();
+    m_pendingMessages += messages;
+    if (!flushQueued)
+        QMetaObject::invokeMethod(this, &StoreChatCache::flushPendingMessages, Qt::QueuedConnection);
 }
 
 void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable)
 {
+    flushPendingMessages();
     m_store->addToOutbox(entry).then(this, [durable](bool ok) {
         if (!ok)
             qCWarning(lcChat) << "could not write the outbox entry to disk; sending it anyway";
@@ -74,16 +94,19 @@ void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<voi
 
 void StoreChatCache::updateOutboxEntry(const OutboxEntry &entry)
 {
+    flushPendingMessages();
     m_store->updateOutbox(entry.clientId, entry.state, entry.attempts, entry.lastError);
 }
 
 void StoreChatCache::removeOutboxEntry(const QString &clientId)
 {
+    flushPendingMessages();
     m_store->removeFromOutbox(clientId);
 }
 
 void StoreChatCache::destroy()
 {
+    m_pendingMessages.clear(); // the database goes, and what was not written with it
     m_store->destroyDatabase();
 }
 

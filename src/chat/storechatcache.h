@@ -17,6 +17,7 @@ class StoreChatCache : public QObject, public ChatCache
 public:
     // The store must be open (or being opened: its queue keeps the order) and outlive this.
     explicit StoreChatCache(store::ChatStore *store, QObject *parent = nullptr);
+    ~StoreChatCache() override;
 
     store::ChatStore *chatStore() const override { return m_store; }
     void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) override;
@@ -30,7 +31,14 @@ public:
     void destroy() override;
 
 private:
+    // Live messages arrive one event at a time; writing each in its own
+    // transaction (one fsync each) costs ~15x the CPU of a batch in a flood.
+    // They are gathered until the event loop is idle, and every other store call
+    // flushes them first so the store still sees the writes in order.
+    void flushPendingMessages();
+
     store::ChatStore *m_store;
+    QList<api::Message> m_pendingMessages;
 };
 
 } // namespace ringchat::chat
