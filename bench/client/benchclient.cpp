@@ -13,7 +13,7 @@
 #include <QJsonDocument>
 #include <QTimer>
 
-#include <sys/resource.h>
+#include "processcpu.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -23,14 +23,6 @@
 using namespace ringchat;
 
 namespace {
-
-qint64 cpuMicroseconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    auto us = [](const timeval &t) { return qint64(t.tv_sec) * 1000000 + t.tv_usec; };
-    return us(usage.ru_utime) + us(usage.ru_stime);
-}
 
 void printResult(QJsonObject result)
 {
@@ -82,7 +74,7 @@ public:
 
     void start()
     {
-        m_cpu0 = cpuMicroseconds();
+        m_cpu0 = processCpuMicroseconds();
         m_clock.start();
         m_client.emitEvent(QStringLiteral("flood"),
                            QJsonObject{{QStringLiteral("count"), m_count},
@@ -93,7 +85,7 @@ private:
     void finish(const net::Payload &payload)
     {
         const double wallUs = m_clock.nsecsElapsed() / 1000.0;
-        const double cpuUs = double(cpuMicroseconds() - m_cpu0);
+        const double cpuUs = double(processCpuMicroseconds() - m_cpu0);
         const QJsonObject done = payload.args.at(0).toObject();
         const qint64 received = m_checker.received();
         const bool ok = m_checker.orderOk() && m_invalid == 0 && received == m_count
@@ -132,7 +124,7 @@ public:
 
     void start()
     {
-        m_cpu0 = cpuMicroseconds();
+        m_cpu0 = processCpuMicroseconds();
         m_clock.start();
         send();
     }
@@ -163,7 +155,7 @@ private:
     void finish()
     {
         const double wallUs = m_clock.nsecsElapsed() / 1000.0;
-        const double cpuUs = double(cpuMicroseconds() - m_cpu0);
+        const double cpuUs = double(processCpuMicroseconds() - m_cpu0);
         std::vector<double> sorted = m_latencyUs;
         std::sort(sorted.begin(), sorted.end());
         auto pct = [&](double p) {

@@ -25,21 +25,13 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <sys/resource.h>
+#include "processcpu.h"
 
 #include <cstdio>
 
 using namespace ringchat;
 
 namespace {
-
-qint64 cpuMicroseconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    auto us = [](const timeval &t) { return qint64(t.tv_sec) * 1000000 + t.tv_usec; };
-    return us(usage.ru_utime) + us(usage.ru_stime);
-}
 
 // An unsigned JWT-shaped token: the service only reads `sub` from it.
 QString benchToken()
@@ -99,7 +91,7 @@ int main(int argc, char *argv[])
     auto finish = [&](bool storeOk, qint64 cursor) {
         finished = true;
         const double wallUs = clock.nsecsElapsed() / 1000.0;
-        const double cpuUs = double(cpuMicroseconds() - cpu0);
+        const double cpuUs = double(processCpuMicroseconds() - cpu0);
         const QList<api::Message> held = service.messages(kConv);
         const bool modelOk = model && model->count() > 0
                 && model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong() == count;
@@ -188,7 +180,7 @@ int main(int argc, char *argv[])
             floodDone = true;
             waitForStore();
         });
-        cpu0 = cpuMicroseconds();
+        cpu0 = processCpuMicroseconds();
         clock.start();
         service.socket()->emitEvent(QStringLiteral("flood"),
                                     QJsonObject{{QStringLiteral("count"), count}, {QStringLiteral("size"), size}});
