@@ -1,9 +1,7 @@
 #include "net/websockettransport.h"
 
 #include "net/logging.h"
-
-#include <QNetworkRequest>
-#include <QWebSocket>
+#include "net/websocketconnection.h"
 
 namespace ringchat::net {
 
@@ -19,75 +17,87 @@ WebSocketTransport::~WebSocketTransport()
 
 void WebSocketTransport::open(const QUrl &url)
 {
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest);
-    // Qt's own limit is only a backstop against memory abuse; the exact limit
-    // (maxIncomingBytes) is checked by the session.
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(256) * 1024 * 1024);
-    connect(m_socket, &QWebSocket::connected, this, [this] {
+    m_connection = new WebSocketConnection(this);
+    m_connection->setMaxMessageSize(kMaxMessageSize);
+    connect(m_connection, &WebSocketConnection::opened, this, [this] {
         m_open = true;
         emit opened();
     });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &WebSocketTransport::onText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &WebSocketTransport::onBinary);
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &WebSocketTransport::onError);
-    connect(m_socket, &QWebSocket::disconnected, this, &WebSocketTransport::onDisconnected);
-    m_socket->open(QNetworkRequest(url));
+    connect(m_connection, &WebSocketConnection::messageReceived, this, &WebSocketTransport::onMessage);
+    connect(m_connection, &WebSocketConnection::failed, this,
+            [this](WebSocketConnection::Failure failure, const QString &, bool) {
+                switch (failure) {
+                case WebSocketConnection::Failure::Network:
+                    fail(QStringLiteral("transport error"));
+                    break;
+                case WebSocketConnection::Failure::PeerClosed:
+                    fail(QStringLiteral("transport close"));
+                    break;
+                case WebSocketConnection::Failure::Protocol:
+                    fail(QStringLiteral("parse error"));
+                    break;
+                }
+            });
+    m_connection->open(url);
 }
 
 void WebSocketTransport::send(const QList<eio::Packet> &packets)
 {
-    if (!m_socket || m_done)
+    if (!m_connection || m_done || !m_connection->isOpen())
         return;
+    // All frames of one call in one buffer, one write().
+    qsizetype size = 0;
+    for (const eio::Packet &packet : packets)
+        size += packet.data.size() + 15;
+    QByteArray frames;
+    frames.reserve(size);
     for (const eio::Packet &packet : packets) {
-        if (packet.binary)
-            m_socket->sendBinaryMessage(packet.data);
-        else
-            m_socket->sendTextMessage(QString::fromUtf8(eio::encodeText(packet.type, packet.data)));
+        if (packet.binary) {
+            ws::appendFrame(frames, ws::Opcode::Binary, { packet.data }, WebSocketConnection::maskKey());
+        } else {
+            const char type = char(packet.type);
+            ws::appendFrame(frames, ws::Opcode::Text, { QByteArrayView(&type, 1), packet.data },
+                            WebSocketConnection::maskKey());
+        }
     }
+    m_connection->write(frames);
 }
 
 void WebSocketTransport::stop()
 {
     m_done = true;
-    if (!m_socket)
+    if (!m_connection)
         return;
-    m_socket->disconnect(this);
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->close();
-    else
-        m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
+    m_connection->disconnect(this);
+    m_connection->abort();
+    m_connection->deleteLater();
+    m_connection = nullptr;
 }
 
-void WebSocketTransport::onText(const QString &message)
+void WebSocketTransport::shutdown()
 {
-    auto packet = eio::decodeText(message.toUtf8());
+    // Unlike stop(), what send() wrote (DISCONNECT, close packet) still reaches the server.
+    m_done = true;
+    if (m_connection) {
+        m_connection->disconnect(this);
+        m_connection->close();
+    }
+    deleteLater();
+}
+
+void WebSocketTransport::onMessage(QByteArrayView payload, bool binary)
+{
+    if (binary) {
+        emit packetReceived(eio::decodeBinary(payload.toByteArray()));
+        return;
+    }
+    auto packet = eio::decodeText(payload);   // the one copy: the data after the type digit
     if (!packet) {
-        qCWarning(lcNet) << "undecodable Engine.IO text frame of" << message.size() << "chars";
+        qCWarning(lcNet) << "undecodable Engine.IO text frame of" << payload.size() << "bytes";
         fail(QStringLiteral("parse error"));
         return;
     }
     emit packetReceived(*packet);
-}
-
-void WebSocketTransport::onBinary(const QByteArray &message)
-{
-    emit packetReceived(eio::decodeBinary(message));
-}
-
-void WebSocketTransport::onError(QAbstractSocket::SocketError error)
-{
-    // The peer closing the connection is a close, not an error: disconnected() follows.
-    if (error == QAbstractSocket::RemoteHostClosedError && m_open)
-        return;
-    qCInfo(lcNet) << "WebSocket error" << error << (m_socket ? m_socket->errorString() : QString());
-    fail(QStringLiteral("transport error"));
-}
-
-void WebSocketTransport::onDisconnected()
-{
-    fail(QStringLiteral("transport close"));
 }
 
 void WebSocketTransport::fail(const QString &reason)

@@ -1,13 +1,12 @@
 #pragma once
 #include "net/transport.h"
 
-#include <QAbstractSocket>
-#include <QPointer>
-
-class QWebSocket;
-
 namespace ringchat::net {
 
+class WebSocketConnection;
+
+// Engine.IO over one WebSocket connection: a text frame is a packet (type digit + data),
+// a binary frame a binary message.
 class WebSocketTransport final : public Transport {
     Q_OBJECT
 public:
@@ -18,16 +17,16 @@ public:
     void open(const QUrl &url) override;
     void send(const QList<eio::Packet> &packets) override;
     void stop() override;
+    void shutdown() override;
+
+    // A backstop against memory abuse; the exact limit (maxIncomingBytes) is the session's.
+    static constexpr qint64 kMaxMessageSize = qint64(256) * 1024 * 1024;
 
 private:
-    void onText(const QString &message);
-    void onBinary(const QByteArray &message);
-    void onError(QAbstractSocket::SocketError error);
-    void onDisconnected();
+    void onMessage(QByteArrayView payload, bool binary);
     void fail(const QString &reason);
 
-    // Not a child: the socket may be mid-signal when we go away, so it is deleteLater()'d.
-    QWebSocket *m_socket = nullptr;
+    WebSocketConnection *m_connection = nullptr;
     bool m_open = false;
     bool m_done = false;
 };
