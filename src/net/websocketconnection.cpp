@@ -14,6 +14,10 @@ namespace ringchat::net {
 namespace {
 // How long a closing socket may take to flush before it is dropped anyway.
 constexpr int kCloseGraceMs = 5000;
+// Qt's socket buffer reads everything the kernel holds (megabytes during a flood) and we
+// copy it once more; bounding it keeps the rest in the kernel, where TCP flow control
+// slows the sender instead of our heap growing.
+constexpr qint64 kReadBufferSize = 64 * 1024;
 } // namespace
 
 WebSocketConnection::WebSocketConnection(QObject *parent)
@@ -59,6 +63,7 @@ void WebSocketConnection::open(const QUrl &url)
             m_socket->write(request);
         });
     }
+    m_socket->setReadBufferSize(kReadBufferSize);
     connect(m_socket, &QTcpSocket::connected, this, &WebSocketConnection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &WebSocketConnection::onError);
@@ -186,8 +191,11 @@ void WebSocketConnection::fail(Failure failure, const QString &detail)
 
 void WebSocketConnection::write(const QByteArray &frames)
 {
-    if (m_state == State::Open)
-        m_socket->write(frames);
+    if (m_state != State::Open)
+        return;
+    m_socket->write(frames);
+    // QTcpSocket would wait for the next event-loop pass to write; an ack should not.
+    m_socket->flush();
 }
 
 void WebSocketConnection::sendControl(ws::Opcode opcode, QByteArrayView payload)
