@@ -5,7 +5,10 @@
 #include "net/websocketframe.h"
 #include "net/websockettransport.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -189,6 +192,28 @@ private:
     QTimer m_timer;
 };
 
+// A self-signed certificate for 127.0.0.1 (test only; generated with
+// openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 36500
+// -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1).
+const char kTestCertificate[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIBkDCCATagAwIBAgIUDXB299AefV6ed67d3o6uCBHgYHgwCgYIKoZIzj0EAwIw\n"
+    "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNzA5MzQ0OFoYDzIxMjYxMTAz\n"
+    "MDkzNDQ4WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+    "PQMBBwNCAATNzv43kND9lwtQbFrXLhcoNi93rJlhGTEtRXyNcbeAXNkPYnbFA1Bv\n"
+    "jwA+tYfxJXs8skWci7nJXNEXKFHWg+yoo2QwYjAdBgNVHQ4EFgQUk2b7BDfHL3PD\n"
+    "nhHqgTYhgN3H8tswHwYDVR0jBBgwFoAUk2b7BDfHL3PDnhHqgTYhgN3H8tswDwYD\n"
+    "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC\n"
+    "IQCRHHHFW5LAkauSbDMHJb8BrBWuPAziz/wAH0qY/4FrWwIgXdH+6dCRt/0Mt04d\n"
+    "rgeXqVzx/omaWslhXNkDJYFt1tY=\n"
+    "-----END CERTIFICATE-----\n";
+const char kTestKey[] =
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgmuirIasORZID3kpt\n"
+    "safnhLVpG4oUPycooofuRWoI/56hRANCAATNzv43kND9lwtQbFrXLhcoNi93rJlh\n"
+    "GTEtRXyNcbeAXNkPYnbFA1BvjwA+tYfxJXs8skWci7nJXNEXKFHWg+yo\n"
+    "-----END PRIVATE KEY-----\n";
+
 const QByteArray kGoodReply = "HTTP/1.1 101 Switching Protocols\r\n"
                               "Upgrade: websocket\r\n"
                               "Connection: Upgrade\r\n"
@@ -230,8 +255,13 @@ private slots:
     void transportReasons();
     void stopDuringHandshakeEmitsNothing();
 
+    // wss:// against QWebSocketServer in secure mode
+    void wssRejectsUntrustedCertificate();
+    void wssWithTrustedCertificate();
+
 private:
     QWebSocket *acceptServerSocket();
+    QWebSocketServer *startSecureServer();
 
     QWebSocketServer *m_server = nullptr;
     QList<QWebSocket *> m_serverSockets;
@@ -809,6 +839,67 @@ void TestWebSocket::stopDuringHandshakeEmitsNothing()
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("transport error"));
     QCOMPARE(failed.first().at(1).toBool(), true);
+}
+
+QWebSocketServer *TestWebSocket::startSecureServer()
+{
+    auto *server = new QWebSocketServer(QStringLiteral("tls"), QWebSocketServer::SecureMode, this);
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(kTestCertificate));
+    config.setPrivateKey(QSslKey(kTestKey, QSsl::Ec));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);   // the server does not ask for client certs
+    server->setSslConfiguration(config);
+    if (!server->listen(QHostAddress::LocalHost)) {
+        delete server;
+        return nullptr;
+    }
+    connect(server, &QWebSocketServer::newConnection, this, [this, server] {
+        while (QWebSocket *socket = server->nextPendingConnection())
+            m_serverSockets.append(socket);
+    });
+    return server;
+}
+
+void TestWebSocket::wssRejectsUntrustedCertificate()
+{
+    // A certificate no CA vouches for is a transport error before open, never ignored.
+    QScopedPointer<QWebSocketServer> server(startSecureServer());
+    QVERIFY(server);
+    WebSocketConnection client;
+    ConnectionProbe probe(client);
+    client.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(server->serverPort())));
+    QTRY_COMPARE_WITH_TIMEOUT(probe.failures.size(), 1, 10000);
+    QCOMPARE(probe.failures.first(), qMakePair(Failure::Network, true));
+    QCOMPARE(probe.opened, 0);
+    QVERIFY(m_serverSockets.isEmpty());
+}
+
+void TestWebSocket::wssWithTrustedCertificate()
+{
+    const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+    auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(saved); });
+    QSslConfiguration trusting = saved;
+    trusting.addCaCertificate(QSslCertificate(kTestCertificate));
+    QSslConfiguration::setDefaultConfiguration(trusting);
+
+    QScopedPointer<QWebSocketServer> server(startSecureServer());
+    QVERIFY(server);
+    WebSocketConnection client;
+    ConnectionProbe probe(client);
+    client.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/socket.io/?EIO=4").arg(server->serverPort())));
+    QWebSocket *peer = acceptServerSocket();
+    QVERIFY(peer);
+    QTRY_COMPARE_WITH_TIMEOUT(probe.opened, 1, 10000);
+    QSignalSpy serverText(peer, &QWebSocket::textMessageReceived);
+    peer->sendTextMessage(QStringLiteral("\u00e9 over TLS"));
+    QTRY_COMPARE(probe.messages.size(), 1);
+    QCOMPARE(probe.messages.first(), qMakePair(QStringLiteral("\u00e9 over TLS").toUtf8(), false));
+    QByteArray frame;
+    ws::appendFrame(frame, ws::Opcode::Text, { "back" }, WebSocketConnection::maskKey());
+    client.write(frame);
+    QTRY_COMPARE(serverText.size(), 1);
+    QCOMPARE(serverText.first().first().toString(), QStringLiteral("back"));
+    QVERIFY(probe.failures.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWebSocket)
