@@ -144,12 +144,9 @@ void WebSocketConnection::readFrames()
             qCInfo(lcNet) << "WebSocket closed by the server, code" << event.closeCode
                           << QString::fromUtf8(event.payload);
             const QString detail = QStringLiteral("close frame %1").arg(event.closeCode);
-            if (event.closeCode == 1005)
+            if (event.closeCode == 1005)   // none given: answer with none
                 sendControl(ws::Opcode::Close, {});
-            else
-                close(event.closeCode);
-            m_state = State::Done;
-            release(true);
+            close(event.closeCode);
             emit failed(Failure::PeerClosed, detail, false);
             return;
         }
@@ -209,7 +206,7 @@ void WebSocketConnection::sendControl(ws::Opcode opcode, QByteArrayView payload)
 
 void WebSocketConnection::close(quint16 code)
 {
-    if (m_state == State::Open) {
+    if (m_state == State::Open && code != 1005) {
         char payload[2];
         qToBigEndian(code, payload);
         sendControl(ws::Opcode::Close, QByteArrayView(payload, 2));

@@ -17,6 +17,13 @@ bool isControl(Opcode opcode)
     return quint8(opcode) & 0x8;
 }
 
+// RFC 6455 7.4: 1004-1006 and 1015 are never sent; below 1000 and 1016-2999 are unassigned.
+bool isValidCloseCode(quint16 code)
+{
+    return (code >= 1000 && code <= 1014 && code != 1004 && code != 1005 && code != 1006)
+        || (code >= 3000 && code <= 4999);
+}
+
 // Case-insensitive search for `token` in a comma-separated header value.
 bool hasToken(QByteArrayView value, QByteArrayView token)
 {
@@ -317,10 +324,13 @@ Event FrameDecoder::next()
                 return fail(CloseProtocolError, QStringLiteral("close frame with a 1-byte payload"));
             if (payload.isEmpty())
                 return Event { Event::Close, {}, 1005, {} };
+            const quint16 code = qFromBigEndian<quint16>(payload.data());
+            if (!isValidCloseCode(code))
+                return fail(CloseProtocolError, QStringLiteral("invalid close code %1").arg(code));
             const QByteArrayView reason = payload.sliced(2);
             if (!reason.isValidUtf8())
                 return fail(CloseInvalidData, QStringLiteral("close reason is not valid UTF-8"));
-            return Event { Event::Close, reason, qFromBigEndian<quint16>(payload.data()), {} };
+            return Event { Event::Close, reason, code, {} };
         }
         case Opcode::Text:
         case Opcode::Binary:
