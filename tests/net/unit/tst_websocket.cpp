@@ -6,6 +6,7 @@
 #include "net/websockettransport.h"
 
 #include <QScopeGuard>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -235,6 +236,7 @@ private slots:
     void decoderReassemblesFragmentsAroundPings();
     void decoderRejectsInvalidUtf8_data();
     void decoderRejectsInvalidUtf8();
+    void decoderSurvivesRandomInput();
 
     // Against QWebSocketServer
     void textAndBinaryBothWays();
@@ -402,6 +404,45 @@ void TestWebSocket::decoderRejectsInvalidUtf8()
     ws::FrameDecoder valid(1024);
     valid.append(serverFrame(0x01, "\xF0\x9D") + serverFrame(0x80, "\x84\x9E"));
     QCOMPARE(valid.next().payload.toByteArray(), QByteArray("\xF0\x9D\x84\x9E"));
+}
+
+void TestWebSocket::decoderSurvivesRandomInput()
+{
+    // Mutated valid streams and plain noise, in random chunks: every call ends in NeedMore
+    // or Error and never reads outside the buffer (the ASan build checks that).
+    const QByteArray valid = serverFrame(0x01, "4\xC3") + serverFrame(0x89, "p") + serverFrame(0x80, "\xA9")
+        + serverFrame(0x82, QByteArray(200, 'b')) + serverFrame(0x81, "4ok") + serverFrame(0x88, closePayload(1000));
+    QRandomGenerator random(42);
+    int errors = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray input = valid;
+        if (round % 3 == 0) {
+            input = QByteArray(random.bounded(1, 400), Qt::Uninitialized);
+            for (char &c : input)
+                c = char(random.bounded(256));
+        } else {
+            for (int flips = random.bounded(1, 4); flips > 0; --flips)
+                input[random.bounded(int(input.size()))] = char(random.bounded(256));
+        }
+        ws::FrameDecoder decoder(1000);
+        bool failed = false;
+        for (qsizetype pos = 0; pos < input.size() && !failed;) {
+            const qsizetype chunk = qMin<qsizetype>(random.bounded(1, 64), input.size() - pos);
+            decoder.append(QByteArrayView(input).sliced(pos, chunk));
+            pos += chunk;
+            for (ws::Event e = decoder.next(); e.kind != ws::Event::NeedMore; e = decoder.next()) {
+                if (e.kind == ws::Event::Error) {
+                    failed = true;
+                    ++errors;
+                    break;
+                }
+                QVERIFY(e.payload.size() <= 1000);
+                if (e.kind == ws::Event::Text)
+                    QVERIFY(e.payload.isValidUtf8());
+            }
+        }
+    }
+    QVERIFY(errors > 1000);   // the noise is mostly rejected
 }
 
 void TestWebSocket::textAndBinaryBothWays()
