@@ -9,6 +9,9 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+#include <utility>
+
 namespace ringchat::chat {
 
 ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject *parent)
@@ -20,14 +23,14 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
     m_conversations->setOwnUserId(service->userId());
     m_conversations->setConversations(service->conversations());
 
-    connect(service, &ChatService::userChanged, this, [this] { m_conversations->setOwnUserId(m_service->userId()); });
-    connect(service, &ChatService::conversationChanged, this, &ModelFeeder::syncConversation);
-    connect(service, &ChatService::messagesInserted, this,
-            [this](const QString &conv, const QList<api::Message> &list) {
-                if (auto *m = m_messages.value(conv))
-                    m->appendOrMerge(list);
-            });
+    connect(service, &ChatService::userChanged, this, [this] {
+        flush();
+        m_conversations->setOwnUserId(m_service->userId());
+    });
+    connect(service, &ChatService::conversationChanged, this, &ModelFeeder::queueConversationSync);
+    connect(service, &ChatService::messagesInserted, this, &ModelFeeder::queueMessages);
     connect(service, &ChatService::messageUpdated, this, [this](const QString &conv, const api::Message &msg) {
+        flush();
         auto *m = m_messages.value(conv);
         if (!m)
             return;
@@ -36,11 +39,16 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
             m->setDeliveryState(msg.clientId, msg.delivery);
     });
     connect(service, &ChatService::messageRemoved, this, [this](const QString &conv, const QString &clientId) {
+        flush();
         if (auto *m = m_messages.value(conv))
             m->remove(clientId);
     });
-    connect(service, &ChatService::readMarkersChanged, this, &ModelFeeder::syncReadMarkers);
+    connect(service, &ChatService::readMarkersChanged, this, [this](const QString &conv) {
+        flush();
+        syncReadMarkers(conv);
+    });
     connect(service, &ChatService::presenceChanged, this, [this](const QString &userId) {
+        flush();
         const Presence p = m_service->presence()->presence(userId);
         m_conversations->setPresence(userId, p.isOnline, p.status, p.lastSeen);
     });
@@ -52,11 +60,13 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
         const QString userId = o.value(QStringLiteral("userId")).toString();
         if (userId.isEmpty() || userId == m_service->userId())
             return;
+        flush();
         m_conversations->setTyping(o.value(QStringLiteral("conversationId")).toString(), userId,
                                    o.value(QStringLiteral("userName")).toString(),
                                    o.value(QStringLiteral("isTyping")).toBool());
     });
     connect(service, &ChatService::typersChanged, this, [this](const QString &conv) {
+        flush();
         // The service dropped someone (expiry, disconnect): the list follows.
         const QStringList now = m_service->typers(conv);
         if (auto c = m_service->conversation(conv))
@@ -66,10 +76,54 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
     });
 }
 
+void ModelFeeder::queueMessages(const QString &conversationId, const QList<api::Message> &messages)
+{
+    const bool pending = std::any_of(messages.cbegin(), messages.cend(),
+                                     [](const api::Message &m) { return m.isPending(); });
+    if (pending) {
+        // The user's own new message: the row shows now (after what came before).
+        flush();
+        if (auto *m = m_messages.value(conversationId))
+            m->appendOrMerge(messages);
+        return;
+    }
+    if (!m_messages.contains(conversationId))
+        return;
+    m_queuedMessages[conversationId] += messages;
+    scheduleFlush();
+}
+
+void ModelFeeder::queueConversationSync(const QString &conversationId)
+{
+    if (!m_queuedSyncs.contains(conversationId))
+        m_queuedSyncs.append(conversationId);
+    scheduleFlush();
+}
+
+void ModelFeeder::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &ModelFeeder::flush, Qt::QueuedConnection);
+}
+
+void ModelFeeder::flush()
+{
+    m_flushScheduled = false; // a queued call that finds nothing is harmless
+    const auto messages = std::exchange(m_queuedMessages, {});
+    for (auto it = messages.cbegin(); it != messages.cend(); ++it)
+        if (auto *m = m_messages.value(it.key()))
+            m->appendOrMerge(it.value());
+    for (const QString &conversationId : std::exchange(m_queuedSyncs, {}))
+        syncConversation(conversationId);
+}
+
 models::MessageListModel *ModelFeeder::messageModel(const QString &conversationId)
 {
     if (auto *m = m_messages.value(conversationId))
         return m;
+    flush(); // a new model reads the service's current state
     auto *m = new models::MessageListModel(conversationId, m_service->userId(), this);
     m->setStore(m_store);
     if (auto c = m_service->conversation(conversationId))
@@ -97,6 +151,7 @@ models::MessageListModel *ModelFeeder::messageModel(const QString &conversationI
 
 void ModelFeeder::releaseMessageModel(const QString &conversationId)
 {
+    m_queuedMessages.remove(conversationId);
     if (auto *m = m_messages.take(conversationId))
         m->deleteLater();
 }

@@ -3,8 +3,17 @@
 // conversation list, and one message model per conversation the UI shows.
 // The service stays model-agnostic (the CLI runs without models); this class
 // translates its signals into the models' calls.
+//
+// Server messages and conversation changes reach the models once per
+// event-loop pass: a burst of live messages (one service signal each) becomes
+// one row insert and one list update, before anything is painted. Every other
+// change flushes them first, so the models see the changes in order. Our own
+// new (pending) messages show at once.
+
+#include "api/types.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -33,6 +42,10 @@ public:
     void releaseMessageModel(const QString &conversationId);
 
 private:
+    void queueMessages(const QString &conversationId, const QList<api::Message> &messages);
+    void queueConversationSync(const QString &conversationId);
+    void scheduleFlush();
+    void flush();
     void syncConversation(const QString &conversationId);
     void syncReadMarkers(const QString &conversationId);
 
@@ -40,6 +53,9 @@ private:
     QPointer<store::ChatStore> m_store;
     models::ConversationListModel *m_conversations;
     QHash<QString, models::MessageListModel *> m_messages;
+    QHash<QString, QList<api::Message>> m_queuedMessages; // per conversation, arrival order
+    QList<QString> m_queuedSyncs;
+    bool m_flushScheduled = false;
 };
 
 } // namespace ringchat::chat

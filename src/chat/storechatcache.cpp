@@ -23,11 +23,25 @@ StoreChatCache::~StoreChatCache()
     flushPendingMessages();
 }
 
+void StoreChatCache::writePendingMessages()
+{
+    if (m_writeInFlight || m_pendingMessages.isEmpty())
+        return;
+    m_writeInFlight = true;
+    QPointer<StoreChatCache> self(this);
+    m_store->insertMessages(std::exchange(m_pendingMessages, {})).then(this, [self](const store::InsertResult &) {
+        if (!self)
+            return;
+        self->m_writeInFlight = false;
+        self->writePendingMessages();
+    });
+}
+
 void StoreChatCache::flushPendingMessages()
 {
-    if (m_pendingMessages.isEmpty())
-        return;
-    m_store->insertMessages(std::exchange(m_pendingMessages, {}));
+    // Queued behind the write in flight, if any: the store runs jobs in order.
+    if (!m_pendingMessages.isEmpty())
+        m_store->insertMessages(std::exchange(m_pendingMessages, {}));
 }
 
 void StoreChatCache::load(int messagesPerConversation, std::function<void(const Snapshot &)> done)
@@ -76,10 +90,10 @@ void StoreChatCache::saveConversations(const QList<api::Conversation> &conversat
 
 void StoreChatCache::saveMessages(const QList<api::Message> &messages)
 {
-    const bool flushQueued = !m_pendingMessages.isEmpty();
+    const bool writeQueued = !m_pendingMessages.isEmpty();
     m_pendingMessages += messages;
-    if (!flushQueued)
-        QMetaObject::invokeMethod(this, &StoreChatCache::flushPendingMessages, Qt::QueuedConnection);
+    if (!writeQueued && !m_writeInFlight)
+        QMetaObject::invokeMethod(this, &StoreChatCache::writePendingMessages, Qt::QueuedConnection);
 }
 
 void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable)

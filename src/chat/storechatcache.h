@@ -33,12 +33,17 @@ public:
 private:
     // Live messages arrive one event at a time; writing each in its own
     // transaction (one fsync each) costs ~15x the CPU of a batch in a flood.
-    // They are gathered until the event loop is idle, and every other store call
-    // flushes them first so the store still sees the writes in order.
+    // They are gathered, and one transaction at a time is in flight: what
+    // arrives meanwhile becomes the next one (group commit), so a slow disk
+    // means bigger batches rather than a growing queue of small ones.
+    void writePendingMessages(); // when idle: one batch, then the next when it is done
+    // Every other store call goes after the pending messages, so the store
+    // sees the writes in the order they were made.
     void flushPendingMessages();
 
     store::ChatStore *m_store;
     QList<api::Message> m_pendingMessages;
+    bool m_writeInFlight = false;
 };
 
 } // namespace ringchat::chat

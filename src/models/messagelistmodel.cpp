@@ -254,8 +254,73 @@ void MessageListModel::setMessages(const QList<Message> &messages)
 
 void MessageListModel::appendOrMerge(const QList<Message> &messages)
 {
-    for (const Message &m : messages)
+    // New server messages after the last row go in as one run (one insert and
+    // one trim for the views, not two per message); anything else one by one,
+    // in order.
+    QList<Message> run;
+    QSet<QString> runKeys; // (sender, clientId) of the run
+    for (const Message &m : messages) {
+        if (isPlainAppend(m, run, runKeys)) {
+            run.append(m);
+            continue;
+        }
+        runKeys.clear();
+        appendRun(std::exchange(run, {}));
         appendOrMerge(m);
+    }
+    appendRun(std::move(run));
+}
+
+bool MessageListModel::isPlainAppend(const Message &m, const QList<Message> &run, QSet<QString> &runKeys) const
+{
+    const qint64 after = run.isEmpty() ? lastSeq() : run.last().seq;
+    if (m.seq <= 0 || m.seq <= after || (serverCount() > 0 && !m_atLatest))
+        return false;
+    if (!m.conversationId.isEmpty() && m.conversationId != m_conversationId)
+        return false;
+    if (m.clientId.isEmpty())
+        return true;
+    // Not the server's copy of a pending row, nor a (sender, clientId) already held.
+    if (findPending(m.clientId) >= 0)
+        return false;
+    const QString key = clientKey(m);
+    if (m_seqByClientId.contains(key) || runKeys.contains(key))
+        return false;
+    runKeys.insert(key);
+    return true;
+}
+
+void MessageListModel::appendRun(QList<Message> run)
+{
+    if (run.isEmpty())
+        return;
+    // Rows that the trim would drop at once never go in.
+    const bool skipped = run.size() > m_maxRows;
+    if (skipped)
+        run.remove(0, run.size() - m_maxRows);
+    const int first = serverCount();
+    const int n = int(run.size());
+    beginInsertRows({}, first, first + n - 1);
+    for (Message &m : run) {
+        m.delivery = DeliveryState::Sent;
+        if (!m.clientId.isEmpty())
+            m_seqByClientId.insert(clientKey(m), m.seq);
+    }
+    if (first == m_rows.size()) {
+        m_rows.append(std::move(run));
+    } else { // before the pending rows
+        m_rows.insert(first, n, Message());
+        std::move(run.begin(), run.end(), m_rows.begin() + first);
+    }
+    m_pendingStart += n;
+    endInsertRows();
+    neighbourChanged(first + n);
+    Q_EMIT countChanged();
+    if (skipped && m_atStart) {
+        m_atStart = false;
+        Q_EMIT atStartOfHistoryChanged();
+    }
+    trimTop();
 }
 
 void MessageListModel::appendOrMerge(const Message &message)

@@ -28,6 +28,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QtQml/qqmlregistration.h>
 
 namespace ringchat::store {
@@ -156,6 +157,9 @@ private:
         return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId;
     }
     void insertServerRow(int row, const api::Message &m);
+    // Batched appendOrMerge: m goes right after the window's last row (or the run's).
+    bool isPlainAppend(const api::Message &m, const QList<api::Message> &run, QSet<QString> &runKeys) const;
+    void appendRun(QList<api::Message> run);
     void removeRows(int first, int last);
     void trimTop(); // after new rows at the bottom
     void trimBottom(); // after older rows at the top

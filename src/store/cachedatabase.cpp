@@ -1,5 +1,7 @@
 #include "store/cachedatabase.h"
 
+#include "store/sqlitestatement.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -87,7 +89,43 @@ namespace {
         bool m_active;
     };
 
+    // Milliseconds since the epoch, or NULL.
+    void bindTime(SqliteStatement &s, int index, const QDateTime &t)
+    {
+        if (t.isValid())
+            s.bind(index, t.toMSecsSinceEpoch());
+        else
+            s.bindNull(index);
+    }
+
 } // namespace
+
+// The statements of insertMessages and the sync cursor, prepared once per
+// connection: a flood runs them for every message.
+struct CacheDatabase::MessageStatements {
+    SqliteStatement insert, edit, confirm, cursor, firstSeq, seqsAfter, setCursor;
+
+    bool prepare(sqlite3 *db)
+    {
+        // OR IGNORE: a row with the same (conversation, seq) or the same
+        // (clientId, sender) is a duplicate.
+        return insert.prepare(db,
+                   "INSERT OR IGNORE INTO messages (conversation_id, seq, id, client_id, sender_id,"
+                   " sender_name, content, type, reply_to, timestamp, edited_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            && edit.prepare(db,
+                "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
+                " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)")
+            && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?")
+            && cursor.prepare(db, "SELECT contiguous_seq FROM sync_cursors WHERE conversation_id = ?")
+            && firstSeq.prepare(db, "SELECT min(seq) FROM messages WHERE conversation_id = ?")
+            && seqsAfter.prepare(db,
+                "SELECT seq FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq")
+            && setCursor.prepare(db,
+                "INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
+                " ON CONFLICT(conversation_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq");
+    }
+};
 
 CacheDatabase::CacheDatabase()
     : m_connectionName(
@@ -107,6 +145,7 @@ bool CacheDatabase::isOpen() const
 
 void CacheDatabase::close()
 {
+    m_statements.reset(); // SQLite will not close a connection with live statements
     if (!m_db.isValid())
         return;
     m_db.close();
@@ -513,61 +552,63 @@ bool CacheDatabase::setPresence(const QString &userId, bool isOnline, const QDat
 
 // ---- messages ----
 
+CacheDatabase::MessageStatements *CacheDatabase::messageStatements()
+{
+    if (!m_statements && isOpen()) {
+        auto statements = std::make_unique<MessageStatements>();
+        if (statements->prepare(SqliteStatement::handleOf(m_db)))
+            m_statements = std::move(statements);
+    }
+    return m_statements.get();
+}
+
 InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
 {
     InsertResult result;
-    if (!isOpen()) {
+    MessageStatements *st = isOpen() ? messageStatements() : nullptr;
+    if (!st) {
         result.ok = false;
         return result;
     }
     Transaction tx(m_db);
-    QSqlQuery insert(m_db), edit(m_db), confirm(m_db);
-    // OR IGNORE: a row with the same (conversation, seq) or the same
-    // (clientId, sender) is a duplicate.
-    insert.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                       .arg(QLatin1StringView(kMessageColumns)));
-    edit.prepare(QStringLiteral(
-        "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
-        " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)"));
-    confirm.prepare(
-        QStringLiteral("DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?"));
     QSet<QString> touched;
     for (const Message &m : messages) {
         if (m.seq <= 0 || m.id.isEmpty() || !api::isValidConversationId(m.conversationId)) {
             ++result.skipped;
             continue;
         }
-        insert.addBindValue(m.conversationId);
-        insert.addBindValue(m.seq);
-        insert.addBindValue(m.id);
-        insert.addBindValue(m.clientId.isEmpty() ? QVariant() : QVariant(m.clientId));
-        insert.addBindValue(m.senderId);
-        insert.addBindValue(m.senderName);
-        insert.addBindValue(m.content);
-        insert.addBindValue(m.type == Message::Type::System ? 1 : 0);
-        insert.addBindValue(m.replyTo.isEmpty() ? QVariant() : QVariant(m.replyTo));
-        insert.addBindValue(timeValue(m.timestamp));
-        insert.addBindValue(timeValue(m.editedAt));
-        if (!run(insert)) {
+        SqliteStatement &insert = st->insert;
+        insert.bind(1, m.conversationId);
+        insert.bind(2, m.seq);
+        insert.bind(3, m.id);
+        insert.bind(4, m.clientId.isEmpty() ? QString() : m.clientId);
+        insert.bind(5, m.senderId);
+        insert.bind(6, m.senderName);
+        insert.bind(7, m.content);
+        insert.bind(8, m.type == Message::Type::System ? 1 : 0);
+        insert.bind(9, m.replyTo.isEmpty() ? QString() : m.replyTo);
+        bindTime(insert, 10, m.timestamp);
+        bindTime(insert, 11, m.editedAt);
+        if (!insert.exec()) {
             result.ok = false;
             return result;
         }
-        if (insert.numRowsAffected() == 1) {
+        if (insert.changes() == 1) {
             ++result.inserted;
             touched.insert(m.conversationId);
         } else if (m.editedAt.isValid()) {
-            edit.addBindValue(m.content);
-            edit.addBindValue(timeValue(m.editedAt));
-            edit.addBindValue(m.senderName);
-            edit.addBindValue(m.conversationId);
-            edit.addBindValue(m.seq);
-            edit.addBindValue(timeValue(m.editedAt));
-            if (!run(edit)) {
+            SqliteStatement &edit = st->edit;
+            edit.bind(1, m.content);
+            bindTime(edit, 2, m.editedAt);
+            edit.bind(3, m.senderName);
+            edit.bind(4, m.conversationId);
+            edit.bind(5, m.seq);
+            bindTime(edit, 6, m.editedAt);
+            if (!edit.exec()) {
                 result.ok = false;
                 return result;
             }
-            if (edit.numRowsAffected() == 1)
+            if (edit.changes() == 1)
                 ++result.updated;
             else
                 ++result.skipped;
@@ -576,13 +617,13 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
         }
         // The echo of our own message: the pending outbox row is done.
         if (!m_ownUserId.isEmpty() && m.senderId == m_ownUserId && !m.clientId.isEmpty()) {
-            confirm.addBindValue(m.clientId);
-            confirm.addBindValue(m.conversationId);
-            if (!run(confirm)) {
+            st->confirm.bind(1, m.clientId);
+            st->confirm.bind(2, m.conversationId);
+            if (!st->confirm.exec()) {
                 result.ok = false;
                 return result;
             }
-            if (confirm.numRowsAffected() > 0)
+            if (st->confirm.changes() > 0)
                 result.confirmedClientIds.append(m.clientId);
         }
     }
@@ -691,42 +732,42 @@ bool CacheDatabase::advanceSyncCursor(const QString &conversationId, qint64 seq)
 
 void CacheDatabase::advanceCursor(const QString &conversationId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT contiguous_seq FROM sync_cursors WHERE conversation_id = ?"));
-    q.addBindValue(conversationId);
-    if (!run(q))
+    MessageStatements *st = messageStatements();
+    if (!st)
         return;
     qint64 cursor = 0;
-    if (q.next()) {
-        cursor = q.value(0).toLongLong();
+    st->cursor.bind(1, conversationId);
+    const bool hadCursor = st->cursor.next();
+    if (hadCursor) {
+        cursor = st->cursor.int64At(0);
+        st->cursor.reset();
     } else {
         // The first messages stored for this conversation start the run.
-        q.prepare(QStringLiteral("SELECT min(seq) FROM messages WHERE conversation_id = ?"));
-        q.addBindValue(conversationId);
-        if (!run(q) || !q.next() || q.value(0).isNull())
+        st->firstSeq.bind(1, conversationId);
+        const bool found = st->firstSeq.next() && !st->firstSeq.isNullAt(0);
+        if (found)
+            cursor = st->firstSeq.int64At(0) - 1;
+        st->firstSeq.reset();
+        if (!found)
             return;
-        cursor = q.value(0).toLongLong() - 1;
     }
-    // End of the run of consecutive seqs that starts right after the cursor.
-    q.prepare(QStringLiteral(
-        "SELECT m.seq FROM messages m WHERE m.conversation_id = :conv AND m.seq > :cursor"
-        " AND NOT EXISTS (SELECT 1 FROM messages n WHERE n.conversation_id = :conv AND n.seq = "
-        "m.seq + 1)"
-        " AND EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = :conv AND f.seq = :cursor "
-        "+ 1)"
-        " ORDER BY m.seq LIMIT 1"));
-    q.bindValue(QStringLiteral(":conv"), conversationId);
-    q.bindValue(QStringLiteral(":cursor"), cursor);
-    if (!run(q))
+    // Walk the seqs after the cursor in index order to the first hole: each row
+    // is visited once over the life of the run, so a flood costs one step a row.
+    const qint64 before = cursor;
+    st->seqsAfter.bind(1, conversationId);
+    st->seqsAfter.bind(2, cursor);
+    while (st->seqsAfter.next()) {
+        if (st->seqsAfter.int64At(0) != cursor + 1) {
+            st->seqsAfter.reset();
+            break;
+        }
+        ++cursor;
+    }
+    if (hadCursor && cursor == before)
         return;
-    if (q.next())
-        cursor = q.value(0).toLongLong();
-    q.prepare(QStringLiteral(
-        "INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
-        " ON CONFLICT(conversation_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq"));
-    q.addBindValue(conversationId);
-    q.addBindValue(cursor);
-    run(q);
+    st->setCursor.bind(1, conversationId);
+    st->setCursor.bind(2, cursor);
+    st->setCursor.exec();
 }
 
 // ---- outbox ----

@@ -10,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace ringchat::store {
 
 class CacheDatabase
@@ -86,6 +88,9 @@ private:
     void advanceCursor(const QString &conversationId);
     enum class Side { Before, After };
     QList<api::Message> messagesBeside(const QString &conversationId, qint64 seq, int limit, Side side);
+    // The message statements, prepared on first use after open() (see MessageStatements).
+    struct MessageStatements;
+    MessageStatements *messageStatements();
 
     QString m_connectionName;
     QString m_path;
@@ -93,6 +98,7 @@ private:
     QString m_movedAsidePath;
     QString m_movedAsideReason;
     QSqlDatabase m_db;
+    std::unique_ptr<MessageStatements> m_statements; // finalized before m_db closes
 };
 
 } // namespace ringchat::store

@@ -253,6 +253,53 @@ private Q_SLOTS:
         QCOMPARE(h.model.count(), 11);
     }
 
+    void batchOfNewMessagesIsOneInsert()
+    {
+        Harness h(10);
+        h.model.setMessages(range(kConv, 1, 5));
+        h.model.appendOrMerge(pending(QStringLiteral("p"), QStringLiteral("pending")));
+        QSignalSpy inserted(&h.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&h.model, &QAbstractItemModel::rowsRemoved);
+        h.model.appendOrMerge(range(kConv, 6, 12));
+        // One insert before the pending row, one trim of the oldest two.
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 5);
+        QCOMPARE(inserted.first().at(2).toInt(), 11);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(h.seqs(), (QList<qint64> { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0 }));
+        QVERIFY(!h.model.atStartOfHistory());
+
+        // A batch longer than the window: only its newest rows go in.
+        inserted.clear();
+        h.model.appendOrMerge(range(kConv, 13, 40));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(2).toInt() - inserted.first().at(1).toInt() + 1, 10);
+        QCOMPARE(h.seqs(), (QList<qint64> { 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 0 }));
+    }
+
+    void batchKeepsOrderAroundMergesAndDuplicates()
+    {
+        Harness h;
+        h.model.setMessages(range(kConv, 1, 3));
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QStringLiteral("mine")));
+        Message ack = message(kConv, 5, QStringLiteral("alice"));
+        ack.clientId = QStringLiteral("p1");
+        Message replay = message(kConv, 7);
+        replay.clientId = message(kConv, 6).clientId; // same (sender, clientId) as seq 6
+        // New rows, the server's copy of the pending row, a duplicate, an older
+        // row out of order and a replayed clientId, in one batch.
+        h.model.appendOrMerge({ message(kConv, 4), ack, message(kConv, 4), message(kConv, 6), replay,
+                                message(QStringLiteral("other"), 8), message(kConv, 9) });
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 9 }));
+        QCOMPARE(h.at(4, Role::ClientIdRole).toString(), QStringLiteral("p1"));
+        QCOMPARE(h.at(4, Role::IsPendingRole).toBool(), false);
+        QCOMPARE(h.model.rowOfSeq(9), 6);
+        // Grouping follows the batch: 4 and 6 are bob's, 5 is alice's.
+        QCOMPARE(h.at(3, Role::GroupedWithPreviousRole).toBool(), true);
+        QCOMPARE(h.at(4, Role::GroupedWithPreviousRole).toBool(), false);
+        QCOMPARE(h.at(5, Role::GroupedWithPreviousRole).toBool(), false);
+    }
+
     void fetchMoreWithoutStoreAsksTheService()
     {
         Harness h;
