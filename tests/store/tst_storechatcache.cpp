@@ -1,0 +1,165 @@
+// StoreChatCache: live messages are gathered and written one transaction at a
+// time; every other call goes after them. Real ChatStore on real files.
+
+#include "chat/storechatcache.h"
+#include "store/chatstore.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ringchat;
+using api::Message;
+using store::OutboxEntry;
+
+namespace {
+
+template <typename T> T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+const QString kConv = QStringLiteral("c1");
+
+Message message(qint64 seq, const QString &sender = QStringLiteral("bob"), const QString &clientId = {})
+{
+    Message m;
+    m.id = QStringLiteral("m%1").arg(seq);
+    m.conversationId = kConv;
+    m.seq = seq;
+    m.clientId = clientId.isEmpty() ? QStringLiteral("c%1").arg(seq) : clientId;
+    m.senderId = sender;
+    m.senderName = sender;
+    m.content = QStringLiteral("message %1").arg(seq);
+    m.timestamp = QDateTime::fromMSecsSinceEpoch(1795000000000 + seq * 1000, Qt::UTC);
+    return m;
+}
+
+// One saveMessages call per message, as the chat service makes them.
+void saveEach(chat::StoreChatCache &cache, qint64 from, qint64 to)
+{
+    for (qint64 s = from; s <= to; ++s)
+        cache.saveMessages({ message(s) });
+}
+
+QList<qint64> seqs(const QList<Message> &messages)
+{
+    QList<qint64> out;
+    for (const Message &m : messages)
+        out.append(m.seq);
+    return out;
+}
+
+QList<qint64> seqRange(qint64 from, qint64 to)
+{
+    QList<qint64> out;
+    for (qint64 s = from; s <= to; ++s)
+        out.append(s);
+    return out;
+}
+
+} // namespace
+
+class TestStoreChatCache : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void burstIsWrittenAndAReadSeesIt()
+    {
+        store::ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("burst.sqlite")), QStringLiteral("alice"))));
+        chat::StoreChatCache cache(&store);
+        // Nothing written yet (the write waits for the event loop): the read
+        // must still come after the pending messages.
+        saveEach(cache, 1, 300);
+        QList<qint64> loaded;
+        bool done = false;
+        cache.loadBefore(kConv, 1000, 500, [&](const QList<Message> &page) {
+            loaded = seqs(page);
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QCOMPARE(loaded, seqRange(1, 300));
+        QCOMPARE(await(store.syncCursor(kConv)), 300);
+    }
+
+    void writesAfterTheOneInFlightKeepTheirOrder()
+    {
+        store::ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("order.sqlite")), QStringLiteral("alice"))));
+        chat::StoreChatCache cache(&store);
+        saveEach(cache, 1, 100);
+        QCoreApplication::processEvents(); // the first batch goes to the store
+        saveEach(cache, 101, 200); // held while that write is in flight
+        // Our message: its outbox entry, then its echo. The entry must reach the
+        // store after messages 101..200 and before the echo, or the echo would
+        // not find it to remove.
+        OutboxEntry entry;
+        entry.clientId = QStringLiteral("own-1");
+        entry.conversationId = kConv;
+        entry.content = QStringLiteral("mine");
+        entry.createdAt = QDateTime::currentDateTimeUtc();
+        bool durable = false;
+        cache.saveOutboxEntry(entry, [&] { durable = true; });
+        cache.saveMessages({ message(201, QStringLiteral("alice"), QStringLiteral("own-1")) });
+        saveEach(cache, 202, 250);
+        QTRY_VERIFY(durable);
+        QTRY_COMPARE(await(store.syncCursor(kConv)), 250);
+        QVERIFY(await(store.outbox()).isEmpty());
+        QCOMPARE(seqs(await(store.messagesAfter(kConv, 0, 1000))), seqRange(1, 250));
+    }
+
+    void pendingMessagesAreWrittenWhenTheCacheGoes()
+    {
+        const QString file = path(QStringLiteral("shutdown.sqlite"));
+        {
+            store::ChatStore store;
+            QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+            {
+                chat::StoreChatCache cache(&store);
+                saveEach(cache, 1, 20);
+                QCoreApplication::processEvents();
+                saveEach(cache, 21, 40); // in the cache only when it is destroyed
+            }
+        } // ~ChatStore runs every queued write
+        store::ChatStore reopened;
+        QVERIFY(await(reopened.open(file, QStringLiteral("alice"))));
+        QCOMPARE(await(reopened.syncCursor(kConv)), 40);
+    }
+
+    void killDuringAFloodLosesNothingDurable()
+    {
+        const QString file = path(QStringLiteral("flood-kill.sqlite"));
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QStringLiteral(RINGCHAT_FLOOD_CHILD), { file });
+        QVERIFY(child.waitForStarted());
+        // It kills itself the moment the outbox entry is durable, mid-flood.
+        QVERIFY(child.waitForFinished(30000));
+        QVERIFY(child.readAllStandardOutput().contains("ADDED"));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        store::ChatStore store;
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        // The entry was durable when ADDED was printed, and everything saved
+        // before it (messages 1..2000) was written before it.
+        const auto entries = await(store.outbox());
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().clientId, QStringLiteral("mid-flood"));
+        const qint64 cursor = await(store.syncCursor(QStringLiteral("flood")));
+        QVERIFY2(cursor >= 2000, qPrintable(QString::number(cursor)));
+        // What was written is a run from 1 without a hole, and the cursor says so.
+        QCOMPARE(await(store.highestSeq(QStringLiteral("flood"))), cursor);
+        const auto first = await(store.messagesAfter(QStringLiteral("flood"), 0, 5));
+        QCOMPARE(seqs(first), seqRange(1, 5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreChatCache)
+#include "tst_storechatcache.moc"
