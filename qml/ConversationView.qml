@@ -4,7 +4,9 @@ import QtQuick.Layouts
 
 // The open conversation: header, history (grouped, with day separators and
 // delivery states), "jump to latest", who is typing, and the composer.
-Rectangle {
+// No background of its own: the window's (Theme.background) shows through, which
+// saves a full-size fill every frame (Mesa's software GL pays for each pixel).
+Item {
     id: root
 
     property string conversationId
@@ -29,7 +31,6 @@ Rectangle {
     signal visibleUpTo(var seq)             // the newest message on screen
     signal linkOpened(string url)
 
-    color: Theme.background
     Accessible.role: Accessible.Pane
     Accessible.name: title
 
@@ -114,6 +115,8 @@ Rectangle {
                 clip: true
                 model: root.messages
                 cacheBuffer: height
+                // Delegates are pooled and reused while scrolling instead of created anew.
+                reuseItems: true
                 spacing: Theme.unit / 2
                 boundsBehavior: Flickable.StopAtBounds
                 activeFocusOnTab: true
@@ -190,6 +193,7 @@ Rectangle {
                     onRetryRequested: root.retryRequested(model.clientId)
                     onDiscardRequested: root.discardRequested(model.clientId)
                     onLinkOpened: (url) => root.linkOpened(url)
+                    ListView.onReused: expanded = false     // a reused bubble starts collapsed
                 }
             }
 

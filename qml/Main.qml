@@ -137,22 +137,26 @@ ApplicationWindow {
     }
     Timer { id: activityTimer; interval: 5000; onTriggered: App.noteUserActivity() }
 
-    // Sign-in: only loaded while signed out.
+    // Sign-in: only loaded while signed out. The pages below are loaded by URL, not
+    // as inline components, so their QML types (and the Controls they use) are
+    // compiled only when first shown: less memory at the first screen.
     Loader {
         id: signInLoader
         anchors.fill: parent
         active: !App.signedIn
-        sourceComponent: SignInPage {
-            serverUrl: App.serverUrl
-            signInState: App.signInState
-            errorString: App.signInError
-            authorizationUrl: App.authorizationUrl
-            keychainMissing: App.keychainMissing
-            storeUnencrypted: App.storeUnencrypted
-            onSignInRequested: (url) => App.signIn(url)
-            onCancelRequested: App.cancelSignIn()
-            onStoreUnencryptedToggled: (on) => App.storeUnencrypted = on
-            onCopyLinkRequested: (url) => App.copyToClipboard(url)
+        source: "SignInPage.qml"
+        onLoaded: {
+            const page = item
+            page.serverUrl = Qt.binding(() => App.serverUrl)
+            page.signInState = Qt.binding(() => App.signInState)
+            page.errorString = Qt.binding(() => App.signInError)
+            page.authorizationUrl = Qt.binding(() => App.authorizationUrl)
+            page.keychainMissing = Qt.binding(() => App.keychainMissing)
+            page.storeUnencrypted = Qt.binding(() => App.storeUnencrypted)
+            page.signInRequested.connect((url) => App.signIn(url))
+            page.cancelRequested.connect(() => App.cancelSignIn())
+            page.storeUnencryptedToggled.connect((on) => { App.storeUnencrypted = on })
+            page.copyLinkRequested.connect((url) => App.copyToClipboard(url))
         }
     }
 
@@ -248,49 +252,53 @@ ApplicationWindow {
         id: settingsLoader
         anchors.fill: parent
         active: window.settingsOpen && App.signedIn
-        sourceComponent: SettingsPage {
-            focus: true
-            serverUrl: App.serverUrl
-            userName: App.userName
-            userId: App.userId
-            themeMode: App.themeMode
-            notificationsEnabled: App.notificationsEnabled
-            closeToTray: App.closeToTray
-            trayAvailable: App.trayAvailable
-            storeUnencrypted: App.storeUnencrypted
-            appVersion: App.appVersion
-            onCloseRequested: window.settingsOpen = false
-            onSignOutRequested: App.signOut()
-            onThemeModeSelected: (mode) => App.themeMode = mode
-            onNotificationsToggled: (on) => App.notificationsEnabled = on
-            onCloseToTrayToggled: (on) => App.closeToTray = on
-            onStoreUnencryptedToggled: (on) => App.storeUnencrypted = on
+        source: "SettingsPage.qml"
+        onLoaded: {
+            const page = item
+            page.focus = true
+            page.serverUrl = Qt.binding(() => App.serverUrl)
+            page.userName = Qt.binding(() => App.userName)
+            page.userId = Qt.binding(() => App.userId)
+            page.themeMode = Qt.binding(() => App.themeMode)
+            page.notificationsEnabled = Qt.binding(() => App.notificationsEnabled)
+            page.closeToTray = Qt.binding(() => App.closeToTray)
+            page.trayAvailable = Qt.binding(() => App.trayAvailable)
+            page.storeUnencrypted = Qt.binding(() => App.storeUnencrypted)
+            page.appVersion = Qt.binding(() => App.appVersion)
+            page.closeRequested.connect(() => { window.settingsOpen = false })
+            page.signOutRequested.connect(() => App.signOut())
+            page.themeModeSelected.connect((mode) => { App.themeMode = mode })
+            page.notificationsToggled.connect((on) => { App.notificationsEnabled = on })
+            page.closeToTrayToggled.connect((on) => { App.closeToTray = on })
+            page.storeUnencryptedToggled.connect((on) => { App.storeUnencrypted = on })
+            page.forceActiveFocus()
         }
-        onLoaded: item.forceActiveFocus()
     }
 
     // Dialogs, created on first use.
     Loader {
         id: switcherLoader
-        active: false
-        sourceComponent: QuickSwitcher {
-            parent: Overlay.overlay
-            model: switcherFilter
-            onConversationChosen: (id) => window.openConversation(id)
+        onLoaded: item.conversationChosen.connect((id) => window.openConversation(id))
+        function open() {
+            if (!item)
+                setSource("QuickSwitcher.qml", { parent: Overlay.overlay, model: switcherFilter })
+            item.open()
         }
-        function open() { active = true; item.open() }
     }
     Loader {
         id: newConversationLoader
-        active: false
-        sourceComponent: NewConversationDialog {
-            parent: Overlay.overlay
-            users: users.results
-            searching: users.searching
-            errorString: users.errorString
-            onSearchRequested: (query) => users.search(query)
-            onCreateRequested: (ids, title) => users.create(ids, title)
+        onLoaded: {
+            const dialog = item
+            dialog.users = Qt.binding(() => users.results)
+            dialog.searching = Qt.binding(() => users.searching)
+            dialog.errorString = Qt.binding(() => users.errorString)
+            dialog.searchRequested.connect((query) => users.search(query))
+            dialog.createRequested.connect((ids, title) => users.create(ids, title))
         }
-        function open() { active = true; item.open() }
+        function open() {
+            if (!item)
+                setSource("NewConversationDialog.qml", { parent: Overlay.overlay })
+            item.open()
+        }
     }
 }

@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
         import QtQuick
         import RingChat
         Window {
-            width: 900; height: 700; visible: true
+            width: 900; height: 700; visible: true; color: Theme.background
             property alias view: view
             ConversationView { id: view; anchors.fill: parent; conversationId: "scroll"; title: "Scroll"; isGroup: true }
         }
