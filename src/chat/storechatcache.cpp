@@ -91,7 +91,7 @@ void StoreChatCache::saveConversations(const QList<api::Conversation> &conversat
 void StoreChatCache::saveMessages(const QList<api::Message> &messages)
 {
     const bool writeQueued = !m_pendingMessages.isEmpty();
-    m_pendingMessages += messages;
+    m_pendingMessages.append(messages);
     if (!writeQueued && !m_writeInFlight)
         QMetaObject::invokeMethod(this, &StoreChatCache::writePendingMessages, Qt::QueuedConnection);
 }
@@ -120,7 +120,7 @@ void StoreChatCache::removeOutboxEntry(const QString &clientId)
 
 void StoreChatCache::destroy()
 {
-    m_pendingMessages.clear(); // the database goes, and what was not written with it
+    m_pendingMessages = {}; // the database goes, and what was not written with it
     m_store->destroyDatabase();
 }
 

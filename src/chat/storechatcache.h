@@ -2,6 +2,7 @@
 // ChatCache on top of the SQLite store (src/store): one database per account + server.
 
 #include "chat/chatcache.h"
+#include "store/messagebatch.h"
 
 #include <QObject>
 
@@ -42,7 +43,7 @@ private:
     void flushPendingMessages();
 
     store::ChatStore *m_store;
-    QList<api::Message> m_pendingMessages;
+    store::MessageBatch m_pendingMessages; // compact: a slow disk can leave many waiting
     bool m_writeInFlight = false;
 };
 

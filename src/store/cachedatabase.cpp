@@ -1,5 +1,6 @@
 #include "store/cachedatabase.h"
 
+#include "store/messagebatch.h"
 #include "store/sqlitestatement.h"
 
 #include <QDir>
@@ -90,10 +91,10 @@ namespace {
     };
 
     // Milliseconds since the epoch, or NULL.
-    void bindTime(SqliteStatement &s, int index, const QDateTime &t)
+    void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
     {
-        if (t.isValid())
-            s.bind(index, t.toMSecsSinceEpoch());
+        if (valid)
+            s.bind(index, msecs);
         else
             s.bindNull(index);
     }
@@ -564,46 +565,54 @@ CacheDatabase::MessageStatements *CacheDatabase::messageStatements()
 
 InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
 {
+    return insertMessages(MessageBatch::from(messages));
+}
+
+InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
+{
+    using T = MessageBatch::Text;
     InsertResult result;
     MessageStatements *st = isOpen() ? messageStatements() : nullptr;
     if (!st) {
         result.ok = false;
         return result;
     }
+    result.skipped = batch.invalidCount();
+    const QByteArray ownUserId = m_ownUserId.toUtf8();
+    QList<QByteArray> touched; // conversations with new rows (usually one)
     Transaction tx(m_db);
-    QSet<QString> touched;
-    for (const Message &m : messages) {
-        if (m.seq <= 0 || m.id.isEmpty() || !api::isValidConversationId(m.conversationId)) {
-            ++result.skipped;
-            continue;
-        }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const MessageBatch::Row &r = batch.row(i);
+        const QByteArrayView conversationId = batch.text(r, T::ConversationId);
         SqliteStatement &insert = st->insert;
-        insert.bind(1, m.conversationId);
-        insert.bind(2, m.seq);
-        insert.bind(3, m.id);
-        insert.bind(4, m.clientId.isEmpty() ? QString() : m.clientId);
-        insert.bind(5, m.senderId);
-        insert.bind(6, m.senderName);
-        insert.bind(7, m.content);
-        insert.bind(8, m.type == Message::Type::System ? 1 : 0);
-        insert.bind(9, m.replyTo.isEmpty() ? QString() : m.replyTo);
-        bindTime(insert, 10, m.timestamp);
-        bindTime(insert, 11, m.editedAt);
+        insert.bindUtf8(1, conversationId);
+        insert.bind(2, r.seq);
+        insert.bindUtf8(3, batch.text(r, T::Id));
+        insert.bindUtf8(4, batch.text(r, T::ClientId));
+        insert.bindUtf8(5, batch.text(r, T::SenderId));
+        insert.bindUtf8(6, batch.text(r, T::SenderName));
+        insert.bindUtf8(7, batch.text(r, T::Content));
+        insert.bind(8, r.system ? 1 : 0);
+        insert.bindUtf8(9, batch.text(r, T::ReplyTo));
+        bindTime(insert, 10, r.hasTimestamp, r.timestamp);
+        bindTime(insert, 11, r.hasEditedAt, r.editedAt);
         if (!insert.exec()) {
             result.ok = false;
             return result;
         }
         if (insert.changes() == 1) {
             ++result.inserted;
-            touched.insert(m.conversationId);
-        } else if (m.editedAt.isValid()) {
+            if (std::none_of(touched.cbegin(), touched.cend(),
+                    [&](const QByteArray &c) { return QByteArrayView(c) == conversationId; }))
+                touched.append(conversationId.toByteArray());
+        } else if (r.hasEditedAt) {
             SqliteStatement &edit = st->edit;
-            edit.bind(1, m.content);
-            bindTime(edit, 2, m.editedAt);
-            edit.bind(3, m.senderName);
-            edit.bind(4, m.conversationId);
-            edit.bind(5, m.seq);
-            bindTime(edit, 6, m.editedAt);
+            edit.bindUtf8(1, batch.text(r, T::Content));
+            bindTime(edit, 2, true, r.editedAt);
+            edit.bindUtf8(3, batch.text(r, T::SenderName));
+            edit.bindUtf8(4, conversationId);
+            edit.bind(5, r.seq);
+            bindTime(edit, 6, true, r.editedAt);
             if (!edit.exec()) {
                 result.ok = false;
                 return result;
@@ -616,19 +625,20 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
             ++result.skipped;
         }
         // The echo of our own message: the pending outbox row is done.
-        if (!m_ownUserId.isEmpty() && m.senderId == m_ownUserId && !m.clientId.isEmpty()) {
-            st->confirm.bind(1, m.clientId);
-            st->confirm.bind(2, m.conversationId);
+        const QByteArrayView clientId = batch.text(r, T::ClientId);
+        if (!ownUserId.isEmpty() && batch.text(r, T::SenderId) == ownUserId && !clientId.isEmpty()) {
+            st->confirm.bindUtf8(1, clientId);
+            st->confirm.bindUtf8(2, conversationId);
             if (!st->confirm.exec()) {
                 result.ok = false;
                 return result;
             }
             if (st->confirm.changes() > 0)
-                result.confirmedClientIds.append(m.clientId);
+                result.confirmedClientIds.append(QString::fromUtf8(clientId));
         }
     }
-    for (const QString &conversationId : std::as_const(touched))
-        advanceCursor(conversationId);
+    for (const QByteArray &conversationId : std::as_const(touched))
+        advanceCursor(QString::fromUtf8(conversationId));
     if (!tx.commit()) {
         qCWarning(lcStore) << "Commit failed:" << m_db.lastError().text();
         return InsertResult { 0, 0, 0, {}, false };

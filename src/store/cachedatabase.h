@@ -14,6 +14,8 @@
 
 namespace ringchat::store {
 
+class MessageBatch;
+
 class CacheDatabase
 {
 public:
@@ -58,6 +60,7 @@ public:
     // (newer editedAt) updates the stored row. Our own message's arrival removes
     // its outbox entry. One transaction for the whole list.
     InsertResult insertMessages(const QList<api::Message> &messages);
+    InsertResult insertMessages(const MessageBatch &batch);
     // Ascending by seq.
     QList<api::Message> latestMessages(const QString &conversationId, int limit);
     QList<api::Message> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);

@@ -152,7 +152,12 @@ QFuture<bool> ChatStore::setPresence(
 
 QFuture<InsertResult> ChatStore::insertMessages(const QList<api::Message> &messages)
 {
-    return run([messages](CacheDatabase &db) { return db.insertMessages(messages); });
+    return insertMessages(MessageBatch::from(messages));
+}
+
+QFuture<InsertResult> ChatStore::insertMessages(MessageBatch batch)
+{
+    return run([batch = std::move(batch)](CacheDatabase &db) { return db.insertMessages(batch); });
 }
 
 QFuture<QList<api::Message>> ChatStore::latestMessages(const QString &conversationId, int limit)

@@ -18,6 +18,7 @@
 // (databaseMovedAside is emitted). Sign-out: destroyDatabase().
 
 #include "api/types.h"
+#include "store/messagebatch.h"
 #include "store/outboxentry.h"
 
 #include <QFuture>
@@ -69,6 +70,7 @@ public:
     // one transaction per call (batch floods), and removes the outbox entries of
     // our own messages it receives (InsertResult::confirmedClientIds).
     QFuture<InsertResult> insertMessages(const QList<api::Message> &messages);
+    QFuture<InsertResult> insertMessages(MessageBatch batch);
     // All ascending by seq; delivery is Sent (the model derives Read).
     QFuture<QList<api::Message>> latestMessages(const QString &conversationId, int limit);
     QFuture<QList<api::Message>> messagesBefore(

@@ -7,6 +7,7 @@
 // cost more than SQLite's own insert. Used only on the store's worker thread.
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <vector>
@@ -35,6 +36,9 @@ public:
     // 1-based, as in SQL. A null QString binds NULL, as QSqlQuery does.
     void bind(int index, qint64 value);
     void bind(int index, const QString &text);
+    // UTF-8 bound in place: the bytes must stay put until the statement runs.
+    // A null view binds NULL.
+    void bindUtf8(int index, QByteArrayView text);
     void bindNull(int index);
 
     // Runs a statement that returns no rows; false (and a warning naming the

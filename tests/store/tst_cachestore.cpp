@@ -477,6 +477,23 @@ private Q_SLOTS:
             seqs(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
     }
 
+    void rowsLargerThanABatchChunkRoundTrip()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("big-rows.sqlite")), QStringLiteral("alice"))));
+        // Texts of every size, NULL and empty fields, around the batch's 64 KiB chunks.
+        QList<Message> batch;
+        for (qint64 s = 1; s <= 40; ++s) {
+            Message m = message(QStringLiteral("big"), s);
+            m.content = QString(int(s * 997), QChar(s % 2 ? u'é' : u'\u4e2d'));
+            m.replyTo = s % 3 ? QStringLiteral("m-big-%1").arg(s - 1) : QString();
+            m.clientId = s % 5 ? m.clientId : QString();
+            batch.append(m);
+        }
+        QCOMPARE(await(store.insertMessages(batch)).inserted, 40);
+        QCOMPARE(await(store.messagesAfter(QStringLiteral("big"), 0, 100)), batch);
+    }
+
     void outboxEntrySurvivesAKill()
     {
         const QString file = path(QStringLiteral("crash.sqlite"));

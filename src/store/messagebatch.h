@@ -1,0 +1,70 @@
+#pragma once
+
+// Messages on their way to the store, encoded once as UTF-8.
+// When a flood outruns the disk, the live messages waiting for the next
+// transaction are held in this form: about a third of the memory of
+// api::Message copies (eight separately allocated UTF-16 strings each), and
+// the store binds the text as it is, with no conversion on its thread.
+// The text goes into fixed-size chunks rather than one growing buffer: a
+// buffer of tens of MB that keeps being reallocated fragments the heap,
+// and the process keeps the freed pieces (peak RSS grew 4x the batch).
+
+#include "api/types.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <deque>
+#include <vector>
+
+namespace ringchat::store {
+
+class MessageBatch
+{
+public:
+    enum Text { ConversationId, Id, ClientId, SenderId, SenderName, Content, ReplyTo, TextCount };
+    struct Row
+    {
+        qint64 seq = 0;
+        qint64 timestamp = 0; // ms since the epoch, when hasTimestamp
+        qint64 editedAt = 0; // ms since the epoch, when hasEditedAt
+        bool hasTimestamp = false;
+        bool hasEditedAt = false;
+        bool system = false;
+        quint32 chunk = 0; // every text of a row is in the same chunk
+        quint32 offset[TextCount] = {};
+        quint32 length[TextCount] = {}; // kNull: SQL NULL
+    };
+    static constexpr quint32 kNull = 0xffffffff;
+
+    MessageBatch() = default;
+    static MessageBatch from(const QList<api::Message> &messages);
+
+    // Messages the store would refuse (no seq, no id, a bad conversation id)
+    // are only counted.
+    void append(const api::Message &message);
+    void append(const QList<api::Message> &messages);
+
+    qsizetype size() const { return qsizetype(m_rows.size()); }
+    bool isEmpty() const { return m_rows.empty() && m_invalid == 0; }
+    int invalidCount() const { return m_invalid; }
+    const Row &row(qsizetype i) const { return m_rows[size_t(i)]; }
+    // A null view for NULL (an empty clientId or replyTo, a null string).
+    QByteArrayView text(const Row &row, Text field) const
+    {
+        if (row.length[field] == kNull)
+            return {};
+        return QByteArrayView(m_chunks[row.chunk].constData() + row.offset[field], row.length[field]);
+    }
+
+private:
+    static constexpr qsizetype kChunkSize = 64 * 1024; // below malloc's mmap threshold
+    void appendText(Row &row, Text field, const QString &text);
+
+    std::vector<QByteArray> m_chunks; // the rows' text, back to back; never reallocated once full
+    std::deque<Row> m_rows; // grows by blocks, never one big reallocation
+    int m_invalid = 0;
+};
+
+} // namespace ringchat::store
