@@ -174,6 +174,12 @@ int main(int argc, char *argv[])
     ringchat::ui::AppController::setInstance(&controller);
     ringchat::app::DesktopIntegration desktop(&controller);
 
+    // Signed in already (a fixed token, or a saved session being restored): start
+    // before the UI loads, so the first screen is built as the chat, not as a
+    // sign-in page that is thrown away a moment later.
+    if (!parser.isSet(smokeTest))
+        controller.start();
+
     QQmlApplicationEngine engine;
     // Qt 6.4 has no loadFromModule; qt_add_qml_module puts the files under qrc:/.
     engine.addImportPath(QStringLiteral("qrc:/"));
@@ -197,7 +203,6 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    controller.start();
     if (parser.isSet(openConversation))
         emit controller.conversationRequested(parser.value(openConversation));
     return app.exec();
