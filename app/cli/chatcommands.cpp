@@ -167,7 +167,7 @@ QString ackProblem(const net::AckResult &r, QString *message)
         *message = QStringLiteral("The server did not answer (%1).").arg(r.error);
         return r.error;
     }
-    const QJsonObject ack = r.payload.args.isEmpty() ? QJsonObject() : r.payload.args.at(0).toObject();
+    const QJsonObject ack = r.payload.args().isEmpty() ? QJsonObject() : r.payload.args().at(0).toObject();
     if (ack.value(QStringLiteral("ok")).toBool())
         return QString();
     const QJsonObject err = ack.value(QStringLiteral("error")).toObject();
@@ -605,7 +605,7 @@ int oneRequestCommand(const ChatCommandContext &ctx, const Args &args, Io &io, b
                               const QString code = ackProblem(r, &message);
                               if (!code.isEmpty())
                                   return onRefused(code, message);
-                              const QJsonObject ack = r.payload.args.at(0).toObject();
+                              const QJsonObject ack = r.payload.args().at(0).toObject();
                               io.json(QJsonObject{{QStringLiteral("conversationId"), conv},
                                                   {QStringLiteral("lastReadSeq"), ack.value(QStringLiteral("lastReadSeq"))}});
                               run.finish(ExitOk);
@@ -635,7 +635,7 @@ int oneRequestCommand(const ChatCommandContext &ctx, const Args &args, Io &io, b
                 const QString code = ackProblem(r, &message);
                 if (!code.isEmpty())
                     return onRefused(code, message);
-                const QJsonObject c = r.payload.args.at(0).toObject().value(QStringLiteral("conversation")).toObject();
+                const QJsonObject c = r.payload.args().at(0).toObject().value(QStringLiteral("conversation")).toObject();
                 markRead(qint64(c.value(QStringLiteral("lastSeq")).toDouble()));
             });
         }

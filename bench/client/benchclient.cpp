@@ -1,6 +1,7 @@
 // Our client in the side-by-side benchmark: the core library's SocketIoClient,
-// every event decoded fully into an api::Message by Message::fromJson and handed
-// to a handler that checks order, as the peers' handlers do.
+// every event decoded fully into an api::Message by Message::fromJson (reading the
+// packet's one parsed document, as ChatService does) and handed to a handler that
+// checks order, as the peers' handlers do.
 //
 // Usage: ringchat-bench-client PORT ingest COUNT SIZE | PORT echo COUNT SIZE
 // Prints one JSON line with the result; exit code 0 when the run was correct.
@@ -62,7 +63,8 @@ public:
     {
         m_client.on(QStringLiteral("message_received"),
                     [this](const net::Payload &payload, const net::Reply &) {
-                        auto message = api::Message::fromJson(payload.args.at(0).toObject());
+                        // Straight from the parsed packet, the app's own path.
+                        auto message = api::Message::fromJson(payload.arg(0));
                         if (message)
                             m_checker(*message);
                         else
@@ -86,7 +88,7 @@ private:
     {
         const double wallUs = m_clock.nsecsElapsed() / 1000.0;
         const double cpuUs = double(processCpuMicroseconds() - m_cpu0);
-        const QJsonObject done = payload.args.at(0).toObject();
+        const QJsonObject done = payload.args().at(0).toObject();
         const qint64 received = m_checker.received();
         const bool ok = m_checker.orderOk() && m_invalid == 0 && received == m_count
                 && done.value(QStringLiteral("count")).toInteger() == m_count;
@@ -143,7 +145,7 @@ private:
     void onAck(const net::AckResult &result, int n)
     {
         m_latencyUs.push_back((m_clock.nsecsElapsed() - m_sentAtNs) / 1000.0);
-        const QJsonObject reply = result.payload.args.at(0).toObject();
+        const QJsonObject reply = result.payload.args().at(0).toObject();
         if (!result.ok() || reply.value(QStringLiteral("n")).toInt(-1) != n
             || reply.value(QStringLiteral("content")).toString().size() != m_content.size())
             ++m_mismatches;

@@ -44,8 +44,8 @@ set(RINGCHAT_DEB_RUNTIME_DEPENDS
     # plugins
     libqt6sql6-sqlite                 # the QSQLITE driver for the offline cache
 )
-# libqt6keychain1 comes from shlibdeps (the app links QtKeychain); naming it here too
-# would list it twice. tests/packaging/check-deb fails if it is ever missing.
+# libqt6keychain1 and libsimdjson14 come from shlibdeps (the app links QtKeychain and
+# simdjson); naming them here too would list them twice. tests/packaging/check-deb fails if it is ever missing.
 list(JOIN RINGCHAT_DEB_RUNTIME_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Wayland sessions need the Wayland platform plugin (X11/XWayland works without it);

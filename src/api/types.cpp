@@ -25,17 +25,63 @@ namespace {
         return days[m - 1];
     }
 
+    char16_t code(QChar c)
+    {
+        return c.unicode();
+    }
+
+    char16_t code(char c)
+    {
+        return char16_t(uchar(c));
+    }
+
     // Reads n ASCII digits at pos; -1 if any is not a digit.
-    int digits(const QChar *s, int pos, int n)
+    template <typename Char>
+    int digits(const Char *s, int pos, int n)
     {
         int v = 0;
         for (int i = 0; i < n; ++i) {
-            const char16_t c = s[pos + i].unicode();
+            const char16_t c = code(s[pos + i]);
             if (c < u'0' || c > u'9')
                 return -1;
             v = v * 10 + (c - u'0');
         }
         return v;
+    }
+
+    // Exactly the server's form, "YYYY-MM-DDTHH:MM:SS.sssZ", from UTF-16 (QString) or
+    // UTF-8 (a parsed packet) alike. nullopt when the text is not in that form (the
+    // caller tries the others); an invalid QDateTime when it is but the date is not.
+    template <typename Char>
+    std::optional<QDateTime> parseServerTime(const Char *s, qsizetype n)
+    {
+        if (n != 24 || code(s[4]) != u'-' || code(s[7]) != u'-' || code(s[10]) != u'T'
+            || code(s[13]) != u':' || code(s[16]) != u':' || code(s[19]) != u'.'
+            || code(s[23]) != u'Z')
+            return std::nullopt;
+        const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2),
+                  ms = digits(s, 20, 3);
+        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23
+            || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
+            return QDateTime();
+        const qint64 msecs
+            = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+    }
+
+    // parseTime() for either kind of JSON string value.
+    QDateTime timeOf(const QJsonValue &v)
+    {
+        return parseTime(v.toString());
+    }
+
+    QDateTime timeOf(const JsonView &v)
+    {
+        const QByteArrayView utf8 = v.utf8();
+        if (auto t = parseServerTime(utf8.data(), utf8.size()))
+            return *t;
+        return parseTime(QString::fromUtf8(utf8));
     }
 
     void setError(QString *error, const QString &text)
@@ -46,10 +92,15 @@ namespace {
 
     // Field readers: each returns false and sets the error sentence on a type or
     // validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
-    bool readString(const QJsonObject &o, QLatin1StringView key, QString &out, bool required,
+    // They are templates over the object type: a QJsonObject (REST, tests) or the
+    // members of an object in a parsed packet (JsonMembers, the live path);
+    // o.value(key) gives a QJsonValue or a JsonView, which answer the same questions. One implementation, so both
+    // paths validate alike and say the same sentences.
+    template <typename Object>
+    bool readString(const Object &o, QLatin1StringView key, QString &out, bool required,
         const char *what, QString *error)
     {
-        const QJsonValue v = o.value(key);
+        const auto v = o.value(key);
         if (v.isString()) {
             out = v.toString();
             return true;
@@ -61,14 +112,15 @@ namespace {
         return false;
     }
 
-    bool readTime(const QJsonObject &o, QLatin1StringView key, QDateTime &out, bool required,
+    template <typename Object>
+    bool readTime(const Object &o, QLatin1StringView key, QDateTime &out, bool required,
         const char *what, QString *error)
     {
-        const QJsonValue v = o.value(key);
+        const auto v = o.value(key);
         if (!required && (v.isUndefined() || v.isNull()))
             return true;
         if (v.isString()) {
-            out = parseTime(v.toString());
+            out = timeOf(v);
             if (out.isValid())
                 return true;
         }
@@ -78,10 +130,11 @@ namespace {
         return false;
     }
 
-    bool readCount(const QJsonObject &o, QLatin1StringView key, qint64 &out, bool required,
+    template <typename Object>
+    bool readCount(const Object &o, QLatin1StringView key, qint64 &out, bool required,
         qint64 minimum, const char *what, QString *error)
     {
-        const QJsonValue v = o.value(key);
+        const auto v = o.value(key);
         if (!required && (v.isUndefined() || v.isNull()))
             return true;
         if (v.isDouble()) {
@@ -99,10 +152,11 @@ namespace {
         return false;
     }
 
-    bool readId(const QJsonObject &o, QLatin1StringView key, QString &out, bool conversationId,
+    template <typename Object>
+    bool readId(const Object &o, QLatin1StringView key, QString &out, bool conversationId,
         const char *what, QString *error)
     {
-        const QJsonValue v = o.value(key);
+        const auto v = o.value(key);
         if (v.isString()) {
             out = v.toString();
             if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
@@ -118,20 +172,9 @@ namespace {
 
 QDateTime parseTime(const QString &text)
 {
-    const QChar *s = text.constData();
-    // Fast path: exactly the server's form, "YYYY-MM-DDTHH:MM:SS.sssZ".
-    if (text.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
-        && s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
-        const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2),
-                  ms = digits(s, 20, 3);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23
-            || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
-            return {};
-        const qint64 msecs
-            = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
-        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
-    }
+    // Fast path: exactly the server's form.
+    if (auto t = parseServerTime(text.constData(), text.size()))
+        return *t;
     // Slow path: other ISO-8601 forms, but only with an explicit zone, since a
     // time without one would be read as local time.
     if (text.size() < 20
@@ -269,42 +312,60 @@ QJsonObject Participant::toJson() const
 
 // ---- Message ----
 
-std::optional<Message> Message::fromJson(const QJsonObject &o, QString *error)
+namespace {
+
+    template <typename Object>
+    std::optional<Message> messageFromJson(const Object &o, QString *error)
+    {
+        using Type = Message::Type;
+        static constexpr const char *what = "Message";
+        Message m;
+        QString type;
+        if (!readId(o, QLatin1StringView("id"), m.id, false, what, error)
+            || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error)
+            || !readCount(o, QLatin1StringView("seq"), m.seq, true, 1, what, error)
+            || !readId(o, QLatin1StringView("clientId"), m.clientId, false, what, error)
+            || !readId(o, QLatin1StringView("senderId"), m.senderId, false, what, error)
+            || !readString(o, QLatin1StringView("senderName"), m.senderName, true, what, error)
+            || !readString(o, QLatin1StringView("content"), m.content, true, what, error)
+            || !readString(o, QLatin1StringView("type"), type, true, what, error)
+            || !readString(o, QLatin1StringView("replyTo"), m.replyTo, false, what, error)
+            || !readTime(o, QLatin1StringView("timestamp"), m.timestamp, true, what, error)
+            || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error))
+            return std::nullopt;
+        if (type == QLatin1StringView("text")) {
+            m.type = Type::Text;
+        } else if (type == QLatin1StringView("system")) {
+            m.type = Type::System;
+        } else {
+            setError(error, QStringLiteral("Message: field \"type\" must be \"text\" or \"system\"."));
+            return std::nullopt;
+        }
+        if (!isValidContent(m.content)) {
+            setError(error,
+                QStringLiteral(
+                    "Message: field \"content\" must be 1 to 10000 characters after trimming."));
+            return std::nullopt;
+        }
+        if (!m.replyTo.isEmpty() && !isValidOpaqueId(m.replyTo)) {
+            setError(error, QStringLiteral("Message: field \"replyTo\" is not a valid id."));
+            return std::nullopt;
+        }
+        return m;
+    }
+
+} // namespace
+
+std::optional<Message> Message::fromJson(const QJsonObject &json, QString *error)
 {
-    static constexpr const char *what = "Message";
-    Message m;
-    QString type;
-    if (!readId(o, QLatin1StringView("id"), m.id, false, what, error)
-        || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error)
-        || !readCount(o, QLatin1StringView("seq"), m.seq, true, 1, what, error)
-        || !readId(o, QLatin1StringView("clientId"), m.clientId, false, what, error)
-        || !readId(o, QLatin1StringView("senderId"), m.senderId, false, what, error)
-        || !readString(o, QLatin1StringView("senderName"), m.senderName, true, what, error)
-        || !readString(o, QLatin1StringView("content"), m.content, true, what, error)
-        || !readString(o, QLatin1StringView("type"), type, true, what, error)
-        || !readString(o, QLatin1StringView("replyTo"), m.replyTo, false, what, error)
-        || !readTime(o, QLatin1StringView("timestamp"), m.timestamp, true, what, error)
-        || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error))
-        return std::nullopt;
-    if (type == QLatin1StringView("text")) {
-        m.type = Type::Text;
-    } else if (type == QLatin1StringView("system")) {
-        m.type = Type::System;
-    } else {
-        setError(error, QStringLiteral("Message: field \"type\" must be \"text\" or \"system\"."));
-        return std::nullopt;
-    }
-    if (!isValidContent(m.content)) {
-        setError(error,
-            QStringLiteral(
-                "Message: field \"content\" must be 1 to 10000 characters after trimming."));
-        return std::nullopt;
-    }
-    if (!m.replyTo.isEmpty() && !isValidOpaqueId(m.replyTo)) {
-        setError(error, QStringLiteral("Message: field \"replyTo\" is not a valid id."));
-        return std::nullopt;
-    }
-    return m;
+    return messageFromJson(json, error);
+}
+
+std::optional<Message> Message::fromJson(const JsonView &json, QString *error)
+{
+    // Eleven lookups: gather the members once (an empty set for a non-object, which
+    // then fails on "id" with the same sentence as an empty QJsonObject).
+    return messageFromJson(JsonMembers(json), error);
 }
 
 QJsonObject Message::toJson() const

@@ -8,6 +8,8 @@
 // a hand-written parser for the server's fixed time format, because a flood of
 // messages goes through here.
 
+#include "core/jsondocument.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -91,6 +93,9 @@ struct Message
     bool isPending() const { return seq <= 0; }
 
     static std::optional<Message> fromJson(const QJsonObject &json, QString *error = nullptr);
+    // The same, read straight from a parsed packet (net::Payload::arg()): same
+    // checks, same error sentences, no QJsonObject in between.
+    static std::optional<Message> fromJson(const JsonView &json, QString *error = nullptr);
     QJsonObject toJson() const;
     friend bool operator==(const Message &, const Message &) = default;
 };

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
@@ -89,8 +90,8 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
             m_socket->emitEvent(QStringLiteral("mark_read"),
                                 QJsonObject{{kConversationId, conv}, {QStringLiteral("upToSeq"), upTo}},
                                 [done](const net::AckResult &r) {
-                                    const QJsonObject ack = r.payload.args.isEmpty() ? QJsonObject()
-                                                                                     : r.payload.args.at(0).toObject();
+                                    const QJsonObject ack = r.payload.args().isEmpty() ? QJsonObject()
+                                                                                       : r.payload.args().at(0).toObject();
                                     const bool ok = r.ok() && ack.value(QStringLiteral("ok")).toBool();
                                     done(ok, qint64(ack.value(QStringLiteral("lastReadSeq")).toDouble()));
                                 });
@@ -120,12 +121,7 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
             onLinkLost();
     });
     connect(m_socket, &net::SocketIoClient::eventReceived, this,
-            [this](const QString &event, const net::Payload &payload) {
-                const QJsonValue data = payload.args.isEmpty() ? QJsonValue() : payload.args.at(0);
-                // Raw event first, so listeners see it before the derived signals.
-                emit serverEvent(event, data);
-                onEvent(event, data.toObject());
-            });
+            [this](const QString &event, const net::Payload &payload) { onEvent(event, payload); });
 
     connect(m_outbox, &OutboxSender::delivered, this, [this](const QString &clientId, const api::Message &stored) {
         if (stored.id.isEmpty()) {
@@ -374,9 +370,9 @@ void ChatService::joinConversation(const QString &conversationId)
     QPointer<ChatService> guard(this);
     m_socket->emitEvent(QStringLiteral("join_conversation"), QJsonObject{{kConversationId, conversationId}},
                         [this, guard, conversationId](const net::AckResult &r) {
-                            if (!guard || !r.ok() || r.payload.args.isEmpty())
+                            if (!guard || !r.ok() || r.payload.args().isEmpty())
                                 return;
-                            const QJsonObject ack = r.payload.args.at(0).toObject();
+                            const QJsonObject ack = r.payload.args().at(0).toObject();
                             if (!ack.value(QStringLiteral("ok")).toBool()) {
                                 const QJsonObject err = ack.value(QStringLiteral("error")).toObject();
                                 emit serverError(err.value(QStringLiteral("code")).toString(),
@@ -400,23 +396,36 @@ void ChatService::joinConversation(const QString &conversationId)
 
 // ---------------------------------------------------------------- server events
 
-void ChatService::onEvent(const QString &event, const QJsonObject &data)
+void ChatService::onEvent(const QString &event, const net::Payload &payload)
 {
+    // Raw event first, so listeners see it before the derived signals. Its QJsonValue
+    // is a deep copy of the parsed packet, as costly as the parse: only for listeners.
+    static const QMetaMethod serverEventSignal = QMetaMethod::fromSignal(&ChatService::serverEvent);
+    if (isSignalConnected(serverEventSignal))
+        emit serverEvent(event, payload.isEmpty() ? QJsonValue() : payload.args().at(0));
+
     if (event == QLatin1String("message_received")) {
+        // The hot path: fields read straight from the parsed packet.
         QString error;
-        auto m = api::Message::fromJson(data, &error);
+        auto m = api::Message::fromJson(payload.arg(0), &error);
         if (!m) {
             qCWarning(lcChat) << "ignoring a malformed message:" << error;
             return;
         }
+        emit messageReceived(*m);
         ingest(m->conversationId, {*m}, true, false);
-    } else if (event == QLatin1String("user_typing")) {
+        return;
+    }
+    const QJsonObject data = payload.isEmpty() ? QJsonObject() : payload.args().at(0).toObject();
+    if (event == QLatin1String("user_typing")) {
         const QString userId = data.value(QStringLiteral("userId")).toString();
         const QString conv = data.value(kConversationId).toString();
         if (userId.isEmpty() || conv.isEmpty() || userId == m_userId)
             return;
-        m_typingIn->update(conv, userId, data.value(QStringLiteral("userName")).toString(),
-                           data.value(QStringLiteral("isTyping")).toBool());
+        const QString name = data.value(QStringLiteral("userName")).toString();
+        const bool typing = data.value(QStringLiteral("isTyping")).toBool();
+        m_typingIn->update(conv, userId, name, typing);
+        emit userTyping(conv, userId, name, typing);
     } else if (event == QLatin1String("messages_read")) {
         applyReadMarker(data.value(kConversationId).toString(), data.value(QStringLiteral("userId")).toString(),
                         qint64(data.value(QStringLiteral("lastReadSeq")).toDouble()),

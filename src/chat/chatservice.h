@@ -38,6 +38,7 @@ class RestClient;
 }
 namespace ringchat::net {
 class SocketIoClient;
+class Payload;
 }
 namespace ringchat::models {
 class ConversationListModel;
@@ -179,8 +180,15 @@ signals:
     // Our message reached the server (sent) or gave up (failed).
     void messageDelivered(const QString &clientId, const ringchat::api::Message &stored);
     void messageFailed(const QString &clientId, const QString &error);
-    // Every server event as it arrived (the CLI's tail prints these).
+    // Every server event as it arrived (the CLI's tail prints these). Its QJsonValue
+    // is a deep copy of the parsed packet, built only while something is connected:
+    // prefer the typed signals below on hot paths.
     void serverEvent(const QString &event, const QJsonValue &data);
+    // A live message_received that passed validation, before it is ingested.
+    void messageReceived(const ringchat::api::Message &message);
+    // Someone else's user_typing event (our own echo is dropped).
+    void userTyping(const QString &conversationId, const QString &userId, const QString &userName,
+                    bool isTyping);
     void serverError(const QString &code, const QString &message);
 
 private:
@@ -193,7 +201,7 @@ private:
 
     void onOnline(bool recovered);
     void onLinkLost();
-    void onEvent(const QString &event, const QJsonObject &data);
+    void onEvent(const QString &event, const net::Payload &payload);
     void resync();
     void finishResync(quint64 generation);
     void upsertConversations(const QList<api::Conversation> &list, bool fromServer);

@@ -194,8 +194,8 @@ void OutboxSender::sendHead(const QString &conversationId)
                         [guard, conversationId, clientId, epoch](const net::AckResult &r) {
                             if (!guard)
                                 return;
-                            const QJsonObject ack = r.payload.args.isEmpty() ? QJsonObject()
-                                                                             : r.payload.args.at(0).toObject();
+                            const QJsonObject ack = r.payload.args().isEmpty() ? QJsonObject()
+                                                                               : r.payload.args().at(0).toObject();
                             guard->onAck(conversationId, clientId, epoch, ack, r.error);
                         });
 }

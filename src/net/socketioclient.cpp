@@ -7,8 +7,11 @@
 
 #include "core/transportsecurity.h"
 
+#include <QJsonDocument>
 #include <QNetworkInformation>
 #include <QTimer>
+
+#include <mutex>
 
 namespace ringchat::net {
 
@@ -22,6 +25,76 @@ QString reasonString(const char *reason)
 }
 
 } // namespace
+
+// --- Payload ---------------------------------------------------------------------------
+
+// Shared by every copy of one payload. Exactly one form is there at first (the parsed
+// document or the QJsonArray); the other is made once, on first use.
+struct Payload::Shared {
+    std::shared_ptr<const JsonDocument> document;
+    qsizetype first = 0;
+    qsizetype count = 0;
+    QJsonArray args;
+    std::once_flag documentOnce;
+    std::once_flag argsOnce;
+};
+
+Payload::Payload(QJsonArray args, QList<QByteArray> binaries)
+    : binaries(std::move(binaries))
+    , m_shared(std::make_shared<Shared>())
+{
+    m_shared->count = args.size();
+    m_shared->args = std::move(args);
+    std::call_once(m_shared->argsOnce, [] {});
+}
+
+Payload::Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, qsizetype count,
+                 QList<QByteArray> binaries)
+    : binaries(std::move(binaries))
+    , m_shared(std::make_shared<Shared>())
+{
+    m_shared->document = std::move(document);
+    m_shared->first = first;
+    m_shared->count = count;
+    std::call_once(m_shared->documentOnce, [] {});
+}
+
+qsizetype Payload::size() const
+{
+    return m_shared ? m_shared->count : 0;
+}
+
+JsonView Payload::arg(qsizetype i) const
+{
+    if (!m_shared || i < 0 || i >= m_shared->count)
+        return {};
+    Shared &s = *m_shared;
+    // Built from a QJsonArray (an outgoing payload, or a test's): parse its text once.
+    std::call_once(s.documentOnce, [&s] {
+        s.document = JsonDocument::parse(QJsonDocument(s.args).toJson(QJsonDocument::Compact));
+    });
+    return s.document ? s.document->root().at(s.first + i) : JsonView();
+}
+
+const QJsonArray &Payload::args() const
+{
+    static const QJsonArray empty;
+    if (!m_shared)
+        return empty;
+    Shared &s = *m_shared;
+    std::call_once(s.argsOnce, [&s] {
+        if (!s.document)
+            return;
+        const JsonView root = s.document->root();
+        qsizetype i = 0;
+        root.forEachElement([&](JsonView element) {
+            if (i >= s.first && i < s.first + s.count)
+                s.args.append(element.toQJsonValue());
+            ++i;
+        });
+    });
+    return s.args;
+}
 
 SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
     : QObject(parent)
@@ -86,7 +159,7 @@ void SocketIoClient::close()
         return;
     const bool wasConnected = m_sioConnected;
     if (wasConnected)
-        sendPacket(sio::Packet { sio::PacketType::Disconnect, QStringLiteral("/"), -1, 0, {}, {} });
+        sendPacket(sio::Packet { sio::PacketType::Disconnect, QStringLiteral("/"), -1, 0, {}, {}, {} });
     teardownEngine();
     m_retryTimer->stop();
     m_retryDeadline = -1;
@@ -181,7 +254,7 @@ void SocketIoClient::onEngineOpen()
         if (!m_offset.isEmpty())
             data.insert(QStringLiteral("offset"), m_offset);
     }
-    sendPacket(sio::Packet { sio::PacketType::Connect, QStringLiteral("/"), -1, 0, data, {} });
+    sendPacket(sio::Packet { sio::PacketType::Connect, QStringLiteral("/"), -1, 0, data, {}, {} });
 }
 
 void SocketIoClient::protocolError()
@@ -321,12 +394,13 @@ void SocketIoClient::handlePacket(sio::Packet packet)
     }
     switch (packet.type) {
     case sio::PacketType::Connect:
-        onConnectPacket(packet.data);
+        onConnectPacket(packet.jsonData());
         return;
     case sio::PacketType::ConnectError: {
-        const QJsonObject object = packet.data.toObject();
-        const QString message = packet.data.isString()
-            ? packet.data.toString()
+        const QJsonValue payload = packet.jsonData();
+        const QJsonObject object = payload.toObject();
+        const QString message = payload.isString()
+            ? payload.toString()
             : object.value(QStringLiteral("message")).toString();
         const QJsonValue data = object.value(QStringLiteral("data"));
         qCInfo(lcNet) << "CONNECT refused:" << message;
@@ -370,7 +444,7 @@ void SocketIoClient::handlePacket(sio::Packet packet)
         m_acks.erase(it);
         armAckTimer();
         AckResult result;
-        result.payload = Payload { packet.data.toArray(), std::move(packet.binaries) };
+        result.payload = Payload(packet.json, 0, packet.view().size(), std::move(packet.binaries));
         callback(result);
         return;
     }
@@ -379,19 +453,23 @@ void SocketIoClient::handlePacket(sio::Packet packet)
 
 void SocketIoClient::onEventPacket(sio::Packet packet)
 {
-    // Take the array out of the packet so it has one owner and removeFirst() does not
-    // copy it (this is the hot path: one parse, no deep copies).
-    QJsonArray args = std::exchange(packet.data, QJsonValue()).toArray();
-    const QString event = args.at(0).toString();
-    args.removeFirst();
+    // The hot path: the handlers get views into the packet's one parsed document; no
+    // QJsonArray is built unless one of them asks for it.
+    const JsonView array = packet.view();
+    const QString event = array.at(0).toString();
+    qsizetype count = array.size() - 1;
     // With connection state recovery on, the server appends the event's offset as a
     // last string argument to events that ask no ack. Keep it for the next CONNECT and
     // hand the application only its own arguments.
-    if (!m_pid.isEmpty() && packet.id < 0 && !args.isEmpty() && args.last().isString()) {
-        m_offset = args.last().toString();
-        args.removeLast();
+    if (!m_pid.isEmpty() && packet.id < 0 && count > 0) {
+        const JsonView last = array.at(count);
+        if (last.isString()) {
+            m_offset = last.toString();
+            --count;
+        }
     }
-    dispatchEvent(event, Payload { std::move(args), std::move(packet.binaries) }, packet.id);
+    dispatchEvent(event, Payload(std::move(packet.json), 1, count, std::move(packet.binaries)),
+                  packet.id);
 }
 
 void SocketIoClient::onConnectPacket(const QJsonValue &data)
@@ -469,7 +547,7 @@ void SocketIoClient::sendAck(quint64 generation, qint64 id, const Payload &paylo
     const bool binary = !payload.binaries.isEmpty();
     sendPacket(sio::Packet { binary ? sio::PacketType::BinaryAck : sio::PacketType::Ack,
                              QStringLiteral("/"), id, int(payload.binaries.size()),
-                             payload.args, payload.binaries });
+                             payload.args(), {}, payload.binaries });
 }
 
 // --- outgoing ------------------------------------------------------------------------
@@ -503,11 +581,11 @@ void SocketIoClient::emitEvent(const QString &event, const Payload &payload, Ack
             failAckLater(std::move(ack), QStringLiteral("disconnected"));
         return;
     }
-    QJsonArray args = payload.args;
+    QJsonArray args = payload.args();
     args.prepend(event);
     const bool binary = !payload.binaries.isEmpty();
     sio::Packet packet { binary ? sio::PacketType::BinaryEvent : sio::PacketType::Event,
-                         QStringLiteral("/"), -1, int(payload.binaries.size()), args,
+                         QStringLiteral("/"), -1, int(payload.binaries.size()), args, {},
                          payload.binaries };
     if (ack)
         packet.id = m_nextAckId++;

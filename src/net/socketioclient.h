@@ -2,6 +2,8 @@
 // Socket.IO v5 client (over Engine.IO v4) for one namespace, "/".
 // Single-threaded: every call and every callback happens on the thread the client lives on.
 
+#include "core/jsondocument.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -51,11 +53,33 @@ struct SocketIoOptions {
     qint64 maxIncomingBytes = qint64(16) * 1024 * 1024;
 };
 
-// Event or ack arguments. Binary attachments live in `binaries`; in `args` each is the
-// placeholder object {"_placeholder":true,"num":N} (Socket.IO v5 form).
-struct Payload {
-    QJsonArray args;
+// Event or ack arguments. Binary attachments live in `binaries`; in the arguments each
+// is the placeholder object {"_placeholder":true,"num":N} (Socket.IO v5 form).
+//
+// An incoming payload holds the packet's parsed JSON (shared and immutable, so copies
+// are cheap and a handler may keep one). Read it either way:
+// - arg(i): a typed view straight into the parsed document, e.g. for
+//   api::Message::fromJson(payload.arg(0)); valid while the payload (or a copy) lives;
+// - args(): a QJsonArray, converted from the document the first time someone asks.
+// An outgoing payload is built from a QJsonArray.
+class Payload {
+public:
+    Payload() = default;
+    Payload(QJsonArray args, QList<QByteArray> binaries = {});
+    // Elements [first, first + count) of the document's root array.
+    Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, qsizetype count,
+            QList<QByteArray> binaries = {});
+
+    qsizetype size() const;
+    bool isEmpty() const { return size() == 0; }
+    JsonView arg(qsizetype i) const;     // undefined when out of range
+    const QJsonArray &args() const;
+
     QList<QByteArray> binaries;
+
+private:
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
 };
 
 struct AckResult {

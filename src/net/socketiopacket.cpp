@@ -3,6 +3,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <iterator>
+
 namespace ringchat::net::sio {
 
 namespace {
@@ -19,102 +22,99 @@ bool fail(QString *error, const char *reason)
     return false;
 }
 
-// Parses any JSON value. QJsonDocument only takes objects and arrays, so scalars are
-// wrapped in an array first (rare: only a CONNECT_ERROR from very old servers).
-std::optional<QJsonValue> parseJson(QByteArrayView text)
+bool isReservedEvent(QByteArrayView name)
 {
-    QJsonParseError error;
-    const char first = text.front();
-    if (first == '{' || first == '[') {
-        const QJsonDocument doc = QJsonDocument::fromJson(
-            QByteArray::fromRawData(text.data(), text.size()), &error);
-        if (error.error != QJsonParseError::NoError)
-            return std::nullopt;
-        if (doc.isObject())
-            return QJsonValue(doc.object());
-        return QJsonValue(doc.array());
-    }
-    QByteArray wrapped;
-    wrapped.reserve(text.size() + 2);
-    wrapped.append('[').append(text).append(']');
-    const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1)
-        return std::nullopt;
-    return doc.array().at(0);
-}
-
-bool isReservedEvent(const QString &name)
-{
-    static const QStringList reserved { QStringLiteral("connect"),
-                                        QStringLiteral("connect_error"),
-                                        QStringLiteral("disconnect"),
-                                        QStringLiteral("disconnecting"),
-                                        QStringLiteral("newListener"),
-                                        QStringLiteral("removeListener") };
-    return reserved.contains(name);
+    static constexpr QByteArrayView reserved[] { "connect",       "connect_error",
+                                                 "disconnect",    "disconnecting",
+                                                 "newListener",   "removeListener" };
+    return std::find(std::begin(reserved), std::end(reserved), name) != std::end(reserved);
 }
 
 bool payloadValid(const Packet &p, QString *error)
 {
+    const JsonView data = p.view();
     switch (p.type) {
     case PacketType::Connect:
-        return p.data.isObject() || fail(error, "CONNECT payload is not an object");
+        return data.isObject() || fail(error, "CONNECT payload is not an object");
     case PacketType::Disconnect:
-        return p.data.isUndefined() || fail(error, "DISCONNECT carries a payload");
+        return data.isUndefined() || fail(error, "DISCONNECT carries a payload");
     case PacketType::ConnectError:
-        return p.data.isObject() || p.data.isString()
+        return data.isObject() || data.isString()
             || fail(error, "CONNECT_ERROR payload is not an object");
     case PacketType::Event:
     case PacketType::BinaryEvent: {
-        if (!p.data.isArray())
+        if (!data.isArray())
             return fail(error, "EVENT payload is not an array");
-        const QJsonArray array = p.data.toArray();
-        if (array.isEmpty() || !array.at(0).isString())
+        const JsonView name = data.at(0);
+        if (!name.isString())
             return fail(error, "EVENT has no event name");
-        if (isReservedEvent(array.at(0).toString()))
+        if (isReservedEvent(name.utf8()))
             return fail(error, "EVENT uses a reserved name");
         break;
     }
     case PacketType::Ack:
     case PacketType::BinaryAck:
-        if (!p.data.isArray())
+        if (!data.isArray())
             return fail(error, "ACK payload is not an array");
         break;
     }
     if ((p.type == PacketType::Ack || p.type == PacketType::BinaryAck) && p.id < 0)
         return fail(error, "ACK without id");
     if (p.type == PacketType::BinaryEvent || p.type == PacketType::BinaryAck) {
-        if (!placeholdersValid(p.data, p.attachments))
+        if (!placeholdersValid(data, p.attachments))
             return fail(error, "bad binary placeholder");
     }
     return true;
 }
 
-bool isPlaceholder(const QJsonObject &object)
+// Children of an array or object, for QJsonValue and JsonView alike.
+template<typename F>
+void forEachChild(const QJsonValue &value, F &&f)
 {
-    return object.value(QLatin1StringView("_placeholder")).toBool(false);
-}
-
-template<typename Visit>
-bool walkPlaceholders(const QJsonValue &value, int depth, Visit &&visit)
-{
-    if (depth > 64)   // QJsonDocument already bounds nesting; this keeps recursion finite
-        return false;
     if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray()) {
-            if (!walkPlaceholders(v, depth + 1, visit))
-                return false;
-        }
+        for (const QJsonValue &v : value.toArray())
+            f(v);
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        if (isPlaceholder(object))
-            return visit(object);
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!walkPlaceholders(it.value(), depth + 1, visit))
-                return false;
-        }
+        for (auto it = object.begin(); it != object.end(); ++it)
+            f(it.value());
     }
-    return true;
+}
+
+template<typename F>
+void forEachChild(const JsonView &value, F &&f)
+{
+    if (value.isArray())
+        value.forEachElement(f);
+    else if (value.isObject())
+        value.forEachMember([&f](QByteArrayView, JsonView v) { f(v); });
+}
+
+// Visits each {"_placeholder":true,...} object; false as soon as visit() says so.
+template<typename Value, typename Visit>
+bool walkPlaceholders(const Value &value, int depth, Visit &&visit)
+{
+    if (depth > 64)   // the parsers bound nesting too; this keeps our recursion short
+        return false;
+    if (value.isObject() && value[QLatin1StringView("_placeholder")].toBool(false))
+        return visit(value);
+    bool ok = true;
+    forEachChild(value, [&](const Value &child) {
+        ok = ok && walkPlaceholders(child, depth + 1, visit);
+    });
+    return ok;
+}
+
+template<typename Value>
+bool placeholdersInRange(const Value &value, int count)
+{
+    return walkPlaceholders(value, 0, [count](const Value &object) {
+        const auto num = object[QLatin1StringView("num")];
+        if (!num.isDouble())
+            return false;
+        const double d = num.toDouble();
+        return d >= 0 && d < count && d == double(int(d));
+    });
 }
 
 } // namespace
@@ -178,12 +178,12 @@ std::optional<Packet> decode(QByteArrayView text, QString *error)
     }
 
     if (i < n) {
-        auto json = parseJson(text.sliced(i));
-        if (!json) {
+        // The one parse of the payload: complete validation here, typed reads later.
+        p.json = JsonDocument::parse(text.sliced(i));
+        if (!p.json) {
             fail(error, "invalid JSON payload");
             return std::nullopt;
         }
-        p.data = std::move(*json);
     }
 
     if (!payloadValid(p, error))
@@ -205,12 +205,13 @@ QByteArray encode(const Packet &p)
     }
     if (p.id >= 0)
         out.append(QByteArray::number(p.id));
-    if (p.data.isObject()) {
-        out.append(QJsonDocument(p.data.toObject()).toJson(QJsonDocument::Compact));
-    } else if (p.data.isArray()) {
-        out.append(QJsonDocument(p.data.toArray()).toJson(QJsonDocument::Compact));
-    } else if (!p.data.isUndefined() && !p.data.isNull()) {
-        const QByteArray wrapped = QJsonDocument(QJsonArray { p.data }).toJson(QJsonDocument::Compact);
+    const QJsonValue data = p.jsonData();
+    if (data.isObject()) {
+        out.append(QJsonDocument(data.toObject()).toJson(QJsonDocument::Compact));
+    } else if (data.isArray()) {
+        out.append(QJsonDocument(data.toArray()).toJson(QJsonDocument::Compact));
+    } else if (!data.isUndefined() && !data.isNull()) {
+        const QByteArray wrapped = QJsonDocument(QJsonArray { data }).toJson(QJsonDocument::Compact);
         out.append(wrapped.mid(1, wrapped.size() - 2));
     }
     return out;
@@ -218,19 +219,18 @@ QByteArray encode(const Packet &p)
 
 bool placeholdersValid(const QJsonValue &value, int count)
 {
-    return walkPlaceholders(value, 0, [count](const QJsonObject &object) {
-        const QJsonValue num = object.value(QLatin1StringView("num"));
-        if (!num.isDouble())
-            return false;
-        const double d = num.toDouble();
-        return d >= 0 && d < count && d == double(int(d));
-    });
+    return placeholdersInRange(value, count);
+}
+
+bool placeholdersValid(const JsonView &value, int count)
+{
+    return placeholdersInRange(value, count);
 }
 
 int countPlaceholders(const QJsonValue &value)
 {
     int count = 0;
-    walkPlaceholders(value, 0, [&count](const QJsonObject &) {
+    walkPlaceholders(value, 0, [&count](const QJsonValue &) {
         ++count;
         return true;
     });

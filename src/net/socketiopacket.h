@@ -4,6 +4,8 @@
 // Text form: <type>[<attachments>-][<nsp>,][<id>][<json>]
 //   0 CONNECT  1 DISCONNECT  2 EVENT  3 ACK  4 CONNECT_ERROR  5 BINARY_EVENT  6 BINARY_ACK
 
+#include "core/jsondocument.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonArray>
@@ -11,6 +13,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace ringchat::net::sio {
@@ -32,17 +35,28 @@ struct Packet {
     QString nsp = QStringLiteral("/");
     qint64 id = -1;                // -1 = no ack id
     int attachments = 0;           // binary frames that follow (binary types only)
-    QJsonValue data { QJsonValue::Undefined };   // object for CONNECT / CONNECT_ERROR, array for events / acks
+    // The payload: object for CONNECT / CONNECT_ERROR, array for events / acks.
+    // Outgoing packets set `data`; decode() sets `json` instead (the one parse of
+    // the packet, shared and immutable) and leaves `data` undefined.
+    QJsonValue data { QJsonValue::Undefined };
+    std::shared_ptr<const JsonDocument> json;
     QList<QByteArray> binaries;    // filled by BinaryReassembler
+
+    // The payload's root, whichever form it is in (undefined when there is none).
+    JsonView view() const { return json ? json->root() : JsonView(); }
+    // The payload as a QJsonValue (a deep copy when it came from decode()).
+    QJsonValue jsonData() const { return json ? json->root().toQJsonValue() : data; }
 };
 
-// Decodes one text packet. Returns nullopt and sets *error on any malformed input.
+// Decodes one text packet, parsing and validating its JSON completely. Returns
+// nullopt and sets *error on any malformed input.
 std::optional<Packet> decode(QByteArrayView text, QString *error = nullptr);
-// Encodes a packet's text part (binaries are sent separately, after it).
+// Encodes a packet's text part from `data` (binaries are sent separately, after it).
 QByteArray encode(const Packet &packet);
 
 // True when every {"_placeholder":true,"num":N} in `value` has 0 <= N < count (nested too).
 bool placeholdersValid(const QJsonValue &value, int count);
+bool placeholdersValid(const JsonView &value, int count);
 // Number of placeholders in `value` (nested too). Used for outgoing sanity checks.
 int countPlaceholders(const QJsonValue &value);
 

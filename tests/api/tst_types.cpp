@@ -14,6 +14,20 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
+// The live path: the same JSON parsed once into a JsonDocument, read through a view.
+std::optional<Message> messageViaView(const QByteArray &text, QString *error = nullptr)
+{
+    const auto doc = ringchat::JsonDocument::parse(text);
+    if (!doc)
+        qFatal("test JSON does not parse: %s", text.constData());
+    return Message::fromJson(doc->root(), error);
+}
+
+std::optional<Message> messageViaView(const QJsonObject &o, QString *error = nullptr)
+{
+    return messageViaView(QJsonDocument(o).toJson(QJsonDocument::Compact), error);
+}
+
 const char *const kMessage
     = R"({"id":"67e6db95-3b75-4c4c-9078-e459a65a3e67","conversationId":"group-ring","seq":3,
   "clientId":"seed-group-ring-3","senderId":"carol","senderName":"Carol Example","content":"Hi all.",
@@ -146,6 +160,52 @@ private Q_SLOTS:
         nulls.insert(QStringLiteral("replyTo"), QJsonValue::Null);
         nulls.insert(QStringLiteral("editedAt"), QJsonValue::Null);
         QVERIFY(Message::fromJson(nulls));
+
+        // The view path (parsed packet) gives the very same messages.
+        QCOMPARE(messageViaView(QByteArray(kMessage)), m);
+        for (const QJsonObject &o : { json(kMessage), withOptionals, nulls }) {
+            const auto viaView = messageViaView(o);
+            QVERIFY(viaView);
+            QCOMPARE(viaView, Message::fromJson(o));
+        }
+    }
+
+    // Things only the text form can say, read the same way by both paths.
+    void messageFromViewEdgeCases()
+    {
+        auto both = [](const QByteArray &text) -> std::optional<Message> {
+            QString viewError, qtError;
+            const auto viaView = messageViaView(text, &viewError);
+            const auto viaQt = Message::fromJson(QJsonDocument::fromJson(text).object(), &qtError);
+            if (viaView != viaQt || viewError != qtError) {
+                qWarning() << "view:" << viewError << "Qt:" << qtError;
+                return std::nullopt;
+            }
+            return viaView;
+        };
+        // Escapes and non-ASCII content (JSON text: "caf\u00e9 \ud83d\ude00 \"q\"\n✓").
+        auto m = both(QByteArray(kMessage).replace(R"("Hi all.")", "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\\n✓\""));
+        QVERIFY(m);
+        QCOMPARE(m->content, QStringLiteral("café \U0001F600 \"q\"\n✓"));
+        // 3.0 is the integer 3.
+        m = both(QByteArray(kMessage).replace(R"("seq":3)", R"("seq":3.0)"));
+        QVERIFY(m);
+        QCOMPARE(m->seq, 3);
+        // A repeated key: the last one counts, as in QJsonObject.
+        m = both(QByteArray(kMessage).replace(R"("seq":3)", R"("seq":1,"seq":7)"));
+        QVERIFY(m);
+        QCOMPARE(m->seq, 7);
+        // Beyond 2^53 a number is no longer an exact integer.
+        QString error;
+        QVERIFY(!messageViaView(QByteArray(kMessage).replace(R"("seq":3)", R"("seq":9007199254740994)"), &error));
+        QCOMPARE(error, QStringLiteral("Message: field \"seq\" must be an integer of at least 1."));
+        // Not an object at all: the same sentence as an empty QJsonObject gives.
+        QString qtError;
+        QVERIFY(!Message::fromJson(QJsonObject(), &qtError));
+        for (const QByteArray &notObject : { QByteArray("[1]"), QByteArray("\"x\""), QByteArray("null") }) {
+            QVERIFY(!messageViaView(notObject, &error));
+            QCOMPARE(error, qtError);
+        }
     }
 
     void messageRejects_data()
@@ -199,6 +259,10 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Message::fromJson(o, &error));
         QVERIFY2(error.endsWith(u'.') && error.size() > 10, qPrintable(error));
+        // The view path refuses it with the same sentence.
+        QString viewError;
+        QVERIFY(!messageViaView(o, &viewError));
+        QCOMPARE(viewError, error);
     }
 
     void conversationParsesAndRoundTrips()

@@ -248,7 +248,7 @@ private slots:
                           [&](const net::AckResult &r) { ack = r; acked = true; });
         QTRY_VERIFY_WITH_TIMEOUT(acked, 15000);
         QVERIFY2(ack.ok(), qPrintable(ack.error));
-        const QJsonObject reply = ack.payload.args.at(0).toObject();
+        const QJsonObject reply = ack.payload.args().at(0).toObject();
         QVERIFY2(reply.value(QLatin1String("ok")).toBool(), QJsonDocument(reply).toJson().constData());
         const QJsonObject message = reply.value(QLatin1String("message")).toObject();
         QCOMPARE(message.value(QLatin1String("clientId")).toString(), clientId);

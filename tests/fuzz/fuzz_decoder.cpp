@@ -1,8 +1,14 @@
 // libFuzzer target for the net codec: Engine.IO text frames, polling payloads, the open
-// packet, Socket.IO packets and binary attachment reassembly. Every decoded Socket.IO
-// packet must survive encode -> decode unchanged.
+// packet, Socket.IO packets (and their JSON, parsed by JsonDocument) and binary
+// attachment reassembly. Every decoded Socket.IO packet must survive encode -> decode
+// unchanged, and api::Message must read the same from the parsed view as from its
+// QJsonObject copy (same result, same error).
+#include "api/types.h"
 #include "net/engineiopacket.h"
 #include "net/socketiopacket.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +23,38 @@ void check(bool condition)
         std::abort();
 }
 
+// Equal JSON, where numbers are equal when their values are: encode() writes a large
+// double in plain digits (4.4444444444444406e18 as "4444444444444440600"), which
+// decodes as an integer of the same value.
+bool sameJson(const QJsonValue &a, const QJsonValue &b)
+{
+    if (a.isDouble() && b.isDouble())
+        return a.toDouble() == b.toDouble();
+    if (a.type() != b.type())
+        return false;
+    if (a.isArray()) {
+        const QJsonArray x = a.toArray(), y = b.toArray();
+        if (x.size() != y.size())
+            return false;
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (!sameJson(x.at(i), y.at(i)))
+                return false;
+        }
+        return true;
+    }
+    if (a.isObject()) {
+        const QJsonObject x = a.toObject(), y = b.toObject();
+        if (x.keys() != y.keys())
+            return false;
+        for (auto it = x.begin(); it != x.end(); ++it) {
+            if (!sameJson(it.value(), y.value(it.key())))
+                return false;
+        }
+        return true;
+    }
+    return a == b;
+}
+
 void roundTrip(const sio::Packet &packet)
 {
     const QByteArray encoded = sio::encode(packet);
@@ -27,7 +65,22 @@ void roundTrip(const sio::Packet &packet)
     check(again->nsp == packet.nsp);
     check(again->id == packet.id);
     check(again->attachments == packet.attachments);
-    check(again->data == packet.data);
+    check(sameJson(again->jsonData(), packet.jsonData()));
+}
+
+// The two ways to read a Message agree on every argument of every event.
+void readMessages(const sio::Packet &packet)
+{
+    const ringchat::JsonView root = packet.view();
+    if (!root.isArray())
+        return;
+    root.forEachElement([](ringchat::JsonView arg) {
+        QString viewError, qtError;
+        const auto viaView = ringchat::api::Message::fromJson(arg, &viewError);
+        const auto viaQt = ringchat::api::Message::fromJson(arg.toObject(), &qtError);
+        check(viaView == viaQt);
+        check(viewError == qtError);
+    });
 }
 
 // Feeds Engine.IO packets to a Socket.IO decoder the way the client does.
@@ -39,7 +92,8 @@ void feed(const QList<eio::Packet> &packets)
             if (reassembler.add(packet.data) == sio::BinaryReassembler::Result::Complete) {
                 const sio::Packet done = reassembler.take();
                 check(done.binaries.size() == done.attachments);
-                check(sio::placeholdersValid(done.data, int(done.binaries.size())));
+                check(sio::placeholdersValid(done.view(), int(done.binaries.size())));
+                check(sio::placeholdersValid(done.jsonData(), int(done.binaries.size())));
             }
             continue;
         }
@@ -54,7 +108,8 @@ void feed(const QList<eio::Packet> &packets)
         if (!decoded)
             continue;
         roundTrip(*decoded);
-        (void)sio::countPlaceholders(decoded->data);
+        readMessages(*decoded);
+        (void)sio::countPlaceholders(decoded->jsonData());
         if (decoded->attachments > 0)
             reassembler.start(std::move(*decoded));
     }
@@ -96,8 +151,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     feed(frames);
 
     // As a bare Socket.IO packet and as an open packet.
-    if (auto packet = sio::decode(input))
+    if (auto packet = sio::decode(input)) {
         roundTrip(*packet);
+        readMessages(*packet);
+    }
     (void)eio::parseOpen(input);
     return 0;
 }

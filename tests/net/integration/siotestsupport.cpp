@@ -219,18 +219,18 @@ std::optional<QByteArray> binaryAt(const Payload &payload, const QJsonValue &val
 
 Payload payloadOf(std::initializer_list<std::variant<QJsonValue, QByteArray>> items)
 {
-    Payload payload;
+    QJsonArray args;
+    QList<QByteArray> binaries;
     for (const auto &item : items) {
         if (const auto *bytes = std::get_if<QByteArray>(&item)) {
-            payload.args.append(QJsonObject { { QStringLiteral("_placeholder"), true },
-                                              { QStringLiteral("num"),
-                                                static_cast<int>(payload.binaries.size()) } });
-            payload.binaries.append(*bytes);
+            args.append(QJsonObject { { QStringLiteral("_placeholder"), true },
+                                      { QStringLiteral("num"), static_cast<int>(binaries.size()) } });
+            binaries.append(*bytes);
         } else {
-            payload.args.append(std::get<QJsonValue>(item));
+            args.append(std::get<QJsonValue>(item));
         }
     }
-    return payload;
+    return Payload(std::move(args), std::move(binaries));
 }
 
 QJsonObject describedBinary(const QByteArray &bytes)
@@ -246,7 +246,7 @@ QString toText(const QJsonValue &value)
 
 QString toText(const Payload &payload)
 {
-    QString text = QString::fromUtf8(QJsonDocument(payload.args).toJson(QJsonDocument::Compact));
+    QString text = QString::fromUtf8(QJsonDocument(payload.args()).toJson(QJsonDocument::Compact));
     for (const QByteArray &binary : payload.binaries)
         text += QStringLiteral(" <binary %1 bytes>").arg(binary.size());
     return text;

@@ -136,7 +136,7 @@ void TestSioExchange::connectsOnExpectedTransport()
     QCOMPARE(client->msUntilRetry(), -1);
     const AckResult who = emitAndWait(*client, QStringLiteral("whoami"), Payload {});
     QVERIFY2(who.ok(), qPrintable(who.error));
-    const QJsonObject server = who.payload.args.at(0).toObject();
+    const QJsonObject server = who.payload.args().at(0).toObject();
     QCOMPARE(server.value(QStringLiteral("id")).toString(), client->socketId());
     QCOMPARE(server.value(QStringLiteral("transport")).toString(), expectedTransport);
 }
@@ -157,7 +157,7 @@ void TestSioExchange::echoJson()
     };
     const AckResult result = emitAndWait(*client, QStringLiteral("echo"), Payload { args, {} });
     QVERIFY2(result.ok(), qPrintable(result.error));
-    QCOMPARE(result.payload.args, args);
+    QCOMPARE(result.payload.args(), args);
     QVERIFY(result.payload.binaries.isEmpty());
 }
 
@@ -166,7 +166,7 @@ void TestSioExchange::echoNoArguments()
     CONNECT_CLIENT(client);
     const AckResult result = emitAndWait(*client, QStringLiteral("echo"), Payload {});
     QVERIFY2(result.ok(), qPrintable(result.error));
-    QCOMPARE(result.payload.args, QJsonArray {});
+    QCOMPARE(result.payload.args(), QJsonArray {});
 }
 
 void TestSioExchange::concurrentAcksMatchTheirEmits()
@@ -183,7 +183,7 @@ void TestSioExchange::concurrentAcksMatchTheirEmits()
     }, 20000));
     for (int i = 0; i < count; ++i) {
         QVERIFY2(catchers[i].result().ok(), qPrintable(catchers[i].result().error));
-        QCOMPARE(catchers[i].result().payload.args,
+        QCOMPARE(catchers[i].result().payload.args(),
                  (QJsonArray { QJsonObject { { QStringLiteral("n"), i } } }));
         QCOMPARE(catchers[i].calls(), 1);
     }
@@ -208,10 +208,10 @@ void TestSioExchange::serverEvent()
                       QJsonObject { { QStringLiteral("event"), QStringLiteral("news") },
                                     { QStringLiteral("args"), args } });
     QTRY_COMPARE_WITH_TIMEOUT(handlerLog.count(QStringLiteral("news")), 1, 15000);
-    QCOMPARE(handlerLog.first(QStringLiteral("news")).args, args);
+    QCOMPARE(handlerLog.first(QStringLiteral("news")).args(), args);
     QVERIFY2(!replyOffered, "the server did not ask for an ack, yet the handler got a Reply");
     QTRY_COMPARE_WITH_TIMEOUT(signalLog.count(QStringLiteral("news")), 1, 5000);
-    QCOMPARE(signalLog.first(QStringLiteral("news")).args, args);
+    QCOMPARE(signalLog.first(QStringLiteral("news")).args(), args);
 }
 
 void TestSioExchange::serverAsksForAck()
@@ -221,7 +221,7 @@ void TestSioExchange::serverAsksForAck()
     int calls = 0;
     client->on(QStringLiteral("question"), [&](const Payload &payload, const Reply &reply) {
         ++calls;
-        received = payload.args;
+        received = payload.args();
         if (reply)
             reply(Payload { QJsonArray { QJsonObject { { QStringLiteral("answer"), 42 } },
                                          QStringLiteral("x") }, {} });
@@ -234,7 +234,7 @@ void TestSioExchange::serverAsksForAck()
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(calls, 1);
     QCOMPARE(received, (QJsonArray { QJsonObject { { QStringLiteral("q"), 1 } } }));
-    const QJsonObject report = result.payload.args.at(0).toObject();
+    const QJsonObject report = result.payload.args().at(0).toObject();
     QVERIFY2(report.value(QStringLiteral("ok")).toBool(), qPrintable(toText(report)));
     QCOMPARE(report.value(QStringLiteral("reply")).toArray(),
              (QJsonArray { QJsonObject { { QStringLiteral("answer"), 42 } }, QStringLiteral("x") }));
@@ -247,7 +247,7 @@ void TestSioExchange::serverAsksForBinaryAck()
     const QByteArray answer = QByteArray("\x00\xff binary answer \r\n", 19);
     std::optional<QByteArray> receivedBinary;
     client->on(QStringLiteral("blob_question"), [&](const Payload &payload, const Reply &reply) {
-        receivedBinary = binaryAt(payload, payload.args.at(0));
+        receivedBinary = binaryAt(payload, payload.args().at(0));
         if (reply)
             reply(payloadOf({ answer, QJsonValue(QStringLiteral("tag")) }));
     });
@@ -258,7 +258,7 @@ void TestSioExchange::serverAsksForBinaryAck()
     QVERIFY2(result.ok(), qPrintable(result.error));
     QVERIFY2(receivedBinary.has_value(), "the server's BINARY_EVENT did not carry a binary");
     QCOMPARE(*receivedBinary, question);
-    const QJsonObject report = result.payload.args.at(0).toObject();
+    const QJsonObject report = result.payload.args().at(0).toObject();
     QVERIFY2(report.value(QStringLiteral("ok")).toBool(), qPrintable(toText(report)));
     QCOMPARE(report.value(QStringLiteral("reply")).toArray(),
              (QJsonArray { describedBinary(answer), QStringLiteral("tag") }));
@@ -270,21 +270,20 @@ void TestSioExchange::binaryEcho()
     const QByteArray b0 = allByteValues();
     const QByteArray b1 = QByteArray("second\x00binary", 13);
     const QByteArray b2 = QByteArray(3000, '\x7f');
-    Payload payload;
-    payload.args = QJsonArray {
-        placeholder(0), QStringLiteral("mid"),
-        QJsonObject { { QStringLiteral("inner"), placeholder(1) },
-                      { QStringLiteral("list"), QJsonArray { placeholder(2), 7 } } },
-    };
-    payload.binaries = { b0, b1, b2 };
+    const Payload payload(QJsonArray {
+                              placeholder(0), QStringLiteral("mid"),
+                              QJsonObject { { QStringLiteral("inner"), placeholder(1) },
+                                            { QStringLiteral("list"), QJsonArray { placeholder(2), 7 } } },
+                          },
+                          { b0, b1, b2 });
     const AckResult result = emitAndWait(*client, QStringLiteral("echo"), payload);
     QVERIFY2(result.ok(), qPrintable(result.error));
     const Payload &back = result.payload;
-    QVERIFY2(back.args.size() == 3, qPrintable(toText(back)));
+    QVERIFY2(back.args().size() == 3, qPrintable(toText(back)));
     QCOMPARE(back.binaries.size(), 3);
-    QCOMPARE(back.args.at(1).toString(), QStringLiteral("mid"));
-    QCOMPARE(binaryAt(back, back.args.at(0)), std::optional<QByteArray>(b0));
-    const QJsonObject inner = back.args.at(2).toObject();
+    QCOMPARE(back.args().at(1).toString(), QStringLiteral("mid"));
+    QCOMPARE(binaryAt(back, back.args().at(0)), std::optional<QByteArray>(b0));
+    const QJsonObject inner = back.args().at(2).toObject();
     QCOMPARE(binaryAt(back, inner.value(QStringLiteral("inner"))), std::optional<QByteArray>(b1));
     QCOMPARE(binaryAt(back, inner.value(QStringLiteral("list")).toArray().at(0)),
              std::optional<QByteArray>(b2));
@@ -296,14 +295,13 @@ void TestSioExchange::binaryArrivesAsBinary()
     CONNECT_CLIENT(client);
     const QByteArray b0 = allByteValues();
     const QByteArray b1 = QByteArrayLiteral("two");
-    Payload payload;
-    payload.args = QJsonArray { placeholder(0), QStringLiteral("text"),
-                                QJsonObject { { QStringLiteral("k"), placeholder(1) } } };
-    payload.binaries = { b0, b1 };
+    const Payload payload(QJsonArray { placeholder(0), QStringLiteral("text"),
+                                       QJsonObject { { QStringLiteral("k"), placeholder(1) } } },
+                          { b0, b1 });
     const AckResult result = emitAndWait(*client, QStringLiteral("inspect"), payload);
     QVERIFY2(result.ok(), qPrintable(result.error));
     // The server saw real binaries where the placeholders were, not JSON objects.
-    QCOMPARE(result.payload.args.at(0).toArray(),
+    QCOMPARE(result.payload.args().at(0).toArray(),
              (QJsonArray { describedBinary(b0), QStringLiteral("text"),
                            QJsonObject { { QStringLiteral("k"), describedBinary(b1) } } }));
 }
@@ -314,12 +312,12 @@ void TestSioExchange::emptyBinary()
     const AckResult seen = emitAndWait(*client, QStringLiteral("inspect"),
                                        payloadOf({ QByteArray(), QJsonValue(1) }));
     QVERIFY2(seen.ok(), qPrintable(seen.error));
-    QCOMPARE(seen.payload.args.at(0).toArray(), (QJsonArray { describedBinary({}), 1 }));
+    QCOMPARE(seen.payload.args().at(0).toArray(), (QJsonArray { describedBinary({}), 1 }));
     const AckResult back = emitAndWait(*client, QStringLiteral("echo"),
                                        payloadOf({ QByteArray(), QJsonValue(1) }));
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.payload.binaries.size(), 1);
-    QCOMPARE(binaryAt(back.payload, back.payload.args.at(0)), std::optional<QByteArray>(QByteArray()));
+    QCOMPARE(binaryAt(back.payload, back.payload.args().at(0)), std::optional<QByteArray>(QByteArray()));
 }
 
 void TestSioExchange::binaryFromServer()
@@ -337,12 +335,12 @@ void TestSioExchange::binaryFromServer()
                                      QJsonObject { { QStringLiteral("k"), describedBinary(b1) } },
                                      QStringLiteral("t") } } });
     QTRY_VERIFY_WITH_TIMEOUT(blob.has_value(), 15000);
-    QVERIFY2(blob->args.size() == 3, qPrintable(toText(*blob)));
+    QVERIFY2(blob->args().size() == 3, qPrintable(toText(*blob)));
     QCOMPARE(blob->binaries.size(), 2);
-    QCOMPARE(binaryAt(*blob, blob->args.at(0)), std::optional<QByteArray>(b0));
-    QCOMPARE(binaryAt(*blob, blob->args.at(1).toObject().value(QStringLiteral("k"))),
+    QCOMPARE(binaryAt(*blob, blob->args().at(0)), std::optional<QByteArray>(b0));
+    QCOMPARE(binaryAt(*blob, blob->args().at(1).toObject().value(QStringLiteral("k"))),
              std::optional<QByteArray>(b1));
-    QCOMPARE(blob->args.at(2).toString(), QStringLiteral("t"));
+    QCOMPARE(blob->args().at(2).toString(), QStringLiteral("t"));
 }
 
 void TestSioExchange::largeBinaryEcho()
@@ -355,7 +353,7 @@ void TestSioExchange::largeBinaryEcho()
     const AckResult result = emitAndWait(*client, QStringLiteral("echo"), payloadOf({ big }), 30000);
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.payload.binaries.size(), 1);
-    QVERIFY(binaryAt(result.payload, result.payload.args.at(0)) == big);
+    QVERIFY(binaryAt(result.payload, result.payload.args().at(0)) == big);
 }
 
 void TestSioExchange::burstArrivesInOrder()
@@ -364,7 +362,7 @@ void TestSioExchange::burstArrivesInOrder()
     constexpr int count = 200;
     QList<int> seen;
     client->on(QStringLiteral("tick"), [&](const Payload &payload, const Reply &) {
-        seen.append(payload.args.at(0).toObject().value(QStringLiteral("i")).toInt(-1));
+        seen.append(payload.args().at(0).toObject().value(QStringLiteral("i")).toInt(-1));
     });
     client->emitEvent(QStringLiteral("burst"),
                       QJsonObject { { QStringLiteral("event"), QStringLiteral("tick") },

@@ -306,19 +306,19 @@ void TestSioSession::upgradeToWebsocketLosesNothing()
     }, 20000));
     for (int i = 0; i < count; ++i) {
         QVERIFY2(catchers[i].result().ok(), qPrintable(catchers[i].result().error));
-        QCOMPARE(catchers[i].result().payload.args,
+        QCOMPARE(catchers[i].result().payload.args(),
                  (QJsonArray { QJsonObject { { QStringLiteral("n"), i } } }));
     }
     const AckResult who = emitAndWait(client, QStringLiteral("whoami"), Payload {});
     QVERIFY2(who.ok(), qPrintable(who.error));
-    QCOMPARE(who.payload.args.at(0)[QStringLiteral("transport")].toString(),
+    QCOMPARE(who.payload.args().at(0)[QStringLiteral("transport")].toString(),
              QStringLiteral("websocket"));
-    QCOMPARE(who.payload.args.at(0)[QStringLiteral("id")].toString(), client.socketId());
+    QCOMPARE(who.payload.args().at(0)[QStringLiteral("id")].toString(), client.socketId());
     // Binary still works over the upgraded transport.
     const AckResult blob = emitAndWait(client, QStringLiteral("echo"),
                                        payloadOf({ QByteArray("\x01\x02\x03", 3) }));
     QVERIFY2(blob.ok(), qPrintable(blob.error));
-    QCOMPARE(binaryAt(blob.payload, blob.payload.args.at(0)),
+    QCOMPARE(binaryAt(blob.payload, blob.payload.args().at(0)),
              std::optional<QByteArray>(QByteArray("\x01\x02\x03", 3)));
     QCOMPARE(log.connectedIds.size(), 1);
     QVERIFY(log.disconnectReasons.isEmpty());
@@ -339,7 +339,7 @@ void TestSioSession::noUpgradeWhenDisabled()
     QCOMPARE(client.transportName(), QStringLiteral("polling"));
     const AckResult who = emitAndWait(client, QStringLiteral("whoami"), Payload {});
     QVERIFY2(who.ok(), qPrintable(who.error));
-    QCOMPARE(who.payload.args.at(0)[QStringLiteral("transport")].toString(),
+    QCOMPARE(who.payload.args().at(0)[QStringLiteral("transport")].toString(),
              QStringLiteral("polling"));
 }
 

@@ -1,11 +1,15 @@
 // Engine.IO and Socket.IO codec: every packet form of the contract, round trips, and
 // malformed input refused without crashing.
 #include "net/engineiopacket.h"
+#include "net/socketioclient.h"
 #include "net/socketiopacket.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <limits>
 
 using namespace ringchat::net;
 
@@ -29,6 +33,12 @@ private slots:
     void socketIoRoundTrip();
     void binaryReassembly();
     void placeholders();
+    void malformedJsonRefused_data();
+    void malformedJsonRefused();
+    void jsonEdgeCasesAccepted();
+    void jsonViewReads();
+    void payloadFromPacket();
+    void payloadFromQJsonArray();
 };
 
 void TestCodec::engineTextPackets_data()
@@ -205,11 +215,15 @@ void TestCodec::socketIoDecode()
     QCOMPARE(packet->id, id);
     QCOMPARE(packet->attachments, attachments);
     if (json.isEmpty()) {
-        QVERIFY(packet->data.isUndefined());
+        QVERIFY(packet->jsonData().isUndefined());
+        QVERIFY(!packet->json);
     } else {
         const QJsonDocument expected = QJsonDocument::fromJson(json);
         QVERIFY(!expected.isNull());
-        QCOMPARE(packet->data, expected.isArray() ? QJsonValue(expected.array()) : QJsonValue(expected.object()));
+        // decode() keeps the parsed document; its QJsonValue equals Qt's own parse.
+        QVERIFY(packet->json);
+        QVERIFY(packet->data.isUndefined());
+        QCOMPARE(packet->jsonData(), expected.isArray() ? QJsonValue(expected.array()) : QJsonValue(expected.object()));
     }
 }
 
@@ -288,7 +302,8 @@ void TestCodec::binaryReassembly()
     const sio::Packet done = reassembler.take();
     QVERIFY(!reassembler.active());
     QCOMPARE(done.binaries, (QList<QByteArray> { "first", "second" }));
-    QCOMPARE(done.data.toArray().at(1).toObject().value("num").toInt(), 0);
+    QCOMPARE(done.jsonData().toArray().at(1).toObject().value("num").toInt(), 0);
+    QCOMPARE(done.view().at(1)[QLatin1StringView("num")].toDouble(), 0.0);
 }
 
 void TestCodec::placeholders()
@@ -302,6 +317,194 @@ void TestCodec::placeholders()
     const QJsonValue plain = QJsonDocument::fromJson(R"([{"_placeholder":false,"num":9}])").array();
     QCOMPARE(sio::countPlaceholders(plain), 0);
     QVERIFY(sio::placeholdersValid(plain, 0));
+}
+
+// Every kind of broken JSON is refused by decode() itself, before any handler runs
+// (the client then disconnects with "parse error").
+void TestCodec::malformedJsonRefused_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("truncated array") << QByteArray(R"(2["m",{"a":1})");
+    QTest::newRow("truncated string") << QByteArray(R"(2["m","abc)");
+    QTest::newRow("truncated escape") << QByteArray(R"(2["m","abc\)");
+    QTest::newRow("truncated number") << QByteArray(R"(2["m",-])");
+    QTest::newRow("truncated literal") << QByteArray(R"(2["m",tru])");
+    QTest::newRow("missing colon") << QByteArray(R"(2["m",{"a" 1}])");
+    QTest::newRow("trailing comma") << QByteArray(R"(2["m",1,])");
+    QTest::newRow("single quotes") << QByteArray(R"(2['m'])");
+    QTest::newRow("unquoted key") << QByteArray(R"(2["m",{a:1}])");
+    QTest::newRow("comment") << QByteArray(R"(2["m"/* x */])");
+    QTest::newRow("NaN") << QByteArray(R"(2["m",NaN])");
+    QTest::newRow("leading zero") << QByteArray(R"(2["m",012])");
+    QTest::newRow("bad escape letter") << QByteArray(R"(2["m","\x41"])");
+    QTest::newRow("short unicode escape") << QByteArray(R"(2["m","\u12"])");
+    QTest::newRow("non-hex unicode escape") << QByteArray(R"(2["m","\u12g4"])");
+    QTest::newRow("lone high surrogate") << QByteArray(R"(2["m","\ud800"])");
+    QTest::newRow("high surrogate then letter") << QByteArray(R"(2["m","\ud800\u0041"])");
+    QTest::newRow("two high surrogates") << QByteArray(R"(2["m","\ud800\ud800"])");
+    QTest::newRow("raw control character") << QByteArray("2[\"m\",\"a\x01b\"]");
+    QTest::newRow("raw newline in string") << QByteArray("2[\"m\",\"a\nb\"]");
+    QTest::newRow("invalid UTF-8 byte") << QByteArray("2[\"m\",\"a\xff\"]");
+    QTest::newRow("overlong UTF-8") << QByteArray("2[\"m\",\"\xc0\xaf\"]");
+    QTest::newRow("truncated UTF-8") << QByteArray("2[\"m\",\"\xe2\x82\"]");
+    QTest::newRow("UTF-8 encoded surrogate") << QByteArray("2[\"m\",\"\xed\xa0\x80\"]");
+    QTest::newRow("UTF-8 beyond U+10FFFF") << QByteArray("2[\"m\",\"\xf4\x90\x80\x80\"]");
+    QTest::newRow("invalid UTF-8 in a key") << QByteArray("2[\"m\",{\"\xff\":1}]");
+    QTest::newRow("number too large for a double") << QByteArray(R"(2["m",1e400])");
+    QTest::newRow("deep nesting") << QByteArray("2[\"m\"," + QByteArray(2000, '[') + QByteArray(2000, ']') + "]");
+    QTest::newRow("deep object nesting")
+        << QByteArray("2[\"m\"," + QByteArray("{\"a\":").repeated(2000) + "1" + QByteArray(2000, '}') + "]");
+    QTest::newRow("two values") << QByteArray(R"(2["m"]["n"])");
+    QTest::newRow("NUL after value") << QByteArray("2[\"m\"]\0", 7);
+    QTest::newRow("NUL between values") << QByteArray("2[\"m\",\0 1]", 10);
+    QTest::newRow("big integer with a bad neighbour") << QByteArray(R"(2["m",123456789012345678901,01])");
+}
+
+void TestCodec::malformedJsonRefused()
+{
+    QFETCH(QByteArray, text);
+    QString error;
+    QVERIFY(!sio::decode(text, &error));
+    QCOMPARE(error, QStringLiteral("invalid JSON payload"));
+}
+
+// What the decoder accepts at the edges, and what it makes of it.
+void TestCodec::jsonEdgeCasesAccepted()
+{
+    auto arg1 = [](const QByteArray &text) {
+        QString error;
+        const auto packet = sio::decode(text, &error);
+        if (!packet)
+            qWarning() << text << error;
+        return packet ? packet->jsonData().toArray().at(1) : QJsonValue(QJsonValue::Undefined);
+    };
+    // A surrogate pair is one character; an escaped NUL is kept.
+    QCOMPARE(arg1(R"(2["m","\ud83d\ude00\u0000"])"), QJsonValue(QStringLiteral("\U0001F600") + QChar(0)));
+    // Raw 4-byte UTF-8 and the largest code point.
+    QCOMPARE(arg1("2[\"m\",\"\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\"]"), QJsonValue(QStringLiteral("\U0001F600\U0010FFFF")));
+    // Nesting well past what a chat event needs.
+    QVERIFY(arg1("2[\"m\"," + QByteArray(500, '[') + QByteArray(500, ']') + "]").isArray());
+    // Big numbers: integers past 64 bits become doubles; past double range is refused (above).
+    QCOMPARE(arg1(R"(2["m",123456789012345678901234567890])").toDouble(), 1.2345678901234568e29);
+    QCOMPARE(arg1(R"(2["m",100000000000000000000])").toDouble(), 1e20);   // JSON.stringify(1e20)
+    QCOMPARE(arg1(R"(2["m",[-99999999999999999999,"12345678901234567890",1e5]])"),
+             QJsonDocument::fromJson(R"([-99999999999999999999,"12345678901234567890",1e5])").array());
+    QCOMPARE(arg1(R"(2["m",18446744073709551615])").toDouble(), 18446744073709551615.0);
+    QCOMPARE(arg1(R"(2["m",-9223372036854775808])").toInteger(), std::numeric_limits<qint64>::min());
+    QCOMPARE(arg1(R"(2["m",1.7976931348623157e308])").toDouble(), 1.7976931348623157e308);
+    QCOMPARE(arg1(R"(2["m",1e-400])").toDouble(), 0.0);
+    // Numbers convert to the same QJsonValue as QJsonDocument makes, and survive
+    // encode -> decode as the same number (Qt writes a large double in plain digits,
+    // which reads back as an integer of the same value).
+    for (const char *number : { "42", "-9007199254740991", "9007199254740993", "4444444444444440.5e3",
+                                "-9223372036854775807", "18446744073709551615", "-0", "-0.0", "1E2" }) {
+        const QByteArray text = QByteArray("[") + number + "]";
+        const auto packet = sio::decode("2[\"m\"," + QByteArray(number) + "]");
+        QVERIFY2(packet, number);
+        const QJsonValue ours = packet->jsonData().toArray().at(1);
+        QCOMPARE(ours, QJsonDocument::fromJson(text).array().at(0));
+        const auto again = sio::decode(sio::encode(*packet));
+        QVERIFY2(again, number);
+        QCOMPARE(again->jsonData().toArray().at(1).toDouble(), ours.toDouble());
+    }
+    // Duplicate keys: kept in the document; readers see the last, as QJsonObject does.
+    const QJsonValue dup = arg1(R"(2["m",{"k":1,"k":2}])");
+    QCOMPARE(dup.toObject().value("k").toInt(), 2);
+    QCOMPARE(dup.toObject().size(), 1);
+    QCOMPARE(dup, QJsonDocument::fromJson(R"([{"k":1,"k":2}])").array().at(0));
+    // Whitespace around the payload.
+    QVERIFY(arg1("2 [\"m\" , 1 ]\n").isDouble());
+    // CONNECT_ERROR may be a bare string (old servers).
+    const auto error = sio::decode(R"(4"not authorized")");
+    QVERIFY(error);
+    QCOMPARE(error->jsonData(), QJsonValue(QStringLiteral("not authorized")));
+}
+
+void TestCodec::jsonViewReads()
+{
+    const auto doc = ringchat::JsonDocument::parse(
+        R"({"s":"h\u00e9","n":2.5,"i":-3,"t":true,"f":false,"z":null,"a":[1,"x",{}],"o":{"k":"v"},"k":1,"k":9})");
+    QVERIFY(doc);
+    const ringchat::JsonView root = doc->root();
+    using L = QLatin1StringView;
+    QVERIFY(root.isObject());
+    QCOMPARE(root.size(), 10);
+    QCOMPARE(root.value(L("s")).toString(), QStringLiteral("hé"));
+    QCOMPARE(root.value(L("s")).utf8(), QByteArrayView("h\xc3\xa9"));
+    QCOMPARE(root.value(L("n")).toDouble(), 2.5);
+    QCOMPARE(root.value(L("i")).toDouble(), -3.0);
+    QVERIFY(root.value(L("t")).isBool() && root.value(L("t")).toBool());
+    QVERIFY(root.value(L("f")).isBool() && !root.value(L("f")).toBool(true));
+    QVERIFY(root.value(L("z")).isNull());
+    QVERIFY(root.value(L("missing")).isUndefined());
+    QCOMPARE(root.value(L("k")).toDouble(), 9.0);
+    const ringchat::JsonView array = root.value(L("a"));
+    QCOMPARE(array.size(), 3);
+    QCOMPARE(array.at(1).toString(), QStringLiteral("x"));
+    QVERIFY(array.at(2).isObject());
+    QVERIFY(array.at(3).isUndefined());
+    QVERIFY(array.at(-1).isUndefined());
+    QVERIFY(array.value(L("k")).isUndefined());              // not an object
+    QCOMPARE(root.value(L("o"))[L("k")].toString(), QStringLiteral("v"));
+    // Wrong-type reads give the defaults, like QJsonValue.
+    QCOMPARE(root.value(L("s")).toDouble(7), 7.0);
+    QVERIFY(root.value(L("n")).toString().isEmpty());
+    QVERIFY(root.value(L("n")).utf8().isEmpty());
+    QCOMPARE(root.value(L("n")).size(), 0);
+    QVERIFY(!root.value(L("z")).toBool());
+    // The deep copy equals Qt's parse of the same text (last duplicate wins there too).
+    QCOMPARE(root.toQJsonValue(),
+             QJsonValue(QJsonDocument::fromJson(
+                 R"({"s":"h\u00e9","n":2.5,"i":-3,"t":true,"f":false,"z":null,"a":[1,"x",{}],"o":{"k":"v"},"k":1,"k":9})").object()));
+    QString error;
+    QVERIFY(!ringchat::JsonDocument::parse("{", &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!ringchat::JsonDocument::parse("", &error));
+    QVERIFY(!ringchat::JsonDocument::parse("   ", &error));
+}
+
+// An incoming payload reads straight from the packet's document; args() is made
+// once and shared by every copy; copies keep the document alive.
+void TestCodec::payloadFromPacket()
+{
+    Payload payload;
+    {
+        auto packet = sio::decode(R"(2["news",{"n":1},"two",[3]])");
+        QVERIFY(packet);
+        payload = Payload(std::move(packet->json), 1, 3);
+    }   // the packet is gone; the payload holds the document
+    QCOMPARE(payload.size(), 3);
+    QCOMPARE(payload.arg(0)[QLatin1StringView("n")].toDouble(), 1.0);
+    QCOMPARE(payload.arg(1).toString(), QStringLiteral("two"));
+    QVERIFY(payload.arg(2).isArray());
+    QVERIFY(payload.arg(3).isUndefined());
+    QVERIFY(payload.arg(-1).isUndefined());
+    const Payload copy = payload;
+    QCOMPARE(copy.args(), QJsonDocument::fromJson(R"([{"n":1},"two",[3]])").array());
+    QCOMPARE(&copy.args(), &payload.args());   // converted once, shared
+    // A window of the array (the client drops the event name and a recovery offset).
+    auto packet = sio::decode(R"(2["news",{"n":1},"offset-7"])");
+    QVERIFY(packet);
+    const Payload window(packet->json, 1, 1);
+    QCOMPARE(window.size(), 1);
+    QVERIFY(window.arg(1).isUndefined());
+    QCOMPARE(window.args(), QJsonDocument::fromJson(R"([{"n":1}])").array());
+    QVERIFY(Payload().isEmpty());
+    QVERIFY(Payload().args().isEmpty());
+    QVERIFY(Payload().arg(0).isUndefined());
+}
+
+// A payload built from a QJsonArray (outgoing, or a test's) answers arg() too.
+void TestCodec::payloadFromQJsonArray()
+{
+    const QJsonArray args { QJsonObject { { "seq", 4 } }, QStringLiteral("é") };
+    const Payload payload(args, { QByteArray("bin") });
+    QCOMPARE(payload.args(), args);
+    QCOMPARE(payload.size(), 2);
+    QCOMPARE(payload.binaries, QList<QByteArray> { QByteArray("bin") });
+    QCOMPARE(payload.arg(0)[QLatin1StringView("seq")].toDouble(), 4.0);
+    QCOMPARE(payload.arg(1).toString(), QStringLiteral("é"));
+    QVERIFY(payload.arg(2).isUndefined());
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

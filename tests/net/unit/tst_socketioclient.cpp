@@ -257,16 +257,16 @@ void TestSocketIoClient::eventsReachHandlers()
     session->send(R"(42["hello",{"a":1},2,"three"])");
     QVERIFY(events.wait(3000));
     QCOMPARE(calls, 1);
-    QCOMPARE(got.args, arr(R"([{"a":1},2,"three"])"));
+    QCOMPARE(got.args(), arr(R"([{"a":1},2,"three"])"));
     QVERIFY(got.binaries.isEmpty());
     QVERIFY(!hadReply);
     QCOMPARE(events.first().at(0).toString(), QStringLiteral("hello"));
-    QCOMPARE(events.first().at(1).value<Payload>().args, got.args);
+    QCOMPARE(events.first().at(1).value<Payload>().args(), got.args());
     // Events without handler still reach the signal; no-argument events are fine.
     session->send(R"(42["other"])");
     QVERIFY(events.wait(3000));
     QCOMPARE(events.last().at(0).toString(), QStringLiteral("other"));
-    QVERIFY(events.last().at(1).value<Payload>().args.isEmpty());
+    QVERIFY(events.last().at(1).value<Payload>().args().isEmpty());
     // Other namespaces are not ours.
     session->send(R"(42/admin,["hello",{}])");
     session->send(R"(42["done"])");
@@ -281,7 +281,7 @@ void TestSocketIoClient::serverAskedAckIsAnsweredOnce()
     SocketIoClient client(optionsFor(server.url()));
     client.on("question", [](const Payload &payload, const Reply &reply) {
         QVERIFY(reply);
-        reply(Payload { QJsonArray { obj(R"({"ok":true})"), payload.args.at(0) }, {} });
+        reply(Payload { QJsonArray { obj(R"({"ok":true})"), payload.args().at(0) }, {} });
         reply(Payload { QJsonArray { 1 }, {} });   // a second answer is ignored
     });
     FakeSession *session = connectClient(client, server);
@@ -315,9 +315,9 @@ void TestSocketIoClient::emitWithAck()
     session->send(R"(430[{"ok":false,"error":{"code":"BAD_REQUEST","message":"m"}}])");
     QTRY_COMPARE(results.size(), 2);
     QVERIFY(results.at(0).ok());
-    QCOMPARE(results.at(0).payload.args, arr(R"([{"ok":true,"lastReadSeq":3}])"));
+    QCOMPARE(results.at(0).payload.args(), arr(R"([{"ok":true,"lastReadSeq":3}])"));
     QVERIFY(results.at(1).ok());   // an application-level error is still a delivered ack
-    QCOMPARE(results.at(1).payload.args.at(0).toObject().value("ok").toBool(), false);
+    QCOMPARE(results.at(1).payload.args().at(0).toObject().value("ok").toBool(), false);
     // A duplicate or unknown ack id is ignored.
     session->send(R"(430[{"ok":true}])");
     session->send(R"(4399[{"ok":true}])");
@@ -416,7 +416,7 @@ void TestSocketIoClient::binaryFromServer()
     QVERIFY(events.wait(3000));
     const Payload payload = events.first().at(1).value<Payload>();
     QCOMPARE(payload.binaries, (QList<QByteArray> { first, "second" }));
-    QCOMPARE(payload.args, arr(R"([{"_placeholder":true,"num":0},{"n":{"_placeholder":true,"num":1}}])"));
+    QCOMPARE(payload.args(), arr(R"([{"_placeholder":true,"num":0},{"n":{"_placeholder":true,"num":1}}])"));
 }
 
 void TestSocketIoClient::binaryToServerAndBinaryAck()
@@ -536,7 +536,7 @@ void TestSocketIoClient::serverMaySendBeyondItsMaxPayload()
     QVERIFY(session);
     session->send("42[\"big\",\"" + QByteArray(5000, 'x') + "\"]");
     QVERIFY(events.wait(3000));
-    QCOMPARE(events.first().at(1).value<Payload>().args.at(0).toString().size(), 5000);
+    QCOMPARE(events.first().at(1).value<Payload>().args().at(0).toString().size(), 5000);
     QCOMPARE(client.state(), SocketIoClient::State::Connected);
 }
 
@@ -669,9 +669,9 @@ void TestSocketIoClient::connectionStateRecovery()
     session->send(R"(42["message_received",{"seq":2},"off-2"])");
     session->send(R"(423["asks",{"seq":3},"not-an-offset"])");
     QTRY_COMPARE(events.size(), 3);
-    QCOMPARE(events.at(0).at(1).value<Payload>().args, arr(R"([{"seq":1}])"));
-    QCOMPARE(events.at(1).at(1).value<Payload>().args, arr(R"([{"seq":2}])"));
-    QCOMPARE(events.at(2).at(1).value<Payload>().args, arr(R"([{"seq":3},"not-an-offset"])"));
+    QCOMPARE(events.at(0).at(1).value<Payload>().args(), arr(R"([{"seq":1}])"));
+    QCOMPARE(events.at(1).at(1).value<Payload>().args(), arr(R"([{"seq":2}])"));
+    QCOMPARE(events.at(2).at(1).value<Payload>().args(), arr(R"([{"seq":3},"not-an-offset"])"));
     QCOMPARE(client.lastOffset(), QStringLiteral("off-2"));
     session->drop();
     QVERIFY(connected.wait(5000));
@@ -713,8 +713,8 @@ void TestSocketIoClient::eventsBeforeConnectReplyAreDelivered()
     QStringList order;
     connect(&client, &SocketIoClient::connected, this, [&] { order << QStringLiteral("connected"); });
     connect(&client, &SocketIoClient::eventReceived, this, [&](const QString &event, const Payload &payload) {
-        order << event + QString::number(payload.args.at(0).toObject().value("n").toInt());
-        QCOMPARE(payload.args.size(), 1);   // offsets stripped
+        order << event + QString::number(payload.args().at(0).toObject().value("n").toInt());
+        QCOMPARE(payload.args().size(), 1);   // offsets stripped
     });
     client.open();
     QTRY_COMPARE(order.size(), 4);
