@@ -111,10 +111,20 @@ void ModelFeeder::scheduleFlush()
 void ModelFeeder::flush()
 {
     m_flushScheduled = false; // a queued call that finds nothing is harmless
-    const auto messages = std::exchange(m_queuedMessages, {});
-    for (auto it = messages.cbegin(); it != messages.cend(); ++it)
-        if (auto *m = m_messages.value(it.key()))
-            m->appendOrMerge(it.value());
+    for (const QString &conversationId : m_queuedMessages.keys()) {
+        QList<api::Message> batch;
+        batch.swap(m_queuedMessages[conversationId]); // what the models' signals queue goes in anew
+        if (batch.isEmpty())
+            continue;
+        if (auto *m = m_messages.value(conversationId))
+            m->appendOrMerge(batch);
+        // Keep the list's buffer for the next pass: a flood would otherwise
+        // allocate and free hundreds of KB per pass, which fragments the heap.
+        batch.clear();
+        auto it = m_queuedMessages.find(conversationId);
+        if (it != m_queuedMessages.end() && it->isEmpty())
+            it->swap(batch);
+    }
     for (const QString &conversationId : std::exchange(m_queuedSyncs, {}))
         syncConversation(conversationId);
 }

@@ -255,62 +255,70 @@ void MessageListModel::setMessages(const QList<Message> &messages)
 void MessageListModel::appendOrMerge(const QList<Message> &messages)
 {
     // New server messages after the last row go in as one run (one insert and
-    // one trim for the views, not two per message); anything else one by one,
-    // in order.
-    QList<Message> run;
-    QSet<QString> runKeys; // (sender, clientId) of the run
-    for (const Message &m : messages) {
-        if (isPlainAppend(m, run, runKeys)) {
-            run.append(m);
-            continue;
+    // one trim for the views, not two per message), straight from the list;
+    // anything else one by one, in order.
+    qsizetype i = 0;
+    while (i < messages.size()) {
+        const qsizetype end = plainAppendRun(messages, i);
+        if (end > i) {
+            appendRun(messages, i, end);
+            i = end;
+        } else {
+            appendOrMerge(messages.at(i++));
         }
-        runKeys.clear();
-        appendRun(std::exchange(run, {}));
-        appendOrMerge(m);
     }
-    appendRun(std::move(run));
 }
 
-bool MessageListModel::isPlainAppend(const Message &m, const QList<Message> &run, QSet<QString> &runKeys) const
+qsizetype MessageListModel::plainAppendRun(const QList<Message> &messages, qsizetype from) const
 {
-    const qint64 after = run.isEmpty() ? lastSeq() : run.last().seq;
-    if (m.seq <= 0 || m.seq <= after || (serverCount() > 0 && !m_atLatest))
-        return false;
-    if (!m.conversationId.isEmpty() && m.conversationId != m_conversationId)
-        return false;
-    if (m.clientId.isEmpty())
-        return true;
-    // Not the server's copy of a pending row, nor a (sender, clientId) already held.
-    if (findPending(m.clientId) >= 0)
-        return false;
-    const QString key = clientKey(m);
-    if (m_seqByClientId.contains(key) || runKeys.contains(key))
-        return false;
-    runKeys.insert(key);
-    return true;
+    if (serverCount() > 0 && !m_atLatest)
+        return from;
+    QSet<QString> runKeys; // (sender, clientId) of the run
+    qint64 after = lastSeq();
+    qsizetype i = from;
+    for (; i < messages.size(); ++i) {
+        const Message &m = messages.at(i);
+        if (m.seq <= after || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId))
+            break;
+        if (!m.clientId.isEmpty()) {
+            // Not the server's copy of a pending row, nor a (sender, clientId) already held.
+            if (findPending(m.clientId) >= 0)
+                break;
+            const QString key = clientKey(m);
+            if (m_seqByClientId.contains(key) || runKeys.contains(key))
+                break;
+            runKeys.insert(key);
+        }
+        after = m.seq;
+    }
+    return i;
 }
 
-void MessageListModel::appendRun(QList<Message> run)
+void MessageListModel::appendRun(const QList<Message> &messages, qsizetype from, qsizetype end)
 {
-    if (run.isEmpty())
-        return;
     // Rows that the trim would drop at once never go in.
-    const bool skipped = run.size() > m_maxRows;
+    const bool skipped = end - from > m_maxRows;
     if (skipped)
-        run.remove(0, run.size() - m_maxRows);
+        from = end - m_maxRows;
     const int first = serverCount();
-    const int n = int(run.size());
+    const int n = int(end - from);
+    // Room for twice the window: the rows slide inside the buffer as the
+    // window moves, instead of a reallocation every few dozen messages.
+    if (m_rows.capacity() < 2 * (m_maxRows + n))
+        m_rows.reserve(2 * (m_maxRows + n) + (m_rows.size() - m_pendingStart));
     beginInsertRows({}, first, first + n - 1);
-    for (Message &m : run) {
+    if (first == m_rows.size()) {
+        for (qsizetype i = from; i < end; ++i)
+            m_rows.append(messages.at(i));
+    } else { // before the pending rows
+        m_rows.insert(first, n, Message());
+        std::copy(messages.constBegin() + from, messages.constBegin() + end, m_rows.begin() + first);
+    }
+    for (int row = first; row < first + n; ++row) {
+        Message &m = m_rows[row];
         m.delivery = DeliveryState::Sent;
         if (!m.clientId.isEmpty())
             m_seqByClientId.insert(clientKey(m), m.seq);
-    }
-    if (first == m_rows.size()) {
-        m_rows.append(std::move(run));
-    } else { // before the pending rows
-        m_rows.insert(first, n, Message());
-        std::move(run.begin(), run.end(), m_rows.begin() + first);
     }
     m_pendingStart += n;
     endInsertRows();

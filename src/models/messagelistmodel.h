@@ -157,9 +157,10 @@ private:
         return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId;
     }
     void insertServerRow(int row, const api::Message &m);
-    // Batched appendOrMerge: m goes right after the window's last row (or the run's).
-    bool isPlainAppend(const api::Message &m, const QList<api::Message> &run, QSet<QString> &runKeys) const;
-    void appendRun(QList<api::Message> run);
+    // Batched appendOrMerge: the end of the run from `from` that goes right
+    // after the window's last row (from itself if none), and its insertion.
+    qsizetype plainAppendRun(const QList<api::Message> &messages, qsizetype from) const;
+    void appendRun(const QList<api::Message> &messages, qsizetype from, qsizetype end);
     void removeRows(int first, int last);
     void trimTop(); // after new rows at the bottom
     void trimBottom(); // after older rows at the top
