@@ -137,13 +137,15 @@ ApplicationWindow {
     }
     Timer { id: activityTimer; interval: 5000; onTriggered: App.noteUserActivity() }
 
-    // Sign-in: only loaded while signed out. The pages below are loaded by URL, not
-    // as inline components, so their QML types (and the Controls they use) are
-    // compiled only when first shown: less memory at the first screen.
+    // Sign-in: only loaded while signed out, and not before the controller has
+    // started (a signed-in start goes straight to the chat). The pages below are
+    // loaded by URL, not as inline components, so their QML types (and the
+    // Controls they use) are compiled only when first shown: less memory at the
+    // first screen.
     Loader {
         id: signInLoader
         anchors.fill: parent
-        active: !App.signedIn
+        active: App.started && !App.signedIn
         source: "SignInPage.qml"
         onLoaded: {
             const page = item

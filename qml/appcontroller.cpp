@@ -69,11 +69,14 @@ void AppController::start()
         m_fixedTokens = std::make_unique<auth::FixedTokenSource>(m_options.fixedToken);
         const QString userId = chat::ChatService::userIdFromToken(m_options.fixedToken);
         startChat(QUrl(m_serverUrl), userId, QString(), m_fixedTokens.get());
-        return;
+    } else {
+        createAuthSession();
+        if (m_session->hasSavedSession())
+            m_session->restoreSession();
     }
-    createAuthSession();
-    if (m_session->hasSavedSession())
-        m_session->restoreSession();
+    // Last, so a signed-in start never shows the sign-in page first.
+    m_started = true;
+    emit startedChanged();
 }
 
 void AppController::createAuthSession()

@@ -39,6 +39,9 @@ class AppController : public QObject
 
     // Account and sign-in.
     Q_PROPERTY(bool signedIn READ isSignedIn NOTIFY signedInChanged)
+    // False until start(): the UI shows neither the sign-in page nor the chat before it
+    // knows which one (main.cpp calls start() right after loading the QML).
+    Q_PROPERTY(bool started READ started NOTIFY startedChanged)
     Q_PROPERTY(QString signInState READ signInState NOTIFY signInStateChanged)
     Q_PROPERTY(QString signInError READ signInError NOTIFY signInStateChanged)
     Q_PROPERTY(QString authorizationUrl READ authorizationUrl NOTIFY signInStateChanged)
@@ -117,6 +120,7 @@ public:
     void setStoreUnencrypted(bool on);
     QString lastConversationId() const { return m_lastConversationId; }
     bool trayAvailable() const { return m_trayAvailable; }
+    bool started() const { return m_started; }
     void setTrayAvailable(bool available);
     QString appVersion() const;
 
@@ -158,6 +162,7 @@ signals:
     void windowActiveChanged();
     void settingsChanged();
     void trayAvailableChanged();
+    void startedChanged();
     void typersChanged(const QString &conversationId);
     // A message arrived in a conversation the user is not looking at.
     void notificationRequested(const QString &conversationId, const QString &title, const QString &text);
@@ -195,6 +200,7 @@ private:
     bool m_notificationsEnabled = true;
     bool m_closeToTray = false;
     bool m_trayAvailable = false;
+    bool m_started = false;
     QString m_lastConversationId;
 };
 

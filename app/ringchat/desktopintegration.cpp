@@ -48,14 +48,23 @@ DesktopIntegration::DesktopIntegration(ui::AppController *controller, QObject *p
     : QObject(parent)
     , m_controller(controller)
 {
+    connect(controller, &ui::AppController::unreadTotalChanged, this, &DesktopIntegration::updateTray);
+    connect(controller, &ui::AppController::notificationRequested, this, &DesktopIntegration::notify);
+    connect(controller, &ui::AppController::raiseRequested, this, &DesktopIntegration::raiseWindow);
+    // Asking the desktop for a tray takes a round trip or two (D-Bus, X11): do it
+    // once the event loop runs, after the window is up, not before it.
+    QMetaObject::invokeMethod(this, &DesktopIntegration::createTray, Qt::QueuedConnection);
+}
+
+void DesktopIntegration::createTray()
+{
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(iconWithCount(0), this);
+        m_tray = new QSystemTrayIcon(this);
         m_menu = new QMenu();
         m_menu->addAction(tr("Show Ring Chat"), this, &DesktopIntegration::raiseWindow);
         m_menu->addSeparator();
         m_menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
         m_tray->setContextMenu(m_menu);
-        m_tray->setToolTip(tr("Ring Chat"));
         connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
             if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
                 raiseWindow();
@@ -65,12 +74,10 @@ DesktopIntegration::DesktopIntegration(ui::AppController *controller, QObject *p
             if (!m_lastNotifiedConversation.isEmpty())
                 emit m_controller->conversationRequested(m_lastNotifiedConversation);
         });
+        updateTray(m_controller->unreadTotal()); // icon and tooltip, with the count known by now
         m_tray->show();
     }
-    controller->setTrayAvailable(m_tray != nullptr);
-    connect(controller, &ui::AppController::unreadTotalChanged, this, &DesktopIntegration::updateTray);
-    connect(controller, &ui::AppController::notificationRequested, this, &DesktopIntegration::notify);
-    connect(controller, &ui::AppController::raiseRequested, this, &DesktopIntegration::raiseWindow);
+    m_controller->setTrayAvailable(m_tray != nullptr);
 }
 
 DesktopIntegration::~DesktopIntegration()

@@ -29,6 +29,7 @@ public:
     void saveGeometry();
 
 private:
+    void createTray();
     void updateTray(int unread);
     void notify(const QString &conversationId, const QString &title, const QString &text);
     void notifyOverDBus(const QString &conversationId, const QString &title, const QString &text);

@@ -174,12 +174,6 @@ int main(int argc, char *argv[])
     ringchat::ui::AppController::setInstance(&controller);
     ringchat::app::DesktopIntegration desktop(&controller);
 
-    // Signed in already (a fixed token, or a saved session being restored): start
-    // before the UI loads, so the first screen is built as the chat, not as a
-    // sign-in page that is thrown away a moment later.
-    if (!parser.isSet(smokeTest))
-        controller.start();
-
     QQmlApplicationEngine engine;
     // Qt 6.4 has no loadFromModule; qt_add_qml_module puts the files under qrc:/.
     engine.addImportPath(QStringLiteral("qrc:/"));
@@ -203,6 +197,9 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
+    // The window is up with an empty shell; start() makes it the chat or the sign-in
+    // page (App.started) before the first frame is drawn.
+    controller.start();
     if (parser.isSet(openConversation))
         emit controller.conversationRequested(parser.value(openConversation));
     return app.exec();
