@@ -202,6 +202,9 @@ void WebSocketConnection::sendControl(ws::Opcode opcode, QByteArrayView payload)
     QByteArray frame;
     ws::appendFrame(frame, opcode, { payload.first(qMin<qsizetype>(payload.size(), 125)) }, maskKey());
     m_socket->write(frame);
+    // Now, not at the next event-loop pass: a closing app may never get there (the close
+    // frame and what preceded it must still leave).
+    m_socket->flush();
 }
 
 void WebSocketConnection::close(quint16 code)
@@ -221,7 +224,6 @@ void WebSocketConnection::abort()
         char payload[2];
         qToBigEndian(quint16(ws::CloseNormal), payload);
         sendControl(ws::Opcode::Close, QByteArrayView(payload, 2));
-        m_socket->flush();   // whatever the kernel takes now, without waiting
     }
     m_state = State::Done;
     release(false);

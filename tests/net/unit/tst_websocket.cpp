@@ -6,6 +6,7 @@
 #include "net/websockettransport.h"
 
 #include <QScopeGuard>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -128,6 +129,13 @@ public:
         });
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, &RawPeer::sendSome);
+    }
+
+    // Blocks on the peer's socket only: the client's socket gets no event-loop pass.
+    void waitForClientBytes(int timeoutMs)
+    {
+        if (m_socket)
+            m_socket->waitForReadyRead(timeoutMs);
     }
 
     QUrl url() const
@@ -256,6 +264,7 @@ private slots:
     void transportReasons_data();
     void transportReasons();
     void stopDuringHandshakeEmitsNothing();
+    void shutdownSendsWithoutAnotherEventLoopPass();
 
     // wss:// against QWebSocketServer in secure mode
     void wssRejectsUntrustedCertificate();
@@ -884,6 +893,29 @@ void TestWebSocket::stopDuringHandshakeEmitsNothing()
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("transport error"));
     QCOMPARE(failed.first().at(1).toBool(), true);
+}
+
+void TestWebSocket::shutdownSendsWithoutAnotherEventLoopPass()
+{
+    // An app that closes and then blocks (or exits) must still say goodbye: the last packet
+    // and the close frame are handed to the kernel inside shutdown().
+    RawPeer peer;
+    peer.reply = kGoodReply;
+    auto *transport = new WebSocketTransport;
+    QSignalSpy opened(transport, &Transport::opened);
+    transport->open(peer.url());
+    QTRY_COMPARE(opened.size(), 1);
+    transport->send({ { eio::PacketType::Close, {}, false } });
+    transport->shutdown();
+    QElapsedTimer clock;
+    clock.start();
+    while (decodeClientFrames(peer.received).size() < 2 && clock.elapsed() < 5000)
+        peer.waitForClientBytes(100);
+    const QList<ClientFrame> sent = decodeClientFrames(peer.received);
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(sent.at(0).payload, QByteArray("1"));
+    QCOMPARE(sent.at(1).opcode, ws::Opcode::Close);
+    QCOMPARE(sent.at(1).payload, closePayload(ws::CloseNormal));
 }
 
 QWebSocketServer *TestWebSocket::startSecureServer()
