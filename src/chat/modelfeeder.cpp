@@ -7,7 +7,6 @@
 #include "models/messagelistmodel.h"
 #include "store/chatstore.h"
 
-#include <QJsonObject>
 
 #include <algorithm>
 #include <utility>
@@ -52,27 +51,24 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
         const Presence p = m_service->presence()->presence(userId);
         m_conversations->setPresence(userId, p.isOnline, p.status, p.lastSeen);
     });
-    // Typing goes straight through: the list model renews and expires typers itself.
-    connect(service, &ChatService::serverEvent, this, [this](const QString &event, const QJsonValue &data) {
-        if (event != QLatin1String("user_typing"))
-            return;
-        const QJsonObject o = data.toObject();
-        const QString userId = o.value(QStringLiteral("userId")).toString();
-        if (userId.isEmpty() || userId == m_service->userId())
-            return;
-        flush();
-        m_conversations->setTyping(o.value(QStringLiteral("conversationId")).toString(), userId,
-                                   o.value(QStringLiteral("userName")).toString(),
-                                   o.value(QStringLiteral("isTyping")).toBool());
-    });
+    // Typing follows the service's tracker, the one clock that renews and
+    // expires typers (the list model's own expiry is turned off). Not from
+    // serverEvent: a slot on it makes the service build a QJsonValue for
+    // every event it receives, messages included.
+    m_conversations->setTypingTimeout(std::chrono::hours(24));
     connect(service, &ChatService::typersChanged, this, [this](const QString &conv) {
         flush();
-        // The service dropped someone (expiry, disconnect): the list follows.
-        const QStringList now = m_service->typers(conv);
-        if (auto c = m_service->conversation(conv))
-            for (const api::Participant &p : c->participants)
-                if (!now.contains(p.userId))
-                    m_conversations->setTyping(conv, p.userId, p.name, false);
+        const QStringList ids = m_service->typers(conv);
+        const QStringList names = m_service->typerNames(conv);
+        QSet<QString> &shown = m_shownTypers[conv];
+        for (const QString &id : std::as_const(shown))
+            if (!ids.contains(id))
+                m_conversations->setTyping(conv, id, QString(), false);
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            m_conversations->setTyping(conv, ids.at(i), names.value(i), true);
+        shown = QSet<QString>(ids.cbegin(), ids.cend());
+        if (shown.isEmpty())
+            m_shownTypers.remove(conv);
     });
 }
 

@@ -16,6 +16,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace ringchat::models {
 class ConversationListModel;
@@ -55,6 +56,7 @@ private:
     QHash<QString, models::MessageListModel *> m_messages;
     QHash<QString, QList<api::Message>> m_queuedMessages; // per conversation, arrival order
     QList<QString> m_queuedSyncs;
+    QHash<QString, QSet<QString>> m_shownTypers; // per conversation, as the list model shows them
     bool m_flushScheduled = false;
 };
 
