@@ -54,11 +54,10 @@ Item {
         anchors.fill: parent
         spacing: 0
 
-        // Header
-        Rectangle {
+        // Header (on the window's background, like the rest of the view)
+        Item {
             Layout.fillWidth: true
             implicitHeight: header.implicitHeight + Theme.unit * 2
-            color: Theme.background
             RowLayout {
                 id: header
                 anchors.fill: parent
