@@ -15,9 +15,10 @@ namespace {
 
     constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
 
-    QString clientKey(const Message &m)
+    // (sender, clientId): a pair of shared strings, nothing to allocate.
+    MessageListModel::ClientKey clientKey(const Message &m)
     {
-        return m.senderId + QChar(0x1f) + m.clientId;
+        return { m.senderId, m.clientId };
     }
 
 } // namespace
@@ -273,7 +274,7 @@ qsizetype MessageListModel::plainAppendRun(const QList<Message> &messages, qsize
 {
     if (serverCount() > 0 && !m_atLatest)
         return from;
-    QSet<QString> runKeys; // (sender, clientId) of the run
+    QSet<ClientKey> runKeys; // (sender, clientId) of the run
     qint64 after = lastSeq();
     qsizetype i = from;
     for (; i < messages.size(); ++i) {
@@ -284,7 +285,7 @@ qsizetype MessageListModel::plainAppendRun(const QList<Message> &messages, qsize
             // Not the server's copy of a pending row, nor a (sender, clientId) already held.
             if (findPending(m.clientId) >= 0)
                 break;
-            const QString key = clientKey(m);
+            const ClientKey key = clientKey(m);
             if (m_seqByClientId.contains(key) || runKeys.contains(key))
                 break;
             runKeys.insert(key);

@@ -31,6 +31,8 @@
 #include <QSet>
 #include <QtQml/qqmlregistration.h>
 
+#include <utility>
+
 namespace ringchat::store {
 class ChatStore;
 }
@@ -54,6 +56,8 @@ class MessageListModel : public QAbstractListModel
     Q_PROPERTY(bool atLatest READ atLatest NOTIFY atLatestChanged)
 
 public:
+    using ClientKey = std::pair<QString, QString>; // (senderId, clientId)
+
     enum Role {
         IdRole = Qt::UserRole + 1,
         ClientIdRole,
@@ -179,7 +183,7 @@ private:
     QPointer<store::ChatStore> m_store;
     QList<api::Message> m_rows; // [0, m_pendingStart): server rows by seq; then pending rows
     int m_pendingStart = 0;
-    QHash<QString, qint64> m_seqByClientId; // server rows in the window
+    QHash<ClientKey, qint64> m_seqByClientId; // server rows in the window
     QList<api::Participant> m_participants;
     int m_maxRows = 1000;
     int m_pageSize = 50;
