@@ -14,7 +14,8 @@
 //   integers that fit 64 bits convert to QJsonValue(qint64), others to doubles,
 //   like Qt's own parser; integers beyond 64 bits (JavaScript writes 1e20 as
 //   "100000000000000000000") are read as doubles too;
-// - strings are valid UTF-8; an escaped lone surrogate ("\ud800") is refused.
+// - strings are valid UTF-8; an escaped surrogate without its pair ("\ud800",
+//   "\udc00") is refused, as are raw control characters and invalid UTF-8 bytes.
 
 #include <QByteArrayView>
 #include <QJsonArray>

@@ -342,6 +342,9 @@ void TestCodec::malformedJsonRefused_data()
     QTest::newRow("lone high surrogate") << QByteArray(R"(2["m","\ud800"])");
     QTest::newRow("high surrogate then letter") << QByteArray(R"(2["m","\ud800\u0041"])");
     QTest::newRow("two high surrogates") << QByteArray(R"(2["m","\ud800\ud800"])");
+    QTest::newRow("lone low surrogate") << QByteArray(R"(2["m","\udc00"])");
+    QTest::newRow("reversed surrogate pair") << QByteArray(R"(2["m","\ude00\ud83d"])");
+    QTest::newRow("lone surrogate in a key") << QByteArray(R"(2["m",{"\ud800":1}])");
     QTest::newRow("raw control character") << QByteArray("2[\"m\",\"a\x01b\"]");
     QTest::newRow("raw newline in string") << QByteArray("2[\"m\",\"a\nb\"]");
     QTest::newRow("invalid UTF-8 byte") << QByteArray("2[\"m\",\"a\xff\"]");
