@@ -89,8 +89,11 @@ void ReferenceServer::stop()
     if (!isRunning())
         return;
     m_process->terminate();
-    if (!m_process->waitForFinished(5000))
-        kill();
+    if (!m_process->waitForFinished(5000)) {
+        qWarning("reference server: no exit 5 s after SIGTERM, killing it");
+        kill();   // collects the output and drops the process
+        return;
+    }
     m_output += m_process->readAll();
 }
 
