@@ -208,7 +208,7 @@ void AppController::startChat(const QUrl &server, const QString &userId, const Q
     connect(service, &chat::ChatService::conversationsChanged, this, &AppController::recomputeUnread);
     connect(service, &chat::ChatService::conversationChanged, this, &AppController::recomputeUnread);
     connect(service, &chat::ChatService::typersChanged, this, &AppController::typersChanged);
-    connect(service, &chat::ChatService::serverEvent, this, &AppController::onServerEvent);
+    connect(service, &chat::ChatService::messageReceived, this, &AppController::onMessageReceived);
     connect(service, &chat::ChatService::authFailed, this, [this](const QString &) {
         // A fixed token cannot be refreshed; a session signs itself out.
         emit connectionStateChanged();
@@ -283,23 +283,20 @@ void AppController::recomputeUnread()
     emit unreadTotalChanged(total);
 }
 
-void AppController::onServerEvent(const QString &event, const QJsonValue &data)
+void AppController::onMessageReceived(const api::Message &message)
 {
-    if (event != QLatin1String("message_received") || !m_chat)
+    if (!m_chat || message.senderId == m_userId || message.type == api::Message::Type::System)
         return;
-    const auto message = api::Message::fromJson(data.toObject());
-    if (!message || message->senderId == m_userId || message->type == api::Message::Type::System)
-        return;
-    const bool looking = m_windowActive && message->conversationId == m_currentConversationId;
+    const bool looking = m_windowActive && message.conversationId == m_currentConversationId;
     if (!m_notificationsEnabled || looking)
         return;
-    QString title = conversationTitle(message->conversationId);
-    if (isGroup(message->conversationId))
-        title = tr("%1 in %2").arg(message->senderName, title);
-    QString text = message->content.simplified();
+    QString title = conversationTitle(message.conversationId);
+    if (isGroup(message.conversationId))
+        title = tr("%1 in %2").arg(message.senderName, title);
+    QString text = message.content.simplified();
     if (text.size() > 200)
         text = text.left(200) + QChar(0x2026);
-    emit notificationRequested(message->conversationId, title, text);
+    emit notificationRequested(message.conversationId, title, text);
 }
 
 void AppController::setCurrentConversationId(const QString &id)

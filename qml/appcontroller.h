@@ -5,12 +5,16 @@
 // tells the desktop integration when to notify. The QML never talks to the core
 // directly except through the objects this hands out.
 
+#include "api/types.h"
+
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
+
+#include "api/types.h"
 
 #include <memory>
 
@@ -176,7 +180,7 @@ private:
     void startChat(const QUrl &server, const QString &userId, const QString &userName,
                    auth::AccessTokenSource *tokens);
     void stopChat(bool deleteCache);
-    void onServerEvent(const QString &event, const QJsonValue &data);
+    void onMessageReceived(const api::Message &message);
     void recomputeUnread();
     void saveSetting(const QString &key, const QVariant &value);
 
