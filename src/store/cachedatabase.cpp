@@ -194,6 +194,8 @@ CacheDatabase::OpenResult CacheDatabase::tryOpen(QString *reason)
         *reason = m_db.lastError().text();
         return OpenResult::Failed;
     }
+    if (!SqliteStatement::driverSharesOurSqlite(m_db, reason))
+        return OpenResult::Failed;
     int appId = 0, version = 0, objects = 0;
     {
         QSqlQuery q(m_db);

@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QStringEncoder>
 #include <QVariant>
 
@@ -18,6 +19,23 @@ sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+bool SqliteStatement::driverSharesOurSqlite(const QSqlDatabase &db, QString *reason)
+{
+    // Asked through the driver (its copy of SQLite) and compared with ours. Two
+    // copies of one exact build would pass, so packaging keeps the driver on the
+    // system library rather than relying on this alone.
+    QSqlQuery q(db);
+    const QString theirs = q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next()
+            ? q.value(0).toString() : QString();
+    const QString ours = QString::fromLatin1(sqlite3_sourceid());
+    if (theirs == ours && handleOf(db))
+        return true;
+    *reason = QStringLiteral("Qt's SQLite driver uses another SQLite library (%1) than Ring Chat (%2); "
+                             "build the QSQLITE plugin with the system SQLite")
+                      .arg(theirs.isEmpty() ? QStringLiteral("unknown") : theirs.left(19), ours.left(19));
+    return false;
 }
 
 bool SqliteStatement::prepare(sqlite3 *db, const char *sql)

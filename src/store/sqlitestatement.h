@@ -28,6 +28,11 @@ public:
 
     // The raw connection behind a QSQLITE QSqlDatabase (null for another driver).
     static sqlite3 *handleOf(const QSqlDatabase &db);
+    // True when the QSQLITE driver runs on the SQLite library this code calls. A
+    // Qt built with its own bundled SQLite (Qt's Windows/macOS binaries) has a
+    // second copy; its handle must never reach our sqlite3_* calls. See
+    // packaging/README.md for building the driver on the system SQLite there.
+    static bool driverSharesOurSqlite(const QSqlDatabase &db, QString *reason);
 
     bool prepare(sqlite3 *db, const char *sql);
     void finalize();
