@@ -43,6 +43,15 @@ install(IMPORTED_RUNTIME_ARTIFACTS ${keychain_target}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_BINDIR})
 
+# sqlite3.dll: the store and the QSQLITE driver (rebuilt on it, see release.yml)
+# share it; windeployqt does not copy it. vcpkg keeps it in bin/ beside include/.
+find_file(RINGCHAT_SQLITE_DLL sqlite3.dll HINTS "${SQLite3_INCLUDE_DIR}/../bin" NO_DEFAULT_PATH)
+if(RINGCHAT_SQLITE_DLL)
+    install(FILES "${RINGCHAT_SQLITE_DLL}" DESTINATION ${CMAKE_INSTALL_BINDIR})
+else()
+    message(WARNING "sqlite3.dll not found beside ${SQLite3_INCLUDE_DIR}: the install tree will lack it")
+endif()
+
 # The MSVC runtime DLLs (vcruntime, msvcp), so no separate redistributable is needed.
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
 include(InstallRequiredSystemLibraries)
