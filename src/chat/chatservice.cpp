@@ -23,6 +23,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcChat, "ringchat.chat")
@@ -194,6 +195,7 @@ models::ConversationListModel *ChatService::conversationModel()
 models::MessageListModel *ChatService::messageModel(const QString &conversationId)
 {
     conversationModel();
+    loadCachedPage(conversationId);
     return m_models->messageModel(conversationId);
 }
 
@@ -219,12 +221,19 @@ void ChatService::start()
         return;
     }
     QPointer<ChatService> guard(this);
-    m_cache->load(m_options.latestPageSize, [this, guard](const ChatCache::Snapshot &snapshot) {
+    // Only the newest message of each conversation: a page of every one would be
+    // thousands of messages the first screen does not show (loadCachedPage reads
+    // a conversation's page when it is shown).
+    m_cache->load(m_options.startupMessagesPerConversation, [this, guard](const ChatCache::Snapshot &snapshot) {
         if (!guard)
             return;
         upsertConversations(snapshot.conversations, false);
         for (auto it = snapshot.latestMessages.begin(); it != snapshot.latestMessages.end(); ++it)
             ingest(it.key(), it.value(), false, true);
+        // Pages asked for while the cache was being read.
+        for (auto it = m_timelines.cbegin(); it != m_timelines.cend(); ++it)
+            if (it->pageRequested)
+                readCachedPage(it.key());
         m_outbox->restore(snapshot.outbox);
         QHash<QString, QList<api::Message>> pending;
         for (const OutboxEntry &e : snapshot.outbox)
@@ -506,6 +515,7 @@ void ChatService::openConversation(const QString &conversationId)
         return;
     m_open.insert(conversationId);
     m_timelines[conversationId]; // known or not, it is now followed
+    loadCachedPage(conversationId);
     if (!m_online)
         return;
     joinConversation(conversationId);
@@ -635,6 +645,34 @@ void ChatService::requestFill(const QString &conversationId, qint64 afterSeq)
         m_gapFiller->fillAfter(conversationId, afterSeq, done);
     else
         m_gapFiller->loadLatest(conversationId, m_options.latestPageSize, done);
+}
+
+void ChatService::loadCachedPage(const QString &conversationId)
+{
+    if (!m_cache || m_options.latestPageSize <= m_options.startupMessagesPerConversation
+        || !api::isValidConversationId(conversationId))
+        return;
+    Timeline &t = m_timelines[conversationId];
+    if (t.pageRequested)
+        return;
+    t.pageRequested = true;
+    if (m_cacheLoaded)
+        readCachedPage(conversationId);
+    // else: the start-up read is running; it asks for the page when done.
+}
+
+void ChatService::readCachedPage(const QString &conversationId)
+{
+    if (!m_cache)
+        return;
+    QPointer<ChatService> guard(this);
+    m_cache->loadBefore(conversationId, std::numeric_limits<qint64>::max(), m_options.latestPageSize,
+                        [this, guard, conversationId](const QList<api::Message> &page) {
+                            if (!guard || !m_cache)
+                                return;
+                            ingest(conversationId, page, false, true);
+                            emit latestPageLoaded(conversationId);
+                        });
 }
 
 void ChatService::fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done)

@@ -68,6 +68,9 @@ public:
     struct Options {
         QUrl serverUrl;
         int latestPageSize = 50;     // messages loaded when a conversation is first opened
+        // Messages per conversation read from the cache at start: the newest one
+        // (list preview, gap fill cursor); the page comes when the conversation is shown.
+        int startupMessagesPerConversation = 1;
         int gapPageSize = 200;       // REST page size of the gap fill
         // Newest messages kept in memory per conversation; older ones stay in the cache
         // (fetchOlder reads them back).
@@ -165,6 +168,9 @@ signals:
     void syncedChanged(bool synced);
     void authFailed(const QString &error);
     void cacheLoaded();
+    // The conversation's latest page came from the cache (asked for by messageModel()
+    // or openConversation()): its model reloads from messages().
+    void latestPageLoaded(const QString &conversationId);
 
     void conversationsChanged();
     void conversationChanged(const QString &conversationId);
@@ -197,6 +203,7 @@ private:
         bool known = false;                   // the conversation itself is known
         std::map<qint64, api::Message> bySeq; // held messages
         bool fillQueued = false;              // a gap fill is queued or running
+        bool pageRequested = false;           // the latest page was asked of the cache
     };
 
     void onOnline(bool recovered);
@@ -210,6 +217,9 @@ private:
     QList<api::Message> ingest(const QString &conversationId, const QList<api::Message> &messages,
                                bool live, bool fromCache);
     void requestFill(const QString &conversationId, qint64 afterSeq); // 0: the latest page
+    // Once per conversation: its latest page from the cache (after the start-up read).
+    void loadCachedPage(const QString &conversationId);
+    void readCachedPage(const QString &conversationId);
     void joinConversation(const QString &conversationId);
     void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
                          const QDateTime &readAt);

@@ -37,6 +37,15 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
         if (msg.isPending())
             m->setDeliveryState(msg.clientId, msg.delivery);
     });
+    // A conversation's page read lazily from the cache: the model, made with what the
+    // service held (its newest message), takes the whole page (a reset: the view
+    // goes to the end). Not while it is scrolled away from the latest rows.
+    connect(service, &ChatService::latestPageLoaded, this, [this](const QString &conv) {
+        flush();
+        auto *m = m_messages.value(conv);
+        if (m && m->atLatest())
+            m->setMessages(m_service->messages(conv));
+    });
     connect(service, &ChatService::messageRemoved, this, [this](const QString &conv, const QString &clientId) {
         flush();
         if (auto *m = m_messages.value(conv))
