@@ -70,6 +70,8 @@ void StoreChatCache::load(int messagesPerConversation, std::function<void(const 
             snapshot->outbox = entries;
             finishOne();
         });
+        // The reads above filled SQLite's page cache with pages the app does not read again.
+        m_store->releaseMemory();
         finishOne();
     });
 }

@@ -45,6 +45,8 @@ public:
     bool destroy();
     // Empties every table (keeps the file and schema).
     bool deleteAll();
+    // Frees what SQLite caches for this connection (unused pages of the page cache).
+    void releaseMemory();
 
     // Conversations and their participants (a conversation's participant list
     // is replaced; read markers never move back).

@@ -114,6 +114,11 @@ QFuture<bool> ChatStore::deleteAll()
     return run([](CacheDatabase &db) { return db.deleteAll(); });
 }
 
+QFuture<void> ChatStore::releaseMemory()
+{
+    return run([](CacheDatabase &db) { db.releaseMemory(); });
+}
+
 QFuture<bool> ChatStore::upsertConversations(const QList<api::Conversation> &conversations)
 {
     return run(

@@ -55,6 +55,9 @@ public:
     QFuture<bool> destroyDatabase();
     // Empties every table.
     QFuture<bool> deleteAll();
+    // Gives back the page cache a burst of reads filled (e.g. the start-up read),
+    // after the jobs queued before it. Later reads and writes fill it again.
+    QFuture<void> releaseMemory();
 
     // Conversations (with participants and last message).
     QFuture<bool> upsertConversations(const QList<api::Conversation> &conversations);
