@@ -196,6 +196,13 @@ private Q_SLOTS:
         QCOMPARE(seqs(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 40));
         QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 40);
         QCOMPARE(await(store.highestSeq(QStringLiteral("nothing"))), 0);
+        // Giving the page cache back loses nothing: reads and writes go on.
+        await(store.releaseMemory());
+        QCOMPARE(seqs(await(store.latestMessages(QStringLiteral("c1"), 5))), seqRange(36, 40));
+        QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 41, 42))).inserted, 2);
+        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 42);
+        await(store.releaseMemory());
+        QCOMPARE(seqs(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 42));
 
         // Round trip of every field.
         Message full = message(QStringLiteral("c2"), 1);
