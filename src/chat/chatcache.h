@@ -31,8 +31,10 @@ public:
     // The SQLite store behind the cache, if any (message models page through it).
     virtual store::ChatStore *chatStore() const { return nullptr; }
 
-    // Start-up: the cached conversations, the latest messages of each, the outbox.
-    virtual void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) = 0;
+    // Start-up: the cached conversations, the latest messages of each (limits[id], else
+    // messagesPerConversation), the outbox.
+    virtual void load(int messagesPerConversation, const QHash<QString, int> &limits,
+                      std::function<void(const Snapshot &)> done) = 0;
     // Older history, for scrolling back offline: messages with seq < beforeSeq (ascending).
     virtual void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                             std::function<void(const QList<api::Message> &)> done) = 0;

@@ -224,22 +224,34 @@ void ChatService::start()
     // Only the newest message of each conversation: a page of every one would be
     // thousands of messages the first screen does not show (loadCachedPage reads
     // a conversation's page when it is shown).
-    m_cache->load(m_options.startupMessagesPerConversation, [this, guard](const ChatCache::Snapshot &snapshot) {
+    // Pages asked for before start() (messageModel / openConversation) come with it.
+    QHash<QString, int> pages;
+    for (auto it = m_timelines.cbegin(); it != m_timelines.cend(); ++it)
+        if (it->pageRequested)
+            pages.insert(it.key(), m_options.latestPageSize);
+    m_cache->load(m_options.startupMessagesPerConversation, pages,
+                  [this, guard, pages](const ChatCache::Snapshot &snapshot) {
         if (!guard)
             return;
         upsertConversations(snapshot.conversations, false);
         for (auto it = snapshot.latestMessages.begin(); it != snapshot.latestMessages.end(); ++it)
             ingest(it.key(), it.value(), false, true);
-        // Pages asked for while the cache was being read.
-        for (auto it = m_timelines.cbegin(); it != m_timelines.cend(); ++it)
-            if (it->pageRequested)
-                readCachedPage(it.key());
         m_outbox->restore(snapshot.outbox);
         QHash<QString, QList<api::Message>> pending;
         for (const OutboxEntry &e : snapshot.outbox)
             pending[e.conversationId].append(pendingMessage(e));
         for (auto it = pending.begin(); it != pending.end(); ++it)
             emit messagesInserted(it.key(), it.value());
+        QStringList requested;
+        for (auto it = m_timelines.cbegin(); it != m_timelines.cend(); ++it)
+            if (it->pageRequested)
+                requested.append(it.key());
+        for (const QString &id : std::as_const(requested)) {
+            if (pages.contains(id))
+                emit latestPageLoaded(id);
+            else
+                readCachedPage(id); // asked for while the cache was being read
+        }
         m_cacheLoaded = true;
         emit cacheLoaded();
         if (m_started)

@@ -44,7 +44,8 @@ void StoreChatCache::flushPendingMessages()
         m_store->insertMessages(std::exchange(m_pendingMessages, {}));
 }
 
-void StoreChatCache::load(int messagesPerConversation, std::function<void(const Snapshot &)> done)
+void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int> &limits,
+                          std::function<void(const Snapshot &)> done)
 {
     flushPendingMessages();
     auto snapshot = std::make_shared<Snapshot>();
@@ -53,14 +54,14 @@ void StoreChatCache::load(int messagesPerConversation, std::function<void(const 
         if (--*remaining == 0)
             done(*snapshot);
     };
-    m_store->loadConversations().then(this, [this, snapshot, remaining, finishOne, messagesPerConversation](
+    m_store->loadConversations().then(this, [this, snapshot, remaining, finishOne, messagesPerConversation, limits](
                                                 const QList<api::Conversation> &conversations) {
         snapshot->conversations = conversations;
         ++*remaining; // the outbox
         for (const api::Conversation &c : conversations) {
             ++*remaining;
             const QString id = c.id;
-            m_store->latestMessages(id, messagesPerConversation)
+            m_store->latestMessages(id, limits.value(id, messagesPerConversation))
                 .then(this, [snapshot, finishOne, id](const QList<api::Message> &messages) {
                     snapshot->latestMessages.insert(id, messages);
                     finishOne();

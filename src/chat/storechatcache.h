@@ -21,7 +21,8 @@ public:
     ~StoreChatCache() override;
 
     store::ChatStore *chatStore() const override { return m_store; }
-    void load(int messagesPerConversation, std::function<void(const Snapshot &)> done) override;
+    void load(int messagesPerConversation, const QHash<QString, int> &limits,
+              std::function<void(const Snapshot &)> done) override;
     void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                     std::function<void(const QList<api::Message> &)> done) override;
     void saveConversations(const QList<api::Conversation> &conversations) override;
