@@ -50,9 +50,16 @@ void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int>
     flushPendingMessages();
     auto snapshot = std::make_shared<Snapshot>();
     auto remaining = std::make_shared<int>(1);
-    auto finishOne = [snapshot, remaining, done] {
-        if (--*remaining == 0)
-            done(*snapshot);
+    QPointer<store::ChatStore> store(m_store);
+    auto finishOne = [snapshot, remaining, done, store] {
+        if (--*remaining != 0)
+            return;
+        done(*snapshot);
+        // The reads filled SQLite's page cache with pages the app does not read again,
+        // and the snapshot's copies are gone once the service has taken them in.
+        snapshot->latestMessages.clear();
+        if (store)
+            store->releaseMemory();
     };
     m_store->loadConversations().then(this, [this, snapshot, remaining, finishOne, messagesPerConversation, limits](
                                                 const QList<api::Conversation> &conversations) {
@@ -71,8 +78,6 @@ void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int>
             snapshot->outbox = entries;
             finishOne();
         });
-        // The reads above filled SQLite's page cache with pages the app does not read again.
-        m_store->releaseMemory();
         finishOne();
     });
 }
