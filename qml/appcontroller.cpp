@@ -216,6 +216,10 @@ void AppController::startChat(const QUrl &server, const QString &userId, const Q
 
     m_conversations = conversationModel(service);
     QQmlEngine::setObjectOwnership(m_conversations, QQmlEngine::CppOwnership);
+    // Asked for before start(), the last-open conversation's page comes with the
+    // start-up read: no second store round trip before its first frame.
+    if (!m_lastConversationId.isEmpty())
+        messages(m_lastConversationId);
     service->start();
 
     emit accountChanged();
