@@ -3,6 +3,7 @@
 // conversation's latest page comes from the cache when its model is asked for
 // (or it is opened), offline.
 
+#include "seqlists.h"
 #include "chatclient.h"
 
 #include "models/messagelistmodel.h"
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace ringchat;
+using ringchat::testing::seqRange;
 using chat::ChatService;
 using models::MessageListModel;
 
@@ -80,14 +82,6 @@ QList<qint64> modelSeqs(const MessageListModel *m)
     QList<qint64> out;
     for (int r = 0; r < m->rowCount(); ++r)
         out.append(m->data(m->index(r), MessageListModel::SeqRole).toLongLong());
-    return out;
-}
-
-QList<qint64> seqRange(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
     return out;
 }
 

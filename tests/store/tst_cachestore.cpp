@@ -1,5 +1,6 @@
 // The SQLite cache and outbox, through ChatStore, on real files.
 
+#include "seqlists.h"
 #include "store/cachedatabase.h"
 #include "store/chatstore.h"
 
@@ -13,6 +14,8 @@
 #include <QThread>
 
 using namespace ringchat;
+using ringchat::testing::seqRange;
+using ringchat::testing::seqsOf;
 using api::Conversation;
 using api::Message;
 using api::Participant;
@@ -56,22 +59,6 @@ QList<Message> range(const QString &conversation, qint64 from, qint64 to)
     QList<Message> out;
     for (qint64 s = from; s <= to; ++s)
         out.append(message(conversation, s));
-    return out;
-}
-
-QList<qint64> seqs(const QList<Message> &messages)
-{
-    QList<qint64> out;
-    for (const Message &m : messages)
-        out.append(m.seq);
-    return out;
-}
-
-QList<qint64> seqRange(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
     return out;
 }
 
@@ -190,19 +177,19 @@ private Q_SLOTS:
         QCOMPARE(r.inserted, 0);
         QCOMPARE(r.skipped, 2);
 
-        QCOMPARE(seqs(await(store.latestMessages(QStringLiteral("c1"), 5))), seqRange(36, 40));
-        QCOMPARE(seqs(await(store.messagesBefore(QStringLiteral("c1"), 10, 3))), seqRange(7, 9));
-        QCOMPARE(seqs(await(store.messagesBefore(QStringLiteral("c1"), 3, 10))), seqRange(1, 2));
-        QCOMPARE(seqs(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 40));
+        QCOMPARE(seqsOf(await(store.latestMessages(QStringLiteral("c1"), 5))), seqRange(36, 40));
+        QCOMPARE(seqsOf(await(store.messagesBefore(QStringLiteral("c1"), 10, 3))), seqRange(7, 9));
+        QCOMPARE(seqsOf(await(store.messagesBefore(QStringLiteral("c1"), 3, 10))), seqRange(1, 2));
+        QCOMPARE(seqsOf(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 40));
         QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 40);
         QCOMPARE(await(store.highestSeq(QStringLiteral("nothing"))), 0);
         // Giving the page cache back loses nothing: reads and writes go on.
         await(store.releaseMemory());
-        QCOMPARE(seqs(await(store.latestMessages(QStringLiteral("c1"), 5))), seqRange(36, 40));
+        QCOMPARE(seqsOf(await(store.latestMessages(QStringLiteral("c1"), 5))), seqRange(36, 40));
         QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 41, 42))).inserted, 2);
         QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 42);
         await(store.releaseMemory());
-        QCOMPARE(seqs(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 42));
+        QCOMPARE(seqsOf(await(store.messagesAfter(QStringLiteral("c1"), 37, 10))), seqRange(38, 42));
 
         // Round trip of every field.
         Message full = message(QStringLiteral("c2"), 1);
@@ -481,7 +468,7 @@ private Q_SLOTS:
         QCOMPARE(r.inserted, 20000);
         QCOMPARE(await(store.syncCursor(QStringLiteral("flood"))), 20000);
         QCOMPARE(
-            seqs(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
+            seqsOf(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
     }
 
     void rowsLargerThanABatchChunkRoundTrip()

@@ -1,6 +1,7 @@
 // StoreChatCache: live messages are gathered and written one transaction at a
 // time; every other call goes after them. Real ChatStore on real files.
 
+#include "seqlists.h"
 #include "chat/storechatcache.h"
 #include "store/chatstore.h"
 
@@ -9,6 +10,8 @@
 #include <QTest>
 
 using namespace ringchat;
+using ringchat::testing::seqRange;
+using ringchat::testing::seqsOf;
 using api::Message;
 using store::OutboxEntry;
 
@@ -43,22 +46,6 @@ void saveEach(chat::StoreChatCache &cache, qint64 from, qint64 to)
         cache.saveMessages({ message(s) });
 }
 
-QList<qint64> seqs(const QList<Message> &messages)
-{
-    QList<qint64> out;
-    for (const Message &m : messages)
-        out.append(m.seq);
-    return out;
-}
-
-QList<qint64> seqRange(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
-    return out;
-}
-
 } // namespace
 
 class TestStoreChatCache : public QObject
@@ -81,7 +68,7 @@ private Q_SLOTS:
         QList<qint64> loaded;
         bool done = false;
         cache.loadBefore(kConv, 1000, 500, [&](const QList<Message> &page) {
-            loaded = seqs(page);
+            loaded = seqsOf(page);
             done = true;
         });
         QTRY_VERIFY(done);
@@ -112,7 +99,7 @@ private Q_SLOTS:
         QTRY_VERIFY(durable);
         QTRY_COMPARE(await(store.syncCursor(kConv)), 250);
         QVERIFY(await(store.outbox()).isEmpty());
-        QCOMPARE(seqs(await(store.messagesAfter(kConv, 0, 1000))), seqRange(1, 250));
+        QCOMPARE(seqsOf(await(store.messagesAfter(kConv, 0, 1000))), seqRange(1, 250));
     }
 
     void pendingMessagesAreWrittenWhenTheCacheGoes()
@@ -157,7 +144,7 @@ private Q_SLOTS:
         // What was written is a run from 1 without a hole, and the cursor says so.
         QCOMPARE(await(store.highestSeq(QStringLiteral("flood"))), cursor);
         const auto first = await(store.messagesAfter(QStringLiteral("flood"), 0, 5));
-        QCOMPARE(seqs(first), seqRange(1, 5));
+        QCOMPARE(seqsOf(first), seqRange(1, 5));
     }
 };
 
