@@ -114,8 +114,8 @@ Item {
                 clip: true
                 model: root.messages
                 cacheBuffer: height
-                // Delegates are pooled and reused while scrolling instead of created anew.
-                reuseItems: true
+                // No reuseItems: in Qt 6.4 a pooled delegate kept an old conversation's
+                // row (text and day separator) after the model switched.
                 spacing: Theme.unit / 2
                 boundsBehavior: Flickable.StopAtBounds
                 activeFocusOnTab: true
@@ -192,7 +192,6 @@ Item {
                     onRetryRequested: root.retryRequested(model.clientId)
                     onDiscardRequested: root.discardRequested(model.clientId)
                     onLinkOpened: (url) => root.linkOpened(url)
-                    ListView.onReused: expanded = false     // a reused bubble starts collapsed
                 }
             }
 
