@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/types.h"
+#include "seqlists.h"
 
 #include <QAbstractItemModel>
 #include <QStringList>
@@ -62,12 +63,6 @@ inline QList<qint64> seqColumn(const QAbstractItemModel &model, int role)
     return out;
 }
 
-inline QList<qint64> seqRange(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
-    return out;
-}
+using ringchat::testing::seqRange;
 
 } // namespace fixtures
