@@ -24,6 +24,22 @@ function numberFromEnv(env, name, fallback, { min = 0 } = {}) {
   return value;
 }
 
+// TLS_CERT and TLS_KEY (PEM files) turn on https/wss; both or neither.
+function tlsFromEnv(env) {
+  const cert = env.TLS_CERT || '';
+  const key = env.TLS_KEY || '';
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new Error('TLS_CERT and TLS_KEY must be set together (PEM certificate chain and private key files)');
+  const read = (name, file) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (err) {
+      throw new Error(`${name}: cannot read ${file}: ${err.message}`);
+    }
+  };
+  return { cert: read('TLS_CERT', cert), key: read('TLS_KEY', key) };
+}
+
 // The keys live beside the database so that tokens survive a restart. An in-memory
 // database has no "beside", so it gets a fresh temporary directory unless KEYS_DIR says otherwise.
 export function resolveKeysDir(env) {
@@ -37,6 +53,10 @@ export function loadConfig(env = process.env) {
   const database = env.DATABASE || 'data/ringchat.db';
   let keysDir = resolveKeysDir(env);
   const keysDirIsTemp = !keysDir;
+  const tls = tlsFromEnv(env);
+  const publicHostName = env.PUBLIC_HOST || null;
+  // Plain http is for this computer only (clients refuse it elsewhere), so a public name needs TLS.
+  if (publicHostName && !tls) throw new Error('PUBLIC_HOST needs TLS_CERT and TLS_KEY: clients reach other hosts over https only');
   if (keysDirIsTemp) keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-keys-'));
   return {
     port: intFromEnv(env, 'PORT', 3000, { min: 0, max: 65535 }),
@@ -44,7 +64,9 @@ export function loadConfig(env = process.env) {
     database,
     keysDir,
     keysDirIsTemp, // removed again at shutdown
-    issuer: env.ISSUER || null, // null: http://<host>:<actual port>, known after listen()
+    issuer: env.ISSUER || null, // null: publicUrl(config, <actual port>), known after listen()
+    tls, // { cert, key } PEM buffers, or null for plain http
+    publicHost: publicHostName, // the name clients use (with TLS); null: HOST
     accessTokenTtl: intFromEnv(env, 'ACCESS_TOKEN_TTL', 900, { min: 1 }),
     refreshTokenTtl: intFromEnv(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, { min: 60 }),
     seedDemo: env.SEED_DEMO === '1' || env.SEED_DEMO === 'true',
@@ -68,4 +90,9 @@ export function loadConfig(env = process.env) {
 export function publicHost(host) {
   if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+// The URL clients use and the default issuer: https with TLS, PUBLIC_HOST when set.
+export function publicUrl(config, port) {
+  return `${config.tls ? 'https' : 'http'}://${publicHost(config.publicHost || config.host)}:${port}`;
 }
