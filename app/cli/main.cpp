@@ -1,6 +1,7 @@
 // ringchat-cli: the same core as the app, for scripts, bots and benchmarks.
 //
-//   ringchat-cli [--server URL] [--token TOKEN | env RINGCHAT_TOKEN] COMMAND [ARGS...]
+//   ringchat-cli [--server URL] [--token TOKEN | env RINGCHAT_TOKEN]
+//                [--proxy system|none|URL | env RINGCHAT_PROXY] COMMAND [ARGS...]
 //
 // Each command is one entry in commands(): a name, a synopsis, a summary and a
 // function that gets the CliContext (server, token source, output) and its own
@@ -15,6 +16,8 @@
 #include "auth/secretstore.h"
 #include "auth/secretstorefactory.h"
 #include "auth/serverurl.h"
+#include "core/networkerror.h"
+#include "core/networkproxy.h"
 #include "core/version.h"
 
 #include <QCommandLineParser>
@@ -24,6 +27,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSocketNotifier>
+#include <QSslError>
 #include <QTextStream>
 #include <QTimer>
 
@@ -31,6 +35,7 @@
 #include <csignal>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -222,12 +227,15 @@ void getJson(CliContext &ctx, auth::AccessTokenSource *tokens, const QString &pa
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(30000);
     QNetworkReply *reply = nam->get(request);
-    QObject::connect(reply, &QNetworkReply::finished, reply, [&ctx, tokens, path, done, retried, reply] {
+    auto sslErrors = std::make_shared<QList<QSslError>>();
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [sslErrors](const QList<QSslError> &errors) { *sslErrors = errors; });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [&ctx, tokens, path, done, retried, reply, sslErrors] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         if (status == 0) {
-            ctx.fail(ExitNetwork, QStringLiteral("Cannot reach %1: %2.").arg(ctx.serverText(), reply->errorString()));
+            ctx.fail(ExitNetwork, describeReplyFailure(reply->error(), reply->errorString(), *sslErrors, reply->url()));
             return;
         }
         if (status == 401 && !retried) {
@@ -385,6 +393,10 @@ QString commandHelp()
     text += QStringLiteral(
         "\nExit codes: 0 ok, 2 usage, 3 not signed in / sign-in failed, 4 network, 5 refused by the server.\n"
         "The server is --server, else RINGCHAT_SERVER, else the signed-in account's server, else %1.\n"
+        "The proxy (for every connection) is --proxy, else RINGCHAT_PROXY, else system: the https_proxy,\n"
+        "http_proxy, all_proxy and no_proxy variables, else the desktop's proxy settings. none connects\n"
+        "directly; http://host:port or socks5://host:port names one proxy. Put a proxy user and password\n"
+        "(http://user:password@host:port) in RINGCHAT_PROXY, not in --proxy, which other users can see.\n"
         "RINGCHAT_BROWSER names a command to open the sign-in page with (the URL is added last).")
                 .arg(kDefaultServer);
     return text;
@@ -407,8 +419,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption tokenOption(QStringLiteral("token"),
                                          QStringLiteral("Access token to use instead of the saved session (or env RINGCHAT_TOKEN)."),
                                          QStringLiteral("TOKEN"));
+    const QCommandLineOption proxyOption(QStringLiteral("proxy"),
+                                         QStringLiteral("Proxy for every connection: system (the default), none, or "
+                                                        "http://host:port / socks5://host:port (or env RINGCHAT_PROXY, "
+                                                        "the place for a proxy password)."),
+                                         QStringLiteral("URL"));
     parser.addOption(serverOption);
     parser.addOption(tokenOption);
+    parser.addOption(proxyOption);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."), QStringLiteral("COMMAND [ARGS...]"));
     // Options after the command belong to the command.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -454,6 +472,21 @@ int main(int argc, char *argv[])
         err << "ringchat-cli: " << urlError.message << Qt::endl;
         return ExitUsage;
     }
+    // The proxy: explicit, then environment, then the system's; applied to every connection.
+    const bool proxyGiven = parser.isSet(proxyOption);
+    const QString proxyText = proxyGiven ? parser.value(proxyOption) : qEnvironmentVariable("RINGCHAT_PROXY");
+    QString proxyError;
+    const std::optional<NetworkProxy> proxy
+        = proxyText.trimmed().isEmpty() ? NetworkProxy() : NetworkProxy::parse(proxyText, &proxyError);
+    if (!proxy) {
+        err << "ringchat-cli: " << (proxyGiven ? "--proxy" : "RINGCHAT_PROXY") << ": " << proxyError << Qt::endl;
+        return ExitUsage;
+    }
+    proxy->apply();
+    NetworkProxy::setWhereToConfigure(proxy->mode() == NetworkProxy::Mode::System
+                                          ? QStringLiteral("https_proxy, all_proxy or RINGCHAT_PROXY")
+                                          : QStringLiteral("RINGCHAT_PROXY or --proxy (see --help)"));
+
     QString token = parser.value(tokenOption);
     if (token.isEmpty())
         token = qEnvironmentVariable("RINGCHAT_TOKEN").trimmed();

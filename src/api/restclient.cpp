@@ -1,5 +1,6 @@
 #include "api/restclient.h"
 
+#include "core/networkerror.h"
 #include "core/transportsecurity.h"
 
 #include "auth/accesstokensource.h"
@@ -24,12 +25,6 @@ namespace {
 
     const char *const kTimedOut = "ringchatTimedOut";
     const char *const kSslErrors = "ringchatSslErrors";
-
-    QString hostDescription(const QUrl &url)
-    {
-        return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port())
-                              : url.host();
-    }
 
     // Retry-After is either delta-seconds or an HTTP date.
     int retryAfterSeconds(const QByteArray &header)
@@ -147,10 +142,7 @@ void RestClient::attempt(quint64 id, Request request)
         reply->abort();
     });
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
-        QStringList texts;
-        for (const QSslError &e : errors)
-            texts << e.errorString();
-        reply->setProperty(kSslErrors, texts.join(QStringLiteral("; ")));
+        reply->setProperty(kSslErrors, QVariant::fromValue(errors));
     });
     connect(reply, &QNetworkReply::finished, this, [this, id, reply, request = std::move(request)] {
         m_replies.remove(id);
@@ -161,29 +153,16 @@ void RestClient::attempt(quint64 id, Request request)
 
 ApiError RestClient::networkError(QNetworkReply *reply) const
 {
-    const QString where = hostDescription(m_serverUrl);
-    if (reply->property(kTimedOut).toBool()) {
-        return { ApiError::Kind::Timeout, 0, {},
-            QStringLiteral("The server %1 did not answer within %2 seconds.")
-                .arg(where)
-                .arg(double(m_timeout.count()) / 1000.0),
-            0 };
-    }
-    const QString sslErrors = reply->property(kSslErrors).toString();
-    switch (reply->error()) {
-    case QNetworkReply::SslHandshakeFailedError:
-        return { ApiError::Kind::Tls, 0, {},
-            QStringLiteral("The secure connection to %1 failed: %2")
-                .arg(where, sslErrors.isEmpty() ? reply->errorString() : sslErrors),
-            0 };
-    case QNetworkReply::OperationCanceledError:
-        return { ApiError::Kind::Cancelled, 0, {},
-            QStringLiteral("The request to %1 was cancelled.").arg(where), 0 };
-    default:
-        break;
-    }
-    return { ApiError::Kind::Network, 0, {},
-        QStringLiteral("Could not reach the server %1: %2").arg(where, reply->errorString()), 0 };
+    // The kind is decided here; the sentence comes from core/networkerror.h.
+    if (reply->property(kTimedOut).toBool())
+        return { ApiError::Kind::Timeout, 0, {}, describeTimeout(m_serverUrl), 0 };
+    const auto sslErrors = reply->property(kSslErrors).value<QList<QSslError>>();
+    const QString sentence = describeReplyFailure(reply->error(), reply->errorString(), sslErrors, reply->url());
+    if (!sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError)
+        return { ApiError::Kind::Tls, 0, {}, sentence, 0 };
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        return { ApiError::Kind::Cancelled, 0, {}, sentence, 0 };
+    return { ApiError::Kind::Network, 0, {}, sentence, 0 };
 }
 
 void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)

@@ -1,5 +1,7 @@
 #include "auth/httpexchange.h"
 
+#include "core/networkerror.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -46,7 +48,7 @@ void HttpExchange::watch(QNetworkReply *reply, int timeoutMs, QObject *context, 
     reply->setParent(context);
     struct Watch {
         bool timedOut = false;
-        QString sslErrors;
+        QList<QSslError> sslErrors;
     };
     auto state = std::make_shared<Watch>();
 
@@ -58,12 +60,8 @@ void HttpExchange::watch(QNetworkReply *reply, int timeoutMs, QObject *context, 
     });
     timer->start(timeoutMs);
 
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [state](const QList<QSslError> &errors) {
-        QStringList words;
-        for (const QSslError &e : errors)
-            words << e.errorString();
-        state->sslErrors = words.join(QLatin1String("; "));
-    });
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [state](const QList<QSslError> &errors) { state->sslErrors = errors; });
 
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, state, done = std::move(done)] {
         reply->deleteLater();
@@ -81,41 +79,25 @@ void HttpExchange::watch(QNetworkReply *reply, int timeoutMs, QObject *context, 
     });
 }
 
-AuthError HttpExchange::describeNetworkFailure(int networkError, const QString &errorString,
-                                               const QString &sslErrors, const QUrl &url, bool timedOut)
+AuthError HttpExchange::describeNetworkFailure(QNetworkReply::NetworkError error, const QString &errorString,
+                                               const QList<QSslError> &sslErrors, const QUrl &url, bool timedOut)
 {
-    const QString host = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
     using E = QNetworkReply::NetworkError;
     if (timedOut)
-        return { AuthError::Kind::Timeout,
-                 QStringLiteral("%1 did not answer in time. Check your connection and try again.").arg(host) };
-    switch (E(networkError)) {
-    case E::SslHandshakeFailedError:
-        return { AuthError::Kind::Tls,
-                 QStringLiteral("The secure (TLS) connection to %1 failed: %2. The server's certificate "
-                                "is not trusted or the connection is being intercepted.")
-                     .arg(host, sslErrors.isEmpty() ? errorString : sslErrors) };
-    case E::ConnectionRefusedError:
-        return { AuthError::Kind::Unreachable,
-                 QStringLiteral("Cannot reach %1: the connection was refused. Is the server running?").arg(host) };
-    case E::HostNotFoundError:
-        return { AuthError::Kind::Unreachable,
-                 QStringLiteral("Cannot reach %1: the host name was not found. Check the address.").arg(url.host()) };
+        return { AuthError::Kind::Timeout, describeTimeout(url) };
+    const QString sentence = describeReplyFailure(error, errorString, sslErrors, url);
+    if (!sslErrors.isEmpty() || error == E::SslHandshakeFailedError)
+        return { AuthError::Kind::Tls, sentence };
+    switch (error) {
     case E::TimeoutError:
-        return { AuthError::Kind::Timeout,
-                 QStringLiteral("%1 did not answer in time. Check your connection and try again.").arg(host) };
+    case E::ProxyTimeoutError:
+        return { AuthError::Kind::Timeout, sentence };
     case E::TooManyRedirectsError:
     case E::InsecureRedirectError:
-        return { AuthError::Kind::NotRingServer,
-                 QStringLiteral("%1 redirected the request somewhere unsafe; this does not look like a Ring server.").arg(host) };
+        return { AuthError::Kind::NotRingServer, sentence };
     default:
-        break;
+        return { AuthError::Kind::Unreachable, sentence };
     }
-    if (!sslErrors.isEmpty())
-        return { AuthError::Kind::Tls,
-                 QStringLiteral("The secure (TLS) connection to %1 failed: %2.").arg(host, sslErrors) };
-    return { AuthError::Kind::Unreachable,
-             QStringLiteral("Cannot reach %1: %2.").arg(host, errorString) };
 }
 
 } // namespace ringchat::auth

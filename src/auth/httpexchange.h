@@ -3,13 +3,15 @@
 #include "auth/autherror.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
 #include <QObject>
+#include <QSslError>
 #include <QUrl>
 
 #include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 class QNetworkRequest;
 
 namespace ringchat::auth {
@@ -36,9 +38,9 @@ public:
     static void postForm(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &form,
                          int timeoutMs, QObject *context, Done done);
 
-    // The words for a network failure: "Cannot reach <host>: ...". Never contains the URL's query.
-    static AuthError describeNetworkFailure(int networkError, const QString &errorString,
-                                            const QString &sslErrors, const QUrl &url, bool timedOut);
+    // A failure with no HTTP answer: its kind here, its sentence from core/networkerror.h.
+    static AuthError describeNetworkFailure(QNetworkReply::NetworkError error, const QString &errorString,
+                                            const QList<QSslError> &sslErrors, const QUrl &url, bool timedOut);
 
 private:
     static void watch(QNetworkReply *reply, int timeoutMs, QObject *context, Done done);

@@ -2,8 +2,11 @@
 
 #include "core/networkproxy.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSslCertificate>
+
+#include <optional>
 
 namespace ringchat {
 
@@ -45,7 +48,7 @@ Failure classify(QAbstractSocket::SocketError error)
     case E::ProxyConnectionClosedError: return Failure::ProxyClosed;
     case E::ProxyAuthenticationRequiredError: return Failure::ProxyAuthentication;
     case E::ProxyProtocolError: return Failure::ProxyProtocol;
-    // An HTTP proxy's 403 or 405 to CONNECT.
+    // An HTTP proxy's 403 or 405 to CONNECT (through a proxy only, see describe()).
     case E::SocketAccessError: return Failure::ProxyDenied;
     default: return Failure::Other;
     }
@@ -71,6 +74,43 @@ Failure classify(QNetworkReply::NetworkError error)
     case E::UnknownProxyError: return Failure::ProxyProtocol;
     default: return Failure::Other;
     }
+}
+
+// QNetworkReply reports some proxy failures as UnknownNetworkError (Qt 6.4), and an HTTP
+// proxy's error answer to CONNECT as a protocol error: the text of Qt's socket engines
+// tells them apart (compared as written and as translated, since the app loads Qt's
+// translations).
+std::optional<Failure> proxyFailureFromText(const QString &errorString)
+{
+    struct Text {
+        const char *context;
+        const char *source;
+        Failure failure;
+    };
+    static const Text texts[] = {
+        { "QHttpSocketEngine", "Proxy connection refused", Failure::ProxyRefused },
+        { "QSocks5SocketEngine", "Connection to proxy refused", Failure::ProxyRefused },
+        { "QHttpSocketEngine", "Proxy connection closed prematurely", Failure::ProxyClosed },
+        { "QSocks5SocketEngine", "Connection to proxy closed prematurely", Failure::ProxyClosed },
+        { "QHttpSocketEngine", "Proxy server not found", Failure::ProxyNotFound },
+        { "QSocks5SocketEngine", "Proxy host not found", Failure::ProxyNotFound },
+        { "QHttpSocketEngine", "Proxy server connection timed out", Failure::ProxyTimeout },
+        { "QSocks5SocketEngine", "Connection to proxy timed out", Failure::ProxyTimeout },
+        { "QSocks5SocketEngine", "Proxy authentication failed", Failure::ProxyAuthentication },
+        { "QHttpNetworkConnection", "Proxy requires authentication", Failure::ProxyAuthentication },
+        { "QHttpSocketEngine", "Proxy denied connection", Failure::ProxyDenied },
+        { "QHttpSocketEngine", "Did not receive HTTP response from proxy", Failure::ProxyProtocol },
+        { "QHttpSocketEngine", "Error communicating with HTTP proxy", Failure::ProxyProtocol },
+        { "QSocks5SocketEngine", "SOCKS version 5 protocol error", Failure::ProxyProtocol },
+        { "QSocks5SocketEngine", "Connection not allowed by SOCKSv5 server", Failure::ProxyDenied },
+    };
+    for (const Text &text : texts) {
+        const QString source = QString::fromLatin1(text.source);
+        const QString translated = QCoreApplication::translate(text.context, text.source);
+        if (errorString.startsWith(source) || (!translated.isEmpty() && errorString.startsWith(translated)))
+            return text.failure;
+    }
+    return std::nullopt;
 }
 
 bool isProxyFailure(Failure failure)
@@ -209,7 +249,9 @@ QString proxySentence(Failure failure, const QNetworkProxy &proxy, const QUrl &u
             + check;
     }
     case Failure::ProxyDenied:
-        return name + QStringLiteral(" does not allow connections to %1.").arg(serverAddress(url));
+        return name + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
+                                     "not allow connections to it.")
+                          .arg(serverAddress(url));
     default:
         return name + QStringLiteral(" failed.");
     }
@@ -221,6 +263,10 @@ QString describe(Failure failure, const QString &errorString, const QList<QSslEr
     if (!sslErrors.isEmpty() || failure == Failure::Tls)
         return tlsSentence(errorString, sslErrors, url, proxy);
     const bool viaProxy = proxy.type() != QNetworkProxy::NoProxy;
+    if (viaProxy) {
+        if (const std::optional<Failure> fromText = proxyFailureFromText(errorString))
+            failure = *fromText;
+    }
     if (isProxyFailure(failure) && (viaProxy || failure != Failure::ProxyDenied))
         return proxySentence(failure, proxy, url);
     const QString where = serverAddress(url);

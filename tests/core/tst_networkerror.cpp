@@ -106,6 +106,14 @@ private slots:
                  QStringLiteral("The proxy 127.0.0.1:3128 refused the connection. Check the proxy in Settings → Network."));
         QCOMPARE(describeSocketFailure(QAbstractSocket::ProxyConnectionRefusedError, QStringLiteral("x"), {}, kServer),
                  QStringLiteral("The proxy 127.0.0.1:3128 refused the connection. Check the proxy in Settings → Network."));
+        // What QNetworkAccessManager of Qt 6.4 reports for it.
+        QCOMPARE(describeReplyFailure(QNetworkReply::UnknownNetworkError, QStringLiteral("Proxy connection refused"), {},
+                                      kServer),
+                 QStringLiteral("The proxy 127.0.0.1:3128 refused the connection. Check the proxy in Settings → Network."));
+        useProxy(QStringLiteral("socks5://127.0.0.1:1080"));
+        QCOMPARE(describeReplyFailure(QNetworkReply::UnknownNetworkError, QStringLiteral("Connection to proxy refused"),
+                                      {}, kServer),
+                 QStringLiteral("The proxy 127.0.0.1:1080 refused the connection. Check the proxy in Settings → Network."));
     }
 
     void proxyCredentials()
@@ -133,7 +141,8 @@ private slots:
                     .startsWith(QLatin1String("The proxy proxy.example.com:1080 did not answer as a SOCKS5 proxy does")));
         useProxy(QStringLiteral("http://proxy.example.com:3128"));
         QCOMPARE(describeSocketFailure(QAbstractSocket::SocketAccessError, {}, {}, kServer),
-                 QStringLiteral("The proxy proxy.example.com:3128 does not allow connections to ring.test:8443."));
+                 QStringLiteral("The proxy proxy.example.com:3128 did not open a connection to ring.test:8443: the server may be "
+                                "down, or the proxy does not allow connections to it."));
     }
 
     void serverFailuresNameTheProxyInTheWay()
