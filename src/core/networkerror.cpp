@@ -28,6 +28,7 @@ enum class Failure {
     ProxyAuthentication,
     ProxyProtocol,
     ProxyDenied, // the proxy does not forward to this server
+    ProxyAnsweredError, // an HTTP proxy answered CONNECT with a status Qt does not map
     Other,
 };
 
@@ -100,7 +101,8 @@ std::optional<Failure> proxyFailureFromText(const QString &errorString)
         { "QHttpNetworkConnection", "Proxy requires authentication", Failure::ProxyAuthentication },
         { "QHttpSocketEngine", "Proxy denied connection", Failure::ProxyDenied },
         { "QHttpSocketEngine", "Did not receive HTTP response from proxy", Failure::ProxyProtocol },
-        { "QHttpSocketEngine", "Error communicating with HTTP proxy", Failure::ProxyProtocol },
+        // 500/502 (tinyproxy: the server is down), 401 (tinyproxy: wrong password), ...
+        { "QHttpSocketEngine", "Error communicating with HTTP proxy", Failure::ProxyAnsweredError },
         { "QSocks5SocketEngine", "SOCKS version 5 protocol error", Failure::ProxyProtocol },
         { "QSocks5SocketEngine", "Connection not allowed by SOCKSv5 server", Failure::ProxyDenied },
     };
@@ -122,7 +124,8 @@ bool isProxyFailure(Failure failure)
     case Failure::ProxyClosed:
     case Failure::ProxyAuthentication:
     case Failure::ProxyProtocol:
-    case Failure::ProxyDenied: return true;
+    case Failure::ProxyDenied:
+    case Failure::ProxyAnsweredError: return true;
     default: return false;
     }
 }
@@ -249,6 +252,17 @@ QString proxySentence(Failure failure, const QNetworkProxy &proxy, const QUrl &u
             + check;
     }
     case Failure::ProxyDenied:
+        return name + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
+                                     "not allow connections to it.")
+                          .arg(serverAddress(url));
+    case Failure::ProxyAnsweredError:
+        // Which error the proxy answered is not known here; some proxies (tinyproxy) answer
+        // a wrong password with 401 rather than 407.
+        if (!proxy.user().isEmpty())
+            return name + QStringLiteral(" did not open a connection to %1: it may have refused the user name and "
+                                         "password, or the server may be down.")
+                              .arg(serverAddress(url))
+                + check;
         return name + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
                                      "not allow connections to it.")
                           .arg(serverAddress(url));
