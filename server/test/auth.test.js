@@ -1,16 +1,14 @@
 // Token checks on Socket.IO CONNECT and REST, the token CLI, and the connection rate limit.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import crypto from 'node:crypto';
 import { SignJWT, importJWK } from 'jose';
-import { startServer, connect, api, closeAll, SERVER_DIR } from './helpers.js';
+import { test, startServer, connect, api, closeAll, runCommand, SERVER_DIR, hookOptions } from './helpers.js';
 
-const run = promisify(execFile);
+const run = runCommand;
 let server;
-before(async () => { server = await startServer(); });
-after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
+before(async () => { server = await startServer(); }, hookOptions);
+after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
 
 async function refusal(token) {
   try {

@@ -1,12 +1,12 @@
 // Socket.IO events: rooms and membership, sending (idempotent, ordered), typing,
 // presence and read markers, with the real socket.io-client.
-import { test, before, after, afterEach } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api } from './helpers.js';
+import { test, startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api, hookOptions, within, WAIT_TIMEOUT_MS } from './helpers.js';
 
 let server;
-before(async () => { server = await startServer({ TYPING_TIMEOUT_MS: '5000' }); });
-after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
+before(async () => { server = await startServer({ TYPING_TIMEOUT_MS: '5000' }); }, hookOptions);
+after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
 afterEach(() => closeAll());
 
 test('connect sends `connected` and joins the user room', async () => {
@@ -220,10 +220,10 @@ test('connection state recovery: a short drop restores rooms and replays what wa
   const alice = await connectAs(server, 'alice');
   const dropped = new Promise((resolve) => bob.once('disconnect', resolve));
   bob.io.engine.close(); // the link dies, the client reconnects by itself
-  await dropped;
+  await within(dropped, WAIT_TIMEOUT_MS, 'disconnect after the engine closed', server);
   const sent = await ack(alice, 'send_message', { conversationId: 'group-ring', clientId: uuid(), content: 'while you were away' });
   const replayed = nextEvent(bob, 'message_received', (m) => m.id === sent.message.id);
-  await new Promise((resolve) => bob.once('connect', resolve));
+  await within(new Promise((resolve) => bob.once('connect', resolve)), WAIT_TIMEOUT_MS, `reconnect to ${server.url}`, server);
   assert.equal(bob.recovered, true);
   assert.equal((await replayed).seq, sent.message.seq);
   // the room membership came back too: typing (room-only) reaches bob
@@ -243,7 +243,7 @@ test('HTTP long-polling works, alone and upgrading to WebSocket', async () => {
   await ack(polling, 'send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'polling to upgraded' });
   await received;
   if (upgrading.io.engine.transport.name !== 'websocket') {
-    await new Promise((resolve) => upgrading.io.engine.once('upgrade', resolve));
+    await within(new Promise((resolve) => upgrading.io.engine.once('upgrade', resolve)), WAIT_TIMEOUT_MS, 'upgrade from polling to WebSocket', server);
   }
   assert.equal(upgrading.io.engine.transport.name, 'websocket');
 });

@@ -1,9 +1,8 @@
 // Crash safety: SIGKILL in the middle of a stream of sends loses nothing that was acked,
 // keys and tokens survive a restart, and SIGTERM shuts down cleanly.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, connectAs, connect, ack, api, uuid, closeAll, tempDir } from './helpers.js';
+import { test, startServer, connectAs, connect, ack, api, uuid, closeAll, tempDir, within, WAIT_TIMEOUT_MS } from './helpers.js';
 
 test('SIGKILL during sends, restart: every acked message is there, exactly once, seq gap-free', async () => {
   const dir = tempDir();
@@ -24,11 +23,15 @@ test('SIGKILL during sends, restart: every acked message is there, exactly once,
     }
   });
   // Kill while the three senders are in full flow, once a fair number were acked.
-  while (acked.length < 30) await new Promise((resolve) => setTimeout(resolve, 10));
+  const deadline = Date.now() + WAIT_TIMEOUT_MS;
+  while (acked.length < 30) {
+    if (Date.now() > deadline) throw new Error(`only ${acked.length} of 30 sends acked by ${first.url} within ${WAIT_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   first.child.kill('SIGKILL');
   stop = true;
-  await Promise.all(loops);
-  await first.exited;
+  await within(Promise.all(loops), WAIT_TIMEOUT_MS, 'the senders to see the killed server go', first);
+  await within(first.exited, WAIT_TIMEOUT_MS, `the SIGKILLed server at ${first.url} to exit`, first);
   closeAll();
 
   const second = await startServer(env, { dir });
@@ -67,7 +70,7 @@ test('SIGTERM: connected clients are let go, the process exits 0 and the databas
   const { code, signal } = await server.stop('SIGTERM');
   assert.equal(signal, null);
   assert.equal(code, 0);
-  await disconnected;
+  await within(disconnected, WAIT_TIMEOUT_MS, `disconnect from ${server.url} after SIGTERM`, server);
   // A clean close checkpoints and removes the WAL.
   assert.equal(fs.existsSync(`${server.env.DATABASE}-wal`), false);
   closeAll();

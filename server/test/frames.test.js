@@ -1,13 +1,13 @@
 // Raw Engine.IO / Socket.IO frames, as a broken or hostile client would send them: the
 // server answers or drops that connection, never crashes, and keeps serving others.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, connectAs, ack, uuid, closeAll, api } from './helpers.js';
+import { test, startServer, connectAs, ack, uuid, closeAll, api, hookOptions } from './helpers.js';
 
 let server;
-before(async () => { server = await startServer(); });
-after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
+before(async () => { server = await startServer(); }, hookOptions);
+after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
 
 // Opens a raw WebSocket, does the Engine.IO open, and collects every text frame.
 async function raw() {

@@ -1,14 +1,49 @@
 // Test helpers: start real server processes on free ports, make tokens, connect clients.
-import { spawn } from 'node:child_process';
+// Every wait here is bounded and its error names the step and the server's output, so a
+// stuck step fails in seconds instead of hanging the file until ctest's timeout.
+import { execFile, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test as nodeTest } from 'node:test';
 import { io as ioClient } from 'socket.io-client';
 import { loadKeys } from '../src/keys.js';
 import { mintAccessToken } from '../src/tokens.js';
 
 export const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Bounds of the single steps; a whole test gets TEST_TIMEOUT_MS as a backstop.
+export const HTTP_TIMEOUT_MS = 15_000;
+export const STOP_TIMEOUT_MS = 15_000;
+export const COMMAND_TIMEOUT_MS = 30_000;
+export const WAIT_TIMEOUT_MS = 10_000;
+export const TEST_TIMEOUT_MS = 90_000;
+
+// node:test's test() with TEST_TIMEOUT_MS unless the options say otherwise.
+export function test(name, options, fn) {
+  if (typeof options === 'function') return nodeTest(name, { timeout: TEST_TIMEOUT_MS }, options);
+  return nodeTest(name, { timeout: TEST_TIMEOUT_MS, ...options }, fn);
+}
+export const hookOptions = { timeout: 60_000 };
+
+// The tail of a server's output, for error messages.
+export function outputOf(server) {
+  if (!server?.output) return '';
+  const { stdout, stderr } = server.output();
+  const tail = (text) => (text.length > 3000 ? `...${text.slice(-3000)}` : text);
+  return `\n--- server ${server.url} stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`;
+}
+
+// Resolves like `promise`, or rejects after `ms` with an error naming `what`.
+export function within(promise, ms, what, server) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms${outputOf(server)}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function tempDir(prefix = 'ringchat-test-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,7 +66,10 @@ export async function startServer(env = {}, { dir = tempDir() } = {}) {
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const info = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stdout}\n${stderr}`)), 15000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`node src/index.js printed no LISTENING within 15000 ms:\n${stdout}\n${stderr}`));
+    }, 15000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const match = /^LISTENING (\S+)$/m.exec(stdout);
@@ -40,7 +78,7 @@ export async function startServer(env = {}, { dir = tempDir() } = {}) {
         resolve({ url: match[1], keysDir: /^KEYS_DIR (.+)$/m.exec(stdout)[1] });
       }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${stdout}\n${stderr}`)); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`node src/index.js exited ${code} before LISTENING:\n${stdout}\n${stderr}`)); });
   });
   child.removeAllListeners('exit');
   // Never leave a server behind when the test process ends early.
@@ -63,12 +101,45 @@ export async function startServer(env = {}, { dir = tempDir() } = {}) {
     assertQuiet() {
       if (stderr.trim() !== '') throw new Error(`server wrote to stderr:\n${stderr}`);
     },
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+    // Resolves with how the process ended; a process that outlives STOP_TIMEOUT_MS is
+    // killed and the stop fails, naming the server.
+    async stop(signal = 'SIGTERM', timeoutMs = STOP_TIMEOUT_MS) {
+      return stopProcess(child, exited, signal, timeoutMs, `stop (${signal}) the server at ${info.url}`, server);
     },
   };
   return server;
+}
+
+export async function stopProcess(child, exited, signal, timeoutMs, what, server) {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  try {
+    return await within(exited, timeoutMs, what, server);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+}
+
+// execFile with a bound: a command that does not finish in time is killed and the error
+// names it with what it printed so far. Other failures keep execFile's error (stderr
+// included). Our own timer, not execFile's `timeout`: that one waits for the pipes to
+// close, which a grandchild (npm's node) can hold open.
+export function runCommand(file, args, options = {}, timeoutMs = COMMAND_TIMEOUT_MS, onSpawn = () => {}) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const child = execFile(file, args, options, (error, stdout, stderr) => {
+      clearTimeout(timer);
+      if (error) reject(error); else resolve({ stdout, stderr });
+    });
+    child.stdout?.on('data', (d) => { out += d; });
+    child.stderr?.on('data', (d) => { err += d; });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${[file, ...args].join(' ')} did not finish within ${timeoutMs} ms (in ${options.cwd || process.cwd()})\nstdout: ${out}\nstderr: ${err}`));
+    }, timeoutMs);
+    onSpawn(child);
+  });
 }
 
 const openSockets = new Set();
@@ -84,7 +155,10 @@ export function connect(server, token, options = {}) {
   });
   openSockets.add(socket);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('connect timeout')), 5000);
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new Error(`connect to ${server.url}: no \`connected\` within 5000 ms${outputOf(server)}`));
+    }, 5000);
     socket.once('connected', (info) => { clearTimeout(timer); socket.info = info; resolve(socket); });
     socket.once('connect_error', (err) => { clearTimeout(timer); socket.close(); reject(err); });
   });
@@ -99,14 +173,19 @@ export function closeAll() {
   openSockets.clear();
 }
 
-export function ack(socket, event, ...args) {
-  return socket.timeout(5000).emitWithAck(event, ...args);
+// socket.io's own timeout error says only "operation has timed out"; this one names the event.
+export async function ack(socket, event, ...args) {
+  try {
+    return await socket.timeout(5000).emitWithAck(event, ...args);
+  } catch (err) {
+    throw new Error(`${event} on ${socket.io.uri}: ${err.message} (no ack within 5000 ms)`, { cause: err });
+  }
 }
 
 // Resolves with the next `event` whose payload satisfies `filter`.
 export function nextEvent(socket, event, filter = () => true, timeoutMs = 5000) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { socket.off(event, handler); reject(new Error(`no ${event} within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => { socket.off(event, handler); reject(new Error(`no ${event} within ${timeoutMs} ms on ${socket.io.uri}`)); }, timeoutMs);
     function handler(payload) {
       if (!filter(payload)) return;
       clearTimeout(timer);
@@ -126,8 +205,26 @@ export function record(socket, event) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function api(server, token, method, pathname, body, headers = {}) {
-  const res = await fetch(server.url + pathname, {
+// fetch with a bound on the answer and its body; the error names the request.
+export async function fetchWithin(url, options = {}, { timeoutMs = HTTP_TIMEOUT_MS, server } = {}) {
+  const what = `${options.method || 'GET'} ${url}`;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+  try {
+    const res = await fetch(url, { ...options, signal: controller.signal });
+    const text = await res.text();
+    return { res, text };
+  } catch (err) {
+    if (timedOut) throw new Error(`${what}: no answer within ${timeoutMs} ms${outputOf(server)}`);
+    throw new Error(`${what}: ${err.message}${outputOf(server)}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function api(server, token, method, pathname, body, headers = {}, { timeoutMs } = {}) {
+  const { res, text } = await fetchWithin(server.url + pathname, {
     method,
     headers: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -135,8 +232,7 @@ export async function api(server, token, method, pathname, body, headers = {}) {
       ...headers,
     },
     body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
-  });
-  const text = await res.text();
+  }, { timeoutMs, server });
   let json = null;
   try { json = JSON.parse(text); } catch { /* not JSON */ }
   return { status: res.status, headers: res.headers, json, text };

@@ -1,12 +1,12 @@
 // Malformed payloads, limits and the message rate: every violation gets its error,
 // nothing is stored, and the server keeps serving.
-import { test, before, after, afterEach } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, connectAs, ack, nextEvent, sleep, uuid, closeAll, api } from './helpers.js';
+import { test, startServer, connectAs, ack, nextEvent, sleep, uuid, closeAll, api, hookOptions, within, WAIT_TIMEOUT_MS } from './helpers.js';
 
 let server;
-before(async () => { server = await startServer(); });
-after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
+before(async () => { server = await startServer(); }, hookOptions);
+after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
 afterEach(() => closeAll());
 
 async function lastSeq(conversationId = 'dm-alice-bob') {
@@ -97,7 +97,7 @@ test('a frame over maxHttpBufferSize closes only that connection; the server liv
   const socket = await connectAs(server, 'alice');
   const closed = new Promise((resolve) => socket.once('disconnect', resolve));
   socket.emit('send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: 'x'.repeat(2 * 1024 * 1024) }, () => {});
-  assert.match(await closed, /transport (close|error)/);
+  assert.match(await within(closed, WAIT_TIMEOUT_MS, 'disconnect after a frame over maxHttpBufferSize', server), /transport (close|error)/);
   const other = await connectAs(server, 'alice');
   assert.equal((await ack(other, 'join_conversation', { conversationId: 'dm-alice-bob' })).ok, true);
 });

@@ -1,14 +1,14 @@
 // The whole sign-in over HTTP: authorize -> login form -> auto consent -> loopback
 // redirect with code -> token exchange with PKCE -> refresh rotation -> revocation.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { startServer, api } from './helpers.js';
+import { test, startServer, api, fetchWithin, hookOptions } from './helpers.js';
 
 let server;
-before(async () => { server = await startServer({ ACCESS_TOKEN_TTL: '120' }); });
-after(async () => { await server.stop(); server.assertQuiet(); });
+before(async () => { server = await startServer({ ACCESS_TOKEN_TTL: '120' }); }, hookOptions);
+after(async () => { await server?.stop(); server?.assertQuiet(); }, hookOptions);
 
 const CALLBACK = 'http://127.0.0.1:54321/callback';
 
@@ -23,13 +23,13 @@ class Browser {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(form).toString();
     }
-    const res = await fetch(url, { method, headers, body, redirect: 'manual' });
+    const { res, text } = await fetchWithin(url, { method, headers, body, redirect: 'manual' }, { server });
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const eq = pair.indexOf('=');
       this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
     }
-    return { res, text: await res.text(), location: res.headers.get('location') };
+    return { res, text, location: res.headers.get('location') };
   }
 
   // Follows redirects on the server until one leaves it (the loopback callback) or a page shows.
@@ -67,18 +67,18 @@ function authorizeUrl(discovery, challenge, extra = {}) {
 }
 
 async function tokenRequest(discovery, params) {
-  const res = await fetch(discovery.token_endpoint, {
+  const { res, text } = await fetchWithin(discovery.token_endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: 'ringchat-desktop', ...params }).toString(),
-  });
-  return { status: res.status, json: await res.json() };
+  }, { server });
+  return { status: res.status, json: JSON.parse(text) };
 }
 
 async function discover() {
-  const res = await fetch(`${server.url}/.well-known/openid-configuration`);
+  const { res, text } = await fetchWithin(`${server.url}/.well-known/openid-configuration`, {}, { server });
   assert.equal(res.status, 200);
-  return res.json();
+  return JSON.parse(text);
 }
 
 async function signIn(discovery, browser, { login = 'alice', password = 'ring-demo', extra } = {}) {
@@ -102,7 +102,7 @@ test('discovery describes the code + PKCE flow, revocation and the JWKS', async 
   assert.ok(d.revocation_endpoint);
   assert.ok(d.token_endpoint);
   assert.ok(d.scopes_supported.includes('offline_access'));
-  const jwks = await (await fetch(d.jwks_uri)).json();
+  const jwks = JSON.parse((await fetchWithin(d.jwks_uri, {}, { server })).text);
   assert.equal(jwks.keys[0].kty, 'RSA');
   assert.equal(jwks.keys[0].d, undefined, 'no private parts published');
 });
@@ -174,12 +174,12 @@ test('code flow with PKCE, form login, refresh rotation and revocation', async (
   assert.equal(reused.json.error, 'invalid_grant');
 
   // 7. revocation (RFC 7009) makes the current refresh token useless
-  const revoke = await fetch(discovery.revocation_endpoint, {
+  const revoke = await fetchWithin(discovery.revocation_endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ client_id: 'ringchat-desktop', token: refreshed.json.refresh_token, token_type_hint: 'refresh_token' }).toString(),
-  });
-  assert.equal(revoke.status, 200);
+  }, { server });
+  assert.equal(revoke.res.status, 200);
   const afterRevoke = await tokenRequest(discovery, { grant_type: 'refresh_token', refresh_token: refreshed.json.refresh_token });
   assert.equal(afterRevoke.status, 400);
   assert.equal(afterRevoke.json.error, 'invalid_grant');

@@ -1,11 +1,11 @@
 // Scale-out: two server processes on one Redis (and one database file) deliver to each
 // other's sockets. The test runs its own redis-server on a free loopback port.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { startServer, connectAs, ack, nextEvent, uuid, closeAll, tempDir } from './helpers.js';
+import { test, startServer, connectAs, ack, nextEvent, uuid, closeAll, tempDir, hookOptions, within, STOP_TIMEOUT_MS } from './helpers.js';
 
 const REDIS = '/usr/bin/redis-server';
 let redis;
@@ -28,7 +28,7 @@ async function startRedis() {
   const child = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis did not start: ${out}`)), 10000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${REDIS} --port ${port} was not ready within 10000 ms: ${out}`)); }, 10000);
     child.stdout.on('data', (d) => {
       out += d;
       if (/Ready to accept connections/.test(out)) { clearTimeout(timer); resolve(); }
@@ -50,7 +50,7 @@ before(async () => {
   const dir = tempDir();
   a = await startServer({ REDIS_URL: redis.url }, { dir });
   b = await startServer({ REDIS_URL: redis.url }, { dir }); // same DATABASE and KEYS_DIR
-});
+}, hookOptions);
 
 after(async () => {
   closeAll();
@@ -58,11 +58,11 @@ after(async () => {
   if (redis) {
     const gone = new Promise((resolve) => redis.child.once('exit', resolve));
     redis.child.kill('SIGTERM');
-    await gone;
+    await within(gone, STOP_TIMEOUT_MS, `stop redis-server at ${redis.url}`).catch((err) => { redis.child.kill('SIGKILL'); throw err; });
   }
   a?.assertQuiet();
   b?.assertQuiet();
-});
+}, hookOptions);
 
 test('messages, typing and presence cross between two processes', { skip }, async () => {
   assert.notEqual(a.url, b.url);

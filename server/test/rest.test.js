@@ -1,8 +1,8 @@
 // REST API: users, conversations (creation, direct dedup, pagination) and messages
 // (cursor pagination in both directions, sending), with their error statuses.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, uuid, connectAs, nextEvent, closeAll } from './helpers.js';
+import { test, startServer, api, fetchWithin, uuid, connectAs, nextEvent, closeAll, hookOptions } from './helpers.js';
 
 let server;
 let alice;
@@ -11,8 +11,8 @@ let carol;
 before(async () => {
   server = await startServer();
   [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((u) => server.token(u)));
-});
-after(async () => { closeAll(); await server.stop(); server.assertQuiet(); });
+}, hookOptions);
+after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
 
 test('GET /api/me and /api/users', async () => {
   const me = await api(server, bob, 'GET', '/api/me');
@@ -168,8 +168,8 @@ test('POST messages refuses bad bodies and stores nothing', async () => {
     assert.equal(r.status, 400, JSON.stringify(body)?.slice(0, 80));
     assert.equal(r.json.success, false);
   }
-  const noType = await fetch(`${server.url}/api/conversations/dm-alice-bob/messages`, { method: 'POST', headers: { Authorization: `Bearer ${alice}` }, body: 'x' });
-  assert.equal(noType.status, 400);
+  const noType = await fetchWithin(`${server.url}/api/conversations/dm-alice-bob/messages`, { method: 'POST', headers: { Authorization: `Bearer ${alice}` }, body: 'x' }, { server });
+  assert.equal(noType.res.status, 400);
   const huge = await api(server, alice, 'POST', '/api/conversations/dm-alice-bob/messages', JSON.stringify({ clientId: uuid(), content: 'x'.repeat(2 * 1024 * 1024) }));
   assert.equal(huge.status, 400);
   const exactly = await api(server, alice, 'POST', '/api/conversations/dm-alice-bob/messages', { clientId: uuid(), content: `  ${'é'.repeat(10000)}  ` });
