@@ -38,7 +38,9 @@ ConnectionManager::ConnectionManager(SocketIoClient *client, auth::AccessTokenSo
     connect(m_client, &SocketIoClient::connectError, this, &ConnectionManager::onConnectError);
     connect(m_client, &SocketIoClient::disconnected, this, &ConnectionManager::onDisconnected);
     connect(m_client, &SocketIoClient::connectFailed, this,
-            [this](const QString &reason) { setLastError(reason); });
+            [this](const QString &reason, const QString &sentence) {
+                setLastError(sentence.isEmpty() ? reason : sentence);
+            });
 }
 
 void ConnectionManager::start()

@@ -113,20 +113,20 @@ void EngineIoClient::attach(Transport *transport)
     connect(transport, &Transport::failed, this, &EngineIoClient::onTransportFailed);
 }
 
-void EngineIoClient::onTransportFailed(const QString &reason, bool beforeOpen)
+void EngineIoClient::onTransportFailed(const QString &reason, bool beforeOpen, const QString &sentence)
 {
     Q_UNUSED(beforeOpen)
     if (m_state == State::Opening && m_transportIndex + 1 < m_options.transports.size()) {
         // The handshake failed (a proxy refusing the upgrade, a polling-only server...):
         // try the next transport in the list.
-        qCInfo(lcNet) << m_transport->name() << "handshake failed (" << reason
+        qCInfo(lcNet) << m_transport->name() << "handshake failed (" << reason << sentence
                       << "), trying" << m_options.transports.at(m_transportIndex + 1);
         discard(m_transport);
         ++m_transportIndex;
         startTransport();
         return;
     }
-    fail(reason);
+    fail(reason, sentence);
 }
 
 void EngineIoClient::onPacket(const eio::Packet &packet)
@@ -326,13 +326,13 @@ void EngineIoClient::close()
     }
 }
 
-void EngineIoClient::fail(const QString &reason)
+void EngineIoClient::fail(const QString &reason, const QString &sentence)
 {
     if (m_state == State::Closed)
         return;
     close();
-    qCInfo(lcNet) << "Engine.IO session closed:" << reason;
-    emit closed(reason);
+    qCInfo(lcNet) << "Engine.IO session closed:" << reason << sentence;
+    emit closed(reason, sentence);
 }
 
 void EngineIoClient::discard(Transport *&transport)

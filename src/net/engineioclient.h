@@ -57,7 +57,8 @@ signals:
     void opened();
     void messageReceived(const ringchat::net::eio::Packet &packet);
     // "transport close", "transport error", "ping timeout", "parse error"
-    void closed(const QString &reason);
+    // `sentence`: what went wrong, for the user, when the transport knew (else empty).
+    void closed(const QString &reason, const QString &sentence);
     void upgraded(const QString &transport);
 
 private:
@@ -67,7 +68,7 @@ private:
     Transport *createTransport(const QString &name);
     void attach(Transport *transport);
     void onPacket(const eio::Packet &packet);
-    void onTransportFailed(const QString &reason, bool beforeOpen);
+    void onTransportFailed(const QString &reason, bool beforeOpen, const QString &sentence);
     void onOpenPacket(const QByteArray &json);
     void resetPingDeadline();
     void checkPingDeadline();
@@ -75,7 +76,7 @@ private:
     void onProbePacket(const eio::Packet &packet);
     void onPaused();
     void abandonProbe(const char *why);
-    void fail(const QString &reason);
+    void fail(const QString &reason, const QString &sentence = {});
     void flushBuffer();
     void discard(Transport *&transport);
 

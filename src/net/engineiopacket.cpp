@@ -41,6 +41,17 @@ std::optional<Packet> decodeText(QByteArrayView frame)
     return packet;
 }
 
+std::optional<Packet> decodeOwnedText(QByteArray &&frame)
+{
+    if (frame.isEmpty() || !isKnownType(frame.front()))
+        return std::nullopt;
+    Packet packet;
+    packet.type = PacketType(frame.front());
+    frame.remove(0, 1);   // on an unshared buffer Qt 6 moves the start: no copy
+    packet.data = std::move(frame);
+    return packet;
+}
+
 Packet decodeBinary(const QByteArray &frame)
 {
     return Packet { PacketType::Message, frame, true };

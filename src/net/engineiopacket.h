@@ -41,6 +41,8 @@ constexpr char kRecordSeparator = '\x1e';   // between packets of a polling payl
 
 // One WebSocket text frame -> packet. nullopt when the type is unknown or the frame is empty.
 std::optional<Packet> decodeText(QByteArrayView frame);
+// The same for a frame the caller gives up: the packet keeps its buffer (no copy).
+std::optional<Packet> decodeOwnedText(QByteArray &&frame);
 // One WebSocket binary frame is always a binary message.
 Packet decodeBinary(const QByteArray &frame);
 // A polling response body -> packets. nullopt on any malformed packet.

@@ -1,5 +1,6 @@
 #include "net/pollingtransport.h"
 
+#include "core/networkerror.h"
 #include "net/logging.h"
 
 #include <QNetworkAccessManager>
@@ -54,6 +55,7 @@ void PollingTransport::poll()
     m_pollReply = m_nam->get(request);
     QNetworkReply *reply = m_pollReply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onPollFinished(reply); });
+    watchTls(reply);
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (received > kMaxResponseBytes) {
             qCWarning(lcNet) << "polling response larger than" << kMaxResponseBytes << "bytes";
@@ -90,6 +92,7 @@ void PollingTransport::flush()
     m_postReply = m_nam->post(request, body);
     QNetworkReply *reply = m_postReply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onPostFinished(reply); });
+    watchTls(reply);
 }
 
 void PollingTransport::onPollFinished(QNetworkReply *reply)
@@ -103,12 +106,14 @@ void PollingTransport::onPollFinished(QNetworkReply *reply)
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
-    release(m_pollReply);
     if (error != QNetworkReply::NoError || status != 200) {
         qCInfo(lcNet) << "polling GET failed:" << error << "HTTP" << status << body.left(200);
-        fail(QStringLiteral("transport error"));
+        const QString sentence = failureSentence(reply, status);
+        release(m_pollReply);
+        fail(QStringLiteral("transport error"), sentence);
         return;
     }
+    release(m_pollReply);
     auto packets = eio::decodePayload(body);
     if (!packets) {
         qCWarning(lcNet) << "undecodable polling payload of" << body.size() << "bytes";
@@ -143,6 +148,8 @@ void PollingTransport::onPostFinished(QNetworkReply *reply)
         return;
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString sentence = error != QNetworkReply::NoError || status != 200
+        ? failureSentence(reply, status) : QString();
     release(m_postReply);
     if (m_shuttingDown) {
         if (error == QNetworkReply::NoError && !m_queue.isEmpty()) {
@@ -155,7 +162,7 @@ void PollingTransport::onPostFinished(QNetworkReply *reply)
     }
     if (error != QNetworkReply::NoError || status != 200) {
         qCInfo(lcNet) << "polling POST failed:" << error << "HTTP" << status;
-        fail(QStringLiteral("transport error"));
+        fail(QStringLiteral("transport error"), sentence);
         return;
     }
     if (!m_queue.isEmpty())
@@ -220,13 +227,26 @@ void PollingTransport::release(QNetworkReply *&reply)
     reply = nullptr;
 }
 
-void PollingTransport::fail(const QString &reason)
+void PollingTransport::watchTls(QNetworkReply *reply)
+{
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+}
+
+QString PollingTransport::failureSentence(QNetworkReply *reply, int status) const
+{
+    if (status > 0 && status != 200)
+        return QStringLiteral("%1 answered HTTP %2 to a long-polling request.").arg(m_url.host()).arg(status);
+    return describeReplyFailure(reply->error(), reply->errorString(), m_sslErrors, reply->url());
+}
+
+void PollingTransport::fail(const QString &reason, const QString &sentence)
 {
     if (m_done)
         return;
     const bool beforeOpen = !m_opened;
     stop();
-    emit failed(reason, beforeOpen);
+    emit failed(reason, beforeOpen, sentence);
 }
 
 } // namespace ringchat::net

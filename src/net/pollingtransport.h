@@ -1,6 +1,8 @@
 #pragma once
 #include "net/transport.h"
 
+#include <QSslError>
+
 #include <QList>
 #include <QPointer>
 
@@ -33,7 +35,10 @@ private:
     void onPollFinished(QNetworkReply *reply);
     void onPostFinished(QNetworkReply *reply);
     void checkPaused();
-    void fail(const QString &reason);
+    void fail(const QString &reason, const QString &sentence = {});
+    // What went wrong with a finished request, for the user.
+    QString failureSentence(QNetworkReply *reply, int status) const;
+    void watchTls(QNetworkReply *reply);
     void release(QNetworkReply *&reply);
 
     QUrl m_url;
@@ -45,6 +50,7 @@ private:
     QNetworkReply *m_pollReply = nullptr;
     QNetworkReply *m_postReply = nullptr;
     QList<eio::Packet> m_queue;
+    QList<QSslError> m_sslErrors;   // of the last request that reported any
     bool m_opened = false;
     bool m_pausing = false;
     bool m_done = false;

@@ -114,7 +114,12 @@ SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
     m_ackTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &SocketIoClient::startAttempt);
     connect(m_connectTimer, &QTimer::timeout, this,
-            [this] { attemptFailed(QStringLiteral("timeout")); });
+            [this] {
+                attemptFailed(QStringLiteral("timeout"),
+                              QStringLiteral("%1 did not answer within %2 s.")
+                                  .arg(m_options.serverUrl.host())
+                                  .arg(m_options.connectTimeoutMs / 1000.0));
+            });
     connect(m_ackTimer, &QTimer::timeout, this, &SocketIoClient::expireAcks);
 }
 
@@ -266,20 +271,20 @@ void SocketIoClient::protocolError()
         attemptFailed(reasonString("parse error"));
 }
 
-void SocketIoClient::onEngineClosed(const QString &reason)
+void SocketIoClient::onEngineClosed(const QString &reason, const QString &sentence)
 {
     if (m_sioConnected)
         linkLost(reason, true);
     else
-        attemptFailed(reason);
+        attemptFailed(reason, sentence);
 }
 
-void SocketIoClient::attemptFailed(const QString &reason)
+void SocketIoClient::attemptFailed(const QString &reason, const QString &sentence)
 {
-    qCInfo(lcNet) << "connection attempt failed:" << reason;
+    qCInfo(lcNet) << "connection attempt failed:" << reason << sentence;
     teardownEngine();
     QPointer<SocketIoClient> self(this);
-    emit connectFailed(reason);
+    emit connectFailed(reason, sentence);
     if (!self)
         return;
     if (m_options.autoReconnect)

@@ -133,8 +133,9 @@ signals:
     void reconnectScheduled(int attempt, int delayMs);
     void eventReceived(const QString &event, const ringchat::net::Payload &payload);
     // Addition: a connection attempt failed below Socket.IO (transport/handshake/timeout);
-    // a reconnect follows when allowed.
-    void connectFailed(const QString &reason);
+    // a reconnect follows when allowed. `sentence` says why for the user (TLS, proxy,
+    // refused, timeout...) when the transport could tell, else it is empty.
+    void connectFailed(const QString &reason, const QString &sentence);
     // Addition: maxAttempts reconnects failed; the client is Disconnected until open().
     void reconnectFailed();
 
@@ -148,11 +149,11 @@ private:
     void teardownEngine();
     void onEngineOpen();
     void onEngineMessage(const eio::Packet &packet);
-    void onEngineClosed(const QString &reason);
+    void onEngineClosed(const QString &reason, const QString &sentence);
     void handlePacket(sio::Packet packet);
     void onConnectPacket(const QJsonValue &data);
     void onEventPacket(sio::Packet packet);
-    void attemptFailed(const QString &reason);
+    void attemptFailed(const QString &reason, const QString &sentence = {});
     void protocolError();
     void linkLost(const QString &reason, bool mayReconnect);
     void scheduleReconnect();

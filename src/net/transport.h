@@ -40,7 +40,8 @@ signals:
     void packetReceived(const ringchat::net::eio::Packet &packet);
     // reason: "transport close", "transport error" or "parse error". `beforeOpen` is true when
     // the transport never opened (handshake failure), so the next transport may be tried.
-    void failed(const QString &reason, bool beforeOpen);
+    // `sentence` says what went wrong for the user (TLS, proxy, refused...), or is empty.
+    void failed(const QString &reason, bool beforeOpen, const QString &sentence);
     void paused();
 };
 

@@ -1,12 +1,17 @@
 #pragma once
 #include "net/transport.h"
 
+#include <QAbstractSocket>
+#include <QList>
+#include <QSslError>
+
+class QWebSocket;
+
 namespace ringchat::net {
 
-class WebSocketConnection;
-
-// Engine.IO over one WebSocket connection: a text frame is a packet (type digit + data),
-// a binary frame a binary message.
+// Engine.IO over one QWebSocket: a text frame is a packet (type digit + data), a binary
+// frame a binary message. Qt does the WebSocket protocol (handshake, framing, masking,
+// UTF-8 checks, close codes, TLS, proxies); this class only maps packets and failures.
 class WebSocketTransport final : public Transport {
     Q_OBJECT
 public:
@@ -23,10 +28,20 @@ public:
     static constexpr qint64 kMaxMessageSize = qint64(256) * 1024 * 1024;
 
 private:
-    void onMessage(QByteArrayView payload, bool binary);
-    void fail(const QString &reason);
+    void onText(const QString &message);
+    void onBinary(const QByteArray &message);
+    void onError(QAbstractSocket::SocketError error);
+    QString handshakeFailure() const;
+    void onDisconnected();
+    void fail(const QString &reason, const QString &sentence = {});
+    // Gives the socket up: a graceful one finishes its close handshake on its own.
+    void release(bool graceful);
 
-    WebSocketConnection *m_connection = nullptr;
+    // Not a child: it may be mid-signal when we go, and a graceful close outlives us.
+    QWebSocket *m_socket = nullptr;
+    QUrl m_url;
+    QList<QSslError> m_sslErrors;
+    bool m_requestSent = false;   // the TCP (and TLS) connection took our handshake request
     bool m_open = false;
     bool m_done = false;
 };

@@ -13,6 +13,8 @@
 //   --lifetime s        [SIO_LIFETIME]        exit after s seconds (safety net), default 0 = never
 //   --watch-stdin       [SIO_WATCH_STDIN=1]   exit when stdin closes (the parent test died)
 //   --exit-with-pid P   [SIO_EXIT_WITH_PID]   exit when process P is gone (the ctest run)
+//   --tls-cert FILE     [SIO_TLS_CERT]        with --tls-key: serve https/wss (PEM files)
+//   --tls-key FILE      [SIO_TLS_KEY]
 //
 // Prints "LISTENING <port>" on stdout once it accepts connections.
 //
@@ -46,7 +48,9 @@
 //   /control/drop?id=S&mode=close|terminate
 //   /control/disconnect-log                [{id, reason}] in order
 
+import fs from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { Server } from "socket.io";
 
 function option(flag, env, fallback) {
@@ -67,6 +71,8 @@ const maxPayload = Number(option("--max-payload", "SIO_MAX_PAYLOAD", "8000000"))
 const recovery = ["on", "1", "true"].includes(option("--recovery", "SIO_RECOVERY", "off"));
 const lifetime = Number(option("--lifetime", "SIO_LIFETIME", "0"));
 const exitWithPid = Number(option("--exit-with-pid", "SIO_EXIT_WITH_PID", "0"));
+const tlsCert = option("--tls-cert", "SIO_TLS_CERT", "");
+const tlsKey = option("--tls-key", "SIO_TLS_KEY", "");
 const watchStdin = ["on", "1", "true"].includes(option("--watch-stdin", "SIO_WATCH_STDIN", "off"));
 
 const isBinary = (v) => Buffer.isBuffer(v) || v instanceof ArrayBuffer || ArrayBuffer.isView(v);
@@ -104,7 +110,7 @@ function drop(socket, mode) {
     }
 }
 
-const httpServer = createServer((req, res) => {
+const controlApi = (req, res) => {
     const url = new URL(req.url, "http://localhost");
     const reply = (status, body) => {
         res.writeHead(status, { "content-type": "application/json" });
@@ -132,7 +138,10 @@ const httpServer = createServer((req, res) => {
     } catch (err) {
         reply(400, { ok: false, error: String(err) });
     }
-});
+};
+const httpServer = tlsCert
+    ? createTlsServer({ cert: fs.readFileSync(tlsCert), key: fs.readFileSync(tlsKey) }, controlApi)
+    : createServer(controlApi);
 
 const io = new Server(httpServer, {
     transports,
