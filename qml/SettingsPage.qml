@@ -1,9 +1,10 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RingChat
 
 // Settings: server and account, sign out, theme, notifications, closing to the
-// tray and the plaintext-session opt-in with its warning.
+// tray, the proxy of every connection, and the plaintext-session opt-in with its warning.
 Rectangle {
     id: root
 
@@ -16,6 +17,13 @@ Rectangle {
     property bool trayAvailable: true
     property bool storeUnencrypted: false
     property string appVersion
+    // The proxy. Main.qml wires the other settings in its Loader; until it wires these
+    // too, they default to App's.
+    property string proxyMode: App.proxyMode
+    property string proxyUrl: App.proxyUrl
+    property string proxyUser: App.proxyUser
+    property bool proxyHasPassword: App.proxyHasPassword
+    property string proxyError: App.proxyError
 
     signal closeRequested()
     signal signOutRequested()
@@ -23,6 +31,10 @@ Rectangle {
     signal notificationsToggled(bool on)
     signal closeToTrayToggled(bool on)
     signal storeUnencryptedToggled(bool on)
+    // mode "system", "none" or "manual"; an empty password keeps the saved one.
+    signal proxyApplied(string mode, string url, string user, string password)
+
+    onProxyApplied: (mode, url, user, password) => App.setProxy(mode, url, user, password)
 
     color: Theme.background
     Accessible.role: Accessible.Pane
@@ -123,6 +135,114 @@ Rectangle {
                 Accessible.role: Accessible.CheckBox
                 Accessible.name: text
                 onToggled: root.closeToTrayToggled(checked)
+            }
+
+            // Network
+            Text { text: qsTr("Network"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
+            RowLayout {
+                spacing: Theme.padding
+                Label { text: qsTr("Proxy"); color: Theme.text; font.pixelSize: Theme.fontSize }
+                ComboBox {
+                    id: proxyBox
+                    objectName: "proxyModeBox"
+                    Layout.preferredWidth: Theme.fontSize * 14
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [
+                        { value: "system", text: qsTr("Same as the system") },
+                        { value: "none", text: qsTr("No proxy") },
+                        { value: "manual", text: qsTr("This proxy") }
+                    ]
+                    currentIndex: Math.max(0, ["system", "none", "manual"].indexOf(root.proxyMode))
+                    font.pixelSize: Theme.fontSize
+                    Accessible.role: Accessible.ComboBox
+                    Accessible.name: qsTr("Proxy")
+                    // Manual waits for its address and the Use button.
+                    onActivated: if (currentValue !== "manual") root.proxyApplied(currentValue, "", "", "")
+                }
+            }
+            GridLayout {
+                visible: proxyBox.currentValue === "manual"
+                Layout.fillWidth: true
+                columns: 2
+                columnSpacing: Theme.padding
+                rowSpacing: Theme.spacing
+                Label { text: qsTr("Address"); color: Theme.text; font.pixelSize: Theme.fontSize }
+                TextField {
+                    id: proxyUrlField
+                    objectName: "proxyUrlField"
+                    Layout.fillWidth: true
+                    text: root.proxyUrl
+                    placeholderText: "http://proxy.example.com:3128"
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                    font.pixelSize: Theme.fontSize
+                    Accessible.role: Accessible.EditableText
+                    Accessible.name: qsTr("Proxy address")
+                    onAccepted: useProxyButton.clicked()
+                }
+                Label { text: qsTr("User name"); color: Theme.text; font.pixelSize: Theme.fontSize }
+                TextField {
+                    id: proxyUserField
+                    objectName: "proxyUserField"
+                    Layout.fillWidth: true
+                    text: root.proxyUser
+                    placeholderText: qsTr("Only if the proxy asks for one")
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                    font.pixelSize: Theme.fontSize
+                    Accessible.role: Accessible.EditableText
+                    Accessible.name: qsTr("Proxy user name")
+                }
+                Label { text: qsTr("Password"); color: Theme.text; font.pixelSize: Theme.fontSize }
+                TextField {
+                    id: proxyPasswordField
+                    objectName: "proxyPasswordField"
+                    Layout.fillWidth: true
+                    echoMode: TextInput.Password
+                    placeholderText: root.proxyHasPassword ? qsTr("Saved (type to change)") : ""
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                    font.pixelSize: Theme.fontSize
+                    Accessible.role: Accessible.EditableText
+                    Accessible.name: qsTr("Proxy password")
+                    onAccepted: useProxyButton.clicked()
+                }
+                Item { width: 1; height: 1 }
+                Button {
+                    id: useProxyButton
+                    objectName: "useProxyButton"
+                    text: qsTr("Use this proxy")
+                    enabled: proxyUrlField.text.trim() !== ""
+                    font.pixelSize: Theme.fontSize
+                    Accessible.role: Accessible.Button
+                    Accessible.name: text
+                    onClicked: {
+                        root.proxyApplied("manual", proxyUrlField.text, proxyUserField.text, proxyPasswordField.text)
+                        proxyPasswordField.text = ""
+                    }
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: proxyBox.currentValue === "system"
+                      ? qsTr("Uses the desktop's proxy settings, or the https_proxy, http_proxy, all_proxy and no_proxy environment variables when they are set.")
+                      : proxyBox.currentValue === "none"
+                        ? qsTr("Connects to the server directly.")
+                        : qsTr("An HTTP proxy (http://host:port) or a SOCKS5 proxy (socks5://host:port) for every connection.") + " "
+                          + (root.storeUnencrypted ? qsTr("The password is kept in the unencrypted session file.")
+                                                   : qsTr("The password is kept in the keychain."))
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+            }
+            Text {
+                objectName: "proxyError"
+                Layout.fillWidth: true
+                visible: root.proxyError !== ""
+                wrapMode: Text.Wrap
+                text: root.proxyError
+                color: Theme.danger
+                font.pixelSize: Theme.smallFontSize
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
             }
 
             // Security

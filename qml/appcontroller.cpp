@@ -6,6 +6,7 @@
 #include "auth/accesstokensource.h"
 #include "auth/accountsettings.h"
 #include "auth/authsession.h"
+#include "auth/secretstore.h"
 #include "auth/secretstorefactory.h"
 #include "chat/chatservice.h"
 #include "chat/storechatcache.h"
@@ -63,6 +64,12 @@ AppController *AppController::create(QQmlEngine *, QJSEngine *)
 }
 
 void AppController::start()
+{
+    // Every connection goes through the proxy, the first ones (restoring the session) included.
+    applySavedProxy([this] { restoreAccount(); });
+}
+
+void AppController::restoreAccount()
 {
     if (!m_options.fixedToken.isEmpty()) {
         // A token from the command line (scripts, screenshots): no browser, no keychain.
@@ -382,6 +389,78 @@ void AppController::setTrayAvailable(bool available)
 }
 
 QString AppController::appVersion() const { return QString::fromLatin1(kVersion); }
+
+auth::SecretStore *AppController::proxySecrets()
+{
+    // The same store as the session's: the keychain, or the file the user opted in to.
+    if (!m_proxySecrets)
+        m_proxySecrets = auth::createSecretStore(auth::AccountSettings(), this);
+    return m_proxySecrets;
+}
+
+void AppController::applySavedProxy(std::function<void()> then)
+{
+    m_proxy = auth::AccountSettings().proxy();
+    const QString key = auth::AccountSettings::proxyPasswordKey(m_proxy);
+    if (key.isEmpty()) {
+        m_proxy.apply();
+        then();
+        return;
+    }
+    proxySecrets()->readSecret(key, [this, then](const auth::SecretStore::Result &r) {
+        if (r.ok)
+            m_proxy.setCredentials(m_proxy.user(), r.secret);
+        else if (!r.notFound)
+            m_proxyError = tr("The proxy password could not be read: %1").arg(r.error);
+        m_proxy.apply();
+        emit proxyChanged();
+        then();
+    });
+}
+
+bool AppController::setProxy(const QString &mode, const QString &url, const QString &user,
+                             const QString &password)
+{
+    QString error;
+    std::optional<NetworkProxy> proxy = mode == QLatin1String("manual") ? NetworkProxy::manual(url, &error)
+                                                                        : NetworkProxy::parse(mode, &error);
+    if (!proxy) {
+        m_proxyError = error;
+        emit proxyChanged();
+        return false;
+    }
+    if (proxy->mode() == NetworkProxy::Mode::Manual) {
+        const QString name = user.trimmed().isEmpty() ? proxy->user() : user.trimmed();
+        QString secret = password.isEmpty() ? proxy->password() : password;
+        // The password field never shows the saved password: left empty, it keeps it.
+        if (secret.isEmpty() && name == m_proxy.user() && proxy->url() == m_proxy.url())
+            secret = m_proxy.password();
+        proxy->setCredentials(name, secret);
+    }
+
+    const QString oldKey = auth::AccountSettings::proxyPasswordKey(m_proxy);
+    const QString newKey = auth::AccountSettings::proxyPasswordKey(*proxy);
+    if (!oldKey.isEmpty() && oldKey != newKey)
+        proxySecrets()->deleteSecret(oldKey, [](const auth::SecretStore::Result &) { });
+    if (!newKey.isEmpty() && proxy->hasPassword() && (oldKey != newKey || proxy->password() != m_proxy.password())) {
+        proxySecrets()->writeSecret(newKey, proxy->password(), [this](const auth::SecretStore::Result &r) {
+            if (r.ok)
+                return;
+            m_proxyError = tr("The proxy works for now, but its password could not be saved for the next "
+                              "start: %1").arg(r.error);
+            emit proxyChanged();
+        });
+    }
+    auth::AccountSettings().setProxy(*proxy);
+    m_proxy = *proxy;
+    m_proxyError.clear();
+    m_proxy.apply();
+    emit proxyChanged();
+    // A connection waiting to retry tries again at once, through the new setting.
+    if (m_chat)
+        m_chat->retryNow();
+    return true;
+}
 
 QAbstractItemModel *AppController::messages(const QString &conversationId)
 {

@@ -6,6 +6,7 @@
 // directly except through the objects this hands out.
 
 #include "api/types.h"
+#include "core/networkproxy.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -16,6 +17,7 @@
 
 #include "api/types.h"
 
+#include <functional>
 #include <memory>
 
 class QQmlEngine;
@@ -24,6 +26,7 @@ class QJSEngine;
 namespace ringchat::auth {
 class AccessTokenSource;
 class AuthSession;
+class SecretStore;
 }
 namespace ringchat::chat {
 class ChatService;
@@ -74,6 +77,13 @@ class AppController : public QObject
     Q_PROPERTY(bool trayAvailable READ trayAvailable NOTIFY trayAvailableChanged)
     Q_PROPERTY(QString appVersion READ appVersion CONSTANT)
 
+    // The proxy of every connection (Settings → Network). The password is write-only.
+    Q_PROPERTY(QString proxyMode READ proxyMode NOTIFY proxyChanged)
+    Q_PROPERTY(QString proxyUrl READ proxyUrl NOTIFY proxyChanged)
+    Q_PROPERTY(QString proxyUser READ proxyUser NOTIFY proxyChanged)
+    Q_PROPERTY(bool proxyHasPassword READ proxyHasPassword NOTIFY proxyChanged)
+    Q_PROPERTY(QString proxyError READ proxyError NOTIFY proxyChanged)
+
 public:
     struct Options {
         QUrl defaultServerUrl { QStringLiteral("http://127.0.0.1:3000") };
@@ -89,7 +99,8 @@ public:
     static AppController *instance();
     static AppController *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
-    // Restores the saved session (or uses the fixed token). Call once, after the QML loaded.
+    // Applies the saved proxy (its password read from the keychain first), then restores
+    // the saved session (or uses the fixed token). Call once, after the QML loaded.
     void start();
 
     bool isSignedIn() const { return m_chat != nullptr; }
@@ -127,6 +138,18 @@ public:
     bool started() const { return m_started; }
     void setTrayAvailable(bool available);
     QString appVersion() const;
+
+    QString proxyMode() const { return m_proxy.modeName(); }
+    QString proxyUrl() const { return m_proxy.url(); }
+    QString proxyUser() const { return m_proxy.user(); }
+    bool proxyHasPassword() const { return m_proxy.hasPassword(); }
+    QString proxyError() const { return m_proxyError; }
+    // mode "system", "none" or "manual" (with url, and user and password if the proxy asks
+    // for them; an empty password keeps the saved one). Saves it (the password in the
+    // keychain) and applies it to every connection from now on; false and proxyError when
+    // the address is not usable.
+    Q_INVOKABLE bool setProxy(const QString &mode, const QString &url, const QString &user,
+                              const QString &password);
 
     // Sign-in.
     Q_INVOKABLE void signIn(const QString &serverUrl);
@@ -167,6 +190,7 @@ signals:
     void settingsChanged();
     void trayAvailableChanged();
     void startedChanged();
+    void proxyChanged();
     void typersChanged(const QString &conversationId);
     // A message arrived in a conversation the user is not looking at.
     void notificationRequested(const QString &conversationId, const QString &title, const QString &text);
@@ -176,6 +200,9 @@ signals:
     void conversationRequested(const QString &conversationId);
 
 private:
+    void restoreAccount();
+    void applySavedProxy(std::function<void()> then);
+    auth::SecretStore *proxySecrets();
     void createAuthSession();
     void startChat(const QUrl &server, const QString &userId, const QString &userName,
                    auth::AccessTokenSource *tokens);
@@ -206,6 +233,9 @@ private:
     bool m_trayAvailable = false;
     bool m_started = false;
     QString m_lastConversationId;
+    NetworkProxy m_proxy;
+    QString m_proxyError;
+    auth::SecretStore *m_proxySecrets = nullptr; // made on first use
 };
 
 } // namespace ringchat::ui

@@ -339,6 +339,78 @@
         <source>Ring Chat %1</source>
         <translation>Ring Chat %1</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>Мережа</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Проксі</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Без проксі</translation>
+    </message>
+    <message>
+        <source>This proxy</source>
+        <translation>Цей проксі</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адреса</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>Адреса проксі</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Ім’я користувача</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation>Лише якщо проксі його вимагає</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Ім’я користувача проксі</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Saved (type to change)</source>
+        <translation>Збережено (введіть, щоб змінити)</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Пароль проксі</translation>
+    </message>
+    <message>
+        <source>Use this proxy</source>
+        <translation>Використовувати цей проксі</translation>
+    </message>
+    <message>
+        <source>Uses the desktop's proxy settings, or the https_proxy, http_proxy, all_proxy and no_proxy environment variables when they are set.</source>
+        <translation>Використовує налаштування проксі робочого середовища або змінні середовища https_proxy, http_proxy, all_proxy і no_proxy, якщо їх задано.</translation>
+    </message>
+    <message>
+        <source>Connects to the server directly.</source>
+        <translation>З’єднується з сервером напряму.</translation>
+    </message>
+    <message>
+        <source>An HTTP proxy (http://host:port) or a SOCKS5 proxy (socks5://host:port) for every connection.</source>
+        <translation>HTTP-проксі (http://host:port) або SOCKS5-проксі (socks5://host:port) для всіх з’єднань.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the unencrypted session file.</source>
+        <translation>Пароль зберігається в незашифрованому файлі сеансу.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the keychain.</source>
+        <translation>Пароль зберігається у сховищі ключів.</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -450,6 +522,14 @@
     <message numerus="yes">
         <source>%n members</source>
         <translation><numerusform>%n учасник</numerusform><numerusform>%n учасники</numerusform><numerusform>%n учасників</numerusform></translation>
+    </message>
+    <message>
+        <source>The proxy password could not be read: %1</source>
+        <translation>Не вдалося прочитати пароль проксі: %1</translation>
+    </message>
+    <message>
+        <source>The proxy works for now, but its password could not be saved for the next start: %1</source>
+        <translation>Проксі працює, але його пароль не вдалося зберегти для наступного запуску: %1</translation>
     </message>
 </context>
 <context>

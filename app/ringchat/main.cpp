@@ -1,6 +1,7 @@
 // The desktop app: parses the command line, makes sure only one instance runs,
 // wires the controller and the desktop integration, then loads the QML UI.
 #include "appcontroller.h"
+#include "core/networkproxy.h"
 #include "core/version.h"
 #include "desktopintegration.h"
 #include "singleinstance.h"
@@ -166,6 +167,9 @@ int main(int argc, char *argv[])
     installTranslations(app);
     // The Basic style is the lightest to load.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    // Proxy failures tell the user where the setting is; AppController::start() applies it.
+    ringchat::NetworkProxy::setWhereToConfigure(QStringLiteral("Settings → Network"));
 
     ringchat::ui::AppController::Options options;
     options.fixedToken = parser.isSet(token) ? parser.value(token) : qEnvironmentVariable("RINGCHAT_TOKEN");

@@ -1,6 +1,9 @@
 #include "auth/accountsettings.h"
 
+#include <QLoggingCategory>
 #include <QSettings>
+
+Q_LOGGING_CATEGORY(lcSettings, "ringchat.auth.settings")
 
 namespace ringchat::auth {
 
@@ -9,6 +12,9 @@ const QString kServer = QStringLiteral("account/serverUrl");
 const QString kUserId = QStringLiteral("account/userId");
 const QString kUserName = QStringLiteral("account/userName");
 const QString kUnencrypted = QStringLiteral("security/storeSessionUnencrypted");
+const QString kProxyMode = QStringLiteral("network/proxyMode");
+const QString kProxyUrl = QStringLiteral("network/proxyUrl");
+const QString kProxyUser = QStringLiteral("network/proxyUser");
 }
 
 AccountSettings::AccountSettings(QString filePath) : m_filePath(std::move(filePath)) { }
@@ -48,6 +54,44 @@ bool AccountSettings::storeSessionUnencrypted() const
 void AccountSettings::setStoreSessionUnencrypted(bool on)
 {
     open()->setValue(kUnencrypted, on);
+}
+
+NetworkProxy AccountSettings::proxy() const
+{
+    const auto s = open();
+    const QString mode = s->value(kProxyMode).toString();
+    if (mode == QLatin1String("none"))
+        return NetworkProxy::none();
+    if (mode != QLatin1String("manual"))
+        return NetworkProxy();
+    QString error;
+    std::optional<NetworkProxy> proxy = NetworkProxy::manual(s->value(kProxyUrl).toString(), &error);
+    if (!proxy) {
+        qCWarning(lcSettings) << "the saved proxy is not usable, using the system's:" << error;
+        return NetworkProxy();
+    }
+    proxy->setCredentials(s->value(kProxyUser).toString(), {});
+    return *proxy;
+}
+
+void AccountSettings::setProxy(const NetworkProxy &proxy)
+{
+    const auto s = open();
+    s->setValue(kProxyMode, proxy.modeName());
+    if (proxy.mode() == NetworkProxy::Mode::Manual) {
+        s->setValue(kProxyUrl, proxy.url());
+        s->setValue(kProxyUser, proxy.user());
+    } else {
+        s->remove(kProxyUrl);
+        s->remove(kProxyUser);
+    }
+}
+
+QString AccountSettings::proxyPasswordKey(const NetworkProxy &proxy)
+{
+    if (proxy.mode() != NetworkProxy::Mode::Manual || proxy.user().isEmpty())
+        return {};
+    return QStringLiteral("proxy/%1@%2").arg(proxy.user(), proxy.url().section(QStringLiteral("://"), 1));
 }
 
 } // namespace ringchat::auth

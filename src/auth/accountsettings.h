@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/networkproxy.h"
+
 #include <QString>
 
 #include <memory>
@@ -33,6 +35,13 @@ public:
     // The opt-in for PlaintextSecretStore ("store the session unencrypted"); off by default.
     bool storeSessionUnencrypted() const;
     void setStoreSessionUnencrypted(bool on);
+
+    // The proxy setting without its password, which lives in the secret store under
+    // proxyPasswordKey(). System when nothing (or nothing usable) is saved.
+    NetworkProxy proxy() const;
+    void setProxy(const NetworkProxy &proxy);
+    // "proxy/<user>@<host:port>"; empty when the setting has no user.
+    static QString proxyPasswordKey(const NetworkProxy &proxy);
 
 private:
     std::unique_ptr<QSettings> open() const;

@@ -138,6 +138,16 @@ std::optional<NetworkProxy> NetworkProxy::parse(const QString &text, QString *er
     return manual(text, error);
 }
 
+QString NetworkProxy::modeName() const
+{
+    switch (m_mode) {
+    case Mode::System: return QStringLiteral("system");
+    case Mode::None: return QStringLiteral("none");
+    case Mode::Manual: return QStringLiteral("manual");
+    }
+    return {};
+}
+
 QString NetworkProxy::url() const
 {
     if (m_mode != Mode::Manual)

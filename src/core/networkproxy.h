@@ -33,9 +33,12 @@ public:
     static std::optional<NetworkProxy> parse(const QString &text, QString *error);
 
     Mode mode() const { return m_mode; }
+    // "system", "none" or "manual", as settings store it and parse() reads the first two.
+    QString modeName() const;
     // Manual: the proxy's address without credentials, e.g. "socks5://proxy.example.com:1080".
     QString url() const;
     QString user() const { return m_proxy.user(); }
+    QString password() const { return m_proxy.password(); }
     bool hasPassword() const { return !m_proxy.password().isEmpty(); }
     void setCredentials(const QString &user, const QString &password);
 

@@ -2,7 +2,11 @@
 // environment, and what Qt then does with the application-wide proxy.
 #include "core/networkproxy.h"
 
+#include "auth/accountsettings.h"
+
+#include <QFile>
 #include <QHash>
+#include <QTemporaryDir>
 #include <QTest>
 
 using ringchat::EnvironmentProxyFactory;
@@ -198,6 +202,33 @@ private slots:
         auto factory = factoryWith({ { "all_proxy", QStringLiteral("socks5://socks:1080") } });
         QCOMPARE(first(factory, QNetworkProxyQuery(quint16(0), QString(), QNetworkProxyQuery::TcpServer)).type(),
                  QNetworkProxy::NoProxy);
+    }
+
+    void savedSettingKeepsThePasswordOut()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        ringchat::auth::AccountSettings settings(file);
+        QCOMPARE(settings.proxy().mode(), NetworkProxy::Mode::System);
+
+        QString error;
+        auto manual = NetworkProxy::manual(QStringLiteral("socks5://proxy.example.com:1080"), &error);
+        QVERIFY2(manual, qPrintable(error));
+        manual->setCredentials(QStringLiteral("ann"), QStringLiteral("hunter2"));
+        settings.setProxy(*manual);
+        const NetworkProxy saved = ringchat::auth::AccountSettings(file).proxy();
+        QCOMPARE(saved.mode(), NetworkProxy::Mode::Manual);
+        QCOMPARE(saved.url(), QStringLiteral("socks5://proxy.example.com:1080"));
+        QCOMPARE(saved.user(), QStringLiteral("ann"));
+        QVERIFY(!saved.hasPassword());
+        QCOMPARE(ringchat::auth::AccountSettings::proxyPasswordKey(saved), QStringLiteral("proxy/ann@proxy.example.com:1080"));
+        QFile ini(file);
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains("hunter2"));
+
+        settings.setProxy(NetworkProxy::none());
+        QCOMPARE(ringchat::auth::AccountSettings(file).proxy().mode(), NetworkProxy::Mode::None);
+        QVERIFY(ringchat::auth::AccountSettings::proxyPasswordKey(NetworkProxy::none()).isEmpty());
     }
 
     void applyIsProcessWide()
