@@ -392,7 +392,8 @@ QString AppController::appVersion() const { return QString::fromLatin1(kVersion)
 
 auth::SecretStore *AppController::proxySecrets()
 {
-    // The same store as the session's: the keychain, or the file the user opted in to.
+    // The same store as the session's: the keychain, or the file the user opted in to
+    // (chosen at first use; a change of that choice applies from the next start).
     if (!m_proxySecrets)
         m_proxySecrets = auth::createSecretStore(auth::AccountSettings(), this);
     return m_proxySecrets;
