@@ -235,7 +235,11 @@ void getJson(CliContext &ctx, auth::AccessTokenSource *tokens, const QString &pa
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         if (status == 0) {
-            ctx.fail(ExitNetwork, describeReplyFailure(reply->error(), reply->errorString(), *sslErrors, reply->url()));
+            // Nothing aborts these replies but the transfer timeout.
+            ctx.fail(ExitNetwork, reply->error() == QNetworkReply::OperationCanceledError
+                                      ? describeTimeout(reply->url())
+                                      : describeReplyFailure(reply->error(), reply->errorString(), *sslErrors,
+                                                             reply->url()));
             return;
         }
         if (status == 401 && !retried) {
