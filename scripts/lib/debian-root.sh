@@ -4,10 +4,15 @@
 # and defines say and fail.
 # RINGCHAT_DEBIAN_MIRROR overrides the mirror (default: the one this machine's apt uses).
 
-# Unmounts everything below $root, deepest first, and refuses to go on if something
-# stays mounted: removing the root with /dev or /proc still bound would hit the host.
+# Kills what runs in $root, unmounts everything below it, deepest first, and refuses
+# to go on if something stays mounted: removing the root with /dev or /proc still
+# bound would hit the host.
 unmount_root() {
-  local mounts m
+  local mounts m p
+  # First what still runs in the root (a server a killed test left behind), by pid.
+  for p in /proc/[0-9]*; do
+    if [ "$(readlink "$p/root" 2>/dev/null)" = "$root" ]; then kill -KILL "${p#/proc/}" 2>/dev/null || true; fi
+  done
   mounts=$(awk -v r="$root" '$2 == r || index($2, r "/") == 1 { print $2 }' /proc/mounts | sort -r)
   for m in $mounts; do umount "$m" 2>/dev/null || umount -l "$m"; done
   if awk -v r="$root" '$2 == r || index($2, r "/") == 1 { found = 1 } END { exit !found }' /proc/mounts; then

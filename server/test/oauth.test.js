@@ -12,6 +12,14 @@ after(async () => { await server?.stop(); server?.assertQuiet(); }, hookOptions)
 
 const CALLBACK = 'http://127.0.0.1:54321/callback';
 
+// Node 18's fetch has no Headers.getSetCookie(); there the header comes joined with
+// commas, split where a new name=value starts (an expires date has no "=").
+function setCookies(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? joined.split(/,(?=\s*[^;,=\s]+=)/).map((cookie) => cookie.trim()) : [];
+}
+
 // A tiny browser: keeps cookies, does not follow redirects by itself.
 class Browser {
   constructor() { this.cookies = new Map(); }
@@ -24,7 +32,7 @@ class Browser {
       body = new URLSearchParams(form).toString();
     }
     const { res, text } = await fetchWithin(url, { method, headers, body, redirect: 'manual' }, { server });
-    for (const cookie of res.headers.getSetCookie()) {
+    for (const cookie of setCookies(res.headers)) {
       const [pair] = cookie.split(';');
       const eq = pair.indexOf('=');
       this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
