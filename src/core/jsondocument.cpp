@@ -265,28 +265,32 @@ JsonDocument::JsonDocument() : m_storage(std::make_unique<Storage>()) {}
 
 JsonDocument::~JsonDocument() = default;
 
-std::shared_ptr<const JsonDocument> JsonDocument::parse(QByteArrayView text, QString *error)
+static_assert(JsonDocument::kPadding >= simdjson::SIMDJSON_PADDING);
+
+std::shared_ptr<const JsonDocument> JsonDocument::parse(QByteArrayView text, QString *error,
+                                                        qsizetype readableAfter)
 {
     // One parser per thread: its scratch buffers are reused from packet to packet,
     // while each document owns only its own tape and strings.
     thread_local dom::parser reused;
     std::shared_ptr<JsonDocument> doc(new JsonDocument);
     dom::element root;
-    auto parseInto = [&doc, &root](QByteArrayView json) {
-        // realloc_if_needed: the text has no guaranteed padding, so the parser copies it.
+    auto parseInto = [&doc, &root](QByteArrayView json, bool padded) {
+        // Without padding after the text, the parser copies it into a padded buffer.
+        const bool copy = !padded;
         if (json.size() > kReusedParserBytes) {
             dom::parser own;
-            return own.parse_into_document(doc->m_storage->document, json.data(), size_t(json.size()))
+            return own.parse_into_document(doc->m_storage->document, json.data(), size_t(json.size()), copy)
                 .get(root);
         }
-        return reused.parse_into_document(doc->m_storage->document, json.data(), size_t(json.size()))
+        return reused.parse_into_document(doc->m_storage->document, json.data(), size_t(json.size()), copy)
             .get(root);
     };
-    simdjson::error_code code = parseInto(text);
+    simdjson::error_code code = parseInto(text, readableAfter >= kPadding);
     if (code == simdjson::NUMBER_ERROR) {
         const QByteArray widened = widenBigIntegers(text);
         if (!widened.isEmpty())
-            code = parseInto(widened);
+            code = parseInto(widened, false);
     }
     if (code != simdjson::SUCCESS) {
         if (error)

@@ -114,9 +114,15 @@ private:
 class JsonDocument
 {
 public:
+    // The parser reads up to this many bytes past the end of the text (never using them).
+    static constexpr qsizetype kPadding = 64;
+
     // Parses any JSON text (object, array or scalar). Returns null and sets *error
-    // (when given) on anything that is not one valid JSON value.
-    static std::shared_ptr<const JsonDocument> parse(QByteArrayView text, QString *error = nullptr);
+    // (when given) on anything that is not one valid JSON value. `readableAfter`: how
+    // many bytes after the text's end are allocated (e.g. a QByteArray's spare
+    // capacity); with kPadding or more the text is parsed where it is, else copied.
+    static std::shared_ptr<const JsonDocument> parse(QByteArrayView text, QString *error = nullptr,
+                                                     qsizetype readableAfter = 0);
 
     ~JsonDocument();
     JsonDocument(const JsonDocument &) = delete;

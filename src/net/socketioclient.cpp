@@ -376,7 +376,8 @@ void SocketIoClient::onEngineMessage(const eio::Packet &packet)
         return;
     }
     QString error;
-    auto decoded = sio::decode(packet.data, &error);
+    // The text's spare capacity lets the JSON parser read it in place (no copy).
+    auto decoded = sio::decode(packet.data, &error, packet.data.capacity() - packet.data.size());
     if (!decoded) {
         qCWarning(lcNet).noquote() << "malformed Socket.IO packet (" << error << "):"
                                    << packet.data.left(120);

@@ -119,7 +119,7 @@ bool placeholdersInRange(const Value &value, int count)
 
 } // namespace
 
-std::optional<Packet> decode(QByteArrayView text, QString *error)
+std::optional<Packet> decode(QByteArrayView text, QString *error, qsizetype readableAfter)
 {
     if (text.isEmpty()) {
         fail(error, "empty packet");
@@ -179,7 +179,7 @@ std::optional<Packet> decode(QByteArrayView text, QString *error)
 
     if (i < n) {
         // The one parse of the payload: complete validation here, typed reads later.
-        p.json = JsonDocument::parse(text.sliced(i));
+        p.json = JsonDocument::parse(text.sliced(i), nullptr, readableAfter);
         if (!p.json) {
             fail(error, "invalid JSON payload");
             return std::nullopt;

@@ -50,7 +50,8 @@ struct Packet {
 
 // Decodes one text packet, parsing and validating its JSON completely. Returns
 // nullopt and sets *error on any malformed input.
-std::optional<Packet> decode(QByteArrayView text, QString *error = nullptr);
+// `readableAfter`: allocated bytes after the text (see JsonDocument::parse).
+std::optional<Packet> decode(QByteArrayView text, QString *error = nullptr, qsizetype readableAfter = 0);
 // Encodes a packet's text part from `data` (binaries are sent separately, after it).
 QByteArray encode(const Packet &packet);
 

@@ -136,7 +136,11 @@ void WebSocketTransport::onError(QAbstractSocket::SocketError error)
     // The peer closing an open connection is a close, not an error: disconnected() follows.
     if (error == QAbstractSocket::RemoteHostClosedError && m_open)
         return;
-    const QString sentence = m_requestSent && !m_open
+    // QWebSocket reports a refused upgrade as ConnectionRefusedError after our request went
+    // out; anything else (TLS, a proxy, the network) is the socket's own failure.
+    const bool refusedUpgrade = !m_open && m_requestSent && m_sslErrors.isEmpty()
+        && error == QAbstractSocket::ConnectionRefusedError;
+    const QString sentence = refusedUpgrade
         ? handshakeFailure()
         : describeSocketFailure(error, m_socket->errorString(), m_sslErrors, m_url);
     qCInfo(lcNet) << "WebSocket error" << error << m_socket->errorString();
@@ -163,6 +167,15 @@ void WebSocketTransport::onDisconnected()
 {
     if (!m_socket)
         return;
+    if (!m_open) {
+        // Before open, Qt 6.4 may say disconnected() before error() (a proxy refusing, the
+        // server down behind it): let error() come first, it says why.
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_socket && !m_done)
+                onError(m_socket->error());
+        }, Qt::QueuedConnection);
+        return;
+    }
     using Code = QWebSocketProtocol::CloseCode;
     const Code code = m_socket->closeCode();
     switch (code) {

@@ -19,6 +19,8 @@ private slots:
     void engineTextPackets_data();
     void engineTextPackets();
     void engineRejectsBadFrames();
+    void engineOwnedTextKeepsItsBuffer();
+    void jsonParsedInPlaceWhenPadded();
     void engineOpenPacket();
     void engineOpenPacketRejects_data();
     void engineOpenPacketRejects();
@@ -67,6 +69,39 @@ void TestCodec::engineTextPackets()
     QCOMPARE(packet->data, data);
     QVERIFY(!packet->binary);
     QCOMPARE(eio::encodeText(packet->type, packet->data), frame);
+}
+
+void TestCodec::engineOwnedTextKeepsItsBuffer()
+{
+    QByteArray frame = QByteArray(R"(42["m",{"t":"hÃ©"}])");
+    frame.reserve(frame.size() + 100);
+    const char *afterType = frame.constData() + 1;
+    auto packet = eio::decodeOwnedText(std::move(frame));
+    QVERIFY(packet);
+    QCOMPARE(packet->type, eio::PacketType::Message);
+    QCOMPARE(packet->data, QByteArray(R"(2["m",{"t":"hÃ©"}])"));
+    QCOMPARE(packet->data.constData(), afterType);   // the same buffer, no copy
+    QVERIFY(packet->data.capacity() - packet->data.size() >= 64);
+    QVERIFY(!eio::decodeOwnedText(QByteArray("7x")));
+    QVERIFY(!eio::decodeOwnedText(QByteArray()));
+}
+
+void TestCodec::jsonParsedInPlaceWhenPadded()
+{
+    // Whatever lies after the text (here bytes that would be JSON, or break it) must not
+    // change the result: the parser may read the padding but never uses it.
+    const QByteArray json = R"({"s":"h\u00e9 \"q\"","n":[1,2.5,-3e2],"t":true})";
+    for (const char filler : { ' ', '"', '}', '\0', '\xFF' }) {
+        QByteArray buffer = json + QByteArray(ringchat::JsonDocument::kPadding, filler);
+        const QByteArrayView text(buffer.constData(), json.size());
+        const auto padded = ringchat::JsonDocument::parse(text, nullptr, ringchat::JsonDocument::kPadding);
+        const auto copied = ringchat::JsonDocument::parse(text);
+        QVERIFY(padded && copied);
+        QCOMPARE(padded->root().toObject(), copied->root().toObject());
+        QCOMPARE(padded->root().value(QLatin1StringView("s")).toString(), QStringLiteral("h\u00e9 \"q\""));
+        // Truncated JSON stays refused, whatever follows it.
+        QVERIFY(!ringchat::JsonDocument::parse(text.first(text.size() - 1), nullptr, ringchat::JsonDocument::kPadding + 1));
+    }
 }
 
 void TestCodec::engineRejectsBadFrames()
