@@ -45,7 +45,8 @@ public:
     explicit StubHttpServer(Handler handler, QObject *parent = nullptr)
         : QObject(parent), m_handler(std::move(handler))
     {
-        m_server.listen(QHostAddress::LocalHost, 0);
+        if (!m_server.listen(QHostAddress::LocalHost, 0))
+            qFatal("StubHttpServer: cannot listen on 127.0.0.1: %s", qPrintable(m_server.errorString()));
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = m_server.nextPendingConnection()) {
                 connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });

@@ -6,6 +6,8 @@
 #include "chat/storechatcache.h"
 #include "store/chatstore.h"
 
+#include <QDeadlineTimer>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
@@ -37,9 +39,10 @@ struct ChatClient
     ChatClient(const QUrl &server, const QString &userId, QStringList tokens, const QString &dataDir,
                ringchat::chat::ChatService::Options options = fastOptions())
         : tokens(std::move(tokens))
+        , databasePath(ringchat::store::ChatStore::databasePath(server, userId, dataDir))
     {
         store = std::make_unique<ringchat::store::ChatStore>();
-        store->open(ringchat::store::ChatStore::databasePath(server, userId, dataDir), userId);
+        store->open(databasePath, userId);
         cache = std::make_unique<ringchat::chat::StoreChatCache>(store.get());
         options.serverUrl = server;
         service = std::make_unique<ringchat::chat::ChatService>(options, &this->tokens, cache.get());
@@ -48,8 +51,15 @@ struct ChatClient
     {
         service.reset();
         cache.reset();
-        if (store)
-            store->close().waitForFinished(); // after every queued write
+        if (store) {
+            // After every queued write; bounded, so a stuck store fails here, by name.
+            const QFuture<void> closed = store->close();
+            const QDeadlineTimer deadline(30000);
+            while (!closed.isFinished() && !deadline.hasExpired())
+                QThread::msleep(5);
+            if (!closed.isFinished())
+                qFatal("ChatClient: the store %s did not close within 30 s", qPrintable(databasePath));
+        }
         store.reset();
     }
 
@@ -66,6 +76,7 @@ struct ChatClient
     ringchat::chat::ChatService *operator->() const { return service.get(); }
 
     TokenList tokens;
+    QString databasePath;
     std::unique_ptr<ringchat::store::ChatStore> store;
     std::unique_ptr<ringchat::chat::StoreChatCache> cache;
     std::unique_ptr<ringchat::chat::ChatService> service;

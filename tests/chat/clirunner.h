@@ -36,20 +36,27 @@ inline void startCli(QProcess &p, const QUrl &server, const QString &token, cons
     p.start(QStringLiteral(RINGCHAT_CHAT_CLI), all + args);
 }
 
+// timeoutMs bounds a stuck CLI: its own --timeout defaults to 30 s.
 inline CliResult runCli(const QUrl &server, const QString &token, const QString &dataDir, const QStringList &args,
                         const QByteArray &input = {}, int timeoutMs = 60000)
 {
     QProcess p;
     startCli(p, server, token, dataDir, args);
-    p.waitForStarted(10000);
+    CliResult r;
+    const QString command = QStringLiteral("ringchat-cli --server %1 ").arg(server.toString()) + args.join(QLatin1Char(' '));
+    if (!p.waitForStarted(10000)) {
+        r.err = QStringLiteral("(%1 did not start: %2) ").arg(command, p.errorString());
+        qWarning("%s", qPrintable(r.err));
+        return r;
+    }
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    CliResult r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        r.err = QStringLiteral("(timed out) ");
+        r.err = QStringLiteral("(%1 did not finish within %2 ms; killed) ").arg(command).arg(timeoutMs);
+        qWarning("%s", qPrintable(r.err));
     } else {
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }

@@ -16,6 +16,11 @@ QString serverDir()
 {
     return QStringLiteral(RINGCHAT_SOURCE_DIR "/server");
 }
+
+QString tail(const QByteArray &output)
+{
+    return QString::fromUtf8(output.right(3000));
+}
 } // namespace
 
 ReferenceServer::ReferenceServer(QProcessEnvironment extraEnv, QString logName)
@@ -46,7 +51,7 @@ bool ReferenceServer::start(int timeoutMs)
     kill();
     m_error.clear();
     if (!QFile::exists(serverDir() + QStringLiteral("/node_modules"))) {
-        m_error = QStringLiteral("server/node_modules is missing: run scripts/setup (npm ci in server/).");
+        fail(QStringLiteral("server/node_modules is missing: run scripts/setup (npm ci in server/)."));
         return false;
     }
     const qsizetype outputBefore = m_output.size(); // an earlier run's LISTENING line must not count
@@ -58,7 +63,7 @@ bool ReferenceServer::start(int timeoutMs)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->start(QStringLiteral("node"), { QStringLiteral("src/index.js") });
     if (!m_process->waitForStarted(10000)) {
-        m_error = QStringLiteral("node did not start: %1").arg(m_process->errorString());
+        fail(QStringLiteral("node src/index.js (in %1) did not start: %2").arg(serverDir(), m_process->errorString()));
         return false;
     }
     static const QRegularExpression listening(QStringLiteral("^LISTENING (\\S+)$"),
@@ -79,8 +84,12 @@ bool ReferenceServer::start(int timeoutMs)
         }
     }
     m_output += m_process->readAll();
-    m_error = QStringLiteral("the reference server did not print LISTENING: %1")
-                  .arg(QString::fromUtf8(m_output.mid(outputBefore).right(2000)));
+    const bool exited = m_process->state() == QProcess::NotRunning;
+    fail(QStringLiteral("node src/index.js (PORT=%1) %2 without printing LISTENING; its output:\n%3")
+             .arg(m_port)
+             .arg(exited ? QStringLiteral("exited") : QStringLiteral("ran %1 ms").arg(timeoutMs),
+                  tail(m_output.mid(outputBefore))));
+    kill();
     return false;
 }
 
@@ -90,7 +99,9 @@ void ReferenceServer::stop()
         return;
     m_process->terminate();
     if (!m_process->waitForFinished(5000)) {
-        qWarning("reference server: no exit 5 s after SIGTERM, killing it");
+        m_output += m_process->readAll();
+        qWarning("reference server %s: no exit 5 s after SIGTERM, killing it; its output:\n%s",
+                 qPrintable(m_url.toString()), qPrintable(tail(m_output)));
         kill();   // collects the output and drops the process
         return;
     }
@@ -103,7 +114,8 @@ void ReferenceServer::kill()
         return;
     if (m_process->state() != QProcess::NotRunning) {
         ::kill(pid_t(m_process->processId()), SIGKILL);
-        m_process->waitForFinished(10000);
+        if (!m_process->waitForFinished(10000))
+            qWarning("reference server %s: still running 10 s after SIGKILL", qPrintable(m_url.toString()));
     }
     m_output += m_process->readAll();
     m_process.reset();
@@ -122,9 +134,18 @@ QString ReferenceServer::token(const QString &user, const QStringList &extraArgs
         env.insert(QStringLiteral("ISSUER"), m_url.toString(QUrl::StripTrailingSlash));
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(serverDir());
-    p.start(QStringLiteral("node"), QStringList { QStringLiteral("src/token-cli.js"), user } + extraArgs);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning("token-cli failed: %s", p.readAllStandardError().constData());
+    const QStringList args = QStringList { QStringLiteral("src/token-cli.js"), user } + extraArgs;
+    p.start(QStringLiteral("node"), args);
+    const bool finished = p.waitForFinished(30000);
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        if (!finished)
+            p.kill();
+        p.waitForFinished(5000);
+        qWarning("node %s (in %s) %s: %s\nthe server's output:\n%s", qPrintable(args.join(QLatin1Char(' '))),
+                 qPrintable(serverDir()),
+                 finished ? qPrintable(QStringLiteral("exited %1").arg(p.exitCode()))
+                          : "did not finish within 30 s (killed)",
+                 p.readAllStandardError().constData(), qPrintable(tail(m_output)));
         return {};
     }
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
@@ -134,8 +155,22 @@ QString ReferenceServer::sql(const QString &query) const
 {
     QProcess p;
     p.start(QStringLiteral("sqlite3"), { m_database, query });
-    p.waitForFinished(30000);
+    const bool finished = p.waitForFinished(30000);
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        if (!finished)
+            p.kill();
+        p.waitForFinished(5000);
+        qWarning("sqlite3 %s \"%s\" %s: %s %s", qPrintable(m_database), qPrintable(query),
+                 finished ? "failed" : "did not finish within 30 s (killed)",
+                 qPrintable(p.errorString()), p.readAllStandardError().constData());
+    }
     return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void ReferenceServer::fail(const QString &error)
+{
+    m_error = error;
+    qWarning("reference server: %s", qPrintable(error));
 }
 
 void ReferenceServer::saveOutput()

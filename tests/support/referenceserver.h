@@ -26,7 +26,8 @@ public:
     ReferenceServer &operator=(const ReferenceServer &) = delete;
 
     // Starts, or restarts on the same port and database, and waits for the
-    // LISTENING line. On false, error() says why.
+    // LISTENING line. On false, error() says why (also printed as a warning, with the
+    // server's output, for tests that only QVERIFY the result).
     bool start(int timeoutMs = 30000);
     void stop(); // SIGTERM: the server's graceful shutdown
     void kill(); // SIGKILL: no goodbye, nothing flushed beyond what SQLite committed
@@ -39,14 +40,17 @@ public:
     QString log() const { return QString::fromUtf8(m_output); }
 
     // An access token for a user; extraArgs e.g. {"--ttl", "-10"} or {"--expired"}.
+    // Empty, and a warning naming the command, when token-cli fails or takes over 30 s.
     QString token(const QString &user, const QStringList &extraArgs = {}) const;
 
-    // Runs the sqlite3 shell on the server's database and returns its output.
+    // Runs the sqlite3 shell on the server's database and returns its output (at most
+    // 30 s; a warning names the query when it fails).
     QString sql(const QString &query) const;
 
 private:
     QProcessEnvironment baseEnvironment() const;
     void saveOutput();
+    void fail(const QString &error);
 
     QTemporaryDir m_dir;
     QString m_database;

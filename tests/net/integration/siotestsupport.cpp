@@ -57,8 +57,10 @@ bool PrivateServer::start(int port)
                        QStringLiteral("--watch-stdin"), QStringLiteral("on") };
     args += m_args;
     m_process->start(QStringLiteral(RINGCHAT_NODE_EXECUTABLE), args);
+    const QString command = QStringLiteral(RINGCHAT_NODE_EXECUTABLE " ") + args.join(QLatin1Char(' '));
     if (!m_process->waitForStarted(10000)) {
-        m_error = QStringLiteral("node did not start: ") + m_process->errorString();
+        m_error = command + QStringLiteral(" did not start: ") + m_process->errorString();
+        qWarning("%s", qPrintable(m_error));
         return false;
     }
     static const QRegularExpression listening(QStringLiteral("^LISTENING (\\d+)$"),
@@ -81,7 +83,11 @@ bool PrivateServer::start(int port)
             break;
     }
     output += m_process->readAll();
-    m_error = QStringLiteral("server did not report LISTENING: ") + QString::fromUtf8(output);
+    m_error = command
+        + (m_process->state() == QProcess::NotRunning ? QStringLiteral(" exited")
+                                                       : QStringLiteral(" ran 20 s"))
+        + QStringLiteral(" without printing LISTENING; its output:\n") + QString::fromUtf8(output.right(3000));
+    qWarning("%s", qPrintable(m_error));
     kill();
     return false;
 }
@@ -95,7 +101,8 @@ void PrivateServer::kill()
         if (m_paused)
             ::kill(pid, SIGCONT);
         ::kill(pid, SIGKILL);
-        m_process->waitForFinished(10000);
+        if (!m_process->waitForFinished(10000))
+            qWarning("test server on port %d: still running 10 s after SIGKILL", m_port);
     }
     m_paused = false;
     m_process.reset();
@@ -126,8 +133,8 @@ std::optional<QJsonDocument> controlGet(int port, const QString &pathAndQuery, i
 {
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest request(
-        QUrl(QStringLiteral("http://127.0.0.1:%1/control/%2").arg(port).arg(pathAndQuery)));
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1/control/%2").arg(port).arg(pathAndQuery));
+    QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
     QNetworkReply *reply = manager.get(request);
     QEventLoop loop;
@@ -137,9 +144,15 @@ std::optional<QJsonDocument> controlGet(int port, const QString &pathAndQuery, i
     std::optional<QJsonDocument> result;
     if (reply->isFinished()) {
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &error);
+        const QByteArray body = reply->readAll();
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
         if (error.error == QJsonParseError::NoError)
             result = doc;
+        else
+            qWarning("GET %s: no JSON answer (%s): %s", qPrintable(url.toString()),
+                     qPrintable(reply->errorString()), body.left(500).constData());
+    } else {
+        qWarning("GET %s: no answer within %d ms", qPrintable(url.toString()), timeoutMs + 1000);
     }
     reply->abort();
     delete reply;
@@ -178,7 +191,7 @@ AckResult emitAndWait(SocketIoClient &client, const QString &event, const Payloa
     client.emitEvent(event, payload, catcher.callback());
     if (!catcher.wait(timeoutMs)) {
         AckResult none;
-        none.error = QStringLiteral("test: no ack");
+        none.error = QStringLiteral("test: no ack for %1 within %2 ms").arg(event).arg(timeoutMs);
         return none;
     }
     return catcher.result();
@@ -201,7 +214,9 @@ bool openAndWait(SocketIoClient &client, int timeoutMs)
                      [&refused] { refused = true; });
     client.open();
     const bool settled = QTest::qWaitFor([&] { return connected || refused; }, timeoutMs);
-    Q_UNUSED(settled)
+    if (!settled)
+        qWarning("open: neither connected nor refused within %d ms (state %d, attempt %d)", timeoutMs,
+                 int(client.state()), client.attempt());
     return connected && client.state() == SocketIoClient::State::Connected;
 }
 

@@ -54,7 +54,8 @@ private:
     QString m_error;
 };
 
-// GET http://127.0.0.1:port/control/<path>; the JSON answer, or nullopt.
+// GET http://127.0.0.1:port/control/<path>; the JSON answer, or nullopt (and a
+// warning naming the URL and what went wrong).
 std::optional<QJsonDocument> controlGet(int port, const QString &pathAndQuery,
                                         int timeoutMs = 10000);
 
@@ -82,13 +83,14 @@ private:
 };
 
 // Emits `event` with `payload` and waits for the ack; the AckResult, or an
-// AckResult with error "test: no ack" when none came in timeoutMs.
+// AckResult with error "test: no ack for <event> within <timeoutMs> ms".
 AckResult emitAndWait(SocketIoClient &client, const QString &event, const Payload &payload,
                       int timeoutMs = 15000);
 AckResult emitAndWait(SocketIoClient &client, const QString &event, const QJsonObject &arg,
                       int timeoutMs = 15000);
 
-// Opens the client and waits for `connected`; false on connectError/timeout.
+// Opens the client and waits for `connected`; false on connectError/timeout (a
+// timeout also warns).
 bool openAndWait(SocketIoClient &client, int timeoutMs = 20000);
 
 // The binary a placeholder {"_placeholder":true,"num":N} stands for, or nullopt
