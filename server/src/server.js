@@ -2,6 +2,7 @@
 // /socket.io (chat) and everything else to oidc-provider (discovery, authorize, token...).
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { Server as SocketServer } from 'socket.io';
 import { openDatabase } from './db.js';
 import { ChatStore } from './store.js';
@@ -16,7 +17,7 @@ import { Typing } from './typing.js';
 import { ChatService } from './chat.js';
 import { makeAuthMiddleware, registerEvents } from './events.js';
 import { seedDemo } from './seed.js';
-import { publicHost } from './config.js';
+import { publicUrl } from './config.js';
 import { sendJson } from './http-util.js';
 
 async function attachRedisAdapter(io, url) {
@@ -52,7 +53,7 @@ export async function startServer(config, { log = console.log } = {}) {
   const verifyAccessToken = makeTokenVerifier(keys.publicJwks);
 
   let handlers = null; // set once listening: the issuer needs the actual port
-  const httpServer = http.createServer(async (req, res) => {
+  const handle = async (req, res) => {
     try {
       if (!handlers) {
         sendJson(res, 503, { success: false, error: { code: 'INTERNAL', message: 'starting' } });
@@ -67,7 +68,17 @@ export async function startServer(config, { log = console.log } = {}) {
       if (!res.headersSent) sendJson(res, 500, { success: false, error: { code: 'INTERNAL', message: 'internal error' } });
       else res.destroy();
     }
-  });
+  };
+  // With TLS_CERT/TLS_KEY the port speaks TLS only: nothing is ever served in plain text.
+  const httpServer = config.tls
+    ? https.createServer({ cert: config.tls.cert, key: config.tls.key }, handle)
+    : http.createServer(handle);
+  if (config.tls) {
+    httpServer.on('tlsClientError', (err, socket) => {
+      const why = err.code === 'ERR_SSL_HTTP_REQUEST' ? 'a plain http request, refused' : err.code || err.message;
+      log(`TLS handshake from ${socket.remoteAddress} failed: ${why}`);
+    });
+  }
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 30_000;
 
@@ -79,7 +90,7 @@ export async function startServer(config, { log = console.log } = {}) {
     });
   });
   const { port } = httpServer.address();
-  const baseUrl = `http://${publicHost(config.host)}:${port}`;
+  const baseUrl = publicUrl(config, port);
   const issuer = config.issuer || baseUrl;
 
   const io = new SocketServer(httpServer, {
