@@ -158,6 +158,7 @@ ApplicationWindow {
             page.signInRequested.connect((url) => App.signIn(url))
             page.cancelRequested.connect(() => App.cancelSignIn())
             page.storeUnencryptedToggled.connect((on) => { App.storeUnencrypted = on })
+            page.proxyApplied.connect((mode, url, user, password) => App.setProxy(mode, url, user, password))
             page.copyLinkRequested.connect((url) => App.copyToClipboard(url))
         }
     }
@@ -267,12 +268,18 @@ ApplicationWindow {
             page.trayAvailable = Qt.binding(() => App.trayAvailable)
             page.storeUnencrypted = Qt.binding(() => App.storeUnencrypted)
             page.appVersion = Qt.binding(() => App.appVersion)
+            page.proxyMode = Qt.binding(() => App.proxyMode)
+            page.proxyUrl = Qt.binding(() => App.proxyUrl)
+            page.proxyUser = Qt.binding(() => App.proxyUser)
+            page.proxyHasPassword = Qt.binding(() => App.proxyHasPassword)
+            page.proxyError = Qt.binding(() => App.proxyError)
             page.closeRequested.connect(() => { window.settingsOpen = false })
             page.signOutRequested.connect(() => App.signOut())
             page.themeModeSelected.connect((mode) => { App.themeMode = mode })
             page.notificationsToggled.connect((on) => { App.notificationsEnabled = on })
             page.closeToTrayToggled.connect((on) => { App.closeToTray = on })
             page.storeUnencryptedToggled.connect((on) => { App.storeUnencrypted = on })
+            page.proxyApplied.connect((mode, url, user, password) => App.setProxy(mode, url, user, password))
             page.forceActiveFocus()
         }
     }

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import RingChat
 
 // Settings: server and account, sign out, theme, notifications, closing to the
 // tray, the proxy of every connection, and the plaintext-session opt-in with its warning.
@@ -17,13 +16,11 @@ Rectangle {
     property bool trayAvailable: true
     property bool storeUnencrypted: false
     property string appVersion
-    // The proxy. Main.qml wires the other settings in its Loader; until it wires these
-    // too, they default to App's.
-    property string proxyMode: App.proxyMode
-    property string proxyUrl: App.proxyUrl
-    property string proxyUser: App.proxyUser
-    property bool proxyHasPassword: App.proxyHasPassword
-    property string proxyError: App.proxyError
+    property string proxyMode: "system"
+    property string proxyUrl
+    property string proxyUser
+    property bool proxyHasPassword: false
+    property string proxyError
 
     signal closeRequested()
     signal signOutRequested()
@@ -33,8 +30,6 @@ Rectangle {
     signal storeUnencryptedToggled(bool on)
     // mode "system", "none" or "manual"; an empty password keeps the saved one.
     signal proxyApplied(string mode, string url, string user, string password)
-
-    onProxyApplied: (mode, url, user, password) => App.setProxy(mode, url, user, password)
 
     color: Theme.background
     Accessible.role: Accessible.Pane

@@ -1,0 +1,64 @@
+import QtQuick
+import QtTest
+import RingChat
+
+// The Network section of the settings page: the mode box, the manual proxy's fields and
+// what the page asks the app to apply (it never applies anything itself).
+Item {
+    id: scene
+    width: 900; height: 1400
+
+    TestCase {
+        id: testCase
+        name: "SettingsPage"
+        when: windowShown
+
+        Component { id: pageComponent; SettingsPage { anchors.fill: parent } }
+        SignalSpy { id: appliedSpy; signalName: "proxyApplied" }
+
+        function make(properties) {
+            const page = createTemporaryObject(pageComponent, scene, properties || {})
+            verify(page)
+            appliedSpy.target = page
+            appliedSpy.clear()
+            return page
+        }
+
+        function test_systemByDefaultWithoutManualFields() {
+            const page = make()
+            compare(findChild(page, "proxyModeBox").currentValue, "system")
+            verify(!findChild(page, "proxyUrlField").visible)
+        }
+        function test_choosingNoProxyAppliesAtOnce() {
+            const page = make()
+            const box = findChild(page, "proxyModeBox")
+            box.currentIndex = 1
+            box.activated(1)
+            compare(appliedSpy.count, 1)
+            compare(appliedSpy.signalArguments[0][0], "none")
+        }
+        function test_manualProxyWaitsForItsAddress() {
+            const page = make({ proxyMode: "manual" })
+            const url = findChild(page, "proxyUrlField")
+            const use = findChild(page, "useProxyButton")
+            verify(url.visible)
+            verify(!use.enabled)
+            url.text = "socks5://127.0.0.1:1080"
+            findChild(page, "proxyUserField").text = "ann"
+            const password = findChild(page, "proxyPasswordField")
+            password.text = "s3cret"
+            verify(use.enabled)
+            mouseClick(use)
+            compare(appliedSpy.count, 1)
+            const args = appliedSpy.signalArguments[0]
+            compare([args[0], args[1], args[2], args[3]], ["manual", "socks5://127.0.0.1:1080", "ann", "s3cret"])
+            compare(password.text, "")   // the password does not stay in the field
+        }
+        function test_errorIsShown() {
+            const page = make({ proxyMode: "manual", proxyError: "The proxy address must start with http:// or socks5://." })
+            const error = findChild(page, "proxyError")
+            verify(error.visible)
+            compare(error.text, "The proxy address must start with http:// or socks5://.")
+        }
+    }
+}
