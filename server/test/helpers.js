@@ -205,18 +205,25 @@ export function record(socket, event) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// fetch with a bound on the answer and its body; the error names the request.
+// fetch with a bound on the answer and its body; the error names the request. The bound
+// is a race, not only the abort signal: Node 18's fetch can lose the abort (the Request
+// that relays it may be garbage-collected mid-flight) and then waits on.
 export async function fetchWithin(url, options = {}, { timeoutMs = HTTP_TIMEOUT_MS, server } = {}) {
   const what = `${options.method || 'GET'} ${url}`;
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`${what}: no answer within ${timeoutMs} ms${outputOf(server)}`));
+    }, timeoutMs);
+  });
   try {
-    const res = await fetch(url, { ...options, signal: controller.signal });
-    const text = await res.text();
+    const res = await Promise.race([fetch(url, { ...options, signal: controller.signal }), timeout]);
+    const text = await Promise.race([res.text(), timeout]);
     return { res, text };
   } catch (err) {
-    if (timedOut) throw new Error(`${what}: no answer within ${timeoutMs} ms${outputOf(server)}`);
+    if (err.message.startsWith(`${what}: `)) throw err;
     throw new Error(`${what}: ${err.message}${outputOf(server)}`, { cause: err });
   } finally {
     clearTimeout(timer);
