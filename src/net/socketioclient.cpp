@@ -11,6 +11,7 @@
 #include <QNetworkInformation>
 #include <QTimer>
 
+#include <atomic>
 #include <mutex>
 
 namespace ringchat::net {
@@ -30,13 +31,39 @@ QString reasonString(const char *reason)
 
 // Shared by every copy of one payload. Exactly one form is there at first (the parsed
 // document or the QJsonArray); the other is made once, on first use.
+namespace {
+
+// Runs a function at most once, from any thread (payloads may be read on several). Unlike
+// std::once_flag it can start out done without a call: marking a once_flag done costs a
+// futex wake-up in glibc, a system call for every incoming message.
+class RunOnce {
+public:
+    void markDone() { m_done.store(true, std::memory_order_relaxed); }
+    template <typename F> void call(F &&f)
+    {
+        if (m_done.load(std::memory_order_acquire))
+            return;
+        std::lock_guard lock(m_mutex);
+        if (m_done.load(std::memory_order_relaxed))
+            return;
+        f();
+        m_done.store(true, std::memory_order_release);
+    }
+
+private:
+    std::atomic<bool> m_done { false };
+    std::mutex m_mutex;
+};
+
+} // namespace
+
 struct Payload::Shared {
     std::shared_ptr<const JsonDocument> document;
     qsizetype first = 0;
     qsizetype count = 0;
     QJsonArray args;
-    std::once_flag documentOnce;
-    std::once_flag argsOnce;
+    RunOnce documentOnce;
+    RunOnce argsOnce;
 };
 
 Payload::Payload(QJsonArray args, QList<QByteArray> binaries)
@@ -45,7 +72,7 @@ Payload::Payload(QJsonArray args, QList<QByteArray> binaries)
 {
     m_shared->count = args.size();
     m_shared->args = std::move(args);
-    std::call_once(m_shared->argsOnce, [] {});
+    m_shared->argsOnce.markDone();   // not yet shared: no other thread can look
 }
 
 Payload::Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, qsizetype count,
@@ -56,7 +83,7 @@ Payload::Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, 
     m_shared->document = std::move(document);
     m_shared->first = first;
     m_shared->count = count;
-    std::call_once(m_shared->documentOnce, [] {});
+    m_shared->documentOnce.markDone();
 }
 
 qsizetype Payload::size() const
@@ -70,7 +97,7 @@ JsonView Payload::arg(qsizetype i) const
         return {};
     Shared &s = *m_shared;
     // Built from a QJsonArray (an outgoing payload, or a test's): parse its text once.
-    std::call_once(s.documentOnce, [&s] {
+    s.documentOnce.call([&s] {
         s.document = JsonDocument::parse(QJsonDocument(s.args).toJson(QJsonDocument::Compact));
     });
     return s.document ? s.document->root().at(s.first + i) : JsonView();
@@ -82,7 +109,7 @@ const QJsonArray &Payload::args() const
     if (!m_shared)
         return empty;
     Shared &s = *m_shared;
-    std::call_once(s.argsOnce, [&s] {
+    s.argsOnce.call([&s] {
         if (!s.document)
             return;
         const JsonView root = s.document->root();
