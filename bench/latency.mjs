@@ -239,8 +239,8 @@ export async function runLatencyRound({ buildDir, quick, size, withFrozen, serve
             const fromB = B.mark();
             const A = sender(token);
             await A.waitFor('A ready', (e) => e.ev === 'ready', 0, 30000);
-            const online = await seenPresence('online', fromB);
-            return { A, online };
+            await seenPresence('online', fromB);
+            return A;
         };
         let messageNo = 0;
 
@@ -261,7 +261,7 @@ export async function runLatencyRound({ buildDir, quick, size, withFrozen, serve
             }
 
             // A as the app runs: messages, typing, away and back, then disconnect/reconnect.
-            const { A } = await spawnOnline(alice);
+            const A = await spawnOnline(alice);
             step = `${load}: messages`;
             for (let n = 0; n < counts.messages; ++n, ++messageNo) {
                 const i = messageNo;
@@ -301,7 +301,7 @@ export async function runLatencyRound({ buildDir, quick, size, withFrozen, serve
             // Killed: no goodbye; the kernel closes the process's socket.
             step = `${load}: killed`;
             for (let k = 0; k < counts.killed; ++k) {
-                const { A: victim } = await spawnOnline(alice);
+                const victim = await spawnOnline(alice);
                 await gap();
                 fromB = B.mark();
                 const t = nowUs();
@@ -346,7 +346,7 @@ export async function runLatencyRound({ buildDir, quick, size, withFrozen, serve
             step = 'frozen';
             const frozen = [];
             for (let k = 0; k < counts.frozen; ++k) {
-                const { A: victim } = await spawnOnline(alice);
+                const victim = await spawnOnline(alice);
                 await gap();
                 const fromB = B.mark();
                 const t = nowUs();

@@ -13,7 +13,8 @@
 // time is when the timer fired. The receiver prints {"ev":"seen",...,"t"} the
 // moment its message model holds a new row of PEER's, its conversation list shows
 // PEER typing or not, or PEER's presence changes; "stats" prints what its flood
-// conversation's model took in and the CPU time it used so far. Both print {"ev":"ready"} once synced.
+// conversation's model took in and the CPU time it used so far. Both print
+// {"ev":"ready"} once synced.
 //
 // t is CLOCK_MONOTONIC in microseconds: one clock for every process on the machine
 // (Node's process.hrtime reads it too), so the driver subtracts "did" from "seen".
@@ -35,8 +36,10 @@
 
 #include "processcpu.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <utility>
 #include <time.h>
 #include <unistd.h>
