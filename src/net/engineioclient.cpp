@@ -80,7 +80,7 @@ void EngineIoClient::open()
 Transport *EngineIoClient::createTransport(const QString &name)
 {
     if (name == kWebSocket)
-        return new WebSocketTransport(this);
+        return new WebSocketTransport(m_options.maxIncomingBytes, this);
     if (name == kPolling)
         return new PollingTransport(this);
     return nullptr;

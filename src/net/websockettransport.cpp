@@ -14,10 +14,13 @@ namespace ringchat::net {
 namespace {
 // How long a graceful close may wait for the server's close frame before the socket goes.
 constexpr int kCloseGraceMs = 2000;
+// More than a WebSocket frame header (at most 14 bytes), in a socket read's usual size.
+constexpr qint64 kFrameHeaderRoom = 64 * 1024;
 }
 
-WebSocketTransport::WebSocketTransport(QObject *parent)
+WebSocketTransport::WebSocketTransport(qint64 maxMessageBytes, QObject *parent)
     : Transport(parent)
+    , m_maxMessageBytes(maxMessageBytes)
 {
 }
 
@@ -30,10 +33,12 @@ void WebSocketTransport::open(const QUrl &url)
 {
     m_url = url;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(kMaxMessageSize));
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(kMaxMessageSize));
-    // No read-buffer bound: Qt 6.4 reads a frame only once all of it is buffered, so a
-    // bound below the largest frame would stall the link.
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
+    // Qt 6.4 reads a frame only once all of it is buffered, so the read buffer must hold
+    // the largest allowed frame and its header; bounded, a flood that outruns us waits in
+    // the kernel (TCP flow control) instead of in our memory.
+    m_socket->setReadBufferSize(m_maxMessageBytes + kFrameHeaderRoom);
     connect(m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
         emit opened();
@@ -192,11 +197,14 @@ void WebSocketTransport::onDisconnected()
                                  .arg(m_url.host())
                                  .arg(int(code))
                                  .arg(reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason));
-    qCInfo(lcNet) << "WebSocket closed with code" << int(code) << reason;
     // Frames RFC 6455 forbids, invalid UTF-8 and messages over the size limit (Qt closes
     // the connection itself for those) are the peer's bad data, as with a bad packet.
     const bool badData = code == Code::CloseCodeProtocolError || code == Code::CloseCodeDatatypeNotSupported
         || code == Code::CloseCodeWrongDatatype || code == Code::CloseCodeTooMuchData;
+    if (badData)
+        qCWarning(lcNet) << "WebSocket closed for bad data, code" << int(code) << reason;
+    else
+        qCInfo(lcNet) << "WebSocket closed with code" << int(code) << reason;
     fail(badData ? QStringLiteral("parse error") : QStringLiteral("transport close"), sentence);
 }
 

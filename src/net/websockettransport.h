@@ -15,7 +15,9 @@ namespace ringchat::net {
 class WebSocketTransport final : public Transport {
     Q_OBJECT
 public:
-    explicit WebSocketTransport(QObject *parent = nullptr);
+    // maxMessageBytes: the session's limit (maxIncomingBytes); Qt refuses larger frames and
+    // messages itself (close code 1009, a "parse error").
+    explicit WebSocketTransport(qint64 maxMessageBytes, QObject *parent = nullptr);
     ~WebSocketTransport() override;
 
     QString name() const override { return QStringLiteral("websocket"); }
@@ -24,8 +26,6 @@ public:
     void stop() override;
     void shutdown() override;
 
-    // A backstop against memory abuse; the exact limit (maxIncomingBytes) is the session's.
-    static constexpr qint64 kMaxMessageSize = qint64(256) * 1024 * 1024;
 
 private:
     void onText(const QString &message);
@@ -39,6 +39,7 @@ private:
 
     // Not a child: it may be mid-signal when we go, and a graceful close outlives us.
     QWebSocket *m_socket = nullptr;
+    qint64 m_maxMessageBytes;
     QUrl m_url;
     QList<QSslError> m_sslErrors;
     bool m_requestSent = false;   // the TCP (and TLS) connection took our handshake request

@@ -17,6 +17,8 @@ using namespace ringchat::net;
 
 namespace {
 
+const qint64 kLimit = 4 * 1024 * 1024;   // the transport's message size limit in these tests
+
 const QByteArray kGoodReply = "HTTP/1.1 101 Switching Protocols\r\n"
                               "Upgrade: websocket\r\n"
                               "Connection: Upgrade\r\n"
@@ -89,6 +91,7 @@ private slots:
     void reasons_data();
     void reasons();
     void closeCodeIsNamed();
+    void messagesUpToTheLimitOnly();
     void shutdownDeliversQueuedPacketsThenClosesNormally();
     void stopDuringHandshakeEmitsNothing();
 
@@ -139,7 +142,7 @@ QWebSocket *TestWebSocketTransport::openAgainstServer(WebSocketTransport &transp
 
 void TestWebSocketTransport::carriesPacketsBothWays()
 {
-    WebSocketTransport transport;
+    WebSocketTransport transport(kLimit);
     QSignalSpy received(&transport, &Transport::packetReceived);
     QWebSocket *server = openAgainstServer(transport);
     QVERIFY(server);
@@ -205,7 +208,7 @@ void TestWebSocketTransport::reasons()
     peer.reply = reply;
     peer.frames = frames;
     peer.closeWhenSent = closeWhenSent;
-    WebSocketTransport transport;
+    WebSocketTransport transport(kLimit);
     QSignalSpy failed(&transport, &Transport::failed);
     transport.open(peer.url());
     QVERIFY(failed.wait(10000));
@@ -222,7 +225,7 @@ void TestWebSocketTransport::reasons()
 
 void TestWebSocketTransport::closeCodeIsNamed()
 {
-    WebSocketTransport transport;
+    WebSocketTransport transport(kLimit);
     QSignalSpy failed(&transport, &Transport::failed);
     QWebSocket *server = openAgainstServer(transport);
     QVERIFY(server);
@@ -235,9 +238,29 @@ void TestWebSocketTransport::closeCodeIsNamed()
              qPrintable(sentence));
 }
 
+void TestWebSocketTransport::messagesUpToTheLimitOnly()
+{
+    // The read buffer is bounded, yet holds a whole message of the largest allowed size.
+    WebSocketTransport transport(kLimit);
+    QSignalSpy received(&transport, &Transport::packetReceived);
+    QSignalSpy failed(&transport, &Transport::failed);
+    QWebSocket *server = openAgainstServer(transport);
+    QVERIFY(server);
+    const QString largest = QStringLiteral("4") + QString(kLimit - 1, u'x');
+    server->sendTextMessage(largest);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(0).value<eio::Packet>().data.size(), kLimit - 1);
+    QVERIFY(failed.isEmpty());
+    server->sendTextMessage(largest + QLatin1Char('x'));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("parse error"));
+    QVERIFY2(failed.first().at(2).toString().contains(QLatin1String("1009")), qPrintable(failed.first().at(2).toString()));
+    QCOMPARE(received.size(), 1);
+}
+
 void TestWebSocketTransport::shutdownDeliversQueuedPacketsThenClosesNormally()
 {
-    auto *transport = new WebSocketTransport;
+    auto *transport = new WebSocketTransport(kLimit);
     QWebSocket *server = openAgainstServer(*transport);
     QVERIFY(server);
     QSignalSpy serverText(server, &QWebSocket::textMessageReceived);
@@ -255,7 +278,7 @@ void TestWebSocketTransport::shutdownDeliversQueuedPacketsThenClosesNormally()
 void TestWebSocketTransport::stopDuringHandshakeEmitsNothing()
 {
     RawPeer peer;   // never answers: no reply set
-    WebSocketTransport transport;
+    WebSocketTransport transport(kLimit);
     QSignalSpy failed(&transport, &Transport::failed);
     QSignalSpy opened(&transport, &Transport::opened);
     transport.open(peer.url());
