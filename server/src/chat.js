@@ -10,6 +10,7 @@ export class ChatService {
     this.presence = presence;
     this.typing = typing;
     this.messageLimiter = messageLimiter;
+    this.announcing = new Set(); // conversation ids with a conversation_updated queued
   }
 
   requireMember(conversationId, userId) {
@@ -28,6 +29,17 @@ export class ChatService {
     for (const userId of userIds) {
       this.io.to(`user:${userId}`).emit('conversation_updated', this.conversationFor(conversationId, userId));
     }
+  }
+
+  // conversation_updated after new messages: once per conversation per event-loop
+  // turn, however many messages the turn took in (message_received carries each).
+  announceSoon(conversationId, participantIds) {
+    if (this.announcing.has(conversationId)) return;
+    this.announcing.add(conversationId);
+    setImmediate(() => {
+      this.announcing.delete(conversationId);
+      this.announceConversation(conversationId, participantIds);
+    });
   }
 
   // Returns { message, duplicate }. A duplicate (same sender and clientId) is not stored
@@ -53,7 +65,7 @@ export class ChatService {
       const rooms = [`conversation:${message.conversationId}`, ...participantIds.map((id) => `user:${id}`)];
       this.typing.stop(message.conversationId, user.id);
       this.io.to(rooms).emit('message_received', message);
-      this.announceConversation(message.conversationId, participantIds);
+      this.announceSoon(message.conversationId, participantIds);
     }
     return result;
   }

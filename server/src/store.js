@@ -78,7 +78,6 @@ export class ChatStore {
                          WHERE m.conversationId = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`),
       messagesAfter: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
                         WHERE m.conversationId = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?`),
-      unreadCount: q(`SELECT COUNT(*) AS n FROM messages WHERE conversationId = ? AND seq > ? AND senderId <> ?`),
       advanceRead: q(`UPDATE participants SET lastReadSeq = @seq, lastReadAt = @now
                       WHERE conversationId = @conversationId AND userId = @userId AND lastReadSeq < @seq`),
       maxSeqOfIds: q(`SELECT MAX(seq) AS seq FROM messages WHERE conversationId = ? AND id IN (SELECT value FROM json_each(?))`),
@@ -180,7 +179,9 @@ export class ChatStore {
       type: row.type,
       participants,
       lastSeq: row.lastSeq,
-      unreadCount: me ? this.sql.unreadCount.get(conversationId, me.lastReadSeq, viewerId).n : 0,
+      // Sending moves the sender's own marker to the message, so everything above a
+      // marker is someone else's: no need to count rows (O(unread) per message).
+      unreadCount: me ? Math.max(0, row.lastSeq - me.lastReadSeq) : 0,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

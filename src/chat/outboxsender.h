@@ -1,7 +1,8 @@
 #pragma once
 // Sends queued messages over the socket, one in flight per conversation so they keep
-// their order, each with its clientId so a resend is stored once. An entry is saved
-// (Persistence::save) before its first emit and forgotten only when the server acked it.
+// their order, each with its clientId so a resend is stored once. An entry is handed to
+// Persistence::save before its first emit (the emit does not wait for the disk) and
+// forgotten only when the server acked it.
 //
 // RATE_LIMITED waits retryAfter and resends (not a failure); a lost link just waits
 // for the next replay(); BAD_REQUEST/FORBIDDEN/NOT_FOUND, or too many timeouts or
@@ -14,7 +15,6 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -39,7 +39,7 @@ class OutboxSender : public QObject
 public:
     // Durable storage of the entries, done by the cache on its worker thread.
     struct Persistence {
-        // Calls durable() once the entry is on disk (it is never emitted before).
+        // Calls durable() once the entry is on disk.
         std::function<void(const OutboxEntry &entry, std::function<void()> durable)> save;
         // A state change of a saved entry (failed, or back in line after Retry).
         std::function<void(const OutboxEntry &entry)> update;
@@ -90,7 +90,6 @@ private:
     net::SocketIoClient *m_client;
     Persistence m_persistence;
     QHash<QString, Queue> m_queues;
-    QSet<QString> m_notDurable; // saved but not yet on disk: not sent yet
     bool m_online = false;
     quint64 m_epoch = 0;        // bumps on every link change; acks of older epochs are ignored
 };

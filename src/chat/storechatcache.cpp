@@ -20,34 +20,60 @@ StoreChatCache::StoreChatCache(store::ChatStore *store, QObject *parent)
 
 StoreChatCache::~StoreChatCache()
 {
-    flushPendingMessages();
+    flushPending();
 }
 
-void StoreChatCache::writePendingMessages()
+void StoreChatCache::startWrite(std::function<void()> written)
 {
-    if (m_writeInFlight || m_pendingMessages.isEmpty())
+    // The store runs jobs in order, so the last job done means both are.
+    if (!m_pendingConversations.isEmpty()) {
+        QFuture<bool> conversations =
+            m_store->upsertConversations(std::exchange(m_pendingConversations, {}).values());
+        if (m_pendingMessages.isEmpty()) {
+            if (written)
+                conversations.then(this, [written](bool) { written(); });
+            return;
+        }
+    }
+    QFuture<store::InsertResult> messages = m_store->insertMessages(std::exchange(m_pendingMessages, {}));
+    if (written)
+        messages.then(this, [written](const store::InsertResult &) { written(); });
+}
+
+void StoreChatCache::writePending()
+{
+    m_writeQueued = false;
+    if (m_writeInFlight || (m_pendingMessages.isEmpty() && m_pendingConversations.isEmpty()))
         return;
     m_writeInFlight = true;
     QPointer<StoreChatCache> self(this);
-    m_store->insertMessages(std::exchange(m_pendingMessages, {})).then(this, [self](const store::InsertResult &) {
+    startWrite([self] {
         if (!self)
             return;
         self->m_writeInFlight = false;
-        self->writePendingMessages();
+        self->writePending();
     });
 }
 
-void StoreChatCache::flushPendingMessages()
+void StoreChatCache::scheduleWrite()
+{
+    if (m_writeQueued || m_writeInFlight)
+        return; // the write in flight picks it up when it is done
+    m_writeQueued = true;
+    QMetaObject::invokeMethod(this, &StoreChatCache::writePending, Qt::QueuedConnection);
+}
+
+void StoreChatCache::flushPending()
 {
     // Queued behind the write in flight, if any: the store runs jobs in order.
-    if (!m_pendingMessages.isEmpty())
-        m_store->insertMessages(std::exchange(m_pendingMessages, {}));
+    if (!m_pendingMessages.isEmpty() || !m_pendingConversations.isEmpty())
+        startWrite();
 }
 
 void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int> &limits,
                           std::function<void(const Snapshot &)> done)
 {
-    flushPendingMessages();
+    flushPending();
     auto snapshot = std::make_shared<Snapshot>();
     auto remaining = std::make_shared<int>(1);
     QPointer<store::ChatStore> store(m_store);
@@ -85,28 +111,27 @@ void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int>
 void StoreChatCache::loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                                 std::function<void(const QList<api::Message> &)> done)
 {
-    flushPendingMessages();
+    flushPending();
     m_store->messagesBefore(conversationId, beforeSeq, limit)
         .then(this, [done](const QList<api::Message> &messages) { done(messages); });
 }
 
 void StoreChatCache::saveConversations(const QList<api::Conversation> &conversations)
 {
-    flushPendingMessages();
-    m_store->upsertConversations(conversations);
+    for (const api::Conversation &c : conversations)
+        m_pendingConversations.insert(c.id, c);
+    scheduleWrite();
 }
 
 void StoreChatCache::saveMessages(const QList<api::Message> &messages)
 {
-    const bool writeQueued = !m_pendingMessages.isEmpty();
     m_pendingMessages.append(messages);
-    if (!writeQueued && !m_writeInFlight)
-        QMetaObject::invokeMethod(this, &StoreChatCache::writePendingMessages, Qt::QueuedConnection);
+    scheduleWrite();
 }
 
 void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable)
 {
-    flushPendingMessages();
+    flushPending();
     m_store->addToOutbox(entry).then(this, [durable](bool ok) {
         if (!ok)
             qCWarning(lcChat) << "could not write the outbox entry to disk; sending it anyway";
@@ -116,19 +141,21 @@ void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<voi
 
 void StoreChatCache::updateOutboxEntry(const OutboxEntry &entry)
 {
-    flushPendingMessages();
+    flushPending();
     m_store->updateOutbox(entry.clientId, entry.state, entry.attempts, entry.lastError);
 }
 
 void StoreChatCache::removeOutboxEntry(const QString &clientId)
 {
-    flushPendingMessages();
+    flushPending();
     m_store->removeFromOutbox(clientId);
 }
 
 void StoreChatCache::destroy()
 {
-    m_pendingMessages = {}; // the database goes, and what was not written with it
+    // The database goes, and what was not written with it.
+    m_pendingMessages = {};
+    m_pendingConversations.clear();
     m_store->destroyDatabase();
 }
 

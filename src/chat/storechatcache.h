@@ -4,6 +4,7 @@
 #include "chat/chatcache.h"
 #include "store/messagebatch.h"
 
+#include <QHash>
 #include <QObject>
 
 namespace ringchat::store {
@@ -33,18 +34,24 @@ public:
     void destroy() override;
 
 private:
-    // Live messages arrive one event at a time; writing each in its own
-    // transaction (one fsync each) costs ~15x the CPU of a batch in a flood.
-    // They are gathered, and one transaction at a time is in flight: what
-    // arrives meanwhile becomes the next one (group commit), so a slow disk
-    // means bigger batches rather than a growing queue of small ones.
-    void writePendingMessages(); // when idle: one batch, then the next when it is done
-    // Every other store call goes after the pending messages, so the store
-    // sees the writes in the order they were made.
-    void flushPendingMessages();
+    // Live messages and conversation updates (one of each per message in a
+    // flood) arrive one event at a time; writing each in its own transaction
+    // (one fsync each) costs ~15x the CPU of a batch. They are gathered, and one
+    // write at a time is in flight: what arrives meanwhile becomes the next one
+    // (group commit), so a slow disk means bigger batches rather than a growing
+    // queue of small ones. Only the latest copy of a conversation is written.
+    void writePending(); // when idle: one batch, then the next when it is done
+    // Every other store call goes after the pending writes, so the store sees
+    // the writes in the order they were made.
+    void flushPending();
+    void scheduleWrite();
+    // Hands what is pending to the store; `written` runs when the store has done it.
+    void startWrite(std::function<void()> written = {});
 
     store::ChatStore *m_store;
     store::MessageBatch m_pendingMessages; // compact: a slow disk can leave many waiting
+    QHash<QString, api::Conversation> m_pendingConversations; // by id, the latest copy
+    bool m_writeQueued = false;
     bool m_writeInFlight = false;
 };
 
