@@ -1,47 +1,37 @@
 #pragma once
 // The chat commands of ringchat-cli (conversations, history, send, tail, typing, read),
-// on the same ChatService the app uses. main.cpp parses --server and the token
-// (--token, RINGCHAT_TOKEN or the keychain session) and hands over the rest.
+// on the same ChatService the app uses. Each runs to the end in its own event loop
+// and returns the process exit code (ExitCode). Results go to stdout as JSON objects,
+// one a line; sentences for people go to stderr.
+
+#include "commandargs.h"
 
 #include <QString>
-#include <QStringList>
 #include <QUrl>
-
-class QTextStream;
-
-namespace ringchat::auth {
-class AccessTokenSource;
-}
 
 namespace ringchat::cli {
 
-// Exit codes shared by every command.
-enum ExitCode {
-    ExitOk = 0,
-    ExitFailure = 1, // anything else (e.g. the local cache could not be opened)
-    ExitUsage = 2,
-    ExitAuth = 3,
-    ExitNetwork = 4,
-    ExitRefused = 5, // the server answered with a refusal (BAD_REQUEST, FORBIDDEN, NOT_FOUND, ...)
-};
+class CliTokenSource;
+class Output;
 
-struct ChatCommandContext {
+struct ChatCommandContext
+{
     QUrl serverUrl;
-    auth::AccessTokenSource *tokens = nullptr; // must stay valid during the call
-    // Where the per-account cache and outbox live. Empty: --data-dir, then
-    // $RINGCHAT_DATA_DIR, then the platform's app data location.
+    CliTokenSource *tokens = nullptr; // must stay valid during the call
+    // Where the per-account cache and outbox live. Empty: $RINGCHAT_DATA_DIR, then the
+    // platform's app data location.
     QString dataDir;
-    QTextStream *out = nullptr; // one JSON object a line
-    QTextStream *err = nullptr; // sentences for people
+    int timeoutSeconds = 30; // give up after this long without a connection
+    Output *output = nullptr;
 };
 
-// True for the command names runChatCommand handles.
-bool isChatCommand(const QString &command);
-// Usage lines for --help.
-QString chatCommandsHelp();
-// Runs one command with its arguments (everything after the command name, options
-// included: --limit N, --stdin, --up-to SEQ, --data-dir DIR, --timeout SECONDS).
-// Needs a QCoreApplication. Returns the process exit code (ExitCode).
-int runChatCommand(const QString &command, const QStringList &args, const ChatCommandContext &ctx);
+using ChatCommand = int (*)(const ChatCommandContext &, const CommandArgs &);
+
+int conversationsCommand(const ChatCommandContext &ctx, const CommandArgs &args);
+int historyCommand(const ChatCommandContext &ctx, const CommandArgs &args);
+int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args);
+int tailCommand(const ChatCommandContext &ctx, const CommandArgs &args);
+int typingCommand(const ChatCommandContext &ctx, const CommandArgs &args);
+int readCommand(const ChatCommandContext &ctx, const CommandArgs &args);
 
 } // namespace ringchat::cli

@@ -1,5 +1,6 @@
 #pragma once
-// Runs ringchat-cli's chat commands with --server and --token, isolated in a data dir.
+// Runs ringchat-cli, isolated in a data dir: the chat commands with --server and --token
+// (runCli), or any command line (runCliWith).
 
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -7,7 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
-struct CliResult {
+struct CliResult
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -18,7 +20,11 @@ inline QProcessEnvironment cliEnvironment(const QString &dataDir)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RINGCHAT_DATA_DIR"), dataDir);
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), qEnvironmentVariable("CHAT_CLI_LOG", QStringLiteral("ringchat.*.info=false;ringchat.*.debug=false")));
+    // The CLI is quiet by itself; CHAT_CLI_LOG=ringchat.*=true shows its log when debugging a test.
+    if (qEnvironmentVariableIsSet("CHAT_CLI_LOG"))
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), qEnvironmentVariable("CHAT_CLI_LOG"));
+    else
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
     env.remove(QStringLiteral("RINGCHAT_TOKEN"));
     env.remove(QStringLiteral("RINGCHAT_SERVER"));
     // Never the developer's own saved account or settings.
@@ -26,24 +32,36 @@ inline QProcessEnvironment cliEnvironment(const QString &dataDir)
     return env;
 }
 
-inline void startCli(QProcess &p, const QUrl &server, const QString &token, const QString &dataDir,
-                     const QStringList &args)
+inline QStringList serverAndToken(const QUrl &server, const QString &token)
 {
-    p.setProcessEnvironment(cliEnvironment(dataDir));
-    QStringList all{QStringLiteral("--server"), server.toString()};
+    QStringList all { QStringLiteral("--server"), server.toString() };
     if (!token.isNull())
         all << QStringLiteral("--token") << token;
-    p.start(QStringLiteral(RINGCHAT_CHAT_CLI), all + args);
+    return all;
 }
 
+inline void startCli(QProcess &p, const QUrl &server, const QString &token, const QString &dataDir,
+    const QStringList &args)
+{
+    p.setProcessEnvironment(cliEnvironment(dataDir));
+    p.start(QStringLiteral(RINGCHAT_CHAT_CLI), serverAndToken(server, token) + args);
+}
+
+// Runs `ringchat-cli <arguments>` as given, with `extraEnv` added to cliEnvironment().
 // timeoutMs bounds a stuck CLI: its own --timeout defaults to 30 s.
-inline CliResult runCli(const QUrl &server, const QString &token, const QString &dataDir, const QStringList &args,
-                        const QByteArray &input = {}, int timeoutMs = 60000)
+inline CliResult runCliWith(const QStringList &arguments, const QString &dataDir,
+    const QProcessEnvironment &extraEnv = {}, const QByteArray &input = {}, int timeoutMs = 60000)
 {
     QProcess p;
-    startCli(p, server, token, dataDir, args);
+    QProcessEnvironment env = cliEnvironment(dataDir);
+    env.insert(extraEnv);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(RINGCHAT_CHAT_CLI), arguments);
     CliResult r;
-    const QString command = QStringLiteral("ringchat-cli --server %1 ").arg(server.toString()) + args.join(QLatin1Char(' '));
+    QStringList shown = arguments; // never a token in a test log
+    if (const auto t = shown.indexOf(QStringLiteral("--token")); t >= 0 && t + 1 < shown.size())
+        shown[t + 1] = QStringLiteral("...");
+    const QString command = QStringLiteral("ringchat-cli ") + shown.join(QLatin1Char(' '));
     if (!p.waitForStarted(10000)) {
         r.err = QStringLiteral("(%1 did not start: %2) ").arg(command, p.errorString());
         qWarning("%s", qPrintable(r.err));
@@ -55,7 +73,9 @@ inline CliResult runCli(const QUrl &server, const QString &token, const QString 
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        r.err = QStringLiteral("(%1 did not finish within %2 ms; killed) ").arg(command).arg(timeoutMs);
+        r.err = QStringLiteral("(%1 did not finish within %2 ms; killed) ")
+                    .arg(command)
+                    .arg(timeoutMs);
         qWarning("%s", qPrintable(r.err));
     } else {
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -63,4 +83,10 @@ inline CliResult runCli(const QUrl &server, const QString &token, const QString 
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err += QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+inline CliResult runCli(const QUrl &server, const QString &token, const QString &dataDir,
+    const QStringList &args, const QByteArray &input = {}, int timeoutMs = 60000)
+{
+    return runCliWith(serverAndToken(server, token) + args, dataDir, {}, input, timeoutMs);
 }

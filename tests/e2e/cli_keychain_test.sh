@@ -3,7 +3,8 @@
 # against the reference server, the refresh token in a real gnome-keyring (on a
 # private D-Bus session, unlocked from a password), whoami restoring the session
 # from the keychain without a browser, logout revoking it, Ctrl+C cancelling,
-# and the exit codes (2 usage, 3 auth, 4 network, 5 refused).
+# refused tokens in words, no log lines without --verbose, and the exit codes
+# (2 usage, 3 auth, 4 network, 5 refused).
 # Usage: cli_keychain_test.sh <ringchat-cli> <source dir>
 set -uo pipefail
 cli=$1
@@ -122,6 +123,10 @@ check "  ...without opening a browser" test ! -e "$tmp/browser-was-opened"
 second_refresh=$(lookup)
 record_token "$second_refresh"
 check "  ...and keeps the rotated refresh token" test -n "$second_refresh" -a "$second_refresh" != "$first_refresh"
+# This test logs everything (QT_LOGGING_RULES, for the token check); by default the CLI does not.
+QT_LOGGING_RULES= run whoami-quiet whoami
+check "  ...and, without --verbose, prints nothing on stderr" test -z "$err"
+record_token "$(lookup)"
 run whoami-json whoami --json
 check "whoami --json -> the user object" grep -qF '"id":"alice"' <<< "$out"
 run send send dm-alice-bob "hello from the keychain session" --data-dir "$tmp/chat-data"
@@ -140,7 +145,7 @@ expired=$(cd "$src/server" && KEYS_DIR="$keys_dir" DATABASE=:memory: ISSUER="$ur
 record_token "$expired"
 run expired-token --server "$url" --token "$expired" whoami
 check "an expired --token -> exit 3" test "$rc" -eq 3
-check "  ...in words" grep -q "refused the access token" <<< "$err"
+check "  ...says the token was refused, and why" grep -q "The access token from --token was refused: it expired at" <<< "$err"
 run login-with-token --server "$url" --token "$minted" login
 check "login with --token -> exit 2" test "$rc" -eq 2
 
@@ -186,7 +191,8 @@ record_token "$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<< "$used")"
 record_token "$(sed -n 's/.*"refresh_token":"\([^"]*\)".*/\1/p' <<< "$used")"
 run whoami-refused whoami
 check "whoami with a refused refresh token -> exit 3" test "$rc" -eq 3
-check "  ...says the user was signed out, and why" grep -q "You were signed out: The server no longer accepts this sign-in" <<< "$err"
+check "  ...says the saved session could not be renewed, and why" grep -q "The saved session for $url could not be renewed: You were signed out: The server no longer accepts this sign-in" <<< "$err"
+check "  ...and how to sign in again" grep -qF "Run: ringchat-cli --server $url login" <<< "$err"
 check "  ...and deletes the dead token from the keychain" test -z "$(lookup)"
 run whoami-after-refusal --server "$url" whoami
 check "  ...after which whoami says: not signed in (exit 3)" grep -q "Not signed in" <<< "$err"
