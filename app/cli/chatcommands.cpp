@@ -230,7 +230,7 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         maybeDone();
     });
     run.giveUpWhenOffline(
-        QStringLiteral("Unsent messages stay queued and go out on the next run."));
+        QStringLiteral("Unsent messages stay queued and go out with the next send."));
     s->openConversation(conv);
     s->start();
     return run.exec();

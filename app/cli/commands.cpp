@@ -55,10 +55,9 @@ const std::vector<Command> &commands()
             chat(historyCommand) },
         { QStringLiteral("send"),
             QStringLiteral("send CONVERSATION TEXT...\nsend CONVERSATION --stdin"),
-            QStringLiteral("Send a message (--stdin: each line of input), and print each as the "
-                           "server acked it, as "
-                           "JSON. A message that could not be sent stays queued and goes out on "
-                           "the next run."),
+            QStringLiteral("Send a message (--stdin: each line of input) and print each as the "
+                           "server acked it, as JSON. A message that could not be sent stays "
+                           "queued in --data-dir and goes out with the next send."),
             chat(sendCommand) },
         { QStringLiteral("tail"), QStringLiteral("tail [CONVERSATION...]"),
             QStringLiteral("Print every server event as {\"event\":...,\"data\":...} until "
