@@ -5,6 +5,7 @@
 // one a line; sentences for people go to stderr.
 
 #include "commandargs.h"
+#include "commandline.h"
 
 #include <QString>
 #include <QUrl>
@@ -21,7 +22,7 @@ struct ChatCommandContext
     // Where the per-account cache and outbox live. Empty: $RINGCHAT_DATA_DIR, then the
     // platform's app data location.
     QString dataDir;
-    int timeoutSeconds = 30; // give up after this long without a connection
+    int timeoutSeconds = kDefaultTimeoutSeconds; // give up after this long without a connection
     Output *output = nullptr;
 };
 

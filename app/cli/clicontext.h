@@ -3,6 +3,7 @@
 // session and the access token of this run.
 
 #include "clitokensource.h"
+#include "commandline.h"
 #include "output.h"
 
 #include <QString>
@@ -28,7 +29,7 @@ public:
         QString fixedToken; // from --token or RINGCHAT_TOKEN; empty: the saved session
         CliTokenSource::Origin tokenOrigin = CliTokenSource::Origin::SavedSession;
         QString dataDir; // --data-dir; empty: RINGCHAT_DATA_DIR, then the platform's
-        int timeoutSeconds = 30;
+        int timeoutSeconds = kDefaultTimeoutSeconds;
     };
 
     explicit CliContext(Settings settings);

@@ -41,8 +41,9 @@ namespace {
                                "platform's data folder)."),
                 [](CommandLine &c, const QString &v) { return setString(c.dataDir, v); } },
             { QStringLiteral("timeout"), QStringLiteral("SECONDS"),
-                QStringLiteral(
-                    "Give up after this long without a connection or an answer (default 30)."),
+                QStringLiteral("Give up after this long without a connection or an answer "
+                               "(default %1).")
+                    .arg(kDefaultTimeoutSeconds),
                 [](CommandLine &c, const QString &v) {
                     bool ok = false;
                     const int n = v.toInt(&ok);

@@ -9,6 +9,9 @@
 
 namespace ringchat::cli {
 
+// How long a command waits for a connection or an answer without --timeout.
+constexpr int kDefaultTimeoutSeconds = 30;
+
 struct CommandLine
 {
     // Global options; unset when not given (the environment and defaults come later).

@@ -116,7 +116,7 @@ int main(int argc, char *argv[])
         return ExitUsage;
     CliContext::Settings settings;
     settings.server = *server;
-    if (line.token) {
+    if (line.token && !line.token->trimmed().isEmpty()) {
         settings.fixedToken = line.token->trimmed();
         settings.tokenOrigin = CliTokenSource::Origin::Option;
     } else if (const QString env = qEnvironmentVariable("RINGCHAT_TOKEN").trimmed();
@@ -125,7 +125,7 @@ int main(int argc, char *argv[])
         settings.tokenOrigin = CliTokenSource::Origin::Environment;
     }
     settings.dataDir = line.dataDir.value_or(QString());
-    settings.timeoutSeconds = line.timeoutSeconds.value_or(30);
+    settings.timeoutSeconds = line.timeoutSeconds.value_or(kDefaultTimeoutSeconds);
 
     CliContext ctx(settings);
     QTimer::singleShot(0, &app, [&ctx, command, &line] { command->run(ctx, line.commandArgs); });
