@@ -1,17 +1,22 @@
-// The C++ glue of the QML module: the conversation filter (list search and the
-// Ctrl+K switcher) and the link opener's refusal of anything but http(s).
-#include "appcontroller.h"
-#include "conversationfilter.h"
+// The C++ of the QML module (src/app) without an engine: the conversation filter
+// (list search and the Ctrl+K switcher), the link opener's refusal of anything but
+// http(s), and the settings. Session and CurrentConversation against a real server:
+// tests/app/tst_session.cpp.
+#include "app/conversationfilter.h"
+#include "app/desktop.h"
+#include "app/proxysettings.h"
+#include "app/session.h"
+#include "app/settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardItemModel>
 #include <QGuiApplication>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
-using ringchat::ui::AppController;
-using ringchat::ui::ConversationFilter;
+using namespace ringchat::app;
 
 class TestGlue : public QObject
 {
@@ -75,28 +80,70 @@ private slots:
 
     void openLinkRefusesAnythingButHttp()
     {
-        AppController controller({});
+        Desktop desktop;
         // Refused before any browser is asked (true would mean it was handed on).
-        QVERIFY(!controller.openLink(QStringLiteral("javascript:alert(1)")));
-        QVERIFY(!controller.openLink(QStringLiteral("file:///etc/passwd")));
-        QVERIFY(!controller.openLink(QStringLiteral("ftp://example.org/x")));
-        QVERIFY(!controller.openLink(QStringLiteral("https://")));
-        QVERIFY(!controller.openLink(QStringLiteral("ringchat://open")));
+        QVERIFY(!desktop.openLink(QStringLiteral("javascript:alert(1)")));
+        QVERIFY(!desktop.openLink(QStringLiteral("file:///etc/passwd")));
+        QVERIFY(!desktop.openLink(QStringLiteral("ftp://example.org/x")));
+        QVERIFY(!desktop.openLink(QStringLiteral("https://")));
+        QVERIFY(!desktop.openLink(QStringLiteral("ringchat://open")));
+        QVERIFY(!desktop.openLink(QStringLiteral("https://a.org/\u202Egnp.exe")));
     }
 
     void settingsAreValidatedAndKept()
     {
-        AppController controller({});
-        controller.setThemeMode(QStringLiteral("dark"));
-        QCOMPARE(controller.themeMode(), QStringLiteral("dark"));
-        controller.setThemeMode(QStringLiteral("purple"));
-        QCOMPARE(controller.themeMode(), QStringLiteral("dark"));
-        controller.setNotificationsEnabled(false);
-        AppController again({});
-        QCOMPARE(again.themeMode(), QStringLiteral("dark"));
+        Settings settings;
+        QCOMPARE(settings.themeMode(), ThemeMode::System);
+        QCOMPARE(settings.serverUrl(), QStringLiteral("http://127.0.0.1:3000")); // ringchat::defaultServerUrl()
+        QSignalSpy themeChanged(&settings, &Settings::themeModeChanged);
+        settings.setThemeMode(ThemeMode::Dark);
+        settings.setThemeMode(ThemeMode::Dark);
+        QCOMPARE(themeChanged.size(), 1);
+        settings.setNotificationsEnabled(false);
+        settings.setCloseToTray(true);
+        settings.setLastConversationId(QStringLiteral("group-ring"));
+        settings.setServerUrl(QStringLiteral("https://chat.example.org"));
+
+        Settings again;
+        QCOMPARE(again.themeMode(), ThemeMode::Dark);
         QVERIFY(!again.notificationsEnabled());
-        QVERIFY(!again.isSignedIn());
-        QCOMPARE(again.connectionState(), QStringLiteral("offline"));
+        QVERIFY(again.closeToTray());
+        QCOMPARE(again.lastConversationId(), QStringLiteral("group-ring"));
+        QCOMPARE(again.serverUrl(), QStringLiteral("https://chat.example.org"));
+        // The words scripts and the settings file use.
+        QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+        QCOMPARE(Settings::themeModeFromName(QStringLiteral("light")), ThemeMode::Light);
+        QVERIFY(!Settings::themeModeFromName(QStringLiteral("purple")));
+        QCOMPARE(Settings::themeModeName(ThemeMode::System), QStringLiteral("system"));
+    }
+
+    void proxyRefusesABadAddressAndKeepsAGoodOne()
+    {
+        Settings settings;
+        ProxySettings *proxy = settings.proxy();
+        QSignalSpy applied(proxy, &ProxySettings::applied);
+        QVERIFY(!proxy->set(QStringLiteral("manual"), QStringLiteral("ftp://proxy:21"), {}, {}));
+        QVERIFY(!proxy->error().isEmpty());
+        QCOMPARE(applied.size(), 0);
+        QVERIFY(proxy->set(QStringLiteral("none"), {}, {}, {}));
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(proxy->mode(), QStringLiteral("none"));
+        QVERIFY(proxy->error().isEmpty());
+        QCOMPARE(Settings().proxy()->mode(), QStringLiteral("none"));
+        QVERIFY(proxy->set(QStringLiteral("system"), {}, {}, {}));
+    }
+
+    void aSessionStartsSignedOut()
+    {
+        Settings settings;
+        Session session(&settings, {});
+        QVERIFY(!session.isSignedIn());
+        QVERIFY(!session.started());
+        QCOMPARE(session.signInState(), SignInState::SignedOut);
+        QCOMPARE(session.connectionState(), ConnectionState::Offline);
+        QCOMPARE(session.service(), nullptr);
+        QCOMPARE(session.conversations(), nullptr);
+        QCOMPARE(session.unreadTotal(), 0);
     }
 };
 
