@@ -10,7 +10,7 @@ Rectangle {
 
     property int status: ConnectionState.Online
     property int secondsUntilRetry: 0
-    // "Connected" shows only after an outage, for this long.
+    // How long "Connected" shows after an outage.
     property int connectedShownMs: 2000
 
     readonly property bool outage: status !== ConnectionState.Online
@@ -30,16 +30,31 @@ Rectangle {
 
     signal retryRequested()
 
-    property int previousStatus: status
+    // "Connected" is news only when the link comes back: after a failed attempt, a
+    // suspend or a drop, not when it first comes up at start.
+    property bool recovering: false
+    property bool wasOnline: false
+    function isFailure(s) {
+        return s === ConnectionState.WaitingToRetry || s === ConnectionState.Paused || s === ConnectionState.SignedOut
+    }
+    Component.onCompleted: {
+        recovering = isFailure(status)
+        wasOnline = status === ConnectionState.Online
+    }
     onStatusChanged: {
-        if (status === ConnectionState.Online && previousStatus !== ConnectionState.Online) {
-            showConnected = true
-            hideTimer.restart()
-        } else if (status !== ConnectionState.Online) {
+        if (status === ConnectionState.Online) {
+            if (recovering) {
+                showConnected = true
+                hideTimer.restart()
+            }
+            recovering = false
+            wasOnline = true
+        } else {
             hideTimer.stop()
             showConnected = false
+            if (wasOnline || isFailure(status))
+                recovering = true
         }
-        previousStatus = status
     }
 
     Timer {

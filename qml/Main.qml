@@ -157,7 +157,6 @@ ApplicationWindow {
             page.signInRequested.connect((url) => Session.signIn(url))
             page.cancelRequested.connect(() => Session.cancelSignIn())
             page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
-            page.proxyApplied.connect((mode, url, user, password) => Settings.proxy.set(mode, url, user, password))
             page.copyLinkRequested.connect((url) => Desktop.copyToClipboard(url))
         }
     }

@@ -80,12 +80,12 @@ int main(int argc, char *argv[])
     ringchat::NetworkProxy::setWhereToConfigure(QStringLiteral("Settings → Network"));
 
     // The app layer, made here and handed to QML as its singletons.
-    Settings settings;
+    Settings settings(nullptr);
     if (!options.server.isEmpty())
         settings.setServerUrl(options.server);
     Session session(&settings, { options.token, options.dataDirectory });
     CurrentConversation current(&session, &settings);
-    Desktop desktop;
+    Desktop desktop(nullptr);
     MessageNotifier notifier(&session, &settings, &current);
     Settings::exposeToQml(&settings);
     Session::exposeToQml(&session);

@@ -21,7 +21,9 @@ class Desktop : public QObject
     Q_PROPERTY(bool trayAvailable READ trayAvailable NOTIFY trayAvailableChanged)
 
 public:
-    using QObject::QObject;
+    // No default argument: Qt 6.4 would rather construct a QML singleton than call
+    // create(), and QML must share main()'s object (see qmlsingleton.h).
+    explicit Desktop(QObject *parent) : QObject(parent) { }
 
     // The QML singleton is the one main() made (see exposeToQml).
     static Desktop *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);

@@ -2,7 +2,9 @@
 // How a C++-owned object becomes a QML singleton on Qt 6.4 without qmlRegister*:
 // main() makes the object and exposes it; the type's static create(), which
 // QML_SINGLETON calls on first use, hands that object to the engine. Only create()
-// reads it: C++ code gets its objects passed in, never from here.
+// reads it: C++ code gets its objects passed in, never from here. Such a type must
+// not be default-constructible: Qt 6.4 constructs a QML singleton itself when it
+// can, and calls create() only when it cannot.
 
 #include <QPointer>
 #include <QQmlEngine>

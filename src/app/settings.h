@@ -35,7 +35,9 @@ class Settings : public QObject
     Q_PROPERTY(ringchat::app::ProxySettings *proxy READ proxy CONSTANT)
 
 public:
-    explicit Settings(QObject *parent = nullptr);
+    // No default argument: Qt 6.4 would rather construct a QML singleton than call
+    // create(), and QML must share main()'s object (see qmlsingleton.h).
+    explicit Settings(QObject *parent);
     ~Settings() override;
 
     // The QML singleton is the one main() made (see exposeToQml).

@@ -37,24 +37,30 @@ QString conversationTitle(const api::Conversation &conversation, const QString &
 QString conversationSubtitle(const api::Conversation &conversation, const QString &otherPresenceText)
 {
     if (conversation.type == api::Conversation::Type::Group)
-        return QCoreApplication::translate("ConversationText", "%n members", nullptr, int(conversation.participants.size()));
+        return QCoreApplication::translate("ConversationText", "%n members", nullptr,
+                                       int(conversation.participants.size()));
     return otherPresenceText;
 }
 
 QString typingSentence(const QStringList &names)
 {
+    const auto say = [](const char *sentence, int n = -1) {
+        return QCoreApplication::translate("ConversationText", sentence, nullptr, n);
+    };
     switch (names.size()) {
     case 0:
         return {};
     case 1:
-        return QCoreApplication::translate("ConversationText", "%1 is typing…").arg(names.at(0));
+        return say(QT_TRANSLATE_NOOP("ConversationText", "%1 is typing…")).arg(names.at(0));
     case 2:
-        return QCoreApplication::translate("ConversationText", "%1 and %2 are typing…").arg(names.at(0), names.at(1));
+        return say(QT_TRANSLATE_NOOP("ConversationText", "%1 and %2 are typing…")).arg(names.at(0), names.at(1));
     case 3:
-        return QCoreApplication::translate("ConversationText", "%1, %2 and %3 are typing…").arg(names.at(0), names.at(1), names.at(2));
-    default:
-        return QCoreApplication::translate("ConversationText", "%1, %2 and %n others are typing…", nullptr, int(names.size()) - 2).arg(names.at(0), names.at(1));
+        return say(QT_TRANSLATE_NOOP("ConversationText", "%1, %2 and %3 are typing…"))
+            .arg(names.at(0), names.at(1), names.at(2));
     }
+    const int others = int(names.size()) - 2;
+    return say(QT_TRANSLATE_N_NOOP("ConversationText", "%1, %2 and %n others are typing…"), others)
+        .arg(names.at(0), names.at(1));
 }
 
 QString foldForSearch(const QString &text)

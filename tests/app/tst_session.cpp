@@ -57,7 +57,7 @@ private slots:
         QVERIFY(server.start());
         QTemporaryDir data;
 
-        Settings settings;
+        Settings settings(nullptr);
         settings.setServerUrl(server.url().toString());
         Session session(&settings, { server.token(QStringLiteral("alice")), data.path() });
         CurrentConversation current(&session, &settings);

@@ -57,6 +57,26 @@ Item {
             tryCompare(b, "visible", false, 3000)
             compare(b.height, 0)
         }
+        function test_dropWhileOnlineIsAnOutage() {
+            const b = make(ConnectionState.Online)
+            b.status = ConnectionState.Connecting
+            b.status = ConnectionState.Online
+            verify(b.shown)
+            compare(b.text, "Connected")
+        }
+        function test_firstConnectIsNotNews() {
+            const b = make(ConnectionState.Offline)
+            b.status = ConnectionState.Connecting
+            compare(b.text, "Connecting…")
+            verify(b.shown)
+            b.status = ConnectionState.Online
+            verify(!b.shown)
+            // A drop after that is an outage: its end is shown.
+            b.status = ConnectionState.Connecting
+            b.status = ConnectionState.Online
+            verify(b.shown)
+            compare(b.text, "Connected")
+        }
         function test_outageAgainCancelsFade() {
             const b = make(ConnectionState.WaitingToRetry)
             b.status = ConnectionState.Online

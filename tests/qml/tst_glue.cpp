@@ -6,15 +6,21 @@
 #include "app/desktop.h"
 #include "app/proxysettings.h"
 #include "app/session.h"
+#include "app/currentconversation.h"
 #include "app/settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardItemModel>
 #include <QGuiApplication>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+Q_IMPORT_QML_PLUGIN(RingChatPlugin)
 
 using namespace ringchat::app;
 
@@ -80,7 +86,7 @@ private slots:
 
     void openLinkRefusesAnythingButHttp()
     {
-        Desktop desktop;
+        Desktop desktop(nullptr);
         // Refused before any browser is asked (true would mean it was handed on).
         QVERIFY(!desktop.openLink(QStringLiteral("javascript:alert(1)")));
         QVERIFY(!desktop.openLink(QStringLiteral("file:///etc/passwd")));
@@ -92,7 +98,7 @@ private slots:
 
     void settingsAreValidatedAndKept()
     {
-        Settings settings;
+        Settings settings(nullptr);
         QCOMPARE(settings.themeMode(), ThemeMode::System);
         QCOMPARE(settings.serverUrl(), QStringLiteral("http://127.0.0.1:3000")); // ringchat::defaultServerUrl()
         QSignalSpy themeChanged(&settings, &Settings::themeModeChanged);
@@ -104,7 +110,7 @@ private slots:
         settings.setLastConversationId(QStringLiteral("group-ring"));
         settings.setServerUrl(QStringLiteral("https://chat.example.org"));
 
-        Settings again;
+        Settings again(nullptr);
         QCOMPARE(again.themeMode(), ThemeMode::Dark);
         QVERIFY(!again.notificationsEnabled());
         QVERIFY(again.closeToTray());
@@ -119,7 +125,7 @@ private slots:
 
     void proxyRefusesABadAddressAndKeepsAGoodOne()
     {
-        Settings settings;
+        Settings settings(nullptr);
         ProxySettings *proxy = settings.proxy();
         QSignalSpy applied(proxy, &ProxySettings::applied);
         QVERIFY(!proxy->set(QStringLiteral("manual"), QStringLiteral("ftp://proxy:21"), {}, {}));
@@ -129,13 +135,41 @@ private slots:
         QCOMPARE(applied.size(), 1);
         QCOMPARE(proxy->mode(), QStringLiteral("none"));
         QVERIFY(proxy->error().isEmpty());
-        QCOMPARE(Settings().proxy()->mode(), QStringLiteral("none"));
+        QCOMPARE(Settings(nullptr).proxy()->mode(), QStringLiteral("none"));
         QVERIFY(proxy->set(QStringLiteral("system"), {}, {}, {}));
+    }
+
+    // QML's singletons are the objects main() made, not copies the engine built.
+    void qmlSeesTheExposedObjects()
+    {
+        Settings settings(nullptr);
+        Session session(&settings, {});
+        CurrentConversation current(&session, &settings);
+        Desktop desktop(nullptr);
+        Settings::exposeToQml(&settings);
+        Session::exposeToQml(&session);
+        CurrentConversation::exposeToQml(&current);
+        Desktop::exposeToQml(&desktop);
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        QQmlComponent component(&engine);
+        component.setData("import QtQml\nimport RingChat\nQtObject {\n"
+                          "  property QtObject settings: Settings\n  property QtObject session: Session\n"
+                          "  property QtObject current: CurrentConversation\n  property QtObject desktop: Desktop\n"
+                          "  property int dark: ThemeMode.Dark\n}",
+                          QUrl());
+        std::unique_ptr<QObject> object(component.create());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        QCOMPARE(object->property("settings").value<QObject *>(), &settings);
+        QCOMPARE(object->property("session").value<QObject *>(), &session);
+        QCOMPARE(object->property("current").value<QObject *>(), &current);
+        QCOMPARE(object->property("desktop").value<QObject *>(), &desktop);
+        QCOMPARE(object->property("dark").toInt(), int(ThemeMode::Dark));
     }
 
     void aSessionStartsSignedOut()
     {
-        Settings settings;
+        Settings settings(nullptr);
         Session session(&settings, {});
         QVERIFY(!session.isSignedIn());
         QVERIFY(!session.started());
