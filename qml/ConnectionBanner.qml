@@ -1,45 +1,60 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RingChat
 
 // The link to the server in words: offline, connecting, reconnecting with a
 // countdown and "Retry now", or "Connected" fading out after an outage.
 Rectangle {
     id: root
 
-    // "offline", "connecting", "online", "waiting", "paused" or "signedOut".
-    property string status: "online"
+    property int status: ConnectionState.Online
     property int secondsUntilRetry: 0
-    // "Connected" shows only after an outage, for this long.
+    // How long "Connected" shows after an outage.
     property int connectedShownMs: 2000
 
-    readonly property bool outage: status !== "online"
+    readonly property bool outage: status !== ConnectionState.Online
     property bool showConnected: false
     readonly property bool shown: outage || showConnected
     readonly property string text: {
         switch (status) {
-        case "online": return qsTr("Connected")
-        case "connecting": return qsTr("Connecting…")
-        case "waiting": return secondsUntilRetry > 0 ? qsTr("Reconnecting in %1 s…").arg(secondsUntilRetry)
-                                                     : qsTr("Reconnecting…")
-        case "paused": return qsTr("Offline — showing saved messages")
-        case "signedOut": return qsTr("Your session has ended. Sign in again.")
+        case ConnectionState.Online: return qsTr("Connected")
+        case ConnectionState.Connecting: return qsTr("Connecting…")
+        case ConnectionState.WaitingToRetry: return secondsUntilRetry > 0 ? qsTr("Reconnecting in %1 s…").arg(secondsUntilRetry)
+                                                                          : qsTr("Reconnecting…")
+        case ConnectionState.Paused: return qsTr("Offline — showing saved messages")
+        case ConnectionState.SignedOut: return qsTr("Your session has ended. Sign in again.")
         }
         return qsTr("Offline — showing saved messages")
     }
 
     signal retryRequested()
 
-    property string previousStatus: status
+    // "Connected" is news only when the link comes back: after a failed attempt, a
+    // suspend or a drop, not when it first comes up at start.
+    property bool recovering: false
+    property bool wasOnline: false
+    function isFailure(s) {
+        return s === ConnectionState.WaitingToRetry || s === ConnectionState.Paused || s === ConnectionState.SignedOut
+    }
+    Component.onCompleted: {
+        recovering = isFailure(status)
+        wasOnline = status === ConnectionState.Online
+    }
     onStatusChanged: {
-        if (status === "online" && previousStatus !== "online") {
-            showConnected = true
-            hideTimer.restart()
-        } else if (status !== "online") {
+        if (status === ConnectionState.Online) {
+            if (recovering) {
+                showConnected = true
+                hideTimer.restart()
+            }
+            recovering = false
+            wasOnline = true
+        } else {
             hideTimer.stop()
             showConnected = false
+            if (wasOnline || isFailure(status))
+                recovering = true
         }
-        previousStatus = status
     }
 
     Timer {
@@ -53,7 +68,7 @@ Rectangle {
     visible: opacity > 0
     opacity: shown ? 1 : 0
     clip: true
-    color: status === "online" ? Theme.bannerOnline : Theme.bannerOffline
+    color: status === ConnectionState.Online ? Theme.bannerOnline : Theme.bannerOffline
     Behavior on opacity { NumberAnimation { duration: 400 } }
 
     Accessible.role: Accessible.AlertMessage
@@ -79,7 +94,7 @@ Rectangle {
         }
         Button {
             objectName: "retryNowButton"
-            visible: root.status === "waiting" || root.status === "offline"
+            visible: root.status === ConnectionState.WaitingToRetry || root.status === ConnectionState.Offline
             text: qsTr("Retry now")
             flat: true
             padding: Theme.unit / 2

@@ -14,7 +14,7 @@ Item {
     property string subtitle
     property bool isGroup: false
     property var messages                   // MessageListModel of this conversation
-    property var typingNames: []
+    property string typingText              // "Bob is typing…", or empty
     property bool showBack: false
     // Read markers are sent only while the window has focus.
     property bool windowActive: true
@@ -230,7 +230,7 @@ Item {
             Layout.fillWidth: true
             Layout.leftMargin: Theme.padding * 1.5
             Layout.preferredHeight: Theme.smallFontSize * 1.6
-            names: root.typingNames
+            text: root.typingText
             visible: true
         }
 

@@ -16,16 +16,14 @@ ApplicationWindow {
     minimumHeight: 420
     visible: true
     color: Theme.background
-    title: App.unreadTotal > 0 ? qsTr("(%1) Ring Chat").arg(App.unreadTotal) : qsTr("Ring Chat")
+    title: Session.unreadTotal > 0 ? qsTr("(%1) Ring Chat").arg(Session.unreadTotal) : qsTr("Ring Chat")
 
     readonly property bool narrow: width < Theme.fontSize * 48
-    property string currentId: ""
+    readonly property string currentId: CurrentConversation.conversationId
     property bool settingsOpen: false
-    // Bumped when presence or typing changes, so bindings on App's functions re-run.
-    property int presenceTick: 0
-    property int typingTick: 0
 
-    Binding { target: Theme; property: "mode"; value: App.themeMode }
+    Binding { target: Theme; property: "mode"; value: Settings.themeMode }
+    Binding { target: CurrentConversation; property: "windowActive"; value: window.active }
 
     // The stock controls (switches, combo boxes, menus) follow the theme too.
     palette.window: Theme.background
@@ -47,11 +45,9 @@ ApplicationWindow {
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
     palette.link: Theme.link
-    onActiveChanged: App.windowActive = active
-    Component.onCompleted: App.windowActive = active
 
     onClosing: (close) => {
-        if (App.closeToTray && App.trayAvailable) {
+        if (Settings.closeToTray && Desktop.trayAvailable) {
             close.accepted = false
             window.hide()
         }
@@ -61,9 +57,7 @@ ApplicationWindow {
         if (!id)
             return
         settingsOpen = false
-        currentId = id
-        App.currentConversationId = id
-        App.openConversation(id)
+        CurrentConversation.conversationId = id
         if (chatLoader.item)
             chatLoader.item.focusComposer()
     }
@@ -80,50 +74,55 @@ ApplicationWindow {
     }
 
     Connections {
-        target: App
+        target: Desktop
         function onConversationRequested(id) { window.openConversation(id) }
-        function onRaiseRequested() { window.show(); window.raise(); window.requestActivate() }
-        function onTypersChanged() { window.typingTick++ }
-        function onSignedInChanged() { if (!App.signedIn) { window.currentId = ""; window.settingsOpen = false } }
     }
     Connections {
-        target: App.chat
-        ignoreUnknownSignals: true
-        function onPresenceChanged() { window.presenceTick++ }
-        function onConversationChanged() { window.presenceTick++ }
-        function onConversationsChanged() {
-            window.presenceTick++
-            // Reopen the last conversation once the list is known (wide windows only).
-            if (window.currentId === "" && !window.narrow && App.lastConversationId !== ""
-                    && App.conversationTitle(App.lastConversationId) !== "")
-                window.openConversation(App.lastConversationId)
+        target: Session
+        function onSignedInChanged() { if (!Session.signedIn) window.settingsOpen = false }
+    }
+    Connections {
+        target: CurrentConversation
+        // Reopen the last conversation once the account knows it (wide windows only).
+        function onRestorableIdChanged() {
+            if (window.currentId === "" && !window.narrow && CurrentConversation.restorableId !== "")
+                window.openConversation(CurrentConversation.restorableId)
         }
     }
 
     ConversationFilter {
         id: conversationFilter
-        sourceModel: App.conversations
+        sourceModel: Session.conversations
         filterText: chatLoader.item ? chatLoader.item.listPane.filterText : ""
     }
     ConversationFilter {
         id: switcherFilter
-        sourceModel: App.conversations
+        sourceModel: Session.conversations
         filterText: switcherLoader.item ? switcherLoader.item.query : ""
     }
     UserDirectory {
         id: users
+        service: Session.service
         onCreated: (id) => window.openConversation(id)
     }
 
     // Keyboard
-    Shortcut { sequence: "Ctrl+K"; enabled: App.signedIn; onActivated: switcherLoader.open() }
-    Shortcut { sequence: "Ctrl+N"; enabled: App.signedIn; onActivated: newConversationLoader.open() }
-    Shortcut { sequences: ["Alt+Up"]; enabled: App.signedIn; onActivated: window.stepConversation(-1) }
-    Shortcut { sequences: ["Alt+Down"]; enabled: App.signedIn; onActivated: window.stepConversation(1) }
-    Shortcut { sequence: "Ctrl+F"; enabled: App.signedIn; onActivated: { window.currentId = window.narrow ? "" : window.currentId; chatLoader.item.listPane.focusSearch() } }
-    Shortcut { sequence: "Ctrl+,"; enabled: App.signedIn; onActivated: window.settingsOpen = true }
-    Shortcut { sequence: StandardKey.MoveToPreviousPage; enabled: App.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageUp() }
-    Shortcut { sequence: StandardKey.MoveToNextPage; enabled: App.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageDown() }
+    Shortcut { sequence: "Ctrl+K"; enabled: Session.signedIn; onActivated: switcherLoader.open() }
+    Shortcut { sequence: "Ctrl+N"; enabled: Session.signedIn; onActivated: newConversationLoader.open() }
+    Shortcut { sequences: ["Alt+Up"]; enabled: Session.signedIn; onActivated: window.stepConversation(-1) }
+    Shortcut { sequences: ["Alt+Down"]; enabled: Session.signedIn; onActivated: window.stepConversation(1) }
+    Shortcut {
+        sequence: "Ctrl+F"
+        enabled: Session.signedIn
+        onActivated: {
+            if (window.narrow)
+                CurrentConversation.conversationId = ""
+            chatLoader.item.listPane.focusSearch()
+        }
+    }
+    Shortcut { sequence: "Ctrl+,"; enabled: Session.signedIn; onActivated: window.settingsOpen = true }
+    Shortcut { sequence: StandardKey.MoveToPreviousPage; enabled: Session.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageUp() }
+    Shortcut { sequence: StandardKey.MoveToNextPage; enabled: Session.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageDown() }
     Shortcut { sequence: "Esc"; enabled: window.settingsOpen; onActivated: window.settingsOpen = false }
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
 
@@ -135,7 +134,7 @@ ApplicationWindow {
         z: 1000
         onPositionChanged: activityTimer.running || activityTimer.start()
     }
-    Timer { id: activityTimer; interval: 5000; onTriggered: App.noteUserActivity() }
+    Timer { id: activityTimer; interval: 5000; onTriggered: if (Session.service) Session.service.noteUserActivity() }
 
     // Sign-in: only loaded while signed out, and not before the controller has
     // started (a signed-in start goes straight to the chat). The pages below are
@@ -145,21 +144,20 @@ ApplicationWindow {
     Loader {
         id: signInLoader
         anchors.fill: parent
-        active: App.started && !App.signedIn
+        active: Session.started && !Session.signedIn
         source: "SignInPage.qml"
         onLoaded: {
             const page = item
-            page.serverUrl = Qt.binding(() => App.serverUrl)
-            page.signInState = Qt.binding(() => App.signInState)
-            page.errorString = Qt.binding(() => App.signInError)
-            page.authorizationUrl = Qt.binding(() => App.authorizationUrl)
-            page.keychainMissing = Qt.binding(() => App.keychainMissing)
-            page.storeUnencrypted = Qt.binding(() => App.storeUnencrypted)
-            page.signInRequested.connect((url) => App.signIn(url))
-            page.cancelRequested.connect(() => App.cancelSignIn())
-            page.storeUnencryptedToggled.connect((on) => { App.storeUnencrypted = on })
-            page.proxyApplied.connect((mode, url, user, password) => App.setProxy(mode, url, user, password))
-            page.copyLinkRequested.connect((url) => App.copyToClipboard(url))
+            page.serverUrl = Qt.binding(() => Settings.serverUrl)
+            page.signInState = Qt.binding(() => Session.signInState)
+            page.errorString = Qt.binding(() => Session.signInError)
+            page.authorizationUrl = Qt.binding(() => Session.authorizationUrl)
+            page.keychainMissing = Qt.binding(() => Session.keychainMissing)
+            page.storeUnencrypted = Qt.binding(() => Settings.storeUnencrypted)
+            page.signInRequested.connect((url) => Session.signIn(url))
+            page.cancelRequested.connect(() => Session.cancelSignIn())
+            page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
+            page.copyLinkRequested.connect((url) => Desktop.copyToClipboard(url))
         }
     }
 
@@ -167,7 +165,7 @@ ApplicationWindow {
     Loader {
         id: chatLoader
         anchors.fill: parent
-        active: App.signedIn
+        active: Session.signedIn
         visible: !window.settingsOpen
         sourceComponent: Item {
             readonly property alias listPane: listPane
@@ -181,9 +179,9 @@ ApplicationWindow {
                 ConnectionBanner {
                     objectName: "connectionBanner"
                     Layout.fillWidth: true
-                    status: App.connectionState
-                    secondsUntilRetry: App.secondsUntilRetry
-                    onRetryRequested: App.retryNow()
+                    status: Session.connectionState
+                    secondsUntilRetry: Session.secondsUntilRetry
+                    onRetryRequested: if (Session.service) Session.service.retryNow()
                 }
 
                 SplitView {
@@ -204,8 +202,8 @@ ApplicationWindow {
                         SplitView.fillWidth: window.narrow
                         model: conversationFilter
                         currentConversationId: window.currentId
-                        userName: App.userName
-                        presenceKnown: App.connectionState === "online"
+                        userName: Session.userName
+                        presenceKnown: Session.connectionState === ConnectionState.Online
                         onConversationActivated: (id) => window.openConversation(id)
                         onNewConversationRequested: newConversationLoader.open()
                         onSettingsRequested: window.settingsOpen = true
@@ -220,22 +218,22 @@ ApplicationWindow {
                             id: view
                             anchors.fill: parent
                             visible: window.currentId !== ""
-                            conversationId: window.currentId
-                            title: window.presenceTick, App.conversationTitle(window.currentId)
-                            subtitle: window.presenceTick, App.presenceText(window.currentId)
-                            isGroup: window.presenceTick, App.isGroup(window.currentId)
-                            messages: App.messages(window.currentId)
-                            typingNames: window.typingTick, App.typerNames(window.currentId)
+                            conversationId: CurrentConversation.conversationId
+                            title: CurrentConversation.title
+                            subtitle: CurrentConversation.subtitle
+                            isGroup: CurrentConversation.isGroup
+                            messages: CurrentConversation.messages
+                            typingText: CurrentConversation.typingText
                             showBack: window.narrow
                             windowActive: window.active
-                            onBackRequested: window.currentId = ""
-                            onSendRequested: (text) => App.sendMessage(window.currentId, text)
-                            onTyping: App.userTyped(window.currentId)
-                            onStoppedTyping: App.userStoppedTyping(window.currentId)
-                            onRetryRequested: (clientId) => App.retryMessage(clientId)
-                            onDiscardRequested: (clientId) => App.discardMessage(clientId)
-                            onVisibleUpTo: (seq) => App.markVisible(window.currentId, seq)
-                            onLinkOpened: (url) => App.openLink(url)
+                            onBackRequested: CurrentConversation.conversationId = ""
+                            onSendRequested: (text) => CurrentConversation.send(text)
+                            onTyping: CurrentConversation.typed()
+                            onStoppedTyping: CurrentConversation.stoppedTyping()
+                            onRetryRequested: (clientId) => CurrentConversation.retry(clientId)
+                            onDiscardRequested: (clientId) => CurrentConversation.discard(clientId)
+                            onVisibleUpTo: (seq) => CurrentConversation.markVisible(seq)
+                            onLinkOpened: (url) => Desktop.openLink(url)
                         }
 
                         Text {
@@ -254,32 +252,32 @@ ApplicationWindow {
     Loader {
         id: settingsLoader
         anchors.fill: parent
-        active: window.settingsOpen && App.signedIn
+        active: window.settingsOpen && Session.signedIn
         source: "SettingsPage.qml"
         onLoaded: {
             const page = item
             page.focus = true
-            page.serverUrl = Qt.binding(() => App.serverUrl)
-            page.userName = Qt.binding(() => App.userName)
-            page.userId = Qt.binding(() => App.userId)
-            page.themeMode = Qt.binding(() => App.themeMode)
-            page.notificationsEnabled = Qt.binding(() => App.notificationsEnabled)
-            page.closeToTray = Qt.binding(() => App.closeToTray)
-            page.trayAvailable = Qt.binding(() => App.trayAvailable)
-            page.storeUnencrypted = Qt.binding(() => App.storeUnencrypted)
-            page.appVersion = Qt.binding(() => App.appVersion)
-            page.proxyMode = Qt.binding(() => App.proxyMode)
-            page.proxyUrl = Qt.binding(() => App.proxyUrl)
-            page.proxyUser = Qt.binding(() => App.proxyUser)
-            page.proxyHasPassword = Qt.binding(() => App.proxyHasPassword)
-            page.proxyError = Qt.binding(() => App.proxyError)
+            page.serverUrl = Qt.binding(() => Settings.serverUrl)
+            page.userName = Qt.binding(() => Session.userName)
+            page.userId = Qt.binding(() => Session.userId)
+            page.themeMode = Qt.binding(() => Settings.themeMode)
+            page.notificationsEnabled = Qt.binding(() => Settings.notificationsEnabled)
+            page.closeToTray = Qt.binding(() => Settings.closeToTray)
+            page.trayAvailable = Qt.binding(() => Desktop.trayAvailable)
+            page.storeUnencrypted = Qt.binding(() => Settings.storeUnencrypted)
+            page.appVersion = Qt.application.version
+            page.proxyMode = Qt.binding(() => Settings.proxy.mode)
+            page.proxyUrl = Qt.binding(() => Settings.proxy.url)
+            page.proxyUser = Qt.binding(() => Settings.proxy.user)
+            page.proxyHasPassword = Qt.binding(() => Settings.proxy.hasPassword)
+            page.proxyError = Qt.binding(() => Settings.proxy.error)
             page.closeRequested.connect(() => { window.settingsOpen = false })
-            page.signOutRequested.connect(() => App.signOut())
-            page.themeModeSelected.connect((mode) => { App.themeMode = mode })
-            page.notificationsToggled.connect((on) => { App.notificationsEnabled = on })
-            page.closeToTrayToggled.connect((on) => { App.closeToTray = on })
-            page.storeUnencryptedToggled.connect((on) => { App.storeUnencrypted = on })
-            page.proxyApplied.connect((mode, url, user, password) => App.setProxy(mode, url, user, password))
+            page.signOutRequested.connect(() => Session.signOut())
+            page.themeModeSelected.connect((mode) => { Settings.themeMode = mode })
+            page.notificationsToggled.connect((on) => { Settings.notificationsEnabled = on })
+            page.closeToTrayToggled.connect((on) => { Settings.closeToTray = on })
+            page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
+            page.proxyApplied.connect((mode, url, user, password) => Settings.proxy.set(mode, url, user, password))
             page.forceActiveFocus()
         }
     }

@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import "Format.js" as Format
-import "Linkify.js" as Linkify
+import RingChat
 
 // One message in a conversation. Own messages sit on the right with their
 // delivery state; failed ones offer Retry and Discard. The text is plain text:
@@ -27,7 +27,7 @@ FocusScope {
 
     readonly property bool collapsed: !expanded && content.length > collapsedLength
     readonly property string shownContent: collapsed ? content.substring(0, collapsedLength) + "\u2026" : content
-    readonly property bool richText: Linkify.hasLinks(shownContent)
+    readonly property bool richText: TextFormat.hasLinks(shownContent)
     readonly property bool showReaders: own && delivery === "read" && isGroup && readers && readers.length > 0
                                         && (hover.hovered || root.activeFocus)
     readonly property string readersText: readers && readers.length > 0
@@ -147,14 +147,14 @@ FocusScope {
                             id: body
                             objectName: "body"
                             width: Math.min(implicitWidth, root.maxBubbleWidth)
-                            text: root.richText ? Linkify.linkify(root.shownContent, Theme.link) : root.shownContent
+                            text: root.richText ? TextFormat.linkify(root.shownContent, Theme.link) : root.shownContent
                             textFormat: root.richText ? Text.StyledText : Text.PlainText
                             wrapMode: Text.Wrap
                             color: Theme.text
                             linkColor: Theme.link
                             font.pixelSize: Theme.fontSize
                             onLinkActivated: (link) => {
-                                if (Linkify.isSafeLink(link))
+                                if (TextFormat.isSafeLink(link))
                                     root.linkOpened(link)
                             }
                             HoverHandler {

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RingChat
 
 // Settings: server and account, sign out, theme, notifications, closing to the
 // tray, the proxy of every connection, and the plaintext-session opt-in with its warning.
@@ -10,7 +11,7 @@ Rectangle {
     property string serverUrl
     property string userName
     property string userId
-    property string themeMode: "system"
+    property int themeMode: ThemeMode.System
     property bool notificationsEnabled: true
     property bool closeToTray: false
     property bool trayAvailable: true
@@ -24,7 +25,7 @@ Rectangle {
 
     signal closeRequested()
     signal signOutRequested()
-    signal themeModeSelected(string mode)
+    signal themeModeSelected(int mode)
     signal notificationsToggled(bool on)
     signal closeToTrayToggled(bool on)
     signal storeUnencryptedToggled(bool on)
@@ -98,11 +99,11 @@ Rectangle {
                     textRole: "text"
                     valueRole: "value"
                     model: [
-                        { value: "system", text: qsTr("Same as the system") },
-                        { value: "light", text: qsTr("Light") },
-                        { value: "dark", text: qsTr("Dark") }
+                        { value: ThemeMode.System, text: qsTr("Same as the system") },
+                        { value: ThemeMode.Light, text: qsTr("Light") },
+                        { value: ThemeMode.Dark, text: qsTr("Dark") }
                     ]
-                    currentIndex: Math.max(0, ["system", "light", "dark"].indexOf(root.themeMode))
+                    currentIndex: Math.max(0, [ThemeMode.System, ThemeMode.Light, ThemeMode.Dark].indexOf(root.themeMode))
                     font.pixelSize: Theme.fontSize
                     Accessible.role: Accessible.ComboBox
                     Accessible.name: qsTr("Theme")

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RingChat
 
 // Sign-in: the server address, "Sign in with your browser", a waiting state
 // with Cancel, errors in words, and the question asked when no keychain exists.
@@ -8,22 +9,20 @@ Rectangle {
     id: root
 
     property string serverUrl
-    // "signedOut", "discovering", "waiting", "completing", "restoring", "signedIn".
-    property string signInState: "signedOut"
+    property int signInState: SignInState.SignedOut
     property string errorString
     property string authorizationUrl
     // No keychain: offer to keep the session in an unencrypted file.
     property bool keychainMissing: false
     property bool storeUnencrypted: false
 
-    readonly property bool busy: signInState === "discovering" || signInState === "waiting"
-                                 || signInState === "completing" || signInState === "restoring"
+    readonly property bool busy: signInState !== SignInState.SignedOut && signInState !== SignInState.SignedIn
     readonly property string statusText: {
         switch (signInState) {
-        case "discovering": return qsTr("Contacting %1…").arg(serverUrl)
-        case "waiting": return qsTr("Finish signing in in your browser.")
-        case "completing": return qsTr("Signing in…")
-        case "restoring": return qsTr("Restoring your session…")
+        case SignInState.Discovering: return qsTr("Contacting %1…").arg(serverUrl)
+        case SignInState.WaitingForBrowser: return qsTr("Finish signing in in your browser.")
+        case SignInState.Completing: return qsTr("Signing in…")
+        case SignInState.Restoring: return qsTr("Restoring your session…")
         }
         return ""
     }
@@ -129,7 +128,7 @@ Rectangle {
         }
 
         Button {
-            visible: root.signInState === "waiting" && root.authorizationUrl.length > 0
+            visible: root.signInState === SignInState.WaitingForBrowser && root.authorizationUrl.length > 0
             Layout.alignment: Qt.AlignHCenter
             flat: true
             text: qsTr("Browser did not open? Copy the sign-in link")

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import RingChat
 
 // The one place for colours, sizes and fonts. Sizes are in device-independent
 // pixels derived from the system font, so they scale with the font and the
@@ -7,12 +8,12 @@ import QtQuick
 QtObject {
     id: theme
 
-    // "system", "light" or "dark". The app sets it from the settings.
-    property string mode: "system"
+    // ThemeMode.System, Light or Dark. The window sets it from the settings.
+    property int mode: ThemeMode.System
 
     readonly property SystemPalette systemPalette: SystemPalette { colorGroup: SystemPalette.Active }
     readonly property bool systemIsDark: systemPalette.window.hslLightness < 0.5
-    readonly property bool dark: mode === "dark" || (mode === "system" && systemIsDark)
+    readonly property bool dark: mode === ThemeMode.Dark || (mode === ThemeMode.System && systemIsDark)
 
     readonly property FontMetrics fontMetrics: FontMetrics { }
     readonly property real fontSize: Math.max(14, fontMetrics.font.pixelSize > 0 ? fontMetrics.font.pixelSize

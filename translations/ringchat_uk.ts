@@ -472,25 +472,6 @@
     </message>
 </context>
 <context>
-    <name>TypingIndicator</name>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 друкує…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 і %2 друкують…</translation>
-    </message>
-    <message>
-        <source>%1, %2 and %3 are typing…</source>
-        <translation>%1, %2 і %3 друкують…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %2 and %n others are typing…</source>
-        <translation><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>ringchat::app::DesktopIntegration</name>
     <message>
         <source>Show Ring Chat</source>
@@ -510,11 +491,7 @@
     </message>
 </context>
 <context>
-    <name>ringchat::ui::AppController</name>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 у «%2»</translation>
-    </message>
+    <name>ConversationText</name>
     <message>
         <source>Just you</source>
         <translation>Лише ви</translation>
@@ -523,6 +500,32 @@
         <source>%n members</source>
         <translation><numerusform>%n учасник</numerusform><numerusform>%n учасники</numerusform><numerusform>%n учасників</numerusform></translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 друкує…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 і %2 друкують…</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation>%1, %2 і %3 друкують…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n others are typing…</source>
+        <translation><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::MessageNotifier</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 у «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::ProxySettings</name>
     <message>
         <source>The proxy password could not be read: %1</source>
         <translation>Не вдалося прочитати пароль проксі: %1</translation>
@@ -533,7 +536,7 @@
     </message>
 </context>
 <context>
-    <name>ringchat::ui::UserDirectory</name>
+    <name>ringchat::app::UserDirectory</name>
     <message>
         <source>Not signed in.</source>
         <translation>Ви не ввійшли.</translation>

@@ -1,6 +1,8 @@
 #include "desktopintegration.h"
 
-#include "appcontroller.h"
+#include "app/desktop.h"
+#include "app/messagenotifier.h"
+#include "app/session.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -44,13 +46,14 @@ QIcon iconWithCount(int unread)
 }
 }
 
-DesktopIntegration::DesktopIntegration(ui::AppController *controller, QObject *parent)
+DesktopIntegration::DesktopIntegration(Session *session, MessageNotifier *notifier, Desktop *desktop,
+                                       QObject *parent)
     : QObject(parent)
-    , m_controller(controller)
+    , m_session(session)
+    , m_desktop(desktop)
 {
-    connect(controller, &ui::AppController::unreadTotalChanged, this, &DesktopIntegration::updateTray);
-    connect(controller, &ui::AppController::notificationRequested, this, &DesktopIntegration::notify);
-    connect(controller, &ui::AppController::raiseRequested, this, &DesktopIntegration::raiseWindow);
+    connect(session, &Session::unreadTotalChanged, this, &DesktopIntegration::updateTray);
+    connect(notifier, &MessageNotifier::notificationRequested, this, &DesktopIntegration::notify);
     // Asking the desktop for a tray takes a round trip or two (D-Bus, X11): do it
     // once the event loop runs, after the window is up, not before it.
     QMetaObject::invokeMethod(this, &DesktopIntegration::createTray, Qt::QueuedConnection);
@@ -72,12 +75,12 @@ void DesktopIntegration::createTray()
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
             raiseWindow();
             if (!m_lastNotifiedConversation.isEmpty())
-                emit m_controller->conversationRequested(m_lastNotifiedConversation);
+                m_desktop->requestConversation(m_lastNotifiedConversation);
         });
-        updateTray(m_controller->unreadTotal()); // icon and tooltip, with the count known by now
+        updateTray(m_session->unreadTotal()); // icon and tooltip, with the count known by now
         m_tray->show();
     }
-    m_controller->setTrayAvailable(m_tray != nullptr);
+    m_desktop->setTrayAvailable(m_tray != nullptr);
 }
 
 DesktopIntegration::~DesktopIntegration()

@@ -1,7 +1,9 @@
 #pragma once
 // The desktop around the window: the tray icon with the unread count, desktop
 // notifications (the tray's balloon, or the freedesktop notification service
-// when there is no tray), and the window's geometry across runs.
+// when there is no tray), and the window's geometry across runs. It tells QML
+// about the tray, and asks for a conversation when a notification is clicked,
+// through Desktop.
 
 #include <QObject>
 #include <QPointer>
@@ -10,8 +12,10 @@ class QQuickWindow;
 class QSystemTrayIcon;
 class QMenu;
 
-namespace ringchat::ui {
-class AppController;
+namespace ringchat::app {
+class Desktop;
+class MessageNotifier;
+class Session;
 }
 
 namespace ringchat::app {
@@ -20,7 +24,8 @@ class DesktopIntegration : public QObject
 {
     Q_OBJECT
 public:
-    DesktopIntegration(ui::AppController *controller, QObject *parent = nullptr);
+    DesktopIntegration(Session *session, MessageNotifier *notifier, Desktop *desktop,
+                       QObject *parent = nullptr);
     ~DesktopIntegration() override;
 
     // Restores the saved geometry, shows the window and saves the geometry when it closes.
@@ -34,7 +39,8 @@ private:
     void notify(const QString &conversationId, const QString &title, const QString &text);
     void notifyOverDBus(const QString &conversationId, const QString &title, const QString &text);
 
-    ui::AppController *m_controller;
+    Session *m_session;
+    Desktop *m_desktop;
     QPointer<QQuickWindow> m_window;
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;

@@ -4,6 +4,8 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 
+#include <cstdio>
+
 namespace ringchat::app {
 
 SingleInstance::SingleInstance(const QString &key, QObject *parent)
@@ -53,6 +55,22 @@ bool SingleInstance::listen()
             serve(socket);
     });
     return true;
+}
+
+std::optional<int> SingleInstance::handOverOrListen(const QStringList &lines, bool needsRunningInstance)
+{
+    QStringList answers;
+    if (sendToRunning(lines, &answers)) {
+        for (const QString &answer : std::as_const(answers))
+            std::printf("%s\n", qPrintable(answer));
+        return answers.filter(QStringLiteral("error")).isEmpty() ? 0 : 2;
+    }
+    if (needsRunningInstance) {
+        std::fprintf(stderr, "ringchat: no running instance\n");
+        return 2;
+    }
+    listen();
+    return std::nullopt;
 }
 
 void SingleInstance::serve(QLocalSocket *socket)

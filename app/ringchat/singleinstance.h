@@ -2,15 +2,13 @@
 // One running app per user and settings file. A second launch hands its request
 // (normally "raise") to the running one over a local socket and exits.
 //
-// Commands are single UTF-8 lines: "raise", "open <conversationId>", and with
-// automation enabled (scripts/screenshots) also "grab <png path>",
-// "theme <system|light|dark>", "settings <on|off>", "size <w> <h>",
-// "send <conversationId> <text>", "signin [url]", "signout", "state"
-// and "quit".
-// The running instance answers each line with "ok" or "error <reason>".
+// Commands are single UTF-8 lines (remotecommands.h lists them); the running
+// instance answers each line with "ok" or "error <reason>".
 
 #include <QObject>
 #include <QString>
+
+#include <optional>
 
 class QLocalServer;
 class QLocalSocket;
@@ -27,6 +25,11 @@ public:
     bool sendToRunning(const QStringList &lines, QStringList *answers = nullptr, int timeoutMs = 5000);
     // Becomes the running instance. Returns false when the name cannot be taken.
     bool listen();
+    // At start: when another instance runs, hands it the lines, prints its answers and
+    // returns the exit code (0, or 2 when one was an error); also 2 when the lines had
+    // to reach a running instance (--command) and none runs. Otherwise listens, and
+    // returns nothing: this process is the running instance.
+    std::optional<int> handOverOrListen(const QStringList &lines, bool needsRunningInstance);
 
 signals:
     // Reply with the answer for this line (see above).

@@ -31,8 +31,6 @@ Q_LOGGING_CATEGORY(lcChat, "ringchat.chat")
 namespace ringchat::chat {
 
 namespace {
-QPointer<ChatService> s_instance;
-
 const QString kConversationId = QStringLiteral("conversationId");
 } // namespace
 
@@ -161,29 +159,7 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     m_userId = userIdFromToken(m_tokens ? m_tokens->accessToken() : QString());
 }
 
-ChatService::~ChatService()
-{
-    if (s_instance == this)
-        s_instance = nullptr;
-}
-
-void ChatService::setInstance(ChatService *service)
-{
-    s_instance = service;
-}
-
-ChatService *ChatService::instance()
-{
-    return s_instance;
-}
-
-ChatService *ChatService::create(QQmlEngine *, QJSEngine *)
-{
-    // C++ owns the service; QML must not delete it.
-    if (s_instance)
-        QQmlEngine::setObjectOwnership(s_instance, QQmlEngine::CppOwnership);
-    return s_instance;
-}
+ChatService::~ChatService() = default;
 
 models::ConversationListModel *ChatService::conversationModel()
 {

@@ -92,11 +92,6 @@ public:
                 QObject *parent = nullptr);
     ~ChatService() override;
 
-    // QML singleton hook: the app creates the service and registers it here first.
-    static void setInstance(ChatService *service);
-    static ChatService *instance();
-    static ChatService *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
-
     // The user id claimed by a JWT (no verification: only to name the cache).
     static QString userIdFromToken(const QString &token);
 

@@ -1,5 +1,7 @@
 #include "models/conversationlistmodel.h"
 
+#include "models/conversationtext.h"
+
 #include <algorithm>
 
 namespace ringchat::models {
@@ -56,29 +58,12 @@ int ConversationListModel::totalUnread() const
 
 const Participant *ConversationListModel::otherParticipant(const Conversation &c) const
 {
-    if (c.type != Conversation::Type::Direct)
-        return nullptr;
-    for (const Participant &p : c.participants) {
-        if (p.userId != m_ownUserId)
-            return &p;
-    }
-    return nullptr;
+    return models::otherParticipant(c, m_ownUserId);
 }
 
 QString ConversationListModel::titleOf(const Conversation &c) const
 {
-    if (c.type == Conversation::Type::Direct) {
-        if (const Participant *other = otherParticipant(c))
-            return other->name;
-    }
-    if (!c.title.isEmpty())
-        return c.title;
-    QStringList names;
-    for (const Participant &p : c.participants) {
-        if (p.userId != m_ownUserId)
-            names << p.name;
-    }
-    return names.isEmpty() ? c.id : names.join(QStringLiteral(", "));
+    return conversationTitle(c, m_ownUserId);
 }
 
 bool ConversationListModel::matchesFilter(const Conversation &c) const
@@ -384,18 +369,10 @@ void ConversationListModel::expireTyping()
 
 QString ConversationListModel::typingText(const QString &conversationId) const
 {
-    const QList<Typist> typists = m_typing.value(conversationId);
-    switch (typists.size()) {
-    case 0:
-        return {};
-    case 1:
-        return tr("%1 is typing…").arg(typists.at(0).name);
-    case 2:
-        return tr("%1 and %2 are typing…").arg(typists.at(0).name, typists.at(1).name);
-    default:
-        return tr("%1, %2 and %n other(s) are typing…", nullptr, int(typists.size()) - 2)
-            .arg(typists.at(0).name, typists.at(1).name);
-    }
+    QStringList names;
+    for (const Typist &t : m_typing.value(conversationId))
+        names << t.name;
+    return typingSentence(names);
 }
 
 QVariantMap ConversationListModel::presence(const QString &userId) const

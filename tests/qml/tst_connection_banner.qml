@@ -21,18 +21,18 @@ Item {
         }
 
         function test_hiddenWhenOnlineFromStart() {
-            const b = make("online")
+            const b = make(ConnectionState.Online)
             verify(!b.shown)
             tryCompare(b, "visible", false)
         }
         function test_offline() {
-            const b = make("offline")
+            const b = make(ConnectionState.Offline)
             verify(b.shown)
             compare(b.text, "Offline — showing saved messages")
             compare(findChild(b, "bannerText").text, "Offline — showing saved messages")
         }
         function test_waitingCountdownAndRetry() {
-            const b = make("waiting")
+            const b = make(ConnectionState.WaitingToRetry)
             b.secondsUntilRetry = 3
             compare(b.text, "Reconnecting in 3 s…")
             b.secondsUntilRetry = 2
@@ -46,21 +46,41 @@ Item {
             compare(retrySpy.count, 1)
         }
         function test_connectedFadesOut() {
-            const b = make("waiting")
-            b.status = "connecting"
+            const b = make(ConnectionState.WaitingToRetry)
+            b.status = ConnectionState.Connecting
             compare(b.text, "Connecting…")
             verify(!findChild(b, "retryNowButton").visible)
-            b.status = "online"
+            b.status = ConnectionState.Online
             verify(b.shown)
             compare(b.text, "Connected")
             tryCompare(b, "shown", false, 2000)
             tryCompare(b, "visible", false, 3000)
             compare(b.height, 0)
         }
+        function test_dropWhileOnlineIsAnOutage() {
+            const b = make(ConnectionState.Online)
+            b.status = ConnectionState.Connecting
+            b.status = ConnectionState.Online
+            verify(b.shown)
+            compare(b.text, "Connected")
+        }
+        function test_firstConnectIsNotNews() {
+            const b = make(ConnectionState.Offline)
+            b.status = ConnectionState.Connecting
+            compare(b.text, "Connecting…")
+            verify(b.shown)
+            b.status = ConnectionState.Online
+            verify(!b.shown)
+            // A drop after that is an outage: its end is shown.
+            b.status = ConnectionState.Connecting
+            b.status = ConnectionState.Online
+            verify(b.shown)
+            compare(b.text, "Connected")
+        }
         function test_outageAgainCancelsFade() {
-            const b = make("waiting")
-            b.status = "online"
-            b.status = "waiting"
+            const b = make(ConnectionState.WaitingToRetry)
+            b.status = ConnectionState.Online
+            b.status = ConnectionState.WaitingToRetry
             verify(b.shown)
             wait(400)
             verify(b.shown)

@@ -1,17 +1,28 @@
-// The C++ glue of the QML module: the conversation filter (list search and the
-// Ctrl+K switcher) and the link opener's refusal of anything but http(s).
-#include "appcontroller.h"
-#include "conversationfilter.h"
+// The C++ of the QML module (src/app) without an engine: the conversation filter
+// (list search and the Ctrl+K switcher), the link opener's refusal of anything but
+// http(s), and the settings. Session and CurrentConversation against a real server:
+// tests/app/tst_session.cpp.
+#include "app/conversationfilter.h"
+#include "app/desktop.h"
+#include "app/proxysettings.h"
+#include "app/session.h"
+#include "app/currentconversation.h"
+#include "app/settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardItemModel>
 #include <QGuiApplication>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
-using ringchat::ui::AppController;
-using ringchat::ui::ConversationFilter;
+Q_IMPORT_QML_PLUGIN(RingChatPlugin)
+
+using namespace ringchat::app;
 
 class TestGlue : public QObject
 {
@@ -75,28 +86,98 @@ private slots:
 
     void openLinkRefusesAnythingButHttp()
     {
-        AppController controller({});
+        Desktop desktop(nullptr);
         // Refused before any browser is asked (true would mean it was handed on).
-        QVERIFY(!controller.openLink(QStringLiteral("javascript:alert(1)")));
-        QVERIFY(!controller.openLink(QStringLiteral("file:///etc/passwd")));
-        QVERIFY(!controller.openLink(QStringLiteral("ftp://example.org/x")));
-        QVERIFY(!controller.openLink(QStringLiteral("https://")));
-        QVERIFY(!controller.openLink(QStringLiteral("ringchat://open")));
+        QVERIFY(!desktop.openLink(QStringLiteral("javascript:alert(1)")));
+        QVERIFY(!desktop.openLink(QStringLiteral("file:///etc/passwd")));
+        QVERIFY(!desktop.openLink(QStringLiteral("ftp://example.org/x")));
+        QVERIFY(!desktop.openLink(QStringLiteral("https://")));
+        QVERIFY(!desktop.openLink(QStringLiteral("ringchat://open")));
+        QVERIFY(!desktop.openLink(QStringLiteral("https://a.org/\u202Egnp.exe")));
     }
 
     void settingsAreValidatedAndKept()
     {
-        AppController controller({});
-        controller.setThemeMode(QStringLiteral("dark"));
-        QCOMPARE(controller.themeMode(), QStringLiteral("dark"));
-        controller.setThemeMode(QStringLiteral("purple"));
-        QCOMPARE(controller.themeMode(), QStringLiteral("dark"));
-        controller.setNotificationsEnabled(false);
-        AppController again({});
-        QCOMPARE(again.themeMode(), QStringLiteral("dark"));
+        Settings settings(nullptr);
+        QCOMPARE(settings.themeMode(), ThemeMode::System);
+        QCOMPARE(settings.serverUrl(), QStringLiteral("http://127.0.0.1:3000")); // ringchat::defaultServerUrl()
+        QSignalSpy themeChanged(&settings, &Settings::themeModeChanged);
+        settings.setThemeMode(ThemeMode::Dark);
+        settings.setThemeMode(ThemeMode::Dark);
+        QCOMPARE(themeChanged.size(), 1);
+        settings.setNotificationsEnabled(false);
+        settings.setCloseToTray(true);
+        settings.setLastConversationId(QStringLiteral("group-ring"));
+        settings.setServerUrl(QStringLiteral("https://chat.example.org"));
+
+        Settings again(nullptr);
+        QCOMPARE(again.themeMode(), ThemeMode::Dark);
         QVERIFY(!again.notificationsEnabled());
-        QVERIFY(!again.isSignedIn());
-        QCOMPARE(again.connectionState(), QStringLiteral("offline"));
+        QVERIFY(again.closeToTray());
+        QCOMPARE(again.lastConversationId(), QStringLiteral("group-ring"));
+        QCOMPARE(again.serverUrl(), QStringLiteral("https://chat.example.org"));
+        // The words scripts and the settings file use.
+        QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+        QCOMPARE(Settings::themeModeFromName(QStringLiteral("light")), ThemeMode::Light);
+        QVERIFY(!Settings::themeModeFromName(QStringLiteral("purple")));
+        QCOMPARE(Settings::themeModeName(ThemeMode::System), QStringLiteral("system"));
+    }
+
+    void proxyRefusesABadAddressAndKeepsAGoodOne()
+    {
+        Settings settings(nullptr);
+        ProxySettings *proxy = settings.proxy();
+        QSignalSpy applied(proxy, &ProxySettings::applied);
+        QVERIFY(!proxy->set(QStringLiteral("manual"), QStringLiteral("ftp://proxy:21"), {}, {}));
+        QVERIFY(!proxy->error().isEmpty());
+        QCOMPARE(applied.size(), 0);
+        QVERIFY(proxy->set(QStringLiteral("none"), {}, {}, {}));
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(proxy->mode(), QStringLiteral("none"));
+        QVERIFY(proxy->error().isEmpty());
+        QCOMPARE(Settings(nullptr).proxy()->mode(), QStringLiteral("none"));
+        QVERIFY(proxy->set(QStringLiteral("system"), {}, {}, {}));
+    }
+
+    // QML's singletons are the objects main() made, not copies the engine built.
+    void qmlSeesTheExposedObjects()
+    {
+        Settings settings(nullptr);
+        Session session(&settings, {});
+        CurrentConversation current(&session, &settings);
+        Desktop desktop(nullptr);
+        Settings::exposeToQml(&settings);
+        Session::exposeToQml(&session);
+        CurrentConversation::exposeToQml(&current);
+        Desktop::exposeToQml(&desktop);
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        QQmlComponent component(&engine);
+        component.setData("import QtQml\nimport RingChat\nQtObject {\n"
+                          "  property QtObject settings: Settings\n  property QtObject session: Session\n"
+                          "  property QtObject current: CurrentConversation\n  property QtObject desktop: Desktop\n"
+                          "  property int dark: ThemeMode.Dark\n}",
+                          QUrl());
+        std::unique_ptr<QObject> object(component.create());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        QCOMPARE(object->property("settings").value<QObject *>(), &settings);
+        QCOMPARE(object->property("session").value<QObject *>(), &session);
+        QCOMPARE(object->property("current").value<QObject *>(), &current);
+        QCOMPARE(object->property("desktop").value<QObject *>(), &desktop);
+        QCOMPARE(object->property("dark").toInt(), int(ThemeMode::Dark));
+    }
+
+    void aSessionStartsSignedOut()
+    {
+        Settings settings(nullptr);
+        Session session(&settings, {});
+        QVERIFY(!session.isSignedIn());
+        QVERIFY(!session.started());
+        QCOMPARE(session.signInState(), SignInState::SignedOut);
+        QCOMPARE(session.connectionState(), ConnectionState::Offline);
+        QCOMPARE(session.service(), nullptr);
+        QCOMPARE(session.conversations(), nullptr);
+        QCOMPARE(session.unreadTotal(), 0);
     }
 };
 

@@ -15,6 +15,7 @@ Item {
 
         Component { id: pageComponent; SettingsPage { anchors.fill: parent } }
         SignalSpy { id: appliedSpy; signalName: "proxyApplied" }
+        SignalSpy { id: themeSpy; signalName: "themeModeSelected" }
 
         function make(properties) {
             const page = createTemporaryObject(pageComponent, scene, properties || {})
@@ -59,6 +60,19 @@ Item {
             const error = findChild(page, "proxyError")
             verify(error.visible)
             compare(error.text, "The proxy address must start with http:// or socks5://.")
+        }
+        // The theme is a ThemeMode value both ways (Settings.themeMode).
+        function test_themeModeIsAnEnum() {
+            const page = make({ themeMode: ThemeMode.Dark })
+            const box = findChild(page, "themeBox")
+            compare(box.currentIndex, 2)
+            compare(box.currentValue, ThemeMode.Dark)
+            themeSpy.target = page
+            themeSpy.clear()
+            box.currentIndex = 1
+            box.activated(1)
+            compare(themeSpy.count, 1)
+            compare(themeSpy.signalArguments[0][0], ThemeMode.Light)
         }
     }
 }

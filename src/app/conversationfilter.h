@@ -1,11 +1,12 @@
 #pragma once
 // The conversation list filtered by a search text (the list's search field and
-// the Ctrl+K switcher). Matches the "title" role, case- and accent-insensitively.
+// the Ctrl+K switcher). Matches the "title" role with models::foldForSearch, so
+// case and accents do not matter.
 
 #include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 
-namespace ringchat::ui {
+namespace ringchat::app {
 
 class ConversationFilter : public QSortFilterProxyModel
 {
@@ -24,9 +25,6 @@ public:
     // Data of a row by role name, for QML (e.g. get(0, "conversationId")).
     Q_INVOKABLE QVariant get(int row, const QString &roleName) const;
 
-    // Folds case and strips accents, so "zoe" finds "Zoë".
-    static QString fold(const QString &text);
-
 signals:
     void filterTextChanged();
     void countChanged();
@@ -41,4 +39,4 @@ private:
     QString m_folded;
 };
 
-} // namespace ringchat::ui
+} // namespace ringchat::app

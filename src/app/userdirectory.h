@@ -1,18 +1,27 @@
 #pragma once
 // "New conversation": searches people (GET /api/users) and creates a direct chat
 // or a group (POST /api/conversations) through the chat service's REST client.
+// The window gives it the signed-in account's service (Session.service).
 
 #include <QObject>
 #include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-namespace ringchat::ui {
+Q_MOC_INCLUDE("chat/chatservice.h")
+
+namespace ringchat::chat {
+class ChatService;
+}
+
+namespace ringchat::app {
 
 class UserDirectory : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    // null while signed out: search() then says so.
+    Q_PROPERTY(ringchat::chat::ChatService *service READ service WRITE setService NOTIFY serviceChanged)
     // [{ id, name }], without the signed-in user.
     Q_PROPERTY(QVariantList results READ results NOTIFY resultsChanged)
     Q_PROPERTY(bool searching READ searching NOTIFY searchingChanged)
@@ -21,6 +30,8 @@ class UserDirectory : public QObject
 public:
     explicit UserDirectory(QObject *parent = nullptr);
 
+    chat::ChatService *service() const { return m_service; }
+    void setService(chat::ChatService *service);
     QVariantList results() const { return m_results; }
     bool searching() const { return m_searching; }
     QString errorString() const { return m_errorString; }
@@ -30,6 +41,7 @@ public:
     Q_INVOKABLE void create(const QStringList &userIds, const QString &title);
 
 signals:
+    void serviceChanged();
     void resultsChanged();
     void searchingChanged();
     void errorStringChanged();
@@ -39,10 +51,11 @@ private:
     void setSearching(bool on);
     void setError(const QString &error);
 
+    QPointer<chat::ChatService> m_service;
     QVariantList m_results;
     bool m_searching = false;
     QString m_errorString;
     quint64 m_generation = 0; // answers to older searches are dropped
 };
 
-} // namespace ringchat::ui
+} // namespace ringchat::app

@@ -1,20 +1,28 @@
-#include "userdirectory.h"
+#include "app/userdirectory.h"
 
 #include "api/restclient.h"
 #include "chat/chatservice.h"
 
 #include <QVariantMap>
 
-namespace ringchat::ui {
+namespace ringchat::app {
 
 UserDirectory::UserDirectory(QObject *parent)
     : QObject(parent)
 {
 }
 
+void UserDirectory::setService(chat::ChatService *service)
+{
+    if (service == m_service)
+        return;
+    m_service = service;
+    emit serviceChanged();
+}
+
 void UserDirectory::search(const QString &query)
 {
-    auto *service = chat::ChatService::instance();
+    chat::ChatService *service = m_service;
     if (!service) {
         setError(tr("Not signed in."));
         return;
@@ -48,7 +56,7 @@ void UserDirectory::search(const QString &query)
 
 void UserDirectory::create(const QStringList &userIds, const QString &title)
 {
-    auto *service = chat::ChatService::instance();
+    chat::ChatService *service = m_service;
     if (!service || userIds.isEmpty())
         return;
     const auto type = userIds.size() > 1 ? api::Conversation::Type::Group : api::Conversation::Type::Direct;
@@ -84,4 +92,4 @@ void UserDirectory::setError(const QString &error)
     emit errorStringChanged();
 }
 
-} // namespace ringchat::ui
+} // namespace ringchat::app

@@ -1,6 +1,8 @@
-#include "conversationfilter.h"
+#include "app/conversationfilter.h"
 
-namespace ringchat::ui {
+#include "models/conversationtext.h"
+
+namespace ringchat::app {
 
 ConversationFilter::ConversationFilter(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -11,24 +13,12 @@ ConversationFilter::ConversationFilter(QObject *parent)
     connect(this, &QAbstractItemModel::layoutChanged, this, &ConversationFilter::countChanged);
 }
 
-QString ConversationFilter::fold(const QString &text)
-{
-    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
-    QString out;
-    out.reserve(decomposed.size());
-    for (QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            out.append(c.toCaseFolded());
-    }
-    return out;
-}
-
 void ConversationFilter::setFilterText(const QString &text)
 {
     if (text == m_filterText)
         return;
     m_filterText = text;
-    m_folded = fold(text.trimmed());
+    m_folded = models::foldForSearch(text.trimmed());
     invalidateFilter();
     emit filterTextChanged();
     emit countChanged();
@@ -53,7 +43,7 @@ bool ConversationFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     const int role = roleFor(QByteArrayLiteral("title"));
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const QString title = sourceModel()->data(index, role >= 0 ? role : int(Qt::DisplayRole)).toString();
-    return fold(title).contains(m_folded);
+    return models::foldForSearch(title).contains(m_folded);
 }
 
 QVariant ConversationFilter::get(int row, const QString &roleName) const
@@ -64,4 +54,4 @@ QVariant ConversationFilter::get(int row, const QString &roleName) const
     return data(index(row, 0), role);
 }
 
-} // namespace ringchat::ui
+} // namespace ringchat::app

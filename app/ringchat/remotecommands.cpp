@@ -1,0 +1,119 @@
+#include "remotecommands.h"
+
+#include "app/desktop.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "desktopintegration.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QQuickWindow>
+
+namespace ringchat::app {
+
+namespace {
+const QString kOk = QStringLiteral("ok");
+const QString kUnknown = QStringLiteral("error unknown command");
+
+// The words scripts wait for (scripts/screenshots: wait_for "waiting", "online").
+QString signInWord(SignInState::Value state)
+{
+    switch (state) {
+    case SignInState::SignedOut: return QStringLiteral("signedOut");
+    case SignInState::Restoring: return QStringLiteral("restoring");
+    case SignInState::Discovering: return QStringLiteral("discovering");
+    case SignInState::WaitingForBrowser: return QStringLiteral("waiting");
+    case SignInState::Completing: return QStringLiteral("completing");
+    case SignInState::SignedIn: return QStringLiteral("signedIn");
+    }
+    return QStringLiteral("signedOut");
+}
+
+QString connectionWord(ConnectionState::Value state)
+{
+    switch (state) {
+    case ConnectionState::Offline: return QStringLiteral("offline");
+    case ConnectionState::Connecting: return QStringLiteral("connecting");
+    case ConnectionState::Online: return QStringLiteral("online");
+    case ConnectionState::WaitingToRetry: return QStringLiteral("waiting");
+    case ConnectionState::Paused: return QStringLiteral("paused");
+    case ConnectionState::SignedOut: return QStringLiteral("signedOut");
+    }
+    return QStringLiteral("offline");
+}
+} // namespace
+
+RemoteCommands::RemoteCommands(Targets targets, bool automation)
+    : m_targets(targets)
+    , m_automation(automation)
+{
+}
+
+QString RemoteCommands::run(const QString &line)
+{
+    const QString verb = line.section(QLatin1Char(' '), 0, 0);
+    const QString arg = line.section(QLatin1Char(' '), 1);
+    if (verb == QLatin1String("raise")) {
+        m_targets.desktopIntegration->raiseWindow();
+        return kOk;
+    }
+    if (verb == QLatin1String("open") && !arg.isEmpty()) {
+        m_targets.desktopIntegration->raiseWindow();
+        m_targets.desktop->requestConversation(arg);
+        return kOk;
+    }
+    return m_automation ? runAutomation(verb, arg) : kUnknown;
+}
+
+QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
+{
+    QQuickWindow *window = m_targets.window;
+    if (verb == QLatin1String("grab") && !arg.isEmpty())
+        return window->grabWindow().save(arg, "PNG") ? kOk : QStringLiteral("error cannot save");
+    if (verb == QLatin1String("theme")) {
+        const auto mode = Settings::themeModeFromName(arg);
+        if (!mode)
+            return QStringLiteral("error unknown theme");
+        m_targets.settings->setThemeMode(*mode);
+        return kOk;
+    }
+    if (verb == QLatin1String("settings")) {
+        window->setProperty("settingsOpen", arg == QLatin1String("on"));
+        return kOk;
+    }
+    if (verb == QLatin1String("size")) {
+        window->resize(arg.section(QLatin1Char(' '), 0, 0).toInt(), arg.section(QLatin1Char(' '), 1, 1).toInt());
+        return kOk;
+    }
+    if (verb == QLatin1String("signin")) {
+        m_targets.session->signIn(arg.isEmpty() ? m_targets.settings->serverUrl() : arg);
+        return kOk;
+    }
+    if (verb == QLatin1String("signout")) {
+        m_targets.session->signOut();
+        return kOk;
+    }
+    if (verb == QLatin1String("send")) {
+        chat::ChatService *service = m_targets.session->service();
+        const QString id = arg.section(QLatin1Char(' '), 0, 0);
+        const QString text = arg.section(QLatin1Char(' '), 1);
+        return service && !service->sendMessage(id, text).isEmpty() ? kOk : QStringLiteral("error not sent");
+    }
+    if (verb == QLatin1String("state"))
+        return state();
+    if (verb == QLatin1String("quit")) {
+        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        return kOk;
+    }
+    return kUnknown;
+}
+
+QString RemoteCommands::state() const
+{
+    const Session *session = m_targets.session;
+    return QStringLiteral("ok %1 %2 %3")
+        .arg(signInWord(session->signInState()), connectionWord(session->connectionState()))
+        .arg(session->unreadTotal());
+}
+
+} // namespace ringchat::app

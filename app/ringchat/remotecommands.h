@@ -1,0 +1,44 @@
+#pragma once
+// The lines a running instance accepts from a second launch (see singleinstance.h):
+// "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
+// also "grab <png path>", "theme <system|light|dark>", "settings <on|off>",
+// "size <w> <h>", "send <conversationId> <text>", "signin [url]", "signout",
+// "state" and "quit". Each answer is "ok ..." or "error <reason>".
+
+#include <QPointer>
+#include <QString>
+
+class QQuickWindow;
+
+namespace ringchat::app {
+
+class Desktop;
+class DesktopIntegration;
+class Session;
+class Settings;
+
+class RemoteCommands
+{
+public:
+    struct Targets {
+        Session *session;
+        Settings *settings;
+        Desktop *desktop;
+        DesktopIntegration *desktopIntegration;
+        QQuickWindow *window;
+    };
+
+    RemoteCommands(Targets targets, bool automation);
+
+    QString run(const QString &line);
+
+private:
+    QString runAutomation(const QString &verb, const QString &arg);
+    // "state": "ok <sign-in> <connection> <unread>", e.g. "ok signedIn online 3".
+    QString state() const;
+
+    Targets m_targets;
+    bool m_automation;
+};
+
+} // namespace ringchat::app

@@ -1,0 +1,192 @@
+#include "app/currentconversation.h"
+
+#include "app/qmlsingleton.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "chat/chatservice.h"
+#include "models/conversationtext.h"
+#include "models/messagelistmodel.h"
+#include "store/chatstore.h" // messagelistmodel.h keeps a QPointer to it
+
+#include <QQmlEngine>
+
+namespace ringchat::app {
+
+namespace {
+template<typename T, typename Signal>
+void assign(T &member, const T &value, CurrentConversation *object, Signal changed)
+{
+    if (member == value)
+        return;
+    member = value;
+    emit(object->*changed)();
+}
+} // namespace
+
+CurrentConversation::CurrentConversation(Session *session, Settings *settings, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_settings(settings)
+{
+    connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
+    connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
+    connect(settings, &Settings::lastConversationIdChanged, this, &CurrentConversation::refreshRestorable);
+    followService();
+}
+
+CurrentConversation *CurrentConversation::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlSingleton<CurrentConversation>::instance();
+}
+
+void CurrentConversation::exposeToQml(CurrentConversation *current)
+{
+    QmlSingleton<CurrentConversation>::expose(current);
+}
+
+void CurrentConversation::followService()
+{
+    if (m_service)
+        m_service->disconnect(this);
+    m_service = m_session->service();
+    // A new account (or none): nothing of the old one stays open.
+    if (!m_id.isEmpty()) {
+        m_id.clear();
+        emit conversationIdChanged();
+    }
+    if (auto *service = m_service.data()) {
+        using chat::ChatService;
+        connect(service, &ChatService::conversationsChanged, this, [this] {
+            refreshDetails();
+            refreshRestorable();
+        });
+        connect(service, &ChatService::conversationChanged, this, [this](const QString &id) {
+            if (id == m_id)
+                refreshDetails();
+        });
+        connect(service, &ChatService::presenceChanged, this, &CurrentConversation::refreshDetails);
+        connect(service, &ChatService::typersChanged, this, [this](const QString &id) {
+            if (id == m_id)
+                refreshTypers();
+        });
+    }
+    refreshDetails();
+    refreshTypers();
+    refreshMessages();
+    refreshRestorable();
+}
+
+void CurrentConversation::setConversationId(const QString &id)
+{
+    if (id == m_id)
+        return;
+    if (m_service && !m_id.isEmpty())
+        m_service->userStoppedTyping(m_id);
+    m_id = id;
+    if (!id.isEmpty()) {
+        m_settings->setLastConversationId(id);
+        if (m_service)
+            m_service->openConversation(id);
+    }
+    emit conversationIdChanged();
+    refreshDetails();
+    refreshTypers();
+    refreshMessages();
+}
+
+void CurrentConversation::refreshDetails()
+{
+    QString title, subtitle;
+    bool group = false;
+    const auto conversation = m_service && !m_id.isEmpty() ? m_service->conversation(m_id) : std::nullopt;
+    if (conversation) {
+        const QString ownId = m_session->userId();
+        title = models::conversationTitle(*conversation, ownId);
+        const api::Participant *other = models::otherParticipant(*conversation, ownId);
+        subtitle = models::conversationSubtitle(*conversation, other ? m_service->presenceText(other->userId)
+                                                                     : QString());
+        group = conversation->type == api::Conversation::Type::Group;
+    }
+    assign(m_title, title, this, &CurrentConversation::titleChanged);
+    assign(m_subtitle, subtitle, this, &CurrentConversation::subtitleChanged);
+    assign(m_isGroup, group, this, &CurrentConversation::isGroupChanged);
+}
+
+void CurrentConversation::refreshTypers()
+{
+    const QStringList names = m_service && !m_id.isEmpty() ? m_service->typerNames(m_id) : QStringList();
+    assign(m_typers, names, this, &CurrentConversation::typersChanged);
+}
+
+QString CurrentConversation::typingText() const
+{
+    return models::typingSentence(m_typers);
+}
+
+void CurrentConversation::refreshMessages()
+{
+    QAbstractItemModel *model = nullptr;
+    if (m_service && !m_id.isEmpty()) {
+        model = m_service->messageModel(m_id);
+        QQmlEngine::setObjectOwnership(model, QQmlEngine::CppOwnership);
+    }
+    if (model == m_messages)
+        return;
+    m_messages = model;
+    emit messagesChanged();
+}
+
+void CurrentConversation::refreshRestorable()
+{
+    const QString last = m_settings->lastConversationId();
+    const bool known = m_service && !last.isEmpty() && m_service->conversation(last).has_value();
+    assign(m_restorableId, known ? last : QString(), this, &CurrentConversation::restorableIdChanged);
+}
+
+void CurrentConversation::setWindowActive(bool active)
+{
+    assign(m_windowActive, active, this, &CurrentConversation::windowActiveChanged);
+}
+
+bool CurrentConversation::isOnScreen(const QString &conversationId) const
+{
+    return m_windowActive && !m_id.isEmpty() && conversationId == m_id;
+}
+
+QString CurrentConversation::send(const QString &text)
+{
+    return m_service && !m_id.isEmpty() ? m_service->sendMessage(m_id, text) : QString();
+}
+
+void CurrentConversation::retry(const QString &clientId)
+{
+    if (m_service)
+        m_service->retryMessage(clientId);
+}
+
+void CurrentConversation::discard(const QString &clientId)
+{
+    if (m_service)
+        m_service->discardMessage(clientId);
+}
+
+void CurrentConversation::typed()
+{
+    if (m_service && !m_id.isEmpty())
+        m_service->userTyped(m_id);
+}
+
+void CurrentConversation::stoppedTyping()
+{
+    if (m_service && !m_id.isEmpty())
+        m_service->userStoppedTyping(m_id);
+}
+
+void CurrentConversation::markVisible(qint64 seq)
+{
+    // Read markers only for what is on screen while the window has focus.
+    if (m_service && !m_id.isEmpty() && m_windowActive && seq > 0)
+        m_service->markVisible(m_id, seq);
+}
+
+} // namespace ringchat::app

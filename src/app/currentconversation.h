@@ -1,0 +1,109 @@
+#pragma once
+// The QML singleton `CurrentConversation`: the conversation the user has open, as
+// properties with change signals that the header, the history and the typing line
+// bind to, and the actions on it (send, retry, discard, typing, read markers). It
+// follows the chat service, so a title, presence or typing change reaches the view
+// by itself.
+
+#include <QAbstractItemModel>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace ringchat::chat {
+class ChatService;
+}
+
+namespace ringchat::app {
+
+class Session;
+class Settings;
+
+class CurrentConversation : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    // The open conversation; "" when none. Setting it opens (joins and loads) it.
+    Q_PROPERTY(QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
+    Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+    // A group's member count, or the other person's presence ("online", "last seen ...").
+    Q_PROPERTY(QString subtitle READ subtitle NOTIFY subtitleChanged)
+    Q_PROPERTY(bool isGroup READ isGroup NOTIFY isGroupChanged)
+    // Who is typing (names), and the sentence that says so.
+    Q_PROPERTY(QStringList typers READ typers NOTIFY typersChanged)
+    Q_PROPERTY(QString typingText READ typingText NOTIFY typersChanged)
+    // Its MessageListModel, made and owned by the chat service.
+    Q_PROPERTY(QAbstractItemModel *messages READ messages NOTIFY messagesChanged)
+    // The window has focus (set by the window): read markers go out, notifications don't.
+    Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
+    // The conversation open at the last run, once the account knows it ("" until then).
+    Q_PROPERTY(QString restorableId READ restorableId NOTIFY restorableIdChanged)
+
+public:
+    CurrentConversation(Session *session, Settings *settings, QObject *parent = nullptr);
+
+    // The QML singleton is the one main() made (see exposeToQml).
+    static CurrentConversation *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+    static void exposeToQml(CurrentConversation *current);
+
+    QString conversationId() const { return m_id; }
+    void setConversationId(const QString &id);
+    QString title() const { return m_title; }
+    QString subtitle() const { return m_subtitle; }
+    bool isGroup() const { return m_isGroup; }
+    QStringList typers() const { return m_typers; }
+    QString typingText() const;
+    QAbstractItemModel *messages() const { return m_messages; }
+    bool windowActive() const { return m_windowActive; }
+    void setWindowActive(bool active);
+    QString restorableId() const { return m_restorableId; }
+
+    // The user sees this conversation now (open, and the window has focus).
+    bool isOnScreen(const QString &conversationId) const;
+
+    // Sends text; returns the message's clientId ("" when it cannot be sent).
+    Q_INVOKABLE QString send(const QString &text);
+    Q_INVOKABLE void retry(const QString &clientId);
+    Q_INVOKABLE void discard(const QString &clientId);
+    // The composer's text changed / was cleared or sent.
+    Q_INVOKABLE void typed();
+    Q_INVOKABLE void stoppedTyping();
+    // The newest message on screen: the read marker moves there while the window has focus.
+    Q_INVOKABLE void markVisible(qint64 seq);
+
+signals:
+    void conversationIdChanged();
+    void titleChanged();
+    void subtitleChanged();
+    void isGroupChanged();
+    void typersChanged();
+    void messagesChanged();
+    void windowActiveChanged();
+    void restorableIdChanged();
+
+private:
+    void followService();
+    void refreshDetails();
+    void refreshTypers();
+    void refreshMessages();
+    void refreshRestorable();
+
+    Session *m_session;
+    Settings *m_settings;
+    QPointer<chat::ChatService> m_service;
+    QString m_id;
+    QString m_title;
+    QString m_subtitle;
+    bool m_isGroup = false;
+    QStringList m_typers;
+    QPointer<QAbstractItemModel> m_messages;
+    bool m_windowActive = false;
+    QString m_restorableId;
+};
+
+} // namespace ringchat::app

@@ -1,0 +1,49 @@
+#include "app/messagenotifier.h"
+
+#include "app/currentconversation.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "chat/chatservice.h"
+#include "models/conversationtext.h"
+
+namespace ringchat::app {
+
+MessageNotifier::MessageNotifier(Session *session, Settings *settings, CurrentConversation *current,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_settings(settings)
+    , m_current(current)
+{
+    connect(session, &Session::serviceChanged, this, &MessageNotifier::followService);
+    followService();
+}
+
+void MessageNotifier::followService()
+{
+    if (m_service)
+        m_service->disconnect(this);
+    m_service = m_session->service();
+    if (m_service)
+        connect(m_service, &chat::ChatService::messageReceived, this, &MessageNotifier::onMessageReceived);
+}
+
+void MessageNotifier::onMessageReceived(const api::Message &message)
+{
+    if (message.senderId == m_session->userId() || message.type == api::Message::Type::System)
+        return;
+    if (!m_settings->notificationsEnabled() || m_current->isOnScreen(message.conversationId))
+        return;
+    // A conversation not known yet (its first message) is named by the sender.
+    const auto conversation = m_service->conversation(message.conversationId);
+    QString title = conversation ? models::conversationTitle(*conversation, m_session->userId())
+                                 : message.senderName;
+    if (conversation && conversation->type == api::Conversation::Type::Group)
+        title = tr("%1 in %2").arg(message.senderName, title);
+    QString text = message.content.simplified();
+    if (text.size() > 200)
+        text = text.left(200) + QChar(0x2026);
+    emit notificationRequested(message.conversationId, title, text);
+}
+
+} // namespace ringchat::app

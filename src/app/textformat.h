@@ -1,0 +1,45 @@
+#pragma once
+// Message text is plain text. The one place that turns it into something richer:
+// http(s) URLs become links, everything else is escaped, and nothing from the wire
+// is ever read as markup. The same rule decides which links may be opened.
+
+#include <QColor>
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace ringchat::app {
+
+namespace textformat {
+
+// &, <, >, " and ' as entities.
+QString escapeHtml(const QString &text);
+// True when the text holds a link, i.e. needs more than plain text.
+bool hasLinks(const QString &text);
+// StyledText for a Text item: the text escaped, newlines as <br>, each http(s) URL an
+// <a href> (in linkColor when valid). Trailing punctuation ends the sentence, not the
+// URL; invisible formatting characters (bidi overrides, zero-width) end a URL.
+QString linkify(const QString &text, const QColor &linkColor = {});
+// Only http(s) URLs with a host, and nothing invisible or blank in them, are opened.
+bool isSafeLink(const QString &url);
+
+} // namespace textformat
+
+// The same functions for QML (TextFormat.linkify(...)).
+class TextFormat : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+public:
+    using QObject::QObject;
+
+    Q_INVOKABLE bool hasLinks(const QString &text) const { return textformat::hasLinks(text); }
+    Q_INVOKABLE QString linkify(const QString &text, const QColor &linkColor) const
+    {
+        return textformat::linkify(text, linkColor);
+    }
+    Q_INVOKABLE bool isSafeLink(const QString &url) const { return textformat::isSafeLink(url); }
+};
+
+} // namespace ringchat::app

@@ -1,0 +1,37 @@
+#include "chat/chataccount.h"
+
+#include "chat/storechatcache.h"
+#include "store/chatstore.h"
+
+#include <QFuture>
+
+namespace ringchat::chat {
+
+ChatAccount::ChatAccount(Options options, auth::AccessTokenSource *tokens)
+{
+    if (options.withCache) {
+        m_store = std::make_unique<store::ChatStore>();
+        const QString path = store::ChatStore::databasePath(options.serverUrl, options.userId,
+                                                            options.cacheDirectory);
+        m_opened = m_store->open(path, options.userId);
+        m_cache = std::make_unique<StoreChatCache>(m_store.get());
+    } else {
+        m_opened = QtFuture::makeReadyFuture(true);
+    }
+    options.service.serverUrl = options.serverUrl;
+    m_service = std::make_unique<ChatService>(options.service, tokens, m_cache.get());
+}
+
+ChatAccount::~ChatAccount()
+{
+    // The service first (it writes to the cache), then the cache (it flushes to the
+    // store), then the store (its destructor waits for the queued writes).
+    m_service->stop();
+    m_service.reset();
+    m_cache.reset();
+    if (m_store && m_forgetCache)
+        m_store->destroyDatabase();
+    m_store.reset();
+}
+
+} // namespace ringchat::chat

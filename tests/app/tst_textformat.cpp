@@ -1,0 +1,126 @@
+// Link detection and escaping of message text (src/app/textformat), with hostile
+// input: what reaches a Text item as StyledText, and which links may be opened.
+#include "app/textformat.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace ringchat::app;
+
+class TestTextFormat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void escape()
+    {
+        QCOMPARE(textformat::escapeHtml(QStringLiteral("<a href='x'>&\"</a>")),
+                 QStringLiteral("&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"));
+    }
+
+    void linkify_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("output");
+        QTest::newRow("plain") << "hello" << "hello";
+        QTest::newRow("url") << "go https://a.org/x now" << "go <a href=\"https://a.org/x\">https://a.org/x</a> now";
+        QTest::newRow("upper-case scheme") << "HTTPS://A.org" << "<a href=\"HTTPS://A.org\">HTTPS://A.org</a>";
+        QTest::newRow("trailing dot") << "see http://a.org." << "see <a href=\"http://a.org\">http://a.org</a>.";
+        QTest::newRow("trailing punctuation") << "(see https://a.org/x)!?"
+                                              << "(see <a href=\"https://a.org/x\">https://a.org/x</a>)!?";
+        QTest::newRow("bracket that belongs to the url")
+            << "https://en.wikipedia.org/wiki/Qt_(software)."
+            << "<a href=\"https://en.wikipedia.org/wiki/Qt_(software)\">https://en.wikipedia.org/wiki/Qt_(software)</a>.";
+        QTest::newRow("quote ends url") << "x \"https://a.org/\"><script>"
+                                        << "x &quot;<a href=\"https://a.org/\">https://a.org/</a>&quot;&gt;&lt;script&gt;";
+        QTest::newRow("single quote ends url") << "'https://a.org/' onmouseover='x'"
+                                               << "&#39;<a href=\"https://a.org/\">https://a.org/</a>&#39; onmouseover=&#39;x&#39;";
+        QTest::newRow("ampersand") << "https://a.org/?a=1&b=2"
+                                   << "<a href=\"https://a.org/?a=1&amp;b=2\">https://a.org/?a=1&amp;b=2</a>";
+        QTest::newRow("script") << "<script>alert(1)</script>" << "&lt;script&gt;alert(1)&lt;/script&gt;";
+        QTest::newRow("markup") << "<a href=\"javascript:alert(1)\">x</a>"
+                                << "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;";
+        QTest::newRow("javascript") << "javascript:alert(1)" << "javascript:alert(1)";
+        QTest::newRow("javascript after http") << "javascript:http://a.org" << "javascript:<a href=\"http://a.org\">http://a.org</a>";
+        QTest::newRow("data") << "data:text/html,<b>x</b>" << "data:text/html,&lt;b&gt;x&lt;/b&gt;";
+        QTest::newRow("not http") << "ftp://a.org file:///etc/passwd" << "ftp://a.org file:///etc/passwd";
+        QTest::newRow("no host") << "https:// and https:///x" << "https:// and https:///x";
+        QTest::newRow("glued to a word") << "xhttps://a.org" << "xhttps://a.org";
+        // A right-to-left override would make the link text read differently from
+        // where it goes: it ends the URL, and stays in the text, escaped as any text.
+        QTest::newRow("rtl override") << QStringLiteral("https://a.org/\u202Egnp.exe")
+                                      << QStringLiteral("<a href=\"https://a.org/\">https://a.org/</a>") + QChar(0x202E)
+                                             + QStringLiteral("gnp.exe");
+        QTest::newRow("zero-width space") << QStringLiteral("https://a.org\u200B/x")
+                                          << QStringLiteral("<a href=\"https://a.org\">https://a.org</a>") + QChar(0x200B)
+                                                 + QStringLiteral("/x");
+        QTest::newRow("punycode") << "https://xn--80ak6aa92e.com/" << "<a href=\"https://xn--80ak6aa92e.com/\">https://xn--80ak6aa92e.com/</a>";
+        // Shown as typed, so the look-alike letters are visible to the reader.
+        QTest::newRow("idn") << QStringLiteral("https://аррӏе.com")
+                             << QStringLiteral("<a href=\"https://аррӏе.com\">https://аррӏе.com</a>");
+        QTest::newRow("newline") << "a\nb https://a.org\nc" << "a<br>b <a href=\"https://a.org\">https://a.org</a><br>c";
+        QTest::newRow("two links") << "https://a.org https://b.org"
+                                   << "<a href=\"https://a.org\">https://a.org</a> <a href=\"https://b.org\">https://b.org</a>";
+    }
+    void linkify()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, output);
+        QCOMPARE(textformat::linkify(input), output);
+        QCOMPARE(textformat::hasLinks(input), output.contains(QLatin1String("<a href=")));
+    }
+
+    void linkColor()
+    {
+        QCOMPARE(textformat::linkify(QStringLiteral("https://a.org"), QColor(0x0b, 0x57, 0xd0)),
+                 QStringLiteral("<a href=\"https://a.org\" style=\"color:#0b57d0\">https://a.org</a>"));
+    }
+
+    void safeLinks_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("https") << "https://a.org" << true;
+        QTest::newRow("upper-case http") << "HTTP://a.org/x?y=1" << true;
+        QTest::newRow("idn") << QStringLiteral("https://bücher.de/ü") << true;
+        QTest::newRow("javascript") << "javascript:alert(1)" << false;
+        QTest::newRow("javascript with http inside") << "javascript://a.org/%0Aalert(1)" << false;
+        QTest::newRow("data") << "data:text/html;base64,PHNjcmlwdD4=" << false;
+        QTest::newRow("file") << "file:///etc/passwd" << false;
+        QTest::newRow("ftp") << "ftp://a.org/x" << false;
+        QTest::newRow("own scheme") << "ringchat://open" << false;
+        QTest::newRow("no host") << "https://" << false;
+        QTest::newRow("space") << "https://a.org x" << false;
+        QTest::newRow("newline") << "https://a.org\nx" << false;
+        QTest::newRow("rtl override") << QStringLiteral("https://a.org/\u202Egnp.exe") << false;
+        QTest::newRow("leading space") << " https://a.org" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+    void safeLinks()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, safe);
+        QCOMPARE(textformat::isSafeLink(url), safe);
+    }
+
+    void veryLongInputStaysLinearAndEscaped()
+    {
+        // 1 MB of text with a link every few hundred characters and markup in between.
+        QString input;
+        while (input.size() < 1'000'000)
+            input += QStringLiteral("<b>x</b> & https://a.org/path?q=1 ") + QString(300, QLatin1Char('y'));
+        QElapsedTimer timer;
+        timer.start();
+        const QString out = textformat::linkify(input);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+        QVERIFY(!out.contains(QLatin1String("<b>")));
+        QCOMPARE(out.count(QLatin1String("<a href=")), input.count(QLatin1String("https://")));
+        // One endless URL.
+        const QString url = QStringLiteral("https://a.org/") + QString(200'000, QLatin1Char('z'));
+        QCOMPARE(textformat::linkify(url).count(QLatin1String("<a href=")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextFormat)
+
+#include "tst_textformat.moc"
