@@ -20,6 +20,7 @@
 // (Node's process.hrtime reads it too), so the driver subtracts "did" from "seen".
 
 #include "auth/accesstokensource.h"
+#include "auth/jwtclaims.h"
 #include "chat/chatservice.h"
 #include "chat/presencetracker.h"
 #include "chat/storechatcache.h"
@@ -123,7 +124,7 @@ struct Engine
     Engine(const QUrl &server, const QString &token, const QString &dataDir, chat::ChatService::Options options)
         : tokens(token)
     {
-        const QString userId = chat::ChatService::userIdFromToken(token);
+        const QString userId = auth::jwtClaims(token).value(QStringLiteral("sub")).toString();
         if (!store.open(store::ChatStore::databasePath(server, userId, dataDir), userId).result()) {
             std::fputs("bench latency: cannot open the store\n", stderr);
             std::exit(2);
