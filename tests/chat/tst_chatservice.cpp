@@ -375,9 +375,8 @@ private slots:
         // The model pages back through the service: nothing cached before 44, so the server.
         models::MessageListModel *model = alice->messageModel(kConv);
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_COMPARE_WITH_TIMEOUT(model->firstSeq(), 44, kWait);
-        QTRY_VERIFY_WITH_TIMEOUT(model->canFetchMore({}), kWait);
-        model->fetchMore({});
+        QCOMPARE(model->firstSeq(), 44);
+        model->fetchMore({}); // the tester may have asked already: one request at a time
         QTRY_VERIFY_WITH_TIMEOUT(model->atStartOfHistory(), kWait);
         QCOMPARE(model->firstSeq(), 1);
         QCOMPARE(model->rowCount(), 63);
