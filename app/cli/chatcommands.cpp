@@ -7,6 +7,7 @@
 #include "output.h"
 #include "stdinlines.h"
 
+#include "api/ackreply.h"
 #include "api/restclient.h"
 #include "net/socketioclient.h"
 
@@ -27,20 +28,13 @@ namespace {
     // else the server's error code (or "timeout"/"disconnected") and a sentence.
     QString ackProblem(const net::AckResult &r, QString *message)
     {
-        if (!r.ok()) {
-            *message = QStringLiteral("The server did not answer (%1).").arg(r.error);
-            return r.error;
-        }
-        const QJsonObject ack
-            = r.payload.args().isEmpty() ? QJsonObject() : r.payload.args().at(0).toObject();
-        if (ack.value(QStringLiteral("ok")).toBool())
+        const api::AckReply ack = api::AckReply::from(r);
+        if (ack.ok)
             return QString();
-        const QJsonObject err = ack.value(QStringLiteral("error")).toObject();
-        const QString code
-            = err.value(QStringLiteral("code")).toString(QStringLiteral("BAD_REQUEST"));
-        *message = QStringLiteral("The server refused: %1 (%2).")
-                       .arg(err.value(QStringLiteral("message")).toString(), code);
-        return code;
+        *message = ack.answered
+                       ? QStringLiteral("The server refused: %1 (%2).").arg(ack.message, ack.code)
+                       : QStringLiteral("The server did not answer (%1).").arg(ack.code);
+        return ack.code;
     }
 
     QJsonObject messageJson(const api::Message &m)

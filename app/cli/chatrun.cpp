@@ -5,8 +5,7 @@
 #include "exitcode.h"
 #include "output.h"
 
-#include "chat/storechatcache.h"
-#include "store/chatstore.h"
+#include "auth/jwtclaims.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -24,36 +23,41 @@ ChatRun::ChatRun(const ChatCommandContext &ctx)
 
 ChatRun::~ChatRun()
 {
-    // The service first (it writes to the cache), then the store (which flushes to disk).
-    delete m_service;
-    m_cache.reset();
-    // close() runs after every write queued before it: wait, so the last outbox
-    // update is on disk before the process exits.
-    if (m_store)
-        m_store->close().waitForFinished();
-    m_store.reset();
+    // Stops the service, then the cache and the store write what they hold: the last
+    // outbox update is on disk before the process exits.
+    m_account.reset();
 }
 
 bool ChatRun::setUp(bool withCache, ChatService::Options options)
 {
-    options.serverUrl = m_ctx.serverUrl;
-    if (withCache && !openCache())
+    chat::ChatAccount::Options account;
+    account.serverUrl = m_ctx.serverUrl;
+    account.withCache = withCache;
+    account.service = options;
+    if (withCache) {
+        account.userId = auth::jwtClaims(m_ctx.tokens->accessToken())
+                             .value(QStringLiteral("sub"))
+                             .toString();
+        if (account.userId.isEmpty()) {
+            // The server would refuse it too; say so before opening a cache for nobody.
+            finish(ExitAuth, m_ctx.tokens->refusalSentence());
+            return false;
+        }
+        account.cacheDirectory = cacheDirectory();
+        if (account.cacheDirectory.isEmpty())
+            return false;
+    }
+    m_account = std::make_unique<chat::ChatAccount>(account, m_ctx.tokens);
+    if (!waitUntilOpened(account.cacheDirectory))
         return false;
-    m_service = new ChatService(options, m_ctx.tokens, m_cache.get());
-    QObject::connect(m_service, &ChatService::authFailed, m_service, [this](const QString &error) {
+    QObject::connect(service(), &ChatService::authFailed, service(), [this](const QString &error) {
         finish(ExitAuth, m_ctx.tokens->refusalOr(QStringLiteral("Not signed in: %1").arg(error)));
     });
     return true;
 }
 
-bool ChatRun::openCache()
+QString ChatRun::cacheDirectory()
 {
-    const QString userId = ChatService::userIdFromToken(m_ctx.tokens->accessToken());
-    if (userId.isEmpty()) {
-        // The server would refuse it too; say so before opening a cache for nobody.
-        finish(ExitAuth, m_ctx.tokens->refusalSentence());
-        return false;
-    }
     QString dir = m_ctx.dataDir;
     if (dir.isEmpty())
         dir = qEnvironmentVariable("RINGCHAT_DATA_DIR");
@@ -61,35 +65,35 @@ bool ChatRun::openCache()
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!QDir().mkpath(dir)) {
         finish(ExitFailure, QStringLiteral("Cannot create the data directory %1.").arg(dir));
-        return false;
+        return {};
     }
-    m_store = std::make_unique<store::ChatStore>();
+    return dir;
+}
+
+bool ChatRun::waitUntilOpened(const QString &dir)
+{
     bool opened = false, answered = false;
     QEventLoop wait;
-    m_store->open(store::ChatStore::databasePath(m_ctx.serverUrl, userId, dir), userId)
-        .then(&wait, [&](bool ok) {
-            opened = ok;
-            answered = true;
-            wait.quit();
-        });
+    m_account->opened().then(&wait, [&](bool ok) {
+        opened = ok;
+        answered = true;
+        wait.quit();
+    });
     // A future that is already finished runs its continuation at once, before exec().
     if (!answered)
         wait.exec();
-    if (!opened) {
+    if (!opened)
         finish(ExitFailure, QStringLiteral("Cannot open the local cache in %1.").arg(dir));
-        return false;
-    }
-    m_cache = std::make_unique<chat::StoreChatCache>(m_store.get());
-    return true;
+    return opened;
 }
 
 void ChatRun::giveUpWhenOffline(const QString &what)
 {
-    auto *timer = new QTimer(m_service);
+    auto *timer = new QTimer(service());
     timer->setSingleShot(true);
     timer->setInterval(m_ctx.timeoutSeconds * 1000);
-    QObject::connect(timer, &QTimer::timeout, m_service, [this, what] {
-        const QString why = m_service->connection()->lastError();
+    QObject::connect(timer, &QTimer::timeout, service(), [this, what] {
+        const QString why = service()->connection()->lastError();
         finish(ExitNetwork,
             QStringLiteral("Could not reach the server%1.%2")
                 .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why),
@@ -101,8 +105,8 @@ void ChatRun::giveUpWhenOffline(const QString &what)
         else if (!timer->isActive())
             timer->start();
     };
-    QObject::connect(m_service, &ChatService::statusChanged, timer, update);
-    update(m_service->status());
+    QObject::connect(service(), &ChatService::statusChanged, timer, update);
+    update(service()->status());
 }
 
 void ChatRun::finish(int code, const QString &sentence)

@@ -2,19 +2,13 @@
 // One chat command's run: the account's wiring (cache, outbox store, chat service)
 // and the event loop the command waits in until it finishes.
 
+#include "chat/chataccount.h"
 #include "chat/chatservice.h"
 
 #include <QEventLoop>
 #include <QString>
 
 #include <memory>
-
-namespace ringchat::store {
-class ChatStore;
-}
-namespace ringchat::chat {
-class StoreChatCache;
-}
 
 namespace ringchat::cli {
 
@@ -26,10 +20,11 @@ public:
     explicit ChatRun(const ChatCommandContext &ctx);
     ~ChatRun();
 
-    // Wires the account: with `withCache`, opens the per-account cache and outbox
-    // first; then creates the chat service. False (and finished) when it cannot.
+    // Wires the account (chat::ChatAccount, as the app does): with `withCache`, the
+    // per-account cache and outbox, opened before this returns; then the chat
+    // service. False (and finished) when it cannot.
     bool setUp(bool withCache, chat::ChatService::Options options = {});
-    chat::ChatService *service() const { return m_service; }
+    chat::ChatService *service() const { return m_account ? m_account->service() : nullptr; }
 
     // Finishes with "network" when the service has not been online for the context's
     // timeout; `what` is added to the sentence (e.g. what happens to unsent messages).
@@ -42,12 +37,11 @@ public:
     int exec();
 
 private:
-    bool openCache();
+    QString cacheDirectory(); // empty (and finished) when it cannot be made
+    bool waitUntilOpened(const QString &dir);
 
     const ChatCommandContext &m_ctx;
-    std::unique_ptr<store::ChatStore> m_store;
-    std::unique_ptr<chat::StoreChatCache> m_cache;
-    chat::ChatService *m_service = nullptr;
+    std::unique_ptr<chat::ChatAccount> m_account;
     QEventLoop m_loop;
     int m_code = -1;
 };

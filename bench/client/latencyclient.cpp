@@ -20,12 +20,12 @@
 // (Node's process.hrtime reads it too), so the driver subtracts "did" from "seen".
 
 #include "auth/accesstokensource.h"
+#include "auth/jwtclaims.h"
 #include "chat/chatservice.h"
 #include "chat/presencetracker.h"
-#include "chat/storechatcache.h"
+#include "chat/chataccount.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
-#include "store/chatstore.h"
 
 #include <QCoreApplication>
 #include <QFuture>
@@ -117,33 +117,30 @@ private:
     QByteArray m_buffer;
 };
 
-// The engine as the app makes it: a cache file per account, then the service.
+// The engine as the app makes it (chat::ChatAccount): a cache file per account, then
+// the service.
 struct Engine
 {
     Engine(const QUrl &server, const QString &token, const QString &dataDir, chat::ChatService::Options options)
         : tokens(token)
     {
-        const QString userId = chat::ChatService::userIdFromToken(token);
-        if (!store.open(store::ChatStore::databasePath(server, userId, dataDir), userId).result()) {
+        chat::ChatAccount::Options account;
+        account.serverUrl = server;
+        account.userId = auth::jwtClaims(token).value(QStringLiteral("sub")).toString();
+        account.cacheDirectory = dataDir;
+        account.service = options;
+        account.service.watchNetwork = false;
+        wiring = std::make_unique<chat::ChatAccount>(account, &tokens);
+        if (!wiring->opened().result()) {
             std::fputs("bench latency: cannot open the store\n", stderr);
             std::exit(2);
         }
-        cache = std::make_unique<chat::StoreChatCache>(&store);
-        options.serverUrl = server;
-        options.watchNetwork = false;
-        service = std::make_unique<chat::ChatService>(options, &tokens, cache.get());
-    }
-    ~Engine()
-    {
-        service.reset();
-        cache.reset();
-        store.close().waitForFinished(); // after every queued write
+        service = wiring->service();
     }
 
     auth::FixedTokenSource tokens;
-    store::ChatStore store;
-    std::unique_ptr<chat::StoreChatCache> cache;
-    std::unique_ptr<chat::ChatService> service;
+    std::unique_ptr<chat::ChatAccount> wiring; // its destructor waits for every queued write
+    chat::ChatService *service = nullptr;
 };
 
 // A's side: turns the driver's commands into the engine calls the UI makes.
@@ -396,7 +393,7 @@ int main(int argc, char *argv[])
     if ((!sender && role != QLatin1String("receiver")) || args.size() < 7 || args.size() > (sender ? 7 : 8))
         return usage();
     Engine engine(QUrl(args[2]), args[3], args[4], chat::ChatService::Options {});
-    chat::ChatService *service = engine.service.get();
+    chat::ChatService *service = engine.service;
 
     std::function<void(const QString &)> command;
     std::function<void()> quit;

@@ -11,10 +11,6 @@
 
 #include <functional>
 
-namespace ringchat::store {
-class ChatStore;
-}
-
 namespace ringchat::chat {
 
 class ChatCache
@@ -28,16 +24,16 @@ public:
 
     virtual ~ChatCache() = default;
 
-    // The SQLite store behind the cache, if any (message models page through it).
-    virtual store::ChatStore *chatStore() const { return nullptr; }
-
     // Start-up: the cached conversations, the latest messages of each (limits[id], else
     // messagesPerConversation), the outbox.
     virtual void load(int messagesPerConversation, const QHash<QString, int> &limits,
                       std::function<void(const Snapshot &)> done) = 0;
-    // Older history, for scrolling back offline: messages with seq < beforeSeq (ascending).
+    // History (HistoryLoader): up to `limit` messages with seq < beforeSeq, or with
+    // seq > afterSeq, nearest first; both ascending.
     virtual void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                             std::function<void(const QList<api::Message> &)> done) = 0;
+    virtual void loadAfter(const QString &conversationId, qint64 afterSeq, int limit,
+                           std::function<void(const QList<api::Message> &)> done) = 0;
     virtual void saveConversations(const QList<api::Conversation> &conversations) = 0;
     virtual void saveMessages(const QList<api::Message> &messages) = 0;
     // durable() runs once the entry is committed to disk.

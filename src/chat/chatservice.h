@@ -1,21 +1,32 @@
 #pragma once
-// The chat engine, one per app: owns the Socket.IO client, the REST client and the
-// helpers below, keeps the held conversations and messages, and tells the models
-// (and the CLI) what changed through signals.
+// The chat engine, one per account: an orchestrator. It owns the Socket.IO client,
+// the REST client and the helpers below, wires them together, and tells the
+// models (and the CLI) what changed through signals.
 //
+//  - Timelines: the held conversations and messages, read markers, unread counts,
+//    delivery state and readers (no I/O).
+//  - decodeServerEvent: server events as typed, validated structs.
+//  - HistoryLoader: the one history path (cache, then server; server pages cached).
 //  - ConnectionManager: connect / token refresh / rate limit / pause-resume.
 //  - GapFiller: after every (re)connect, fetches what was missed (REST direction=after).
 //  - OutboxSender: durable optimistic sending, exactly once per clientId.
 //  - TypingNotifier / TypingTracker: our typing events and other people's.
 //  - ReadReceiptBatcher: mark_read at most every 500 ms per conversation.
-//  - PresenceTracker: online / away / last seen.
+//  - PresenceTracker: the one owner of presence (online / away / last seen).
 //
-// Everything runs on the GUI thread. The cache (may be null) does its disk work on
-// its own worker thread.
+// Everything runs on the GUI thread. The cache (may be null) is not owned: it does
+// its disk work on its own worker thread.
 
 #include "api/types.h"
+#include "chat/chatcache.h"
 #include "chat/connectionmanager.h"
 #include "chat/outboxsender.h"
+#include "chat/presencetracker.h"
+#include "chat/readreceiptbatcher.h"
+#include "chat/servereventdecoder.h"
+#include "chat/timelines.h"
+#include "chat/typingnotifier.h"
+#include "chat/typingtracker.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -24,11 +35,8 @@
 #include <QUrl>
 
 #include <functional>
-#include <map>
 #include <memory>
 
-class QQmlEngine;
-class QJSEngine;
 
 namespace ringchat::auth {
 class AccessTokenSource;
@@ -47,13 +55,9 @@ class MessageListModel;
 
 namespace ringchat::chat {
 
-class ChatCache;
-class GapFiller;
+class HistoryLoader;
 class ModelFeeder;
-class PresenceTracker;
-class ReadReceiptBatcher;
-class TypingNotifier;
-class TypingTracker;
+class ServerSync;
 
 class ChatService : public QObject
 {
@@ -92,8 +96,6 @@ public:
                 QObject *parent = nullptr);
     ~ChatService() override;
 
-    // The user id claimed by a JWT (no verification: only to name the cache).
-    static QString userIdFromToken(const QString &token);
 
     // Reads the cache (conversations and latest messages show at once), then connects.
     void start();
@@ -116,45 +118,50 @@ public:
     net::SocketIoClient *socket() const { return m_socket; }
     api::RestClient *rest() const { return m_rest; }
     PresenceTracker *presence() const { return m_presence; }
+    // The one history path (the message models page through it).
+    HistoryLoader *history() const { return m_history; }
 
     // ---- Models for the UI (made on first use, fed from then on)
     Q_INVOKABLE ringchat::models::ConversationListModel *conversationModel();
     Q_INVOKABLE ringchat::models::MessageListModel *messageModel(const QString &conversationId);
 
     // ---- Conversations
-    QList<api::Conversation> conversations() const;  // most recent activity first
-    std::optional<api::Conversation> conversation(const QString &id) const;
+    QList<api::Conversation> conversations() const { return m_timelines.conversations(); } // most recent activity first
+    std::optional<api::Conversation> conversation(const QString &id) const { return m_timelines.conversation(id); }
     // Join (typing events, and keeps it joined across reconnects) and load its latest messages.
     Q_INVOKABLE void openConversation(const QString &conversationId);
     Q_INVOKABLE void closeConversation(const QString &conversationId);
-    QStringList openConversations() const { return QStringList(m_open.begin(), m_open.end()); }
 
     // ---- Messages
     // Held messages ascending by seq, then the outbox ones (sending / failed).
     QList<api::Message> messages(const QString &conversationId) const;
-    qint64 highestHeldSeq(const QString &conversationId) const;
-    // Older history: from the cache first, then the server. done(ok, how many were added).
+    qint64 highestHeldSeq(const QString &conversationId) const { return m_timelines.highestHeldSeq(conversationId); }
+    // Older history through the history path (the cache when it holds it without a
+    // gap, then the server), added to the held messages. done(ok, how many were added).
     void fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done = {});
 
     // Optimistic send; returns the clientId (empty when the content is not valid).
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &content,
                                     const QString &replyTo = QString());
-    Q_INVOKABLE bool retryMessage(const QString &clientId);
+    Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_outbox->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId);
-    int outboxPending() const;
+    int outboxPending() const { return m_outbox->pendingCount(); }
 
     // Delivery state of one of our messages (sending / sent / read / failed), and who read it.
     api::DeliveryState deliveryState(const api::Message &message) const;
-    QStringList readers(const QString &conversationId, qint64 seq) const;
+    QStringList readers(const QString &conversationId, qint64 seq) const { return m_timelines.readers(conversationId, seq); }
 
     // ---- Typing, receipts, presence
     Q_INVOKABLE void userTyped(const QString &conversationId);
-    Q_INVOKABLE void userStoppedTyping(const QString &conversationId);
-    QStringList typers(const QString &conversationId) const;       // user ids
-    QStringList typerNames(const QString &conversationId) const;
-    Q_INVOKABLE void markVisible(const QString &conversationId, qint64 highestVisibleSeq);
-    Q_INVOKABLE void noteUserActivity();
-    Q_INVOKABLE QString presenceText(const QString &userId) const;
+    Q_INVOKABLE void userStoppedTyping(const QString &conversationId) { m_typingOut->stop(conversationId); }
+    QStringList typers(const QString &conversationId) const { return m_typingIn->typerIds(conversationId); }
+    QStringList typerNames(const QString &conversationId) const { return m_typingIn->typerNames(conversationId); }
+    Q_INVOKABLE void markVisible(const QString &conversationId, qint64 highestVisibleSeq)
+    {
+        m_receipts->markVisible(conversationId, highestVisibleSeq);
+    }
+    Q_INVOKABLE void noteUserActivity() { m_presence->noteUserActivity(); }
+    Q_INVOKABLE QString presenceText(const QString &userId) const { return m_presence->describe(userId); }
 
 signals:
     void statusChanged(ringchat::chat::ConnectionManager::Status status);
@@ -187,39 +194,26 @@ signals:
     void serverEvent(const QString &event, const QJsonValue &data);
     // A live message_received that passed validation, before it is ingested.
     void messageReceived(const ringchat::api::Message &message);
-    // Someone else's user_typing event (our own echo is dropped).
-    void userTyping(const QString &conversationId, const QString &userId, const QString &userName,
-                    bool isTyping);
     void serverError(const QString &code, const QString &message);
 
 private:
-    struct Timeline {
-        api::Conversation conversation;
-        bool known = false;                   // the conversation itself is known
-        std::map<qint64, api::Message> bySeq; // held messages
-        bool fillQueued = false;              // a gap fill is queued or running
-        bool pageRequested = false;           // the latest page was asked of the cache
-    };
-
-    void onOnline(bool recovered);
+    void onOnline();
     void onLinkLost();
     void onEvent(const QString &event, const net::Payload &payload);
-    void resync();
-    void finishResync(quint64 generation);
-    void upsertConversations(const QList<api::Conversation> &list, bool fromServer);
+    void apply(const ServerEvent &event);
     void upsertConversation(const api::Conversation &conversation, bool fromServer);
-    // Adds messages not held yet; returns the ones that were new.
+    // Adds the messages not held yet; returns them.
     QList<api::Message> ingest(const QString &conversationId, const QList<api::Message> &messages,
-                               bool live, bool fromCache);
-    void requestFill(const QString &conversationId, qint64 afterSeq); // 0: the latest page
+                               Timelines::Source source);
     // Once per conversation: its latest page from the cache (after the start-up read).
     void loadCachedPage(const QString &conversationId);
     void readCachedPage(const QString &conversationId);
+    void onCacheLoaded(const ChatCache::Snapshot &snapshot, const QHash<QString, int> &pages);
     void joinConversation(const QString &conversationId);
     void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
                          const QDateTime &readAt);
     void applyPresence(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
-    void recomputeUnread(const QString &conversationId);
+    void onDelivered(const QString &clientId, const api::Message &stored);
     void setSynced(bool synced);
     void setUser(const QString &id, const QString &name);
     api::Message pendingMessage(const OutboxEntry &entry) const;
@@ -231,22 +225,22 @@ private:
     api::RestClient *m_rest;
     ConnectionManager *m_connection;
     OutboxSender *m_outbox;
-    GapFiller *m_gapFiller;
+    ServerSync *m_sync;
     TypingNotifier *m_typingOut;
     TypingTracker *m_typingIn;
     ReadReceiptBatcher *m_receipts;
     PresenceTracker *m_presence;
+    HistoryLoader *m_history;
     ModelFeeder *m_models = nullptr;
 
-    QHash<QString, Timeline> m_timelines;
+    Timelines m_timelines;
     QSet<QString> m_open;
+    QSet<QString> m_pageRequested; // the latest page was asked of the cache
     QString m_userId;
     QString m_userName;
     bool m_synced = false;
     bool m_cacheLoaded = false;
     bool m_started = false;
-    bool m_online = false;
-    quint64 m_syncGeneration = 0;
 };
 
 } // namespace ringchat::chat

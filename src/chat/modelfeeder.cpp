@@ -1,25 +1,27 @@
 #include "chat/modelfeeder.h"
 
-#include "api/restclient.h"
 #include "chat/chatservice.h"
+#include "chat/historyloader.h"
 #include "chat/presencetracker.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
-#include "store/chatstore.h"
-
 
 #include <algorithm>
 #include <utility>
 
 namespace ringchat::chat {
 
-ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject *parent)
+ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-    , m_store(store)
     , m_conversations(new models::ConversationListModel(this))
 {
     m_conversations->setOwnUserId(service->userId());
+    // Presence has one owner, the service's tracker: the list reads it.
+    m_conversations->setPresenceSource([tracker = service->presence()](const QString &userId) {
+        const Presence p = tracker->presence(userId);
+        return models::ConversationListModel::UserPresence{p.status, p.lastSeen};
+    });
     m_conversations->setConversations(service->conversations());
 
     connect(service, &ChatService::userChanged, this, [this] {
@@ -57,8 +59,7 @@ ModelFeeder::ModelFeeder(ChatService *service, store::ChatStore *store, QObject 
     });
     connect(service, &ChatService::presenceChanged, this, [this](const QString &userId) {
         flush();
-        const Presence p = m_service->presence()->presence(userId);
-        m_conversations->setPresence(userId, p.isOnline, p.status, p.lastSeen);
+        m_conversations->presenceUpdated(userId);
     });
     // Typing follows the service's tracker, the one clock that renews and
     // expires typers (the list model's own expiry is turned off). Not from
@@ -140,26 +141,10 @@ models::MessageListModel *ModelFeeder::messageModel(const QString &conversationI
         return m;
     flush(); // a new model reads the service's current state
     auto *m = new models::MessageListModel(conversationId, m_service->userId(), this);
-    m->setStore(m_store);
+    m->setHistory(m_service->history());
     if (auto c = m_service->conversation(conversationId))
         m->setParticipants(c->participants);
     m->setMessages(m_service->messages(conversationId));
-    // Older history the cache does not have: one page from the server.
-    connect(m, &models::MessageListModel::olderMessagesRequested, this,
-            [this, m = QPointer<models::MessageListModel>(m)](const QString &conv, qint64 beforeSeq, int limit) {
-                m_service->rest()
-                    ->messages(conv, api::RestClient::Direction::Before, beforeSeq, limit)
-                    .then(this, [m](const api::ApiResult<api::Page<api::Message>> &r) {
-                        if (!m)
-                            return;
-                        if (!r.ok())
-                            return m->historyRequestFailed();
-                        const auto &page = r.value();
-                        m->prepend(page.items, !page.hasMore);
-                    });
-            });
-    connect(m, &models::MessageListModel::latestMessagesRequested, this,
-            [this, m](const QString &conv) { m->setMessages(m_service->messages(conv)); });
     m_messages.insert(conversationId, m);
     return m;
 }
@@ -187,11 +172,10 @@ void ModelFeeder::syncReadMarkers(const QString &conversationId)
     if (!c)
         return;
     auto *m = m_messages.value(conversationId);
-    for (const api::Participant &p : c->participants) {
-        m_conversations->setReadMarker(conversationId, p.userId, p.lastReadSeq);
-        if (m)
-            m->setReadMarker(p.userId, p.lastReadSeq);
-    }
+    if (!m)
+        return;
+    for (const api::Participant &p : c->participants)
+        m->setReadMarker(p.userId, p.lastReadSeq);
 }
 
 } // namespace ringchat::chat

@@ -15,15 +15,11 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 
 namespace ringchat::models {
 class ConversationListModel;
 class MessageListModel;
-}
-namespace ringchat::store {
-class ChatStore;
 }
 
 namespace ringchat::chat {
@@ -34,8 +30,8 @@ class ModelFeeder : public QObject
 {
     Q_OBJECT
 public:
-    // store (may be null) lets message models page back through the cache by themselves.
-    ModelFeeder(ChatService *service, store::ChatStore *store, QObject *parent = nullptr);
+    // Message models page their history through the service's history path.
+    explicit ModelFeeder(ChatService *service, QObject *parent = nullptr);
 
     models::ConversationListModel *conversationModel() const { return m_conversations; }
     // Made on first use and kept (owned by the feeder).
@@ -51,7 +47,6 @@ private:
     void syncReadMarkers(const QString &conversationId);
 
     ChatService *m_service;
-    QPointer<store::ChatStore> m_store;
     models::ConversationListModel *m_conversations;
     QHash<QString, models::MessageListModel *> m_messages;
     QHash<QString, QList<api::Message>> m_queuedMessages; // per conversation, arrival order

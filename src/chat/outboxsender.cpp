@@ -188,14 +188,12 @@ void OutboxSender::sendHead(const QString &conversationId)
                         [guard, conversationId, clientId, epoch](const net::AckResult &r) {
                             if (!guard)
                                 return;
-                            const QJsonObject ack = r.payload.args().isEmpty() ? QJsonObject()
-                                                                               : r.payload.args().at(0).toObject();
-                            guard->onAck(conversationId, clientId, epoch, ack, r.error);
+                            guard->onAck(conversationId, clientId, epoch, api::AckReply::from(r));
                         });
 }
 
 void OutboxSender::onAck(const QString &conversationId, const QString &clientId, quint64 epoch,
-                         const QJsonObject &ack, const QString &transportError)
+                         const api::AckReply &ack)
 {
     Queue &q = m_queues[conversationId];
     OutboxEntry *entry = find(clientId);
@@ -203,9 +201,9 @@ void OutboxSender::onAck(const QString &conversationId, const QString &clientId,
     if (current)
         q.inFlight = false;
 
-    if (transportError.isEmpty() && ack.value(QStringLiteral("ok")).toBool()) {
+    if (ack.ok) {
         QString error;
-        auto stored = api::Message::fromJson(ack.value(QStringLiteral("message")).toObject(), &error);
+        auto stored = api::Message::fromJson(ack.data.value(QStringLiteral("message")).toObject(), &error);
         if (entry) {
             q.entries.removeIf([&](const OutboxEntry &e) { return e.clientId == clientId; });
             m_persistence.remove(clientId);
@@ -225,14 +223,12 @@ void OutboxSender::onAck(const QString &conversationId, const QString &clientId,
     if (!entry || !current)
         return;
 
-    if (transportError == QLatin1String("disconnected"))
+    const QString &code = ack.code;
+    if (!ack.answered && code == QLatin1String("disconnected"))
         return; // replay() after the reconnect
 
-    const QJsonObject err = ack.value(QStringLiteral("error")).toObject();
-    const QString code = transportError.isEmpty() ? err.value(QStringLiteral("code")).toString()
-                                                  : transportError;
     if (code == QLatin1String("RATE_LIMITED")) {
-        const double retryAfter = err.value(QStringLiteral("retryAfter")).toDouble(1);
+        const double retryAfter = ack.retryAfter > 0 ? ack.retryAfter : 1;
         waitThenPump(conversationId, std::max(100, int(std::ceil(retryAfter * 1000))));
         return;
     }
@@ -242,9 +238,7 @@ void OutboxSender::onAck(const QString &conversationId, const QString &clientId,
         return;
     }
     entry->state = OutboxEntry::State::Failed;
-    entry->lastError = transportError.isEmpty()
-        ? err.value(QStringLiteral("message")).toString(code)
-        : tr("The server did not answer.");
+    entry->lastError = ack.answered ? ack.message : tr("The server did not answer.");
     if (entry->lastError.isEmpty())
         entry->lastError = code;
     const OutboxEntry copy = *entry;

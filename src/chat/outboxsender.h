@@ -8,6 +8,7 @@
 // for the next replay(); BAD_REQUEST/FORBIDDEN/NOT_FOUND, or too many timeouts or
 // INTERNAL errors, mark the entry failed until retry() or discard().
 
+#include "api/ackreply.h"
 #include "api/types.h"
 #include "store/outboxentry.h"
 
@@ -81,8 +82,7 @@ private:
     };
     void pump(const QString &conversationId);
     void sendHead(const QString &conversationId);
-    void onAck(const QString &conversationId, const QString &clientId, quint64 epoch,
-               const QJsonObject &ack, const QString &transportError);
+    void onAck(const QString &conversationId, const QString &clientId, quint64 epoch, const api::AckReply &ack);
     void waitThenPump(const QString &conversationId, int ms);
     OutboxEntry *find(const QString &clientId);
     void checkDrained();

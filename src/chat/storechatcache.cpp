@@ -116,6 +116,14 @@ void StoreChatCache::loadBefore(const QString &conversationId, qint64 beforeSeq,
         .then(this, [done](const QList<api::Message> &messages) { done(messages); });
 }
 
+void StoreChatCache::loadAfter(const QString &conversationId, qint64 afterSeq, int limit,
+                               std::function<void(const QList<api::Message> &)> done)
+{
+    flushPending();
+    m_store->messagesAfter(conversationId, afterSeq, limit)
+        .then(this, [done](const QList<api::Message> &messages) { done(messages); });
+}
+
 void StoreChatCache::saveConversations(const QList<api::Conversation> &conversations)
 {
     for (const api::Conversation &c : conversations)

@@ -21,11 +21,12 @@ public:
     explicit StoreChatCache(store::ChatStore *store, QObject *parent = nullptr);
     ~StoreChatCache() override;
 
-    store::ChatStore *chatStore() const override { return m_store; }
     void load(int messagesPerConversation, const QHash<QString, int> &limits,
               std::function<void(const Snapshot &)> done) override;
     void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
                     std::function<void(const QList<api::Message> &)> done) override;
+    void loadAfter(const QString &conversationId, qint64 afterSeq, int limit,
+                   std::function<void(const QList<api::Message> &)> done) override;
     void saveConversations(const QList<api::Conversation> &conversations) override;
     void saveMessages(const QList<api::Message> &messages) override;
     void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) override;

@@ -154,39 +154,11 @@ void ConversationListModel::refreshRoles(const QString &conversationId, const QL
         Q_EMIT dataChanged(index(row), index(row), roles);
 }
 
-void ConversationListModel::notePresenceFrom(const Conversation &c)
-{
-    for (const Participant &p : c.participants) {
-        if (p.userId == m_ownUserId)
-            continue;
-        Presence &presence = m_presence[p.userId];
-        // A live "away" outranks the snapshot's plain "online".
-        if (!(p.isOnline && presence.status == QLatin1StringView("away")))
-            presence.status = p.isOnline ? QStringLiteral("online") : QStringLiteral("offline");
-        if (p.lastSeen.isValid())
-            presence.lastSeen = p.lastSeen;
-    }
-}
-
 void ConversationListModel::setConversations(const QList<Conversation> &conversations)
 {
     m_conversations.clear();
-    // A user online in any snapshot is online (snapshots may differ in age).
-    QHash<QString, Participant> people;
-    for (const Conversation &c : conversations) {
+    for (const Conversation &c : conversations)
         m_conversations.insert(c.id, c);
-        for (const Participant &p : c.participants) {
-            Participant &known = people[p.userId];
-            const bool online = known.isOnline || p.isOnline;
-            if (!known.lastSeen.isValid() || (p.lastSeen.isValid() && p.lastSeen > known.lastSeen))
-                known.lastSeen = p.lastSeen;
-            known.userId = p.userId;
-            known.isOnline = online;
-        }
-    }
-    Conversation everyone;
-    everyone.participants = people.values();
-    notePresenceFrom(everyone);
     rebuildRows();
     const int total = totalUnread();
     if (total != m_lastTotalUnread) {
@@ -199,22 +171,13 @@ void ConversationListModel::upsert(const Conversation &conversation)
 {
     auto it = m_conversations.find(conversation.id);
     if (it != m_conversations.end()) {
-        // Read markers only move forward, whatever order snapshots arrive in.
         Conversation merged = conversation;
-        for (Participant &p : merged.participants) {
-            if (const Participant *old = it->participant(p.userId);
-                old && old->lastReadSeq > p.lastReadSeq) {
-                p.lastReadSeq = old->lastReadSeq;
-                p.lastReadAt = old->lastReadAt;
-            }
-        }
         if (!merged.lastMessage && it->lastMessage)
             merged.lastMessage = it->lastMessage;
         *it = std::move(merged);
     } else {
         m_conversations.insert(conversation.id, conversation);
     }
-    notePresenceFrom(conversation);
     reposition(conversation.id);
     const int total = totalUnread();
     if (total != m_lastTotalUnread) {
@@ -223,85 +186,24 @@ void ConversationListModel::upsert(const Conversation &conversation)
     }
 }
 
-void ConversationListModel::remove(const QString &conversationId)
+void ConversationListModel::setPresenceSource(PresenceSource source)
 {
-    if (!m_conversations.contains(conversationId))
-        return;
-    // The row goes first: views read it while it is being removed.
-    if (const int row = int(m_rows.indexOf(conversationId)); row >= 0) {
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
-        m_conversations.remove(conversationId);
-        endRemoveRows();
-        Q_EMIT countChanged();
-    } else {
-        m_conversations.remove(conversationId);
-    }
-    m_typing.remove(conversationId);
-    const int total = totalUnread();
-    if (total != m_lastTotalUnread) {
-        m_lastTotalUnread = total;
-        Q_EMIT totalUnreadChanged();
-    }
+    m_presenceSource = std::move(source);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), { PresenceRole, LastSeenRole });
 }
 
-void ConversationListModel::applyMessage(const Message &message, bool countAsUnread)
+ConversationListModel::UserPresence ConversationListModel::presenceOf(const QString &userId) const
 {
-    auto it = m_conversations.find(message.conversationId);
-    if (it == m_conversations.end())
-        return;
-    // An older message (history, catch-up out of order) does not replace the preview.
-    if (!it->lastMessage || message.seq >= it->lastMessage->seq || message.isPending())
-        it->lastMessage = message;
-    it->lastSeq = qMax(it->lastSeq, message.seq);
-    if (countAsUnread) {
-        ++it->unreadCount;
-        m_lastTotalUnread = totalUnread();
-        Q_EMIT totalUnreadChanged();
-    }
-    reposition(message.conversationId);
+    UserPresence p = m_presenceSource ? m_presenceSource(userId) : UserPresence();
+    if (p.status.isEmpty())
+        p.status = QStringLiteral("offline");
+    return p;
 }
 
-void ConversationListModel::setUnreadCount(const QString &conversationId, int unreadCount)
+void ConversationListModel::presenceUpdated(const QString &userId)
 {
-    auto it = m_conversations.find(conversationId);
-    if (it == m_conversations.end() || it->unreadCount == qMax(0, unreadCount))
-        return;
-    it->unreadCount = qMax(0, unreadCount);
-    refreshRoles(conversationId, { UnreadCountRole });
-    m_lastTotalUnread = totalUnread();
-    Q_EMIT totalUnreadChanged();
-}
-
-void ConversationListModel::setReadMarker(
-    const QString &conversationId, const QString &userId, qint64 lastReadSeq)
-{
-    auto it = m_conversations.find(conversationId);
-    if (it == m_conversations.end())
-        return;
-    for (Participant &p : it->participants) {
-        if (p.userId == userId && p.lastReadSeq < lastReadSeq)
-            p.lastReadSeq = lastReadSeq;
-    }
-}
-
-void ConversationListModel::setPresence(
-    const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen)
-{
-    Presence &p = m_presence[userId];
-    p.status = !isOnline
-        ? QStringLiteral("offline")
-        : (status == QLatin1StringView("away") ? QStringLiteral("away") : QStringLiteral("online"));
-    if (lastSeen.isValid())
-        p.lastSeen = lastSeen;
-    for (auto it = m_conversations.begin(); it != m_conversations.end(); ++it) {
-        for (Participant &part : it->participants) {
-            if (part.userId == userId) {
-                part.isOnline = isOnline;
-                if (lastSeen.isValid())
-                    part.lastSeen = lastSeen;
-            }
-        }
+    for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it) {
         if (const Participant *other = otherParticipant(*it); other && other->userId == userId)
             refreshRoles(it->id, { PresenceRole, LastSeenRole });
     }
@@ -377,20 +279,8 @@ QString ConversationListModel::typingText(const QString &conversationId) const
 
 QVariantMap ConversationListModel::presence(const QString &userId) const
 {
-    const auto it = m_presence.constFind(userId);
-    if (it == m_presence.constEnd())
-        return { { QStringLiteral("status"), QStringLiteral("offline") },
-            { QStringLiteral("lastSeen"), QDateTime() } };
-    return { { QStringLiteral("status"), it->status },
-        { QStringLiteral("lastSeen"), it->lastSeen } };
-}
-
-std::optional<Conversation> ConversationListModel::conversation(const QString &conversationId) const
-{
-    const auto it = m_conversations.constFind(conversationId);
-    if (it == m_conversations.constEnd())
-        return std::nullopt;
-    return *it;
+    const UserPresence p = presenceOf(userId);
+    return { { QStringLiteral("status"), p.status }, { QStringLiteral("lastSeen"), p.lastSeen } };
 }
 
 int ConversationListModel::indexOf(const QString &conversationId) const
@@ -429,9 +319,9 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case OtherUserIdRole:
         return other ? other->userId : QString();
     case PresenceRole:
-        return other ? presence(other->userId).value(QStringLiteral("status")) : QString();
+        return other ? presenceOf(other->userId).status : QString();
     case LastSeenRole:
-        return other ? m_presence.value(other->userId).lastSeen : QDateTime();
+        return other ? presenceOf(other->userId).lastSeen : QDateTime();
     case TypingTextRole:
         return typingText(c.id);
     case ParticipantCountRole:

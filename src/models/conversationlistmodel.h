@@ -3,15 +3,16 @@
 // The conversation list: one row per conversation, newest activity first,
 // optionally filtered by a search string.
 //
-// Made and fed by the chat service (QML cannot create it). Besides the
-// conversations themselves it keeps two kinds of live state the list shows:
-//  - presence of users (setPresence), shown for the other person of a direct chat;
+// Made and fed by the chat service (it reaches QML as a QAbstractItemModel).
+// Besides the conversations themselves the list shows live state:
+//  - presence of the other person of a direct chat, read from its one owner
+//    (the chat service's PresenceTracker, through setPresenceSource);
+//    presenceChanged(userId) refreshes the rows that show it;
 //  - who is typing in each conversation (setTyping), as a ready sentence
 //    ("Bob is typing…"); an entry not renewed within typingTimeout (default
 //    6 s, the contract's rule) is dropped by the model itself.
 // Both are also readable for any conversation/user through typingText() and
-// presence(), with typingChanged / presenceChanged signals, so the open chat's
-// header can bind to them without a second model.
+// presence(), with typingChanged / presenceChanged signals.
 
 #include "api/types.h"
 
@@ -19,18 +20,15 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
-#include <QtQml/qqmlregistration.h>
 
 #include <chrono>
-#include <optional>
+#include <functional>
 
 namespace ringchat::models {
 
 class ConversationListModel : public QAbstractListModel
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("ConversationListModel is made by the chat service.")
     // Case-insensitive substring of the title or of a participant's name; empty shows all.
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -53,6 +51,14 @@ public:
     };
     Q_ENUM(Role)
 
+    // A user's presence as its owner knows it: status "online" | "away" | "offline".
+    struct UserPresence
+    {
+        QString status;
+        QDateTime lastSeen;
+    };
+    using PresenceSource = std::function<UserPresence(const QString &userId)>;
+
     explicit ConversationListModel(QObject *parent = nullptr);
 
     // Whose list this is (decides the other participant of a direct chat).
@@ -69,24 +75,16 @@ public:
     void setConversations(const QList<api::Conversation> &conversations);
     // Adds or replaces one conversation (conversation_updated, a new chat).
     void upsert(const api::Conversation &conversation);
-    void remove(const QString &conversationId);
-    // A new message: updates the preview, lastSeq and activity (the row moves
-    // up); countAsUnread adds one to the unread count (not for own messages or
-    // the open, visible conversation).
-    void applyMessage(const api::Message &message, bool countAsUnread);
-    void setUnreadCount(const QString &conversationId, int unreadCount);
-    // Moves a participant's read marker forward.
-    void setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq);
-    // presence_update: status "online" | "away" (ignored when !isOnline: "offline").
-    void setPresence(
-        const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
+    // Where presence is read from (without one, everyone is offline).
+    void setPresenceSource(PresenceSource source);
+    // The source's answer for userId changed: the rows showing it refresh.
+    void presenceUpdated(const QString &userId);
     // user_typing (and every typing_start renewal).
     void setTyping(const QString &conversationId, const QString &userId, const QString &userName,
         bool isTyping);
     void setTypingTimeout(std::chrono::milliseconds timeout) { m_typingTimeout = timeout; }
 
     // ---- reads ----
-    std::optional<api::Conversation> conversation(const QString &conversationId) const;
     Q_INVOKABLE int indexOf(const QString &conversationId) const;
     Q_INVOKABLE QString typingText(const QString &conversationId) const;
     // {"status": "online"|"away"|"offline", "lastSeen": QDateTime}
@@ -106,11 +104,6 @@ Q_SIGNALS:
     void presenceChanged(const QString &userId);
 
 private:
-    struct Presence
-    {
-        QString status; // online | away | offline
-        QDateTime lastSeen;
-    };
     struct Typist
     {
         QString userId;
@@ -125,7 +118,7 @@ private:
     void reposition(const QString &conversationId);
     void rebuildRows();
     void refreshRoles(const QString &conversationId, const QList<int> &roles);
-    void notePresenceFrom(const api::Conversation &c);
+    UserPresence presenceOf(const QString &userId) const;
     void expireTyping();
     void scheduleTypingExpiry();
 
@@ -133,7 +126,7 @@ private:
     QString m_filter;
     QHash<QString, api::Conversation> m_conversations;
     QStringList m_rows; // visible conversation ids, in display order
-    QHash<QString, Presence> m_presence;
+    PresenceSource m_presenceSource;
     QHash<QString, QList<Typist>> m_typing;
     std::chrono::milliseconds m_typingTimeout { 6000 };
     QElapsedTimer m_clock;

@@ -1,6 +1,6 @@
 #include "models/messagelistmodel.h"
 
-#include "store/chatstore.h"
+#include <QPointer>
 
 #include <algorithm>
 #include <limits>
@@ -31,9 +31,9 @@ MessageListModel::MessageListModel(
 {
 }
 
-void MessageListModel::setStore(store::ChatStore *store)
+void MessageListModel::setHistory(MessageHistory *history)
 {
-    m_store = store;
+    m_history = history;
 }
 
 void MessageListModel::setMaxRows(int maxRows)
@@ -371,7 +371,7 @@ void MessageListModel::appendOrMerge(const Message &message)
     if (!message.clientId.isEmpty() && m_seqByClientId.contains(clientKey(message)))
         return; // one message per (sender, clientId)
     if (serverCount() > 0 && message.seq < firstSeq() && !m_atStart)
-        return; // older than the window: it is in the store and comes back on scroll
+        return; // older than the window: it is in the cache and comes back on scroll
     if (serverCount() > 0 && message.seq > lastSeq() && !m_atLatest)
         return; // below the window while scrolled far up: loadNewer() reads it
     insertServerRow(insertionRow(message.seq), message);
@@ -460,29 +460,31 @@ void MessageListModel::insertOlder(QList<Message> page)
         Q_EMIT atStartOfHistoryChanged();
 }
 
-void MessageListModel::prepend(const QList<Message> &olderPage, bool reachedStart)
-{
-    // Still "loading" while the rows go in, so a view's fetchMore during the
-    // insertion does not ask again for the same page.
-    insertOlder(olderPage);
-    if (reachedStart)
-        setAtStart(true);
-    trimBottom();
-    setLoadingOlder(false);
-}
-
-void MessageListModel::historyRequestFailed()
-{
-    setLoadingOlder(false);
-}
-
 // ---- scrolling ----
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
 {
     // One direction at a time: a page coming in below must not be pushed out
     // again by a page coming in above.
-    return !parent.isValid() && !m_atStart && !m_loadingOlder && !m_loadingNewer;
+    return !parent.isValid() && m_history && !m_atStart && !m_loadingOlder && !m_loadingNewer;
+}
+
+template <typename Apply> MessageHistory::Done MessageListModel::answer(Apply apply)
+{
+    // Qt 6.4 runs a continuation synchronously when its future has already
+    // finished: the rows must not change inside fetchMore() (a view may call it
+    // while it handles another change), so every page goes in on the next pass.
+    // A reset since the request (setMessages) makes its page stale.
+    return [self = QPointer<MessageListModel>(this), generation = m_generation,
+            apply](const MessageHistory::Page &page) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, apply, page] {
+                if (self && generation == self->m_generation)
+                    (self.data()->*apply)(page);
+            },
+            Qt::QueuedConnection);
+    };
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
@@ -490,70 +492,40 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     setLoadingOlder(true);
-    const qint64 before = firstSeq();
-    if (!m_store) {
-        Q_EMIT olderMessagesRequested(m_conversationId, before, m_pageSize);
-        return;
-    }
-    const quint64 generation = m_generation;
-    m_store
-        ->messagesBefore(
-            m_conversationId, before > 0 ? before : std::numeric_limits<qint64>::max(), m_pageSize)
-        .then(this, [this, generation](const QList<Message> &page) {
-            // Qt 6.4 runs the continuation synchronously when the future has
-            // already finished; the rows must not change inside fetchMore()
-            // (a view may call it while it handles another change).
-            QMetaObject::invokeMethod(
-                this, [this, generation, page] { applyOlderFromStore(generation, page); },
-                Qt::QueuedConnection);
-        });
+    m_olderBefore = firstSeq();
+    m_history->older(m_conversationId, m_olderBefore, m_pageSize, answer(&MessageListModel::applyOlder));
 }
 
-void MessageListModel::applyOlderFromStore(quint64 generation, const QList<Message> &page)
+void MessageListModel::applyOlder(const MessageHistory::Page &page)
 {
-    if (generation != m_generation || !m_loadingOlder)
+    if (!m_loadingOlder)
         return;
-    // Only the run that joins the window without a gap: a gap is
-    // filled from the server, never skipped.
-    const qint64 first = firstSeq();
-    qint64 expect = first > 0 ? first - 1 : (page.isEmpty() ? 0 : page.last().seq);
-    QList<Message> tail;
-    for (auto it = page.crbegin(); it != page.crend() && expect > 0; ++it) {
-        if (it->seq > expect)
-            continue;
-        if (it->seq != expect)
-            break;
-        tail.prepend(*it);
-        --expect;
-    }
-    const bool fullPage = tail.size() >= m_pageSize;
-    insertOlder(tail);
-    trimBottom();
-    if (m_atStart || fullPage) {
+    if (firstSeq() != m_olderBefore) {
+        // New rows pushed the window's top down meanwhile: the page would leave a
+        // hole. Ask again for what is before the window now.
         setLoadingOlder(false);
         return;
     }
-    Q_EMIT olderMessagesRequested(m_conversationId, firstSeq(), m_pageSize);
+    // Still "loading" while the rows go in, so a view's fetchMore during the
+    // insertion does not ask again for the same page.
+    insertOlder(page.messages);
+    if (page.reachedEnd)
+        setAtStart(true);
+    trimBottom();
+    setLoadingOlder(false);
 }
 
 void MessageListModel::loadNewer()
 {
-    if (m_atLatest || m_loadingNewer || !m_store)
+    if (m_atLatest || m_loadingNewer || !m_history)
         return;
     m_loadingNewer = true;
-    const quint64 generation = m_generation;
-    m_store->messagesAfter(m_conversationId, lastSeq(), m_pageSize)
-        .then(this, [this, generation](QList<Message> page) {
-            QMetaObject::invokeMethod(
-                this, [this, generation, page] { applyNewerFromStore(generation, page); },
-                Qt::QueuedConnection);
-        });
+    m_history->newer(m_conversationId, lastSeq(), m_pageSize, answer(&MessageListModel::applyNewer));
 }
 
-void MessageListModel::applyNewerFromStore(quint64 generation, QList<Message> page)
+void MessageListModel::applyNewer(const MessageHistory::Page &history)
 {
-    if (generation != m_generation)
-        return;
+    QList<Message> page = history.messages;
     const qint64 last = lastSeq();
     page.removeIf([&](const Message &m) { return m.seq <= last; });
     if (!page.isEmpty()) {
@@ -572,7 +544,7 @@ void MessageListModel::applyNewerFromStore(quint64 generation, QList<Message> pa
         neighbourChanged(row + n);
         Q_EMIT countChanged();
     }
-    if (page.size() < m_pageSize)
+    if (history.reachedEnd)
         setAtLatest(true);
     trimTop();
     m_loadingNewer = false;
@@ -580,23 +552,15 @@ void MessageListModel::applyNewerFromStore(quint64 generation, QList<Message> pa
 
 void MessageListModel::jumpToLatest()
 {
-    if (m_atLatest)
+    if (m_atLatest || !m_history)
         return;
-    if (!m_store) {
-        Q_EMIT latestMessagesRequested(m_conversationId);
-        return;
-    }
-    const quint64 generation = m_generation;
-    m_store->latestMessages(m_conversationId, qMin(m_maxRows, m_pageSize * 2))
-        .then(this, [this, generation](const QList<Message> &page) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, page] {
-                    if (generation == m_generation)
-                        setMessages(page + m_rows.mid(m_pendingStart));
-                },
-                Qt::QueuedConnection);
-        });
+    m_history->older(m_conversationId, 0, qMin(m_maxRows, m_pageSize * 2),
+        answer(&MessageListModel::applyLatest));
+}
+
+void MessageListModel::applyLatest(const MessageHistory::Page &page)
+{
+    setMessages(page.messages + m_rows.mid(m_pendingStart));
 }
 
 // ---- model ----

@@ -5,16 +5,12 @@
 //
 // Memory is bounded: the model holds a window of at most maxRows server
 // messages (default 1000). New messages at the bottom push the oldest rows out
-// of the window; scrolling up (fetchMore / loadOlder) reads them back from the
-// store. Scrolling far up drops rows at the bottom instead; then atLatest is
-// false, live messages are not inserted (they are in the store) and
-// loadNewer() / jumpToLatest() bring the window back down.
-//
-// fetchMore (older history): first the store (setStore), and when the store has
-// a gap or nothing more, olderMessagesRequested(conversationId, beforeSeq, limit)
-// asks the service to fetch from the server; the service answers with
-// prepend(page, reachedStart) or historyRequestFailed(). beforeSeq 0 means
-// "the latest messages" (the model holds none yet).
+// of the window; scrolling up (fetchMore / loadOlder) reads them back through
+// the chat service's history path (setHistory: the cache, then the server).
+// Scrolling far up drops rows at the bottom instead; then atLatest is false,
+// live messages are not inserted (they are in the cache) and loadNewer() /
+// jumpToLatest() bring the window back down. Without a history source the
+// model pages nothing.
 //
 // A QML ListView with TopToBottom layout calls fetchMore at the bottom end, so
 // the chat view calls loadOlder() itself when scrolled to the top.
@@ -24,30 +20,23 @@
 // participant's read marker (setReadMarker) reaches the seq.
 
 #include "api/types.h"
+#include "models/messagehistory.h"
 
 #include <QAbstractListModel>
 #include <QHash>
-#include <QPointer>
 #include <QSet>
-#include <QtQml/qqmlregistration.h>
 
 #include <utility>
-
-namespace ringchat::store {
-class ChatStore;
-}
 
 namespace ringchat::models {
 
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("MessageListModel is made by the chat service.")
     Q_PROPERTY(QString conversationId READ conversationId CONSTANT)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int maxRows READ maxRows WRITE setMaxRows NOTIFY maxRowsChanged)
-    // True while older history is being read from the store or the server.
+    // True while older history is being read (from the cache or the server).
     Q_PROPERTY(bool loadingHistory READ isLoadingHistory NOTIFY loadingHistoryChanged)
     // True when the first message of the conversation (seq 1) is in the window
     // or the server said there is nothing older.
@@ -93,9 +82,9 @@ public:
     bool atStartOfHistory() const { return m_atStart; }
     bool atLatest() const { return m_atLatest; }
 
-    // Where fetchMore / loadNewer / jumpToLatest read from (may be null: then
-    // fetchMore asks the service right away).
-    void setStore(store::ChatStore *store);
+    // Where fetchMore / loadNewer / jumpToLatest read from (may be null: no
+    // paging). It must outlive the model.
+    void setHistory(MessageHistory *history);
     // Names and read markers of the conversation's participants.
     void setParticipants(const QList<api::Participant> &participants);
 
@@ -112,11 +101,6 @@ public:
     void setReadMarker(const QString &userId, qint64 lastReadSeq);
     // Discard of a pending message (or removal of any message by clientId).
     void remove(const QString &clientId);
-    // Older messages (the answer to olderMessagesRequested, or from elsewhere).
-    // reachedStart: the server has nothing older.
-    void prepend(const QList<api::Message> &olderPage, bool reachedStart = false);
-    // The server could not deliver the requested history; fetchMore may retry.
-    void historyRequestFailed();
 
     // ---- reads ----
     std::optional<api::Message> messageByClientId(const QString &clientId) const;
@@ -130,7 +114,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     Q_INVOKABLE void loadOlder() { fetchMore({}); }
-    // After scrolling far up: read the next page below the window from the store.
+    // After scrolling far up: read the next page below the window.
     Q_INVOKABLE void loadNewer();
     // Back to the newest messages (the window is replaced).
     Q_INVOKABLE void jumpToLatest();
@@ -145,11 +129,6 @@ Q_SIGNALS:
     void loadingHistoryChanged();
     void atStartOfHistoryChanged();
     void atLatestChanged();
-    // The store has nothing (contiguous) older than beforeSeq: fetch from the
-    // server and call prepend() or historyRequestFailed().
-    void olderMessagesRequested(const QString &conversationId, qint64 beforeSeq, int limit);
-    // jumpToLatest without a store: the service calls setMessages() with the latest page.
-    void latestMessagesRequested(const QString &conversationId);
 
 private:
     int serverCount() const { return m_pendingStart; }
@@ -173,14 +152,17 @@ private:
     void setAtStart(bool atStart);
     void setAtLatest(bool atLatest);
     void insertOlder(QList<api::Message> page);
-    void applyOlderFromStore(quint64 generation, const QList<api::Message> &page);
-    void applyNewerFromStore(quint64 generation, QList<api::Message> page);
+    // A history request's callback: apply(page) on the next pass, unless a reset came first.
+    template <typename Apply> MessageHistory::Done answer(Apply apply);
+    void applyOlder(const MessageHistory::Page &page);
+    void applyNewer(const MessageHistory::Page &page);
+    void applyLatest(const MessageHistory::Page &page);
     bool sameDay(const api::Message &a, const api::Message &b) const;
     QStringList readers(const api::Message &m) const;
 
     QString m_conversationId;
     QString m_ownUserId;
-    QPointer<store::ChatStore> m_store;
+    MessageHistory *m_history = nullptr;
     QList<api::Message> m_rows; // [0, m_pendingStart): server rows by seq; then pending rows
     int m_pendingStart = 0;
     QHash<ClientKey, qint64> m_seqByClientId; // server rows in the window
@@ -188,10 +170,11 @@ private:
     int m_maxRows = 1000;
     int m_pageSize = 50;
     bool m_loadingOlder = false;
+    qint64 m_olderBefore = 0; // firstSeq() when the older page was asked for
     bool m_loadingNewer = false;
     bool m_atStart = false;
     bool m_atLatest = true;
-    quint64 m_generation = 0; // bumped by resets, so late store answers are dropped
+    quint64 m_generation = 0; // bumped by resets, so late history answers are dropped
 };
 
 } // namespace ringchat::models

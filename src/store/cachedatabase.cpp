@@ -514,66 +514,6 @@ QList<Conversation> CacheDatabase::loadConversations()
     return out;
 }
 
-bool CacheDatabase::removeConversation(const QString &conversationId)
-{
-    if (!isOpen())
-        return false;
-    Transaction tx(m_db);
-    for (const char *table :
-        { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
-                      .arg(QLatin1StringView(table),
-                          QLatin1StringView(
-                              qstrcmp(table, "conversations") == 0 ? "id" : "conversation_id")));
-        q.addBindValue(conversationId);
-        if (!run(q))
-            return false;
-    }
-    return tx.commit();
-}
-
-bool CacheDatabase::setReadMarker(const QString &conversationId, const QString &userId,
-    qint64 lastReadSeq, const QDateTime &readAt)
-{
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE participants SET last_read_seq = ?, last_read_at = ?"
-                             " WHERE conversation_id = ? AND user_id = ? AND last_read_seq < ?"));
-    q.addBindValue(lastReadSeq);
-    q.addBindValue(timeValue(readAt));
-    q.addBindValue(conversationId);
-    q.addBindValue(userId);
-    q.addBindValue(lastReadSeq);
-    return run(q);
-}
-
-bool CacheDatabase::setUnreadCount(const QString &conversationId, int unreadCount)
-{
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE conversations SET unread_count = ? WHERE id = ?"));
-    q.addBindValue(qMax(0, unreadCount));
-    q.addBindValue(conversationId);
-    return run(q);
-}
-
-bool CacheDatabase::setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen)
-{
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("UPDATE participants SET is_online = ?, last_seen = coalesce(?, last_seen)"
-                       " WHERE user_id = ?"));
-    q.addBindValue(isOnline ? 1 : 0);
-    q.addBindValue(timeValue(lastSeen));
-    q.addBindValue(userId);
-    return run(q);
-}
-
 // ---- messages ----
 
 CacheDatabase::MessageStatements *CacheDatabase::messageStatements()
@@ -720,16 +660,6 @@ qint64 CacheDatabase::highestSeq(const QString &conversationId)
     QSqlQuery q(m_db);
     q.prepare(
         QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
-    q.addBindValue(conversationId);
-    return run(q) && q.next() ? q.value(0).toLongLong() : 0;
-}
-
-qint64 CacheDatabase::messageCount(const QString &conversationId)
-{
-    if (!isOpen())
-        return 0;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
     return run(q) && q.next() ? q.value(0).toLongLong() : 0;
 }

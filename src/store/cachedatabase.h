@@ -52,11 +52,6 @@ public:
     // is replaced; read markers never move back).
     bool upsertConversations(const QList<api::Conversation> &conversations);
     QList<api::Conversation> loadConversations();
-    bool removeConversation(const QString &conversationId);
-    bool setReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-        const QDateTime &readAt);
-    bool setUnreadCount(const QString &conversationId, int unreadCount);
-    bool setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen);
 
     // Idempotent by (conversation, seq) and by (sender, clientId). An edit
     // (newer editedAt) updates the stored row. Our own message's arrival removes
@@ -68,7 +63,6 @@ public:
     QList<api::Message> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
     QList<api::Message> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
     qint64 highestSeq(const QString &conversationId);
-    qint64 messageCount(const QString &conversationId);
 
     // The sync cursor: the end of the contiguous run of seqs held, starting at
     // the first message ever stored for the conversation (or at the last

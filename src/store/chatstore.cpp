@@ -130,31 +130,6 @@ QFuture<QList<api::Conversation>> ChatStore::loadConversations()
     return run([](CacheDatabase &db) { return db.loadConversations(); });
 }
 
-QFuture<bool> ChatStore::removeConversation(const QString &conversationId)
-{
-    return run(
-        [conversationId](CacheDatabase &db) { return db.removeConversation(conversationId); });
-}
-
-QFuture<bool> ChatStore::setReadMarker(const QString &conversationId, const QString &userId,
-    qint64 lastReadSeq, const QDateTime &readAt)
-{
-    return run([=](CacheDatabase &db) {
-        return db.setReadMarker(conversationId, userId, lastReadSeq, readAt);
-    });
-}
-
-QFuture<bool> ChatStore::setUnreadCount(const QString &conversationId, int unreadCount)
-{
-    return run([=](CacheDatabase &db) { return db.setUnreadCount(conversationId, unreadCount); });
-}
-
-QFuture<bool> ChatStore::setPresence(
-    const QString &userId, bool isOnline, const QDateTime &lastSeen)
-{
-    return run([=](CacheDatabase &db) { return db.setPresence(userId, isOnline, lastSeen); });
-}
-
 QFuture<InsertResult> ChatStore::insertMessages(const QList<api::Message> &messages)
 {
     return insertMessages(MessageBatch::from(messages));

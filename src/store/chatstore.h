@@ -62,12 +62,6 @@ public:
     // Conversations (with participants and last message).
     QFuture<bool> upsertConversations(const QList<api::Conversation> &conversations);
     QFuture<QList<api::Conversation>> loadConversations();
-    QFuture<bool> removeConversation(const QString &conversationId);
-    // Moves a participant's read marker forward (never back).
-    QFuture<bool> setReadMarker(const QString &conversationId, const QString &userId,
-        qint64 lastReadSeq, const QDateTime &readAt = {});
-    QFuture<bool> setUnreadCount(const QString &conversationId, int unreadCount);
-    QFuture<bool> setPresence(const QString &userId, bool isOnline, const QDateTime &lastSeen = {});
 
     // Messages. insertMessages is idempotent (conversation+seq, sender+clientId),
     // one transaction per call (batch floods), and removes the outbox entries of

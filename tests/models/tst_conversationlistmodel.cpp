@@ -83,22 +83,25 @@ private Q_SLOTS:
         QCOMPARE(names.value(Role::PresenceRole), QByteArray("presence"));
     }
 
-    void newMessageMovesRowUpAndCountsUnread()
+    void updatedConversationMovesItsRowAndCountsUnread()
     {
         ConversationListModel model;
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        model.setConversations(
-            { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-                direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"),
-                    2) });
+        Conversation bob
+            = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1);
+        model.setConversations({ bob, group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+            direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
         QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
         QSignalSpy unread(&model, &ConversationListModel::totalUnreadChanged);
+        // A new message, as the service passes it on: preview, activity and unread count.
         Message m = message(QStringLiteral("dm-bob"), 1, QStringLiteral("bob"), kT0.addSecs(600));
         m.content = QStringLiteral("first line\nsecond line");
-        model.applyMessage(m, true);
+        bob.lastMessage = m;
+        bob.lastSeq = 1;
+        bob.unreadCount = 1;
+        model.upsert(bob);
         QCOMPARE(ids(model), (QStringList { "dm-bob", "team", "dm-carol" }));
         QCOMPARE(moved.size(), 1);
         QCOMPARE(model.data(model.index(0), Role::LastMessageTextRole).toString(),
@@ -110,52 +113,24 @@ private Q_SLOTS:
         QCOMPARE(model.totalUnread(), 1);
         QCOMPARE(unread.size(), 1);
 
-        // An older message (history) does not replace the preview or move the row.
-        model.applyMessage(
-            message(QStringLiteral("dm-carol"), 1, QStringLiteral("carol"), kT0.addSecs(60)),
-            false);
-        QCOMPARE(ids(model), (QStringList { "dm-bob", "team", "dm-carol" }));
-
-        // Moves down as well as up; ties broken by id so the order is total.
-        model.applyMessage(
-            message(QStringLiteral("dm-carol"), 2, QStringLiteral("carol"), kT0.addSecs(900)),
-            true);
-        QCOMPARE(ids(model), (QStringList { "dm-carol", "dm-bob", "team" }));
-        model.setUnreadCount(QStringLiteral("dm-carol"), 0);
-        QCOMPARE(model.totalUnread(), 1);
-        // Unknown conversation: ignored.
-        model.applyMessage(message(QStringLiteral("nope"), 1), true);
-        QCOMPARE(model.count(), 3);
-    }
-
-    void upsertAndRemove()
-    {
-        ConversationListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setOwnUserId(QStringLiteral("alice"));
-        model.setConversations(
-            { direct(QStringLiteral("a"), QStringLiteral("bob"), QStringLiteral("Bob"), 10),
-                direct(QStringLiteral("b"), QStringLiteral("carol"), QStringLiteral("Carol"), 5) });
-        model.upsert(group(QStringLiteral("g"), QStringLiteral("New group"), 7));
-        QCOMPARE(ids(model), (QStringList { "a", "g", "b" }));
-        Conversation renamed = group(QStringLiteral("g"), QStringLiteral("Renamed"), 1);
+        // A snapshot without a last message keeps the preview; moves down as well
+        // as up, ties broken by id so the order is total.
+        Conversation renamed = group(QStringLiteral("team"), QStringLiteral("Renamed"), 20);
         model.upsert(renamed);
-        QCOMPARE(ids(model), (QStringList { "a", "b", "g" }));
-        QCOMPARE(model.data(model.index(2), Role::TitleRole).toString(), QStringLiteral("Renamed"));
-        // A snapshot with an older read marker does not move it back.
-        model.setReadMarker(QStringLiteral("g"), QStringLiteral("bob"), 9);
-        model.upsert(renamed);
-        QCOMPARE(model.conversation(QStringLiteral("g"))
-                     ->participant(QStringLiteral("bob"))
-                     ->lastReadSeq,
-            9);
-        model.remove(QStringLiteral("a"));
-        QCOMPARE(ids(model), (QStringList { "b", "g" }));
-        model.remove(QStringLiteral("a"));
-        QCOMPARE(model.count(), 2);
-        QCOMPARE(model.indexOf(QStringLiteral("g")), 1);
-        QVERIFY(!model.conversation(QStringLiteral("a")));
+        QCOMPARE(ids(model), (QStringList { "team", "dm-bob", "dm-carol" }));
+        QCOMPARE(model.data(model.index(0), Role::TitleRole).toString(), QStringLiteral("Renamed"));
+        bob.lastMessage.reset();
+        bob.updatedAt = kT0.addSecs(900);
+        bob.unreadCount = 0;
+        model.upsert(bob);
+        QCOMPARE(ids(model), (QStringList { "team", "dm-bob", "dm-carol" }));
+        QCOMPARE(model.data(model.index(1), Role::LastMessageTextRole).toString(),
+            QStringLiteral("first line"));
+        QCOMPARE(model.totalUnread(), 0);
+        QCOMPARE(unread.size(), 2);
+        model.upsert(group(QStringLiteral("new"), QStringLiteral("New group"), 7));
+        QCOMPARE(ids(model), (QStringList { "team", "dm-bob", "new", "dm-carol" }));
+        QCOMPARE(model.indexOf(QStringLiteral("new")), 2);
     }
 
     void filterBySearchString()
@@ -177,8 +152,10 @@ private Q_SLOTS:
         model.setFilter(QStringLiteral("ring"));
         QCOMPARE(ids(model), (QStringList { "team" }));
         // Changes to hidden rows keep them hidden; matching new ones appear in place.
-        model.applyMessage(
-            message(QStringLiteral("dm-bob"), 1, QStringLiteral("bob"), kT0.addSecs(3600)), true);
+        Conversation bob
+            = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 60);
+        bob.unreadCount = 1;
+        model.upsert(bob);
         QCOMPARE(ids(model), (QStringList { "team" }));
         model.upsert(group(QStringLiteral("ring2"), QStringLiteral("Ring two"), 30));
         QCOMPARE(ids(model), (QStringList { "ring2", "team" }));
@@ -192,18 +169,22 @@ private Q_SLOTS:
         QCOMPARE(model.totalUnread(), 1); // counts hidden rows too
     }
 
-    void presenceOfTheOtherParticipant()
+    void presenceIsReadFromItsOwner()
     {
         ConversationListModel model;
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        Conversation dm
-            = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1);
-        dm.participants[1].isOnline = true;
         model.setConversations(
-            { dm, group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
+            { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
+                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
         const int row = model.indexOf(QStringLiteral("dm-bob"));
+        // No owner yet: everyone is offline.
+        QCOMPARE(
+            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
+        QHash<QString, ConversationListModel::UserPresence> owner;
+        owner.insert(QStringLiteral("bob"), { QStringLiteral("online"), {} });
+        model.setPresenceSource([&owner](const QString &id) { return owner.value(id); });
         QCOMPARE(
             model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("online"));
         QCOMPARE(model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::PresenceRole)
@@ -211,13 +192,15 @@ private Q_SLOTS:
             QString());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy presence(&model, &ConversationListModel::presenceChanged);
-        model.setPresence(QStringLiteral("bob"), true, QStringLiteral("away"), {});
+        owner[QStringLiteral("bob")].status = QStringLiteral("away");
+        model.presenceUpdated(QStringLiteral("bob"));
         QCOMPARE(
             model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("away"));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(presence.size(), 1);
         const QDateTime seen = kT0.addSecs(7200);
-        model.setPresence(QStringLiteral("bob"), false, QStringLiteral("online"), seen);
+        owner[QStringLiteral("bob")] = { QStringLiteral("offline"), seen };
+        model.presenceUpdated(QStringLiteral("bob"));
         QCOMPARE(
             model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
         QCOMPARE(model.data(model.index(row), Role::LastSeenRole).toDateTime(), seen);
@@ -226,6 +209,11 @@ private Q_SLOTS:
         QCOMPARE(
             model.presence(QStringLiteral("stranger")).value(QStringLiteral("status")).toString(),
             QStringLiteral("offline"));
+        // Someone no row shows: no row changes, the signal still goes.
+        changed.clear();
+        model.presenceUpdated(QStringLiteral("carol"));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(presence.size(), 3);
     }
 
     void typingTextAndExpiry()

@@ -1,17 +1,17 @@
-// MessageListModel under QAbstractItemModelTester (Fatal), with a real ChatStore
-// behind fetchMore.
+// MessageListModel under QAbstractItemModelTester (Fatal), with a history
+// source the test answers by hand behind fetchMore / loadNewer / jumpToLatest
+// (the real one, the chat service's HistoryLoader, has its own tests).
 
 #include "modelfixtures.h"
 #include "models/messagelistmodel.h"
-#include "store/chatstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ringchat;
 using namespace fixtures;
+using models::MessageHistory;
 using models::MessageListModel;
 using Role = MessageListModel::Role;
 
@@ -19,11 +19,32 @@ namespace {
 
 const QString kConv = QStringLiteral("conv");
 
-template <typename T> T await(QFuture<T> future)
+// Records what the model asks; the test answers.
+struct FakeHistory : models::MessageHistory
 {
-    future.waitForFinished();
-    return future.result();
-}
+    struct Request
+    {
+        bool older = true;
+        qint64 seq = 0;
+        int limit = 0;
+        Done done;
+    };
+    void older(const QString &, qint64 beforeSeq, int limit, Done done) override
+    {
+        requests.append({ true, beforeSeq, limit, std::move(done) });
+    }
+    void newer(const QString &, qint64 afterSeq, int limit, Done done) override
+    {
+        requests.append({ false, afterSeq, limit, std::move(done) });
+    }
+    // Answers the last request; the model applies it on the next pass of the event loop.
+    void answer(const QList<Message> &messages, bool reachedEnd = false, bool ok = true)
+    {
+        requests.last().done(Page { messages, ok, reachedEnd });
+        QCoreApplication::processEvents();
+    }
+    QList<Request> requests;
+};
 
 Message pending(const QString &clientId, const QString &text)
 {
@@ -45,6 +66,7 @@ struct Harness
         , tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
     {
         model.setMaxRows(maxRows);
+        model.setHistory(&history);
         model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")),
             participant(QStringLiteral("bob"), QStringLiteral("Bob")),
             participant(QStringLiteral("carol"), QStringLiteral("Carol")) });
@@ -52,6 +74,7 @@ struct Harness
     QList<qint64> seqs() const { return seqColumn(model, Role::SeqRole); }
     QVariant at(int row, int role) const { return model.data(model.index(row), role); }
 
+    FakeHistory history; // before the model: it must outlive it
     MessageListModel model;
     QAbstractItemModelTester tester;
 };
@@ -224,7 +247,6 @@ private Q_SLOTS:
     void windowDropsOldRowsAsNewOnesArrive()
     {
         Harness h(10);
-        QSignalSpy requested(&h.model, &MessageListModel::olderMessagesRequested);
         h.model.setMessages(range(kConv, 1, 5));
         QVERIFY(h.model.atStartOfHistory());
         h.model.appendOrMerge(pending(QStringLiteral("p"), QStringLiteral("pending")));
@@ -235,14 +257,17 @@ private Q_SLOTS:
         QCOMPARE(h.model.lastSeq(), 40);
         QVERIFY(!h.model.atStartOfHistory());
         // The tester calls fetchMore on every change, as a view would: the
-        // dropped rows are asked for again (no store here: from the service).
-        // That request went out while seq 2 was the first row; answer it with
-        // a failure, and the next one asks for what is before the window now.
+        // dropped rows are asked for again. That request went out while seq 1
+        // was still the first row: its answer ("nothing before 1") is stale
+        // and dropped, and the next request asks for what is before the window now.
         QVERIFY(h.model.isLoadingHistory());
-        h.model.historyRequestFailed();
+        QCOMPARE(h.history.requests.last().seq, 1);
+        h.history.answer({}, true);
+        QVERIFY(!h.model.atStartOfHistory());
+        QVERIFY(!h.model.isLoadingHistory());
         QVERIFY(h.model.canFetchMore({}));
         h.model.fetchMore({});
-        QCOMPARE(requested.last().at(1).toLongLong(), 31);
+        QCOMPARE(h.history.requests.last().seq, 31);
         QCOMPARE(h.at(0, Role::DaySeparatorRole).toBool(), true); // the new first row
         // A message older than the window is not inserted (it is in the store).
         h.model.appendOrMerge(message(kConv, 3));
@@ -300,103 +325,106 @@ private Q_SLOTS:
         QCOMPARE(h.at(5, Role::GroupedWithPreviousRole).toBool(), false);
     }
 
-    void fetchMoreWithoutStoreAsksTheService()
+    void fetchMoreAsksTheHistoryPath()
     {
         Harness h;
-        QSignalSpy requested(&h.model, &MessageListModel::olderMessagesRequested);
+        FakeHistory &history = h.history;
         h.model.setMessages({});
-        QVERIFY(!h.model.isLoadingHistory());
+        QVERIFY(!h.model.isLoadingHistory()); // what the tester asked during the reset is void
         QVERIFY(h.model.canFetchMore({}));
+        history.requests.clear();
         h.model.fetchMore({});
-        QCOMPARE(requested.size(), 1);
-        QCOMPARE(requested.last().at(0).toString(), kConv);
-        QCOMPARE(requested.last().at(1).toLongLong(), 0); // "the latest"
+        QCOMPARE(history.requests.size(), 1);
+        QVERIFY(history.requests.last().older);
+        QCOMPARE(history.requests.last().seq, 0); // "the latest"
         QVERIFY(h.model.isLoadingHistory());
         QVERIFY(!h.model.canFetchMore({})); // one request at a time
         h.model.fetchMore({});
-        QCOMPARE(requested.size(), 1);
+        QCOMPARE(history.requests.size(), 1);
 
-        h.model.prepend(range(kConv, 11, 20));
+        history.answer(range(kConv, 11, 20));
         QCOMPARE(h.seqs(), seqRange(11, 20));
         QVERIFY(!h.model.isLoadingHistory());
-        QCOMPARE(requested.size(), 1); // not asked again while the page went in
+        QCOMPARE(history.requests.size(), 1); // not asked again while the page went in
         h.model.fetchMore({});
-        QCOMPARE(requested.size(), 2);
-        QCOMPARE(requested.last().at(1).toLongLong(), 11);
-        h.model.historyRequestFailed();
+        QCOMPARE(history.requests.size(), 2);
+        QCOMPARE(history.requests.last().seq, 11);
+        history.answer({}, false, false); // the server could not be reached
         QVERIFY(!h.model.isLoadingHistory());
         QVERIFY(h.model.canFetchMore({}));
         h.model.fetchMore({});
-        QCOMPARE(requested.size(), 3);
-        QCOMPARE(requested.last().at(1).toLongLong(), 11);
-        // The server's older page, with an overlap and a duplicate, reaching the start.
+        QCOMPARE(history.requests.size(), 3);
+        QCOMPARE(history.requests.last().seq, 11);
+        // The older page, with an overlap and a duplicate, reaching the start.
         auto older = range(kConv, 1, 12);
         older.append(message(kConv, 4));
-        h.model.prepend(older, true);
+        history.answer(older, true);
         QCOMPARE(h.seqs(), seqRange(1, 20));
         QVERIFY(h.model.atStartOfHistory());
         QVERIFY(!h.model.isLoadingHistory());
         QVERIFY(!h.model.canFetchMore({}));
-        QCOMPARE(requested.size(), 3);
+        QCOMPARE(history.requests.size(), 3);
     }
 
-    void fetchMoreReadsTheStoreThenTheServer()
+    void answerAfterAResetIsDropped()
     {
-        QTemporaryDir dir;
-        store::ChatStore store;
-        QVERIFY(
-            await(store.open(dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("alice"))));
-        // The store has 1..5 and 11..40: a gap at 6..10.
-        await(store.insertMessages(range(kConv, 1, 5)));
-        await(store.insertMessages(range(kConv, 11, 40)));
+        Harness h;
+        h.model.setMessages(range(kConv, 30, 40));
+        h.model.fetchMore({});
+        QVERIFY(h.model.isLoadingHistory());
+        const auto asked = h.history.requests.last();
+        QCOMPARE(asked.seq, 30);
+        h.model.setMessages(range(kConv, 50, 60)); // e.g. jumpToLatest's answer
+        h.model.fetchMore({});
+        asked.done(MessageHistory::Page { range(kConv, 20, 29), true, false });
+        QCoreApplication::processEvents();
+        QCOMPARE(h.seqs(), seqRange(50, 60));
+        QVERIFY(h.model.isLoadingHistory()); // the new request is still open
+    }
 
+    void scrollingUpAndBackDown()
+    {
         Harness h(20);
+        FakeHistory &history = h.history;
         h.model.setPageSize(5);
-        h.model.setStore(&store);
-        QSignalSpy requested(&h.model, &MessageListModel::olderMessagesRequested);
-        h.model.setMessages(await(store.latestMessages(kConv, 10)));
-        QCOMPARE(h.seqs(), seqRange(31, 40));
-
+        h.model.setMessages(range(kConv, 31, 40));
         h.model.fetchMore({});
-        QTRY_VERIFY(!h.model.isLoadingHistory());
+        QCOMPARE(history.requests.last().seq, 31);
+        QCOMPARE(history.requests.last().limit, 5);
+        history.answer(range(kConv, 26, 30));
         QCOMPARE(h.seqs(), seqRange(26, 40));
-        QCOMPARE(requested.size(), 0);
         h.model.fetchMore({});
-        QTRY_VERIFY(!h.model.isLoadingHistory());
+        history.answer(range(kConv, 21, 25));
         QCOMPARE(h.seqs(), seqRange(21, 40));
         // Full window: older rows push the newest out, and live ones are not added.
         h.model.fetchMore({});
-        QTRY_VERIFY(!h.model.isLoadingHistory());
+        history.answer(range(kConv, 16, 20));
         QCOMPARE(h.seqs(), seqRange(16, 35));
         QVERIFY(!h.model.atLatest());
         h.model.appendOrMerge(message(kConv, 41));
         QCOMPARE(h.model.lastSeq(), 35);
-        await(store.insertMessages({ message(kConv, 41) }));
-
         h.model.fetchMore({});
-        QTRY_VERIFY(!h.model.isLoadingHistory());
-        QCOMPARE(h.seqs(), seqRange(11, 30));
-        // The store's next rows (1..5) do not join 11: the gap goes to the server.
-        h.model.fetchMore({});
-        QTRY_COMPARE(requested.size(), 1);
-        QCOMPARE(requested.last().at(1).toLongLong(), 11);
-        QVERIFY(h.model.isLoadingHistory());
-        QCOMPARE(h.model.firstSeq(), 11);
-        h.model.prepend(range(kConv, 6, 10));
-        QCOMPARE(h.seqs(), seqRange(6, 25));
-        // Then the store again, reaching seq 1: the start of history.
-        h.model.fetchMore({});
-        QTRY_VERIFY(h.model.atStartOfHistory());
+        history.answer(range(kConv, 1, 15), true);
+        QVERIFY(h.model.atStartOfHistory());
         QCOMPARE(h.seqs(), seqRange(1, 20));
         QVERIFY(!h.model.canFetchMore({}));
 
-        // Back down: loadNewer pages in from the store and drops the top.
+        // Back down: loadNewer asks for what follows the window and drops the top.
         h.model.loadNewer();
-        QTRY_COMPARE(h.model.lastSeq(), 25);
+        QVERIFY(!history.requests.last().older);
+        QCOMPARE(history.requests.last().seq, 20);
+        history.answer(range(kConv, 21, 25));
+        QCOMPARE(h.model.lastSeq(), 25);
         QCOMPARE(h.model.count(), 20);
         QVERIFY(!h.model.atStartOfHistory());
+        QVERIFY(!h.model.atLatest());
+        // jumpToLatest: the latest page replaces the window.
         h.model.jumpToLatest();
-        QTRY_VERIFY(h.model.atLatest());
+        QVERIFY(history.requests.last().older);
+        QCOMPARE(history.requests.last().seq, 0);
+        QCOMPARE(history.requests.last().limit, 10);
+        history.answer(range(kConv, 32, 41));
+        QVERIFY(h.model.atLatest());
         QCOMPARE(h.model.lastSeq(), 41);
         QCOMPARE(h.model.count(), 10);
     }
