@@ -6,7 +6,6 @@
 #include "chat/chatservice.h"
 #include "models/conversationtext.h"
 #include "models/messagelistmodel.h"
-#include "store/chatstore.h" // messagelistmodel.h keeps a QPointer to it
 
 #include <QQmlEngine>
 
