@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ceiling: a bare WebSocket (Node `ws`) client that speaks just enough
 // Engine.IO/Socket.IO to connect and start the flood, then only counts frames.
 // It parses nothing, so it cannot check order: it checks the count only.

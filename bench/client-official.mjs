@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The official socket.io-client 4.8 on Node, given the same two tests as ours.
 // Usage: client-official.mjs PORT ingest COUNT SIZE | PORT echo COUNT SIZE
 // Prints one JSON line with the result.

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The third sender of the latency test (bench/latency.mjs): one user posting into a
 // direct conversation with the receiver at a fixed rate, through the reference
 // server, with socket.io-client 4.8 (the receiver's other conversation is the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end latency, one round of bench/run's latency test: two of our chat
 // engines (bench/client/latencyclient.cpp), A sending and B receiving, each in its
 // own process, against the reference server (server/src/index.js, a real process

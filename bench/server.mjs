@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Flood/echo server for the client benchmarks, on the real socket.io 4.8.
 // Loopback only; one process per client run (bench/run starts a fresh one).
 // Prints {"port":N} on stdout once listening.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 
 // The delivery state of one of our messages: a clock while sending, one tick

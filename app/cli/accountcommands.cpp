@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountcommands.h"
 
 #include "clicontext.h"
@@ -16,13 +18,13 @@ using auth::AuthSession;
 void runLogin(CliContext &ctx, const QStringList &args)
 {
     if (!args.isEmpty())
-        return ctx.fail(ExitUsage,
-            QStringLiteral("login takes no arguments (got \"%1\").")
-                .arg(args.join(QLatin1Char(' '))));
+        return ctx.fail(
+            ExitUsage,
+            QStringLiteral("login takes no arguments (got \"%1\").").arg(args.join(QLatin1Char(' '))));
     if (ctx.hasFixedToken())
         return ctx.fail(ExitUsage,
-            QStringLiteral("login signs in through the browser; do not combine it with --token "
-                           "or RINGCHAT_TOKEN."));
+                        QStringLiteral("login signs in through the browser; do not combine it with --token "
+                                       "or RINGCHAT_TOKEN."));
     AuthSession *s = ctx.session();
     new InterruptNotifier([s] { s->cancel(); }, s);
     auto notSaved = std::make_shared<QString>();
@@ -30,29 +32,28 @@ void runLogin(CliContext &ctx, const QStringList &args)
     QObject::connect(s, &AuthSession::stateChanged, s, [&ctx, s] {
         if (s->state() != AuthSession::State::WaitingForBrowser)
             return;
-        ctx.output().say(
-            QStringLiteral("Sign in to %1 in the browser window that opened (Ctrl+C cancels).\n"
-                           "If no browser opened, visit:\n  %2")
-                .arg(s->serverUrl(), s->authorizationUrl().toString(QUrl::FullyEncoded)));
+        ctx.output().say(QStringLiteral("Sign in to %1 in the browser window that opened (Ctrl+C cancels).\n"
+                                        "If no browser opened, visit:\n  %2")
+                             .arg(s->serverUrl(), s->authorizationUrl().toString(QUrl::FullyEncoded)));
         if (!s->errorString().isEmpty())
             ctx.output().warn(s->errorString());
     });
     QObject::connect(s, &AuthSession::callbackRejected, s,
-        [&ctx](const QString &reason) { ctx.output().warn(reason); });
-    QObject::connect(
-        s, &AuthSession::sessionNotSaved, s, [notSaved](const QString &why) { *notSaved = why; });
+                     [&ctx](const QString &reason) { ctx.output().warn(reason); });
+    QObject::connect(s, &AuthSession::sessionNotSaved, s,
+                     [notSaved](const QString &why) { *notSaved = why; });
     QObject::connect(s, &AuthSession::signedIn, s, [&ctx, s, notSaved] {
         if (!notSaved->isEmpty())
             return ctx.fail(ExitAuth,
-                QStringLiteral("Signed in to %1 as %2, but the session could not be saved, so "
-                               "the next command will not be signed in: %3")
-                    .arg(s->serverUrl(), s->userId(), *notSaved));
-        ctx.output().line(QStringLiteral("Signed in to %1 as %2 (%3).")
-                              .arg(s->serverUrl(), s->userName(), s->userId()));
+                            QStringLiteral("Signed in to %1 as %2, but the session could not be saved, so "
+                                           "the next command will not be signed in: %3")
+                                .arg(s->serverUrl(), s->userId(), *notSaved));
+        ctx.output().line(
+            QStringLiteral("Signed in to %1 as %2 (%3).").arg(s->serverUrl(), s->userName(), s->userId()));
         ctx.finish(ExitOk);
     });
     QObject::connect(s, &AuthSession::signInFailed, s,
-        [&ctx, s](const QString &message) { ctx.fail(exitCodeFor(s->lastError()), message); });
+                     [&ctx, s](const QString &message) { ctx.fail(exitCodeFor(s->lastError()), message); });
     s->signIn(ctx.serverText());
 }
 
@@ -89,8 +90,8 @@ void runWhoami(CliContext &ctx, const QStringList &args)
             if (json)
                 ctx.output().json(r.value().toJson());
             else
-                ctx.output().line(QStringLiteral("%1 (%2) on %3")
-                                      .arg(r.value().id, r.value().name, ctx.serverText()));
+                ctx.output().line(
+                    QStringLiteral("%1 (%2) on %3").arg(r.value().id, r.value().name, ctx.serverText()));
             ctx.finish(ExitOk);
         });
     });

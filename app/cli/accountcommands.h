@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The account commands of ringchat-cli: login, logout, whoami. Each ends by calling
 // ctx.finish() or ctx.fail().

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatcommands.h"
 
 #include "chatrun.h"
@@ -24,59 +26,57 @@ using chat::ConnectionManager;
 
 namespace {
 
-    // The problem with an ack, in one place: empty when the server answered {ok:true};
-    // else the server's error code (or "timeout"/"disconnected") and a sentence.
-    QString ackProblem(const net::AckResult &r, QString *message)
-    {
-        const api::AckReply ack = api::AckReply::from(r);
-        if (ack.ok)
-            return QString();
-        *message = ack.answered
-                       ? QStringLiteral("The server refused: %1 (%2).").arg(ack.message, ack.code)
-                       : QStringLiteral("The server did not answer (%1).").arg(ack.code);
-        return ack.code;
-    }
+// The problem with an ack, in one place: empty when the server answered {ok:true};
+// else the server's error code (or "timeout"/"disconnected") and a sentence.
+QString ackProblem(const net::AckResult &r, QString *message)
+{
+    const api::AckReply ack = api::AckReply::from(r);
+    if (ack.ok)
+        return QString();
+    *message = ack.answered ? QStringLiteral("The server refused: %1 (%2).").arg(ack.message, ack.code)
+                            : QStringLiteral("The server did not answer (%1).").arg(ack.code);
+    return ack.code;
+}
 
-    QJsonObject messageJson(const api::Message &m)
-    {
-        QJsonObject o = m.toJson();
-        if (m.isPending())
-            o.insert(QStringLiteral("delivery"), api::deliveryStateName(m.delivery));
-        return o;
-    }
+QJsonObject messageJson(const api::Message &m)
+{
+    QJsonObject o = m.toJson();
+    if (m.isPending())
+        o.insert(QStringLiteral("delivery"), api::deliveryStateName(m.delivery));
+    return o;
+}
 
-    int usage(const ChatCommandContext &ctx, const QString &sentence)
-    {
-        ctx.output->say(sentence);
-        return ExitUsage;
-    }
+int usage(const ChatCommandContext &ctx, const QString &sentence)
+{
+    ctx.output->say(sentence);
+    return ExitUsage;
+}
 
-    // Runs `then` once, the first time the service is online.
-    void whenOnline(ChatRun &run, std::function<void()> then)
-    {
-        ChatService *s = run.service();
-        auto done = std::make_shared<bool>(false);
-        QObject::connect(s->connection(), &ConnectionManager::online, s, [done, then](bool) {
-            if (!std::exchange(*done, true))
-                then();
-        });
-    }
+// Runs `then` once, the first time the service is online.
+void whenOnline(ChatRun &run, std::function<void()> then)
+{
+    ChatService *s = run.service();
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(s->connection(), &ConnectionManager::online, s, [done, then](bool) {
+        if (!std::exchange(*done, true))
+            then();
+    });
+}
 
-    // Emits `event` and hands the ack's object to `onOk`; a refusal or no answer
-    // finishes the run.
-    void emitChecked(ChatRun &run, const QString &event, const QJsonObject &data,
-        std::function<void(const QJsonObject &ack)> onOk)
-    {
-        run.service()->socket()->emitEvent(event, data, [&run, onOk](const net::AckResult &r) {
-            QString message;
-            const QString code = ackProblem(r, &message);
-            if (code.isEmpty())
-                return onOk(r.payload.args().at(0).toObject());
-            const bool network
-                = code == QLatin1String("timeout") || code == QLatin1String("disconnected");
-            run.finish(network ? ExitNetwork : ExitRefused, message);
-        });
-    }
+// Emits `event` and hands the ack's object to `onOk`; a refusal or no answer
+// finishes the run.
+void emitChecked(ChatRun &run, const QString &event, const QJsonObject &data,
+                 std::function<void(const QJsonObject &ack)> onOk)
+{
+    run.service()->socket()->emitEvent(event, data, [&run, onOk](const net::AckResult &r) {
+        QString message;
+        const QString code = ackProblem(r, &message);
+        if (code.isEmpty())
+            return onOk(r.payload.args().at(0).toObject());
+        const bool network = code == QLatin1String("timeout") || code == QLatin1String("disconnected");
+        run.finish(network ? ExitNetwork : ExitRefused, message);
+    });
+}
 
 } // namespace
 
@@ -131,23 +131,20 @@ int historyCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         const bool complete = !held.isEmpty() && held.first().seq == 1;
         if (held.size() >= limit || complete || (args.cached && held.isEmpty()))
             return print();
-        s->fetchOlder(
-            conv, int(std::min<qint64>(200, limit - held.size())), [&, s](bool ok, int added) {
-                if (!ok && !args.cached)
-                    return run.finish(
-                        ExitNetwork, QStringLiteral("Could not load older messages."));
-                if (added == 0)
-                    return print();
-                fillBack();
-            });
+        s->fetchOlder(conv, int(std::min<qint64>(200, limit - held.size())), [&, s](bool ok, int added) {
+            if (!ok && !args.cached)
+                return run.finish(ExitNetwork, QStringLiteral("Could not load older messages."));
+            if (added == 0)
+                return print();
+            fillBack();
+        });
     };
 
     if (args.cached) {
         // Offline: only what the cache holds.
         QObject::connect(s, &ChatService::cacheLoaded, s, [&] {
             if (!s->conversation(conv) && s->messages(conv).isEmpty())
-                return run.finish(
-                    ExitRefused, QStringLiteral("No cached conversation %1.").arg(conv));
+                return run.finish(ExitRefused, QStringLiteral("No cached conversation %1.").arg(conv));
             fillBack();
         });
         s->start();
@@ -160,7 +157,7 @@ int historyCommand(const ChatCommandContext &ctx, const CommandArgs &args)
             return;
         if (!s->conversation(conv))
             return run.finish(ExitRefused,
-                QStringLiteral("No conversation %1 (or you are not in it).").arg(conv));
+                              QStringLiteral("No conversation %1 (or you are not in it).").arg(conv));
         fillBack();
     });
     run.giveUpWhenOffline();
@@ -174,8 +171,7 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
     const bool fromStdin = args.stdinLines;
     if (args.positional.isEmpty() || (fromStdin != (args.positional.size() == 1))
         || !api::isValidConversationId(args.positional.first()))
-        return usage(
-            ctx, QStringLiteral("Usage: send CONVERSATION TEXT...  or  send CONVERSATION --stdin"));
+        return usage(ctx, QStringLiteral("Usage: send CONVERSATION TEXT...  or  send CONVERSATION --stdin"));
     const QString conv = args.positional.first();
     const QString text = args.positional.mid(1).join(QLatin1Char(' '));
     if (!fromStdin && !api::isValidContent(text))
@@ -193,19 +189,18 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         if (inputDone && s->isCacheLoaded() && s->outboxPending() == 0)
             run.finish(anyRefused ? ExitRefused : ExitOk);
     };
-    QObject::connect(
-        s, &ChatService::messageDelivered, s, [&](const QString &, const api::Message &m) {
-            if (!m.id.isEmpty())
-                ctx.output->json(m.toJson());
-            maybeDone();
-        });
-    QObject::connect(
-        s, &ChatService::messageFailed, s, [&, s](const QString &clientId, const QString &error) {
-            ctx.output->say(QStringLiteral("Message %1 was refused: %2").arg(clientId, error));
-            anyRefused = true;
-            s->discardMessage(clientId); // a CLI has nobody to press Retry
-            maybeDone();
-        });
+    QObject::connect(s, &ChatService::messageDelivered, s, [&](const QString &, const api::Message &m) {
+        if (!m.id.isEmpty())
+            ctx.output->json(m.toJson());
+        maybeDone();
+    });
+    QObject::connect(s, &ChatService::messageFailed, s,
+                     [&, s](const QString &clientId, const QString &error) {
+                         ctx.output->say(QStringLiteral("Message %1 was refused: %2").arg(clientId, error));
+                         anyRefused = true;
+                         s->discardMessage(clientId); // a CLI has nobody to press Retry
+                         maybeDone();
+                     });
     QObject::connect(s, &ChatService::cacheLoaded, s, [&, s] {
         if (!fromStdin) {
             s->sendMessage(conv, text);
@@ -223,8 +218,7 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         }
         maybeDone();
     });
-    run.giveUpWhenOffline(
-        QStringLiteral("Unsent messages stay queued and go out with the next send."));
+    run.giveUpWhenOffline(QStringLiteral("Unsent messages stay queued and go out with the next send."));
     s->openConversation(conv);
     s->start();
     return run.exec();
@@ -244,29 +238,26 @@ int tailCommand(const ChatCommandContext &ctx, const CommandArgs &args)
     // Live messages arrive as events; those fetched after a reconnect are printed
     // as message_received too (marked "source":"sync") so a reader misses none.
     QSet<QPair<QString, qint64>> printed;
-    QObject::connect(
-        s, &ChatService::serverEvent, s, [&](const QString &event, const QJsonValue &data) {
-            out.json(QJsonObject {
-                { QStringLiteral("event"), event }, { QStringLiteral("data"), data } });
-            if (event == QLatin1String("message_received")) {
-                const QJsonObject m = data.toObject();
-                printed.insert({ m.value(QStringLiteral("conversationId")).toString(),
-                    qint64(m.value(QStringLiteral("seq")).toDouble()) });
-            }
-        });
+    QObject::connect(s, &ChatService::serverEvent, s, [&](const QString &event, const QJsonValue &data) {
+        out.json(QJsonObject { { QStringLiteral("event"), event }, { QStringLiteral("data"), data } });
+        if (event == QLatin1String("message_received")) {
+            const QJsonObject m = data.toObject();
+            printed.insert({ m.value(QStringLiteral("conversationId")).toString(),
+                             qint64(m.value(QStringLiteral("seq")).toDouble()) });
+        }
+    });
     bool ready = false; // set by the first sync
-    QObject::connect(s, &ChatService::messagesInserted, s,
-        [&](const QString &conv, const QList<api::Message> &list) {
+    QObject::connect(
+        s, &ChatService::messagesInserted, s, [&](const QString &conv, const QList<api::Message> &list) {
             if (!ready)
                 return;
             for (const api::Message &m : list) {
                 if (m.isPending() || printed.contains({ conv, m.seq }))
                     continue;
                 printed.insert({ conv, m.seq });
-                out.json(
-                    QJsonObject { { QStringLiteral("event"), QStringLiteral("message_received") },
-                        { QStringLiteral("data"), m.toJson() },
-                        { QStringLiteral("source"), QStringLiteral("sync") } });
+                out.json(QJsonObject { { QStringLiteral("event"), QStringLiteral("message_received") },
+                                       { QStringLiteral("data"), m.toJson() },
+                                       { QStringLiteral("source"), QStringLiteral("sync") } });
             }
         });
     // tail runs until interrupted: the connection's state is news for the person watching.
@@ -305,11 +296,11 @@ int typingCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         return run.exec();
     whenOnline(run, [&] {
         emitChecked(run, QStringLiteral("typing_start"),
-            QJsonObject { { QStringLiteral("conversationId"), conv } }, [&](const QJsonObject &) {
-                ctx.output->json(QJsonObject { { QStringLiteral("conversationId"), conv },
-                    { QStringLiteral("typing"), true } });
-                run.finish(ExitOk);
-            });
+                    QJsonObject { { QStringLiteral("conversationId"), conv } }, [&](const QJsonObject &) {
+                        ctx.output->json(QJsonObject { { QStringLiteral("conversationId"), conv },
+                                                       { QStringLiteral("typing"), true } });
+                        run.finish(ExitOk);
+                    });
     });
     run.giveUpWhenOffline();
     run.service()->start();
@@ -330,8 +321,9 @@ int readCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         QJsonObject data = target;
         data.insert(QStringLiteral("upToSeq"), upTo);
         emitChecked(run, QStringLiteral("mark_read"), data, [&](const QJsonObject &ack) {
-            ctx.output->json(QJsonObject { { QStringLiteral("conversationId"), conv },
-                { QStringLiteral("lastReadSeq"), ack.value(QStringLiteral("lastReadSeq")) } });
+            ctx.output->json(
+                QJsonObject { { QStringLiteral("conversationId"), conv },
+                              { QStringLiteral("lastReadSeq"), ack.value(QStringLiteral("lastReadSeq")) } });
             run.finish(ExitOk);
         });
     };

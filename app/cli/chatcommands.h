@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The chat commands of ringchat-cli (conversations, history, send, tail, typing, read),
 // on the same ChatService the app uses. Each runs to the end in its own event loop

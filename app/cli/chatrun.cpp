@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatrun.h"
 
 #include "chatcommands.h"
@@ -35,9 +37,7 @@ bool ChatRun::setUp(bool withCache, ChatService::Options options)
     account.withCache = withCache;
     account.service = options;
     if (withCache) {
-        account.userId = auth::jwtClaims(m_ctx.tokens->accessToken())
-                             .value(QStringLiteral("sub"))
-                             .toString();
+        account.userId = auth::jwtClaims(m_ctx.tokens->accessToken()).value(QStringLiteral("sub")).toString();
         if (account.userId.isEmpty()) {
             // The server would refuse it too; say so before opening a cache for nobody.
             finish(ExitAuth, m_ctx.tokens->refusalSentence());
@@ -95,9 +95,9 @@ void ChatRun::giveUpWhenOffline(const QString &what)
     QObject::connect(timer, &QTimer::timeout, service(), [this, what] {
         const QString why = service()->connection()->lastError();
         finish(ExitNetwork,
-            QStringLiteral("Could not reach the server%1.%2")
-                .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why),
-                    what.isEmpty() ? QString() : QLatin1Char(' ') + what));
+               QStringLiteral("Could not reach the server%1.%2")
+                   .arg(why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why),
+                        what.isEmpty() ? QString() : QLatin1Char(' ') + what));
     });
     auto update = [timer](ConnectionManager::Status s) {
         if (s == ConnectionManager::Status::Online)

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One chat command's run: the account's wiring (cache, outbox store, chat service)
 // and the event loop the command waits in until it finishes.

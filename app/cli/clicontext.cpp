@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
 #include "exitcode.h"
@@ -51,20 +53,17 @@ void CliContext::withAccessToken(std::function<void(CliTokenSource *)> ready)
 {
     if (hasFixedToken()) {
         m_fixed = std::make_unique<auth::FixedTokenSource>(m_settings.fixedToken);
-        m_tokens
-            = std::make_unique<CliTokenSource>(m_fixed.get(), m_settings.tokenOrigin, serverText());
+        m_tokens = std::make_unique<CliTokenSource>(m_fixed.get(), m_settings.tokenOrigin, serverText());
         ready(m_tokens.get());
         return;
     }
     const QString notSignedIn
-        = QStringLiteral("Not signed in to %1. Run: ringchat-cli --server %1 login")
-              .arg(serverText());
+        = QStringLiteral("Not signed in to %1. Run: ringchat-cli --server %1 login").arg(serverText());
     if (!savedSessionIsForThisServer())
         return fail(ExitAuth, notSignedIn);
 
     auth::AuthSession *s = session();
-    m_tokens
-        = std::make_unique<CliTokenSource>(s, CliTokenSource::Origin::SavedSession, serverText());
+    m_tokens = std::make_unique<CliTokenSource>(s, CliTokenSource::Origin::SavedSession, serverText());
     auto once = std::make_shared<bool>(false);
     const auto settle = [this, s, once, ready](bool ok, const QString &signedOutReason) {
         if (std::exchange(*once, true))
@@ -73,18 +72,15 @@ void CliContext::withAccessToken(std::function<void(CliTokenSource *)> ready)
         if (ok)
             ready(m_tokens.get());
         else if (!signedOutReason.isEmpty()) // the server no longer renews the session
-            fail(
-                ExitAuth, CliTokenSource::sessionNotRenewedSentence(serverText(), signedOutReason));
+            fail(ExitAuth, CliTokenSource::sessionNotRenewedSentence(serverText(), signedOutReason));
         else
             fail(exitCodeFor(s->lastError()), s->errorString());
     };
     QObject::connect(s, &auth::AuthSession::signedIn, s, [settle] { settle(true, QString()); });
-    QObject::connect(
-        s, &auth::AuthSession::signInFailed, s, [settle] { settle(false, QString()); });
-    QObject::connect(
-        s, &auth::AuthSession::refreshFailed, s, [settle] { settle(false, QString()); });
+    QObject::connect(s, &auth::AuthSession::signInFailed, s, [settle] { settle(false, QString()); });
+    QObject::connect(s, &auth::AuthSession::refreshFailed, s, [settle] { settle(false, QString()); });
     QObject::connect(s, &auth::AuthSession::signedOut, s,
-        [settle](const QString &reason) { settle(false, reason); });
+                     [settle](const QString &reason) { settle(false, reason); });
     if (!s->restoreSession())
         fail(ExitAuth, notSignedIn);
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every ringchat-cli command gets: the chosen server, the output, the account
 // session and the access token of this run.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "clitokensource.h"
 
 #include "auth/jwtclaims.h"
@@ -8,23 +10,20 @@
 namespace ringchat::cli {
 
 namespace {
-    // Why a server refuses a token it was given: the claims tell an expired token from
-    // one that is malformed or not the server's (the server checks the signature).
-    QString whyRefused(const QString &token)
-    {
-        const QJsonObject claims = auth::jwtClaims(token);
-        if (claims.isEmpty() || claims.value(QLatin1String("sub")).toString().isEmpty())
-            return QStringLiteral(
-                "it is invalid (not a well-formed access token that names a user)");
-        const QJsonValue exp = claims.value(QLatin1String("exp"));
-        if (exp.isDouble() && qint64(exp.toDouble()) <= QDateTime::currentSecsSinceEpoch()) {
-            const QDateTime at = QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble()), Qt::UTC);
-            return QStringLiteral("it expired at %1 UTC")
-                .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        }
-        return QStringLiteral(
-            "it is invalid (not issued by this server, or for a user it does not know)");
+// Why a server refuses a token it was given: the claims tell an expired token from
+// one that is malformed or not the server's (the server checks the signature).
+QString whyRefused(const QString &token)
+{
+    const QJsonObject claims = auth::jwtClaims(token);
+    if (claims.isEmpty() || claims.value(QLatin1String("sub")).toString().isEmpty())
+        return QStringLiteral("it is invalid (not a well-formed access token that names a user)");
+    const QJsonValue exp = claims.value(QLatin1String("exp"));
+    if (exp.isDouble() && qint64(exp.toDouble()) <= QDateTime::currentSecsSinceEpoch()) {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble()), Qt::UTC);
+        return QStringLiteral("it expired at %1 UTC").arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     }
+    return QStringLiteral("it is invalid (not issued by this server, or for a user it does not know)");
+}
 } // namespace
 
 CliTokenSource::CliTokenSource(auth::AccessTokenSource *inner, Origin origin, QString serverText)
@@ -58,9 +57,8 @@ QString CliTokenSource::refusalSentence(const QString &renewError) const
 
 QString CliTokenSource::sessionNotRenewedSentence(const QString &serverText, const QString &reason)
 {
-    return QStringLiteral(
-        "The saved session for %1 could not be renewed%2 Run: ringchat-cli --server %1 "
-        "login")
+    return QStringLiteral("The saved session for %1 could not be renewed%2 Run: ringchat-cli --server %1 "
+                          "login")
         .arg(serverText, reason.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + reason);
 }
 

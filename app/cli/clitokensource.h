@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The access token of one ringchat-cli run, and where it came from (--token,
 // RINGCHAT_TOKEN or the saved session), so that a token the server refuses is
@@ -26,10 +28,7 @@ public:
     QString refusal() const { return m_refusal; }
     // What to say when a request failed for want of a token: the refusal when there
     // was one, else `otherwise`.
-    QString refusalOr(const QString &otherwise) const
-    {
-        return m_refusal.isEmpty() ? otherwise : m_refusal;
-    }
+    QString refusalOr(const QString &otherwise) const { return m_refusal.isEmpty() ? otherwise : m_refusal; }
     // The sentence for this token being refused, e.g. "The access token from --token
     // was refused: it expired at ...". `renewError` is the session's reason.
     QString refusalSentence(const QString &renewError = QString()) const;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The arguments of one chat command: its positional arguments and its own options
 // (--limit N, --up-to SEQ, --stdin, --cached). The global options were taken out

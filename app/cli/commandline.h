@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The command line of ringchat-cli: the global options (accepted before or after the
 // command), the command's name and its own arguments.
@@ -24,9 +26,9 @@ struct CommandLine
     bool help = false;
     bool version = false;
 
-    QString command; // empty when none was given
+    QString command;         // empty when none was given
     QStringList commandArgs; // the command's own arguments and options, in order
-    QString error; // a usage error, for people
+    QString error;           // a usage error, for people
 };
 
 // Parses the arguments after the program name. Global options are taken out wherever

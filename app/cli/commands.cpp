@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
 #include "accountcommands.h"
@@ -9,25 +11,25 @@ namespace ringchat::cli {
 
 namespace {
 
-    // A chat command as a Command: its arguments first (a usage error needs no token),
-    // then the token of this run, then the command in its own event loop.
-    std::function<void(CliContext &, const QStringList &)> chat(ChatCommand command)
-    {
-        return [command](CliContext &ctx, const QStringList &raw) {
-            const CommandArgs args = parseCommandArgs(raw);
-            if (!args.error.isEmpty())
-                return ctx.fail(ExitUsage, args.error);
-            ctx.withAccessToken([&ctx, command, args](CliTokenSource *tokens) {
-                ChatCommandContext chat;
-                chat.serverUrl = ctx.server();
-                chat.tokens = tokens;
-                chat.dataDir = ctx.settings().dataDir;
-                chat.timeoutSeconds = ctx.settings().timeoutSeconds;
-                chat.output = &ctx.output();
-                ctx.finish(command(chat, args));
-            });
-        };
-    }
+// A chat command as a Command: its arguments first (a usage error needs no token),
+// then the token of this run, then the command in its own event loop.
+std::function<void(CliContext &, const QStringList &)> chat(ChatCommand command)
+{
+    return [command](CliContext &ctx, const QStringList &raw) {
+        const CommandArgs args = parseCommandArgs(raw);
+        if (!args.error.isEmpty())
+            return ctx.fail(ExitUsage, args.error);
+        ctx.withAccessToken([&ctx, command, args](CliTokenSource *tokens) {
+            ChatCommandContext chat;
+            chat.serverUrl = ctx.server();
+            chat.tokens = tokens;
+            chat.dataDir = ctx.settings().dataDir;
+            chat.timeoutSeconds = ctx.settings().timeoutSeconds;
+            chat.output = &ctx.output();
+            ctx.finish(command(chat, args));
+        });
+    };
+}
 
 } // namespace
 
@@ -35,41 +37,34 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> list {
         { QStringLiteral("login"), QStringLiteral("login"),
-            QStringLiteral("Sign in through the browser and keep the session in the keychain."),
-            runLogin },
+          QStringLiteral("Sign in through the browser and keep the session in the keychain."), runLogin },
         { QStringLiteral("logout"), QStringLiteral("logout"),
-            QStringLiteral(
-                "Sign out: revoke the session at the server and delete it from the keychain."),
-            runLogout },
+          QStringLiteral("Sign out: revoke the session at the server and delete it from the keychain."),
+          runLogout },
         { QStringLiteral("whoami"), QStringLiteral("whoami [--json]"),
-            QStringLiteral(
-                "Show the signed-in user (restores the saved session without a browser)."),
-            runWhoami },
+          QStringLiteral("Show the signed-in user (restores the saved session without a browser)."),
+          runWhoami },
         { QStringLiteral("conversations"), QStringLiteral("conversations"),
-            QStringLiteral("Your conversations, one JSON object a line."),
-            chat(conversationsCommand) },
+          QStringLiteral("Your conversations, one JSON object a line."), chat(conversationsCommand) },
         { QStringLiteral("history"), QStringLiteral("history CONVERSATION [--limit N] [--cached]"),
-            QStringLiteral(
-                "The last N messages (default 50), oldest first, one JSON object a line. --cached: "
-                "offline, from the local cache only."),
-            chat(historyCommand) },
-        { QStringLiteral("send"),
-            QStringLiteral("send CONVERSATION TEXT...\nsend CONVERSATION --stdin"),
-            QStringLiteral("Send a message (--stdin: each line of input) and print each as the "
-                           "server acked it, as JSON. A message that could not be sent stays "
-                           "queued in --data-dir and goes out with the next send."),
-            chat(sendCommand) },
+          QStringLiteral("The last N messages (default 50), oldest first, one JSON object a line. --cached: "
+                         "offline, from the local cache only."),
+          chat(historyCommand) },
+        { QStringLiteral("send"), QStringLiteral("send CONVERSATION TEXT...\nsend CONVERSATION --stdin"),
+          QStringLiteral("Send a message (--stdin: each line of input) and print each as the "
+                         "server acked it, as JSON. A message that could not be sent stays "
+                         "queued in --data-dir and goes out with the next send."),
+          chat(sendCommand) },
         { QStringLiteral("tail"), QStringLiteral("tail [CONVERSATION...]"),
-            QStringLiteral("Print every server event as {\"event\":...,\"data\":...} until "
-                           "interrupted (Ctrl+C), for "
-                           "the given conversations or all of them."),
-            chat(tailCommand) },
+          QStringLiteral("Print every server event as {\"event\":...,\"data\":...} until "
+                         "interrupted (Ctrl+C), for "
+                         "the given conversations or all of them."),
+          chat(tailCommand) },
         { QStringLiteral("typing"), QStringLiteral("typing CONVERSATION"),
-            QStringLiteral("Tell the others you are typing (one typing_start)."),
-            chat(typingCommand) },
+          QStringLiteral("Tell the others you are typing (one typing_start)."), chat(typingCommand) },
         { QStringLiteral("read"), QStringLiteral("read CONVERSATION [--up-to SEQ]"),
-            QStringLiteral("Move your read marker (default: to the newest message) and print it."),
-            chat(readCommand) },
+          QStringLiteral("Move your read marker (default: to the newest message) and print it."),
+          chat(readCommand) },
     };
     return list;
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The commands of ringchat-cli, in one table: what the parser looks up and what
 // --help lists. Add new commands here.

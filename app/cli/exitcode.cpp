@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "exitcode.h"
 
 #include "api/apiresult.h"
@@ -11,13 +13,11 @@ QString exitCodeMeaning(ExitCode code)
     case ExitOk:
         return QStringLiteral("done");
     case ExitFailure:
-        return QStringLiteral(
-            "failed for another reason (e.g. the local cache could not be opened)");
+        return QStringLiteral("failed for another reason (e.g. the local cache could not be opened)");
     case ExitUsage:
         return QStringLiteral("bad command line or server address");
     case ExitAuth:
-        return QStringLiteral(
-            "not signed in, sign-in failed or cancelled, or the access token was refused");
+        return QStringLiteral("not signed in, sign-in failed or cancelled, or the access token was refused");
     case ExitNetwork:
         return QStringLiteral("the server could not be reached (network, proxy, TLS, timeout)");
     case ExitRefused:
@@ -69,9 +69,7 @@ ExitCode exitCodeFor(const api::ApiError &error)
     case K::Cancelled:
         return ExitNetwork;
     case K::Http:
-        return error.httpStatus == 401 ? ExitAuth
-            : error.httpStatus >= 500  ? ExitNetwork
-                                       : ExitRefused;
+        return error.httpStatus == 401 ? ExitAuth : error.httpStatus >= 500 ? ExitNetwork : ExitRefused;
     case K::RateLimited:
     case K::BadResponse:
         return ExitRefused;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "helptext.h"
 
 #include "commandline.h"
@@ -7,36 +9,36 @@
 namespace ringchat::cli {
 
 namespace {
-    constexpr int kWidth = 80;
+constexpr int kWidth = 80;
 
-    // `text` as lines of at most kWidth columns, each indented by `indent` spaces.
-    QString wrapped(const QString &text, int indent)
-    {
-        QString out, line;
-        const QString pad(indent, QLatin1Char(' '));
-        for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            if (!line.isEmpty() && indent + line.size() + 1 + word.size() > kWidth) {
-                out += pad + line + QLatin1Char('\n');
-                line.clear();
-            }
-            line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
-        }
-        if (!line.isEmpty())
+// `text` as lines of at most kWidth columns, each indented by `indent` spaces.
+QString wrapped(const QString &text, int indent)
+{
+    QString out, line;
+    const QString pad(indent, QLatin1Char(' '));
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && indent + line.size() + 1 + word.size() > kWidth) {
             out += pad + line + QLatin1Char('\n');
-        return out;
-    }
-
-    // A heading, then each entry: its name lines at 2 spaces, its description at 6.
-    QString section(const QString &heading, const QList<QPair<QString, QString>> &entries)
-    {
-        QString text = heading + QStringLiteral(":\n");
-        for (const auto &[name, description] : entries) {
-            for (const QString &line : name.split(QLatin1Char('\n')))
-                text += QStringLiteral("  ") + line + QLatin1Char('\n');
-            text += wrapped(description, 6);
+            line.clear();
         }
-        return text;
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
     }
+    if (!line.isEmpty())
+        out += pad + line + QLatin1Char('\n');
+    return out;
+}
+
+// A heading, then each entry: its name lines at 2 spaces, its description at 6.
+QString section(const QString &heading, const QList<QPair<QString, QString>> &entries)
+{
+    QString text = heading + QStringLiteral(":\n");
+    for (const auto &[name, description] : entries) {
+        for (const QString &line : name.split(QLatin1Char('\n')))
+            text += QStringLiteral("  ") + line + QLatin1Char('\n');
+        text += wrapped(description, 6);
+    }
+    return text;
+}
 } // namespace
 
 QString usageLine()
@@ -64,11 +66,10 @@ QString helpText()
 
     QString text = usageLine() + QStringLiteral("\n\n");
     text += wrapped(
-        QStringLiteral(
-            "Ring Chat from the command line. Results go to stdout (the chat commands print "
-            "one JSON object a line), errors to stderr, and nothing else unless --verbose. "
-            "Put -- before arguments that start with --: everything after it goes to the "
-            "command as it is."),
+        QStringLiteral("Ring Chat from the command line. Results go to stdout (the chat commands print "
+                       "one JSON object a line), errors to stderr, and nothing else unless --verbose. "
+                       "Put -- before arguments that start with --: everything after it goes to the "
+                       "command as it is."),
         0);
     text += QLatin1Char('\n') + section(QStringLiteral("Commands"), commandEntries);
     text += QLatin1Char('\n')
@@ -78,10 +79,9 @@ QString helpText()
         text += QStringLiteral("  %1  %2\n").arg(code).arg(exitCodeMeaning(ExitCode(code)));
     text += QStringLiteral("\nEnvironment:\n");
     text += wrapped(
-        QStringLiteral(
-            "RINGCHAT_SERVER, RINGCHAT_TOKEN, RINGCHAT_PROXY and RINGCHAT_DATA_DIR stand in "
-            "for the options above. RINGCHAT_BROWSER names a command to open the sign-in "
-            "page with (the URL is added last)."),
+        QStringLiteral("RINGCHAT_SERVER, RINGCHAT_TOKEN, RINGCHAT_PROXY and RINGCHAT_DATA_DIR stand in "
+                       "for the options above. RINGCHAT_BROWSER names a command to open the sign-in "
+                       "page with (the URL is added last)."),
         2);
     return text;
 }

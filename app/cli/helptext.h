@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The text of ringchat-cli --help, made from the tables it describes: the commands,
 // the global options and the exit codes.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "interrupt.h"
 
 #include <QSocketNotifier>
@@ -9,25 +11,25 @@
 namespace ringchat::cli {
 
 namespace {
-    int s_fds[2] = { -1, -1 }; // [0] written by the handler, [1] read by the notifier
+int s_fds[2] = { -1, -1 }; // [0] written by the handler, [1] read by the notifier
 
-    void onSignal(int)
-    {
-        const char c = 1;
-        [[maybe_unused]] auto n = ::write(s_fds[0], &c, 1);
-    }
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(s_fds[0], &c, 1);
+}
 
-    void setHandler(void (*handler)(int))
+void setHandler(void (*handler)(int))
+{
+    struct sigaction sa
     {
-        struct sigaction sa
-        {
-        };
-        sa.sa_handler = handler;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &sa, nullptr);
-        sigaction(SIGTERM, &sa, nullptr);
-    }
+    };
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
 } // namespace
 
 InterruptNotifier::InterruptNotifier(std::function<void()> onInterrupt, QObject *parent)

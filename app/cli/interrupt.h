@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Ctrl+C (SIGINT) and SIGTERM as a Qt callback: the signal handler only writes one
 // byte to a socket pair, which a QSocketNotifier reads on the event loop.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ringchat-cli: the same core as the app, for scripts, bots and benchmarks.
 //
 //   ringchat-cli [OPTIONS] COMMAND [ARGS...]   (the options may also follow the command)
@@ -36,8 +38,8 @@ namespace {
 void setLogging(bool verbose)
 {
     QLoggingCategory::setFilterRules(verbose
-            ? QStringLiteral("ringchat.*=true")
-            : QStringLiteral("ringchat.*.debug=false\nringchat.*.info=false"));
+                                         ? QStringLiteral("ringchat.*=true")
+                                         : QStringLiteral("ringchat.*.debug=false\nringchat.*.info=false"));
 }
 
 // The server: --server, then RINGCHAT_SERVER, then the saved account's, then the default.
@@ -73,8 +75,8 @@ bool applyProxy(const CommandLine &line, Output &output)
     }
     proxy->apply();
     NetworkProxy::setWhereToConfigure(proxy->mode() == NetworkProxy::Mode::System
-            ? QStringLiteral("https_proxy, all_proxy or RINGCHAT_PROXY")
-            : QStringLiteral("RINGCHAT_PROXY or --proxy (see --help)"));
+                                          ? QStringLiteral("https_proxy, all_proxy or RINGCHAT_PROXY")
+                                          : QStringLiteral("RINGCHAT_PROXY or --proxy (see --help)"));
     return true;
 }
 
@@ -104,10 +106,9 @@ int main(int argc, char *argv[])
     }
     const Command *command = findCommand(line.command);
     if (!command) {
-        output.say(
-            (line.command.isEmpty() ? QStringLiteral("No command given.")
-                                    : QStringLiteral("Unknown command \"%1\".").arg(line.command))
-            + QLatin1Char('\n') + shortHelp());
+        output.say((line.command.isEmpty() ? QStringLiteral("No command given.")
+                                           : QStringLiteral("Unknown command \"%1\".").arg(line.command))
+                   + QLatin1Char('\n') + shortHelp());
         return ExitUsage;
     }
 
@@ -119,8 +120,7 @@ int main(int argc, char *argv[])
     if (line.token && !line.token->trimmed().isEmpty()) {
         settings.fixedToken = line.token->trimmed();
         settings.tokenOrigin = CliTokenSource::Origin::Option;
-    } else if (const QString env = qEnvironmentVariable("RINGCHAT_TOKEN").trimmed();
-               !env.isEmpty()) {
+    } else if (const QString env = qEnvironmentVariable("RINGCHAT_TOKEN").trimmed(); !env.isEmpty()) {
         settings.fixedToken = env;
         settings.tokenOrigin = CliTokenSource::Origin::Environment;
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where ringchat-cli writes: results on stdout (JSON objects one a line, or a line
 // of text), sentences for people on stderr, prefixed with the program's name.
@@ -14,9 +16,9 @@ public:
     Output();
 
     void json(const QJsonObject &object); // one compact JSON object a line, on stdout
-    void line(const QString &text); // one line of plain result text, on stdout
-    void say(const QString &sentence); // "ringchat-cli: <sentence>" on stderr
-    void warn(const QString &sentence); // "ringchat-cli: warning: <sentence>" on stderr
+    void line(const QString &text);       // one line of plain result text, on stdout
+    void say(const QString &sentence);    // "ringchat-cli: <sentence>" on stderr
+    void warn(const QString &sentence);   // "ringchat-cli: warning: <sentence>" on stderr
     void flush();
 
 private:

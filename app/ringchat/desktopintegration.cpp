@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktopintegration.h"
 
 #include "app/desktop.h"
@@ -44,7 +46,7 @@ QIcon iconWithCount(int unread)
     painter.drawText(badge, Qt::AlignCenter, unread > 99 ? QStringLiteral("99+") : QString::number(unread));
     return QIcon(pixmap);
 }
-}
+} // namespace
 
 DesktopIntegration::DesktopIntegration(Session *session, MessageNotifier *notifier, Desktop *desktop,
                                        QObject *parent)
@@ -153,7 +155,8 @@ void DesktopIntegration::notify(const QString &conversationId, const QString &ti
     notifyOverDBus(conversationId, title, text);
 }
 
-void DesktopIntegration::notifyOverDBus(const QString &conversationId, const QString &title, const QString &text)
+void DesktopIntegration::notifyOverDBus(const QString &conversationId, const QString &title,
+                                        const QString &text)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
@@ -165,9 +168,9 @@ void DesktopIntegration::notifyOverDBus(const QString &conversationId, const QSt
     const QString body = text.toHtmlEscaped();
     const QVariantMap hints { { QStringLiteral("desktop-entry"), QStringLiteral("org.ringchat.RingChat") },
                               { QStringLiteral("category"), QStringLiteral("im.received") } };
-    QDBusPendingCall call = service.asyncCall(QStringLiteral("Notify"), QStringLiteral("Ring Chat"),
-                                              m_lastDBusId, QStringLiteral("org.ringchat.RingChat"), title, body,
-                                              QStringList(), hints, 6000);
+    QDBusPendingCall call
+        = service.asyncCall(QStringLiteral("Notify"), QStringLiteral("Ring Chat"), m_lastDBusId,
+                            QStringLiteral("org.ringchat.RingChat"), title, body, QStringList(), hints, 6000);
     auto *watcher = new QDBusPendingCallWatcher(call, this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, conversationId] {
         QDBusPendingReply<uint> reply = *watcher;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The desktop around the window: the tray icon with the unread count, desktop
 // notifications (the tray's balloon, or the freedesktop notification service
@@ -16,7 +18,7 @@ namespace ringchat::app {
 class Desktop;
 class MessageNotifier;
 class Session;
-}
+} // namespace ringchat::app
 
 namespace ringchat::app {
 

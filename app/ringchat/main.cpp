@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app: reads the command line, makes sure only one instance runs, makes
 // the app layer's objects (src/app) and hands them to QML, then loads the QML UI.
 #include "app/currentconversation.h"
@@ -69,7 +71,8 @@ int main(int argc, char *argv[])
     // One instance per user and settings file: a second launch hands over and exits.
     SingleInstance instance(QSettings().fileName() + QDir::homePath());
     if (!options.smokeTest) {
-        if (auto exitCode = instance.handOverOrListen(options.linesForRunningInstance(), !options.commands.isEmpty()))
+        if (auto exitCode
+            = instance.handOverOrListen(options.linesForRunningInstance(), !options.commands.isEmpty()))
             return *exitCode;
     }
 
@@ -97,8 +100,9 @@ int main(int argc, char *argv[])
     // Qt 6.4 has no loadFromModule; qt_add_qml_module puts the files under qrc:/.
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.load(QUrl(QStringLiteral("qrc:/RingChat/Main.qml")));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr
-                                                  : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    auto *window = engine.rootObjects().isEmpty()
+        ? nullptr
+        : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
     integration.attach(window);
@@ -108,7 +112,8 @@ int main(int argc, char *argv[])
                      [&](const QString &line, QString *answer) { *answer = commands.run(line); });
 
     if (options.smokeTest) {
-        QObject::connect(window, &QQuickWindow::frameSwapped, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, &QCoreApplication::quit,
+                         Qt::QueuedConnection);
         return app.exec();
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "remotecommands.h"
 
 #include "app/desktop.h"
@@ -19,12 +21,18 @@ const QString kUnknown = QStringLiteral("error unknown command");
 QString signInWord(SignInState::Value state)
 {
     switch (state) {
-    case SignInState::SignedOut: return QStringLiteral("signedOut");
-    case SignInState::Restoring: return QStringLiteral("restoring");
-    case SignInState::Discovering: return QStringLiteral("discovering");
-    case SignInState::WaitingForBrowser: return QStringLiteral("waiting");
-    case SignInState::Completing: return QStringLiteral("completing");
-    case SignInState::SignedIn: return QStringLiteral("signedIn");
+    case SignInState::SignedOut:
+        return QStringLiteral("signedOut");
+    case SignInState::Restoring:
+        return QStringLiteral("restoring");
+    case SignInState::Discovering:
+        return QStringLiteral("discovering");
+    case SignInState::WaitingForBrowser:
+        return QStringLiteral("waiting");
+    case SignInState::Completing:
+        return QStringLiteral("completing");
+    case SignInState::SignedIn:
+        return QStringLiteral("signedIn");
     }
     return QStringLiteral("signedOut");
 }
@@ -32,12 +40,18 @@ QString signInWord(SignInState::Value state)
 QString connectionWord(ConnectionState::Value state)
 {
     switch (state) {
-    case ConnectionState::Offline: return QStringLiteral("offline");
-    case ConnectionState::Connecting: return QStringLiteral("connecting");
-    case ConnectionState::Online: return QStringLiteral("online");
-    case ConnectionState::WaitingToRetry: return QStringLiteral("waiting");
-    case ConnectionState::Paused: return QStringLiteral("paused");
-    case ConnectionState::SignedOut: return QStringLiteral("signedOut");
+    case ConnectionState::Offline:
+        return QStringLiteral("offline");
+    case ConnectionState::Connecting:
+        return QStringLiteral("connecting");
+    case ConnectionState::Online:
+        return QStringLiteral("online");
+    case ConnectionState::WaitingToRetry:
+        return QStringLiteral("waiting");
+    case ConnectionState::Paused:
+        return QStringLiteral("paused");
+    case ConnectionState::SignedOut:
+        return QStringLiteral("signedOut");
     }
     return QStringLiteral("offline");
 }
@@ -82,7 +96,8 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
         return kOk;
     }
     if (verb == QLatin1String("size")) {
-        window->resize(arg.section(QLatin1Char(' '), 0, 0).toInt(), arg.section(QLatin1Char(' '), 1, 1).toInt());
+        window->resize(arg.section(QLatin1Char(' '), 0, 0).toInt(),
+                       arg.section(QLatin1Char(' '), 1, 1).toInt());
         return kOk;
     }
     if (verb == QLatin1String("signin")) {

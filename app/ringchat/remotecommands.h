@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The lines a running instance accepts from a second launch (see singleinstance.h):
 // "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
@@ -20,7 +22,8 @@ class Settings;
 class RemoteCommands
 {
 public:
-    struct Targets {
+    struct Targets
+    {
         Session *session;
         Settings *settings;
         Desktop *desktop;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "singleinstance.h"
 
 #include <QCryptographicHash>
@@ -12,7 +14,8 @@ SingleInstance::SingleInstance(const QString &key, QObject *parent)
     : QObject(parent)
 {
     // The key (user and settings file) can be long; the socket name must stay short.
-    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    const QByteArray hash
+        = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     m_name = QStringLiteral("ringchat-") + QString::fromLatin1(hash);
 }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One running app per user and settings file. A second launch hands its request
 // (normally "raise") to the running one over a local socket and exits.

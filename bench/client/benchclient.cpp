@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Our client in the side-by-side benchmark: the core library's SocketIoClient,
 // every event decoded fully into an api::Message by Message::fromJson (reading the
 // packet's one parsed document, as ChatService does) and handed to a handler that
@@ -37,7 +39,10 @@ void printResult(QJsonObject result)
 class OrderChecker
 {
 public:
-    explicit OrderChecker(int size) : m_size(size) {}
+    explicit OrderChecker(int size)
+        : m_size(size)
+    {
+    }
     void operator()(const api::Message &message)
     {
         if (message.seq != m_expectedSeq || message.content.size() != m_size)
@@ -59,7 +64,10 @@ class IngestRun
 {
 public:
     IngestRun(net::SocketIoClient &client, int count, int size)
-        : m_client(client), m_count(count), m_size(size), m_checker(size)
+        : m_client(client)
+        , m_count(count)
+        , m_size(size)
+        , m_checker(size)
     {
         m_client.on(QStringLiteral("message_received"),
                     [this](const net::Payload &payload, const net::Reply &) {
@@ -78,9 +86,9 @@ public:
     {
         m_cpu0 = processCpuMicroseconds();
         m_clock.start();
-        m_client.emitEvent(QStringLiteral("flood"),
-                           QJsonObject{{QStringLiteral("count"), m_count},
-                                       {QStringLiteral("size"), m_size}});
+        m_client.emitEvent(
+            QStringLiteral("flood"),
+            QJsonObject { { QStringLiteral("count"), m_count }, { QStringLiteral("size"), m_size } });
     }
 
 private:
@@ -91,17 +99,17 @@ private:
         const QJsonObject done = payload.args().at(0).toObject();
         const qint64 received = m_checker.received();
         const bool ok = m_checker.orderOk() && m_invalid == 0 && received == m_count
-                && done.value(QStringLiteral("count")).toInteger() == m_count;
-        printResult({{QStringLiteral("mode"), QStringLiteral("ingest")},
-                     {QStringLiteral("ok"), ok},
-                     {QStringLiteral("received"), received},
-                     {QStringLiteral("invalid"), m_invalid},
-                     {QStringLiteral("orderOk"), m_checker.orderOk()},
-                     {QStringLiteral("msgPerS"), received / (wallUs / 1e6)},
-                     {QStringLiteral("cpuUsPerMsg"), cpuUs / std::max<qint64>(1, received)},
-                     {QStringLiteral("wallUs"), wallUs},
-                     {QStringLiteral("cpuUs"), cpuUs},
-                     {QStringLiteral("serverBusy"), done.value(QStringLiteral("serverBusy"))}});
+            && done.value(QStringLiteral("count")).toInteger() == m_count;
+        printResult({ { QStringLiteral("mode"), QStringLiteral("ingest") },
+                      { QStringLiteral("ok"), ok },
+                      { QStringLiteral("received"), received },
+                      { QStringLiteral("invalid"), m_invalid },
+                      { QStringLiteral("orderOk"), m_checker.orderOk() },
+                      { QStringLiteral("msgPerS"), received / (wallUs / 1e6) },
+                      { QStringLiteral("cpuUsPerMsg"), cpuUs / std::max<qint64>(1, received) },
+                      { QStringLiteral("wallUs"), wallUs },
+                      { QStringLiteral("cpuUs"), cpuUs },
+                      { QStringLiteral("serverBusy"), done.value(QStringLiteral("serverBusy")) } });
         QCoreApplication::exit(ok ? 0 : 1);
     }
 
@@ -119,7 +127,9 @@ class EchoRun
 {
 public:
     EchoRun(net::SocketIoClient &client, int count, int size)
-        : m_client(client), m_count(count), m_content(size, QLatin1Char('y'))
+        : m_client(client)
+        , m_count(count)
+        , m_content(size, QLatin1Char('y'))
     {
         m_latencyUs.reserve(count);
     }
@@ -136,10 +146,10 @@ private:
     {
         m_sentAtNs = m_clock.nsecsElapsed();
         const int n = int(m_latencyUs.size());
-        m_client.emitEvent(QStringLiteral("echo"),
-                           QJsonObject{{QStringLiteral("content"), m_content},
-                                       {QStringLiteral("n"), n}},
-                           [this, n](const net::AckResult &result) { onAck(result, n); });
+        m_client.emitEvent(
+            QStringLiteral("echo"),
+            QJsonObject { { QStringLiteral("content"), m_content }, { QStringLiteral("n"), n } },
+            [this, n](const net::AckResult &result) { onAck(result, n); });
     }
 
     void onAck(const net::AckResult &result, int n)
@@ -164,17 +174,17 @@ private:
             return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
         };
         const bool ok = m_mismatches == 0;
-        printResult({{QStringLiteral("mode"), QStringLiteral("echo")},
-                     {QStringLiteral("ok"), ok},
-                     {QStringLiteral("calls"), m_count},
-                     {QStringLiteral("mismatches"), m_mismatches},
-                     {QStringLiteral("p50Us"), pct(0.5)},
-                     {QStringLiteral("p99Us"), pct(0.99)},
-                     {QStringLiteral("maxUs"), sorted.back()},
-                     {QStringLiteral("callsPerS"), m_count / (wallUs / 1e6)},
-                     {QStringLiteral("cpuUsPerCall"), cpuUs / m_count},
-                     {QStringLiteral("wallUs"), wallUs},
-                     {QStringLiteral("cpuUs"), cpuUs}});
+        printResult({ { QStringLiteral("mode"), QStringLiteral("echo") },
+                      { QStringLiteral("ok"), ok },
+                      { QStringLiteral("calls"), m_count },
+                      { QStringLiteral("mismatches"), m_mismatches },
+                      { QStringLiteral("p50Us"), pct(0.5) },
+                      { QStringLiteral("p99Us"), pct(0.99) },
+                      { QStringLiteral("maxUs"), sorted.back() },
+                      { QStringLiteral("callsPerS"), m_count / (wallUs / 1e6) },
+                      { QStringLiteral("cpuUsPerCall"), cpuUs / m_count },
+                      { QStringLiteral("wallUs"), wallUs },
+                      { QStringLiteral("cpuUs"), cpuUs } });
         QCoreApplication::exit(ok ? 0 : 1);
     }
 
@@ -204,8 +214,8 @@ int main(int argc, char *argv[])
 
     net::SocketIoOptions options;
     options.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-    options.auth = {{QStringLiteral("token"), QStringLiteral("bench")}};
-    options.transports = {QStringLiteral("websocket")};
+    options.auth = { { QStringLiteral("token"), QStringLiteral("bench") } };
+    options.transports = { QStringLiteral("websocket") };
     options.autoReconnect = false;
     options.watchNetwork = false;
     net::SocketIoClient client(options);

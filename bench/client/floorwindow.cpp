@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The floor for the startup benchmark: an empty Qt Quick ApplicationWindow with
 // a 20-row ListView, started the way the app starts (Basic style), at the app's
 // default window size (qml/Main.qml: 1000 x 680), since the window's buffers

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON parser comparison for the ingest hot path (issue 8): one real
 // `42["message_received",{...}]` frame, as bench/server.mjs sends it, parsed and
 // turned into an api::Message, again and again, by each candidate parser.
@@ -133,12 +135,11 @@ bool viaQtPlain(const QByteArray &frame, api::Message &out)
     return out.timestamp.isValid();
 }
 
-template <typename Lookup>
-bool fill(Fields &f, Lookup &&get)
+template <typename Lookup> bool fill(Fields &f, Lookup &&get)
 {
     return get("id", f.id) && get("conversationId", f.conversationId) && get("clientId", f.clientId)
-        && get("senderId", f.senderId) && get("senderName", f.senderName)
-        && get("content", f.content) && get("type", f.type) && get("timestamp", f.timestamp);
+        && get("senderId", f.senderId) && get("senderName", f.senderName) && get("content", f.content)
+        && get("type", f.type) && get("timestamp", f.timestamp);
 }
 
 simdjson::dom::parser &simdParser()
@@ -177,9 +178,7 @@ bool viaSimdDomOwned(const QByteArray &frame, api::Message &out)
 {
     auto doc = std::make_shared<simdjson::dom::document>();
     simdjson::dom::element root;
-    if (simdParser()
-            .parse_into_document(*doc, frame.constData() + 2, size_t(frame.size() - 2))
-            .get(root))
+    if (simdParser().parse_into_document(*doc, frame.constData() + 2, size_t(frame.size() - 2)).get(root))
         return false;
     return fromSimdElement(root, out);
 }
@@ -234,8 +233,7 @@ bool viaSimdOnDemand(const QByteArray &frame, api::Message &out)
     return toMessage(f, out);
 }
 
-template <typename Document>
-bool fromRapid(const Document &doc, api::Message &out)
+template <typename Document> bool fromRapid(const Document &doc, api::Message &out)
 {
     if (!doc.IsArray() || doc.Size() < 2 || !doc[1].IsObject())
         return false;
@@ -282,7 +280,7 @@ struct SaxMessage : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SaxMessage>
 {
     api::Message *m = nullptr;
     int depth = 0;
-    std::string key;   // copied: the reader's buffer is reused for the value
+    std::string key; // copied: the reader's buffer is reused for the value
     QString timestamp;
     bool Default() { return true; }
     bool StartObject() { return ++depth, true; }
@@ -322,8 +320,8 @@ struct SaxMessage : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SaxMessage>
         else if (key == "content")
             m->content = v;
         else if (key == "type")
-            m->type = v == QLatin1StringView("system") ? api::Message::Type::System
-                                                       : api::Message::Type::Text;
+            m->type
+                = v == QLatin1StringView("system") ? api::Message::Type::System : api::Message::Type::Text;
         else if (key == "timestamp")
             timestamp = v;
         return true;
@@ -379,7 +377,7 @@ int main(int argc, char **argv)
             || m.clientId != QLatin1StringView("00000000-0000-4000-8000-000000123456")
             || !m.timestamp.isValid()) {
             std::fprintf(stderr, "%s: wrong result (seq %lld, content %lld)\n", name.c_str(),
-                static_cast<long long>(m.seq), static_cast<long long>(m.content.size()));
+                         static_cast<long long>(m.seq), static_cast<long long>(m.content.size()));
             ++failures;
             continue;
         }
@@ -390,7 +388,7 @@ int main(int argc, char **argv)
             ok += it->second(frame, m);
         const double ns = double(clock.nsecsElapsed()) / double(iterations);
         std::printf("%-20s %8.1f ns/frame  (%ld ok, frame %lld bytes)\n", name.c_str(), ns, ok,
-            static_cast<long long>(frame.size()));
+                    static_cast<long long>(frame.size()));
     }
     return failures ? 1 : 0;
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One of the latency test's chat clients (bench/latency.mjs drives them): the app's
 // chat engine as the app makes it — ChatService on a SQLite cache file, with the
 // list models — against the reference server. One process per client, so the
@@ -21,9 +23,9 @@
 
 #include "auth/accesstokensource.h"
 #include "auth/jwtclaims.h"
+#include "chat/chataccount.h"
 #include "chat/chatservice.h"
 #include "chat/presencetracker.h"
-#include "chat/chataccount.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 
@@ -40,9 +42,9 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
-#include <utility>
 #include <time.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace ringchat;
 
@@ -121,7 +123,8 @@ private:
 // the service.
 struct Engine
 {
-    Engine(const QUrl &server, const QString &token, const QString &dataDir, chat::ChatService::Options options)
+    Engine(const QUrl &server, const QString &token, const QString &dataDir,
+           chat::ChatService::Options options)
         : tokens(token)
     {
         chat::ChatAccount::Options account;
@@ -155,7 +158,8 @@ public:
     {
         connect(service, &chat::ChatService::syncedChanged, this, [this](bool synced) {
             if (synced)
-                say({{QStringLiteral("ev"), m_readySaid ? QStringLiteral("synced") : QStringLiteral("ready")}});
+                say({ { QStringLiteral("ev"),
+                        m_readySaid ? QStringLiteral("synced") : QStringLiteral("ready") } });
             m_readySaid = m_readySaid || synced;
         });
         // "Away" is the presence tracker's idle timer firing (its only child timer):
@@ -163,17 +167,19 @@ public:
         // status changed, and give the timer back its interval.
         const auto timers = service->presence()->findChildren<QTimer *>(Qt::FindDirectChildrenOnly);
         if (timers.size() != 1) {
-            std::fputs("bench latency: the presence tracker's idle timer is not its only timer any more\n", stderr);
+            std::fputs("bench latency: the presence tracker's idle timer is not its only timer any more\n",
+                       stderr);
             std::exit(2);
         }
         m_idle = timers.first();
         m_idle->installEventFilter(this);
-        connect(service->presence(), &chat::PresenceTracker::ownStatusChanged, this, [this](const QString &status) {
-            if (status == QLatin1String("away") && m_awayAsked >= 0) {
-                m_idle->setInterval(m_idleInterval);
-                did(QStringLiteral("away"), std::exchange(m_awayAsked, -1), m_idleFiredUs);
-            }
-        });
+        connect(service->presence(), &chat::PresenceTracker::ownStatusChanged, this,
+                [this](const QString &status) {
+                    if (status == QLatin1String("away") && m_awayAsked >= 0) {
+                        m_idle->setInterval(m_idleInterval);
+                        did(QStringLiteral("away"), std::exchange(m_awayAsked, -1), m_idleFiredUs);
+                    }
+                });
     }
 
     void command(const QString &line)
@@ -198,8 +204,8 @@ public:
         else if (verb == QLatin1String("quit"))
             return quit();
         else
-            return say({{QStringLiteral("ev"), QStringLiteral("error")},
-                        {QStringLiteral("error"), QStringLiteral("unknown command: ") + line}});
+            return say({ { QStringLiteral("ev"), QStringLiteral("error") },
+                         { QStringLiteral("error"), QStringLiteral("unknown command: ") + line } });
         did(verb, i, t);
     }
 
@@ -229,8 +235,10 @@ private:
 
     static void did(const QString &kind, int i, double t)
     {
-        say({{QStringLiteral("ev"), QStringLiteral("did")}, {QStringLiteral("kind"), kind},
-             {QStringLiteral("i"), i}, {QStringLiteral("t"), t}});
+        say({ { QStringLiteral("ev"), QStringLiteral("did") },
+              { QStringLiteral("kind"), kind },
+              { QStringLiteral("i"), i },
+              { QStringLiteral("t"), t } });
     }
 
     chat::ChatService *m_service;
@@ -248,7 +256,8 @@ private:
 class Receiver : public QObject
 {
 public:
-    Receiver(chat::ChatService *service, QString conv, QString peer, const QString &floodConv, QObject *parent)
+    Receiver(chat::ChatService *service, QString conv, QString peer, const QString &floodConv,
+             QObject *parent)
         : QObject(parent)
         , m_service(service)
         , m_conv(std::move(conv))
@@ -275,8 +284,10 @@ public:
                     if (conv != m_conv || text.isEmpty() == !m_typing)
                         return;
                     m_typing = !text.isEmpty();
-                    say({{QStringLiteral("ev"), QStringLiteral("seen")}, {QStringLiteral("kind"), QStringLiteral("typing")},
-                         {QStringLiteral("on"), m_typing}, {QStringLiteral("t"), t}});
+                    say({ { QStringLiteral("ev"), QStringLiteral("seen") },
+                          { QStringLiteral("kind"), QStringLiteral("typing") },
+                          { QStringLiteral("on"), m_typing },
+                          { QStringLiteral("t"), t } });
                 });
         connect(m_list, &models::ConversationListModel::presenceChanged, this, [this](const QString &userId) {
             const double t = monotonicUs();
@@ -286,8 +297,10 @@ public:
             if (status == m_presence)
                 return;
             m_presence = status;
-            say({{QStringLiteral("ev"), QStringLiteral("seen")}, {QStringLiteral("kind"), QStringLiteral("presence")},
-                 {QStringLiteral("status"), status}, {QStringLiteral("t"), t}});
+            say({ { QStringLiteral("ev"), QStringLiteral("seen") },
+                  { QStringLiteral("kind"), QStringLiteral("presence") },
+                  { QStringLiteral("status"), status },
+                  { QStringLiteral("t"), t } });
         });
         if (m_flood)
             connect(m_flood, &QAbstractItemModel::rowsInserted, this,
@@ -297,20 +310,21 @@ public:
                 return;
             m_readySaid = true;
             m_presence = presence();
-            say({{QStringLiteral("ev"), QStringLiteral("ready")}, {QStringLiteral("presence"), m_presence}});
+            say({ { QStringLiteral("ev"), QStringLiteral("ready") },
+                  { QStringLiteral("presence"), m_presence } });
         });
     }
 
     void command(const QString &line)
     {
         if (line == QLatin1String("stats")) {
-            say({{QStringLiteral("ev"), QStringLiteral("stats")},
-                 {QStringLiteral("messageRows"), m_messages->count()},
-                 {QStringLiteral("lastMessage"), m_lastI},
-                 {QStringLiteral("floodRows"), m_floodRows},
-                 {QStringLiteral("floodLastSeq"), m_floodLastSeq},
-                 {QStringLiteral("floodOrderOk"), m_floodOrderOk},
-                 {QStringLiteral("cpuUs"), double(processCpuMicroseconds())}});
+            say({ { QStringLiteral("ev"), QStringLiteral("stats") },
+                  { QStringLiteral("messageRows"), m_messages->count() },
+                  { QStringLiteral("lastMessage"), m_lastI },
+                  { QStringLiteral("floodRows"), m_floodRows },
+                  { QStringLiteral("floodLastSeq"), m_floodLastSeq },
+                  { QStringLiteral("floodOrderOk"), m_floodOrderOk },
+                  { QStringLiteral("cpuUs"), double(processCpuMicroseconds()) } });
         } else if (line == QLatin1String("quit")) {
             m_service->stop();
             QCoreApplication::exit(0);
@@ -338,11 +352,15 @@ private:
             if (i < 0 || (i <= m_lastI && m_lastI >= 0))
                 continue; // seeded, or a reset showing rows already seen
             if (m_lastI >= 0 && i != m_lastI + 1)
-                say({{QStringLiteral("ev"), QStringLiteral("error")},
-                     {QStringLiteral("error"), QStringLiteral("message %1 after %2").arg(i).arg(m_lastI)}});
+                say({ { QStringLiteral("ev"), QStringLiteral("error") },
+                      { QStringLiteral("error"),
+                        QStringLiteral("message %1 after %2").arg(i).arg(m_lastI) } });
             m_lastI = i;
-            say({{QStringLiteral("ev"), QStringLiteral("seen")}, {QStringLiteral("kind"), QStringLiteral("message")},
-                 {QStringLiteral("i"), i}, {QStringLiteral("seq"), seq}, {QStringLiteral("t"), t}});
+            say({ { QStringLiteral("ev"), QStringLiteral("seen") },
+                  { QStringLiteral("kind"), QStringLiteral("message") },
+                  { QStringLiteral("i"), i },
+                  { QStringLiteral("seq"), seq },
+                  { QStringLiteral("t"), t } });
         }
     }
 

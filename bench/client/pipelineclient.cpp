@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Our own pipeline under the same flood: the chat engine (ChatService) takes each
 // message_received into its timeline, the SQLite store (worker thread) and the
 // conversation's MessageListModel with its bounded window.
@@ -37,10 +39,11 @@ namespace {
 QString benchToken()
 {
     auto part = [](const QByteArray &json) {
-        return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        return QString::fromLatin1(
+            json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     };
     return part(R"({"alg":"none"})") + QLatin1Char('.') + part(R"({"sub":"u-me","name":"Me"})")
-            + QStringLiteral(".x");
+        + QStringLiteral(".x");
 }
 
 const QString kConv = QStringLiteral("bench");
@@ -94,23 +97,24 @@ int main(int argc, char *argv[])
         const double cpuUs = double(processCpuMicroseconds() - cpu0);
         const QList<api::Message> held = service.messages(kConv);
         const bool modelOk = model && model->count() > 0
-                && model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong() == count;
+            && model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong()
+                == count;
         bool heldOk = !held.isEmpty() && held.last().seq == count;
         for (int i = 1; i < held.size(); ++i)
             heldOk = heldOk && held[i].seq == held[i - 1].seq + 1;
         const bool ok = storeOk && cursor == count && modelOk && heldOk;
-        const QJsonObject result{{QStringLiteral("client"), QStringLiteral("pipeline")},
-                                 {QStringLiteral("mode"), QStringLiteral("pipeline")},
-                                 {QStringLiteral("ok"), ok},
-                                 {QStringLiteral("received"), cursor},
-                                 {QStringLiteral("modelRows"), model ? model->count() : 0},
-                                 {QStringLiteral("heldInMemory"), int(held.size())},
-                                 {QStringLiteral("orderOk"), heldOk && modelOk},
-                                 {QStringLiteral("msgPerS"), count / (wallUs / 1e6)},
-                                 {QStringLiteral("cpuUsPerMsg"), cpuUs / count},
-                                 {QStringLiteral("wallUsPerMsg"), wallUs / count},
-                                 {QStringLiteral("wallUs"), wallUs},
-                                 {QStringLiteral("cpuUs"), cpuUs}};
+        const QJsonObject result { { QStringLiteral("client"), QStringLiteral("pipeline") },
+                                   { QStringLiteral("mode"), QStringLiteral("pipeline") },
+                                   { QStringLiteral("ok"), ok },
+                                   { QStringLiteral("received"), cursor },
+                                   { QStringLiteral("modelRows"), model ? model->count() : 0 },
+                                   { QStringLiteral("heldInMemory"), int(held.size()) },
+                                   { QStringLiteral("orderOk"), heldOk && modelOk },
+                                   { QStringLiteral("msgPerS"), count / (wallUs / 1e6) },
+                                   { QStringLiteral("cpuUsPerMsg"), cpuUs / count },
+                                   { QStringLiteral("wallUsPerMsg"), wallUs / count },
+                                   { QStringLiteral("wallUs"), wallUs },
+                                   { QStringLiteral("cpuUs"), cpuUs } };
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
         std::fputc('\n', stdout);
         std::fflush(stdout);
@@ -123,8 +127,8 @@ int main(int argc, char *argv[])
     QElapsedTimer gapClock;
     std::function<void()> waitForGap = [&] {
         const qint64 lastRow = model && model->count() > 0
-                ? model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong()
-                : 0;
+            ? model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole).toLongLong()
+            : 0;
         if (lastRow < target && gapClock.elapsed() < 60000) {
             QTimer::singleShot(1, &app, waitForGap);
             return;
@@ -137,13 +141,13 @@ int main(int argc, char *argv[])
             finished = true;
             const double sinceAcceptMs = gapClock.nsecsElapsed() / 1e6 - kDownMs;
             const bool ok = lastRow == target && cursor == target;
-            const QJsonObject result{{QStringLiteral("client"), QStringLiteral("pipeline")},
-                                     {QStringLiteral("mode"), QStringLiteral("reconnect")},
-                                     {QStringLiteral("ok"), ok},
-                                     {QStringLiteral("gap"), gapCount},
-                                     {QStringLiteral("stored"), cursor},
-                                     {QStringLiteral("modelLastSeq"), lastRow},
-                                     {QStringLiteral("gapFillMs"), sinceAcceptMs}};
+            const QJsonObject result { { QStringLiteral("client"), QStringLiteral("pipeline") },
+                                       { QStringLiteral("mode"), QStringLiteral("reconnect") },
+                                       { QStringLiteral("ok"), ok },
+                                       { QStringLiteral("gap"), gapCount },
+                                       { QStringLiteral("stored"), cursor },
+                                       { QStringLiteral("modelLastSeq"), lastRow },
+                                       { QStringLiteral("gapFillMs"), sinceAcceptMs } };
             std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
             std::fputc('\n', stdout);
             std::fflush(stdout);
@@ -160,8 +164,8 @@ int main(int argc, char *argv[])
                 // for kDownMs (it accepts again at about gapClock + kDownMs).
                 gapClock.start();
                 service.socket()->emitEvent(QStringLiteral("gap"),
-                                            QJsonObject{{QStringLiteral("count"), gapCount},
-                                                        {QStringLiteral("downMs"), kDownMs}});
+                                            QJsonObject { { QStringLiteral("count"), gapCount },
+                                                          { QStringLiteral("downMs"), kDownMs } });
                 waitForGap();
                 return;
             }
@@ -182,8 +186,9 @@ int main(int argc, char *argv[])
         });
         cpu0 = processCpuMicroseconds();
         clock.start();
-        service.socket()->emitEvent(QStringLiteral("flood"),
-                                    QJsonObject{{QStringLiteral("count"), count}, {QStringLiteral("size"), size}});
+        service.socket()->emitEvent(
+            QStringLiteral("flood"),
+            QJsonObject { { QStringLiteral("count"), count }, { QStringLiteral("size"), size } });
     };
     QObject::connect(&service, &chat::ChatService::syncedChanged, &app, [&](bool synced) {
         if (synced) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // CPU time (user + system) this process has used so far, in microseconds: the
 // figure the benchmarks compare clients by.

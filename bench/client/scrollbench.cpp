@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scroll benchmark: N messages in one conversation (the real MessageListModel
 // and the real ConversationView with its delegates), scrolled from the top to the
 // bottom offscreen, one step of a third of the viewport per frame. A frame time is
@@ -37,7 +39,8 @@ namespace {
 QList<api::Message> makeMessages(int count)
 {
     const QStringList senders { QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol") };
-    const QStringList names { QStringLiteral("Alice Example"), QStringLiteral("Bob Example"), QStringLiteral("Carol Example") };
+    const QStringList names { QStringLiteral("Alice Example"), QStringLiteral("Bob Example"),
+                              QStringLiteral("Carol Example") };
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-30);
     QList<api::Message> list;
     list.reserve(count);
@@ -54,10 +57,14 @@ QList<api::Message> makeMessages(int count)
         if (i % 1000 == 0)
             m.content = QStringLiteral("long ").repeated(2000); // 10000 characters
         else if (i % 7 == 0)
-            m.content = QStringLiteral("Message %1 with a link https://ring.example.org/item/%1 and <b>no markup</b>").arg(i);
+            m.content = QStringLiteral(
+                            "Message %1 with a link https://ring.example.org/item/%1 and <b>no markup</b>")
+                            .arg(i);
         else if (i % 5 == 0)
-            m.content = QStringLiteral("Message %1, a longer one that wraps over more than one line in a normal window, "
-                                       "because people write paragraphs sometimes.\nAnd a second line.").arg(i);
+            m.content = QStringLiteral(
+                            "Message %1, a longer one that wraps over more than one line in a normal window, "
+                            "because people write paragraphs sometimes.\nAnd a second line.")
+                            .arg(i);
         else
             m.content = QStringLiteral("Message %1").arg(i);
         list.append(m);
@@ -122,7 +129,8 @@ int main(int argc, char *argv[])
             property alias view: view
             ConversationView { id: view; anchors.fill: parent; conversationId: "scroll"; title: "Scroll"; isGroup: true }
         }
-    )", QUrl(QStringLiteral("qrc:/scrollbench.qml")));
+    )",
+                      QUrl(QStringLiteral("qrc:/scrollbench.qml")));
     QObject *root = component.createWithInitialProperties({}, engine.rootContext());
     auto *window = qobject_cast<QQuickWindow *>(root);
     if (!window) {
@@ -140,8 +148,8 @@ int main(int argc, char *argv[])
     const auto rowNear = [&](qreal y, int direction) {
         for (int d = 0; d < 40; d += 2) {
             int row = -1;
-            QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, row), Q_ARG(qreal, list->width() / 2),
-                                      Q_ARG(qreal, y + direction * d));
+            QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, row),
+                                      Q_ARG(qreal, list->width() / 2), Q_ARG(qreal, y + direction * d));
             if (row >= 0)
                 return row;
         }
@@ -153,9 +161,9 @@ int main(int argc, char *argv[])
     int step = 0;
     bool done = false;
     int settleFrames = 0;
-    int firstRow = -1;        // the top row once at the beginning
-    int covered = -1;         // every row up to this one has been on screen
-    int gapAt = -1;           // the first row that was skipped, if any
+    int firstRow = -1; // the top row once at the beginning
+    int covered = -1;  // every row up to this one has been on screen
+    int gapAt = -1;    // the first row that was skipped, if any
 
     // Let the view settle (it opens at the latest message), go to the top, then one step per frame.
     QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
@@ -191,7 +199,10 @@ int main(int argc, char *argv[])
         clock.restart();
         list->setProperty("contentY", std::min(y + height / 3, originY + contentHeight - height));
     });
-    QTimer::singleShot(600000, &app, [&] { std::fprintf(stderr, "scroll: gave up after 10 minutes\n"); app.exit(1); });
+    QTimer::singleShot(600000, &app, [&] {
+        std::fprintf(stderr, "scroll: gave up after 10 minutes\n");
+        app.exit(1);
+    });
     window->requestUpdate();
     if (app.exec() != 0)
         return 1;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes a cached history for the startup benchmark, where the app will look for
 // it: one conversation "big" with N messages plus 100 conversations of 1000.
 // Usage: ringchat-bench-seed DATA_DIR SERVER_URL USER_ID N
@@ -24,7 +26,7 @@ api::Conversation conversation(const QString &id, const QString &me, qint64 last
     c.id = id;
     c.type = api::Conversation::Type::Group;
     c.title = QStringLiteral("Bench %1").arg(id);
-    for (const QString &user : {me, QStringLiteral("u-bench")}) {
+    for (const QString &user : { me, QStringLiteral("u-bench") }) {
         api::Participant p;
         p.userId = user;
         p.name = user;
@@ -39,8 +41,8 @@ api::Conversation conversation(const QString &id, const QString &me, qint64 last
 
 bool insert(store::ChatStore &store, const QString &conv, qint64 count)
 {
-    const QString content = QStringLiteral("A cached message of about the usual length, ")
-            + QString(150, QLatin1Char('x'));
+    const QString content
+        = QStringLiteral("A cached message of about the usual length, ") + QString(150, QLatin1Char('x'));
     for (qint64 from = 1; from <= count; from += 10000) {
         QList<api::Message> batch;
         for (qint64 seq = from; seq <= std::min(count, from + 9999); ++seq) {
@@ -74,13 +76,15 @@ int main(int argc, char *argv[])
     const QString me = args[3];
     const qint64 count = args[4].toLongLong();
     store::ChatStore store;
-    const QString path = store::ChatStore::databasePath(QUrl(args[2]), me, args[1] + QStringLiteral("/cache"));
+    const QString path
+        = store::ChatStore::databasePath(QUrl(args[2]), me, args[1] + QStringLiteral("/cache"));
     if (!store.open(path, me).result())
         return 1;
-    QList<api::Conversation> conversations{conversation(QStringLiteral("big"), me, count)};
+    QList<api::Conversation> conversations { conversation(QStringLiteral("big"), me, count) };
     for (int i = 0; i < 100; ++i)
         conversations.append(conversation(QStringLiteral("c%1").arg(i, 3, 10, QLatin1Char('0')), me, 1000));
-    bool ok = store.upsertConversations(conversations).result() && insert(store, QStringLiteral("big"), count);
+    bool ok
+        = store.upsertConversations(conversations).result() && insert(store, QStringLiteral("big"), count);
     for (int i = 0; ok && i < 100; ++i)
         ok = insert(store, QStringLiteral("c%1").arg(i, 3, 10, QLatin1Char('0')), 1000);
     store.close().waitForFinished();

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chat rules shared by Socket.IO events and REST: membership, idempotent sends with
 // gap-free seq, read markers, conversation views, and the broadcasts they cause.
 import { AppError } from './errors.js';

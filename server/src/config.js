@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads the server configuration from the environment, with safe defaults.
 // Every knob is documented in server/README.md.
 import os from 'node:os';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opens the SQLite database (WAL) and brings its schema up to date. Migrations are
 // numbered by PRAGMA user_version; each runs once, inside a transaction.
 import fs from 'node:fs';

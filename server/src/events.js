@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Socket.IO: the auth middleware and the client-to-server events of the contract.
 import { AppError, errorBody } from './errors.js';
 import { TokenError } from './tokens.js';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Entry point: `npm start`. Prints "LISTENING <url>" on stdout once every part is ready.
 import { loadConfig } from './config.js';
 import { startServer } from './server.js';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sign-in pages behind oidc-provider's interactions: a login form checked against
 // the users table, and consent granted automatically for the first-party client.
 import { verifyPassword } from './passwords.js';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Signing keys (RS256 JWKS) and cookie keys, made at first start and kept in KEYS_DIR
 // so that tokens and sessions survive a restart. Several processes may start at once
 // against the same directory (Redis scale-out), so files are created exclusively and

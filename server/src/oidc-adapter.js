@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // oidc-provider storage adapter on the shared SQLite database, so sessions, grants and
 // refresh tokens survive a restart and are shared by several processes on one file.
 export function makeSqliteAdapterClass(db) {

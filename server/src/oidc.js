@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The OpenID Connect provider (oidc-provider 8): one public native client,
 // ringchat-desktop, doing Authorization Code + PKCE (S256) with a loopback redirect,
 // and JWT access tokens for the resource urn:ringchat:api.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Password hashing with scrypt from node:crypto: "scrypt$<salt b64url>$<hash b64url>".
 import crypto from 'node:crypto';
 

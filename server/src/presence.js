@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Presence: a user is online while any of their sockets is connected (on any server
 // process), "away" when every connected device said so. Changes go to everyone who
 // shares a conversation with the user, as presence_update.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Token buckets keyed by user or address. take() either spends one token or says how
 // many seconds to wait. Idle full buckets are dropped so the map stays small.
 export class RateLimiter {

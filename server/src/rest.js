@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The REST API under /api (contract section 5), on plain node:http.
 import { AppError, HTTP_STATUS, errorBody } from './errors.js';
 import { TokenError } from './tokens.js';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SEED_DEMO=1: three demo users and a few conversations with messages. Idempotent:
 // running it against an already seeded database changes nothing.
 export const DEMO_PASSWORD = 'ring-demo';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Puts the parts together on one HTTP server: /api (REST), /interaction (sign-in pages),
 // /socket.io (chat) and everything else to oidc-provider (discovery, authorize, token...).
 import fs from 'node:fs';

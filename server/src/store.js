@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // All SQL of the chat lives here: users, conversations, participants, messages.
 // Methods take and return plain objects in the wire shape of the contract (section 3).
 import crypto from 'node:crypto';

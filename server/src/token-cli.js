@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // npm run token -- <user> [--ttl seconds] [--expired] [--name "Display Name"]
 // Prints an access token for <user> (a user id or login), signed with the server's own
 // key from KEYS_DIR (default: beside DATABASE). Needs the same env as the server.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Access tokens for the chat API: verification (socket + REST) and minting (npm run token).
 // They are the same JWTs oidc-provider issues for the resource urn:ringchat:api:
 // RS256, header typ "at+jwt", aud = urn:ringchat:api, sub = user id, name claim.

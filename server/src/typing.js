@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Typing states: one per (conversation, user), ended 5 s after the last typing_start.
 // Each typing_start is re-broadcast so clients can drop a silent typer after 6 s.
 export class Typing {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks client payloads against the contract's limits. Each function returns a clean
 // value or throws AppError(BAD_REQUEST); none throws anything else on odd input.
 import { AppError } from './errors.js';

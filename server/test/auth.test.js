@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Token checks on Socket.IO CONNECT and REST, the token CLI, and the connection rate limit.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Socket.IO events: rooms and membership, sending (idempotent, ordered), typing,
 // presence and read markers, with the real socket.io-client.
 import { before, after, afterEach } from 'node:test';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Crash safety: SIGKILL in the middle of a stream of sends loses nothing that was acked,
 // keys and tokens survive a restart, and SIGTERM shuts down cleanly.
 import assert from 'node:assert/strict';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Raw Engine.IO / Socket.IO frames, as a broken or hostile client would send them: the
 // server answers or drops that connection, never crashes, and keeps serving others.
 import { before, after } from 'node:test';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Test helpers: start real server processes on free ports, make tokens, connect clients.
 // Every wait here is bounded and its error names the step and the server's output, so a
 // stuck step fails in seconds instead of hanging the file until ctest's timeout.

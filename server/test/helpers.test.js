@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The helpers' bounds: a step that gets no answer fails within its bound and names
 // itself, instead of hanging the file until ctest kills it.
 import { after } from 'node:test';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Malformed payloads, limits and the message rate: every violation gets its error,
 // nothing is stored, and the server keeps serving.
 import { before, after, afterEach } from 'node:test';

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whole sign-in over HTTP: authorize -> login form -> auto consent -> loopback
 // redirect with code -> token exchange with PKCE -> refresh rotation -> revocation.
 import { before, after } from 'node:test';

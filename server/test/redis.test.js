@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scale-out: two server processes on one Redis (and one database file) deliver to each
 // other's sockets. The test runs its own redis-server on a free loopback port.
 import { before, after } from 'node:test';

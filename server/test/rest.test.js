@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // REST API: users, conversations (creation, direct dedup, pagination) and messages
 // (cursor pagination in both directions, sending), with their error statuses.
 import { before, after } from 'node:test';

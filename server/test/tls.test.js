@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS_CERT / TLS_KEY: the server speaks https and wss only, and announces an https
 // issuer (with PUBLIC_HOST, the name clients use). The certificate is made here with
 // the openssl command line (Debian package openssl).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one reading of the server's ack to a client event (send_message,
 // join_conversation, mark_read, ...): {ok: true, ...data} or
@@ -13,13 +15,14 @@ struct AckResult;
 
 namespace ringchat::api {
 
-struct AckReply {
-    bool ok = false;        // the server answered {ok: true}
-    bool answered = false;  // false: no answer; code then holds the transport's reason
-    QString code;           // error.code ("RATE_LIMITED", ...), or "timeout" / "disconnected" / "too large"
-    QString message;        // error.message (empty when the server did not answer)
-    double retryAfter = 0;  // error.retryAfter in seconds (RATE_LIMITED), 0 when absent
-    QJsonObject data;       // the whole ack object: message, conversation, lastReadSeq, ...
+struct AckReply
+{
+    bool ok = false;       // the server answered {ok: true}
+    bool answered = false; // false: no answer; code then holds the transport's reason
+    QString code;          // error.code ("RATE_LIMITED", ...), or "timeout" / "disconnected" / "too large"
+    QString message;       // error.message (empty when the server did not answer)
+    double retryAfter = 0; // error.retryAfter in seconds (RATE_LIMITED), 0 when absent
+    QJsonObject data;      // the whole ack object: message, conversation, lastReadSeq, ...
 
     static AckReply from(const net::AckResult &result);
 };

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QList>
@@ -14,22 +16,22 @@ struct ApiError
 {
     enum class Kind {
         None,
-        InsecureUrl, // http:// to a server that is not on loopback
-        Network, // unreachable, refused, reset, DNS
-        Tls, // handshake or certificate failure
-        Timeout, // no complete answer within RestClient::timeout()
-        Http, // the server answered with an error status (see httpStatus/code)
-        RateLimited, // 429 and the wait was longer than the client waits by itself
-        Unauthorized, // 401 and refreshing the token did not help
-        BadResponse, // the answer was not the JSON the contract describes
-        Cancelled, // the client was destroyed or the request aborted
+        InsecureUrl,     // http:// to a server that is not on loopback
+        Network,         // unreachable, refused, reset, DNS
+        Tls,             // handshake or certificate failure
+        Timeout,         // no complete answer within RestClient::timeout()
+        Http,            // the server answered with an error status (see httpStatus/code)
+        RateLimited,     // 429 and the wait was longer than the client waits by itself
+        Unauthorized,    // 401 and refreshing the token did not help
+        BadResponse,     // the answer was not the JSON the contract describes
+        Cancelled,       // the client was destroyed or the request aborted
         InvalidArgument, // the call was refused before sending (bad id, empty content)
     };
 
     Kind kind = Kind::None;
-    int httpStatus = 0; // 0 when no HTTP answer arrived
-    QString code; // the server's error code ("NOT_FOUND", ...) when it sent one
-    QString message; // one sentence the UI can show as it is
+    int httpStatus = 0;        // 0 when no HTTP answer arrived
+    QString code;              // the server's error code ("NOT_FOUND", ...) when it sent one
+    QString message;           // one sentence the UI can show as it is
     int retryAfterSeconds = 0; // for RateLimited: how long to wait before trying again
 
     bool isError() const { return kind != Kind::None; }
@@ -40,8 +42,7 @@ template <typename T> class ApiResult
 {
 public:
     ApiResult()
-        : m_error { ApiError::Kind::Cancelled, 0, {}, QStringLiteral("The request was cancelled."),
-            0 }
+        : m_error { ApiError::Kind::Cancelled, 0, {}, QStringLiteral("The request was cancelled."), 0 }
     {
     }
     static ApiResult success(T value)

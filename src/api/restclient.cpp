@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "api/restclient.h"
 
 #include "core/networkerror.h"
@@ -23,50 +25,48 @@ namespace ringchat::api {
 
 namespace {
 
-    const char *const kTimedOut = "ringchatTimedOut";
-    const char *const kSslErrors = "ringchatSslErrors";
+const char *const kTimedOut = "ringchatTimedOut";
+const char *const kSslErrors = "ringchatSslErrors";
 
-    // Retry-After is either delta-seconds or an HTTP date.
-    int retryAfterSeconds(const QByteArray &header)
-    {
-        bool ok = false;
-        const int seconds = header.trimmed().toInt(&ok);
-        if (ok)
-            return qMax(0, seconds);
-        const QDateTime when
-            = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
-        if (when.isValid())
-            return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
-        return 1;
-    }
+// Retry-After is either delta-seconds or an HTTP date.
+int retryAfterSeconds(const QByteArray &header)
+{
+    bool ok = false;
+    const int seconds = header.trimmed().toInt(&ok);
+    if (ok)
+        return qMax(0, seconds);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    if (when.isValid())
+        return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+    return 1;
+}
 
-    template <typename T> std::optional<T> parseObject(const QJsonValue &value, QString *error)
-    {
-        if (!value.isObject()) {
-            *error = QStringLiteral("\"data\" is not an object.");
-            return std::nullopt;
-        }
-        return T::fromJson(value.toObject(), error);
+template <typename T> std::optional<T> parseObject(const QJsonValue &value, QString *error)
+{
+    if (!value.isObject()) {
+        *error = QStringLiteral("\"data\" is not an object.");
+        return std::nullopt;
     }
+    return T::fromJson(value.toObject(), error);
+}
 
-    template <typename T>
-    std::optional<QList<T>> parseArray(const QJsonValue &value, QString *error)
-    {
-        if (!value.isArray()) {
-            *error = QStringLiteral("\"data\" is not an array.");
-            return std::nullopt;
-        }
-        return listFromJson<T>(value.toArray(), error);
+template <typename T> std::optional<QList<T>> parseArray(const QJsonValue &value, QString *error)
+{
+    if (!value.isArray()) {
+        *error = QStringLiteral("\"data\" is not an array.");
+        return std::nullopt;
     }
+    return listFromJson<T>(value.toArray(), error);
+}
 
-    QString cursorText(const QJsonValue &cursor)
-    {
-        if (cursor.isString())
-            return cursor.toString();
-        if (cursor.isDouble())
-            return QString::number(qint64(cursor.toDouble()));
-        return {};
-    }
+QString cursorText(const QJsonValue &cursor)
+{
+    if (cursor.isString())
+        return cursor.toString();
+    if (cursor.isDouble())
+        return QString::number(qint64(cursor.toDouble()));
+    return {};
+}
 
 } // namespace
 
@@ -90,8 +90,7 @@ RestClient::~RestClient()
         reply->abort();
     }
     const auto inflight = std::exchange(m_inflight, {});
-    ApiError cancelled { ApiError::Kind::Cancelled, 0, {},
-        QStringLiteral("The request was cancelled."), 0 };
+    ApiError cancelled { ApiError::Kind::Cancelled, 0, {}, QStringLiteral("The request was cancelled."), 0 };
     for (const Done &done : inflight)
         done(cancelled, {});
 }
@@ -157,7 +156,8 @@ ApiError RestClient::networkError(QNetworkReply *reply) const
     if (reply->property(kTimedOut).toBool())
         return { ApiError::Kind::Timeout, 0, {}, describeTimeout(m_serverUrl), 0 };
     const auto sslErrors = reply->property(kSslErrors).value<QList<QSslError>>();
-    const QString sentence = describeReplyFailure(reply->error(), reply->errorString(), sslErrors, reply->url());
+    const QString sentence
+        = describeReplyFailure(reply->error(), reply->errorString(), sslErrors, reply->url());
     if (!sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError)
         return { ApiError::Kind::Tls, 0, {}, sentence, 0 };
     if (reply->error() == QNetworkReply::OperationCanceledError)
@@ -184,12 +184,13 @@ void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)
             if (ok) {
                 self->attempt(id, std::move(request));
             } else {
-                self->complete(id,
+                self->complete(
+                    id,
                     ApiError { ApiError::Kind::Unauthorized, 401, QStringLiteral("UNAUTHORIZED"),
-                        QStringLiteral("The server did not accept the sign-in and it could not "
-                                       "be renewed: %1")
-                            .arg(error),
-                        0 });
+                               QStringLiteral("The server did not accept the sign-in and it could not "
+                                              "be renewed: %1")
+                                   .arg(error),
+                               0 });
             }
         });
         return;
@@ -204,20 +205,19 @@ void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)
         const int wait = retryAfterSeconds(reply->rawHeader("Retry-After"));
         if (request.rateLimitRetries < 2 && std::chrono::seconds(wait) <= m_maxRateLimitWait) {
             ++request.rateLimitRetries;
-            qCInfo(lcRest) << request.verb << request.path << "rate limited; retrying in" << wait
-                           << "s";
+            qCInfo(lcRest) << request.verb << request.path << "rate limited; retrying in" << wait << "s";
             QTimer::singleShot(std::chrono::seconds(wait), this, [this, id, request]() mutable {
                 if (m_inflight.contains(id))
                     attempt(id, std::move(request));
             });
             return;
         }
-        complete(id,
+        complete(
+            id,
             ApiError { ApiError::Kind::RateLimited, 429, QStringLiteral("RATE_LIMITED"),
-                QStringLiteral(
-                    "The server is receiving too many requests; try again in %1 seconds.")
-                    .arg(wait),
-                wait });
+                       QStringLiteral("The server is receiving too many requests; try again in %1 seconds.")
+                           .arg(wait),
+                       wait });
         return;
     }
 
@@ -227,13 +227,12 @@ void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)
         QString text = err.value(QLatin1StringView("message")).toString();
         if (text.isEmpty())
             text = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        ApiError error { status == 401 ? ApiError::Kind::Unauthorized : ApiError::Kind::Http,
-            status, code,
-            QStringLiteral("The server refused the request (HTTP %1%2)%3")
-                .arg(status)
-                .arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code)
-                .arg(text.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + text),
-            0 };
+        ApiError error { status == 401 ? ApiError::Kind::Unauthorized : ApiError::Kind::Http, status, code,
+                         QStringLiteral("The server refused the request (HTTP %1%2)%3")
+                             .arg(status)
+                             .arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code)
+                             .arg(text.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + text),
+                         0 };
         qCInfo(lcRest) << request.verb << request.path << "->" << status << code;
         complete(id, error);
         return;
@@ -242,15 +241,17 @@ void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)
     if (parseError.error != QJsonParseError::NoError || !document.isObject()
         || json.value(QLatin1StringView("success")) != QJsonValue(true)) {
         complete(id,
-            ApiError { ApiError::Kind::BadResponse, status, {},
-                QStringLiteral("The server's answer to %1 %2 is not the expected JSON.")
-                    .arg(QString::fromLatin1(request.verb), request.path),
-                0 });
+                 ApiError { ApiError::Kind::BadResponse,
+                            status,
+                            {},
+                            QStringLiteral("The server's answer to %1 %2 is not the expected JSON.")
+                                .arg(QString::fromLatin1(request.verb), request.path),
+                            0 });
         return;
     }
     complete(id, {},
-        Response { json.value(QLatin1StringView("data")),
-            json.value(QLatin1StringView("pagination")).toObject() });
+             Response { json.value(QLatin1StringView("data")),
+                        json.value(QLatin1StringView("pagination")).toObject() });
 }
 
 void RestClient::complete(quint64 id, const ApiError &error, const Response &response)
@@ -260,51 +261,50 @@ void RestClient::complete(quint64 id, const ApiError &error, const Response &res
         done(error, response);
 }
 
-template <typename T, typename Parse>
-QFuture<ApiResult<T>> RestClient::call(Request request, Parse parse)
+template <typename T, typename Parse> QFuture<ApiResult<T>> RestClient::call(Request request, Parse parse)
 {
     auto promise = std::make_shared<QPromise<ApiResult<T>>>();
     promise->start();
     QFuture<ApiResult<T>> future = promise->future();
     const QString what = QString::fromLatin1(request.verb) + u' ' + request.path;
-    send(std::move(request),
-        [promise, parse, what](const ApiError &error, const Response &response) {
-            if (error.isError()) {
-                promise->addResult(ApiResult<T>::failure(error));
+    send(std::move(request), [promise, parse, what](const ApiError &error, const Response &response) {
+        if (error.isError()) {
+            promise->addResult(ApiResult<T>::failure(error));
+        } else {
+            QString parseError;
+            std::optional<T> value = parse(response, &parseError);
+            if (value) {
+                promise->addResult(ApiResult<T>::success(std::move(*value)));
             } else {
-                QString parseError;
-                std::optional<T> value = parse(response, &parseError);
-                if (value) {
-                    promise->addResult(ApiResult<T>::success(std::move(*value)));
-                } else {
-                    promise->addResult(
-                        ApiResult<T>::failure(ApiError { ApiError::Kind::BadResponse, 0, {},
-                            QStringLiteral("The server's answer to %1 could not be read: %2")
-                                .arg(what, parseError),
-                            0 }));
-                }
+                promise->addResult(ApiResult<T>::failure(ApiError {
+                    ApiError::Kind::BadResponse,
+                    0,
+                    {},
+                    QStringLiteral("The server's answer to %1 could not be read: %2").arg(what, parseError),
+                    0 }));
             }
-            promise->finish();
-        });
+        }
+        promise->finish();
+    });
     return future;
 }
 
 namespace {
-    template <typename T> QFuture<ApiResult<T>> refused(const QString &sentence)
-    {
-        QPromise<ApiResult<T>> promise;
-        promise.start();
-        promise.addResult(ApiResult<T>::failure(
-            ApiError { ApiError::Kind::InvalidArgument, 0, {}, sentence, 0 }));
-        promise.finish();
-        return promise.future();
-    }
+template <typename T> QFuture<ApiResult<T>> refused(const QString &sentence)
+{
+    QPromise<ApiResult<T>> promise;
+    promise.start();
+    promise.addResult(
+        ApiResult<T>::failure(ApiError { ApiError::Kind::InvalidArgument, 0, {}, sentence, 0 }));
+    promise.finish();
+    return promise.future();
+}
 } // namespace
 
 QFuture<ApiResult<User>> RestClient::me()
 {
     return call<User>(Request { "GET", QStringLiteral("/api/me"), {}, {} },
-        [](const Response &r, QString *error) { return parseObject<User>(r.data, error); });
+                      [](const Response &r, QString *error) { return parseObject<User>(r.data, error); });
 }
 
 QFuture<ApiResult<QList<User>>> RestClient::searchUsers(const QString &query, int limit)
@@ -312,7 +312,8 @@ QFuture<ApiResult<QList<User>>> RestClient::searchUsers(const QString &query, in
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("query"), query);
     q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
-    return call<QList<User>>(Request { "GET", QStringLiteral("/api/users"), q, {} },
+    return call<QList<User>>(
+        Request { "GET", QStringLiteral("/api/users"), q, {} },
         [](const Response &r, QString *error) { return parseArray<User>(r.data, error); });
 }
 
@@ -322,37 +323,37 @@ QFuture<ApiResult<Page<Conversation>>> RestClient::conversations(int limit, cons
     q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
     if (!cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), cursor);
-    return call<Page<Conversation>>(Request { "GET", QStringLiteral("/api/conversations"), q, {} },
+    return call<Page<Conversation>>(
+        Request { "GET", QStringLiteral("/api/conversations"), q, {} },
         [](const Response &r, QString *error) -> std::optional<Page<Conversation>> {
             auto items = parseArray<Conversation>(r.data, error);
             if (!items)
                 return std::nullopt;
             return Page<Conversation> { std::move(*items),
-                r.pagination.value(QLatin1StringView("hasMore")).toBool(),
-                cursorText(r.pagination.value(QLatin1StringView("cursor"))) };
+                                        r.pagination.value(QLatin1StringView("hasMore")).toBool(),
+                                        cursorText(r.pagination.value(QLatin1StringView("cursor"))) };
         });
 }
 
 void RestClient::collectConversations(int pageSize, QString cursor, QList<Conversation> soFar,
-    std::function<void(ApiResult<QList<Conversation>>)> done)
+                                      std::function<void(ApiResult<QList<Conversation>>)> done)
 {
     // No context object: the continuation also runs when ~RestClient cancels
     // the page, so the caller's future always finishes.
     QPointer<RestClient> self(this);
     conversations(pageSize, cursor)
-        .then([self, pageSize, cursor, soFar = std::move(soFar), done = std::move(done)](
-                  const ApiResult<Page<Conversation>> &page) mutable {
+        .then([self, pageSize, cursor, soFar = std::move(soFar),
+               done = std::move(done)](const ApiResult<Page<Conversation>> &page) mutable {
             if (!page.ok())
                 return done(ApiResult<QList<Conversation>>::failure(page.error()));
             if (!self)
                 return done(ApiResult<QList<Conversation>>());
             soFar += page.value().items;
             // A cursor that does not move would loop forever.
-            if (!page.value().hasMore || page.value().cursor.isEmpty()
-                || page.value().cursor == cursor || page.value().items.isEmpty())
+            if (!page.value().hasMore || page.value().cursor.isEmpty() || page.value().cursor == cursor
+                || page.value().items.isEmpty())
                 return done(ApiResult<QList<Conversation>>::success(std::move(soFar)));
-            self->collectConversations(
-                pageSize, page.value().cursor, std::move(soFar), std::move(done));
+            self->collectConversations(pageSize, page.value().cursor, std::move(soFar), std::move(done));
         });
 }
 
@@ -368,22 +369,26 @@ QFuture<ApiResult<QList<Conversation>>> RestClient::allConversations(int pageSiz
     return future;
 }
 
-QFuture<ApiResult<Conversation>> RestClient::createConversation(
-    Conversation::Type type, const QStringList &participantIds, const QString &title)
+QFuture<ApiResult<Conversation>> RestClient::createConversation(Conversation::Type type,
+                                                                const QStringList &participantIds,
+                                                                const QString &title)
 {
     QJsonObject body { { QStringLiteral("type"),
-                           type == Conversation::Type::Group ? QStringLiteral("group")
-                                                             : QStringLiteral("direct") },
-        { QStringLiteral("participantIds"), QJsonArray::fromStringList(participantIds) } };
+                         type == Conversation::Type::Group ? QStringLiteral("group")
+                                                           : QStringLiteral("direct") },
+                       { QStringLiteral("participantIds"), QJsonArray::fromStringList(participantIds) } };
     if (!title.isEmpty())
         body.insert(QStringLiteral("title"), title);
-    return call<Conversation>(Request { "POST", QStringLiteral("/api/conversations"), {},
-                                  QJsonDocument(body).toJson(QJsonDocument::Compact) },
+    return call<Conversation>(
+        Request { "POST",
+                  QStringLiteral("/api/conversations"),
+                  {},
+                  QJsonDocument(body).toJson(QJsonDocument::Compact) },
         [](const Response &r, QString *error) { return parseObject<Conversation>(r.data, error); });
 }
 
-QFuture<ApiResult<Page<Message>>> RestClient::messages(
-    const QString &conversationId, Direction direction, qint64 cursorSeq, int limit)
+QFuture<ApiResult<Page<Message>>> RestClient::messages(const QString &conversationId, Direction direction,
+                                                       qint64 cursorSeq, int limit)
 {
     if (!isValidConversationId(conversationId))
         return refused<Page<Message>>(
@@ -393,10 +398,9 @@ QFuture<ApiResult<Page<Message>>> RestClient::messages(
     if (cursorSeq > 0)
         q.addQueryItem(QStringLiteral("cursor"), QString::number(cursorSeq));
     q.addQueryItem(QStringLiteral("direction"),
-        direction == Direction::After ? QStringLiteral("after") : QStringLiteral("before"));
+                   direction == Direction::After ? QStringLiteral("after") : QStringLiteral("before"));
     return call<Page<Message>>(
-        Request {
-            "GET", QStringLiteral("/api/conversations/%1/messages").arg(conversationId), q, {} },
+        Request { "GET", QStringLiteral("/api/conversations/%1/messages").arg(conversationId), q, {} },
         [conversationId](const Response &r, QString *error) -> std::optional<Page<Message>> {
             auto items = parseArray<Message>(r.data, error);
             if (!items)
@@ -408,30 +412,34 @@ QFuture<ApiResult<Page<Message>>> RestClient::messages(
                 }
             }
             return Page<Message> { std::move(*items),
-                r.pagination.value(QLatin1StringView("hasMore")).toBool(),
-                cursorText(r.pagination.value(QLatin1StringView("cursor"))) };
+                                   r.pagination.value(QLatin1StringView("hasMore")).toBool(),
+                                   cursorText(r.pagination.value(QLatin1StringView("cursor"))) };
         });
 }
 
-QFuture<ApiResult<Message>> RestClient::sendMessage(const QString &conversationId,
-    const QString &clientId, const QString &content, Message::Type type, const QString &replyTo)
+QFuture<ApiResult<Message>> RestClient::sendMessage(const QString &conversationId, const QString &clientId,
+                                                    const QString &content, Message::Type type,
+                                                    const QString &replyTo)
 {
     if (!isValidConversationId(conversationId))
-        return refused<Message>(
-            QStringLiteral("\"%1\" is not a valid conversation id.").arg(conversationId));
+        return refused<Message>(QStringLiteral("\"%1\" is not a valid conversation id.").arg(conversationId));
     if (!isValidOpaqueId(clientId))
         return refused<Message>(QStringLiteral("The message has no valid client id."));
     if (!isValidContent(content))
         return refused<Message>(QStringLiteral("A message must have 1 to 10000 characters."));
     QJsonObject body { { QStringLiteral("conversationId"), conversationId },
-        { QStringLiteral("clientId"), clientId }, { QStringLiteral("content"), content },
-        { QStringLiteral("type"),
-            type == Message::Type::System ? QStringLiteral("system") : QStringLiteral("text") } };
+                       { QStringLiteral("clientId"), clientId },
+                       { QStringLiteral("content"), content },
+                       { QStringLiteral("type"),
+                         type == Message::Type::System ? QStringLiteral("system")
+                                                       : QStringLiteral("text") } };
     if (!replyTo.isEmpty())
         body.insert(QStringLiteral("replyTo"), replyTo);
     return call<Message>(
-        Request { "POST", QStringLiteral("/api/conversations/%1/messages").arg(conversationId), {},
-            QJsonDocument(body).toJson(QJsonDocument::Compact) },
+        Request { "POST",
+                  QStringLiteral("/api/conversations/%1/messages").arg(conversationId),
+                  {},
+                  QJsonDocument(body).toJson(QJsonDocument::Compact) },
         [](const Response &r, QString *error) { return parseObject<Message>(r.data, error); });
 }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // REST client for docs/protocol.md section 5.
@@ -73,22 +75,21 @@ public:
     // GET /api/users?query=&limit=
     QFuture<ApiResult<QList<User>>> searchUsers(const QString &query, int limit = 20);
     // GET /api/conversations?limit=&cursor= : one page.
-    QFuture<ApiResult<Page<Conversation>>> conversations(
-        int limit = 50, const QString &cursor = {});
+    QFuture<ApiResult<Page<Conversation>>> conversations(int limit = 50, const QString &cursor = {});
     // Every page of GET /api/conversations, concatenated (fails if any page fails).
     QFuture<ApiResult<QList<Conversation>>> allConversations(int pageSize = 200);
     // POST /api/conversations. A direct chat with the same user is returned, not duplicated.
-    QFuture<ApiResult<Conversation>> createConversation(
-        Conversation::Type type, const QStringList &participantIds, const QString &title = {});
+    QFuture<ApiResult<Conversation>>
+    createConversation(Conversation::Type type, const QStringList &participantIds, const QString &title = {});
     // GET /api/conversations/:id/messages?limit=&cursor=&direction=
     // cursorSeq <= 0 omits the cursor (Before: the latest messages; After: from the start).
     // Items are ascending by seq. Page::cursor is the seq to pass for the next page.
-    QFuture<ApiResult<Page<Message>>> messages(
-        const QString &conversationId, Direction direction, qint64 cursorSeq = 0, int limit = 50);
+    QFuture<ApiResult<Page<Message>>> messages(const QString &conversationId, Direction direction,
+                                               qint64 cursorSeq = 0, int limit = 50);
     // POST /api/conversations/:id/messages. Idempotent per clientId.
     QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
-        const QString &content, Message::Type type = Message::Type::Text,
-        const QString &replyTo = {});
+                                            const QString &content, Message::Type type = Message::Type::Text,
+                                            const QString &replyTo = {});
 
 private:
     struct Request
@@ -115,7 +116,7 @@ private:
     ApiError networkError(QNetworkReply *reply) const;
     template <typename T, typename Parse> QFuture<ApiResult<T>> call(Request request, Parse parse);
     void collectConversations(int pageSize, QString cursor, QList<Conversation> soFar,
-        std::function<void(ApiResult<QList<Conversation>>)> done);
+                              std::function<void(ApiResult<QList<Conversation>>)> done);
 
     QUrl m_serverUrl;
     auth::AccessTokenSource *m_tokens = nullptr;

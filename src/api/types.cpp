@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "api/types.h"
 
 #include <QJsonArray>
@@ -6,167 +8,159 @@ namespace ringchat::api {
 
 namespace {
 
-    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    qint64 daysFromCivil(int y, int m, int d)
-    {
-        y -= m <= 2;
-        const qint64 era = (y >= 0 ? y : y - 399) / 400;
-        const int yoe = int(y - era * 400);
-        const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097 + doe - 719468;
-    }
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = int(y - era * 400);
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
 
-    int daysInMonth(int y, int m)
-    {
-        static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-        if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-            return 29;
-        return days[m - 1];
-    }
+int daysInMonth(int y, int m)
+{
+    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return days[m - 1];
+}
 
-    char16_t code(QChar c)
-    {
-        return c.unicode();
-    }
+char16_t code(QChar c)
+{
+    return c.unicode();
+}
 
-    char16_t code(char c)
-    {
-        return char16_t(uchar(c));
-    }
+char16_t code(char c)
+{
+    return char16_t(uchar(c));
+}
 
-    // Reads n ASCII digits at pos; -1 if any is not a digit.
-    template <typename Char>
-    int digits(const Char *s, int pos, int n)
-    {
-        int v = 0;
-        for (int i = 0; i < n; ++i) {
-            const char16_t c = code(s[pos + i]);
-            if (c < u'0' || c > u'9')
-                return -1;
-            v = v * 10 + (c - u'0');
-        }
-        return v;
+// Reads n ASCII digits at pos; -1 if any is not a digit.
+template <typename Char> int digits(const Char *s, int pos, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        const char16_t c = code(s[pos + i]);
+        if (c < u'0' || c > u'9')
+            return -1;
+        v = v * 10 + (c - u'0');
     }
+    return v;
+}
 
-    // Exactly the server's form, "YYYY-MM-DDTHH:MM:SS.sssZ", from UTF-16 (QString) or
-    // UTF-8 (a parsed packet) alike. nullopt when the text is not in that form (the
-    // caller tries the others); an invalid QDateTime when it is but the date is not.
-    template <typename Char>
-    std::optional<QDateTime> parseServerTime(const Char *s, qsizetype n)
-    {
-        if (n != 24 || code(s[4]) != u'-' || code(s[7]) != u'-' || code(s[10]) != u'T'
-            || code(s[13]) != u':' || code(s[16]) != u':' || code(s[19]) != u'.'
-            || code(s[23]) != u'Z')
-            return std::nullopt;
-        const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-        const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2),
-                  ms = digits(s, 20, 3);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23
-            || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
-            return QDateTime();
-        const qint64 msecs
-            = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
-        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+// Exactly the server's form, "YYYY-MM-DDTHH:MM:SS.sssZ", from UTF-16 (QString) or
+// UTF-8 (a parsed packet) alike. nullopt when the text is not in that form (the
+// caller tries the others); an invalid QDateTime when it is but the date is not.
+template <typename Char> std::optional<QDateTime> parseServerTime(const Char *s, qsizetype n)
+{
+    if (n != 24 || code(s[4]) != u'-' || code(s[7]) != u'-' || code(s[10]) != u'T' || code(s[13]) != u':'
+        || code(s[16]) != u':' || code(s[19]) != u'.' || code(s[23]) != u'Z')
+        return std::nullopt;
+    const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+    const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2), ms = digits(s, 20, 3);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59
+        || sec < 0 || sec > 59 || ms < 0)
+        return QDateTime();
+    const qint64 msecs = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+}
+
+// parseTime() for either kind of JSON string value.
+QDateTime timeOf(const QJsonValue &v)
+{
+    return parseTime(v.toString());
+}
+
+QDateTime timeOf(const JsonView &v)
+{
+    const QByteArrayView utf8 = v.utf8();
+    if (auto t = parseServerTime(utf8.data(), utf8.size()))
+        return *t;
+    return parseTime(QString::fromUtf8(utf8));
+}
+
+void setError(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+}
+
+// Field readers: each returns false and sets the error sentence on a type or
+// validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
+// They are templates over the object type: a QJsonObject (REST, tests) or the
+// members of an object in a parsed packet (JsonMembers, the live path);
+// o.value(key) gives a QJsonValue or a JsonView, which answer the same questions. One implementation, so both
+// paths validate alike and say the same sentences.
+template <typename Object>
+bool readString(const Object &o, QLatin1StringView key, QString &out, bool required, const char *what,
+                QString *error)
+{
+    const auto v = o.value(key);
+    if (v.isString()) {
+        out = v.toString();
+        return true;
     }
+    if (!required && (v.isUndefined() || v.isNull()))
+        return true;
+    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
+    return false;
+}
 
-    // parseTime() for either kind of JSON string value.
-    QDateTime timeOf(const QJsonValue &v)
-    {
-        return parseTime(v.toString());
+template <typename Object>
+bool readTime(const Object &o, QLatin1StringView key, QDateTime &out, bool required, const char *what,
+              QString *error)
+{
+    const auto v = o.value(key);
+    if (!required && (v.isUndefined() || v.isNull()))
+        return true;
+    if (v.isString()) {
+        out = timeOf(v);
+        if (out.isValid())
+            return true;
     }
+    setError(
+        error,
+        QStringLiteral("%1: field \"%2\" must be an ISO-8601 UTC time.").arg(QLatin1StringView(what), key));
+    return false;
+}
 
-    QDateTime timeOf(const JsonView &v)
-    {
-        const QByteArrayView utf8 = v.utf8();
-        if (auto t = parseServerTime(utf8.data(), utf8.size()))
-            return *t;
-        return parseTime(QString::fromUtf8(utf8));
-    }
-
-    void setError(QString *error, const QString &text)
-    {
-        if (error)
-            *error = text;
-    }
-
-    // Field readers: each returns false and sets the error sentence on a type or
-    // validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
-    // They are templates over the object type: a QJsonObject (REST, tests) or the
-    // members of an object in a parsed packet (JsonMembers, the live path);
-    // o.value(key) gives a QJsonValue or a JsonView, which answer the same questions. One implementation, so both
-    // paths validate alike and say the same sentences.
-    template <typename Object>
-    bool readString(const Object &o, QLatin1StringView key, QString &out, bool required,
-        const char *what, QString *error)
-    {
-        const auto v = o.value(key);
-        if (v.isString()) {
-            out = v.toString();
+template <typename Object>
+bool readCount(const Object &o, QLatin1StringView key, qint64 &out, bool required, qint64 minimum,
+               const char *what, QString *error)
+{
+    const auto v = o.value(key);
+    if (!required && (v.isUndefined() || v.isNull()))
+        return true;
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        // 2^53: beyond that a JSON number is no longer an exact integer.
+        if (d >= double(minimum) && d <= 9007199254740992.0 && d == double(qint64(d))) {
+            out = qint64(d);
             return true;
         }
-        if (!required && (v.isUndefined() || v.isNull()))
-            return true;
-        setError(error,
-            QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
-        return false;
     }
+    setError(error,
+             QStringLiteral("%1: field \"%2\" must be an integer of at least %3.")
+                 .arg(QLatin1StringView(what), key)
+                 .arg(minimum));
+    return false;
+}
 
-    template <typename Object>
-    bool readTime(const Object &o, QLatin1StringView key, QDateTime &out, bool required,
-        const char *what, QString *error)
-    {
-        const auto v = o.value(key);
-        if (!required && (v.isUndefined() || v.isNull()))
+template <typename Object>
+bool readId(const Object &o, QLatin1StringView key, QString &out, bool conversationId, const char *what,
+            QString *error)
+{
+    const auto v = o.value(key);
+    if (v.isString()) {
+        out = v.toString();
+        if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
             return true;
-        if (v.isString()) {
-            out = timeOf(v);
-            if (out.isValid())
-                return true;
-        }
-        setError(error,
-            QStringLiteral("%1: field \"%2\" must be an ISO-8601 UTC time.")
-                .arg(QLatin1StringView(what), key));
-        return false;
     }
-
-    template <typename Object>
-    bool readCount(const Object &o, QLatin1StringView key, qint64 &out, bool required,
-        qint64 minimum, const char *what, QString *error)
-    {
-        const auto v = o.value(key);
-        if (!required && (v.isUndefined() || v.isNull()))
-            return true;
-        if (v.isDouble()) {
-            const double d = v.toDouble();
-            // 2^53: beyond that a JSON number is no longer an exact integer.
-            if (d >= double(minimum) && d <= 9007199254740992.0 && d == double(qint64(d))) {
-                out = qint64(d);
-                return true;
-            }
-        }
-        setError(error,
-            QStringLiteral("%1: field \"%2\" must be an integer of at least %3.")
-                .arg(QLatin1StringView(what), key)
-                .arg(minimum));
-        return false;
-    }
-
-    template <typename Object>
-    bool readId(const Object &o, QLatin1StringView key, QString &out, bool conversationId,
-        const char *what, QString *error)
-    {
-        const auto v = o.value(key);
-        if (v.isString()) {
-            out = v.toString();
-            if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
-                return true;
-        }
-        setError(error,
-            QStringLiteral("%1: field \"%2\" is not a valid id.")
-                .arg(QLatin1StringView(what), key));
-        return false;
-    }
+    setError(error, QStringLiteral("%1: field \"%2\" is not a valid id.").arg(QLatin1StringView(what), key));
+    return false;
+}
 
 } // namespace
 
@@ -177,8 +171,7 @@ QDateTime parseTime(const QString &text)
         return *t;
     // Slow path: other ISO-8601 forms, but only with an explicit zone, since a
     // time without one would be read as local time.
-    if (text.size() < 20
-        || !(text.endsWith(u'Z') || text.at(text.size() - 3) == u':' || text.contains(u'+')))
+    if (text.size() < 20 || !(text.endsWith(u'Z') || text.at(text.size() - 3) == u':' || text.contains(u'+')))
         return {};
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
@@ -197,8 +190,8 @@ bool isValidConversationId(QStringView id)
         return false;
     for (QChar c : id) {
         const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-                || u == u'_' || u == u'-'))
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_'
+              || u == u'-'))
             return false;
     }
     return true;
@@ -214,7 +207,7 @@ bool isValidOpaqueId(QStringView id)
             if (u < 0x21 || u == 0x7f)
                 return false;
         } else if (c.isSpace() || c.category() == QChar::Other_Control
-            || c.category() == QChar::Other_Format) {
+                   || c.category() == QChar::Other_Format) {
             return false;
         }
     }
@@ -282,8 +275,7 @@ std::optional<Participant> Participant::fromJson(const QJsonObject &o, QString *
     } else if (role == QLatin1StringView("member")) {
         p.role = Role::Member;
     } else {
-        setError(
-            error, QStringLiteral("Participant: field \"role\" must be \"admin\" or \"member\"."));
+        setError(error, QStringLiteral("Participant: field \"role\" must be \"admin\" or \"member\"."));
         return std::nullopt;
     }
     const QJsonValue online = o.value(QLatin1StringView("isOnline"));
@@ -297,12 +289,13 @@ std::optional<Participant> Participant::fromJson(const QJsonObject &o, QString *
 
 QJsonObject Participant::toJson() const
 {
-    QJsonObject o { { QLatin1StringView("userId"), userId }, { QLatin1StringView("name"), name },
-        { QLatin1StringView("role"),
-            role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("member") },
-        { QLatin1StringView("joinedAt"), formatTime(joinedAt) },
-        { QLatin1StringView("lastReadSeq"), lastReadSeq },
-        { QLatin1StringView("isOnline"), isOnline } };
+    QJsonObject o { { QLatin1StringView("userId"), userId },
+                    { QLatin1StringView("name"), name },
+                    { QLatin1StringView("role"),
+                      role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("member") },
+                    { QLatin1StringView("joinedAt"), formatTime(joinedAt) },
+                    { QLatin1StringView("lastReadSeq"), lastReadSeq },
+                    { QLatin1StringView("isOnline"), isOnline } };
     if (lastReadAt.isValid())
         o.insert(QLatin1StringView("lastReadAt"), formatTime(lastReadAt));
     if (lastSeen.isValid())
@@ -314,45 +307,43 @@ QJsonObject Participant::toJson() const
 
 namespace {
 
-    template <typename Object>
-    std::optional<Message> messageFromJson(const Object &o, QString *error)
-    {
-        using Type = Message::Type;
-        static constexpr const char *what = "Message";
-        Message m;
-        QString type;
-        if (!readId(o, QLatin1StringView("id"), m.id, false, what, error)
-            || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error)
-            || !readCount(o, QLatin1StringView("seq"), m.seq, true, 1, what, error)
-            || !readId(o, QLatin1StringView("clientId"), m.clientId, false, what, error)
-            || !readId(o, QLatin1StringView("senderId"), m.senderId, false, what, error)
-            || !readString(o, QLatin1StringView("senderName"), m.senderName, true, what, error)
-            || !readString(o, QLatin1StringView("content"), m.content, true, what, error)
-            || !readString(o, QLatin1StringView("type"), type, true, what, error)
-            || !readString(o, QLatin1StringView("replyTo"), m.replyTo, false, what, error)
-            || !readTime(o, QLatin1StringView("timestamp"), m.timestamp, true, what, error)
-            || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error))
-            return std::nullopt;
-        if (type == QLatin1StringView("text")) {
-            m.type = Type::Text;
-        } else if (type == QLatin1StringView("system")) {
-            m.type = Type::System;
-        } else {
-            setError(error, QStringLiteral("Message: field \"type\" must be \"text\" or \"system\"."));
-            return std::nullopt;
-        }
-        if (!isValidContent(m.content)) {
-            setError(error,
-                QStringLiteral(
-                    "Message: field \"content\" must be 1 to 10000 characters after trimming."));
-            return std::nullopt;
-        }
-        if (!m.replyTo.isEmpty() && !isValidOpaqueId(m.replyTo)) {
-            setError(error, QStringLiteral("Message: field \"replyTo\" is not a valid id."));
-            return std::nullopt;
-        }
-        return m;
+template <typename Object> std::optional<Message> messageFromJson(const Object &o, QString *error)
+{
+    using Type = Message::Type;
+    static constexpr const char *what = "Message";
+    Message m;
+    QString type;
+    if (!readId(o, QLatin1StringView("id"), m.id, false, what, error)
+        || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error)
+        || !readCount(o, QLatin1StringView("seq"), m.seq, true, 1, what, error)
+        || !readId(o, QLatin1StringView("clientId"), m.clientId, false, what, error)
+        || !readId(o, QLatin1StringView("senderId"), m.senderId, false, what, error)
+        || !readString(o, QLatin1StringView("senderName"), m.senderName, true, what, error)
+        || !readString(o, QLatin1StringView("content"), m.content, true, what, error)
+        || !readString(o, QLatin1StringView("type"), type, true, what, error)
+        || !readString(o, QLatin1StringView("replyTo"), m.replyTo, false, what, error)
+        || !readTime(o, QLatin1StringView("timestamp"), m.timestamp, true, what, error)
+        || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error))
+        return std::nullopt;
+    if (type == QLatin1StringView("text")) {
+        m.type = Type::Text;
+    } else if (type == QLatin1StringView("system")) {
+        m.type = Type::System;
+    } else {
+        setError(error, QStringLiteral("Message: field \"type\" must be \"text\" or \"system\"."));
+        return std::nullopt;
     }
+    if (!isValidContent(m.content)) {
+        setError(error,
+                 QStringLiteral("Message: field \"content\" must be 1 to 10000 characters after trimming."));
+        return std::nullopt;
+    }
+    if (!m.replyTo.isEmpty() && !isValidOpaqueId(m.replyTo)) {
+        setError(error, QStringLiteral("Message: field \"replyTo\" is not a valid id."));
+        return std::nullopt;
+    }
+    return m;
+}
 
 } // namespace
 
@@ -371,12 +362,15 @@ std::optional<Message> Message::fromJson(const JsonView &json, QString *error)
 QJsonObject Message::toJson() const
 {
     QJsonObject o { { QLatin1StringView("id"), id },
-        { QLatin1StringView("conversationId"), conversationId }, { QLatin1StringView("seq"), seq },
-        { QLatin1StringView("clientId"), clientId }, { QLatin1StringView("senderId"), senderId },
-        { QLatin1StringView("senderName"), senderName }, { QLatin1StringView("content"), content },
-        { QLatin1StringView("type"),
-            type == Type::System ? QStringLiteral("system") : QStringLiteral("text") },
-        { QLatin1StringView("timestamp"), formatTime(timestamp) } };
+                    { QLatin1StringView("conversationId"), conversationId },
+                    { QLatin1StringView("seq"), seq },
+                    { QLatin1StringView("clientId"), clientId },
+                    { QLatin1StringView("senderId"), senderId },
+                    { QLatin1StringView("senderName"), senderName },
+                    { QLatin1StringView("content"), content },
+                    { QLatin1StringView("type"),
+                      type == Type::System ? QStringLiteral("system") : QStringLiteral("text") },
+                    { QLatin1StringView("timestamp"), formatTime(timestamp) } };
     if (!replyTo.isEmpty())
         o.insert(QLatin1StringView("replyTo"), replyTo);
     if (editedAt.isValid())
@@ -422,8 +416,7 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
     } else if (type == QLatin1StringView("group")) {
         c.type = Type::Group;
     } else {
-        setError(
-            error, QStringLiteral("Conversation: field \"type\" must be \"direct\" or \"group\"."));
+        setError(error, QStringLiteral("Conversation: field \"type\" must be \"direct\" or \"group\"."));
         return std::nullopt;
     }
     const QJsonValue participants = o.value(QLatin1StringView("participants"));
@@ -443,8 +436,8 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
         auto message = Message::fromJson(last.toObject(), &itemError);
         if (!message || message->conversationId != c.id) {
             setError(error,
-                QStringLiteral("Conversation lastMessage: %1")
-                    .arg(message ? QStringLiteral("belongs to another conversation.") : itemError));
+                     QStringLiteral("Conversation lastMessage: %1")
+                         .arg(message ? QStringLiteral("belongs to another conversation.") : itemError));
             return std::nullopt;
         }
         c.lastMessage = std::move(*message);
@@ -461,12 +454,13 @@ QJsonObject Conversation::toJson() const
     for (const Participant &p : participants)
         parts.append(p.toJson());
     QJsonObject o { { QLatin1StringView("id"), id },
-        { QLatin1StringView("type"),
-            type == Type::Group ? QStringLiteral("group") : QStringLiteral("direct") },
-        { QLatin1StringView("participants"), parts }, { QLatin1StringView("lastSeq"), lastSeq },
-        { QLatin1StringView("unreadCount"), unreadCount },
-        { QLatin1StringView("createdAt"), formatTime(createdAt) },
-        { QLatin1StringView("updatedAt"), formatTime(updatedAt) } };
+                    { QLatin1StringView("type"),
+                      type == Type::Group ? QStringLiteral("group") : QStringLiteral("direct") },
+                    { QLatin1StringView("participants"), parts },
+                    { QLatin1StringView("lastSeq"), lastSeq },
+                    { QLatin1StringView("unreadCount"), unreadCount },
+                    { QLatin1StringView("createdAt"), formatTime(createdAt) },
+                    { QLatin1StringView("updatedAt"), formatTime(updatedAt) } };
     if (!title.isEmpty())
         o.insert(QLatin1StringView("title"), title);
     if (lastMessage)

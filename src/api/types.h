@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The wire contract's data types (docs/protocol.md, section 3) as plain structs.
@@ -125,8 +127,7 @@ struct Conversation
 
 // Parses a JSON array of objects with T::fromJson; fails on the first bad
 // element (its index is in the error).
-template <typename T>
-std::optional<QList<T>> listFromJson(const QJsonArray &array, QString *error = nullptr)
+template <typename T> std::optional<QList<T>> listFromJson(const QJsonArray &array, QString *error = nullptr)
 {
     QList<T> out;
     out.reserve(array.size());

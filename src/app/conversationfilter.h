@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The conversation list filtered by a search text (the list's search field and
 // the Ctrl+K switcher). Matches the "title" role with models::foldForSearch, so

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/currentconversation.h"
 
 #include "app/qmlsingleton.h"
@@ -12,7 +14,7 @@
 namespace ringchat::app {
 
 namespace {
-template<typename T, typename Signal>
+template <typename T, typename Signal>
 void assign(T &member, const T &value, CurrentConversation *object, Signal changed)
 {
     if (member == value)
@@ -102,8 +104,8 @@ void CurrentConversation::refreshDetails()
         const QString ownId = m_session->userId();
         title = models::conversationTitle(*conversation, ownId);
         const api::Participant *other = models::otherParticipant(*conversation, ownId);
-        subtitle = models::conversationSubtitle(*conversation, other ? m_service->presenceText(other->userId)
-                                                                     : QString());
+        subtitle = models::conversationSubtitle(*conversation,
+                                                other ? m_service->presenceText(other->userId) : QString());
         group = conversation->type == api::Conversation::Type::Group;
     }
     assign(m_title, title, this, &CurrentConversation::titleChanged);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The QML singleton `CurrentConversation`: the conversation the user has open, as
 // properties with change signals that the header, the history and the typing line
@@ -29,7 +31,8 @@ class CurrentConversation : public QObject
     QML_ELEMENT
     QML_SINGLETON
     // The open conversation; "" when none. Setting it opens (joins and loads) it.
-    Q_PROPERTY(QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
+    Q_PROPERTY(
+        QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
     Q_PROPERTY(QString title READ title NOTIFY titleChanged)
     // A group's member count, or the other person's presence ("online", "last seen ...").
     Q_PROPERTY(QString subtitle READ subtitle NOTIFY subtitleChanged)

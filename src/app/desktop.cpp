@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktop.h"
 
 #include "app/qmlsingleton.h"
@@ -10,8 +12,14 @@
 
 namespace ringchat::app {
 
-Desktop *Desktop::create(QQmlEngine *, QJSEngine *) { return QmlSingleton<Desktop>::instance(); }
-void Desktop::exposeToQml(Desktop *desktop) { QmlSingleton<Desktop>::expose(desktop); }
+Desktop *Desktop::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlSingleton<Desktop>::instance();
+}
+void Desktop::exposeToQml(Desktop *desktop)
+{
+    QmlSingleton<Desktop>::expose(desktop);
+}
 
 void Desktop::setTrayAvailable(bool available)
 {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The QML singleton `Desktop`: what the window asks of the desktop around it (open a
 // link in the browser, copy to the clipboard, is there a tray to close to?) and what
@@ -23,7 +25,10 @@ class Desktop : public QObject
 public:
     // No default argument: Qt 6.4 would rather construct a QML singleton than call
     // create(), and QML must share main()'s object (see qmlsingleton.h).
-    explicit Desktop(QObject *parent) : QObject(parent) { }
+    explicit Desktop(QObject *parent)
+        : QObject(parent)
+    {
+    }
 
     // The QML singleton is the one main() made (see exposeToQml).
     static Desktop *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);

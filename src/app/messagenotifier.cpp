@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/messagenotifier.h"
 
 #include "app/currentconversation.h"
@@ -36,8 +38,8 @@ void MessageNotifier::onMessageReceived(const api::Message &message)
         return;
     // A conversation not known yet (its first message) is named by the sender.
     const auto conversation = m_service->conversation(message.conversationId);
-    QString title = conversation ? models::conversationTitle(*conversation, m_session->userId())
-                                 : message.senderName;
+    QString title
+        = conversation ? models::conversationTitle(*conversation, m_session->userId()) : message.senderName;
     if (conversation && conversation->type == api::Conversation::Type::Group)
         title = tr("%1 in %2").arg(message.senderName, title);
     QString text = message.content.simplified();

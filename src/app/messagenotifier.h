@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Decides which incoming messages deserve a desktop notification, and words it:
 // someone else's message, notifications on, and not in the conversation the user is

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/proxysettings.h"
 
 #include "auth/accountsettings.h"
@@ -41,8 +43,7 @@ void ProxySettings::applySaved(std::function<void()> then)
     });
 }
 
-bool ProxySettings::set(const QString &mode, const QString &url, const QString &user,
-                        const QString &password)
+bool ProxySettings::set(const QString &mode, const QString &url, const QString &user, const QString &password)
 {
     QString error;
     std::optional<NetworkProxy> proxy = mode == QLatin1String("manual") ? NetworkProxy::manual(url, &error)
@@ -64,14 +65,15 @@ bool ProxySettings::set(const QString &mode, const QString &url, const QString &
     const QString oldKey = auth::AccountSettings::proxyPasswordKey(m_proxy);
     const QString newKey = auth::AccountSettings::proxyPasswordKey(*proxy);
     if (!oldKey.isEmpty() && oldKey != newKey)
-        secrets()->deleteSecret(oldKey, [](const auth::SecretStore::Result &) { });
+        secrets()->deleteSecret(oldKey, [](const auth::SecretStore::Result &) {});
     if (!newKey.isEmpty() && proxy->hasPassword()
         && (oldKey != newKey || proxy->password() != m_proxy.password())) {
         secrets()->writeSecret(newKey, proxy->password(), [this](const auth::SecretStore::Result &r) {
             if (r.ok)
                 return;
             m_error = tr("The proxy works for now, but its password could not be saved for the next "
-                         "start: %1").arg(r.error);
+                         "start: %1")
+                          .arg(r.error);
             emit changed();
         });
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The proxy of every connection (Settings → Network): the saved choice, its password
 // in the secret store, and applying it process-wide (NetworkProxy::apply) so sign-in,
@@ -21,7 +23,7 @@ class ProxySettings : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Settings.proxy is the one proxy setting.")
-    Q_PROPERTY(QString mode READ mode NOTIFY changed)   // "system", "none" or "manual"
+    Q_PROPERTY(QString mode READ mode NOTIFY changed) // "system", "none" or "manual"
     Q_PROPERTY(QString url READ url NOTIFY changed)
     Q_PROPERTY(QString user READ user NOTIFY changed)
     Q_PROPERTY(bool hasPassword READ hasPassword NOTIFY changed)

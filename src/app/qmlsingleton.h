@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How a C++-owned object becomes a QML singleton on Qt 6.4 without qmlRegister*:
 // main() makes the object and exposes it; the type's static create(), which
@@ -11,8 +13,7 @@
 
 namespace ringchat::app {
 
-template<typename T>
-class QmlSingleton
+template <typename T> class QmlSingleton
 {
 public:
     static void expose(T *object) { s_object = object; }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/session.h"
 
 #include "app/proxysettings.h"
@@ -41,8 +43,14 @@ Session::~Session()
     stopChat(false);
 }
 
-Session *Session::create(QQmlEngine *, QJSEngine *) { return QmlSingleton<Session>::instance(); }
-void Session::exposeToQml(Session *session) { QmlSingleton<Session>::expose(session); }
+Session *Session::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlSingleton<Session>::instance();
+}
+void Session::exposeToQml(Session *session)
+{
+    QmlSingleton<Session>::expose(session);
+}
 
 void Session::start()
 {
@@ -104,14 +112,19 @@ SignInState::Value Session::signInState() const
         return SignInState::SignedOut;
     using S = auth::AuthSession::State;
     switch (m_auth->state()) {
-    case S::Discovering: return SignInState::Discovering;
-    case S::WaitingForBrowser: return SignInState::WaitingForBrowser;
-    case S::Restoring: return SignInState::Restoring;
+    case S::Discovering:
+        return SignInState::Discovering;
+    case S::WaitingForBrowser:
+        return SignInState::WaitingForBrowser;
+    case S::Restoring:
+        return SignInState::Restoring;
     // Signed in, the chat not started yet: still completing.
     case S::CompletingSignIn:
-    case S::SignedIn: return SignInState::Completing;
+    case S::SignedIn:
+        return SignInState::Completing;
     case S::SigningOut:
-    case S::SignedOut: break;
+    case S::SignedOut:
+        break;
     }
     return SignInState::SignedOut;
 }
@@ -167,12 +180,18 @@ ConnectionState::Value Session::connectionState() const
         return ConnectionState::Offline;
     using S = chat::ConnectionManager::Status;
     switch (m_account->service()->status()) {
-    case S::Offline: return ConnectionState::Offline;
-    case S::Connecting: return ConnectionState::Connecting;
-    case S::Online: return ConnectionState::Online;
-    case S::WaitingToRetry: return ConnectionState::WaitingToRetry;
-    case S::Paused: return ConnectionState::Paused;
-    case S::SignedOut: return ConnectionState::SignedOut;
+    case S::Offline:
+        return ConnectionState::Offline;
+    case S::Connecting:
+        return ConnectionState::Connecting;
+    case S::Online:
+        return ConnectionState::Online;
+    case S::WaitingToRetry:
+        return ConnectionState::WaitingToRetry;
+    case S::Paused:
+        return ConnectionState::Paused;
+    case S::SignedOut:
+        return ConnectionState::SignedOut;
     }
     return ConnectionState::Offline;
 }

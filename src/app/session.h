@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The QML singleton `Session`: sign-in and the signed-in account's lifetime. It
 // restores the saved session at start (or uses a fixed token), runs the browser
@@ -22,7 +24,7 @@ class QJSEngine;
 namespace ringchat::auth {
 class AccessTokenSource;
 class AuthSession;
-}
+} // namespace ringchat::auth
 namespace ringchat::chat {
 class ChatAccount;
 }
@@ -55,14 +57,16 @@ class Session : public QObject
     Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
     Q_PROPERTY(ringchat::chat::ChatService *service READ service NOTIFY serviceChanged)
     Q_PROPERTY(QAbstractItemModel *conversations READ conversations NOTIFY serviceChanged)
-    Q_PROPERTY(ringchat::app::ConnectionState::Value connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(ringchat::app::ConnectionState::Value connectionState READ connectionState NOTIFY
+                   connectionStateChanged)
     Q_PROPERTY(int secondsUntilRetry READ secondsUntilRetry NOTIFY connectionStateChanged)
     // Unread messages in every conversation (the conversation list's count): the window
     // title and the tray show it.
     Q_PROPERTY(int unreadTotal READ unreadTotal NOTIFY unreadTotalChanged)
 
 public:
-    struct Options {
+    struct Options
+    {
         QString fixedToken;    // --token / RINGCHAT_TOKEN: no browser sign-in, no keychain
         QString dataDirectory; // where the caches live; empty = the standard place
     };

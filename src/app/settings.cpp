@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/settings.h"
 
 #include "app/proxysettings.h"
@@ -15,7 +17,7 @@ const QString kThemeKey = QStringLiteral("ui/theme");
 const QString kNotificationsKey = QStringLiteral("ui/notifications");
 const QString kCloseToTrayKey = QStringLiteral("ui/closeToTray");
 const QString kLastConversationKey = QStringLiteral("ui/lastConversation");
-}
+} // namespace
 
 Settings::Settings(QObject *parent)
     : QObject(parent)
@@ -31,8 +33,14 @@ Settings::Settings(QObject *parent)
 
 Settings::~Settings() = default;
 
-Settings *Settings::create(QQmlEngine *, QJSEngine *) { return QmlSingleton<Settings>::instance(); }
-void Settings::exposeToQml(Settings *settings) { QmlSingleton<Settings>::expose(settings); }
+Settings *Settings::create(QQmlEngine *, QJSEngine *)
+{
+    return QmlSingleton<Settings>::instance();
+}
+void Settings::exposeToQml(Settings *settings)
+{
+    QmlSingleton<Settings>::expose(settings);
+}
 
 void Settings::setServerUrl(const QString &url)
 {
@@ -95,9 +103,12 @@ void Settings::setLastConversationId(const QString &id)
 QString Settings::themeModeName(ThemeMode::Value mode)
 {
     switch (mode) {
-    case ThemeMode::Light: return QStringLiteral("light");
-    case ThemeMode::Dark: return QStringLiteral("dark");
-    case ThemeMode::System: break;
+    case ThemeMode::Light:
+        return QStringLiteral("light");
+    case ThemeMode::Dark:
+        return QStringLiteral("dark");
+    case ThemeMode::System:
+        break;
     }
     return QStringLiteral("system");
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The QML singleton `Settings`: what the user chose, kept across runs (QSettings, and
 // AccountSettings for what the sign-in needs). Each property saves itself when set.
@@ -25,13 +27,17 @@ class Settings : public QObject
     QML_SINGLETON
     // The server signed in to last (or given with --server); the sign-in page starts there.
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
-    Q_PROPERTY(ringchat::app::ThemeMode::Value themeMode READ themeMode WRITE setThemeMode NOTIFY themeModeChanged)
-    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(
+        ringchat::app::ThemeMode::Value themeMode READ themeMode WRITE setThemeMode NOTIFY themeModeChanged)
+    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY
+                   notificationsEnabledChanged)
     Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY closeToTrayChanged)
     // Keep the session in an unencrypted file instead of the keychain (opt-in).
-    Q_PROPERTY(bool storeUnencrypted READ storeUnencrypted WRITE setStoreUnencrypted NOTIFY storeUnencryptedChanged)
+    Q_PROPERTY(
+        bool storeUnencrypted READ storeUnencrypted WRITE setStoreUnencrypted NOTIFY storeUnencryptedChanged)
     // The conversation open when the app last ran (CurrentConversation keeps it).
-    Q_PROPERTY(QString lastConversationId READ lastConversationId WRITE setLastConversationId NOTIFY lastConversationIdChanged)
+    Q_PROPERTY(QString lastConversationId READ lastConversationId WRITE setLastConversationId NOTIFY
+                   lastConversationIdChanged)
     Q_PROPERTY(ringchat::app::ProxySettings *proxy READ proxy CONSTANT)
 
 public:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The states the UI shows, as enums QML reads by name (SignInState.WaitingForBrowser,
 // ConnectionState.Online, ThemeMode.Dark). Namespaces, so a component can take a

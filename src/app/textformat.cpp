@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/textformat.h"
 
 #include <QRegularExpression>
@@ -40,8 +42,7 @@ bool isInvisibleOrBlank(char32_t c)
 }
 
 // Calls link(start, url) for each URL in text that may be linked, in order.
-template<typename Link>
-void forEachLink(const QString &text, Link link)
+template <typename Link> void forEachLink(const QString &text, Link link)
 {
     auto matches = urlPattern().globalMatch(text);
     while (matches.hasNext()) {
@@ -60,12 +61,23 @@ QString escapeHtml(const QString &text)
     out.reserve(text.size() + text.size() / 8);
     for (QChar c : text) {
         switch (c.unicode()) {
-        case u'&': out += QLatin1String("&amp;"); break;
-        case u'<': out += QLatin1String("&lt;"); break;
-        case u'>': out += QLatin1String("&gt;"); break;
-        case u'"': out += QLatin1String("&quot;"); break;
-        case u'\'': out += QLatin1String("&#39;"); break;
-        default: out += c;
+        case u'&':
+            out += QLatin1String("&amp;");
+            break;
+        case u'<':
+            out += QLatin1String("&lt;");
+            break;
+        case u'>':
+            out += QLatin1String("&gt;");
+            break;
+        case u'"':
+            out += QLatin1String("&quot;");
+            break;
+        case u'\'':
+            out += QLatin1String("&#39;");
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -83,8 +95,8 @@ bool hasLinks(const QString &text)
 
 QString linkify(const QString &text, const QColor &linkColor)
 {
-    const QString style = linkColor.isValid() ? QStringLiteral(" style=\"color:%1\"").arg(linkColor.name())
-                                              : QString();
+    const QString style
+        = linkColor.isValid() ? QStringLiteral(" style=\"color:%1\"").arg(linkColor.name()) : QString();
     QString out;
     out.reserve(text.size() + 64);
     qsizetype last = 0;

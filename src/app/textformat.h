@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Message text is plain text. The one place that turns it into something richer:
 // http(s) URLs become links, everything else is escaped, and nothing from the wire

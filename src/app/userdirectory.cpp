@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/userdirectory.h"
 
 #include "api/restclient.h"
@@ -31,27 +33,29 @@ void UserDirectory::search(const QString &query)
     setSearching(true);
     QPointer<UserDirectory> self(this);
     const QString ownId = service->userId();
-    service->rest()->searchUsers(query.trimmed(), 20).then(this, [self, generation, ownId](const api::ApiResult<QList<api::User>> &result) {
-        if (!self || generation != self->m_generation)
-            return;
-        self->setSearching(false);
-        if (!result.ok()) {
-            self->setError(result.error().message);
-            return;
-        }
-        QVariantList list;
-        for (const auto &user : result.value()) {
-            if (user.id == ownId)
-                continue;
-            QVariantMap row;
-            row.insert(QStringLiteral("id"), user.id);
-            row.insert(QStringLiteral("name"), user.name);
-            list.append(row);
-        }
-        self->setError({});
-        self->m_results = list;
-        emit self->resultsChanged();
-    });
+    service->rest()
+        ->searchUsers(query.trimmed(), 20)
+        .then(this, [self, generation, ownId](const api::ApiResult<QList<api::User>> &result) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->setSearching(false);
+            if (!result.ok()) {
+                self->setError(result.error().message);
+                return;
+            }
+            QVariantList list;
+            for (const auto &user : result.value()) {
+                if (user.id == ownId)
+                    continue;
+                QVariantMap row;
+                row.insert(QStringLiteral("id"), user.id);
+                row.insert(QStringLiteral("name"), user.name);
+                list.append(row);
+            }
+            self->setError({});
+            self->m_results = list;
+            emit self->resultsChanged();
+        });
 }
 
 void UserDirectory::create(const QStringList &userIds, const QString &title)
@@ -62,18 +66,20 @@ void UserDirectory::create(const QStringList &userIds, const QString &title)
     const auto type = userIds.size() > 1 ? api::Conversation::Type::Group : api::Conversation::Type::Direct;
     QPointer<UserDirectory> self(this);
     QPointer<chat::ChatService> chat(service);
-    service->rest()->createConversation(type, userIds, title).then(this, [self, chat](const api::ApiResult<api::Conversation> &result) {
-        if (!self)
-            return;
-        if (!result.ok()) {
-            self->setError(result.error().message);
-            return;
-        }
-        // The server also sends conversation_updated; opening it joins and loads it now.
-        if (chat)
-            chat->openConversation(result.value().id);
-        emit self->created(result.value().id);
-    });
+    service->rest()
+        ->createConversation(type, userIds, title)
+        .then(this, [self, chat](const api::ApiResult<api::Conversation> &result) {
+            if (!self)
+                return;
+            if (!result.ok()) {
+                self->setError(result.error().message);
+                return;
+            }
+            // The server also sends conversation_updated; opening it joins and loads it now.
+            if (chat)
+                chat->openConversation(result.value().id);
+            emit self->created(result.value().id);
+        });
 }
 
 void UserDirectory::setSearching(bool on)

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "New conversation": searches people (GET /api/users) and creates a direct chat
 // or a group (POST /api/conversations) through the chat service's REST client.

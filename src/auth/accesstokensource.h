@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -28,11 +30,15 @@ public:
 class FixedTokenSource final : public AccessTokenSource
 {
 public:
-    explicit FixedTokenSource(QString token) : m_token(std::move(token)) { }
+    explicit FixedTokenSource(QString token)
+        : m_token(std::move(token))
+    {
+    }
     QString accessToken() const override { return m_token; }
     void refreshAccessToken(RefreshDone done) override
     {
-        done(false, QStringLiteral("The access token was given on the command line and cannot be refreshed."));
+        done(false,
+             QStringLiteral("The access token was given on the command line and cannot be refreshed."));
     }
 
 private:

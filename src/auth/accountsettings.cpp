@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/accountsettings.h"
 
 #include <QLoggingCategory>
@@ -15,9 +17,12 @@ const QString kUnencrypted = QStringLiteral("security/storeSessionUnencrypted");
 const QString kProxyMode = QStringLiteral("network/proxyMode");
 const QString kProxyUrl = QStringLiteral("network/proxyUrl");
 const QString kProxyUser = QStringLiteral("network/proxyUser");
-}
+} // namespace
 
-AccountSettings::AccountSettings(QString filePath) : m_filePath(std::move(filePath)) { }
+AccountSettings::AccountSettings(QString filePath)
+    : m_filePath(std::move(filePath))
+{
+}
 
 std::unique_ptr<QSettings> AccountSettings::open() const
 {

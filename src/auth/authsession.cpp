@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/authsession.h"
 
 #include "auth/browserlauncher.h"
@@ -14,7 +16,8 @@
 
 namespace ringchat::auth {
 
-// Debug and info lines are off unless QT_LOGGING_RULES enables them (the tests do, and check them for tokens).
+// Debug and info lines are off unless QT_LOGGING_RULES enables them (the tests do, and check them for
+// tokens).
 Q_LOGGING_CATEGORY(lcAuth, "ringchat.auth", QtWarningMsg)
 
 namespace {
@@ -38,13 +41,13 @@ AuthSession::AuthSession(SecretStore *store, AccountSettings settings, QObject *
 }
 
 AuthSession::AuthSession(SecretStore *store, AccountSettings settings, Options options, QObject *parent)
-    : QObject(parent),
-      m_nam(new QNetworkAccessManager(this)),
-      m_discovery(new OidcDiscovery(m_nam, this)),
-      m_tokens(new TokenClient(m_nam, this)),
-      m_store(store),
-      m_settings(std::move(settings)),
-      m_options(std::move(options))
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_discovery(new OidcDiscovery(m_nam, this))
+    , m_tokens(new TokenClient(m_nam, this))
+    , m_store(store)
+    , m_settings(std::move(settings))
+    , m_options(std::move(options))
 {
     m_discovery->setTimeoutMs(m_options.networkTimeoutMs);
     m_tokens->setTimeoutMs(m_options.networkTimeoutMs);
@@ -54,12 +57,13 @@ AuthSession::AuthSession(SecretStore *store, AccountSettings settings, Options o
     connect(&m_browserTimer, &QTimer::timeout, this, [this] {
         failSignIn({ AuthError::Kind::Cancelled,
                      QStringLiteral("No answer from the browser within %1 minutes; the sign-in was stopped. "
-                                    "Try again.").arg(qMax(1, m_options.browserTimeoutMs / 60000)) });
+                                    "Try again.")
+                         .arg(qMax(1, m_options.browserTimeoutMs / 60000)) });
     });
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
         if (!m_refreshToken.isEmpty())
-            refreshAccessToken([](bool, const QString &) { });
+            refreshAccessToken([](bool, const QString &) {});
     });
 }
 
@@ -123,9 +127,9 @@ void AuthSession::signIn(const QString &serverUrl)
         // without waiting for the server.
         const QString oldToken = m_refreshToken;
         if (!oldToken.isEmpty())
-            m_tokens->revoke(oldToken, [](const AuthError &) { });
+            m_tokens->revoke(oldToken, [](const AuthError &) {});
         if (m_store)
-            m_store->deleteSecret(secretKey(), [](const SecretStore::Result &) { });
+            m_store->deleteSecret(secretKey(), [](const SecretStore::Result &) {});
         forgetSession();
         emit signedOut(QString());
     }
@@ -159,14 +163,15 @@ void AuthSession::ensureDiscovered(std::function<void(const AuthError &)> next)
         return;
     }
     const QUrl server = m_server;
-    m_discovery->discover(server, [this, server, next = std::move(next)](const OidcConfiguration &config,
-                                                                        const AuthError &error) {
-        if (!error.isError() && server == m_server) {
-            m_config = config;
-            m_tokens->setEndpoints(config.tokenEndpoint, config.revocationEndpoint);
-        }
-        next(error);
-    });
+    m_discovery->discover(
+        server,
+        [this, server, next = std::move(next)](const OidcConfiguration &config, const AuthError &error) {
+            if (!error.isError() && server == m_server) {
+                m_config = config;
+                m_tokens->setEndpoints(config.tokenEndpoint, config.revocationEndpoint);
+            }
+            next(error);
+        });
 }
 
 void AuthSession::startBrowserStep()
@@ -215,7 +220,7 @@ void AuthSession::startBrowserStep()
     setState(State::WaitingForBrowser);
     qCInfo(lcAuth).noquote() << "waiting for the browser sign-in on" << m_receiver->redirectUri().toString();
     if (!BrowserLauncher::open(url, &error))
-        setError(error);   // keep waiting: the user can open authorizationUrl by hand
+        setError(error); // keep waiting: the user can open authorizationUrl by hand
 }
 
 void AuthSession::onCodeReceived(const QString &code)
@@ -227,17 +232,17 @@ void AuthSession::onCodeReceived(const QString &code)
     const quint64 generation = m_generation;
     m_tokens->exchangeCode(code, m_pkce.verifier(), redirectUri,
                            [this, generation](const TokenSet &tokens, const AuthError &error) {
-        if (generation != m_generation)
-            return;
-        AuthError problem = error;
-        if (!problem.isError() && !adoptTokens(tokens, &problem, true))
-            m_accessToken.clear();
-        if (problem.isError()) {
-            failSignIn(problem);
-            return;
-        }
-        finishSignIn();
-    });
+                               if (generation != m_generation)
+                                   return;
+                               AuthError problem = error;
+                               if (!problem.isError() && !adoptTokens(tokens, &problem, true))
+                                   m_accessToken.clear();
+                               if (problem.isError()) {
+                                   failSignIn(problem);
+                                   return;
+                               }
+                               finishSignIn();
+                           });
 }
 
 bool AuthSession::adoptTokens(const TokenSet &tokens, AuthError *error, bool signingIn)
@@ -246,7 +251,8 @@ bool AuthSession::adoptTokens(const TokenSet &tokens, AuthError *error, bool sig
     if (!tokens.idToken.isEmpty()) {
         claims = jwtClaims(tokens.idToken);
         const bool issuerOk = claims.value(QLatin1String("iss")).toString() == m_config.issuer;
-        const bool audienceOk = audienceContains(claims.value(QLatin1String("aud")), m_options.client.clientId);
+        const bool audienceOk
+            = audienceContains(claims.value(QLatin1String("aud")), m_options.client.clientId);
         const bool nonceOk = !signingIn
             || constantTimeEquals(claims.value(QLatin1String("nonce")).toString().toUtf8(), m_nonce);
         if (!issuerOk || !audienceOk || !nonceOk) {
@@ -260,13 +266,15 @@ bool AuthSession::adoptTokens(const TokenSet &tokens, AuthError *error, bool sig
     }
     const QString sub = claims.value(QLatin1String("sub")).toString();
     if (signingIn && sub.isEmpty()) {
-        *error = AuthError(AuthError::Kind::ServerError,
-                           QStringLiteral("The server did not say who signed in (no user id in the tokens)."));
+        *error
+            = AuthError(AuthError::Kind::ServerError,
+                        QStringLiteral("The server did not say who signed in (no user id in the tokens)."));
         return false;
     }
     if (!signingIn && !sub.isEmpty() && sub != m_userId) {
-        *error = AuthError(AuthError::Kind::InvalidGrant,
-                           QStringLiteral("The server returned tokens for a different account. Sign in again."));
+        *error
+            = AuthError(AuthError::Kind::InvalidGrant,
+                        QStringLiteral("The server returned tokens for a different account. Sign in again."));
         return false;
     }
     if (signingIn)
@@ -310,8 +318,9 @@ void AuthSession::finishSignIn()
         emit signedIn();
     };
     if (m_refreshToken.isEmpty()) {
-        complete(QStringLiteral("The server did not grant a lasting session (no refresh token); you will have "
-                                "to sign in again next time."));
+        complete(
+            QStringLiteral("The server did not grant a lasting session (no refresh token); you will have "
+                           "to sign in again next time."));
         return;
     }
     if (!m_store) {
@@ -319,13 +328,14 @@ void AuthSession::finishSignIn()
         return;
     }
     const SavedAccount account { serverUrl(), m_userId, m_userName };
-    m_store->writeSecret(secretKey(), m_refreshToken, [this, generation, account, complete](const SecretStore::Result &r) {
-        if (generation != m_generation)
-            return;
-        if (r.ok)
-            m_settings.setLastAccount(account);
-        complete(r.ok ? QString() : r.error);
-    });
+    m_store->writeSecret(secretKey(), m_refreshToken,
+                         [this, generation, account, complete](const SecretStore::Result &r) {
+                             if (generation != m_generation)
+                                 return;
+                             if (r.ok)
+                                 m_settings.setLastAccount(account);
+                             complete(r.ok ? QString() : r.error);
+                         });
 }
 
 void AuthSession::stopSignInMachinery()
@@ -396,7 +406,8 @@ bool AuthSession::restoreSession()
     emit accountChanged();
 
     if (!m_store) {
-        failSignIn({ AuthError::Kind::SecretStore, QStringLiteral("No secret store is set up; sign in again.") });
+        failSignIn(
+            { AuthError::Kind::SecretStore, QStringLiteral("No secret store is set up; sign in again.") });
         return true;
     }
     const quint64 generation = m_generation;
@@ -407,11 +418,12 @@ bool AuthSession::restoreSession()
             if (r.notFound)
                 m_settings.clearLastAccount();
             failSignIn({ AuthError::Kind::SecretStore,
-                         r.notFound ? QStringLiteral("Your saved session was not found; sign in again.") : r.error });
+                         r.notFound ? QStringLiteral("Your saved session was not found; sign in again.")
+                                    : r.error });
             return;
         }
         m_refreshToken = r.secret;
-        refreshAccessToken([](bool, const QString &) { });
+        refreshAccessToken([](bool, const QString &) {});
     });
     return true;
 }
@@ -458,53 +470,57 @@ void AuthSession::startRefresh()
             transientFailure(error);
             return;
         }
-        m_tokens->refresh(m_refreshToken, [this, generation, transientFailure](const TokenSet &tokens,
-                                                                               const AuthError &error) {
-            if (generation != m_generation)
-                return;
-            AuthError problem = error;
-            const QString previousRefreshToken = m_refreshToken;
-            if (!problem.isError())
-                adoptTokens(tokens, &problem, false);
-            if (problem.kind == AuthError::Kind::InvalidGrant || problem.kind == AuthError::Kind::AccessDenied) {
-                const QString reason = QStringLiteral("You were signed out: %1").arg(problem.message);
-                finishRefresh(false, reason);
-                endSession(reason);
-                return;
-            }
-            if (problem.isError()) {
-                transientFailure(problem);
-                return;
-            }
-            m_refreshFailures = 0;
-            const auto announce = [this] {
-                const bool restoring = m_state == State::Restoring;
-                clearError();
-                setState(State::SignedIn);
-                emit accountChanged();
-                emit accessTokenChanged();
-                if (restoring) {
-                    qCInfo(lcAuth).noquote() << "restored the session for" << m_userId << "on" << serverUrl();
-                    emit signedIn();
-                }
-                finishRefresh(true, QString());
-            };
-            if (m_refreshToken == previousRefreshToken || !m_store) {
-                announce();
-                return;
-            }
-            // Keep the rotated token before anyone hears of the refresh: the old one no
-            // longer works, and a process that exits right after (the CLI) must not lose it.
-            m_store->writeSecret(secretKey(), m_refreshToken, [this, generation, announce](const SecretStore::Result &r) {
+        m_tokens->refresh(
+            m_refreshToken,
+            [this, generation, transientFailure](const TokenSet &tokens, const AuthError &error) {
                 if (generation != m_generation)
                     return;
-                announce();
-                if (!r.ok) {
-                    setError({ AuthError::Kind::SecretStore, r.error });
-                    emit sessionNotSaved(r.error);
+                AuthError problem = error;
+                const QString previousRefreshToken = m_refreshToken;
+                if (!problem.isError())
+                    adoptTokens(tokens, &problem, false);
+                if (problem.kind == AuthError::Kind::InvalidGrant
+                    || problem.kind == AuthError::Kind::AccessDenied) {
+                    const QString reason = QStringLiteral("You were signed out: %1").arg(problem.message);
+                    finishRefresh(false, reason);
+                    endSession(reason);
+                    return;
                 }
+                if (problem.isError()) {
+                    transientFailure(problem);
+                    return;
+                }
+                m_refreshFailures = 0;
+                const auto announce = [this] {
+                    const bool restoring = m_state == State::Restoring;
+                    clearError();
+                    setState(State::SignedIn);
+                    emit accountChanged();
+                    emit accessTokenChanged();
+                    if (restoring) {
+                        qCInfo(lcAuth).noquote()
+                            << "restored the session for" << m_userId << "on" << serverUrl();
+                        emit signedIn();
+                    }
+                    finishRefresh(true, QString());
+                };
+                if (m_refreshToken == previousRefreshToken || !m_store) {
+                    announce();
+                    return;
+                }
+                // Keep the rotated token before anyone hears of the refresh: the old one no
+                // longer works, and a process that exits right after (the CLI) must not lose it.
+                m_store->writeSecret(secretKey(), m_refreshToken,
+                                     [this, generation, announce](const SecretStore::Result &r) {
+                                         if (generation != m_generation)
+                                             return;
+                                         announce();
+                                         if (!r.ok) {
+                                             setError({ AuthError::Kind::SecretStore, r.error });
+                                             emit sessionNotSaved(r.error);
+                                         }
+                                     });
             });
-        });
     });
 }
 

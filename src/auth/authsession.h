@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "auth/accesstokensource.h"
@@ -45,10 +47,10 @@ class AuthSession : public QObject, public AccessTokenSource
 public:
     enum class State {
         SignedOut,
-        Discovering,        // reading the server's sign-in configuration
-        WaitingForBrowser,  // the user signs in in the browser; cancel() stops waiting
-        CompletingSignIn,   // exchanging the code for tokens, saving the session
-        Restoring,          // getting a fresh access token for the saved account
+        Discovering,       // reading the server's sign-in configuration
+        WaitingForBrowser, // the user signs in in the browser; cancel() stops waiting
+        CompletingSignIn,  // exchanging the code for tokens, saving the session
+        Restoring,         // getting a fresh access token for the saved account
         SignedIn,
         SigningOut,
     };
@@ -140,7 +142,7 @@ private:
 
     State m_state = State::SignedOut;
     AuthError m_lastError;
-    quint64 m_generation = 0;   // bumped whenever work in flight must be ignored
+    quint64 m_generation = 0; // bumped whenever work in flight must be ignored
 
     // The server and its configuration.
     QUrl m_server;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/browserlauncher.h"
 
 #include <QDesktopServices>
@@ -19,8 +21,9 @@ bool startDetached(const QString &program, QStringList args, const QUrl &url, Au
     process.setStandardInputFile(QProcess::nullDevice());
     if (process.startDetached())
         return true;
-    *error = AuthError(AuthError::Kind::Browser,
-                       QStringLiteral("Could not start the browser (%1). Open the sign-in address yourself.").arg(what));
+    *error = AuthError(
+        AuthError::Kind::Browser,
+        QStringLiteral("Could not start the browser (%1). Open the sign-in address yourself.").arg(what));
     return false;
 }
 
@@ -32,7 +35,8 @@ bool BrowserLauncher::open(const QUrl &url, AuthError *error)
     if (!custom.isEmpty()) {
         QStringList parts = QProcess::splitCommand(custom);
         if (parts.isEmpty()) {
-            *error = AuthError(AuthError::Kind::Browser, QStringLiteral("RINGCHAT_BROWSER is not a command."));
+            *error
+                = AuthError(AuthError::Kind::Browser, QStringLiteral("RINGCHAT_BROWSER is not a command."));
             return false;
         }
         const QString program = parts.takeFirst();
@@ -41,15 +45,17 @@ bool BrowserLauncher::open(const QUrl &url, AuthError *error)
     if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
         if (QDesktopServices::openUrl(url))
             return true;
-        *error = AuthError(AuthError::Kind::Browser,
-                           QStringLiteral("Could not open the system browser. Open the sign-in address yourself."));
+        *error = AuthError(
+            AuthError::Kind::Browser,
+            QStringLiteral("Could not open the system browser. Open the sign-in address yourself."));
         return false;
     }
     const QString xdgOpen = QStandardPaths::findExecutable(QStringLiteral("xdg-open"));
     if (!xdgOpen.isEmpty())
         return startDetached(xdgOpen, {}, url, error, QStringLiteral("xdg-open"));
-    *error = AuthError(AuthError::Kind::Browser,
-                       QStringLiteral("No browser was found (set RINGCHAT_BROWSER). Open the sign-in address yourself."));
+    *error = AuthError(
+        AuthError::Kind::Browser,
+        QStringLiteral("No browser was found (set RINGCHAT_BROWSER). Open the sign-in address yourself."));
     return false;
 }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/httpexchange.h"
 
 #include "core/networkerror.h"
@@ -38,7 +40,8 @@ void HttpExchange::postForm(QNetworkAccessManager *nam, const QUrl &url, const Q
                             int timeoutMs, QObject *context, Done done)
 {
     QNetworkRequest request = makeRequest(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
     watch(nam->post(request, form), timeoutMs, context, std::move(done));
 }
 
@@ -46,7 +49,8 @@ void HttpExchange::watch(QNetworkReply *reply, int timeoutMs, QObject *context, 
 {
     // The reply belongs to the context: when the context dies, so does the request.
     reply->setParent(context);
-    struct Watch {
+    struct Watch
+    {
         bool timedOut = false;
         QList<QSslError> sslErrors;
     };
@@ -80,7 +84,8 @@ void HttpExchange::watch(QNetworkReply *reply, int timeoutMs, QObject *context, 
 }
 
 AuthError HttpExchange::describeNetworkFailure(QNetworkReply::NetworkError error, const QString &errorString,
-                                               const QList<QSslError> &sslErrors, const QUrl &url, bool timedOut)
+                                               const QList<QSslError> &sslErrors, const QUrl &url,
+                                               bool timedOut)
 {
     using E = QNetworkReply::NetworkError;
     if (timedOut)

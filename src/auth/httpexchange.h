@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "auth/autherror.h"
@@ -20,10 +22,10 @@ namespace ringchat::auth {
 // (any status), or a network-level error when it did not.
 struct HttpResult
 {
-    int status = 0;          // 0 when no HTTP answer arrived
+    int status = 0; // 0 when no HTTP answer arrived
     QByteArray body;
     QByteArray contentType;
-    AuthError networkError;  // Unreachable, Tls or Timeout; None when status != 0
+    AuthError networkError; // Unreachable, Tls or Timeout; None when status != 0
 };
 
 // Sends one GET or POST with a deadline and reports once. Owns nothing but the
@@ -33,14 +35,14 @@ class HttpExchange
 public:
     using Done = std::function<void(const HttpResult &)>;
 
-    static void get(QNetworkAccessManager *nam, const QUrl &url, int timeoutMs, QObject *context,
-                    Done done);
-    static void postForm(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &form,
-                         int timeoutMs, QObject *context, Done done);
+    static void get(QNetworkAccessManager *nam, const QUrl &url, int timeoutMs, QObject *context, Done done);
+    static void postForm(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &form, int timeoutMs,
+                         QObject *context, Done done);
 
     // A failure with no HTTP answer: its kind here, its sentence from core/networkerror.h.
     static AuthError describeNetworkFailure(QNetworkReply::NetworkError error, const QString &errorString,
-                                            const QList<QSslError> &sslErrors, const QUrl &url, bool timedOut);
+                                            const QList<QSslError> &sslErrors, const QUrl &url,
+                                            bool timedOut);
 
 private:
     static void watch(QNetworkReply *reply, int timeoutMs, QObject *context, Done done);

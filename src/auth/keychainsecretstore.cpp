@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/keychainsecretstore.h"
 
 #include <qt6keychain/keychain.h>
@@ -11,7 +13,10 @@
 
 namespace ringchat::auth {
 
-KeychainSecretStore::KeychainSecretStore(QObject *parent) : SecretStore(parent) { }
+KeychainSecretStore::KeychainSecretStore(QObject *parent)
+    : SecretStore(parent)
+{
+}
 
 void KeychainSecretStore::readSecret(const QString &key, Done done)
 {
@@ -32,63 +37,68 @@ void KeychainSecretStore::run(Op op, const QString &key, const QString &secret, 
 {
     // QtKeychain jobs must start on the store's (GUI) thread; hop there if needed,
     // and always report asynchronously.
-    QMetaObject::invokeMethod(this, [this, op, key, secret, done = std::move(done)] {
-        QKeychain::Job *job = nullptr;
-        switch (op) {
-        case Op::Read:
-            job = new QKeychain::ReadPasswordJob(m_service);
-            break;
-        case Op::Write: {
-            auto *write = new QKeychain::WritePasswordJob(m_service);
-            write->setTextData(secret);
-            job = write;
-            break;
-        }
-        case Op::Delete:
-            job = new QKeychain::DeletePasswordJob(m_service);
-            break;
-        }
-        job->setAutoDelete(true);
-        job->setInsecureFallback(false);   // the plaintext store is a separate, explicit choice
-        job->setKey(key);
-
-        // Whichever comes first, the job's answer or the deadline, reports; the other is ignored.
-        auto reported = std::make_shared<bool>(false);
-        auto report = std::make_shared<Done>(done);
-
-        auto *timer = new QTimer(this);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, this, [timer, reported, report, timeout = m_timeoutMs] {
-            timer->deleteLater();
-            if (std::exchange(*reported, true))
-                return;
-            Result r;
-            r.error = QStringLiteral("The keychain did not answer within %1 seconds. It may be locked and waiting "
-                                     "for its password: unlock it and try again.").arg(timeout / 1000);
-            (*report)(r);
-        });
-        timer->start(m_timeoutMs);
-
-        connect(job, &QKeychain::Job::finished, this, [op, timer, reported, report](QKeychain::Job *j) {
-            timer->deleteLater();
-            if (std::exchange(*reported, true))
-                return;
-            Result r;
-            if (j->error() == QKeychain::NoError) {
-                r.ok = true;
-                if (op == Op::Read)
-                    r.secret = static_cast<QKeychain::ReadPasswordJob *>(j)->textData();
-            } else if (j->error() == QKeychain::EntryNotFound) {
-                r.notFound = true;
-                r.ok = op == Op::Delete;   // deleting what is not there is success
-                r.error = QStringLiteral("No saved session was found in the keychain.");
-            } else {
-                r.error = describeError(j->error(), j->errorString());
+    QMetaObject::invokeMethod(
+        this,
+        [this, op, key, secret, done = std::move(done)] {
+            QKeychain::Job *job = nullptr;
+            switch (op) {
+            case Op::Read:
+                job = new QKeychain::ReadPasswordJob(m_service);
+                break;
+            case Op::Write: {
+                auto *write = new QKeychain::WritePasswordJob(m_service);
+                write->setTextData(secret);
+                job = write;
+                break;
             }
-            (*report)(r);
-        });
-        job->start();
-    }, Qt::QueuedConnection);
+            case Op::Delete:
+                job = new QKeychain::DeletePasswordJob(m_service);
+                break;
+            }
+            job->setAutoDelete(true);
+            job->setInsecureFallback(false); // the plaintext store is a separate, explicit choice
+            job->setKey(key);
+
+            // Whichever comes first, the job's answer or the deadline, reports; the other is ignored.
+            auto reported = std::make_shared<bool>(false);
+            auto report = std::make_shared<Done>(done);
+
+            auto *timer = new QTimer(this);
+            timer->setSingleShot(true);
+            connect(timer, &QTimer::timeout, this, [timer, reported, report, timeout = m_timeoutMs] {
+                timer->deleteLater();
+                if (std::exchange(*reported, true))
+                    return;
+                Result r;
+                r.error = QStringLiteral(
+                              "The keychain did not answer within %1 seconds. It may be locked and waiting "
+                              "for its password: unlock it and try again.")
+                              .arg(timeout / 1000);
+                (*report)(r);
+            });
+            timer->start(m_timeoutMs);
+
+            connect(job, &QKeychain::Job::finished, this, [op, timer, reported, report](QKeychain::Job *j) {
+                timer->deleteLater();
+                if (std::exchange(*reported, true))
+                    return;
+                Result r;
+                if (j->error() == QKeychain::NoError) {
+                    r.ok = true;
+                    if (op == Op::Read)
+                        r.secret = static_cast<QKeychain::ReadPasswordJob *>(j)->textData();
+                } else if (j->error() == QKeychain::EntryNotFound) {
+                    r.notFound = true;
+                    r.ok = op == Op::Delete; // deleting what is not there is success
+                    r.error = QStringLiteral("No saved session was found in the keychain.");
+                } else {
+                    r.error = describeError(j->error(), j->errorString());
+                }
+                (*report)(r);
+            });
+            job->start();
+        },
+        Qt::QueuedConnection);
 }
 
 QString KeychainSecretStore::describeError(int keychainError, const QString &detail)
@@ -103,16 +113,20 @@ QString KeychainSecretStore::describeError(int keychainError, const QString &det
         return QStringLiteral("No saved session was found in the keychain.");
     case QKeychain::CouldNotDeleteEntry:
         return QStringLiteral("The saved session could not be removed from the keychain (%1). Remove the "
-                              "\"ringchat\" entry with your keychain manager.").arg(detail);
+                              "\"ringchat\" entry with your keychain manager.")
+            .arg(detail);
     case QKeychain::AccessDeniedByUser:
-        return QStringLiteral("Access to the keychain was denied. Allow Ring Chat to use the keychain and try again.");
+        return QStringLiteral(
+            "Access to the keychain was denied. Allow Ring Chat to use the keychain and try again.");
     case QKeychain::AccessDenied:
-        return QStringLiteral("The keychain refused access (%1). It may be locked: unlock it and try again.").arg(detail);
+        return QStringLiteral("The keychain refused access (%1). It may be locked: unlock it and try again.")
+            .arg(detail);
     case QKeychain::NoBackendAvailable:
         return noBackend;
     case QKeychain::NotImplemented:
-        return QStringLiteral("This system's keychain cannot store passwords for Ring Chat. Allow storing the "
-                              "session unencrypted in Settings.");
+        return QStringLiteral(
+            "This system's keychain cannot store passwords for Ring Chat. Allow storing the "
+            "session unencrypted in Settings.");
     case QKeychain::OtherError:
         break;
     }
@@ -126,7 +140,8 @@ QString KeychainSecretStore::describeError(int keychainError, const QString &det
     if (detail.contains(QLatin1String("locked"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("dismissed"), Qt::CaseInsensitive))
         return QStringLiteral("The keychain is locked (%1). Unlock it and try again.").arg(detail);
-    return QStringLiteral("The keychain reported an error: %1.").arg(detail.isEmpty() ? QStringLiteral("unknown error") : detail);
+    return QStringLiteral("The keychain reported an error: %1.")
+        .arg(detail.isEmpty() ? QStringLiteral("unknown error") : detail);
 }
 
 } // namespace ringchat::auth

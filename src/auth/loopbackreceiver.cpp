@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/loopbackreceiver.h"
 
 #include "auth/pkce.h"
@@ -28,24 +30,31 @@ QString cleanForDisplay(QString text)
 
 AuthError providerError(const QString &code, const QString &description)
 {
-    const QString detail = description.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(cleanForDisplay(description));
+    const QString detail
+        = description.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(cleanForDisplay(description));
     if (code == QLatin1String("access_denied"))
         return { AuthError::Kind::AccessDenied,
                  QStringLiteral("The sign-in was declined%1. Sign in again to continue.").arg(detail) };
     if (code == QLatin1String("temporarily_unavailable") || code == QLatin1String("server_error"))
         return { AuthError::Kind::ServerError,
-                 QStringLiteral("The server could not complete the sign-in right now%1. Try again later.").arg(detail) };
+                 QStringLiteral("The server could not complete the sign-in right now%1. Try again later.")
+                     .arg(detail) };
     if (code == QLatin1String("login_required") || code == QLatin1String("interaction_required")
         || code == QLatin1String("consent_required"))
         return { AuthError::Kind::AccessDenied,
                  QStringLiteral("The server needs you to sign in again%1.").arg(detail) };
-    return { AuthError::Kind::ServerError,
-             QStringLiteral("The server refused the sign-in request: %1%2.").arg(cleanForDisplay(code), detail) };
+    return {
+        AuthError::Kind::ServerError,
+        QStringLiteral("The server refused the sign-in request: %1%2.").arg(cleanForDisplay(code), detail)
+    };
 }
 
 } // namespace
 
-LoopbackReceiver::LoopbackReceiver(QObject *parent) : QObject(parent) { }
+LoopbackReceiver::LoopbackReceiver(QObject *parent)
+    : QObject(parent)
+{
+}
 
 LoopbackReceiver::~LoopbackReceiver() = default;
 
@@ -132,7 +141,7 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
     if (it == m_connections.end())
         return;
     if (it->answered) {
-        socket->readAll();   // ignore anything after the request (bodies, pipelining)
+        socket->readAll(); // ignore anything after the request (bodies, pipelining)
         return;
     }
     it->received += socket->read(kMaxRequestBytes + 1 - it->received.size());
@@ -141,7 +150,8 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
         end = it->received.indexOf("\n\n");
     if (end < 0) {
         if (it->received.size() > kMaxRequestBytes)
-            respond(socket, 431, "Request Header Fields Too Large", page(false, QStringLiteral("The request was too large.")));
+            respond(socket, 431, "Request Header Fields Too Large",
+                    page(false, QStringLiteral("The request was too large.")));
         return;
     }
     handleRequest(socket, it->received.left(end));
@@ -156,14 +166,17 @@ void LoopbackReceiver::handleRequest(QTcpSocket *socket, const QByteArray &head)
         return;
     }
     if (parts[0] != "GET") {
-        respond(socket, 405, "Method Not Allowed", page(false, QStringLiteral("Only GET is supported here.")));
+        respond(socket, 405, "Method Not Allowed",
+                page(false, QStringLiteral("Only GET is supported here.")));
         return;
     }
     if (m_finished) {
         const qsizetype q = parts[1].indexOf('?');
         const bool isCallback = (q < 0 ? parts[1] : parts[1].left(q)) == kCallbackPath;
         if (isCallback)
-            respond(socket, 409, "Conflict", page(false, QStringLiteral("This sign-in has already finished. You can close this tab.")));
+            respond(
+                socket, 409, "Conflict",
+                page(false, QStringLiteral("This sign-in has already finished. You can close this tab.")));
         else
             respond(socket, 404, "Not Found", page(false, QStringLiteral("Not found.")));
         return;
@@ -185,28 +198,34 @@ void LoopbackReceiver::handleRequest(QTcpSocket *socket, const QByteArray &head)
         return;
     case CallbackResult::Outcome::Code:
         m_finished = true;
-        respond(socket, 200, "OK",
-                page(true, QStringLiteral("Signed in \u2014 you can close this tab and return to Ring Chat.")));
+        respond(
+            socket, 200, "OK",
+            page(true, QStringLiteral("Signed in \u2014 you can close this tab and return to Ring Chat.")));
         emit codeReceived(result.code);
         return;
     }
 }
 
-void LoopbackReceiver::respond(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
+void LoopbackReceiver::respond(QTcpSocket *socket, int status, const QByteArray &reason,
+                               const QByteArray &body)
 {
     auto it = m_connections.find(socket);
     if (it == m_connections.end() || it->answered)
         return;
     it->answered = true;
     it->received.clear();
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
-        "Content-Type: text/html; charset=utf-8\r\n"
-        "Content-Length: " + QByteArray::number(body.size()) + "\r\n"
-        "Cache-Control: no-store\r\n"
-        "Referrer-Policy: no-referrer\r\n"
-        "X-Content-Type-Options: nosniff\r\n"
-        "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
-        "Connection: close\r\n\r\n" + body;
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+        + "\r\n"
+          "Content-Type: text/html; charset=utf-8\r\n"
+          "Content-Length: "
+        + QByteArray::number(body.size())
+        + "\r\n"
+          "Cache-Control: no-store\r\n"
+          "Referrer-Policy: no-referrer\r\n"
+          "X-Content-Type-Options: nosniff\r\n"
+          "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
+          "Connection: close\r\n\r\n"
+        + body;
     socket->write(response);
     // Closes once the answer is written; the request timer still cuts off a client that never reads it.
     socket->disconnectFromHost();
@@ -230,7 +249,7 @@ std::optional<QHash<QString, QString>> LoopbackReceiver::parseQuery(const QByteA
         }
         const QByteArray raw = QByteArray::fromPercentEncoding(bytes);
         const QString text = QString::fromUtf8(raw);
-        *ok = text.toUtf8() == raw;   // invalid UTF-8 does not survive the round trip
+        *ok = text.toUtf8() == raw; // invalid UTF-8 does not survive the round trip
         return text;
     };
     for (const QByteArray &pair : query.split('&')) {
@@ -278,13 +297,16 @@ CallbackResult LoopbackReceiver::evaluate(const QByteArray &target, const QByteA
         return reject(AuthError::Kind::StateMismatch,
                       QStringLiteral("A malformed sign-in answer was refused (%1).").arg(why));
     if (!params->contains(QStringLiteral("state")))
-        return reject(AuthError::Kind::StateMismatch,
-                      QStringLiteral("A sign-in answer without a state was refused; it did not come from this sign-in."));
+        return reject(
+            AuthError::Kind::StateMismatch,
+            QStringLiteral(
+                "A sign-in answer without a state was refused; it did not come from this sign-in."));
     const QByteArray state = params->value(QStringLiteral("state")).toUtf8();
     if (expectedState.isEmpty() || !constantTimeEquals(state, expectedState))
-        return reject(AuthError::Kind::StateMismatch,
-                      QStringLiteral("A sign-in answer with the wrong state was refused; it did not come from this "
-                                     "sign-in (an old tab, or another site)."));
+        return reject(
+            AuthError::Kind::StateMismatch,
+            QStringLiteral("A sign-in answer with the wrong state was refused; it did not come from this "
+                           "sign-in (an old tab, or another site)."));
     if (params->contains(QStringLiteral("iss")) && !expectedIssuer.isEmpty()
         && params->value(QStringLiteral("iss")) != expectedIssuer)
         return reject(AuthError::Kind::StateMismatch,
@@ -299,8 +321,9 @@ CallbackResult LoopbackReceiver::evaluate(const QByteArray &target, const QByteA
     const QString code = params->value(QStringLiteral("code"));
     if (code.isEmpty()) {
         result.outcome = CallbackResult::Outcome::Failed;
-        result.error = AuthError(AuthError::Kind::ServerError,
-                                 QStringLiteral("The server's sign-in answer had no authorization code. Try again."));
+        result.error
+            = AuthError(AuthError::Kind::ServerError,
+                        QStringLiteral("The server's sign-in answer had no authorization code. Try again."));
         return result;
     }
     result.outcome = CallbackResult::Outcome::Code;
@@ -311,15 +334,15 @@ CallbackResult LoopbackReceiver::evaluate(const QByteArray &target, const QByteA
 QByteArray LoopbackReceiver::page(bool success, const QString &message)
 {
     const QString title = success ? QStringLiteral("Signed in") : QStringLiteral("Sign-in problem");
-    const QString html = QStringLiteral(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width\">"
-        "<title>Ring Chat \u2014 %1</title>"
-        "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;padding:0 1em;"
-        "color:#222;background:#fafafa}h1{font-size:1.4em}</style></head>"
-        "<body><h1 id=\"result\" data-success=\"%2\">%3</h1></body></html>")
-        .arg(title.toHtmlEscaped(), success ? QStringLiteral("true") : QStringLiteral("false"),
-             message.toHtmlEscaped());
+    const QString html
+        = QStringLiteral("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                         "<meta name=\"viewport\" content=\"width=device-width\">"
+                         "<title>Ring Chat \u2014 %1</title>"
+                         "<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;padding:0 1em;"
+                         "color:#222;background:#fafafa}h1{font-size:1.4em}</style></head>"
+                         "<body><h1 id=\"result\" data-success=\"%2\">%3</h1></body></html>")
+              .arg(title.toHtmlEscaped(), success ? QStringLiteral("true") : QStringLiteral("false"),
+                   message.toHtmlEscaped());
     return html.toUtf8();
 }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "auth/autherror.h"
@@ -18,14 +20,14 @@ namespace ringchat::auth {
 struct CallbackResult
 {
     enum class Outcome {
-        Code,      // the authorization code arrived: exchange it
-        Failed,    // the server ended the sign-in (error=..., or no code): stop waiting
-        Rejected,  // not ours or malformed (wrong/missing state): refuse, keep waiting
-        NotFound,  // not the callback path at all
+        Code,     // the authorization code arrived: exchange it
+        Failed,   // the server ended the sign-in (error=..., or no code): stop waiting
+        Rejected, // not ours or malformed (wrong/missing state): refuse, keep waiting
+        NotFound, // not the callback path at all
     };
     Outcome outcome = Outcome::NotFound;
     QString code;
-    AuthError error;   // for Failed and Rejected
+    AuthError error; // for Failed and Rejected
 };
 
 // The redirect target of RFC 8252: an HTTP listener on 127.0.0.1 (never other
@@ -82,12 +84,13 @@ private:
     QTcpServer *m_server = nullptr;
     QByteArray m_expectedState;
     QString m_expectedIssuer;
-    struct Connection {
+    struct Connection
+    {
         QByteArray received;
         bool answered = false;
     };
     QHash<QTcpSocket *, Connection> m_connections;
-    bool m_finished = false;                          // the callback has been accepted
+    bool m_finished = false; // the callback has been accepted
     int m_maxConnections = 32;
     int m_requestTimeoutMs = 10000;
 };

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/oidcdiscovery.h"
 
 #include "auth/httpexchange.h"
@@ -10,7 +12,8 @@
 namespace ringchat::auth {
 
 OidcDiscovery::OidcDiscovery(QNetworkAccessManager *nam, QObject *parent)
-    : QObject(parent), m_nam(nam)
+    : QObject(parent)
+    , m_nam(nam)
 {
 }
 
@@ -21,35 +24,43 @@ QUrl OidcDiscovery::discoveryUrl(const QUrl &server)
 
 void OidcDiscovery::discover(const QUrl &server, Done done)
 {
-    HttpExchange::get(m_nam, discoveryUrl(server), m_timeoutMs, this,
-                      [server, done = std::move(done)](const HttpResult &r) {
-        if (r.networkError.isError()) {
-            done({}, r.networkError);
-            return;
-        }
-        const QString where = ServerUrl::key(server);
-        if (r.status == 404) {
-            done({}, { AuthError::Kind::NotRingServer,
+    HttpExchange::get(
+        m_nam, discoveryUrl(server), m_timeoutMs, this,
+        [server, done = std::move(done)](const HttpResult &r) {
+            if (r.networkError.isError()) {
+                done({}, r.networkError);
+                return;
+            }
+            const QString where = ServerUrl::key(server);
+            if (r.status == 404) {
+                done({},
+                     { AuthError::Kind::NotRingServer,
                        QStringLiteral("%1 is not a Ring server: it has no sign-in configuration "
-                                      "(/.well-known/openid-configuration answered 404).").arg(where) });
-            return;
-        }
-        if (r.status >= 500) {
-            done({}, { AuthError::Kind::ServerError,
+                                      "(/.well-known/openid-configuration answered 404).")
+                           .arg(where) });
+                return;
+            }
+            if (r.status >= 500) {
+                done({},
+                     { AuthError::Kind::ServerError,
                        QStringLiteral("%1 has a problem (HTTP %2 while reading its sign-in configuration). "
-                                      "Try again later.").arg(where).arg(r.status) });
-            return;
-        }
-        if (r.status != 200) {
-            done({}, { AuthError::Kind::NotRingServer,
+                                      "Try again later.")
+                           .arg(where)
+                           .arg(r.status) });
+                return;
+            }
+            if (r.status != 200) {
+                done({},
+                     { AuthError::Kind::NotRingServer,
                        QStringLiteral("%1 is not a Ring server: its sign-in configuration answered HTTP %2.")
-                           .arg(where).arg(r.status) });
-            return;
-        }
-        AuthError error;
-        const OidcConfiguration config = parse(r.body, server, &error);
-        done(config, error);
-    });
+                           .arg(where)
+                           .arg(r.status) });
+                return;
+            }
+            AuthError error;
+            const OidcConfiguration config = parse(r.body, server, &error);
+            done(config, error);
+        });
 }
 
 OidcConfiguration OidcDiscovery::parse(const QByteArray &json, const QUrl &server, AuthError *error)
@@ -96,7 +107,8 @@ OidcConfiguration OidcDiscovery::parse(const QByteArray &json, const QUrl &serve
     if (c.issuer.isEmpty())
         return fail(QStringLiteral("its sign-in configuration has no issuer."));
     if (!badEndpoint.isEmpty())
-        return fail(QStringLiteral("its sign-in configuration has a missing or insecure %1.").arg(badEndpoint));
+        return fail(
+            QStringLiteral("its sign-in configuration has a missing or insecure %1.").arg(badEndpoint));
     if (!c.codeChallengeMethods.isEmpty() && !c.codeChallengeMethods.contains(QLatin1String("S256")))
         return fail(QStringLiteral("it does not support PKCE with S256, which this app requires."));
     *error = {};

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "auth/autherror.h"
@@ -18,7 +20,7 @@ struct OidcConfiguration
     QString issuer;
     QUrl authorizationEndpoint;
     QUrl tokenEndpoint;
-    QUrl revocationEndpoint;   // empty when the server does not offer RFC 7009 revocation
+    QUrl revocationEndpoint; // empty when the server does not offer RFC 7009 revocation
     QStringList codeChallengeMethods;
 
     bool isValid() const { return authorizationEndpoint.isValid() && tokenEndpoint.isValid(); }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/pkce.h"
 
 #include <QCryptographicHash>
@@ -53,8 +55,8 @@ bool Pkce::isValidVerifier(const QByteArray &verifier)
     if (verifier.size() < 43 || verifier.size() > 128)
         return false;
     for (char c : verifier) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '.' || c == '_' || c == '~';
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+            || c == '.' || c == '_' || c == '~';
         if (!ok)
             return false;
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QObject>
@@ -17,9 +19,9 @@ public:
     struct Result
     {
         bool ok = false;
-        bool notFound = false;   // read/delete of a key that is not there
-        QString secret;          // for reads
-        QString error;           // words for the user; never contains the secret
+        bool notFound = false; // read/delete of a key that is not there
+        QString secret;        // for reads
+        QString error;         // words for the user; never contains the secret
     };
     using Done = std::function<void(const Result &)>;
 

@@ -1,7 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/serverurl.h"
 
 #include "core/transportsecurity.h"
-
 
 namespace ringchat::auth {
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/tokenclient.h"
 
 #include "auth/httpexchange.h"
@@ -33,7 +35,11 @@ QString boundedText(const QString &text)
 
 } // namespace
 
-TokenClient::TokenClient(QNetworkAccessManager *nam, QObject *parent) : QObject(parent), m_nam(nam) { }
+TokenClient::TokenClient(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+{
+}
 
 void TokenClient::setEndpoints(const QUrl &tokenEndpoint, const QUrl &revocationEndpoint)
 {
@@ -70,36 +76,38 @@ void TokenClient::revoke(const QString &refreshToken, RevokeDone done)
         done({});
         return;
     }
-    const QByteArray form = formEncode({ { QStringLiteral("token"), refreshToken },
-                                         { QStringLiteral("token_type_hint"), QStringLiteral("refresh_token") },
-                                         { QStringLiteral("client_id"), m_client.clientId } });
-    HttpExchange::postForm(m_nam, m_revocationEndpoint, form, m_timeoutMs, this,
-                           [done = std::move(done)](const HttpResult &r) {
-        if (r.networkError.isError())
-            done(r.networkError);
-        else if (r.status == 200)   // RFC 7009: 200 also for tokens that were already invalid
-            done({});
-        else
-            done(describeErrorResponse(r.status, r.body));
-    });
+    const QByteArray form
+        = formEncode({ { QStringLiteral("token"), refreshToken },
+                       { QStringLiteral("token_type_hint"), QStringLiteral("refresh_token") },
+                       { QStringLiteral("client_id"), m_client.clientId } });
+    HttpExchange::postForm(
+        m_nam, m_revocationEndpoint, form, m_timeoutMs, this, [done = std::move(done)](const HttpResult &r) {
+            if (r.networkError.isError())
+                done(r.networkError);
+            else if (r.status == 200) // RFC 7009: 200 also for tokens that were already invalid
+                done({});
+            else
+                done(describeErrorResponse(r.status, r.body));
+        });
 }
 
 void TokenClient::post(const QUrl &endpoint, const QByteArray &form, TokenDone done)
 {
     if (!endpoint.isValid()) {
-        done({}, { AuthError::Kind::NotRingServer, QStringLiteral("The server's token endpoint is not known.") });
+        done({},
+             { AuthError::Kind::NotRingServer, QStringLiteral("The server's token endpoint is not known.") });
         return;
     }
     HttpExchange::postForm(m_nam, endpoint, form, m_timeoutMs, this,
                            [done = std::move(done)](const HttpResult &r) {
-        if (r.networkError.isError()) {
-            done({}, r.networkError);
-            return;
-        }
-        AuthError error;
-        const TokenSet tokens = parseTokenResponse(r.status, r.body, &error);
-        done(tokens, error);
-    });
+                               if (r.networkError.isError()) {
+                                   done({}, r.networkError);
+                                   return;
+                               }
+                               AuthError error;
+                               const TokenSet tokens = parseTokenResponse(r.status, r.body, &error);
+                               done(tokens, error);
+                           });
 }
 
 TokenSet TokenClient::parseTokenResponse(int httpStatus, const QByteArray &body, AuthError *error)
@@ -151,21 +159,28 @@ AuthError TokenClient::describeErrorResponse(int httpStatus, const QByteArray &b
         return { AuthError::Kind::AccessDenied, QStringLiteral("The server denied access%1.").arg(detail) };
     if (code == QLatin1String("invalid_client") || code == QLatin1String("unauthorized_client"))
         return { AuthError::Kind::ServerError,
-                 QStringLiteral("The server does not accept this app (%1)%2. It may not be a Ring server, or it "
-                                "is set up for a different client.").arg(code, detail) };
+                 QStringLiteral(
+                     "The server does not accept this app (%1)%2. It may not be a Ring server, or it "
+                     "is set up for a different client.")
+                     .arg(code, detail) };
     if (code == QLatin1String("invalid_scope") || code == QLatin1String("invalid_target"))
         return { AuthError::Kind::ServerError,
                  QStringLiteral("The server refused the requested access (%1)%2.").arg(code, detail) };
-    if (code == QLatin1String("temporarily_unavailable") || code == QLatin1String("server_error") || httpStatus >= 500)
+    if (code == QLatin1String("temporarily_unavailable") || code == QLatin1String("server_error")
+        || httpStatus >= 500)
         return { AuthError::Kind::ServerError,
                  QStringLiteral("The server could not answer the token request (HTTP %1)%2. Try again later.")
-                     .arg(httpStatus).arg(detail) };
+                     .arg(httpStatus)
+                     .arg(detail) };
     if (!code.isEmpty())
-        return { AuthError::Kind::ServerError,
-                 QStringLiteral("The server refused the token request: %1%2.").arg(boundedText(code), detail) };
+        return {
+            AuthError::Kind::ServerError,
+            QStringLiteral("The server refused the token request: %1%2.").arg(boundedText(code), detail)
+        };
     if (httpStatus == 429)
         return { AuthError::Kind::ServerError,
-                 QStringLiteral("The server is receiving too many requests (HTTP 429). Try again in a minute.") };
+                 QStringLiteral(
+                     "The server is receiving too many requests (HTTP 429). Try again in a minute.") };
     return { AuthError::Kind::ServerError,
              QStringLiteral("The server answered the token request with HTTP %1.").arg(httpStatus) };
 }

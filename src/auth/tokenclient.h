@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "auth/autherror.h"
@@ -15,11 +17,11 @@ namespace ringchat::auth {
 struct TokenSet
 {
     QString accessToken;
-    QString refreshToken;    // empty when the server did not rotate it
+    QString refreshToken; // empty when the server did not rotate it
     QString idToken;
     QString tokenType;
     QString scope;
-    qint64 expiresInSec = -1;   // -1 when the server did not say
+    qint64 expiresInSec = -1; // -1 when the server did not say
 };
 
 // The client settings every token request carries.
@@ -45,7 +47,8 @@ public:
     void setEndpoints(const QUrl &tokenEndpoint, const QUrl &revocationEndpoint);
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
-    void exchangeCode(const QString &code, const QByteArray &verifier, const QUrl &redirectUri, TokenDone done);
+    void exchangeCode(const QString &code, const QByteArray &verifier, const QUrl &redirectUri,
+                      TokenDone done);
     void refresh(const QString &refreshToken, TokenDone done);
     // Succeeds without a request when the server lists no revocation endpoint.
     void revoke(const QString &refreshToken, RevokeDone done);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chataccount.h"
 
 #include "chat/storechatcache.h"
@@ -11,8 +13,8 @@ ChatAccount::ChatAccount(Options options, auth::AccessTokenSource *tokens)
 {
     if (options.withCache) {
         m_store = std::make_unique<store::ChatStore>();
-        const QString path = store::ChatStore::databasePath(options.serverUrl, options.userId,
-                                                            options.cacheDirectory);
+        const QString path
+            = store::ChatStore::databasePath(options.serverUrl, options.userId, options.cacheDirectory);
         m_opened = m_store->open(path, options.userId);
         m_cache = std::make_unique<StoreChatCache>(m_store.get());
     } else {

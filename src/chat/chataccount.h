@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One signed-in account's chat, wired the same way by the app (Session) and the CLI:
 // the account's cache (one SQLite file per account and server: ChatStore on its
@@ -26,7 +28,8 @@ class StoreChatCache;
 class ChatAccount
 {
 public:
-    struct Options {
+    struct Options
+    {
         QUrl serverUrl;
         QString userId;        // whose cache it is (names the file, tells our own messages)
         bool withCache = true; // false: the service alone, nothing on disk

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the chat service needs from the on-disk cache (one per account + server).
 // Every call returns at once; the work happens on the cache's worker thread and
@@ -16,7 +18,8 @@ namespace ringchat::chat {
 class ChatCache
 {
 public:
-    struct Snapshot {
+    struct Snapshot
+    {
         QList<api::Conversation> conversations;
         QHash<QString, QList<api::Message>> latestMessages; // per conversation, ascending by seq
         QList<OutboxEntry> outbox;
@@ -27,13 +30,16 @@ public:
     // Start-up: the cached conversations, the latest messages of each (limits[id], else
     // messagesPerConversation), the outbox.
     virtual void load(int messagesPerConversation, const QHash<QString, int> &limits,
-                      std::function<void(const Snapshot &)> done) = 0;
+                      std::function<void(const Snapshot &)> done)
+        = 0;
     // History (HistoryLoader): up to `limit` messages with seq < beforeSeq, or with
     // seq > afterSeq, nearest first; both ascending.
     virtual void loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,
-                            std::function<void(const QList<api::Message> &)> done) = 0;
+                            std::function<void(const QList<api::Message> &)> done)
+        = 0;
     virtual void loadAfter(const QString &conversationId, qint64 afterSeq, int limit,
-                           std::function<void(const QList<api::Message> &)> done) = 0;
+                           std::function<void(const QList<api::Message> &)> done)
+        = 0;
     virtual void saveConversations(const QList<api::Conversation> &conversations) = 0;
     virtual void saveMessages(const QList<api::Message> &messages) = 0;
     // durable() runs once the entry is committed to disk.

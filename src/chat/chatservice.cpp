@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chatservice.h"
 
 #include "api/ackreply.h"
@@ -34,8 +36,14 @@ OutboxSender::Persistence persistenceIn(ChatCache *const &cache)
     p.save = [&cache](const OutboxEntry &e, std::function<void()> durable) {
         cache ? cache->saveOutboxEntry(e, std::move(durable)) : durable();
     };
-    p.update = [&cache](const OutboxEntry &e) { if (cache) cache->updateOutboxEntry(e); };
-    p.remove = [&cache](const QString &clientId) { if (cache) cache->removeOutboxEntry(clientId); };
+    p.update = [&cache](const OutboxEntry &e) {
+        if (cache)
+            cache->updateOutboxEntry(e);
+    };
+    p.remove = [&cache](const QString &clientId) {
+        if (cache)
+            cache->removeOutboxEntry(clientId);
+    };
     return p;
 }
 } // namespace
@@ -79,20 +87,23 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
         setSynced(true);
     });
 
-    const auto emitIfConnected = [this](const QString &event, const QJsonObject &data, net::AckCallback ack = {}) {
-        if (m_socket->state() != net::SocketIoClient::State::Connected)
-            return false;
-        m_socket->emitEvent(event, data, std::move(ack));
-        return true;
-    };
+    const auto emitIfConnected
+        = [this](const QString &event, const QJsonObject &data, net::AckCallback ack = {}) {
+              if (m_socket->state() != net::SocketIoClient::State::Connected)
+                  return false;
+              m_socket->emitEvent(event, data, std::move(ack));
+              return true;
+          };
     m_typingOut = new TypingNotifier(
-        [emitIfConnected](const QString &event, const QString &conv) { emitIfConnected(event, {{kConversationId, conv}}); },
-        TypingNotifier::Timing{m_options.typingRepeatMs, m_options.typingIdleMs}, this);
+        [emitIfConnected](const QString &event, const QString &conv) {
+            emitIfConnected(event, { { kConversationId, conv } });
+        },
+        TypingNotifier::Timing { m_options.typingRepeatMs, m_options.typingIdleMs }, this);
     m_typingIn = new TypingTracker(this, m_options.typingExpiryMs);
     connect(m_typingIn, &TypingTracker::typersChanged, this, &ChatService::typersChanged);
     m_receipts = new ReadReceiptBatcher(
         [emitIfConnected](const QString &conv, qint64 upTo, ReadReceiptBatcher::Done done) {
-            const QJsonObject data{{kConversationId, conv}, {QStringLiteral("upToSeq"), upTo}};
+            const QJsonObject data { { kConversationId, conv }, { QStringLiteral("upToSeq"), upTo } };
             if (!emitIfConnected(QStringLiteral("mark_read"), data, [done](const net::AckResult &r) {
                     const api::AckReply ack = api::AckReply::from(r);
                     done(ack.ok, qint64(ack.data.value(QStringLiteral("lastReadSeq")).toDouble()));
@@ -101,9 +112,13 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
         },
         this, m_options.readBatchMs);
     connect(m_receipts, &ReadReceiptBatcher::markerAcknowledged, this,
-            [this](const QString &conv, qint64 seq) { applyReadMarker(conv, m_userId, seq, QDateTime::currentDateTimeUtc()); });
+            [this](const QString &conv, qint64 seq) {
+                applyReadMarker(conv, m_userId, seq, QDateTime::currentDateTimeUtc());
+            });
     m_presence = new PresenceTracker(
-        [emitIfConnected](const QString &status) { emitIfConnected(QStringLiteral("update_presence"), {{QStringLiteral("status"), status}}); },
+        [emitIfConnected](const QString &status) {
+            emitIfConnected(QStringLiteral("update_presence"), { { QStringLiteral("status"), status } });
+        },
         this, m_options.awayAfterMs);
     connect(m_presence, &PresenceTracker::presenceChanged, this, &ChatService::presenceChanged);
 
@@ -112,7 +127,8 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
             onLinkLost();
         emit statusChanged(s);
     });
-    connect(m_connection, &ConnectionManager::secondsUntilRetryChanged, this, &ChatService::secondsUntilRetryChanged);
+    connect(m_connection, &ConnectionManager::secondsUntilRetryChanged, this,
+            &ChatService::secondsUntilRetryChanged);
     connect(m_connection, &ConnectionManager::online, this, &ChatService::onOnline);
     connect(m_connection, &ConnectionManager::authFailed, this, &ChatService::authFailed);
     connect(m_socket, &net::SocketIoClient::disconnected, this, [this] {
@@ -183,10 +199,11 @@ void ChatService::start()
     for (const QString &id : std::as_const(m_pageRequested))
         pages.insert(id, m_options.latestPageSize);
     QPointer<ChatService> guard(this);
-    m_cache->load(m_options.startupMessagesPerConversation, pages, [this, guard, pages](const ChatCache::Snapshot &s) {
-        if (guard)
-            onCacheLoaded(s, pages);
-    });
+    m_cache->load(m_options.startupMessagesPerConversation, pages,
+                  [this, guard, pages](const ChatCache::Snapshot &s) {
+                      if (guard)
+                          onCacheLoaded(s, pages);
+                  });
 }
 
 void ChatService::onCacheLoaded(const ChatCache::Snapshot &snapshot, const QHash<QString, int> &pages)
@@ -281,7 +298,8 @@ void ChatService::setUser(const QString &id, const QString &name)
 void ChatService::joinConversation(const QString &conversationId)
 {
     QPointer<ChatService> guard(this);
-    m_socket->emitEvent(QStringLiteral("join_conversation"), QJsonObject{{kConversationId, conversationId}},
+    m_socket->emitEvent(QStringLiteral("join_conversation"),
+                        QJsonObject { { kConversationId, conversationId } },
                         [this, guard, conversationId](const net::AckResult &r) {
                             const api::AckReply ack = api::AckReply::from(r);
                             if (!guard || !ack.answered)
@@ -320,7 +338,7 @@ void ChatService::apply(const ServerEvent &event)
 {
     if (const auto *e = std::get_if<events::MessageReceived>(&event)) {
         emit messageReceived(e->message);
-        ingest(e->message.conversationId, {e->message}, Timelines::Source::Live);
+        ingest(e->message.conversationId, { e->message }, Timelines::Source::Live);
     } else if (const auto *e = std::get_if<events::UserTyping>(&event)) {
         if (e->userId != m_userId)
             m_typingIn->update(e->conversationId, e->userId, e->userName, e->isTyping);
@@ -348,7 +366,7 @@ void ChatService::upsertConversation(const api::Conversation &incoming, bool fro
     for (const api::Participant &p : c.participants)
         applyPresence(p.userId, fromServer && p.isOnline, QString(), p.lastSeen);
     if (fromServer && m_cache)
-        m_cache->saveConversations({c});
+        m_cache->saveConversations({ c });
     emit conversationChanged(c.id);
     emit conversationsChanged();
 }
@@ -371,7 +389,8 @@ void ChatService::closeConversation(const QString &conversationId)
 {
     m_typingOut->stop(conversationId);
     if (m_open.remove(conversationId) && m_sync->isOnline())
-        m_socket->emitEvent(QStringLiteral("leave_conversation"), QJsonObject{{kConversationId, conversationId}});
+        m_socket->emitEvent(QStringLiteral("leave_conversation"),
+                            QJsonObject { { kConversationId, conversationId } });
     m_typingIn->clearConversation(conversationId);
 }
 
@@ -393,8 +412,9 @@ QList<api::Message> ChatService::messages(const QString &conversationId) const
 QList<api::Message> ChatService::ingest(const QString &conversationId, const QList<api::Message> &incoming,
                                         Timelines::Source source)
 {
-    const Timelines::Ingested r = m_timelines.ingest(conversationId, incoming, source,
-                                                     [this](const QString &clientId) { return m_outbox->contains(clientId); });
+    const Timelines::Ingested r
+        = m_timelines.ingest(conversationId, incoming, source,
+                             [this](const QString &clientId) { return m_outbox->contains(clientId); });
     if (r.added.isEmpty())
         return {};
     // History pages from the server were cached by the history path.
@@ -446,13 +466,15 @@ void ChatService::fetchOlder(const QString &conversationId, int limit, std::func
                      [this, guard, conversationId, done](const models::MessageHistory::Page &page) {
                          if (!guard)
                              return;
-                         const int n = int(ingest(conversationId, page.messages, Timelines::Source::History).size());
+                         const int n
+                             = int(ingest(conversationId, page.messages, Timelines::Source::History).size());
                          if (done)
                              done(page.ok, n);
                      });
 }
 
-QString ChatService::sendMessage(const QString &conversationId, const QString &content, const QString &replyTo)
+QString ChatService::sendMessage(const QString &conversationId, const QString &content,
+                                 const QString &replyTo)
 {
     if (!api::isValidConversationId(conversationId) || !api::isValidContent(content))
         return QString();
@@ -464,7 +486,7 @@ QString ChatService::sendMessage(const QString &conversationId, const QString &c
     e.createdAt = QDateTime::currentDateTimeUtc();
     m_typingOut->stop(conversationId);
     m_outbox->enqueue(e);
-    emit messagesInserted(conversationId, {pendingMessage(e)});
+    emit messagesInserted(conversationId, { pendingMessage(e) });
     return e.clientId;
 }
 
@@ -486,7 +508,7 @@ void ChatService::onDelivered(const QString &clientId, const api::Message &store
                 m_sync->fill(id, held);
         return;
     }
-    ingest(stored.conversationId, {stored}, Timelines::Source::Server);
+    ingest(stored.conversationId, { stored }, Timelines::Source::Server);
     const api::Message m = m_timelines.message(stored.conversationId, stored.seq).value_or(stored);
     emit messageUpdated(stored.conversationId, m);
     emit messageDelivered(clientId, m);
@@ -507,7 +529,8 @@ api::DeliveryState ChatService::deliveryState(const api::Message &m) const
     if (m.seq > 0)
         return m_timelines.deliveryState(m);
     const auto e = m_outbox->entry(m.clientId);
-    return e && e->state == OutboxEntry::State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
+    return e && e->state == OutboxEntry::State::Failed ? api::DeliveryState::Failed
+                                                       : api::DeliveryState::Sending;
 }
 
 // ---------------------------------------------------------------- read state, typing, presence
@@ -523,7 +546,7 @@ void ChatService::applyReadMarker(const QString &conversationId, const QString &
     for (const api::Message &m : r.becameRead)
         emit messageUpdated(conversationId, m);
     if (m_cache)
-        m_cache->saveConversations({*m_timelines.conversation(conversationId)});
+        m_cache->saveConversations({ *m_timelines.conversation(conversationId) });
     emit readMarkersChanged(conversationId);
     emit conversationChanged(conversationId);
     emit conversationsChanged();
@@ -535,7 +558,8 @@ void ChatService::userTyped(const QString &conversationId)
     m_typingOut->keystroke(conversationId);
 }
 
-void ChatService::applyPresence(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen)
+void ChatService::applyPresence(const QString &userId, bool isOnline, const QString &status,
+                                const QDateTime &lastSeen)
 {
     if (!userId.isEmpty() && userId != m_userId)
         m_presence->update(userId, isOnline, status, lastSeen);

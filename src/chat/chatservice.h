@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The chat engine, one per account: an orchestrator. It owns the Socket.IO client,
 // the REST client and the helpers below, wires them together, and tells the
@@ -37,7 +39,6 @@
 #include <functional>
 #include <memory>
 
-
 namespace ringchat::auth {
 class AccessTokenSource;
 }
@@ -47,11 +48,11 @@ class RestClient;
 namespace ringchat::net {
 class SocketIoClient;
 class Payload;
-}
+} // namespace ringchat::net
 namespace ringchat::models {
 class ConversationListModel;
 class MessageListModel;
-}
+} // namespace ringchat::models
 
 namespace ringchat::chat {
 
@@ -69,13 +70,14 @@ class ChatService : public QObject
     Q_PROPERTY(bool synced READ isSynced NOTIFY syncedChanged)
 
 public:
-    struct Options {
+    struct Options
+    {
         QUrl serverUrl;
-        int latestPageSize = 50;     // messages loaded when a conversation is first opened
+        int latestPageSize = 50; // messages loaded when a conversation is first opened
         // Messages per conversation read from the cache at start: the newest one
         // (list preview, gap fill cursor); the page comes when the conversation is shown.
         int startupMessagesPerConversation = 1;
-        int gapPageSize = 200;       // REST page size of the gap fill
+        int gapPageSize = 200; // REST page size of the gap fill
         // Newest messages kept in memory per conversation; older ones stay in the cache
         // (fetchOlder reads them back).
         int maxHeldPerConversation = 5000;
@@ -95,7 +97,6 @@ public:
     ChatService(Options options, auth::AccessTokenSource *tokens, ChatCache *cache,
                 QObject *parent = nullptr);
     ~ChatService() override;
-
 
     // Reads the cache (conversations and latest messages show at once), then connects.
     void start();
@@ -126,8 +127,14 @@ public:
     Q_INVOKABLE ringchat::models::MessageListModel *messageModel(const QString &conversationId);
 
     // ---- Conversations
-    QList<api::Conversation> conversations() const { return m_timelines.conversations(); } // most recent activity first
-    std::optional<api::Conversation> conversation(const QString &id) const { return m_timelines.conversation(id); }
+    QList<api::Conversation> conversations() const
+    {
+        return m_timelines.conversations();
+    } // most recent activity first
+    std::optional<api::Conversation> conversation(const QString &id) const
+    {
+        return m_timelines.conversation(id);
+    }
     // Join (typing events, and keeps it joined across reconnects) and load its latest messages.
     Q_INVOKABLE void openConversation(const QString &conversationId);
     Q_INVOKABLE void closeConversation(const QString &conversationId);
@@ -135,7 +142,10 @@ public:
     // ---- Messages
     // Held messages ascending by seq, then the outbox ones (sending / failed).
     QList<api::Message> messages(const QString &conversationId) const;
-    qint64 highestHeldSeq(const QString &conversationId) const { return m_timelines.highestHeldSeq(conversationId); }
+    qint64 highestHeldSeq(const QString &conversationId) const
+    {
+        return m_timelines.highestHeldSeq(conversationId);
+    }
     // Older history through the history path (the cache when it holds it without a
     // gap, then the server), added to the held messages. done(ok, how many were added).
     void fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done = {});
@@ -149,13 +159,19 @@ public:
 
     // Delivery state of one of our messages (sending / sent / read / failed), and who read it.
     api::DeliveryState deliveryState(const api::Message &message) const;
-    QStringList readers(const QString &conversationId, qint64 seq) const { return m_timelines.readers(conversationId, seq); }
+    QStringList readers(const QString &conversationId, qint64 seq) const
+    {
+        return m_timelines.readers(conversationId, seq);
+    }
 
     // ---- Typing, receipts, presence
     Q_INVOKABLE void userTyped(const QString &conversationId);
     Q_INVOKABLE void userStoppedTyping(const QString &conversationId) { m_typingOut->stop(conversationId); }
     QStringList typers(const QString &conversationId) const { return m_typingIn->typerIds(conversationId); }
-    QStringList typerNames(const QString &conversationId) const { return m_typingIn->typerNames(conversationId); }
+    QStringList typerNames(const QString &conversationId) const
+    {
+        return m_typingIn->typerNames(conversationId);
+    }
     Q_INVOKABLE void markVisible(const QString &conversationId, qint64 highestVisibleSeq)
     {
         m_receipts->markVisible(conversationId, highestVisibleSeq);
@@ -212,7 +228,8 @@ private:
     void joinConversation(const QString &conversationId);
     void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
                          const QDateTime &readAt);
-    void applyPresence(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
+    void applyPresence(const QString &userId, bool isOnline, const QString &status,
+                       const QDateTime &lastSeen);
     void onDelivered(const QString &clientId, const api::Message &stored);
     void setSynced(bool synced);
     void setUser(const QString &id, const QString &name);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/connectionmanager.h"
 
 #include "auth/accesstokensource.h"
@@ -14,8 +16,7 @@ namespace ringchat::chat {
 
 using net::SocketIoClient;
 
-ConnectionManager::ConnectionManager(SocketIoClient *client, auth::AccessTokenSource *tokens,
-                                     QObject *parent)
+ConnectionManager::ConnectionManager(SocketIoClient *client, auth::AccessTokenSource *tokens, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_tokens(tokens)
@@ -104,7 +105,7 @@ void ConnectionManager::openWithCurrentToken()
         emit authFailed(m_lastError);
         return;
     }
-    m_client->setAuth(QJsonObject{{QStringLiteral("token"), token}});
+    m_client->setAuth(QJsonObject { { QStringLiteral("token"), token } });
     m_client->open();
     updateStatus();
 }
@@ -150,19 +151,20 @@ void ConnectionManager::refreshTokenThenConnect()
     m_refreshing = true;
     m_refreshedSinceConnect = true;
     updateStatus();
-    m_tokens->refreshAccessToken([this, guard = QPointer<ConnectionManager>(this)](bool ok, const QString &error) {
-        if (!guard)
-            return;
-        m_refreshing = false;
-        if (!ok) {
-            m_signedOut = true;
-            setLastError(error);
-            updateStatus();
-            emit authFailed(error);
-            return;
-        }
-        openWithCurrentToken();
-    });
+    m_tokens->refreshAccessToken(
+        [this, guard = QPointer<ConnectionManager>(this)](bool ok, const QString &error) {
+            if (!guard)
+                return;
+            m_refreshing = false;
+            if (!ok) {
+                m_signedOut = true;
+                setLastError(error);
+                updateStatus();
+                emit authFailed(error);
+                return;
+            }
+            openWithCurrentToken();
+        });
 }
 
 void ConnectionManager::waitThenConnect(int ms)
@@ -208,8 +210,7 @@ void ConnectionManager::updateCountdown()
     int seconds = 0;
     if (m_status == Status::WaitingToRetry) {
         qint64 ms = m_waitTimer->isActive() ? m_waitTimer->remainingTime() : m_client->msUntilRetry();
-        if (ms <= 0 && m_client->state() == SocketIoClient::State::Reconnecting
-            && !m_waitTimer->isActive()) {
+        if (ms <= 0 && m_client->state() == SocketIoClient::State::Reconnecting && !m_waitTimer->isActive()) {
             // The client's timer fired: the attempt is under way.
             updateStatus();
             return;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Keeps one Socket.IO connection alive for the signed-in user: connects with the
 // access token, refreshes it on TOKEN_EXPIRED, honours RATE_LIMITED's retryAfter,
@@ -44,11 +46,11 @@ public:
     int secondsUntilRetry() const { return m_secondsUntilRetry; }
     QString lastError() const { return m_lastError; }
 
-    void start();     // connect with the current access token
-    void stop();      // disconnect; no reconnect until start()
-    void pause();     // going to sleep: drop the link, stop retrying
-    void resume();    // woke up or the network came back: connect at once
-    void retryNow();  // skip the remaining wait
+    void start();    // connect with the current access token
+    void stop();     // disconnect; no reconnect until start()
+    void pause();    // going to sleep: drop the link, stop retrying
+    void resume();   // woke up or the network came back: connect at once
+    void retryNow(); // skip the remaining wait
 
     // Extra wait (besides the client's own backoff) used after an unknown refusal
     // or a server-side disconnect. Tests shorten it.

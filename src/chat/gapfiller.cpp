@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/gapfiller.h"
 
 #include "api/restclient.h"
@@ -16,14 +18,14 @@ GapFiller::GapFiller(api::RestClient *rest, Deliver deliver, QObject *parent, in
 
 void GapFiller::fillAfter(const QString &conversationId, qint64 afterSeq, Done done)
 {
-    m_jobs.enqueue(Job{conversationId, afterSeq, false, 0, std::move(done)});
+    m_jobs.enqueue(Job { conversationId, afterSeq, false, 0, std::move(done) });
     if (!m_running)
         next();
 }
 
 void GapFiller::loadLatest(const QString &conversationId, int limit, Done done)
 {
-    m_jobs.enqueue(Job{conversationId, 0, true, limit, std::move(done)});
+    m_jobs.enqueue(Job { conversationId, 0, true, limit, std::move(done) });
     if (!m_running)
         next();
 }
@@ -41,7 +43,8 @@ void GapFiller::next()
 
 void GapFiller::fetchPage(Job job, qint64 cursor)
 {
-    const auto direction = job.latest ? api::RestClient::Direction::Before : api::RestClient::Direction::After;
+    const auto direction
+        = job.latest ? api::RestClient::Direction::Before : api::RestClient::Direction::After;
     const qint64 from = cursor >= 0 ? cursor : job.afterSeq;
     const int limit = job.latest ? job.limit : m_pageSize;
     QPointer<GapFiller> guard(this);

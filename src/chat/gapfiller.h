@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fetches the messages a client missed: every page after a seq (REST direction=after)
 // until the server says there is no more, one conversation at a time.
@@ -32,7 +34,8 @@ public:
     bool busy() const { return m_running; }
 
 private:
-    struct Job {
+    struct Job
+    {
         QString conversationId;
         qint64 afterSeq = 0;
         bool latest = false;

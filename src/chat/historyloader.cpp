@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/historyloader.h"
 
 #include "api/restclient.h"
@@ -14,9 +16,8 @@ namespace {
 // The run of `page` (ascending) that ends right before `beforeSeq`, without a hole.
 QList<api::Message> runBefore(const QList<api::Message> &page, qint64 beforeSeq)
 {
-    qint64 expect = beforeSeq == std::numeric_limits<qint64>::max()
-        ? (page.isEmpty() ? 0 : page.last().seq)
-        : beforeSeq - 1;
+    qint64 expect = beforeSeq == std::numeric_limits<qint64>::max() ? (page.isEmpty() ? 0 : page.last().seq)
+                                                                    : beforeSeq - 1;
     qsizetype first = page.size();
     for (qsizetype i = page.size() - 1; i >= 0 && expect > 0; --i) {
         if (page.at(i).seq > expect)
@@ -59,24 +60,25 @@ HistoryLoader::HistoryLoader(ChatCache *cache, api::RestClient *rest, QObject *p
 void HistoryLoader::older(const QString &conversationId, qint64 beforeSeq, int limit, Done done)
 {
     if (beforeSeq == 1)
-        return done(Page{{}, true, true});
+        return done(Page { {}, true, true });
     const qint64 before = beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max();
     if (!m_cache)
         return fromServer(conversationId, true, beforeSeq, limit, {}, std::move(done));
     QPointer<HistoryLoader> guard(this);
-    m_cache->loadBefore(conversationId, before, limit,
-                        [this, guard, conversationId, before, limit, done](const QList<api::Message> &cached) {
-                            if (!guard)
-                                return;
-                            // A hole is filled from the server, never skipped.
-                            const QList<api::Message> run = runBefore(cached, before);
-                            const bool atStart = !run.isEmpty() && run.first().seq == 1;
-                            if (run.size() >= limit || atStart)
-                                return done(Page{run, true, atStart});
-                            const qint64 cursor = run.isEmpty() ? (before == std::numeric_limits<qint64>::max() ? 0 : before)
-                                                                : run.first().seq;
-                            fromServer(conversationId, true, cursor, limit - int(run.size()), run, done);
-                        });
+    m_cache->loadBefore(
+        conversationId, before, limit,
+        [this, guard, conversationId, before, limit, done](const QList<api::Message> &cached) {
+            if (!guard)
+                return;
+            // A hole is filled from the server, never skipped.
+            const QList<api::Message> run = runBefore(cached, before);
+            const bool atStart = !run.isEmpty() && run.first().seq == 1;
+            if (run.size() >= limit || atStart)
+                return done(Page { run, true, atStart });
+            const qint64 cursor = run.isEmpty() ? (before == std::numeric_limits<qint64>::max() ? 0 : before)
+                                                : run.first().seq;
+            fromServer(conversationId, true, cursor, limit - int(run.size()), run, done);
+        });
 }
 
 void HistoryLoader::newer(const QString &conversationId, qint64 afterSeq, int limit, Done done)
@@ -84,19 +86,20 @@ void HistoryLoader::newer(const QString &conversationId, qint64 afterSeq, int li
     if (!m_cache)
         return fromServer(conversationId, false, afterSeq, limit, {}, std::move(done));
     QPointer<HistoryLoader> guard(this);
-    m_cache->loadAfter(conversationId, afterSeq, limit,
-                       [this, guard, conversationId, afterSeq, limit, done](const QList<api::Message> &cached) {
-                           if (!guard)
-                               return;
-                           const QList<api::Message> run = runAfter(cached, afterSeq);
-                           if (run.size() >= limit)
-                               return done(Page{run, true, false});
-                           // Fewer without a hole: the cache's newest, which is the service's.
-                           if (run.size() == cached.size())
-                               return done(Page{run, true, true});
-                           const qint64 cursor = run.isEmpty() ? afterSeq : run.last().seq;
-                           fromServer(conversationId, false, cursor, limit - int(run.size()), run, done);
-                       });
+    m_cache->loadAfter(
+        conversationId, afterSeq, limit,
+        [this, guard, conversationId, afterSeq, limit, done](const QList<api::Message> &cached) {
+            if (!guard)
+                return;
+            const QList<api::Message> run = runAfter(cached, afterSeq);
+            if (run.size() >= limit)
+                return done(Page { run, true, false });
+            // Fewer without a hole: the cache's newest, which is the service's.
+            if (run.size() == cached.size())
+                return done(Page { run, true, true });
+            const qint64 cursor = run.isEmpty() ? afterSeq : run.last().seq;
+            fromServer(conversationId, false, cursor, limit - int(run.size()), run, done);
+        });
 }
 
 void HistoryLoader::fromServer(const QString &conversationId, bool before, qint64 cursor, int limit,
@@ -109,13 +112,14 @@ void HistoryLoader::fromServer(const QString &conversationId, bool before, qint6
             if (!guard)
                 return;
             if (!r.ok())
-                return done(Page{local, false, false});
+                return done(Page { local, false, false });
             const api::Page<api::Message> &page = r.value();
             if (m_cache && !page.items.isEmpty())
                 m_cache->saveMessages(page.items);
             Page out;
             out.messages = before ? page.items + local : local + page.items;
-            out.reachedEnd = !page.hasMore || (before && !out.messages.isEmpty() && out.messages.first().seq == 1);
+            out.reachedEnd
+                = !page.hasMore || (before && !out.messages.isEmpty() && out.messages.first().seq == 1);
             done(out);
         });
 }

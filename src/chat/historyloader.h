@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one history path, for the message models and the CLI alike: a page of
 // older (or newer) messages from the cache when it holds them without a gap,

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/modelfeeder.h"
 
 #include "chat/chatservice.h"
@@ -20,7 +22,7 @@ ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
     // Presence has one owner, the service's tracker: the list reads it.
     m_conversations->setPresenceSource([tracker = service->presence()](const QString &userId) {
         const Presence p = tracker->presence(userId);
-        return models::ConversationListModel::UserPresence{p.status, p.lastSeen};
+        return models::ConversationListModel::UserPresence { p.status, p.lastSeen };
     });
     m_conversations->setConversations(service->conversations());
 
@@ -30,15 +32,16 @@ ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
     });
     connect(service, &ChatService::conversationChanged, this, &ModelFeeder::queueConversationSync);
     connect(service, &ChatService::messagesInserted, this, &ModelFeeder::queueMessages);
-    connect(service, &ChatService::messageUpdated, this, [this](const QString &conv, const api::Message &msg) {
-        flush();
-        auto *m = m_messages.value(conv);
-        if (!m)
-            return;
-        m->appendOrMerge(msg);
-        if (msg.isPending())
-            m->setDeliveryState(msg.clientId, msg.delivery);
-    });
+    connect(service, &ChatService::messageUpdated, this,
+            [this](const QString &conv, const api::Message &msg) {
+                flush();
+                auto *m = m_messages.value(conv);
+                if (!m)
+                    return;
+                m->appendOrMerge(msg);
+                if (msg.isPending())
+                    m->setDeliveryState(msg.clientId, msg.delivery);
+            });
     // A conversation's page read lazily from the cache: the model, made with what the
     // service held (its newest message), takes the whole page (a reset: the view
     // goes to the end). Not while it is scrolled away from the latest rows.
@@ -48,11 +51,12 @@ ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
         if (m && m->atLatest())
             m->setMessages(m_service->messages(conv));
     });
-    connect(service, &ChatService::messageRemoved, this, [this](const QString &conv, const QString &clientId) {
-        flush();
-        if (auto *m = m_messages.value(conv))
-            m->remove(clientId);
-    });
+    connect(service, &ChatService::messageRemoved, this,
+            [this](const QString &conv, const QString &clientId) {
+                flush();
+                if (auto *m = m_messages.value(conv))
+                    m->remove(clientId);
+            });
     connect(service, &ChatService::readMarkersChanged, this, [this](const QString &conv) {
         flush();
         syncReadMarkers(conv);

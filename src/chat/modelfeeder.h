@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Keeps the list models (src/models) in step with the chat service: the
 // conversation list, and one message model per conversation the UI shows.
@@ -20,7 +22,7 @@
 namespace ringchat::models {
 class ConversationListModel;
 class MessageListModel;
-}
+} // namespace ringchat::models
 
 namespace ringchat::chat {
 

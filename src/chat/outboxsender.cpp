@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/outboxsender.h"
 
 #include "net/socketioclient.h"
@@ -14,11 +16,12 @@ namespace ringchat::chat {
 
 QJsonObject sendPayload(const OutboxEntry &e)
 {
-    QJsonObject o{
-        {QStringLiteral("conversationId"), e.conversationId},
-        {QStringLiteral("clientId"), e.clientId},
-        {QStringLiteral("content"), e.content},
-        {QStringLiteral("type"), e.type == api::Message::Type::System ? QStringLiteral("system") : QStringLiteral("text")},
+    QJsonObject o {
+        { QStringLiteral("conversationId"), e.conversationId },
+        { QStringLiteral("clientId"), e.clientId },
+        { QStringLiteral("content"), e.content },
+        { QStringLiteral("type"),
+          e.type == api::Message::Type::System ? QStringLiteral("system") : QStringLiteral("text") },
     };
     if (!e.replyTo.isEmpty())
         o.insert(QStringLiteral("replyTo"), e.replyTo);
@@ -40,8 +43,9 @@ void OutboxSender::restore(const QList<OutboxEntry> &entries)
         m_queues[e.conversationId].entries.append(e);
     }
     for (auto it = m_queues.begin(); it != m_queues.end(); ++it)
-        std::stable_sort(it->entries.begin(), it->entries.end(),
-                         [](const OutboxEntry &a, const OutboxEntry &b) { return a.createdAt < b.createdAt; });
+        std::stable_sort(
+            it->entries.begin(), it->entries.end(),
+            [](const OutboxEntry &a, const OutboxEntry &b) { return a.createdAt < b.createdAt; });
     replay();
 }
 
@@ -54,7 +58,7 @@ void OutboxSender::enqueue(const OutboxEntry &entry)
     // the store writes the entry before its removal on the ack, and a crash before
     // it reached the disk loses nothing the server took (the gap fill brings it back,
     // the clientId keeps a resend single).
-    m_persistence.save(entry, [] { });
+    m_persistence.save(entry, [] {});
     pump(entry.conversationId);
 }
 
@@ -144,7 +148,8 @@ int OutboxSender::pendingCount() const
 {
     int n = 0;
     for (const Queue &q : m_queues)
-        n += int(std::count_if(q.entries.begin(), q.entries.end(), [](const OutboxEntry &e) { return e.state != OutboxEntry::State::Failed; }));
+        n += int(std::count_if(q.entries.begin(), q.entries.end(),
+                               [](const OutboxEntry &e) { return e.state != OutboxEntry::State::Failed; }));
     return n;
 }
 
@@ -212,7 +217,7 @@ void OutboxSender::onAck(const QString &conversationId, const QString &clientId,
                 emit delivered(clientId, *stored);
             } else {
                 // Stored by the server, but the ack is unreadable: the gap fill brings it.
-                emit delivered(clientId, api::Message{});
+                emit delivered(clientId, api::Message {});
             }
         }
         if (current)

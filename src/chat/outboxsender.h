@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Sends queued messages over the socket, one in flight per conversation so they keep
 // their order, each with its clientId so a resend is stored once. An entry is handed to
@@ -39,7 +41,8 @@ class OutboxSender : public QObject
     Q_OBJECT
 public:
     // Durable storage of the entries, done by the cache on its worker thread.
-    struct Persistence {
+    struct Persistence
+    {
         // Calls durable() once the entry is on disk.
         std::function<void(const OutboxEntry &entry, std::function<void()> durable)> save;
         // A state change of a saved entry (failed, or back in line after Retry).
@@ -62,10 +65,10 @@ public:
     bool retry(const QString &clientId);   // a failed entry goes back in line
     bool discard(const QString &clientId); // drops a pending or failed entry for good
 
-    QList<OutboxEntry> entries() const;    // every entry, by conversation then order
+    QList<OutboxEntry> entries() const; // every entry, by conversation then order
     bool contains(const QString &clientId) const;
     std::optional<OutboxEntry> entry(const QString &clientId) const;
-    int pendingCount() const;              // entries not failed
+    int pendingCount() const; // entries not failed
 
 signals:
     void delivered(const QString &clientId, const ringchat::api::Message &stored);
@@ -75,14 +78,16 @@ signals:
     void drained(); // nothing left to send (failed entries excepted)
 
 private:
-    struct Queue {
-        QList<OutboxEntry> entries;  // in send order
+    struct Queue
+    {
+        QList<OutboxEntry> entries; // in send order
         bool inFlight = false;
-        QTimer *wait = nullptr;      // rate-limit or timeout back-off
+        QTimer *wait = nullptr; // rate-limit or timeout back-off
     };
     void pump(const QString &conversationId);
     void sendHead(const QString &conversationId);
-    void onAck(const QString &conversationId, const QString &clientId, quint64 epoch, const api::AckReply &ack);
+    void onAck(const QString &conversationId, const QString &clientId, quint64 epoch,
+               const api::AckReply &ack);
     void waitThenPump(const QString &conversationId, int ms);
     OutboxEntry *find(const QString &clientId);
     void checkDrained();
@@ -91,7 +96,7 @@ private:
     Persistence m_persistence;
     QHash<QString, Queue> m_queues;
     bool m_online = false;
-    quint64 m_epoch = 0;        // bumps on every link change; acks of older epochs are ignored
+    quint64 m_epoch = 0; // bumps on every link change; acks of older epochs are ignored
 };
 
 } // namespace ringchat::chat

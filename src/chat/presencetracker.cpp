@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/presencetracker.h"
 
 #include <QTimer>
@@ -23,8 +25,8 @@ void PresenceTracker::update(const QString &userId, bool isOnline, const QString
     const Presence old = m_people.value(userId);
     // A participant list says only online/offline: keep a known "away".
     p.status = !status.isEmpty() ? status
-        : isOnline ? (old.isOnline ? old.status : QStringLiteral("online"))
-                   : QStringLiteral("offline");
+        : isOnline               ? (old.isOnline ? old.status : QStringLiteral("online"))
+                                 : QStringLiteral("offline");
     if (!isOnline)
         p.status = QStringLiteral("offline");
     p.lastSeen = lastSeen.isValid() ? lastSeen : old.lastSeen;

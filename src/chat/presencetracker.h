@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Presence of the people we share conversations with (online / away / offline with
 // lastSeen), and our own "away" after 5 minutes without input.
@@ -13,10 +15,11 @@ class QTimer;
 
 namespace ringchat::chat {
 
-struct Presence {
+struct Presence
+{
     bool isOnline = false;
-    QString status;      // "online", "away" or "offline"
-    QDateTime lastSeen;  // when they went offline (invalid when unknown)
+    QString status;     // "online", "away" or "offline"
+    QDateTime lastSeen; // when they went offline (invalid when unknown)
 };
 
 class PresenceTracker : public QObject

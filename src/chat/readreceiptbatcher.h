@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Turns "the user can see up to seq N" reports into mark_read requests: at most
 // one per conversation every 500 ms, only ever moving the marker forward, and
@@ -34,7 +36,8 @@ signals:
     void markerAcknowledged(const QString &conversationId, qint64 lastReadSeq);
 
 private:
-    struct State {
+    struct State
+    {
         qint64 acked = 0;      // the server confirmed this marker
         qint64 wanted = 0;     // the highest seq the user has seen
         qint64 handled = 0;    // the highest upToSeq the server accepted

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/servereventdecoder.h"
 
 #include "net/socketioclient.h"
@@ -31,35 +33,36 @@ std::optional<ServerEvent> decodeServerEvent(const QString &name, const net::Pay
         auto m = api::Message::fromJson(payload.arg(0), &why);
         if (!m)
             return fail(error, QStringLiteral("malformed message_received: %1").arg(why));
-        return events::MessageReceived{std::move(*m)};
+        return events::MessageReceived { std::move(*m) };
     }
     static const QStringList known = {
-        QStringLiteral("user_typing"), QStringLiteral("messages_read"), QStringLiteral("presence_update"),
-        QStringLiteral("conversation_updated"), QStringLiteral("connected"), QStringLiteral("error"),
+        QStringLiteral("user_typing"),     QStringLiteral("messages_read"),
+        QStringLiteral("presence_update"), QStringLiteral("conversation_updated"),
+        QStringLiteral("connected"),       QStringLiteral("error"),
     };
     if (!known.contains(name))
         return std::nullopt;
     const QJsonObject data = payload.isEmpty() ? QJsonObject() : payload.args().at(0).toObject();
 
     if (name == QLatin1String("user_typing")) {
-        events::UserTyping e{text(data, "conversationId"), text(data, "userId"), text(data, "userName"),
-                             data.value(QLatin1String("isTyping")).toBool()};
+        events::UserTyping e { text(data, "conversationId"), text(data, "userId"), text(data, "userName"),
+                               data.value(QLatin1String("isTyping")).toBool() };
         if (!api::isValidConversationId(e.conversationId) || e.userId.isEmpty())
             return fail(error, QStringLiteral("malformed user_typing"));
         return e;
     }
     if (name == QLatin1String("messages_read")) {
         const QJsonValue seq = data.value(QLatin1String("lastReadSeq"));
-        events::MessagesRead e{text(data, "conversationId"), text(data, "userId"), qint64(seq.toDouble(-1)),
-                               api::parseTime(text(data, "readAt"))};
+        events::MessagesRead e { text(data, "conversationId"), text(data, "userId"), qint64(seq.toDouble(-1)),
+                                 api::parseTime(text(data, "readAt")) };
         if (!api::isValidConversationId(e.conversationId) || e.userId.isEmpty() || !seq.isDouble()
             || e.lastReadSeq < 0)
             return fail(error, QStringLiteral("malformed messages_read"));
         return e;
     }
     if (name == QLatin1String("presence_update")) {
-        events::PresenceUpdate e{text(data, "userId"), data.value(QLatin1String("isOnline")).toBool(),
-                                 text(data, "status"), api::parseTime(text(data, "lastSeen"))};
+        events::PresenceUpdate e { text(data, "userId"), data.value(QLatin1String("isOnline")).toBool(),
+                                   text(data, "status"), api::parseTime(text(data, "lastSeen")) };
         if (e.userId.isEmpty())
             return fail(error, QStringLiteral("malformed presence_update"));
         if (e.status != QLatin1String("online") && e.status != QLatin1String("away"))
@@ -71,11 +74,11 @@ std::optional<ServerEvent> decodeServerEvent(const QString &name, const net::Pay
         auto c = api::Conversation::fromJson(data, &why);
         if (!c)
             return fail(error, QStringLiteral("malformed conversation_updated: %1").arg(why));
-        return events::ConversationUpdated{std::move(*c)};
+        return events::ConversationUpdated { std::move(*c) };
     }
     if (name == QLatin1String("connected"))
-        return events::Connected{text(data, "userId"), text(data, "name")};
-    return events::ServerError{text(data, "code"), text(data, "message")};
+        return events::Connected { text(data, "userId"), text(data, "name") };
+    return events::ServerError { text(data, "code"), text(data, "message") };
 }
 
 JoinReply decodeJoinReply(const QJsonObject &ack)

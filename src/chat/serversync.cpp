@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/serversync.h"
 
 #include "api/restclient.h"
@@ -30,32 +32,33 @@ void ServerSync::start()
     m_online = true;
     const quint64 generation = ++m_generation;
     QPointer<ServerSync> guard(this);
-    m_rest->allConversations().then(this, [this, guard, generation](const api::ApiResult<QList<api::Conversation>> &r) {
-        if (!guard || generation != m_generation)
-            return;
-        if (!r.ok()) {
-            qCWarning(lcChat) << "conversation list failed:" << r.error().message;
-            // Synced with what we have anyway (the outbox can send), and the list again shortly.
-            finish(generation);
-            QTimer::singleShot(5000, this, [this, generation] {
-                if (generation == m_generation)
-                    start();
-            });
-            return;
-        }
-        m_hooks.conversations(r.value());
-        // Synced when every fill has answered: the last copy of `allDone` goes.
-        auto allDone = std::shared_ptr<void>(nullptr, [this, guard, generation](void *) {
-            if (guard)
+    m_rest->allConversations().then(
+        this, [this, guard, generation](const api::ApiResult<QList<api::Conversation>> &r) {
+            if (!guard || generation != m_generation)
+                return;
+            if (!r.ok()) {
+                qCWarning(lcChat) << "conversation list failed:" << r.error().message;
+                // Synced with what we have anyway (the outbox can send), and the list again shortly.
                 finish(generation);
+                QTimer::singleShot(5000, this, [this, generation] {
+                    if (generation == m_generation)
+                        start();
+                });
+                return;
+            }
+            m_hooks.conversations(r.value());
+            // Synced when every fill has answered: the last copy of `allDone` goes.
+            auto allDone = std::shared_ptr<void>(nullptr, [this, guard, generation](void *) {
+                if (guard)
+                    finish(generation);
+            });
+            for (const QString &id : m_timelines->ids()) {
+                const qint64 held = m_timelines->highestHeldSeq(id);
+                const auto c = m_timelines->conversation(id);
+                if (held > 0 ? (c && c->lastSeq > held) : m_hooks.wantsLatest(id))
+                    fill(id, held, [allDone] {});
+            }
         });
-        for (const QString &id : m_timelines->ids()) {
-            const qint64 held = m_timelines->highestHeldSeq(id);
-            const auto c = m_timelines->conversation(id);
-            if (held > 0 ? (c && c->lastSeq > held) : m_hooks.wantsLatest(id))
-                fill(id, held, [allDone] { });
-        }
-    });
 }
 
 void ServerSync::stop()

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Catching up with the server after every (re)connect: the conversation list,
 // then a gap fill (GapFiller) of every conversation that missed messages, and
@@ -25,7 +27,8 @@ class ServerSync : public QObject
 {
     Q_OBJECT
 public:
-    struct Hooks {
+    struct Hooks
+    {
         // The server's conversation list (upsert each).
         std::function<void(const QList<api::Conversation> &)> conversations;
         // A page of missed messages.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/storechatcache.h"
 
 #include "store/chatstore.h"
@@ -27,8 +29,8 @@ void StoreChatCache::startWrite(std::function<void()> written)
 {
     // The store runs jobs in order, so the last job done means both are.
     if (!m_pendingConversations.isEmpty()) {
-        QFuture<bool> conversations =
-            m_store->upsertConversations(std::exchange(m_pendingConversations, {}).values());
+        QFuture<bool> conversations
+            = m_store->upsertConversations(std::exchange(m_pendingConversations, {}).values());
         if (m_pendingMessages.isEmpty()) {
             if (written)
                 conversations.then(this, [written](bool) { written(); });
@@ -87,25 +89,27 @@ void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int>
         if (store)
             store->releaseMemory();
     };
-    m_store->loadConversations().then(this, [this, snapshot, remaining, finishOne, messagesPerConversation, limits](
-                                                const QList<api::Conversation> &conversations) {
-        snapshot->conversations = conversations;
-        ++*remaining; // the outbox
-        for (const api::Conversation &c : conversations) {
-            ++*remaining;
-            const QString id = c.id;
-            m_store->latestMessages(id, limits.value(id, messagesPerConversation))
-                .then(this, [snapshot, finishOne, id](const QList<api::Message> &messages) {
-                    snapshot->latestMessages.insert(id, messages);
-                    finishOne();
-                });
-        }
-        m_store->outbox().then(this, [snapshot, finishOne](const QList<OutboxEntry> &entries) {
-            snapshot->outbox = entries;
+    m_store->loadConversations().then(
+        this,
+        [this, snapshot, remaining, finishOne, messagesPerConversation,
+         limits](const QList<api::Conversation> &conversations) {
+            snapshot->conversations = conversations;
+            ++*remaining; // the outbox
+            for (const api::Conversation &c : conversations) {
+                ++*remaining;
+                const QString id = c.id;
+                m_store->latestMessages(id, limits.value(id, messagesPerConversation))
+                    .then(this, [snapshot, finishOne, id](const QList<api::Message> &messages) {
+                        snapshot->latestMessages.insert(id, messages);
+                        finishOne();
+                    });
+            }
+            m_store->outbox().then(this, [snapshot, finishOne](const QList<OutboxEntry> &entries) {
+                snapshot->outbox = entries;
+                finishOne();
+            });
             finishOne();
         });
-        finishOne();
-    });
 }
 
 void StoreChatCache::loadBefore(const QString &conversationId, qint64 beforeSeq, int limit,

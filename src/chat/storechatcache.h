@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ChatCache on top of the SQLite store (src/store): one database per account + server.
 
@@ -50,7 +52,7 @@ private:
     void startWrite(std::function<void()> written = {});
 
     store::ChatStore *m_store;
-    store::MessageBatch m_pendingMessages; // compact: a slow disk can leave many waiting
+    store::MessageBatch m_pendingMessages;                    // compact: a slow disk can leave many waiting
     QHash<QString, api::Conversation> m_pendingConversations; // by id, the latest copy
     bool m_writeQueued = false;
     bool m_writeInFlight = false;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/timelines.h"
 
 #include <algorithm>
@@ -14,7 +16,8 @@ const api::Conversation &Timelines::upsert(const api::Conversation &incoming)
             if (const api::Participant *old = t.conversation.participant(p.userId))
                 p.lastReadSeq = std::max(p.lastReadSeq, old->lastReadSeq);
         c.lastSeq = std::max(c.lastSeq, t.conversation.lastSeq);
-        if (t.conversation.lastMessage && (!c.lastMessage || c.lastMessage->seq < t.conversation.lastMessage->seq))
+        if (t.conversation.lastMessage
+            && (!c.lastMessage || c.lastMessage->seq < t.conversation.lastMessage->seq))
             c.lastMessage = t.conversation.lastMessage;
     }
     if (const api::Participant *me = c.participant(m_ownUserId))

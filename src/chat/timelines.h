@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The held state of every conversation, and the rules that follow from it:
 // which messages are new (ingest), read markers that only move forward,
@@ -25,7 +27,8 @@ public:
     // are kept even beyond the bound.
     enum class Source { Live, Server, Cache, History };
 
-    struct Ingested {
+    struct Ingested
+    {
         QList<api::Message> added;    // every message not held before, ascending
         QList<api::Message> inserted; // of those, the new rows
         QList<api::Message> merged;   // of those, our own that replace a pending row
@@ -33,13 +36,17 @@ public:
         bool gap = false;             // a live message past a hole: fetch what is missing
         bool conversationChanged = false;
     };
-    struct MarkerMoved {
+    struct MarkerMoved
+    {
         bool moved = false;
-        bool own = false;                 // our own marker (the unread count changed)
-        QList<api::Message> becameRead;   // our messages that someone has now read
+        bool own = false;               // our own marker (the unread count changed)
+        QList<api::Message> becameRead; // our messages that someone has now read
     };
 
-    explicit Timelines(int maxHeldPerConversation = 5000) : m_maxHeld(maxHeldPerConversation) { }
+    explicit Timelines(int maxHeldPerConversation = 5000)
+        : m_maxHeld(maxHeldPerConversation)
+    {
+    }
 
     void setOwnUserId(const QString &userId) { m_ownUserId = userId; }
     QString ownUserId() const { return m_ownUserId; }
@@ -74,7 +81,8 @@ public:
     api::DeliveryState deliveryState(const api::Message &message) const;
 
 private:
-    struct Timeline {
+    struct Timeline
+    {
         api::Conversation conversation;
         bool known = false;                   // the conversation itself is known
         std::map<qint64, api::Message> bySeq; // held messages

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/typingnotifier.h"
 
 #include <QDateTime>
@@ -13,7 +15,7 @@ qint64 nowMs()
 } // namespace
 
 TypingNotifier::TypingNotifier(Emit send, QObject *parent)
-    : TypingNotifier(std::move(send), Timing{}, parent)
+    : TypingNotifier(std::move(send), Timing {}, parent)
 {
 }
 

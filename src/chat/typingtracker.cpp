@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/typingtracker.h"
 
 #include <QDateTime>
@@ -16,8 +18,8 @@ TypingTracker::TypingTracker(QObject *parent, int expiryMs)
     connect(m_sweep, &QTimer::timeout, this, &TypingTracker::expire);
 }
 
-void TypingTracker::update(const QString &conversationId, const QString &userId,
-                           const QString &userName, bool isTyping)
+void TypingTracker::update(const QString &conversationId, const QString &userId, const QString &userName,
+                           bool isTyping)
 {
     auto &users = m_typers[conversationId];
     if (isTyping) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Who else is typing, per conversation. A typer is dropped on isTyping:false or
 // after 6 s without news (the server may never send the stop, e.g. across a reconnect).
@@ -18,8 +20,7 @@ public:
     explicit TypingTracker(QObject *parent = nullptr, int expiryMs = 6000);
 
     // From user_typing, or from join_conversation's `typing` list (isTyping true).
-    void update(const QString &conversationId, const QString &userId, const QString &userName,
-                bool isTyping);
+    void update(const QString &conversationId, const QString &userId, const QString &userName, bool isTyping);
     void clearConversation(const QString &conversationId);
     void clearAll();
 
@@ -30,7 +31,8 @@ signals:
     void typersChanged(const QString &conversationId);
 
 private:
-    struct Typer {
+    struct Typer
+    {
         QString name;
         qint64 lastHeardMs = 0;
     };

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Notices that the machine slept: the monotonic clock stops during suspend while the
 // wall clock keeps going, so a timer that fires late by wall-clock time means we woke

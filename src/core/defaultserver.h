@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The server the app and the CLI use when none is given: the local reference server
 // that ./scripts/run starts (server/README.md).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/jsondocument.h"
 
 #include <simdjson.h>
@@ -63,61 +65,61 @@ struct JsonViewAccess
 
 namespace {
 
-    QByteArrayView bytes(std::string_view s)
-    {
-        return QByteArrayView(s.data(), qsizetype(s.size()));
-    }
+QByteArrayView bytes(std::string_view s)
+{
+    return QByteArrayView(s.data(), qsizetype(s.size()));
+}
 
-    bool isDigit(char c)
-    {
-        return c >= '0' && c <= '9';
-    }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
-    // simdjson refuses integers beyond 64 bits, but JavaScript writes any number
-    // below 1e21 in plain digits (JSON.stringify(1e20) is "100000000000000000000"),
-    // and QJsonDocument reads those as doubles. So when a number failed, integers of
-    // 19 digits or more (outside strings) get a ".0" and are read as doubles too.
-    // Returns an empty array when there is nothing to widen.
-    QByteArray widenBigIntegers(QByteArrayView text)
-    {
-        QByteArray out;
-        bool inString = false;
-        qsizetype copied = 0;
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            const char c = text[i];
-            if (inString) {
-                if (c == '\\')
-                    ++i;
-                else if (c == '"')
-                    inString = false;
-                continue;
-            }
-            if (c == '"') {
-                inString = true;
-                continue;
-            }
-            if (!isDigit(c))
-                continue;
-            const qsizetype start = i;
-            while (i + 1 < text.size() && isDigit(text[i + 1]))
+// simdjson refuses integers beyond 64 bits, but JavaScript writes any number
+// below 1e21 in plain digits (JSON.stringify(1e20) is "100000000000000000000"),
+// and QJsonDocument reads those as doubles. So when a number failed, integers of
+// 19 digits or more (outside strings) get a ".0" and are read as doubles too.
+// Returns an empty array when there is nothing to widen.
+QByteArray widenBigIntegers(QByteArrayView text)
+{
+    QByteArray out;
+    bool inString = false;
+    qsizetype copied = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
                 ++i;
-            const qsizetype digits = i - start + 1;
-            const char next = i + 1 < text.size() ? text[i + 1] : ' ';
-            if (next == '.' || next == 'e' || next == 'E') {
-                // A fraction or exponent: skip the rest of this number.
-                while (i + 1 < text.size()
-                       && (isDigit(text[i + 1]) || text[i + 1] == '.' || text[i + 1] == 'e'
-                           || text[i + 1] == 'E' || text[i + 1] == '+' || text[i + 1] == '-'))
-                    ++i;
-            } else if (digits >= 19) {
-                out.append(text.sliced(copied, i + 1 - copied)).append(".0");
-                copied = i + 1;
-            }
+            else if (c == '"')
+                inString = false;
+            continue;
         }
-        if (copied > 0)
-            out.append(text.sliced(copied));
-        return out;
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        if (!isDigit(c))
+            continue;
+        const qsizetype start = i;
+        while (i + 1 < text.size() && isDigit(text[i + 1]))
+            ++i;
+        const qsizetype digits = i - start + 1;
+        const char next = i + 1 < text.size() ? text[i + 1] : ' ';
+        if (next == '.' || next == 'e' || next == 'E') {
+            // A fraction or exponent: skip the rest of this number.
+            while (i + 1 < text.size()
+                   && (isDigit(text[i + 1]) || text[i + 1] == '.' || text[i + 1] == 'e' || text[i + 1] == 'E'
+                       || text[i + 1] == '+' || text[i + 1] == '-'))
+                ++i;
+        } else if (digits >= 19) {
+            out.append(text.sliced(copied, i + 1 - copied)).append(".0");
+            copied = i + 1;
+        }
     }
+    if (copied > 0)
+        out.append(text.sliced(copied));
+    return out;
+}
 
 } // namespace
 
@@ -261,7 +263,10 @@ JsonView JsonMembers::value(QLatin1StringView key) const
     return {};
 }
 
-JsonDocument::JsonDocument() : m_storage(std::make_unique<Storage>()) {}
+JsonDocument::JsonDocument()
+    : m_storage(std::make_unique<Storage>())
+{
+}
 
 JsonDocument::~JsonDocument() = default;
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A parsed, immutable JSON document and read-only views into it.
 //
@@ -41,7 +43,7 @@ class JsonView
 public:
     enum class Type { Undefined, Null, Bool, Double, String, Array, Object };
 
-    JsonView() = default;   // undefined
+    JsonView() = default; // undefined
 
     Type type() const { return m_type; }
     bool isUndefined() const { return m_type == Type::Undefined; }
@@ -56,7 +58,7 @@ public:
     double toDouble(double defaultValue = 0) const;
     // A string's UTF-8 bytes (empty for other types); points into the document.
     QByteArrayView utf8() const;
-    QString toString() const;   // empty for non-strings
+    QString toString() const; // empty for non-strings
 
     // Object member by key (the last one when a key repeats); undefined when
     // missing or when this is not an object.
@@ -141,16 +143,14 @@ template <typename F> void JsonView::forEachElement(F &&f) const
 {
     using Fn = std::remove_reference_t<F>;
     visitElements([](void *context, JsonView element) { (*static_cast<Fn *>(context))(element); },
-        const_cast<void *>(static_cast<const void *>(&f)));
+                  const_cast<void *>(static_cast<const void *>(&f)));
 }
 
 template <typename F> void JsonView::forEachMember(F &&f) const
 {
     using Fn = std::remove_reference_t<F>;
     visitMembers(
-        [](void *context, QByteArrayView key, JsonView value) {
-            (*static_cast<Fn *>(context))(key, value);
-        },
+        [](void *context, QByteArrayView key, JsonView value) { (*static_cast<Fn *>(context))(key, value); },
         const_cast<void *>(static_cast<const void *>(&f)));
 }
 

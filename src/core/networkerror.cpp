@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/networkerror.h"
 
 #include "core/networkproxy.h"
@@ -27,7 +29,7 @@ enum class Failure {
     ProxyClosed,
     ProxyAuthentication,
     ProxyProtocol,
-    ProxyDenied, // the proxy does not forward to this server
+    ProxyDenied,        // the proxy does not forward to this server
     ProxyAnsweredError, // an HTTP proxy answered CONNECT with a status Qt does not map
     Other,
 };
@@ -36,22 +38,35 @@ Failure classify(QAbstractSocket::SocketError error)
 {
     using E = QAbstractSocket::SocketError;
     switch (error) {
-    case E::ConnectionRefusedError: return Failure::Refused;
-    case E::HostNotFoundError: return Failure::HostNotFound;
-    case E::SocketTimeoutError: return Failure::Timeout;
-    case E::RemoteHostClosedError: return Failure::Closed;
+    case E::ConnectionRefusedError:
+        return Failure::Refused;
+    case E::HostNotFoundError:
+        return Failure::HostNotFound;
+    case E::SocketTimeoutError:
+        return Failure::Timeout;
+    case E::RemoteHostClosedError:
+        return Failure::Closed;
     case E::SslHandshakeFailedError:
     case E::SslInternalError:
-    case E::SslInvalidUserDataError: return Failure::Tls;
-    case E::ProxyConnectionRefusedError: return Failure::ProxyRefused;
-    case E::ProxyNotFoundError: return Failure::ProxyNotFound;
-    case E::ProxyConnectionTimeoutError: return Failure::ProxyTimeout;
-    case E::ProxyConnectionClosedError: return Failure::ProxyClosed;
-    case E::ProxyAuthenticationRequiredError: return Failure::ProxyAuthentication;
-    case E::ProxyProtocolError: return Failure::ProxyProtocol;
+    case E::SslInvalidUserDataError:
+        return Failure::Tls;
+    case E::ProxyConnectionRefusedError:
+        return Failure::ProxyRefused;
+    case E::ProxyNotFoundError:
+        return Failure::ProxyNotFound;
+    case E::ProxyConnectionTimeoutError:
+        return Failure::ProxyTimeout;
+    case E::ProxyConnectionClosedError:
+        return Failure::ProxyClosed;
+    case E::ProxyAuthenticationRequiredError:
+        return Failure::ProxyAuthentication;
+    case E::ProxyProtocolError:
+        return Failure::ProxyProtocol;
     // An HTTP proxy's 403 or 405 to CONNECT (through a proxy only, see describe()).
-    case E::SocketAccessError: return Failure::ProxyDenied;
-    default: return Failure::Other;
+    case E::SocketAccessError:
+        return Failure::ProxyDenied;
+    default:
+        return Failure::Other;
     }
 }
 
@@ -59,21 +74,35 @@ Failure classify(QNetworkReply::NetworkError error)
 {
     using E = QNetworkReply::NetworkError;
     switch (error) {
-    case E::ConnectionRefusedError: return Failure::Refused;
-    case E::HostNotFoundError: return Failure::HostNotFound;
-    case E::TimeoutError: return Failure::Timeout;
-    case E::RemoteHostClosedError: return Failure::Closed;
-    case E::OperationCanceledError: return Failure::Cancelled;
+    case E::ConnectionRefusedError:
+        return Failure::Refused;
+    case E::HostNotFoundError:
+        return Failure::HostNotFound;
+    case E::TimeoutError:
+        return Failure::Timeout;
+    case E::RemoteHostClosedError:
+        return Failure::Closed;
+    case E::OperationCanceledError:
+        return Failure::Cancelled;
     case E::TooManyRedirectsError:
-    case E::InsecureRedirectError: return Failure::Redirect;
-    case E::SslHandshakeFailedError: return Failure::Tls;
-    case E::ProxyConnectionRefusedError: return Failure::ProxyRefused;
-    case E::ProxyNotFoundError: return Failure::ProxyNotFound;
-    case E::ProxyTimeoutError: return Failure::ProxyTimeout;
-    case E::ProxyConnectionClosedError: return Failure::ProxyClosed;
-    case E::ProxyAuthenticationRequiredError: return Failure::ProxyAuthentication;
-    case E::UnknownProxyError: return Failure::ProxyProtocol;
-    default: return Failure::Other;
+    case E::InsecureRedirectError:
+        return Failure::Redirect;
+    case E::SslHandshakeFailedError:
+        return Failure::Tls;
+    case E::ProxyConnectionRefusedError:
+        return Failure::ProxyRefused;
+    case E::ProxyNotFoundError:
+        return Failure::ProxyNotFound;
+    case E::ProxyTimeoutError:
+        return Failure::ProxyTimeout;
+    case E::ProxyConnectionClosedError:
+        return Failure::ProxyClosed;
+    case E::ProxyAuthenticationRequiredError:
+        return Failure::ProxyAuthentication;
+    case E::UnknownProxyError:
+        return Failure::ProxyProtocol;
+    default:
+        return Failure::Other;
     }
 }
 
@@ -83,7 +112,8 @@ Failure classify(QNetworkReply::NetworkError error)
 // translations).
 std::optional<Failure> proxyFailureFromText(const QString &errorString)
 {
-    struct Text {
+    struct Text
+    {
         const char *context;
         const char *source;
         Failure failure;
@@ -125,8 +155,10 @@ bool isProxyFailure(Failure failure)
     case Failure::ProxyAuthentication:
     case Failure::ProxyProtocol:
     case Failure::ProxyDenied:
-    case Failure::ProxyAnsweredError: return true;
-    default: return false;
+    case Failure::ProxyAnsweredError:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -183,12 +215,13 @@ QStringList certificateClauses(const QList<QSslError> &errors, const QUrl &url)
                 .arg(e->certificate().effectiveDate().toUTC().toString(QStringLiteral("yyyy-MM-dd"))));
     if (find({ E::SelfSignedCertificate, E::SelfSignedCertificateInChain })) {
         add(QStringLiteral("the server's certificate is self-signed, so its issuer is untrusted"));
-    } else if (const QSslError *e = find({ E::UnableToGetLocalIssuerCertificate, E::UnableToGetIssuerCertificate,
-                                           E::UnableToVerifyFirstCertificate, E::CertificateUntrusted,
-                                           E::InvalidCaCertificate })) {
+    } else if (const QSslError *e = find({ E::UnableToGetLocalIssuerCertificate,
+                                           E::UnableToGetIssuerCertificate, E::UnableToVerifyFirstCertificate,
+                                           E::CertificateUntrusted, E::InvalidCaCertificate })) {
         const QString issuer = e->certificate().isNull() ? QString() : issuerName(e->certificate());
-        add(issuer.isEmpty() ? QStringLiteral("the server's certificate comes from an untrusted issuer")
-                             : QStringLiteral("the server's certificate comes from an untrusted issuer (%1)").arg(issuer));
+        add(issuer.isEmpty()
+                ? QStringLiteral("the server's certificate comes from an untrusted issuer")
+                : QStringLiteral("the server's certificate comes from an untrusted issuer (%1)").arg(issuer));
     }
     if (find({ E::CertificateRevoked }))
         add(QStringLiteral("the server's certificate has been revoked"));
@@ -196,7 +229,8 @@ QStringList certificateClauses(const QList<QSslError> &errors, const QUrl &url)
         add(QStringLiteral("the server sent no certificate"));
     for (const QSslError &e : errors) {
         if (clauses.isEmpty() && e.error() != E::NoError && e.error() != E::UnspecifiedError)
-            add(QStringLiteral("the server's certificate cannot be verified (%1)").arg(withoutUrls(e.errorString(), url)));
+            add(QStringLiteral("the server's certificate cannot be verified (%1)")
+                    .arg(withoutUrls(e.errorString(), url)));
     }
     return clauses;
 }
@@ -209,13 +243,15 @@ QString tlsSentence(const QString &errorString, const QList<QSslError> &sslError
         // A company proxy that re-signs secure connections shows up as an untrusted issuer.
         if (proxy.type() != QNetworkProxy::NoProxy && certificate.contains(QLatin1String("untrusted issuer")))
             return certificate
-                + QStringLiteral(" The proxy %1 may be intercepting secure connections.").arg(NetworkProxy::address(proxy));
+                + QStringLiteral(" The proxy %1 may be intercepting secure connections.")
+                      .arg(NetworkProxy::address(proxy));
         return certificate;
     }
     if (errorString.contains(QLatin1String("wrong version number"), Qt::CaseInsensitive)
         || errorString.contains(QLatin1String("packet length too long"), Qt::CaseInsensitive))
-        return QStringLiteral("The secure connection to %1 failed: the server did not answer with a secure (TLS) "
-                              "connection. Is it an http:// address?")
+        return QStringLiteral(
+                   "The secure connection to %1 failed: the server did not answer with a secure (TLS) "
+                   "connection. Is it an http:// address?")
             .arg(serverAddress(url));
     return QStringLiteral("The secure connection to %1 failed: the server did not complete a secure (TLS) "
                           "connection (%2).")
@@ -242,36 +278,43 @@ QString proxySentence(Failure failure, const QNetworkProxy &proxy, const QUrl &u
         if (!proxy.user().isEmpty())
             return name + QStringLiteral(" refused the user name and password.") + check;
         return name
-            + (place.isEmpty() ? QStringLiteral(" needs a user name and password.")
-                               : QStringLiteral(" needs a user name and password: set them in %1.").arg(place));
+            + (place.isEmpty()
+                   ? QStringLiteral(" needs a user name and password.")
+                   : QStringLiteral(" needs a user name and password: set them in %1.").arg(place));
     case Failure::ProxyProtocol: {
         const QString type = proxy.type() == QNetworkProxy::Socks5Proxy ? QStringLiteral("a SOCKS5")
-                                                                         : QStringLiteral("an HTTP");
-        return name + QStringLiteral(" did not answer as %1 proxy does: is it of another type (http:// or socks5://)?")
-                          .arg(type)
+                                                                        : QStringLiteral("an HTTP");
+        return name
+            + QStringLiteral(
+                  " did not answer as %1 proxy does: is it of another type (http:// or socks5://)?")
+                  .arg(type)
             + check;
     }
     case Failure::ProxyDenied:
-        return name + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
-                                     "not allow connections to it.")
-                          .arg(serverAddress(url));
+        return name
+            + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
+                             "not allow connections to it.")
+                  .arg(serverAddress(url));
     case Failure::ProxyAnsweredError:
         // Which error the proxy answered is not known here; some proxies (tinyproxy) answer
         // a wrong password with 401 rather than 407.
         if (!proxy.user().isEmpty())
-            return name + QStringLiteral(" did not open a connection to %1: it may have refused the user name and "
-                                         "password, or the server may be down.")
-                              .arg(serverAddress(url))
+            return name
+                + QStringLiteral(" did not open a connection to %1: it may have refused the user name and "
+                                 "password, or the server may be down.")
+                      .arg(serverAddress(url))
                 + check;
-        return name + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
-                                     "not allow connections to it.")
-                          .arg(serverAddress(url));
+        return name
+            + QStringLiteral(" did not open a connection to %1: the server may be down, or the proxy does "
+                             "not allow connections to it.")
+                  .arg(serverAddress(url));
     default:
         return name + QStringLiteral(" failed.");
     }
 }
 
-QString describe(Failure failure, const QString &errorString, const QList<QSslError> &sslErrors, const QUrl &url)
+QString describe(Failure failure, const QString &errorString, const QList<QSslError> &sslErrors,
+                 const QUrl &url)
 {
     const QNetworkProxy proxy = NetworkProxy::proxyFor(url);
     if (!sslErrors.isEmpty() || failure == Failure::Tls)
@@ -284,13 +327,15 @@ QString describe(Failure failure, const QString &errorString, const QList<QSslEr
     if (isProxyFailure(failure) && (viaProxy || failure != Failure::ProxyDenied))
         return proxySentence(failure, proxy, url);
     const QString where = serverAddress(url);
-    const QString through = viaProxy ? QStringLiteral(" through the proxy %1").arg(NetworkProxy::address(proxy))
-                                     : QString();
+    const QString through
+        = viaProxy ? QStringLiteral(" through the proxy %1").arg(NetworkProxy::address(proxy)) : QString();
     switch (failure) {
     case Failure::Refused:
-        return QStringLiteral("Cannot reach %1%2: the connection was refused. Is the server running?").arg(where, through);
+        return QStringLiteral("Cannot reach %1%2: the connection was refused. Is the server running?")
+            .arg(where, through);
     case Failure::HostNotFound:
-        return QStringLiteral("Cannot reach %1%2: the host name was not found. Check the address.").arg(where, through);
+        return QStringLiteral("Cannot reach %1%2: the host name was not found. Check the address.")
+            .arg(where, through);
     case Failure::Timeout:
         return describeTimeout(url);
     case Failure::Closed:
@@ -298,7 +343,8 @@ QString describe(Failure failure, const QString &errorString, const QList<QSslEr
     case Failure::Cancelled:
         return QStringLiteral("The request to %1 was cancelled.").arg(where);
     case Failure::Redirect:
-        return QStringLiteral("%1 redirected the request somewhere unsafe; this does not look like a Ring server.")
+        return QStringLiteral(
+                   "%1 redirected the request somewhere unsafe; this does not look like a Ring server.")
             .arg(where);
     default:
         return QStringLiteral("Cannot reach %1%2: %3.").arg(where, through, withoutUrls(errorString, url));

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one place that turns a failed connection into a sentence for the user: TLS
 // (untrusted, expired, wrong host), proxy (refused, needs or refused credentials),

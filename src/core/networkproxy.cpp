@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/networkproxy.h"
 
 #include <QHostAddress>
@@ -40,7 +42,8 @@ std::optional<QNetworkProxy> proxyFromUrl(QString text, int defaultPort, QString
         return fail(QStringLiteral("The proxy address is empty: %1.").arg(kFormat));
     if (!text.contains(QLatin1String("://"))) {
         if (defaultPort < 0)
-            return fail(QStringLiteral("\"%1\" is not a proxy address: %2.").arg(withoutCredentials(text), kFormat));
+            return fail(
+                QStringLiteral("\"%1\" is not a proxy address: %2.").arg(withoutCredentials(text), kFormat));
         text.prepend(QLatin1String("http://"));
     }
     const QUrl url(text, QUrl::StrictMode);
@@ -54,10 +57,12 @@ std::optional<QNetworkProxy> proxyFromUrl(QString text, int defaultPort, QString
     else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h"))
         type = QNetworkProxy::Socks5Proxy; // either way the proxy looks up host names (Qt's default)
     else if (scheme == QLatin1String("https"))
-        return fail(QStringLiteral("A proxy reached over https:// is not supported: use http:// (the connection to "
-                                   "the server inside it stays encrypted) or socks5://."));
+        return fail(
+            QStringLiteral("A proxy reached over https:// is not supported: use http:// (the connection to "
+                           "the server inside it stays encrypted) or socks5://."));
     else
-        return fail(QStringLiteral("The proxy type \"%1\" is not supported: use http:// or socks5://.").arg(scheme));
+        return fail(
+            QStringLiteral("The proxy type \"%1\" is not supported: use http:// or socks5://.").arg(scheme));
     if (url.host().isEmpty())
         return fail(QStringLiteral("The proxy address \"%1\" has no host name: %2.").arg(shown, kFormat));
     if ((!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() || url.hasFragment())
@@ -65,9 +70,10 @@ std::optional<QNetworkProxy> proxyFromUrl(QString text, int defaultPort, QString
     int port = url.port();
     if (port <= 0) {
         if (defaultPort < 0)
-            return fail(QStringLiteral("The proxy address \"%1\" has no port: add it, e.g. %2://%3:%4.")
-                            .arg(shown, scheme, url.host(), type == QNetworkProxy::HttpProxy ? QStringLiteral("3128")
-                                                                                              : QStringLiteral("1080")));
+            return fail(
+                QStringLiteral("The proxy address \"%1\" has no port: add it, e.g. %2://%3:%4.")
+                    .arg(shown, scheme, url.host(),
+                         type == QNetworkProxy::HttpProxy ? QStringLiteral("3128") : QStringLiteral("1080")));
         port = defaultPort;
     }
     return QNetworkProxy(type, url.host(), quint16(port), url.userName(QUrl::FullyDecoded),
@@ -141,9 +147,12 @@ std::optional<NetworkProxy> NetworkProxy::parse(const QString &text, QString *er
 QString NetworkProxy::modeName() const
 {
     switch (m_mode) {
-    case Mode::System: return QStringLiteral("system");
-    case Mode::None: return QStringLiteral("none");
-    case Mode::Manual: return QStringLiteral("manual");
+    case Mode::System:
+        return QStringLiteral("system");
+    case Mode::None:
+        return QStringLiteral("none");
+    case Mode::Manual:
+        return QStringLiteral("manual");
     }
     return {};
 }
@@ -152,8 +161,8 @@ QString NetworkProxy::url() const
 {
     if (m_mode != Mode::Manual)
         return {};
-    const QString scheme = m_proxy.type() == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks5")
-                                                                         : QStringLiteral("http");
+    const QString scheme
+        = m_proxy.type() == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks5") : QStringLiteral("http");
     return scheme + QStringLiteral("://") + address(m_proxy);
 }
 
@@ -198,13 +207,19 @@ QNetworkProxy NetworkProxy::proxyFor(const QUrl &url)
 
 QString NetworkProxy::address(const QNetworkProxy &proxy)
 {
-    const QString host = proxy.hostName().contains(u':') ? QStringLiteral("[%1]").arg(proxy.hostName())
-                                                         : proxy.hostName();
+    const QString host
+        = proxy.hostName().contains(u':') ? QStringLiteral("[%1]").arg(proxy.hostName()) : proxy.hostName();
     return QStringLiteral("%1:%2").arg(host).arg(proxy.port());
 }
 
-void NetworkProxy::setWhereToConfigure(const QString &place) { whereToConfigureText() = place; }
-QString NetworkProxy::whereToConfigure() { return whereToConfigureText(); }
+void NetworkProxy::setWhereToConfigure(const QString &place)
+{
+    whereToConfigureText() = place;
+}
+QString NetworkProxy::whereToConfigure()
+{
+    return whereToConfigureText();
+}
 
 EnvironmentProxyFactory::EnvironmentProxyFactory(Environment environment)
     : m_environment(environment ? std::move(environment)
@@ -223,7 +238,8 @@ QString EnvironmentProxyFactory::variable(const char *lowercaseName) const
 QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery &query)
 {
     const QList<QNetworkProxy> direct { QNetworkProxy(QNetworkProxy::NoProxy) };
-    if (query.queryType() != QNetworkProxyQuery::TcpSocket && query.queryType() != QNetworkProxyQuery::UrlRequest)
+    if (query.queryType() != QNetworkProxyQuery::TcpSocket
+        && query.queryType() != QNetworkProxyQuery::UrlRequest)
         return direct; // listening sockets and UDP: never through a proxy
     const QString httpsProxy = variable("https_proxy");
     const QString httpProxy = variable("http_proxy");

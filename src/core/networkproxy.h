@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The proxy setting of the app and the CLI, and the one place it is applied.
 // It is applied process-wide (Qt's application proxy or proxy factory), so every

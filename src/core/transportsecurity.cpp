@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/transportsecurity.h"
 
 #include <QHostAddress>
@@ -20,7 +22,8 @@ bool isSecureTransport(const QUrl &url, QString *error)
         return false;
     };
     if (!url.isValid() || url.host().isEmpty())
-        return fail(QStringLiteral("The server address \"%1\" is not a valid URL.").arg(url.toDisplayString()));
+        return fail(
+            QStringLiteral("The server address \"%1\" is not a valid URL.").arg(url.toDisplayString()));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https") || scheme == QLatin1String("wss"))
         return true;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one rule every layer applies before a token leaves the machine: TLS for
 // any server that is not on this computer.

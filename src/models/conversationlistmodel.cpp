@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/conversationlistmodel.h"
 
 #include "models/conversationtext.h"
@@ -12,14 +14,14 @@ using api::Participant;
 
 namespace {
 
-    QString preview(const QString &content)
-    {
-        // One line, bounded: the list shows a single elided line.
-        QString line = content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
-        if (line.size() > 160)
-            line = line.left(159) + u'…';
-        return line;
-    }
+QString preview(const QString &content)
+{
+    // One line, bounded: the list shows a single elided line.
+    QString line = content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
+    if (line.size() > 160)
+        line = line.left(159) + u'…';
+    return line;
+}
 
 } // namespace
 
@@ -210,15 +212,15 @@ void ConversationListModel::presenceUpdated(const QString &userId)
     Q_EMIT presenceChanged(userId);
 }
 
-void ConversationListModel::setTyping(
-    const QString &conversationId, const QString &userId, const QString &userName, bool isTyping)
+void ConversationListModel::setTyping(const QString &conversationId, const QString &userId,
+                                      const QString &userName, bool isTyping)
 {
     if (userId == m_ownUserId)
         return;
     QList<Typist> &typists = m_typing[conversationId];
     const QString before = typingText(conversationId);
-    const auto found = std::find_if(
-        typists.begin(), typists.end(), [&](const Typist &t) { return t.userId == userId; });
+    const auto found
+        = std::find_if(typists.begin(), typists.end(), [&](const Typist &t) { return t.userId == userId; });
     if (isTyping) {
         const qint64 expiresAt = m_clock.elapsed() + m_typingTimeout.count();
         if (found != typists.end())
@@ -257,8 +259,7 @@ void ConversationListModel::expireTyping()
     const QStringList conversations = m_typing.keys();
     for (const QString &id : conversations) {
         QList<Typist> &typists = m_typing[id];
-        const auto removed
-            = typists.removeIf([now](const Typist &t) { return t.expiresAt <= now; });
+        const auto removed = typists.removeIf([now](const Typist &t) { return t.expiresAt <= now; });
         if (typists.isEmpty())
             m_typing.remove(id);
         if (removed > 0) {
@@ -306,8 +307,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return c.id;
     case TypeRole:
-        return c.type == Conversation::Type::Group ? QStringLiteral("group")
-                                                   : QStringLiteral("direct");
+        return c.type == Conversation::Type::Group ? QStringLiteral("group") : QStringLiteral("direct");
     case LastMessageTextRole:
         return c.lastMessage ? preview(c.lastMessage->content) : QString();
     case LastMessageSenderRole:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The conversation list: one row per conversation, newest activity first,
@@ -37,16 +39,16 @@ class ConversationListModel : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        TitleRole, // group title, or the other participant's name in a direct chat
-        TypeRole, // "direct" | "group"
-        LastMessageTextRole, // preview (first line, plain text)
+        TitleRole,             // group title, or the other participant's name in a direct chat
+        TypeRole,              // "direct" | "group"
+        LastMessageTextRole,   // preview (first line, plain text)
         LastMessageSenderRole, // sender name of the last message
-        LastActivityRole, // QDateTime (UTC) the list sorts by
+        LastActivityRole,      // QDateTime (UTC) the list sorts by
         UnreadCountRole,
         OtherUserIdRole, // direct chats: the other participant's id; "" for groups
-        PresenceRole, // direct chats: "online" | "away" | "offline"; "" for groups
-        LastSeenRole, // direct chats: QDateTime, invalid when unknown or online
-        TypingTextRole, // "Bob is typing…", "" when nobody types
+        PresenceRole,    // direct chats: "online" | "away" | "offline"; "" for groups
+        LastSeenRole,    // direct chats: QDateTime, invalid when unknown or online
+        TypingTextRole,  // "Bob is typing…", "" when nobody types
         ParticipantCountRole,
     };
     Q_ENUM(Role)
@@ -81,7 +83,7 @@ public:
     void presenceUpdated(const QString &userId);
     // user_typing (and every typing_start renewal).
     void setTyping(const QString &conversationId, const QString &userId, const QString &userName,
-        bool isTyping);
+                   bool isTyping);
     void setTypingTimeout(std::chrono::milliseconds timeout) { m_typingTimeout = timeout; }
 
     // ---- reads ----

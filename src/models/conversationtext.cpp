@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/conversationtext.h"
 
 #include <QCoreApplication>
@@ -38,7 +40,7 @@ QString conversationSubtitle(const api::Conversation &conversation, const QStrin
 {
     if (conversation.type == api::Conversation::Type::Group)
         return QCoreApplication::translate("ConversationText", "%n members", nullptr,
-                                       int(conversation.participants.size()));
+                                           int(conversation.participants.size()));
     return otherPresenceText;
 }
 
@@ -53,7 +55,8 @@ QString typingSentence(const QStringList &names)
     case 1:
         return say(QT_TRANSLATE_NOOP("ConversationText", "%1 is typing…")).arg(names.at(0));
     case 2:
-        return say(QT_TRANSLATE_NOOP("ConversationText", "%1 and %2 are typing…")).arg(names.at(0), names.at(1));
+        return say(QT_TRANSLATE_NOOP("ConversationText", "%1 and %2 are typing…"))
+            .arg(names.at(0), names.at(1));
     case 3:
         return say(QT_TRANSLATE_NOOP("ConversationText", "%1, %2 and %3 are typing…"))
             .arg(names.at(0), names.at(1), names.at(2));

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The words shown about a conversation, each made in one place: the conversation
 // list (ConversationListModel), the open conversation's header (CurrentConversation)

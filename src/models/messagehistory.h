@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where a MessageListModel pages its history from: the chat service's one
 // history path (the cache first, then the server; server pages are cached).
@@ -15,7 +17,8 @@ namespace ringchat::models {
 class MessageHistory
 {
 public:
-    struct Page {
+    struct Page
+    {
         QList<api::Message> messages; // ascending, contiguous with the seq asked about
         bool ok = true;               // false: the server could not be asked (messages may be partial)
         bool reachedEnd = false;      // older: nothing before it; newer: the newest message is in

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/messagelistmodel.h"
 
 #include <QPointer>
@@ -13,18 +15,17 @@ using api::Participant;
 
 namespace {
 
-    constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
+constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
 
-    // (sender, clientId): a pair of shared strings, nothing to allocate.
-    MessageListModel::ClientKey clientKey(const Message &m)
-    {
-        return { m.senderId, m.clientId };
-    }
+// (sender, clientId): a pair of shared strings, nothing to allocate.
+MessageListModel::ClientKey clientKey(const Message &m)
+{
+    return { m.senderId, m.clientId };
+}
 
 } // namespace
 
-MessageListModel::MessageListModel(
-    const QString &conversationId, const QString &ownUserId, QObject *parent)
+MessageListModel::MessageListModel(const QString &conversationId, const QString &ownUserId, QObject *parent)
     : QAbstractListModel(parent)
     , m_conversationId(conversationId)
     , m_ownUserId(ownUserId)
@@ -59,7 +60,7 @@ void MessageListModel::setParticipants(const QList<Participant> &participants)
     m_participants = std::move(merged);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
-            { ReadersRole, IsReadRole, DeliveryStateRole });
+                           { ReadersRole, IsReadRole, DeliveryStateRole });
 }
 
 // ---- lookups ----
@@ -73,8 +74,8 @@ int MessageListModel::findSeq(qint64 seq) const
 int MessageListModel::insertionRow(qint64 seq) const
 {
     const auto begin = m_rows.cbegin();
-    const auto it = std::lower_bound(
-        begin, begin + m_pendingStart, seq, [](const Message &m, qint64 s) { return m.seq < s; });
+    const auto it = std::lower_bound(begin, begin + m_pendingStart, seq,
+                                     [](const Message &m, qint64 s) { return m.seq < s; });
     return int(it - begin);
 }
 
@@ -219,8 +220,7 @@ void MessageListModel::setMessages(const QList<Message> &messages)
             pending.append(m);
         }
     }
-    std::sort(server.begin(), server.end(),
-        [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    std::sort(server.begin(), server.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
     const bool trimmed = server.size() > m_maxRows;
     if (trimmed)
         server.remove(0, server.size() - m_maxRows);
@@ -390,7 +390,7 @@ void MessageListModel::setDeliveryState(const QString &clientId, DeliveryState s
 void MessageListModel::setReadMarker(const QString &userId, qint64 lastReadSeq)
 {
     auto it = std::find_if(m_participants.begin(), m_participants.end(),
-        [&](const Participant &p) { return p.userId == userId; });
+                           [&](const Participant &p) { return p.userId == userId; });
     if (it == m_participants.end()) {
         Participant p;
         p.userId = userId;
@@ -405,8 +405,7 @@ void MessageListModel::setReadMarker(const QString &userId, qint64 lastReadSeq)
     const int first = insertionRow(old + 1);
     const int last = insertionRow(lastReadSeq + 1) - 1;
     if (first <= last)
-        Q_EMIT dataChanged(
-            index(first), index(last), { ReadersRole, IsReadRole, DeliveryStateRole });
+        Q_EMIT dataChanged(index(first), index(last), { ReadersRole, IsReadRole, DeliveryStateRole });
 }
 
 void MessageListModel::remove(const QString &clientId)
@@ -431,14 +430,12 @@ void MessageListModel::insertOlder(QList<Message> page)
         return m.seq <= 0 || (first > 0 && m.seq >= first)
             || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId);
     });
-    std::sort(
-        page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    std::sort(page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
     page.erase(std::unique(page.begin(), page.end(),
-                   [](const Message &a, const Message &b) { return a.seq == b.seq; }),
-        page.end());
-    page.removeIf([&](const Message &m) {
-        return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m));
-    });
+                           [](const Message &a, const Message &b) { return a.seq == b.seq; }),
+               page.end());
+    page.removeIf(
+        [&](const Message &m) { return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m)); });
     if (page.isEmpty())
         return;
     const int n = int(page.size());
@@ -555,7 +552,7 @@ void MessageListModel::jumpToLatest()
     if (m_atLatest || !m_history)
         return;
     m_history->older(m_conversationId, 0, qMin(m_maxRows, m_pageSize * 2),
-        answer(&MessageListModel::applyLatest));
+                     answer(&MessageListModel::applyLatest));
 }
 
 void MessageListModel::applyLatest(const MessageHistory::Page &page)
@@ -623,16 +620,15 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return false;
         const Message &prev = m_rows.at(row - 1);
         return prev.senderId == m.senderId && prev.type == Message::Type::Text
-            && m.type == Message::Type::Text
-            && qAbs(prev.timestamp.msecsTo(m.timestamp)) <= kGroupingWindowMs && sameDay(prev, m);
+            && m.type == Message::Type::Text && qAbs(prev.timestamp.msecsTo(m.timestamp)) <= kGroupingWindowMs
+            && sameDay(prev, m);
     }
     case DeliveryStateRole:
         if (!isOwn(m))
             return QString();
         if (pending)
             return api::deliveryStateName(m.delivery);
-        return api::deliveryStateName(
-            readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
+        return api::deliveryStateName(readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
     case ReadersRole:
         return readers(m);
     case IsReadRole:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The messages of one conversation, oldest first, with the messages not yet
@@ -54,22 +56,21 @@ public:
         SenderIdRole,
         SenderNameRole,
         IsOwnRole,
-        TextRole, // plain text, never markup
-        TypeRole, // "text" | "system"
-        TimestampRole, // QDateTime (UTC)
-        EditedRole, // bool
-        DaySeparatorRole, // bool: first message of its (local) calendar day in the window
+        TextRole,                // plain text, never markup
+        TypeRole,                // "text" | "system"
+        TimestampRole,           // QDateTime (UTC)
+        EditedRole,              // bool
+        DaySeparatorRole,        // bool: first message of its (local) calendar day in the window
         GroupedWithPreviousRole, // bool: same sender as the previous row, within 5 minutes, same
                                  // day
-        DeliveryStateRole, // own messages: "sending" | "sent" | "read" | "failed"; others: ""
-        ReadersRole, // QStringList: names of other participants whose lastReadSeq >= seq
-        IsReadRole, // bool: someone other than the sender has read it
-        IsPendingRole, // bool: not yet confirmed by the server
+        DeliveryStateRole,       // own messages: "sending" | "sent" | "read" | "failed"; others: ""
+        ReadersRole,             // QStringList: names of other participants whose lastReadSeq >= seq
+        IsReadRole,              // bool: someone other than the sender has read it
+        IsPendingRole,           // bool: not yet confirmed by the server
     };
     Q_ENUM(Role)
 
-    MessageListModel(
-        const QString &conversationId, const QString &ownUserId, QObject *parent = nullptr);
+    MessageListModel(const QString &conversationId, const QString &ownUserId, QObject *parent = nullptr);
 
     QString conversationId() const { return m_conversationId; }
     int count() const { return int(m_rows.size()); }
@@ -108,7 +109,7 @@ public:
     Q_INVOKABLE int rowOfSeq(qint64 seq) const { return findSeq(seq); }
     Q_INVOKABLE int rowOfClientId(const QString &clientId) const;
     qint64 firstSeq() const; // lowest seq in the window, 0 if none
-    qint64 lastSeq() const; // highest seq in the window, 0 if none
+    qint64 lastSeq() const;  // highest seq in the window, 0 if none
 
     // ---- scrolling ----
     bool canFetchMore(const QModelIndex &parent) const override;
@@ -132,21 +133,18 @@ Q_SIGNALS:
 
 private:
     int serverCount() const { return m_pendingStart; }
-    int findSeq(qint64 seq) const; // row of seq, -1 if absent
+    int findSeq(qint64 seq) const;      // row of seq, -1 if absent
     int insertionRow(qint64 seq) const; // row where seq belongs among server rows
     int findPending(const QString &clientId) const;
-    bool isOwn(const api::Message &m) const
-    {
-        return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId;
-    }
+    bool isOwn(const api::Message &m) const { return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId; }
     void insertServerRow(int row, const api::Message &m);
     // Batched appendOrMerge: the end of the run from `from` that goes right
     // after the window's last row (from itself if none), and its insertion.
     qsizetype plainAppendRun(const QList<api::Message> &messages, qsizetype from) const;
     void appendRun(const QList<api::Message> &messages, qsizetype from, qsizetype end);
     void removeRows(int first, int last);
-    void trimTop(); // after new rows at the bottom
-    void trimBottom(); // after older rows at the top
+    void trimTop();                 // after new rows at the bottom
+    void trimBottom();              // after older rows at the top
     void neighbourChanged(int row); // rows whose derived roles depend on row-1
     void setLoadingOlder(bool loading);
     void setAtStart(bool atStart);

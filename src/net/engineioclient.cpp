@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/engineioclient.h"
 
 #include "net/logging.h"
@@ -103,8 +105,8 @@ void EngineIoClient::startTransport()
         return;
     }
     // Never emit from inside open(): the caller may not expect re-entrancy.
-    QMetaObject::invokeMethod(this, [this] { fail(QStringLiteral("transport error")); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { fail(QStringLiteral("transport error")); }, Qt::QueuedConnection);
 }
 
 void EngineIoClient::attach(Transport *transport)
@@ -119,8 +121,8 @@ void EngineIoClient::onTransportFailed(const QString &reason, bool beforeOpen, c
     if (m_state == State::Opening && m_transportIndex + 1 < m_options.transports.size()) {
         // The handshake failed (a proxy refusing the upgrade, a polling-only server...):
         // try the next transport in the list.
-        qCInfo(lcNet) << m_transport->name() << "handshake failed (" << reason << sentence
-                      << "), trying" << m_options.transports.at(m_transportIndex + 1);
+        qCInfo(lcNet) << m_transport->name() << "handshake failed (" << reason << sentence << "), trying"
+                      << m_options.transports.at(m_transportIndex + 1);
         discard(m_transport);
         ++m_transportIndex;
         startTransport();
@@ -190,8 +192,8 @@ void EngineIoClient::onOpenPacket(const QByteArray &json)
     emit opened();
     if (!self || m_state != State::Open)
         return;
-    if (m_options.upgrade && m_transport->name() == kPolling
-        && m_info.upgrades.contains(kWebSocket) && m_options.transports.contains(kWebSocket)) {
+    if (m_options.upgrade && m_transport->name() == kPolling && m_info.upgrades.contains(kWebSocket)
+        && m_options.transports.contains(kWebSocket)) {
         startProbe();
     }
 }
@@ -243,9 +245,8 @@ void EngineIoClient::startProbe()
         probe->send({ { eio::PacketType::Ping, QByteArrayLiteral("probe"), false } });
     });
     connect(probe, &Transport::packetReceived, this, &EngineIoClient::onProbePacket);
-    connect(probe, &Transport::failed, this, [this](const QString &reason) {
-        abandonProbe(qPrintable(reason));
-    });
+    connect(probe, &Transport::failed, this,
+            [this](const QString &reason) { abandonProbe(qPrintable(reason)); });
     m_probeTimer->start(m_options.probeTimeoutMs);
     probe->open(endpointUrl(m_options.serverUrl, kWebSocket, m_info.sid));
 }
@@ -262,8 +263,7 @@ void EngineIoClient::onProbePacket(const eio::Packet &packet)
     // the upgrade packet on the new transport and flush what was written meanwhile.
     m_probeAnswered = true;
     m_upgrading = true;
-    connect(m_transport, &Transport::paused, this, &EngineIoClient::onPaused,
-            Qt::SingleShotConnection);
+    connect(m_transport, &Transport::paused, this, &EngineIoClient::onPaused, Qt::SingleShotConnection);
     m_transport->pause();
 }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One Engine.IO v4 session: picks a transport (WebSocket first, polling as fallback),
 // reads the open packet, answers pings, detects a dead link, and upgrades polling to
@@ -16,11 +18,13 @@ namespace ringchat::net {
 
 class Transport;
 
-class EngineIoClient : public QObject {
+class EngineIoClient : public QObject
+{
     Q_OBJECT
 public:
-    struct Options {
-        QUrl serverUrl;            // http(s)://host[:port][/]
+    struct Options
+    {
+        QUrl serverUrl; // http(s)://host[:port][/]
         QStringList transports { QStringLiteral("websocket"), QStringLiteral("polling") };
         bool upgrade = true;
         int probeTimeoutMs = 10000;
@@ -86,11 +90,11 @@ private:
     Transport *m_transport = nullptr;
     Transport *m_probe = nullptr;
     bool m_probeAnswered = false;
-    bool m_upgrading = false;       // polling paused: writes wait in m_buffer
+    bool m_upgrading = false; // polling paused: writes wait in m_buffer
     QList<eio::Packet> m_buffer;
     eio::OpenInfo m_info;
-    qint64 m_pingDeadlineWall = 0;  // wall-clock ms (QDateTime), survives suspend
-    QTimer *m_pingTimer = nullptr;  // fires at the monotonic deadline
+    qint64 m_pingDeadlineWall = 0; // wall-clock ms (QDateTime), survives suspend
+    QTimer *m_pingTimer = nullptr; // fires at the monotonic deadline
     QTimer *m_wallClockTimer = nullptr;
     QTimer *m_probeTimer = nullptr;
 };

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/engineiopacket.h"
 
 #include <QJsonArray>
@@ -15,8 +17,8 @@ bool isKnownType(char c)
 
 // Reads a positive integer field, clamped to a sane range so a hostile open packet
 // can't make timers overflow.
-std::optional<qint64> positiveNumber(const QJsonObject &object, QLatin1StringView key,
-                                     qint64 fallback, qint64 max)
+std::optional<qint64> positiveNumber(const QJsonObject &object, QLatin1StringView key, qint64 fallback,
+                                     qint64 max)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined())
@@ -47,7 +49,7 @@ std::optional<Packet> decodeOwnedText(QByteArray &&frame)
         return std::nullopt;
     Packet packet;
     packet.type = PacketType(frame.front());
-    frame.remove(0, 1);   // on an unshared buffer Qt 6 moves the start: no copy
+    frame.remove(0, 1); // on an unshared buffer Qt 6 moves the start: no copy
     packet.data = std::move(frame);
     return packet;
 }
@@ -90,8 +92,8 @@ std::optional<QList<Packet>> decodePayload(QByteArrayView body)
 std::optional<OpenInfo> parseOpen(QByteArrayView json)
 {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(
-        QByteArray::fromRawData(json.data(), json.size()), &error);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), json.size()), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     const QJsonObject object = doc.object();
@@ -109,11 +111,10 @@ std::optional<OpenInfo> parseOpen(QByteArrayView json)
     } else if (!upgrades.isUndefined()) {
         return std::nullopt;
     }
-    constexpr qint64 kMaxMs = 24 * 3600 * 1000;   // a day
+    constexpr qint64 kMaxMs = 24 * 3600 * 1000; // a day
     const auto interval = positiveNumber(object, QLatin1StringView("pingInterval"), 25000, kMaxMs);
     const auto timeout = positiveNumber(object, QLatin1StringView("pingTimeout"), 20000, kMaxMs);
-    const auto maxPayload = positiveNumber(object, QLatin1StringView("maxPayload"), 1000000,
-                                           qint64(1) << 40);
+    const auto maxPayload = positiveNumber(object, QLatin1StringView("maxPayload"), 1000000, qint64(1) << 40);
     if (!interval || !timeout || !maxPayload)
         return std::nullopt;
     info.pingInterval = int(*interval);

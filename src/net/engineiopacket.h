@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Engine.IO v4 packet codec. Pure functions, no QObject, no I/O: the transports and the
 // fuzzer share them.
@@ -22,14 +24,16 @@ enum class PacketType : char {
     Noop = '6',
 };
 
-struct Packet {
+struct Packet
+{
     PacketType type = PacketType::Message;
-    QByteArray data;               // text after the type digit, or the raw binary message
-    bool binary = false;           // a binary message (WebSocket binary frame / "b" + base64)
+    QByteArray data;     // text after the type digit, or the raw binary message
+    bool binary = false; // a binary message (WebSocket binary frame / "b" + base64)
 };
 
 // The JSON of the open packet: 0{"sid":..,"upgrades":[..],"pingInterval":..,...}
-struct OpenInfo {
+struct OpenInfo
+{
     QString sid;
     QStringList upgrades;
     int pingInterval = 25000;
@@ -37,7 +41,7 @@ struct OpenInfo {
     qint64 maxPayload = 1000000;
 };
 
-constexpr char kRecordSeparator = '\x1e';   // between packets of a polling payload
+constexpr char kRecordSeparator = '\x1e'; // between packets of a polling payload
 
 // One WebSocket text frame -> packet. nullopt when the type is unknown or the frame is empty.
 std::optional<Packet> decodeText(QByteArrayView frame);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/pollingtransport.h"
 
 #include "core/networkerror.h"
@@ -13,7 +15,7 @@
 namespace ringchat::net {
 
 namespace {
-constexpr qint64 kMaxResponseBytes = qint64(256) * 1024 * 1024;   // memory backstop
+constexpr qint64 kMaxResponseBytes = qint64(256) * 1024 * 1024; // memory backstop
 }
 
 PollingTransport::PollingTransport(QObject *parent)
@@ -148,8 +150,8 @@ void PollingTransport::onPostFinished(QNetworkReply *reply)
         return;
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString sentence = error != QNetworkReply::NoError || status != 200
-        ? failureSentence(reply, status) : QString();
+    const QString sentence
+        = error != QNetworkReply::NoError || status != 200 ? failureSentence(reply, status) : QString();
     release(m_postReply);
     if (m_shuttingDown) {
         if (error == QNetworkReply::NoError && !m_queue.isEmpty()) {

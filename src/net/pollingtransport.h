@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 #include "net/transport.h"
 
@@ -13,7 +15,8 @@ namespace ringchat::net {
 
 // Engine.IO HTTP long-polling: one GET in flight to receive, one POST at a time to send
 // (packets joined by \x1e, binary as "b" + base64), batches kept within maxPayload.
-class PollingTransport final : public Transport {
+class PollingTransport final : public Transport
+{
     Q_OBJECT
 public:
     explicit PollingTransport(QObject *parent = nullptr);
@@ -23,7 +26,11 @@ public:
     void open(const QUrl &url) override;
     void send(const QList<eio::Packet> &packets) override;
     void stop() override;
-    void setSid(const QString &sid) override { m_sid = sid; flush(); }
+    void setSid(const QString &sid) override
+    {
+        m_sid = sid;
+        flush();
+    }
     void setMaxPayload(qint64 bytes) override { m_maxPayload = bytes; }
     void pause() override;
     void shutdown() override;
@@ -50,7 +57,7 @@ private:
     QNetworkReply *m_pollReply = nullptr;
     QNetworkReply *m_postReply = nullptr;
     QList<eio::Packet> m_queue;
-    QList<QSslError> m_sslErrors;   // of the last request that reported any
+    QList<QSslError> m_sslErrors; // of the last request that reported any
     bool m_opened = false;
     bool m_pausing = false;
     bool m_done = false;

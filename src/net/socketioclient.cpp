@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketioclient.h"
 
 #include "net/backoff.h"
@@ -18,7 +20,7 @@ namespace ringchat::net {
 
 namespace {
 
-constexpr size_t kMaxBufferedEvents = 100000;   // replayed before CONNECT; beyond is abuse
+constexpr size_t kMaxBufferedEvents = 100000; // replayed before CONNECT; beyond is abuse
 
 QString reasonString(const char *reason)
 {
@@ -36,7 +38,8 @@ namespace {
 // Runs a function at most once, from any thread (payloads may be read on several). Unlike
 // std::once_flag it can start out done without a call: marking a once_flag done costs a
 // futex wake-up in glibc, a system call for every incoming message.
-class RunOnce {
+class RunOnce
+{
 public:
     void markDone() { m_done.store(true, std::memory_order_relaxed); }
     template <typename F> void call(F &&f)
@@ -57,7 +60,8 @@ private:
 
 } // namespace
 
-struct Payload::Shared {
+struct Payload::Shared
+{
     std::shared_ptr<const JsonDocument> document;
     qsizetype first = 0;
     qsizetype count = 0;
@@ -72,7 +76,7 @@ Payload::Payload(QJsonArray args, QList<QByteArray> binaries)
 {
     m_shared->count = args.size();
     m_shared->args = std::move(args);
-    m_shared->argsOnce.markDone();   // not yet shared: no other thread can look
+    m_shared->argsOnce.markDone(); // not yet shared: no other thread can look
 }
 
 Payload::Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, qsizetype count,
@@ -97,9 +101,8 @@ JsonView Payload::arg(qsizetype i) const
         return {};
     Shared &s = *m_shared;
     // Built from a QJsonArray (an outgoing payload, or a test's): parse its text once.
-    s.documentOnce.call([&s] {
-        s.document = JsonDocument::parse(QJsonDocument(s.args).toJson(QJsonDocument::Compact));
-    });
+    s.documentOnce.call(
+        [&s] { s.document = JsonDocument::parse(QJsonDocument(s.args).toJson(QJsonDocument::Compact)); });
     return s.document ? s.document->root().at(s.first + i) : JsonView();
 }
 
@@ -126,10 +129,8 @@ const QJsonArray &Payload::args() const
 SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_backoff(std::make_unique<Backoff>(m_options.reconnect.initialDelayMs,
-                                          m_options.reconnect.maxDelayMs,
-                                          m_options.reconnect.randomizationFactor,
-                                          m_options.randomSeed))
+    , m_backoff(std::make_unique<Backoff>(m_options.reconnect.initialDelayMs, m_options.reconnect.maxDelayMs,
+                                          m_options.reconnect.randomizationFactor, m_options.randomSeed))
     , m_reassembler(std::make_unique<sio::BinaryReassembler>())
     , m_retryTimer(new QTimer(this))
     , m_connectTimer(new QTimer(this))
@@ -140,13 +141,12 @@ SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
     m_connectTimer->setSingleShot(true);
     m_ackTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &SocketIoClient::startAttempt);
-    connect(m_connectTimer, &QTimer::timeout, this,
-            [this] {
-                attemptFailed(QStringLiteral("timeout"),
-                              QStringLiteral("%1 did not answer within %2 s.")
-                                  .arg(m_options.serverUrl.host())
-                                  .arg(m_options.connectTimeoutMs / 1000.0));
-            });
+    connect(m_connectTimer, &QTimer::timeout, this, [this] {
+        attemptFailed(QStringLiteral("timeout"),
+                      QStringLiteral("%1 did not answer within %2 s.")
+                          .arg(m_options.serverUrl.host())
+                          .arg(m_options.connectTimeoutMs / 1000.0));
+    });
     connect(m_ackTimer, &QTimer::timeout, this, &SocketIoClient::expireAcks);
 }
 
@@ -174,7 +174,8 @@ void SocketIoClient::open()
         // The token would travel in clear text: refuse before any byte is sent.
         qCWarning(lcNet) << "Not connecting:" << insecure;
         QTimer::singleShot(0, this, [this, insecure] {
-            emit connectError(insecure, QJsonObject { { QStringLiteral("code"), QStringLiteral("INSECURE_URL") } });
+            emit connectError(insecure,
+                              QJsonObject { { QStringLiteral("code"), QStringLiteral("INSECURE_URL") } });
         });
         return;
     }
@@ -211,13 +212,34 @@ void SocketIoClient::retryNow()
         startAttempt();
 }
 
-SocketIoClient::State SocketIoClient::state() const { return m_state; }
-QString SocketIoClient::socketId() const { return m_socketId; }
-QString SocketIoClient::transportName() const { return m_engine ? m_engine->transportName() : QString(); }
-int SocketIoClient::attempt() const { return m_state == State::Connected ? 0 : m_attempt; }
-bool SocketIoClient::recovered() const { return m_recovered; }
-QString SocketIoClient::recoveryPid() const { return m_pid; }
-QString SocketIoClient::lastOffset() const { return m_offset; }
+SocketIoClient::State SocketIoClient::state() const
+{
+    return m_state;
+}
+QString SocketIoClient::socketId() const
+{
+    return m_socketId;
+}
+QString SocketIoClient::transportName() const
+{
+    return m_engine ? m_engine->transportName() : QString();
+}
+int SocketIoClient::attempt() const
+{
+    return m_state == State::Connected ? 0 : m_attempt;
+}
+bool SocketIoClient::recovered() const
+{
+    return m_recovered;
+}
+QString SocketIoClient::recoveryPid() const
+{
+    return m_pid;
+}
+QString SocketIoClient::lastOffset() const
+{
+    return m_offset;
+}
 
 qint64 SocketIoClient::msUntilRetry() const
 {
@@ -406,8 +428,8 @@ void SocketIoClient::onEngineMessage(const eio::Packet &packet)
     // The text's spare capacity lets the JSON parser read it in place (no copy).
     auto decoded = sio::decode(packet.data, &error, packet.data.capacity() - packet.data.size());
     if (!decoded) {
-        qCWarning(lcNet).noquote() << "malformed Socket.IO packet (" << error << "):"
-                                   << packet.data.left(120);
+        qCWarning(lcNet).noquote() << "malformed Socket.IO packet (" << error
+                                   << "):" << packet.data.left(120);
         protocolError();
         return;
     }
@@ -432,9 +454,8 @@ void SocketIoClient::handlePacket(sio::Packet packet)
     case sio::PacketType::ConnectError: {
         const QJsonValue payload = packet.jsonData();
         const QJsonObject object = payload.toObject();
-        const QString message = payload.isString()
-            ? payload.toString()
-            : object.value(QStringLiteral("message")).toString();
+        const QString message
+            = payload.isString() ? payload.toString() : object.value(QStringLiteral("message")).toString();
         const QJsonValue data = object.value(QStringLiteral("data"));
         qCInfo(lcNet) << "CONNECT refused:" << message;
         // The server refused us: retrying with the same credentials would be refused again.
@@ -501,8 +522,7 @@ void SocketIoClient::onEventPacket(sio::Packet packet)
             --count;
         }
     }
-    dispatchEvent(event, Payload(std::move(packet.json), 1, count, std::move(packet.binaries)),
-                  packet.id);
+    dispatchEvent(event, Payload(std::move(packet.json), 1, count, std::move(packet.binaries)), packet.id);
 }
 
 void SocketIoClient::onConnectPacket(const QJsonValue &data)
@@ -562,7 +582,7 @@ void SocketIoClient::dispatchEvent(const QString &event, const Payload &payload,
     QPointer<SocketIoClient> self(this);
     auto it = m_handlers.find(event);
     if (it != m_handlers.end()) {
-        const std::vector<EventHandler> handlers = it->second;   // a handler may call on()
+        const std::vector<EventHandler> handlers = it->second; // a handler may call on()
         for (const EventHandler &handler : handlers) {
             handler(payload, reply);
             if (!self)
@@ -579,8 +599,12 @@ void SocketIoClient::sendAck(quint64 generation, qint64 id, const Payload &paylo
         return;
     const bool binary = !payload.binaries.isEmpty();
     sendPacket(sio::Packet { binary ? sio::PacketType::BinaryAck : sio::PacketType::Ack,
-                             QStringLiteral("/"), id, int(payload.binaries.size()),
-                             payload.args(), {}, payload.binaries });
+                             QStringLiteral("/"),
+                             id,
+                             int(payload.binaries.size()),
+                             payload.args(),
+                             {},
+                             payload.binaries });
 }
 
 // --- outgoing ------------------------------------------------------------------------
@@ -599,14 +623,12 @@ bool SocketIoClient::sendPacket(const sio::Packet &packet)
     return m_engine->sendMessages(packets);
 }
 
-void SocketIoClient::emitEvent(const QString &event, const QJsonObject &arg, AckCallback ack,
-                               int timeoutMs)
+void SocketIoClient::emitEvent(const QString &event, const QJsonObject &arg, AckCallback ack, int timeoutMs)
 {
     emitEvent(event, Payload { QJsonArray { arg }, {} }, std::move(ack), timeoutMs);
 }
 
-void SocketIoClient::emitEvent(const QString &event, const Payload &payload, AckCallback ack,
-                               int timeoutMs)
+void SocketIoClient::emitEvent(const QString &event, const Payload &payload, AckCallback ack, int timeoutMs)
 {
     if (!m_sioConnected) {
         qCDebug(lcNet) << "not connected, dropping" << event;
@@ -618,7 +640,11 @@ void SocketIoClient::emitEvent(const QString &event, const Payload &payload, Ack
     args.prepend(event);
     const bool binary = !payload.binaries.isEmpty();
     sio::Packet packet { binary ? sio::PacketType::BinaryEvent : sio::PacketType::Event,
-                         QStringLiteral("/"), -1, int(payload.binaries.size()), args, {},
+                         QStringLiteral("/"),
+                         -1,
+                         int(payload.binaries.size()),
+                         args,
+                         {},
                          payload.binaries };
     if (ack)
         packet.id = m_nextAckId++;
@@ -639,11 +665,14 @@ void SocketIoClient::emitEvent(const QString &event, const Payload &payload, Ack
 void SocketIoClient::failAckLater(AckCallback ack, const QString &error)
 {
     // Never call back from inside emitEvent(): the caller's state may not be ready for it.
-    QMetaObject::invokeMethod(this, [ack = std::move(ack), error] {
-        AckResult result;
-        result.error = error;
-        ack(result);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [ack = std::move(ack), error] {
+            AckResult result;
+            result.error = error;
+            ack(result);
+        },
+        Qt::QueuedConnection);
 }
 
 void SocketIoClient::failAllAcks(const QString &error)
@@ -670,7 +699,8 @@ void SocketIoClient::armAckTimer()
     qint64 earliest = std::numeric_limits<qint64>::max();
     for (const auto &[id, pending] : m_acks)
         earliest = qMin(earliest, pending.deadline);
-    m_ackTimer->start(int(qBound<qint64>(0, earliest - m_clock.elapsed(), qint64(std::numeric_limits<int>::max()))));
+    m_ackTimer->start(
+        int(qBound<qint64>(0, earliest - m_clock.elapsed(), qint64(std::numeric_limits<int>::max()))));
 }
 
 void SocketIoClient::expireAcks()

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Socket.IO v5 client (over Engine.IO v4) for one namespace, "/".
 // Single-threaded: every call and every callback happens on the thread the client lives on.
@@ -25,29 +27,36 @@ namespace ringchat::net {
 
 class EngineIoClient;
 class Backoff;
-namespace eio { struct Packet; }
-namespace sio { struct Packet; class BinaryReassembler; }
+namespace eio {
+struct Packet;
+}
+namespace sio {
+struct Packet;
+class BinaryReassembler;
+} // namespace sio
 
-struct ReconnectPolicy {
+struct ReconnectPolicy
+{
     int initialDelayMs = 1000;
     int maxDelayMs = 5000;
     double randomizationFactor = 0.5;
-    int maxAttempts = -1;          // -1 = unlimited (the Ring web client uses 5)
+    int maxAttempts = -1; // -1 = unlimited (the Ring web client uses 5)
 };
 
-struct SocketIoOptions {
-    QUrl serverUrl;                // http(s)://host:port[/]; ws(s) URL derived from it
-    QJsonObject auth;              // sent in CONNECT (e.g. {"token": "..."})
+struct SocketIoOptions
+{
+    QUrl serverUrl;   // http(s)://host:port[/]; ws(s) URL derived from it
+    QJsonObject auth; // sent in CONNECT (e.g. {"token": "..."})
     QStringList transports { QStringLiteral("websocket"), QStringLiteral("polling") };
-                                   // websocket first; if its handshake fails, polling
-    bool upgrade = true;           // polling -> websocket probe when the server offers it
+    // websocket first; if its handshake fails, polling
+    bool upgrade = true; // polling -> websocket probe when the server offers it
     int ackTimeoutMs = 10000;
     ReconnectPolicy reconnect;
     bool autoReconnect = true;
-    quint64 randomSeed = 0;        // 0 = seeded randomly; tests set it for an exact sequence
+    quint64 randomSeed = 0; // 0 = seeded randomly; tests set it for an exact sequence
     // Additions:
-    int connectTimeoutMs = 20000;  // transport open + Socket.IO CONNECT must finish in this time
-    bool watchNetwork = true;      // reconnect at once when QNetworkInformation says we're online
+    int connectTimeoutMs = 20000; // transport open + Socket.IO CONNECT must finish in this time
+    bool watchNetwork = true;     // reconnect at once when QNetworkInformation says we're online
     // A larger incoming packet is a "parse error". The server's maxPayload only limits what
     // we send (socket.io itself sends bigger packets, and its JS client takes them).
     qint64 maxIncomingBytes = qint64(16) * 1024 * 1024;
@@ -62,7 +71,8 @@ struct SocketIoOptions {
 //   api::Message::fromJson(payload.arg(0)); valid while the payload (or a copy) lives;
 // - args(): a QJsonArray, converted from the document the first time someone asks.
 // An outgoing payload is built from a QJsonArray.
-class Payload {
+class Payload
+{
 public:
     Payload() = default;
     Payload(QJsonArray args, QList<QByteArray> binaries = {});
@@ -72,7 +82,7 @@ public:
 
     qsizetype size() const;
     bool isEmpty() const { return size() == 0; }
-    JsonView arg(qsizetype i) const;     // undefined when out of range
+    JsonView arg(qsizetype i) const; // undefined when out of range
     const QJsonArray &args() const;
 
     QList<QByteArray> binaries;
@@ -82,16 +92,18 @@ private:
     std::shared_ptr<Shared> m_shared;
 };
 
-struct AckResult {
-    QString error;                 // empty on success; "timeout", "disconnected" or "too large"
-    Payload payload;               // the server's ack arguments
+struct AckResult
+{
+    QString error;   // empty on success; "timeout", "disconnected" or "too large"
+    Payload payload; // the server's ack arguments
     bool ok() const { return error.isEmpty(); }
 };
 using AckCallback = std::function<void(const AckResult &)>;
-using Reply = std::function<void(const Payload &)>;   // set when the server asked for an ack
+using Reply = std::function<void(const Payload &)>; // set when the server asked for an ack
 using EventHandler = std::function<void(const Payload &, const Reply &)>;
 
-class SocketIoClient : public QObject {
+class SocketIoClient : public QObject
+{
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
 public:
@@ -99,12 +111,12 @@ public:
     Q_ENUM(State)
 
     explicit SocketIoClient(SocketIoOptions options, QObject *parent = nullptr);
-    ~SocketIoClient() override;    // never blocks, safe at any moment
+    ~SocketIoClient() override; // never blocks, safe at any moment
 
-    void setAuth(const QJsonObject &auth);   // used for the next CONNECT (token refresh)
-    void open();                   // connect; no-op when already connecting/connected
-    void close();                  // "io client disconnect"; no reconnect
-    void retryNow();               // skip the backoff wait
+    void setAuth(const QJsonObject &auth); // used for the next CONNECT (token refresh)
+    void open();                           // connect; no-op when already connecting/connected
+    void close();                          // "io client disconnect"; no reconnect
+    void retryNow();                       // skip the backoff wait
 
     State state() const;
     QString socketId() const;
@@ -117,19 +129,17 @@ public:
     QString recoveryPid() const;
     QString lastOffset() const;
 
-    void emitEvent(const QString &event, const Payload &payload,
-                   AckCallback ack = {}, int timeoutMs = -1);
-    void emitEvent(const QString &event, const QJsonObject &arg,
-                   AckCallback ack = {}, int timeoutMs = -1);
+    void emitEvent(const QString &event, const Payload &payload, AckCallback ack = {}, int timeoutMs = -1);
+    void emitEvent(const QString &event, const QJsonObject &arg, AckCallback ack = {}, int timeoutMs = -1);
     void on(const QString &event, EventHandler handler);
 
 signals:
     void stateChanged(ringchat::net::SocketIoClient::State state);
     void connected(const QString &socketId, bool recovered);
-    void disconnected(const QString &reason);   // "io server disconnect", "io client disconnect",
-                                                // "ping timeout", "transport close",
-                                                // "transport error", "parse error"
-    void connectError(const QString &message, const QJsonValue &data);  // no auto-reconnect
+    void disconnected(const QString &reason); // "io server disconnect", "io client disconnect",
+                                              // "ping timeout", "transport close",
+                                              // "transport error", "parse error"
+    void connectError(const QString &message, const QJsonValue &data); // no auto-reconnect
     void reconnectScheduled(int attempt, int delayMs);
     void eventReceived(const QString &event, const ringchat::net::Payload &payload);
     // Addition: a connection attempt failed below Socket.IO (transport/handshake/timeout);
@@ -140,9 +150,10 @@ signals:
     void reconnectFailed();
 
 private:
-    struct PendingAck {
+    struct PendingAck
+    {
         AckCallback callback;
-        qint64 deadline = 0;       // m_clock ms
+        qint64 deadline = 0; // m_clock ms
     };
 
     void startAttempt();
@@ -176,11 +187,11 @@ private:
     QTimer *m_retryTimer = nullptr;
     QTimer *m_connectTimer = nullptr;
     QTimer *m_ackTimer = nullptr;
-    qint64 m_retryDeadline = -1;       // m_clock ms when the scheduled retry fires
+    qint64 m_retryDeadline = -1; // m_clock ms when the scheduled retry fires
     int m_attempt = 0;
     bool m_sioConnected = false;
     bool m_watchingNetwork = false;
-    quint64 m_generation = 0;          // bumps with every engine session; stale replies are dropped
+    quint64 m_generation = 0; // bumps with every engine session; stale replies are dropped
     QString m_socketId;
     QString m_pid;
     QString m_offset;
@@ -188,7 +199,7 @@ private:
     qint64 m_nextAckId = 0;
     std::map<qint64, PendingAck> m_acks;
     std::map<QString, std::vector<EventHandler>> m_handlers;
-    std::vector<sio::Packet> m_receiveBuffer;   // events that came before the CONNECT reply
+    std::vector<sio::Packet> m_receiveBuffer; // events that came before the CONNECT reply
 };
 
 } // namespace ringchat::net

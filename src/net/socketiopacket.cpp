@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketiopacket.h"
 
 #include <QJsonDocument>
@@ -24,9 +26,8 @@ bool fail(QString *error, const char *reason)
 
 bool isReservedEvent(QByteArrayView name)
 {
-    static constexpr QByteArrayView reserved[] { "connect",       "connect_error",
-                                                 "disconnect",    "disconnecting",
-                                                 "newListener",   "removeListener" };
+    static constexpr QByteArrayView reserved[] { "connect",       "connect_error", "disconnect",
+                                                 "disconnecting", "newListener",   "removeListener" };
     return std::find(std::begin(reserved), std::end(reserved), name) != std::end(reserved);
 }
 
@@ -39,8 +40,7 @@ bool payloadValid(const Packet &p, QString *error)
     case PacketType::Disconnect:
         return data.isUndefined() || fail(error, "DISCONNECT carries a payload");
     case PacketType::ConnectError:
-        return data.isObject() || data.isString()
-            || fail(error, "CONNECT_ERROR payload is not an object");
+        return data.isObject() || data.isString() || fail(error, "CONNECT_ERROR payload is not an object");
     case PacketType::Event:
     case PacketType::BinaryEvent: {
         if (!data.isArray())
@@ -68,8 +68,7 @@ bool payloadValid(const Packet &p, QString *error)
 }
 
 // Children of an array or object, for QJsonValue and JsonView alike.
-template<typename F>
-void forEachChild(const QJsonValue &value, F &&f)
+template <typename F> void forEachChild(const QJsonValue &value, F &&f)
 {
     if (value.isArray()) {
         for (const QJsonValue &v : value.toArray())
@@ -81,8 +80,7 @@ void forEachChild(const QJsonValue &value, F &&f)
     }
 }
 
-template<typename F>
-void forEachChild(const JsonView &value, F &&f)
+template <typename F> void forEachChild(const JsonView &value, F &&f)
 {
     if (value.isArray())
         value.forEachElement(f);
@@ -91,22 +89,18 @@ void forEachChild(const JsonView &value, F &&f)
 }
 
 // Visits each {"_placeholder":true,...} object; false as soon as visit() says so.
-template<typename Value, typename Visit>
-bool walkPlaceholders(const Value &value, int depth, Visit &&visit)
+template <typename Value, typename Visit> bool walkPlaceholders(const Value &value, int depth, Visit &&visit)
 {
-    if (depth > 64)   // the parsers bound nesting too; this keeps our recursion short
+    if (depth > 64) // the parsers bound nesting too; this keeps our recursion short
         return false;
     if (value.isObject() && value[QLatin1StringView("_placeholder")].toBool(false))
         return visit(value);
     bool ok = true;
-    forEachChild(value, [&](const Value &child) {
-        ok = ok && walkPlaceholders(child, depth + 1, visit);
-    });
+    forEachChild(value, [&](const Value &child) { ok = ok && walkPlaceholders(child, depth + 1, visit); });
     return ok;
 }
 
-template<typename Value>
-bool placeholdersInRange(const Value &value, int count)
+template <typename Value> bool placeholdersInRange(const Value &value, int count)
 {
     return walkPlaceholders(value, 0, [count](const Value &object) {
         const auto num = object[QLatin1StringView("num")];
@@ -160,14 +154,14 @@ std::optional<Packet> decode(QByteArrayView text, QString *error, qsizetype read
             ++i;
         p.nsp = QString::fromUtf8(text.sliced(start, i - start));
         if (i < n)
-            ++i;   // the comma
+            ++i; // the comma
     }
 
     if (i < n && isDigit(text.at(i))) {
         const qsizetype start = i;
         qint64 id = 0;
         while (i < n && isDigit(text.at(i))) {
-            if (i - start >= 15) {   // keeps the id exact in a double, as JS sees it
+            if (i - start >= 15) { // keeps the id exact in a double, as JS sees it
                 fail(error, "ack id too long");
                 return std::nullopt;
             }
@@ -250,8 +244,7 @@ BinaryReassembler::Result BinaryReassembler::add(const QByteArray &binary)
     if (!m_active)
         return Result::Error;
     m_packet.binaries.append(binary);
-    return m_packet.binaries.size() >= m_packet.attachments ? Result::Complete
-                                                            : Result::Incomplete;
+    return m_packet.binaries.size() >= m_packet.attachments ? Result::Complete : Result::Incomplete;
 }
 
 Packet BinaryReassembler::take()

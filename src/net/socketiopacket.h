@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Socket.IO v5 packet codec. Pure functions, no QObject: the client and the fuzzer share them.
 //
@@ -28,19 +30,20 @@ enum class PacketType : int {
     BinaryAck = 6,
 };
 
-constexpr int kMaxAttachments = 1000;      // refuse absurd attachment counts
+constexpr int kMaxAttachments = 1000; // refuse absurd attachment counts
 
-struct Packet {
+struct Packet
+{
     PacketType type = PacketType::Event;
     QString nsp = QStringLiteral("/");
-    qint64 id = -1;                // -1 = no ack id
-    int attachments = 0;           // binary frames that follow (binary types only)
+    qint64 id = -1;      // -1 = no ack id
+    int attachments = 0; // binary frames that follow (binary types only)
     // The payload: object for CONNECT / CONNECT_ERROR, array for events / acks.
     // Outgoing packets set `data`; decode() sets `json` instead (the one parse of
     // the packet, shared and immutable) and leaves `data` undefined.
     QJsonValue data { QJsonValue::Undefined };
     std::shared_ptr<const JsonDocument> json;
-    QList<QByteArray> binaries;    // filled by BinaryReassembler
+    QList<QByteArray> binaries; // filled by BinaryReassembler
 
     // The payload's root, whichever form it is in (undefined when there is none).
     JsonView view() const { return json ? json->root() : JsonView(); }
@@ -62,7 +65,8 @@ bool placeholdersValid(const JsonView &value, int count);
 int countPlaceholders(const QJsonValue &value);
 
 // Collects the binary frames that follow a BINARY_EVENT / BINARY_ACK header.
-class BinaryReassembler {
+class BinaryReassembler
+{
 public:
     enum class Result { Incomplete, Complete, Error };
     // Starts a packet with attachments > 0.

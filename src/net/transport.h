@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The small interface both Engine.IO transports implement. A transport moves Engine.IO
 // packets; it knows nothing about heartbeats, upgrades or Socket.IO.
@@ -9,7 +11,8 @@
 
 namespace ringchat::net {
 
-class Transport : public QObject {
+class Transport : public QObject
+{
     Q_OBJECT
 public:
     using QObject::QObject;

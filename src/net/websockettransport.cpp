@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/websockettransport.h"
 
 #include "core/networkerror.h"
@@ -16,7 +18,7 @@ namespace {
 constexpr int kCloseGraceMs = 2000;
 // More than a WebSocket frame header (at most 14 bytes), in a socket read's usual size.
 constexpr qint64 kFrameHeaderRoom = 64 * 1024;
-}
+} // namespace
 
 WebSocketTransport::WebSocketTransport(qint64 maxMessageBytes, QObject *parent)
     : Transport(parent)
@@ -159,10 +161,11 @@ QString WebSocketTransport::handshakeFailure() const
     static const QRegularExpression status(QStringLiteral("status code: (\\d+)"));
     const QString text = m_socket->errorString();
     const QRegularExpressionMatch match = status.match(text);
-    const QString code = match.hasMatch() ? match.captured(1)
+    const QString code = match.hasMatch()                         ? match.captured(1)
         : text.contains(QLatin1String("Unknown error condition")) ? QStringLiteral("400")
-                                                                    : QString();
-    const QString host = m_url.port() > 0 ? QStringLiteral("%1:%2").arg(m_url.host()).arg(m_url.port()) : m_url.host();
+                                                                  : QString();
+    const QString host
+        = m_url.port() > 0 ? QStringLiteral("%1:%2").arg(m_url.host()).arg(m_url.port()) : m_url.host();
     return code.isEmpty()
         ? QStringLiteral("%1 did not accept the WebSocket connection (%2).").arg(host, text)
         : QStringLiteral("%1 did not accept the WebSocket connection (HTTP %2).").arg(host, code);
@@ -175,10 +178,13 @@ void WebSocketTransport::onDisconnected()
     if (!m_open) {
         // Before open, Qt 6.4 may say disconnected() before error() (a proxy refusing, the
         // server down behind it): let error() come first, it says why.
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_socket && !m_done)
-                onError(m_socket->error());
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_socket && !m_done)
+                    onError(m_socket->error());
+            },
+            Qt::QueuedConnection);
         return;
     }
     using Code = QWebSocketProtocol::CloseCode;
@@ -186,7 +192,7 @@ void WebSocketTransport::onDisconnected()
     switch (code) {
     case Code::CloseCodeNormal:
     case Code::CloseCodeGoingAway:
-    case Code::CloseCodeAbnormalDisconnection:   // no close frame: the link just ended
+    case Code::CloseCodeAbnormalDisconnection: // no close frame: the link just ended
         fail(QStringLiteral("transport close"));
         return;
     default:

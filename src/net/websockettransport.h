@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 #include "net/transport.h"
 
@@ -12,7 +14,8 @@ namespace ringchat::net {
 // Engine.IO over one QWebSocket: a text frame is a packet (type digit + data), a binary
 // frame a binary message. Qt does the WebSocket protocol (handshake, framing, masking,
 // UTF-8 checks, close codes, TLS, proxies); this class only maps packets and failures.
-class WebSocketTransport final : public Transport {
+class WebSocketTransport final : public Transport
+{
     Q_OBJECT
 public:
     // maxMessageBytes: the session's limit (maxIncomingBytes); Qt refuses larger frames and
@@ -25,7 +28,6 @@ public:
     void send(const QList<eio::Packet> &packets) override;
     void stop() override;
     void shutdown() override;
-
 
 private:
     void onText(const QString &message);
@@ -42,7 +44,7 @@ private:
     qint64 m_maxMessageBytes;
     QUrl m_url;
     QList<QSslError> m_sslErrors;
-    bool m_requestSent = false;   // the TCP (and TLS) connection took our handshake request
+    bool m_requestSent = false; // the TCP (and TLS) connection took our handshake request
     bool m_open = false;
     bool m_done = false;
 };

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/cachedatabase.h"
 
 #include "store/messagebatch.h"
@@ -27,114 +29,116 @@ using api::Participant;
 
 namespace {
 
-    QVariant timeValue(const QDateTime &t)
+QVariant timeValue(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeFrom(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+const char *const kMessageColumns
+    = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
+      "timestamp, edited_at";
+
+Message messageFrom(const QSqlQuery &q)
+{
+    Message m;
+    m.conversationId = q.value(0).toString();
+    m.seq = q.value(1).toLongLong();
+    m.id = q.value(2).toString();
+    m.clientId = q.value(3).toString();
+    m.senderId = q.value(4).toString();
+    m.senderName = q.value(5).toString();
+    m.content = q.value(6).toString();
+    m.type = q.value(7).toInt() == 1 ? Message::Type::System : Message::Type::Text;
+    m.replyTo = q.value(8).toString();
+    m.timestamp = timeFrom(q.value(9));
+    m.editedAt = timeFrom(q.value(10));
+    m.delivery = api::DeliveryState::Sent;
+    return m;
+}
+
+// Logs the failed statement; never the bound values (they hold message text).
+bool run(QSqlQuery &q)
+{
+    if (q.exec())
+        return true;
+    qCWarning(lcStore) << "SQL failed:" << q.lastQuery().left(80) << q.lastError().text();
+    return false;
+}
+
+// Commits on success, rolls back if the scope is left without commit().
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase &db)
+        : m_db(db)
+        , m_active(db.transaction())
     {
-        return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+    }
+    ~Transaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    bool active() const { return m_active; }
+    bool commit()
+    {
+        m_active = false;
+        return m_db.commit();
     }
 
-    QDateTime timeFrom(const QVariant &v)
-    {
-        return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-    }
+private:
+    QSqlDatabase &m_db;
+    bool m_active;
+};
 
-    const char *const kMessageColumns
-        = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
-          "timestamp, edited_at";
-
-    Message messageFrom(const QSqlQuery &q)
-    {
-        Message m;
-        m.conversationId = q.value(0).toString();
-        m.seq = q.value(1).toLongLong();
-        m.id = q.value(2).toString();
-        m.clientId = q.value(3).toString();
-        m.senderId = q.value(4).toString();
-        m.senderName = q.value(5).toString();
-        m.content = q.value(6).toString();
-        m.type = q.value(7).toInt() == 1 ? Message::Type::System : Message::Type::Text;
-        m.replyTo = q.value(8).toString();
-        m.timestamp = timeFrom(q.value(9));
-        m.editedAt = timeFrom(q.value(10));
-        m.delivery = api::DeliveryState::Sent;
-        return m;
-    }
-
-    // Logs the failed statement; never the bound values (they hold message text).
-    bool run(QSqlQuery &q)
-    {
-        if (q.exec())
-            return true;
-        qCWarning(lcStore) << "SQL failed:" << q.lastQuery().left(80) << q.lastError().text();
-        return false;
-    }
-
-    // Commits on success, rolls back if the scope is left without commit().
-    class Transaction
-    {
-    public:
-        explicit Transaction(QSqlDatabase &db)
-            : m_db(db)
-            , m_active(db.transaction())
-        {
-        }
-        ~Transaction()
-        {
-            if (m_active)
-                m_db.rollback();
-        }
-        bool active() const { return m_active; }
-        bool commit()
-        {
-            m_active = false;
-            return m_db.commit();
-        }
-
-    private:
-        QSqlDatabase &m_db;
-        bool m_active;
-    };
-
-    // Milliseconds since the epoch, or NULL.
-    void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
-    {
-        if (valid)
-            s.bind(index, msecs);
-        else
-            s.bindNull(index);
-    }
+// Milliseconds since the epoch, or NULL.
+void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
+{
+    if (valid)
+        s.bind(index, msecs);
+    else
+        s.bindNull(index);
+}
 
 } // namespace
 
 // The statements of insertMessages and the sync cursor, prepared once per
 // connection: a flood runs them for every message.
-struct CacheDatabase::MessageStatements {
+struct CacheDatabase::MessageStatements
+{
     SqliteStatement insert, edit, confirm, cursor, firstSeq, seqsAfter, setCursor;
 
     bool prepare(sqlite3 *db)
     {
         // OR IGNORE: a row with the same (conversation, seq) or the same
         // (clientId, sender) is a duplicate.
-        return insert.prepare(db,
+        return insert.prepare(
+                   db,
                    "INSERT OR IGNORE INTO messages (conversation_id, seq, id, client_id, sender_id,"
                    " sender_name, content, type, reply_to, timestamp, edited_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             && edit.prepare(db,
-                "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
-                " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)")
+                            "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
+                            " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)")
             && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?")
             && cursor.prepare(db, "SELECT contiguous_seq FROM sync_cursors WHERE conversation_id = ?")
             && firstSeq.prepare(db, "SELECT min(seq) FROM messages WHERE conversation_id = ?")
-            && seqsAfter.prepare(db,
-                "SELECT seq FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq")
-            && setCursor.prepare(db,
+            && seqsAfter.prepare(
+                db, "SELECT seq FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq")
+            && setCursor.prepare(
+                db,
                 "INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
                 " ON CONFLICT(conversation_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq");
     }
 };
 
 CacheDatabase::CacheDatabase()
-    : m_connectionName(
-        QStringLiteral("ringchat-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
+    : m_connectionName(QStringLiteral("ringchat-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
 {
 }
 
@@ -223,8 +227,7 @@ CacheDatabase::OpenResult CacheDatabase::tryOpen(QString *reason)
     const bool fresh = appId == 0 && version == 0 && objects == 0;
     if (!fresh) {
         if (appId != kApplicationId) {
-            *reason = QStringLiteral("the file belongs to another program (application_id %1)")
-                          .arg(appId);
+            *reason = QStringLiteral("the file belongs to another program (application_id %1)").arg(appId);
             return OpenResult::Broken;
         }
         if (version > kSchemaVersion) {
@@ -268,17 +271,15 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
     }
     // One block per schema version; never edit a released block, add a new one.
     static const QStringList v1 = {
-        QStringLiteral(
-            "CREATE TABLE conversations ("
-            " id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title TEXT,"
-            " last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0,"
-            " created_at INTEGER, updated_at INTEGER, last_message TEXT)"),
-        QStringLiteral(
-            "CREATE TABLE participants ("
-            " conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,"
-            " role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL DEFAULT 0,"
-            " last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER,"
-            " PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE conversations ("
+                       " id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title TEXT,"
+                       " last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER, updated_at INTEGER, last_message TEXT)"),
+        QStringLiteral("CREATE TABLE participants ("
+                       " conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,"
+                       " role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL DEFAULT 0,"
+                       " last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER,"
+                       " PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX participants_user ON participants(user_id)"),
         QStringLiteral("CREATE TABLE messages ("
                        " conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,"
@@ -294,9 +295,8 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
                        " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
                        " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
                        " state INTEGER NOT NULL DEFAULT 0, last_error TEXT)"),
-        QStringLiteral(
-            "CREATE TABLE sync_cursors ("
-            " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE sync_cursors ("
+                       " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
     };
     const QList<QStringList> steps = { v1 };
     for (int v = fromVersion; v < kSchemaVersion; ++v) {
@@ -320,20 +320,17 @@ bool CacheDatabase::migrate(int fromVersion, QString *reason)
         *reason = m_db.lastError().text();
         return false;
     }
-    qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to"
-                    << kSchemaVersion;
+    qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to" << kSchemaVersion;
     return true;
 }
 
 void CacheDatabase::moveAside(const QString &reason)
 {
     close();
-    const QString stamp
-        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     const QString target = m_path + QStringLiteral(".broken-") + stamp;
-    qCWarning(lcStore).noquote() << "The cache" << m_path
-                                 << "is unusable (" + reason + "); moved to" << target
-                                 << "and rebuilt.";
+    qCWarning(lcStore).noquote() << "The cache" << m_path << "is unusable (" + reason + "); moved to"
+                                 << target << "and rebuilt.";
     if (!QFile::rename(m_path, target)) {
         qCWarning(lcStore) << "Could not move" << m_path << "aside; removing it";
         QFile::remove(m_path);
@@ -352,8 +349,7 @@ bool CacheDatabase::destroy()
     const QString path = m_path;
     close();
     bool ok = true;
-    for (const QString &file :
-        { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
+    for (const QString &file : { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm") }) {
         if (QFile::exists(file) && !QFile::remove(file))
             ok = false;
     }
@@ -386,8 +382,7 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table :
-        { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
+    for (const char *table : { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
@@ -402,14 +397,14 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
         return false;
     Transaction tx(m_db);
     QSqlQuery conv(m_db), removeParts(m_db), part(m_db);
-    conv.prepare(QStringLiteral(
-        "INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at, "
-        "updated_at, last_message)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title,"
-        " last_seq=max(last_seq, excluded.last_seq), unread_count=excluded.unread_count,"
-        " created_at=excluded.created_at, updated_at=excluded.updated_at,"
-        " last_message=coalesce(excluded.last_message, last_message)"));
+    conv.prepare(
+        QStringLiteral("INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at, "
+                       "updated_at, last_message)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title,"
+                       " last_seq=max(last_seq, excluded.last_seq), unread_count=excluded.unread_count,"
+                       " created_at=excluded.created_at, updated_at=excluded.updated_at,"
+                       " last_message=coalesce(excluded.last_message, last_message)"));
     removeParts.prepare(QStringLiteral("DELETE FROM participants WHERE conversation_id = ?"));
     part.prepare(QStringLiteral("INSERT INTO participants (conversation_id, user_id, name, role, "
                                 "joined_at, last_read_seq, last_read_at,"
@@ -428,10 +423,9 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
         conv.addBindValue(c.unreadCount);
         conv.addBindValue(timeValue(c.createdAt));
         conv.addBindValue(timeValue(c.updatedAt));
-        conv.addBindValue(c.lastMessage
-                ? QVariant(QString::fromUtf8(
-                    QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
-                : QVariant());
+        conv.addBindValue(c.lastMessage ? QVariant(QString::fromUtf8(
+                              QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
+                                        : QVariant());
         if (!run(conv))
             return false;
         QHash<QString, std::pair<qint64, QVariant>> markers;
@@ -440,7 +434,7 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
             return false;
         while (oldMarkers.next())
             markers.insert(oldMarkers.value(0).toString(),
-                { oldMarkers.value(1).toLongLong(), oldMarkers.value(2) });
+                           { oldMarkers.value(1).toLongLong(), oldMarkers.value(2) });
         removeParts.addBindValue(c.id);
         if (!run(removeParts))
             return false;
@@ -471,9 +465,9 @@ QList<Conversation> CacheDatabase::loadConversations()
     QHash<QString, qsizetype> index;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
-        " FROM conversations"));
+    q.prepare(
+        QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
+                       " FROM conversations"));
     if (!run(q))
         return out;
     while (q.next()) {
@@ -486,8 +480,8 @@ QList<Conversation> CacheDatabase::loadConversations()
         c.createdAt = timeFrom(q.value(5));
         c.updatedAt = timeFrom(q.value(6));
         if (!q.value(7).isNull())
-            c.lastMessage = Message::fromJson(
-                QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
+            c.lastMessage
+                = Message::fromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
         index.insert(c.id, out.size());
         out.append(std::move(c));
     }
@@ -566,7 +560,7 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
         if (insert.changes() == 1) {
             ++result.inserted;
             if (std::none_of(touched.cbegin(), touched.cend(),
-                    [&](const QByteArray &c) { return QByteArrayView(c) == conversationId; }))
+                             [&](const QByteArray &c) { return QByteArrayView(c) == conversationId; }))
                 touched.append(conversationId.toByteArray());
         } else if (r.hasEditedAt) {
             SqliteStatement &edit = st->edit;
@@ -614,21 +608,18 @@ QList<Message> CacheDatabase::latestMessages(const QString &conversationId, int 
     return messagesBefore(conversationId, std::numeric_limits<qint64>::max(), limit);
 }
 
-QList<Message> CacheDatabase::messagesBefore(
-    const QString &conversationId, qint64 beforeSeq, int limit)
+QList<Message> CacheDatabase::messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit)
 {
     return messagesBeside(conversationId, beforeSeq, limit, Side::Before);
 }
 
-QList<Message> CacheDatabase::messagesAfter(
-    const QString &conversationId, qint64 afterSeq, int limit)
+QList<Message> CacheDatabase::messagesAfter(const QString &conversationId, qint64 afterSeq, int limit)
 {
     return messagesBeside(conversationId, afterSeq, limit, Side::After);
 }
 
 // Up to `limit` messages next to `seq` on one side, oldest first.
-QList<Message> CacheDatabase::messagesBeside(
-    const QString &conversationId, qint64 seq, int limit, Side side)
+QList<Message> CacheDatabase::messagesBeside(const QString &conversationId, qint64 seq, int limit, Side side)
 {
     QList<Message> out;
     if (!isOpen() || limit <= 0)
@@ -637,9 +628,8 @@ QList<Message> CacheDatabase::messagesBeside(
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT %1 FROM messages WHERE conversation_id = ? AND seq %2 ? ORDER BY seq %3 LIMIT ?")
-                  .arg(QLatin1StringView(kMessageColumns),
-                       before ? QStringLiteral("<") : QStringLiteral(">"),
+                  "SELECT %1 FROM messages WHERE conversation_id = ? AND seq %2 ? ORDER BY seq %3 LIMIT ?")
+                  .arg(QLatin1StringView(kMessageColumns), before ? QStringLiteral("<") : QStringLiteral(">"),
                        before ? QStringLiteral("DESC") : QStringLiteral("ASC")));
     q.addBindValue(conversationId);
     q.addBindValue(seq);
@@ -658,8 +648,7 @@ qint64 CacheDatabase::highestSeq(const QString &conversationId)
     if (!isOpen())
         return 0;
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
+    q.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
     return run(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -681,10 +670,9 @@ bool CacheDatabase::advanceSyncCursor(const QString &conversationId, qint64 seq)
     if (!isOpen())
         return false;
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
-                       " ON CONFLICT(conversation_id) DO UPDATE SET"
-                       " contiguous_seq = max(contiguous_seq, excluded.contiguous_seq)"));
+    q.prepare(QStringLiteral("INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
+                             " ON CONFLICT(conversation_id) DO UPDATE SET"
+                             " contiguous_seq = max(contiguous_seq, excluded.contiguous_seq)"));
     q.addBindValue(conversationId);
     q.addBindValue(qMax<qint64>(0, seq));
     if (!run(q))
@@ -741,16 +729,15 @@ bool CacheDatabase::addToOutbox(const OutboxEntry &e)
         return false;
     QSqlQuery q(m_db);
     // Adding the same clientId twice keeps the first entry (a resend is not a new message).
-    q.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO outbox (client_id, conversation_id, content, type, reply_to,"
-        " created_at, attempts, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO outbox (client_id, conversation_id, content, type, reply_to,"
+                       " created_at, attempts, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.clientId);
     q.addBindValue(e.conversationId);
     q.addBindValue(e.content);
     q.addBindValue(e.type == Message::Type::System ? 1 : 0);
     q.addBindValue(e.replyTo.isEmpty() ? QVariant() : QVariant(e.replyTo));
-    q.addBindValue(
-        timeValue(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(timeValue(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(e.attempts);
     q.addBindValue(int(e.state));
     q.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
@@ -768,8 +755,7 @@ QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
         "SELECT client_id, conversation_id, content, type, reply_to, created_at, attempts, state,"
         " last_error FROM outbox WHERE :conv = '' OR conversation_id = :conv"
         " ORDER BY created_at, rowid"));
-    q.bindValue(
-        QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
+    q.bindValue(QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
     if (!run(q))
         return out;
     while (q.next()) {
@@ -788,14 +774,14 @@ QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
     return out;
 }
 
-bool CacheDatabase::updateOutbox(
-    const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError)
+bool CacheDatabase::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
+                                 const QString &lastError)
 {
     if (!isOpen())
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE outbox SET state = ?, attempts = ?, last_error = ? WHERE client_id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, last_error = ? WHERE client_id = ?"));
     q.addBindValue(int(state));
     q.addBindValue(attempts);
     q.addBindValue(lastError.isEmpty() ? QVariant() : QVariant(lastError));

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The SQLite cache and outbox, synchronous. Used only on ChatStore's worker
@@ -74,8 +76,8 @@ public:
     // The outbox, oldest first.
     bool addToOutbox(const OutboxEntry &entry);
     QList<OutboxEntry> outbox(const QString &conversationId = {});
-    bool updateOutbox(
-        const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError);
+    bool updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
+                      const QString &lastError);
     bool removeFromOutbox(const QString &clientId);
 
 private:

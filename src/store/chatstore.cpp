@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/chatstore.h"
 
 #include "store/cachedatabase.h"
@@ -58,16 +60,14 @@ ChatStore::~ChatStore()
     delete m_thread;
 }
 
-QString ChatStore::databasePath(
-    const QUrl &serverUrl, const QString &userId, const QString &directory)
+QString ChatStore::databasePath(const QUrl &serverUrl, const QString &userId, const QString &directory)
 {
     QString dir = directory;
     if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-            + QStringLiteral("/cache");
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache");
     // https://Host/ and https://host name the same server.
     QUrl normalized = serverUrl.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveQuery
-        | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+                                         | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     QString path = normalized.path();
     while (path.endsWith(u'/'))
         path.chop(1);
@@ -121,8 +121,7 @@ QFuture<void> ChatStore::releaseMemory()
 
 QFuture<bool> ChatStore::upsertConversations(const QList<api::Conversation> &conversations)
 {
-    return run(
-        [conversations](CacheDatabase &db) { return db.upsertConversations(conversations); });
+    return run([conversations](CacheDatabase &db) { return db.upsertConversations(conversations); });
 }
 
 QFuture<QList<api::Conversation>> ChatStore::loadConversations()
@@ -145,18 +144,16 @@ QFuture<QList<api::Message>> ChatStore::latestMessages(const QString &conversati
     return run([=](CacheDatabase &db) { return db.latestMessages(conversationId, limit); });
 }
 
-QFuture<QList<api::Message>> ChatStore::messagesBefore(
-    const QString &conversationId, qint64 beforeSeq, int limit)
+QFuture<QList<api::Message>> ChatStore::messagesBefore(const QString &conversationId, qint64 beforeSeq,
+                                                       int limit)
 {
-    return run(
-        [=](CacheDatabase &db) { return db.messagesBefore(conversationId, beforeSeq, limit); });
+    return run([=](CacheDatabase &db) { return db.messagesBefore(conversationId, beforeSeq, limit); });
 }
 
-QFuture<QList<api::Message>> ChatStore::messagesAfter(
-    const QString &conversationId, qint64 afterSeq, int limit)
+QFuture<QList<api::Message>> ChatStore::messagesAfter(const QString &conversationId, qint64 afterSeq,
+                                                      int limit)
 {
-    return run(
-        [=](CacheDatabase &db) { return db.messagesAfter(conversationId, afterSeq, limit); });
+    return run([=](CacheDatabase &db) { return db.messagesAfter(conversationId, afterSeq, limit); });
 }
 
 QFuture<qint64> ChatStore::highestSeq(const QString &conversationId)
@@ -184,11 +181,10 @@ QFuture<QList<OutboxEntry>> ChatStore::outbox(const QString &conversationId)
     return run([=](CacheDatabase &db) { return db.outbox(conversationId); });
 }
 
-QFuture<bool> ChatStore::updateOutbox(
-    const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError)
+QFuture<bool> ChatStore::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
+                                      const QString &lastError)
 {
-    return run(
-        [=](CacheDatabase &db) { return db.updateOutbox(clientId, state, attempts, lastError); });
+    return run([=](CacheDatabase &db) { return db.updateOutbox(clientId, state, attempts, lastError); });
 }
 
 QFuture<bool> ChatStore::removeFromOutbox(const QString &clientId)

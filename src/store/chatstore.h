@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The local cache and durable outbox, for the GUI thread.
@@ -45,8 +47,7 @@ public:
 
     // <directory>/<sha256(normalized server URL + user id), 32 hex>.sqlite;
     // directory defaults to QStandardPaths::AppDataLocation + "/cache".
-    static QString databasePath(
-        const QUrl &serverUrl, const QString &userId, const QString &directory = {});
+    static QString databasePath(const QUrl &serverUrl, const QString &userId, const QString &directory = {});
 
     // ownUserId tells our own messages (their echo confirms the outbox entry).
     QFuture<bool> open(const QString &path, const QString &ownUserId);
@@ -70,10 +71,8 @@ public:
     QFuture<InsertResult> insertMessages(MessageBatch batch);
     // All ascending by seq; delivery is Sent (the model derives Read).
     QFuture<QList<api::Message>> latestMessages(const QString &conversationId, int limit);
-    QFuture<QList<api::Message>> messagesBefore(
-        const QString &conversationId, qint64 beforeSeq, int limit);
-    QFuture<QList<api::Message>> messagesAfter(
-        const QString &conversationId, qint64 afterSeq, int limit);
+    QFuture<QList<api::Message>> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
+    QFuture<QList<api::Message>> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
     QFuture<qint64> highestSeq(const QString &conversationId);
     // Highest seq such that the run of seqs from the first one stored up to it
     // has no gap: fetch direction=after from here after a reconnect.
@@ -87,7 +86,7 @@ public:
     // Oldest first; empty conversationId: all conversations.
     QFuture<QList<OutboxEntry>> outbox(const QString &conversationId = {});
     QFuture<bool> updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-        const QString &lastError = {});
+                               const QString &lastError = {});
     QFuture<bool> removeFromOutbox(const QString &clientId);
 
 Q_SIGNALS:

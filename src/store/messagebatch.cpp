@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/messagebatch.h"
 
 #include <QStringEncoder>
@@ -32,8 +34,8 @@ void MessageBatch::append(const api::Message &m)
     row.system = m.type == api::Message::Type::System;
     // Room for all seven texts in one chunk (UTF-8 needs at most 3 bytes a QChar).
     const qsizetype needed = 3
-        * (m.conversationId.size() + m.id.size() + m.clientId.size() + m.senderId.size()
-            + m.senderName.size() + m.content.size() + m.replyTo.size());
+        * (m.conversationId.size() + m.id.size() + m.clientId.size() + m.senderId.size() + m.senderName.size()
+           + m.content.size() + m.replyTo.size());
     if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < needed) {
         m_chunks.emplace_back();
         m_chunks.back().reserve(qMax(kChunkSize, needed));

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Messages on their way to the store, encoded once as UTF-8.
@@ -28,7 +30,7 @@ public:
     {
         qint64 seq = 0;
         qint64 timestamp = 0; // ms since the epoch, when hasTimestamp
-        qint64 editedAt = 0; // ms since the epoch, when hasEditedAt
+        qint64 editedAt = 0;  // ms since the epoch, when hasEditedAt
         bool hasTimestamp = false;
         bool hasEditedAt = false;
         bool system = false;
@@ -63,7 +65,7 @@ private:
     void appendText(Row &row, Text field, const QString &text);
 
     std::vector<QByteArray> m_chunks; // the rows' text, back to back; never reallocated once full
-    std::deque<Row> m_rows; // grows by blocks, never one big reallocation
+    std::deque<Row> m_rows;           // grows by blocks, never one big reallocation
     int m_invalid = 0;
 };
 

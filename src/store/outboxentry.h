@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "api/types.h"
@@ -40,8 +42,7 @@ struct OutboxEntry
         m.type = type;
         m.replyTo = replyTo;
         m.timestamp = createdAt;
-        m.delivery
-            = state == State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
+        m.delivery = state == State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
         return m;
     }
 
@@ -51,11 +52,11 @@ struct OutboxEntry
 // What ChatStore::insertMessages did.
 struct InsertResult
 {
-    int inserted = 0; // new rows
-    int updated = 0; // existing rows changed by an edit (newer editedAt)
-    int skipped = 0; // duplicates and invalid messages
+    int inserted = 0;               // new rows
+    int updated = 0;                // existing rows changed by an edit (newer editedAt)
+    int skipped = 0;                // duplicates and invalid messages
     QStringList confirmedClientIds; // our own messages whose outbox entry the echo removed
-    bool ok = true; // false when the transaction failed (nothing was written)
+    bool ok = true;                 // false when the transaction failed (nothing was written)
 };
 
 } // namespace ringchat::store

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlitestatement.h"
 
 #include <QLoggingCategory>
@@ -27,14 +29,14 @@ bool SqliteStatement::driverSharesOurSqlite(const QSqlDatabase &db, QString *rea
     // copies of one exact build would pass, so packaging keeps the driver on the
     // system library rather than relying on this alone.
     QSqlQuery q(db);
-    const QString theirs = q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next()
-            ? q.value(0).toString() : QString();
+    const QString theirs
+        = q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next() ? q.value(0).toString() : QString();
     const QString ours = QString::fromLatin1(sqlite3_sourceid());
     if (theirs == ours && handleOf(db))
         return true;
     *reason = QStringLiteral("Qt's SQLite driver uses another SQLite library (%1) than Ring Chat (%2); "
                              "build the QSQLITE plugin with the system SQLite")
-                      .arg(theirs.isEmpty() ? QStringLiteral("unknown") : theirs.left(19), ours.left(19));
+                  .arg(theirs.isEmpty() ? QStringLiteral("unknown") : theirs.left(19), ours.left(19));
     return false;
 }
 
@@ -141,8 +143,8 @@ bool SqliteStatement::isNullAt(int column) const
 // Names the statement, never the bound values (they hold message text).
 void SqliteStatement::warn(int rc) const
 {
-    qCWarning(lcStore) << "SQL failed:" << QByteArray(sqlite3_sql(m_stmt)).left(80)
-                       << sqlite3_errstr(rc) << sqlite3_errmsg(m_db);
+    qCWarning(lcStore) << "SQL failed:" << QByteArray(sqlite3_sql(m_stmt)).left(80) << sqlite3_errstr(rc)
+                       << sqlite3_errmsg(m_db);
 }
 
 } // namespace ringchat::store

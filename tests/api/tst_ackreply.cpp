@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AckReply: the one reading of a server ack ({ok, ...} or {ok:false, error}) and
 // of no answer at all.
 #include "api/ackreply.h"
@@ -12,7 +14,7 @@ using api::AckReply;
 namespace {
 net::AckResult answered(const QJsonValue &ack)
 {
-    return {QString(), net::Payload(QJsonArray{ack})};
+    return { QString(), net::Payload(QJsonArray { ack }) };
 }
 } // namespace
 
@@ -22,7 +24,8 @@ class TstAckReply : public QObject
 private slots:
     void okCarriesItsData()
     {
-        const AckReply r = AckReply::from(answered(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("lastReadSeq"), 9}}));
+        const AckReply r = AckReply::from(
+            answered(QJsonObject { { QStringLiteral("ok"), true }, { QStringLiteral("lastReadSeq"), 9 } }));
         QVERIFY(r.ok && r.answered);
         QVERIFY(r.code.isEmpty());
         QCOMPARE(r.data.value(QStringLiteral("lastReadSeq")).toInt(), 9);
@@ -30,11 +33,12 @@ private slots:
 
     void refusalCarriesCodeMessageAndRetryAfter()
     {
-        const AckReply r = AckReply::from(answered(QJsonObject{
-            {QStringLiteral("ok"), false},
-            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("RATE_LIMITED")},
-                                                  {QStringLiteral("message"), QStringLiteral("Slow down")},
-                                                  {QStringLiteral("retryAfter"), 1.5}}}}));
+        const AckReply r = AckReply::from(
+            answered(QJsonObject { { QStringLiteral("ok"), false },
+                                   { QStringLiteral("error"),
+                                     QJsonObject { { QStringLiteral("code"), QStringLiteral("RATE_LIMITED") },
+                                                   { QStringLiteral("message"), QStringLiteral("Slow down") },
+                                                   { QStringLiteral("retryAfter"), 1.5 } } } }));
         QVERIFY(!r.ok && r.answered);
         QCOMPARE(r.code, QStringLiteral("RATE_LIMITED"));
         QCOMPARE(r.message, QStringLiteral("Slow down"));
@@ -44,10 +48,11 @@ private slots:
     void unreadableAnswersAreRefusals_data()
     {
         QTest::addColumn<QJsonValue>("ack");
-        QTest::newRow("no ok") << QJsonValue(QJsonObject{{QStringLiteral("message"), 1}});
-        QTest::newRow("ok not a bool") << QJsonValue(QJsonObject{{QStringLiteral("ok"), QStringLiteral("true")}});
+        QTest::newRow("no ok") << QJsonValue(QJsonObject { { QStringLiteral("message"), 1 } });
+        QTest::newRow("ok not a bool")
+            << QJsonValue(QJsonObject { { QStringLiteral("ok"), QStringLiteral("true") } });
         QTest::newRow("not an object") << QJsonValue(QStringLiteral("ok"));
-        QTest::newRow("error without code") << QJsonValue(QJsonObject{{QStringLiteral("ok"), false}});
+        QTest::newRow("error without code") << QJsonValue(QJsonObject { { QStringLiteral("ok"), false } });
     }
 
     void unreadableAnswersAreRefusals()
@@ -61,10 +66,10 @@ private slots:
 
     void noAnswerGivesTheTransportReason()
     {
-        const AckReply r = AckReply::from(net::AckResult{QStringLiteral("timeout"), {}});
+        const AckReply r = AckReply::from(net::AckResult { QStringLiteral("timeout"), {} });
         QVERIFY(!r.ok && !r.answered);
         QCOMPARE(r.code, QStringLiteral("timeout"));
-        QVERIFY(AckReply::from(net::AckResult{QString(), {}}).answered); // an empty ack: answered, refused
+        QVERIFY(AckReply::from(net::AckResult { QString(), {} }).answered); // an empty ack: answered, refused
     }
 };
 

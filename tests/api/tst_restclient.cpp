@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RestClient against the real reference server, plus the failure modes a real
 // server cannot be asked for (refused port, silent peer, non-TLS peer).
 
@@ -85,8 +87,7 @@ public:
     }
     QUrl url(const char *scheme = "http") const
     {
-        return QUrl(
-            QStringLiteral("%1://127.0.0.1:%2").arg(QLatin1StringView(scheme)).arg(serverPort()));
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(QLatin1StringView(scheme)).arg(serverPort()));
     }
 
 private:
@@ -162,12 +163,13 @@ private Q_SLOTS:
     {
         ServerTokenSource tokens(m_server, QStringLiteral("alice"));
         RestClient client(m_server.url(), &tokens);
-        const auto direct = await(
-            client.createConversation(api::Conversation::Type::Direct, { QStringLiteral("bob") }));
+        const auto direct
+            = await(client.createConversation(api::Conversation::Type::Direct, { QStringLiteral("bob") }));
         QVERIFY2(direct.ok(), qPrintable(direct.error().message));
         QCOMPARE(direct.value().id, QStringLiteral("dm-alice-bob")); // returned, not created twice
         const auto group = await(client.createConversation(api::Conversation::Type::Group,
-            { QStringLiteral("bob"), QStringLiteral("carol") }, QStringLiteral("Weekend")));
+                                                           { QStringLiteral("bob"), QStringLiteral("carol") },
+                                                           QStringLiteral("Weekend")));
         QVERIFY2(group.ok(), qPrintable(group.error().message));
         QCOMPARE(group.value().type, api::Conversation::Type::Group);
         QCOMPARE(group.value().title, QStringLiteral("Weekend"));
@@ -180,19 +182,16 @@ private Q_SLOTS:
         RestClient client(m_server.url(), &tokens);
         const QString conv = QStringLiteral("dm-alice-bob");
         const QString clientId = newClientId();
-        const auto first
-            = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
+        const auto first = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
         QVERIFY2(first.ok(), qPrintable(first.error().message));
         QCOMPARE(first.value().clientId, clientId);
         QCOMPARE(first.value().senderId, QStringLiteral("bob"));
-        const auto again
-            = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
+        const auto again = await(client.sendMessage(conv, clientId, QStringLiteral("hello from the test")));
         QVERIFY2(again.ok(), qPrintable(again.error().message));
         QCOMPARE(again.value().id, first.value().id);
         QCOMPARE(again.value().seq, first.value().seq);
         for (int i = 0; i < 3; ++i)
-            QVERIFY(
-                await(client.sendMessage(conv, newClientId(), QStringLiteral("n%1").arg(i))).ok());
+            QVERIFY(await(client.sendMessage(conv, newClientId(), QStringLiteral("n%1").arg(i))).ok());
         const qint64 last = first.value().seq + 3;
 
         const auto latest = await(client.messages(conv, RestClient::Direction::Before, 0, 2));
@@ -232,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ApiError::Kind::Unauthorized);
         QVERIFY2(r.error().message.contains(QStringLiteral("The session has ended.")),
-            qPrintable(r.error().message));
+                 qPrintable(r.error().message));
         QCOMPARE(tokens.refreshes, 1);
 
         // A token that stays bad after a refresh: one retry, no loop.
@@ -254,18 +253,18 @@ private Q_SLOTS:
         QVERIFY(forbidden.error().httpStatus == 403 || forbidden.error().httpStatus == 404);
         QVERIFY(!forbidden.error().code.isEmpty());
         QVERIFY2(forbidden.error().message.contains(QString::number(forbidden.error().httpStatus)),
-            qPrintable(forbidden.error().message));
+                 qPrintable(forbidden.error().message));
 
-        const auto missing = await(
-            client.messages(QStringLiteral("no-such-conversation"), RestClient::Direction::After));
+        const auto missing
+            = await(client.messages(QStringLiteral("no-such-conversation"), RestClient::Direction::After));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().httpStatus == 404 || missing.error().httpStatus == 403);
 
         const auto badId
             = await(client.messages(QStringLiteral("../etc/passwd"), RestClient::Direction::After));
         QCOMPARE(badId.error().kind, ApiError::Kind::InvalidArgument);
-        const auto empty = await(
-            client.sendMessage(QStringLiteral("group-ring"), newClientId(), QStringLiteral("  ")));
+        const auto empty
+            = await(client.sendMessage(QStringLiteral("group-ring"), newClientId(), QStringLiteral("  ")));
         QCOMPARE(empty.error().kind, ApiError::Kind::InvalidArgument);
     }
 
@@ -278,8 +277,7 @@ private Q_SLOTS:
         // Use up the burst; the first 429 comes back as an error with the wait.
         std::optional<ApiError> limited;
         for (int i = 0; i < 20 && !limited; ++i) {
-            const auto r
-                = await(client.sendMessage(conv, newClientId(), QStringLiteral("burst %1").arg(i)));
+            const auto r = await(client.sendMessage(conv, newClientId(), QStringLiteral("burst %1").arg(i)));
             if (!r.ok())
                 limited = r.error();
         }
@@ -291,8 +289,7 @@ private Q_SLOTS:
 
         // Allowed to wait: the client sleeps Retry-After and the message goes through.
         client.setMaxRateLimitWait(std::chrono::seconds(10));
-        const auto r
-            = await(client.sendMessage(conv, newClientId(), QStringLiteral("after waiting")));
+        const auto r = await(client.sendMessage(conv, newClientId(), QStringLiteral("after waiting")));
         QVERIFY2(r.ok(), qPrintable(r.error().message));
     }
 
@@ -308,8 +305,7 @@ private Q_SLOTS:
         RestClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), &tokens);
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::Network);
-        QVERIFY2(
-            r.error().message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.error().message));
     }
 
     void silentServerTimesOut()
@@ -320,8 +316,7 @@ private Q_SLOTS:
         client.setTimeout(std::chrono::milliseconds(300));
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::Timeout);
-        QVERIFY2(r.error().message.contains(QStringLiteral("did not answer")),
-            qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QStringLiteral("did not answer")), qPrintable(r.error().message));
     }
 
     void plainPeerOnHttpsIsTlsError()
@@ -333,7 +328,7 @@ private Q_SLOTS:
         const auto r = await(client.me());
         QCOMPARE(r.error().kind, ApiError::Kind::Tls);
         QVERIFY2(r.error().message.startsWith(QStringLiteral("The secure connection")),
-            qPrintable(r.error().message));
+                 qPrintable(r.error().message));
     }
 
     void nonJsonAnswerIsBadResponse()
@@ -362,8 +357,7 @@ private Q_SLOTS:
         QVERIFY(RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://127.8.0.1"))));
         QVERIFY(RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://[::1]:3000"))));
         QString why;
-        QVERIFY(
-            !RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://chat.example.org")), &why));
+        QVERIFY(!RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://chat.example.org")), &why));
         QVERIFY(why.contains(QStringLiteral("https://")));
         QVERIFY(!RestClient::isAllowedServerUrl(QUrl(QStringLiteral("http://10.0.0.1"))));
         QVERIFY(!RestClient::isAllowedServerUrl(QUrl(QStringLiteral("ftp://localhost"))));
@@ -405,8 +399,7 @@ private Q_SLOTS:
         ServerTokenSource tokens(m_server, QStringLiteral("alice"));
         RestClient client(m_server.url(), &tokens);
         QThread *thread = nullptr;
-        client.me().then(
-            this, [&](const api::ApiResult<api::User> &) { thread = QThread::currentThread(); });
+        client.me().then(this, [&](const api::ApiResult<api::User> &) { thread = QThread::currentThread(); });
         QTRY_VERIFY_WITH_TIMEOUT(thread != nullptr, 30000);
         QCOMPARE(thread, QThread::currentThread());
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The contract types: parsing what the server sends, refusing what it must not.
 
 #include "api/types.h"
@@ -72,9 +74,9 @@ private Q_SLOTS:
     void parseTimeOtherForms()
     {
         QCOMPARE(parseTime(QStringLiteral("2026-11-27T08:00:24.246+01:00")),
-            parseTime(QStringLiteral("2026-11-27T07:00:24.246Z")));
+                 parseTime(QStringLiteral("2026-11-27T07:00:24.246Z")));
         QCOMPARE(parseTime(QStringLiteral("2026-11-27T07:00:24Z")),
-            parseTime(QStringLiteral("2026-11-27T07:00:24.000Z")));
+                 parseTime(QStringLiteral("2026-11-27T07:00:24.000Z")));
     }
 
     void parseTimeRejects_data()
@@ -143,8 +145,7 @@ private Q_SLOTS:
 
         QJsonObject withOptionals = json(kMessage);
         withOptionals.insert(QStringLiteral("replyTo"), QStringLiteral("m1"));
-        withOptionals.insert(
-            QStringLiteral("editedAt"), QStringLiteral("2026-11-27T08:00:00.000Z"));
+        withOptionals.insert(QStringLiteral("editedAt"), QStringLiteral("2026-11-27T08:00:00.000Z"));
         withOptionals.insert(QStringLiteral("type"), QStringLiteral("system"));
         const auto m2 = Message::fromJson(withOptionals);
         QVERIFY(m2);
@@ -184,7 +185,8 @@ private Q_SLOTS:
             return viaView;
         };
         // Escapes and non-ASCII content (JSON text: "caf\u00e9 \ud83d\ude00 \"q\"\n✓").
-        auto m = both(QByteArray(kMessage).replace(R"("Hi all.")", "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\\n✓\""));
+        auto m = both(
+            QByteArray(kMessage).replace(R"("Hi all.")", "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\\n✓\""));
         QVERIFY(m);
         QCOMPARE(m->content, QStringLiteral("café \U0001F600 \"q\"\n✓"));
         // 3.0 is the integer 3.
@@ -197,7 +199,8 @@ private Q_SLOTS:
         QCOMPARE(m->seq, 7);
         // Beyond 2^53 a number is no longer an exact integer.
         QString error;
-        QVERIFY(!messageViaView(QByteArray(kMessage).replace(R"("seq":3)", R"("seq":9007199254740994)"), &error));
+        QVERIFY(
+            !messageViaView(QByteArray(kMessage).replace(R"("seq":3)", R"("seq":9007199254740994)"), &error));
         QCOMPARE(error, QStringLiteral("Message: field \"seq\" must be an integer of at least 1."));
         // Not an object at all: the same sentence as an empty QJsonObject gives.
         QString qtError;
@@ -217,8 +220,7 @@ private Q_SLOTS:
         QTest::newRow("numeric id") << "id" << QJsonValue(5);
         QTest::newRow("empty id") << "id" << QJsonValue(QString());
         QTest::newRow("no conversation") << "conversationId" << missing;
-        QTest::newRow("bad conversation id")
-            << "conversationId" << QJsonValue(QStringLiteral("a/b"));
+        QTest::newRow("bad conversation id") << "conversationId" << QJsonValue(QStringLiteral("a/b"));
         QTest::newRow("seq string") << "seq" << QJsonValue(QStringLiteral("3"));
         QTest::newRow("seq zero") << "seq" << QJsonValue(0);
         QTest::newRow("seq negative") << "seq" << QJsonValue(-4);
@@ -234,16 +236,14 @@ private Q_SLOTS:
         QTest::newRow("empty content") << "content" << QJsonValue(QString());
         QTest::newRow("blank content") << "content" << QJsonValue(QStringLiteral("  \n "));
         QTest::newRow("long content") << "content" << QJsonValue(QString(10001, u'x'));
-        QTest::newRow("content object")
-            << "content" << QJsonValue(QJsonObject { { "html", "<b>" } });
+        QTest::newRow("content object") << "content" << QJsonValue(QJsonObject { { "html", "<b>" } });
         QTest::newRow("bad type") << "type" << QJsonValue(QStringLiteral("html"));
         QTest::newRow("no type") << "type" << missing;
         QTest::newRow("bad timestamp") << "timestamp" << QJsonValue(QStringLiteral("now"));
         QTest::newRow("numeric timestamp") << "timestamp" << QJsonValue(1700000000000.0);
         QTest::newRow("local timestamp")
             << "timestamp" << QJsonValue(QStringLiteral("2026-11-27T07:00:24.246"));
-        QTest::newRow("bad editedAt")
-            << "editedAt" << QJsonValue(QStringLiteral("2026-02-30T00:00:00.000Z"));
+        QTest::newRow("bad editedAt") << "editedAt" << QJsonValue(QStringLiteral("2026-02-30T00:00:00.000Z"));
         QTest::newRow("bad replyTo") << "replyTo" << QJsonValue(QStringLiteral("a b"));
         QTest::newRow("replyTo number") << "replyTo" << QJsonValue(7);
     }
@@ -301,14 +301,20 @@ private Q_SLOTS:
         QTest::newRow("participant not object") << "participants" << QJsonValue(QJsonArray { 1 });
         QTest::newRow("participant bad role")
             << "participants"
-            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" }, { "name", "X" },
-                   { "role", "owner" }, { "joinedAt", "2026-11-27T07:00:24.246Z" },
-                   { "lastReadSeq", 0 }, { "isOnline", false } } });
+            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" },
+                                                     { "name", "X" },
+                                                     { "role", "owner" },
+                                                     { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                                                     { "lastReadSeq", 0 },
+                                                     { "isOnline", false } } });
         QTest::newRow("participant online string")
             << "participants"
-            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" }, { "name", "X" },
-                   { "role", "member" }, { "joinedAt", "2026-11-27T07:00:24.246Z" },
-                   { "lastReadSeq", 0 }, { "isOnline", "yes" } } });
+            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" },
+                                                     { "name", "X" },
+                                                     { "role", "member" },
+                                                     { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                                                     { "lastReadSeq", 0 },
+                                                     { "isOnline", "yes" } } });
         QTest::newRow("negative unread") << "unreadCount" << QJsonValue(-1);
         QTest::newRow("no lastSeq") << "lastSeq" << missing;
         QTest::newRow("lastMessage array") << "lastMessage" << QJsonValue(QJsonArray {});
@@ -345,8 +351,7 @@ private Q_SLOTS:
         const QJsonArray users { QJsonObject { { "id", "a" }, { "name", "A" } }, QJsonValue(3) };
         QVERIFY(!listFromJson<User>(users, &error));
         QVERIFY(error.contains(QStringLiteral("Element 1")));
-        const auto ok
-            = listFromJson<User>(QJsonArray { QJsonObject { { "id", "a" }, { "name", "A" } } });
+        const auto ok = listFromJson<User>(QJsonArray { QJsonObject { { "id", "a" }, { "name", "A" } } });
         QVERIFY(ok && ok->size() == 1);
     }
 

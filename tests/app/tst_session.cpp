@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The app layer against the real reference server: Session signs in with a fixed
 // token and runs the account (ChatAccount: real SQLite cache, real socket), and
 // CurrentConversation, the conversation list and MessageNotifier follow what another
@@ -40,7 +42,8 @@ QString listTitle(QAbstractItemModel *list, const QString &conversationId)
 bool holds(chat::ChatService *service, const QString &conversationId, const QString &content)
 {
     const auto messages = service->messages(conversationId);
-    return std::any_of(messages.cbegin(), messages.cend(), [&](const api::Message &m) { return m.content == content; });
+    return std::any_of(messages.cbegin(), messages.cend(),
+                       [&](const api::Message &m) { return m.content == content; });
 }
 } // namespace
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Link detection and escaping of message text (src/app/textformat), with hostile
 // input: what reaches a Text item as StyledText, and which links may be opened.
 #include "app/textformat.h"
@@ -22,45 +24,64 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("output");
-        QTest::newRow("plain") << "hello" << "hello";
-        QTest::newRow("url") << "go https://a.org/x now" << "go <a href=\"https://a.org/x\">https://a.org/x</a> now";
-        QTest::newRow("upper-case scheme") << "HTTPS://A.org" << "<a href=\"HTTPS://A.org\">HTTPS://A.org</a>";
-        QTest::newRow("trailing dot") << "see http://a.org." << "see <a href=\"http://a.org\">http://a.org</a>.";
+        QTest::newRow("plain") << "hello"
+                               << "hello";
+        QTest::newRow("url") << "go https://a.org/x now"
+                             << "go <a href=\"https://a.org/x\">https://a.org/x</a> now";
+        QTest::newRow("upper-case scheme") << "HTTPS://A.org"
+                                           << "<a href=\"HTTPS://A.org\">HTTPS://A.org</a>";
+        QTest::newRow("trailing dot") << "see http://a.org."
+                                      << "see <a href=\"http://a.org\">http://a.org</a>.";
         QTest::newRow("trailing punctuation") << "(see https://a.org/x)!?"
                                               << "(see <a href=\"https://a.org/x\">https://a.org/x</a>)!?";
         QTest::newRow("bracket that belongs to the url")
             << "https://en.wikipedia.org/wiki/Qt_(software)."
-            << "<a href=\"https://en.wikipedia.org/wiki/Qt_(software)\">https://en.wikipedia.org/wiki/Qt_(software)</a>.";
-        QTest::newRow("quote ends url") << "x \"https://a.org/\"><script>"
-                                        << "x &quot;<a href=\"https://a.org/\">https://a.org/</a>&quot;&gt;&lt;script&gt;";
-        QTest::newRow("single quote ends url") << "'https://a.org/' onmouseover='x'"
-                                               << "&#39;<a href=\"https://a.org/\">https://a.org/</a>&#39; onmouseover=&#39;x&#39;";
+            << "<a "
+               "href=\"https://en.wikipedia.org/wiki/Qt_(software)\">https://en.wikipedia.org/wiki/"
+               "Qt_(software)</a>.";
+        QTest::newRow("quote ends url")
+            << "x \"https://a.org/\"><script>"
+            << "x &quot;<a href=\"https://a.org/\">https://a.org/</a>&quot;&gt;&lt;script&gt;";
+        QTest::newRow("single quote ends url")
+            << "'https://a.org/' onmouseover='x'"
+            << "&#39;<a href=\"https://a.org/\">https://a.org/</a>&#39; onmouseover=&#39;x&#39;";
         QTest::newRow("ampersand") << "https://a.org/?a=1&b=2"
                                    << "<a href=\"https://a.org/?a=1&amp;b=2\">https://a.org/?a=1&amp;b=2</a>";
-        QTest::newRow("script") << "<script>alert(1)</script>" << "&lt;script&gt;alert(1)&lt;/script&gt;";
+        QTest::newRow("script") << "<script>alert(1)</script>"
+                                << "&lt;script&gt;alert(1)&lt;/script&gt;";
         QTest::newRow("markup") << "<a href=\"javascript:alert(1)\">x</a>"
                                 << "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;";
-        QTest::newRow("javascript") << "javascript:alert(1)" << "javascript:alert(1)";
-        QTest::newRow("javascript after http") << "javascript:http://a.org" << "javascript:<a href=\"http://a.org\">http://a.org</a>";
-        QTest::newRow("data") << "data:text/html,<b>x</b>" << "data:text/html,&lt;b&gt;x&lt;/b&gt;";
-        QTest::newRow("not http") << "ftp://a.org file:///etc/passwd" << "ftp://a.org file:///etc/passwd";
-        QTest::newRow("no host") << "https:// and https:///x" << "https:// and https:///x";
-        QTest::newRow("glued to a word") << "xhttps://a.org" << "xhttps://a.org";
+        QTest::newRow("javascript") << "javascript:alert(1)"
+                                    << "javascript:alert(1)";
+        QTest::newRow("javascript after http") << "javascript:http://a.org"
+                                               << "javascript:<a href=\"http://a.org\">http://a.org</a>";
+        QTest::newRow("data") << "data:text/html,<b>x</b>"
+                              << "data:text/html,&lt;b&gt;x&lt;/b&gt;";
+        QTest::newRow("not http") << "ftp://a.org file:///etc/passwd"
+                                  << "ftp://a.org file:///etc/passwd";
+        QTest::newRow("no host") << "https:// and https:///x"
+                                 << "https:// and https:///x";
+        QTest::newRow("glued to a word") << "xhttps://a.org"
+                                         << "xhttps://a.org";
         // A right-to-left override would make the link text read differently from
         // where it goes: it ends the URL, and stays in the text, escaped as any text.
         QTest::newRow("rtl override") << QStringLiteral("https://a.org/\u202Egnp.exe")
-                                      << QStringLiteral("<a href=\"https://a.org/\">https://a.org/</a>") + QChar(0x202E)
-                                             + QStringLiteral("gnp.exe");
+                                      << QStringLiteral("<a href=\"https://a.org/\">https://a.org/</a>")
+                + QChar(0x202E) + QStringLiteral("gnp.exe");
         QTest::newRow("zero-width space") << QStringLiteral("https://a.org\u200B/x")
-                                          << QStringLiteral("<a href=\"https://a.org\">https://a.org</a>") + QChar(0x200B)
-                                                 + QStringLiteral("/x");
-        QTest::newRow("punycode") << "https://xn--80ak6aa92e.com/" << "<a href=\"https://xn--80ak6aa92e.com/\">https://xn--80ak6aa92e.com/</a>";
+                                          << QStringLiteral("<a href=\"https://a.org\">https://a.org</a>")
+                + QChar(0x200B) + QStringLiteral("/x");
+        QTest::newRow("punycode")
+            << "https://xn--80ak6aa92e.com/"
+            << "<a href=\"https://xn--80ak6aa92e.com/\">https://xn--80ak6aa92e.com/</a>";
         // Shown as typed, so the look-alike letters are visible to the reader.
         QTest::newRow("idn") << QStringLiteral("https://аррӏе.com")
                              << QStringLiteral("<a href=\"https://аррӏе.com\">https://аррӏе.com</a>");
-        QTest::newRow("newline") << "a\nb https://a.org\nc" << "a<br>b <a href=\"https://a.org\">https://a.org</a><br>c";
-        QTest::newRow("two links") << "https://a.org https://b.org"
-                                   << "<a href=\"https://a.org\">https://a.org</a> <a href=\"https://b.org\">https://b.org</a>";
+        QTest::newRow("newline") << "a\nb https://a.org\nc"
+                                 << "a<br>b <a href=\"https://a.org\">https://a.org</a><br>c";
+        QTest::newRow("two links")
+            << "https://a.org https://b.org"
+            << "<a href=\"https://a.org\">https://a.org</a> <a href=\"https://b.org\">https://b.org</a>";
     }
     void linkify()
     {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A tiny HTTP/1.1 server on 127.0.0.1 for unit tests of the auth layer: each
@@ -19,7 +21,7 @@ struct StubRequest
     QByteArray method;
     QByteArray path;
     QByteArray query;
-    QHash<QByteArray, QByteArray> headers;   // lower-case names
+    QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
 
     QString formValue(const QString &key) const
@@ -43,7 +45,8 @@ public:
     using Handler = std::function<std::optional<StubResponse>(const StubRequest &)>;
 
     explicit StubHttpServer(Handler handler, QObject *parent = nullptr)
-        : QObject(parent), m_handler(std::move(handler))
+        : QObject(parent)
+        , m_handler(std::move(handler))
     {
         if (!m_server.listen(QHostAddress::LocalHost, 0))
             qFatal("StubHttpServer: cannot listen on 127.0.0.1: %s", qPrintable(m_server.errorString()));
@@ -88,8 +91,8 @@ private:
         const std::optional<StubResponse> answer = m_handler(r);
         if (!answer)
             return;
-        s->write("HTTP/1.1 " + QByteArray::number(answer->status) + " X\r\nContent-Type: " + answer->contentType
-                 + "\r\nContent-Length: " + QByteArray::number(answer->body.size())
+        s->write("HTTP/1.1 " + QByteArray::number(answer->status) + " X\r\nContent-Type: "
+                 + answer->contentType + "\r\nContent-Length: " + QByteArray::number(answer->body.size())
                  + "\r\nConnection: close\r\n\r\n" + answer->body);
         s->disconnectFromHost();
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/oidcdiscovery.h"
 #include "auth/serverurl.h"
 #include "stubhttpserver.h"
@@ -12,7 +14,8 @@ using Kind = AuthError::Kind;
 
 namespace {
 
-QByteArray metadata(const QString &base, bool withRevocation = true, const QString &methods = QStringLiteral("[\"S256\"]"))
+QByteArray metadata(const QString &base, bool withRevocation = true,
+                    const QString &methods = QStringLiteral("[\"S256\"]"))
 {
     QString json = QStringLiteral("{\"issuer\":\"%1\",\"authorization_endpoint\":\"%1/auth\","
                                   "\"token_endpoint\":\"%1/token\",\"code_challenge_methods_supported\":%2")
@@ -50,23 +53,39 @@ private slots:
     void serverUrl_data()
     {
         QTest::addColumn<QString>("input");
-        QTest::addColumn<QString>("normalised");   // empty = refused
-        QTest::newRow("https") << "https://chat.example.com/" << "https://chat.example.com";
-        QTest::newRow("bare host") << "chat.example.com" << "https://chat.example.com";
-        QTest::newRow("case") << "HTTPS://Chat.Example.COM" << "https://chat.example.com";
-        QTest::newRow("path prefix") << "https://example.com/ring/" << "https://example.com/ring";
-        QTest::newRow("loopback http") << "http://127.0.0.1:3000" << "http://127.0.0.1:3000";
-        QTest::newRow("loopback other") << "http://127.1.2.3:80" << "http://127.1.2.3:80";
-        QTest::newRow("localhost http") << "http://localhost:3000/" << "http://localhost:3000";
-        QTest::newRow("ipv6 loopback") << "http://[::1]:3000" << "http://[::1]:3000";
-        QTest::newRow("remote http") << "http://chat.example.com" << "";
-        QTest::newRow("lan http") << "http://192.168.1.5:3000" << "";
-        QTest::newRow("localhost lookalike") << "http://localhost.evil.com" << "";
-        QTest::newRow("ftp") << "ftp://chat.example.com" << "";
-        QTest::newRow("empty") << "  " << "";
-        QTest::newRow("userinfo") << "https://u:p@chat.example.com" << "";
-        QTest::newRow("query") << "https://chat.example.com/?x=1" << "";
-        QTest::newRow("garbage") << "https://" << "";
+        QTest::addColumn<QString>("normalised"); // empty = refused
+        QTest::newRow("https") << "https://chat.example.com/"
+                               << "https://chat.example.com";
+        QTest::newRow("bare host") << "chat.example.com"
+                                   << "https://chat.example.com";
+        QTest::newRow("case") << "HTTPS://Chat.Example.COM"
+                              << "https://chat.example.com";
+        QTest::newRow("path prefix") << "https://example.com/ring/"
+                                     << "https://example.com/ring";
+        QTest::newRow("loopback http") << "http://127.0.0.1:3000"
+                                       << "http://127.0.0.1:3000";
+        QTest::newRow("loopback other") << "http://127.1.2.3:80"
+                                        << "http://127.1.2.3:80";
+        QTest::newRow("localhost http") << "http://localhost:3000/"
+                                        << "http://localhost:3000";
+        QTest::newRow("ipv6 loopback") << "http://[::1]:3000"
+                                       << "http://[::1]:3000";
+        QTest::newRow("remote http") << "http://chat.example.com"
+                                     << "";
+        QTest::newRow("lan http") << "http://192.168.1.5:3000"
+                                  << "";
+        QTest::newRow("localhost lookalike") << "http://localhost.evil.com"
+                                             << "";
+        QTest::newRow("ftp") << "ftp://chat.example.com"
+                             << "";
+        QTest::newRow("empty") << "  "
+                               << "";
+        QTest::newRow("userinfo") << "https://u:p@chat.example.com"
+                                  << "";
+        QTest::newRow("query") << "https://chat.example.com/?x=1"
+                               << "";
+        QTest::newRow("garbage") << "https://"
+                                 << "";
     }
 
     void serverUrl()
@@ -89,7 +108,8 @@ private slots:
     {
         AuthError error;
         ServerUrl::parse(QStringLiteral("http://chat.example.com"), &error);
-        QVERIFY2(error.message.contains(QLatin1String("https://chat.example.com")), qPrintable(error.message));
+        QVERIFY2(error.message.contains(QLatin1String("https://chat.example.com")),
+                 qPrintable(error.message));
         QVERIFY2(error.message.contains(QLatin1String("unencrypted")), qPrintable(error.message));
     }
 
@@ -97,14 +117,16 @@ private slots:
     {
         const QUrl server(QStringLiteral("http://127.0.0.1:3000"));
         AuthError error;
-        const OidcConfiguration c = OidcDiscovery::parse(metadata(QStringLiteral("http://127.0.0.1:3000")), server, &error);
+        const OidcConfiguration c
+            = OidcDiscovery::parse(metadata(QStringLiteral("http://127.0.0.1:3000")), server, &error);
         QVERIFY2(!error.isError(), qPrintable(error.message));
         QVERIFY(c.isValid());
         QCOMPARE(c.tokenEndpoint.toString(), QStringLiteral("http://127.0.0.1:3000/token"));
         QCOMPARE(c.revocationEndpoint.toString(), QStringLiteral("http://127.0.0.1:3000/token/revocation"));
         QCOMPARE(c.issuer, QStringLiteral("http://127.0.0.1:3000"));
 
-        const OidcConfiguration noRevocation = OidcDiscovery::parse(metadata(QStringLiteral("http://127.0.0.1:3000"), false), server, &error);
+        const OidcConfiguration noRevocation
+            = OidcDiscovery::parse(metadata(QStringLiteral("http://127.0.0.1:3000"), false), server, &error);
         QVERIFY(noRevocation.isValid());
         QVERIFY(!noRevocation.revocationEndpoint.isValid());
     }
@@ -115,11 +137,19 @@ private slots:
         QTest::addColumn<QString>("server");
         QTest::newRow("html") << QByteArray("<html>hello</html>") << "http://127.0.0.1:1";
         QTest::newRow("array") << QByteArray("[]") << "http://127.0.0.1:1";
-        QTest::newRow("no token endpoint") << QByteArray("{\"issuer\":\"x\",\"authorization_endpoint\":\"http://127.0.0.1/a\"}") << "http://127.0.0.1:1";
-        QTest::newRow("no issuer") << QByteArray("{\"authorization_endpoint\":\"http://127.0.0.1/a\",\"token_endpoint\":\"http://127.0.0.1/t\"}") << "http://127.0.0.1:1";
-        QTest::newRow("plain pkce only") << metadata(QStringLiteral("http://127.0.0.1:1"), true, QStringLiteral("[\"plain\"]")) << "http://127.0.0.1:1";
-        QTest::newRow("http endpoint on https server") << metadata(QStringLiteral("http://127.0.0.1:1")) << "https://chat.example.com";
-        QTest::newRow("remote http endpoint") << metadata(QStringLiteral("http://evil.example.com")) << "http://127.0.0.1:1";
+        QTest::newRow("no token endpoint")
+            << QByteArray("{\"issuer\":\"x\",\"authorization_endpoint\":\"http://127.0.0.1/a\"}")
+            << "http://127.0.0.1:1";
+        QTest::newRow("no issuer") << QByteArray(
+            "{\"authorization_endpoint\":\"http://127.0.0.1/a\",\"token_endpoint\":\"http://127.0.0.1/t\"}")
+                                   << "http://127.0.0.1:1";
+        QTest::newRow("plain pkce only")
+            << metadata(QStringLiteral("http://127.0.0.1:1"), true, QStringLiteral("[\"plain\"]"))
+            << "http://127.0.0.1:1";
+        QTest::newRow("http endpoint on https server")
+            << metadata(QStringLiteral("http://127.0.0.1:1")) << "https://chat.example.com";
+        QTest::newRow("remote http endpoint")
+            << metadata(QStringLiteral("http://evil.example.com")) << "http://127.0.0.1:1";
     }
 
     void parseBad()
@@ -162,7 +192,9 @@ private slots:
 
     void serverProblem()
     {
-        StubHttpServer stub([](const StubRequest &) -> std::optional<StubResponse> { return StubResponse { 503, "" }; });
+        StubHttpServer stub([](const StubRequest &) -> std::optional<StubResponse> {
+            return StubResponse { 503, "" };
+        });
         QNetworkAccessManager nam;
         OidcDiscovery d(&nam);
         const Outcome o = discover(d, stub.url());
@@ -181,7 +213,8 @@ private slots:
         OidcDiscovery d(&nam);
         const Outcome o = discover(d, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QCOMPARE(o.error.kind, Kind::Unreachable);
-        QVERIFY2(o.error.message.contains(QLatin1String("Cannot reach 127.0.0.1")), qPrintable(o.error.message));
+        QVERIFY2(o.error.message.contains(QLatin1String("Cannot reach 127.0.0.1")),
+                 qPrintable(o.error.message));
         QVERIFY(o.error.message.contains(QLatin1String("refused")));
     }
 
@@ -214,7 +247,8 @@ private slots:
         OidcDiscovery d(&nam);
         const Outcome o = discover(d, QUrl(QStringLiteral("https://127.0.0.1:%1").arg(plain.serverPort())));
         QCOMPARE(o.error.kind, Kind::Tls);
-        QVERIFY2(o.error.message.contains(QLatin1String("secure (TLS) connection")), qPrintable(o.error.message));
+        QVERIFY2(o.error.message.contains(QLatin1String("secure (TLS) connection")),
+                 qPrintable(o.error.message));
     }
 };
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real Secret Service through QtKeychain. Run by keychain_test.sh, which
 // starts a private D-Bus session with an unlocked gnome-keyring (storeReadDelete)
 // or with nothing on the bus (noBackend). Not useful on its own.
@@ -29,8 +31,9 @@ SecretStore::Result call(const std::function<void(SecretStore::Done)> &op, int t
 QString lookupWithSecretTool(const QString &key)
 {
     QProcess p;
-    p.start(QStringLiteral("secret-tool"), { QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("ringchat"),
-                                             QStringLiteral("user"), key });
+    p.start(QStringLiteral("secret-tool"),
+            { QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("ringchat"),
+              QStringLiteral("user"), key });
     p.waitForFinished(20000);
     return QString::fromUtf8(p.readAllStandardOutput());
 }
@@ -43,12 +46,17 @@ class TestKeychain : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { testlog::install(QStringLiteral("auth_keychain_") + QString::fromLatin1(qgetenv("KEYCHAIN_TEST_PART"))); }
+    void initTestCase()
+    {
+        testlog::install(QStringLiteral("auth_keychain_")
+                         + QString::fromLatin1(qgetenv("KEYCHAIN_TEST_PART")));
+    }
 
     void storeReadDelete()
     {
         KeychainSecretStore store;
-        const QString secret = QStringLiteral("kc-") + QString::number(QDateTime::currentMSecsSinceEpoch()) + QStringLiteral("-refresh");
+        const QString secret = QStringLiteral("kc-") + QString::number(QDateTime::currentMSecsSinceEpoch())
+            + QStringLiteral("-refresh");
         testlog::recordToken(secret);
 
         auto r = call([&](auto done) { store.readSecret(kKey, done); });
@@ -59,7 +67,7 @@ private slots:
         r = call([&](auto done) { store.readSecret(kKey, done); });
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.secret, secret);
-        QCOMPARE(lookupWithSecretTool(kKey), secret);   // really in the Secret Service
+        QCOMPARE(lookupWithSecretTool(kKey), secret); // really in the Secret Service
 
         const QString rotated = secret + QStringLiteral("-rotated");
         testlog::recordToken(rotated);
@@ -86,8 +94,9 @@ private slots:
         QVERIFY(!r.ok);
         QVERIFY(!r.notFound);
         qInfo().noquote() << "no backend, write:" << r.error;
-        QVERIFY2(r.error.startsWith(QLatin1String("No keychain is available: install gnome-keyring or KWallet")),
-                 qPrintable(r.error));
+        QVERIFY2(
+            r.error.startsWith(QLatin1String("No keychain is available: install gnome-keyring or KWallet")),
+            qPrintable(r.error));
         QVERIFY(!r.error.contains(QLatin1String("never-stored")));
 
         r = call([&](auto done) { store.readSecret(kKey, done); });
@@ -102,7 +111,8 @@ private slots:
         // prompt nobody answers here: the store must not hang.
         KeychainSecretStore store;
         store.setTimeoutMs(3000);
-        const auto r = call([&](auto done) { store.writeSecret(kKey, QStringLiteral("locked-secret"), done); }, 15000);
+        const auto r
+            = call([&](auto done) { store.writeSecret(kKey, QStringLiteral("locked-secret"), done); }, 15000);
         QVERIFY(!r.ok);
         qInfo().noquote() << "locked keychain, write:" << r.error;
         QVERIFY2(r.error.contains(QLatin1String("unlock"), Qt::CaseInsensitive)

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/loopbackreceiver.h"
 
 #include <QSignalSpy>
@@ -58,30 +60,55 @@ private slots:
         QTest::addColumn<int>("kind");
 
         const QByteArray s = "&state=" + kState;
-        QTest::newRow("code") << "/callback?code=abc" + s << int(Outcome::Code) << "abc" << int(AuthError::Kind::None);
-        QTest::newRow("code percent") << "/callback?code=a%2Bb%20c" + s << int(Outcome::Code) << "a+b c" << int(AuthError::Kind::None);
-        QTest::newRow("iss matches") << "/callback?code=abc&iss=http%3A%2F%2Fissuer" + s << int(Outcome::Code) << "abc" << int(AuthError::Kind::None);
-        QTest::newRow("other path") << QByteArray("/favicon.ico") << int(Outcome::NotFound) << "" << int(AuthError::Kind::None);
-        QTest::newRow("callback prefix") << "/callbackx?code=abc" + s << int(Outcome::NotFound) << "" << int(AuthError::Kind::None);
-        QTest::newRow("root") << QByteArray("/") << int(Outcome::NotFound) << "" << int(AuthError::Kind::None);
-        QTest::newRow("missing state") << QByteArray("/callback?code=abc") << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("wrong state") << QByteArray("/callback?code=abc&state=nope") << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("state prefix") << "/callback?code=abc&state=" + kState.left(10) << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("empty state") << QByteArray("/callback?code=abc&state=") << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("duplicate state") << "/callback?code=abc" + s + s << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("duplicate code") << "/callback?code=a&code=b" + s << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("bad percent") << "/callback?code=%zz" + s << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("truncated percent") << "/callback?code=abc" + s + "%4" << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("bad utf8") << "/callback?code=%ff%fe" + s << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("other issuer") << "/callback?code=abc&iss=http%3A%2F%2Fevil" + s << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("no query") << QByteArray("/callback") << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("garbage query") << QByteArray("/callback?&&&==&") << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("error with wrong state") << QByteArray("/callback?error=access_denied&state=x") << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
-        QTest::newRow("missing code") << "/callback?" + s.mid(1) << int(Outcome::Failed) << "" << int(AuthError::Kind::ServerError);
-        QTest::newRow("empty code") << "/callback?code=" + s << int(Outcome::Failed) << "" << int(AuthError::Kind::ServerError);
-        QTest::newRow("access denied") << "/callback?error=access_denied&error_description=User+said+no" + s << int(Outcome::Failed) << "" << int(AuthError::Kind::AccessDenied);
-        QTest::newRow("server error") << "/callback?error=server_error" + s << int(Outcome::Failed) << "" << int(AuthError::Kind::ServerError);
-        QTest::newRow("invalid scope") << "/callback?error=invalid_scope&code=abc" + s << int(Outcome::Failed) << "" << int(AuthError::Kind::ServerError);
+        QTest::newRow("code") << "/callback?code=abc" + s << int(Outcome::Code) << "abc"
+                              << int(AuthError::Kind::None);
+        QTest::newRow("code percent")
+            << "/callback?code=a%2Bb%20c" + s << int(Outcome::Code) << "a+b c" << int(AuthError::Kind::None);
+        QTest::newRow("iss matches") << "/callback?code=abc&iss=http%3A%2F%2Fissuer" + s << int(Outcome::Code)
+                                     << "abc" << int(AuthError::Kind::None);
+        QTest::newRow("other path") << QByteArray("/favicon.ico") << int(Outcome::NotFound) << ""
+                                    << int(AuthError::Kind::None);
+        QTest::newRow("callback prefix")
+            << "/callbackx?code=abc" + s << int(Outcome::NotFound) << "" << int(AuthError::Kind::None);
+        QTest::newRow("root") << QByteArray("/") << int(Outcome::NotFound) << ""
+                              << int(AuthError::Kind::None);
+        QTest::newRow("missing state") << QByteArray("/callback?code=abc") << int(Outcome::Rejected) << ""
+                                       << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("wrong state") << QByteArray("/callback?code=abc&state=nope") << int(Outcome::Rejected)
+                                     << "" << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("state prefix") << "/callback?code=abc&state=" + kState.left(10)
+                                      << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("empty state") << QByteArray("/callback?code=abc&state=") << int(Outcome::Rejected)
+                                     << "" << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("duplicate state") << "/callback?code=abc" + s + s << int(Outcome::Rejected) << ""
+                                         << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("duplicate code") << "/callback?code=a&code=b" + s << int(Outcome::Rejected) << ""
+                                        << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("bad percent") << "/callback?code=%zz" + s << int(Outcome::Rejected) << ""
+                                     << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("truncated percent") << "/callback?code=abc" + s + "%4" << int(Outcome::Rejected) << ""
+                                           << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("bad utf8") << "/callback?code=%ff%fe" + s << int(Outcome::Rejected) << ""
+                                  << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("other issuer") << "/callback?code=abc&iss=http%3A%2F%2Fevil" + s
+                                      << int(Outcome::Rejected) << "" << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("no query") << QByteArray("/callback") << int(Outcome::Rejected) << ""
+                                  << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("garbage query") << QByteArray("/callback?&&&==&") << int(Outcome::Rejected) << ""
+                                       << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("error with wrong state")
+            << QByteArray("/callback?error=access_denied&state=x") << int(Outcome::Rejected) << ""
+            << int(AuthError::Kind::StateMismatch);
+        QTest::newRow("missing code")
+            << "/callback?" + s.mid(1) << int(Outcome::Failed) << "" << int(AuthError::Kind::ServerError);
+        QTest::newRow("empty code") << "/callback?code=" + s << int(Outcome::Failed) << ""
+                                    << int(AuthError::Kind::ServerError);
+        QTest::newRow("access denied") << "/callback?error=access_denied&error_description=User+said+no" + s
+                                       << int(Outcome::Failed) << "" << int(AuthError::Kind::AccessDenied);
+        QTest::newRow("server error") << "/callback?error=server_error" + s << int(Outcome::Failed) << ""
+                                      << int(AuthError::Kind::ServerError);
+        QTest::newRow("invalid scope") << "/callback?error=invalid_scope&code=abc" + s << int(Outcome::Failed)
+                                       << "" << int(AuthError::Kind::ServerError);
     }
 
     void evaluate()
@@ -103,19 +130,23 @@ private slots:
     void errorDescriptionIsShownInWords()
     {
         const CallbackResult r = LoopbackReceiver::evaluate(
-            "/callback?error=access_denied&error_description=End-User+aborted+interaction&state=" + kState, kState);
+            "/callback?error=access_denied&error_description=End-User+aborted+interaction&state=" + kState,
+            kState);
         QVERIFY2(r.error.message.contains(QLatin1String("declined")), qPrintable(r.error.message));
-        QVERIFY2(r.error.message.contains(QLatin1String("End-User aborted interaction")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QLatin1String("End-User aborted interaction")),
+                 qPrintable(r.error.message));
     }
 
     void emptyExpectedStateRejectsEverything()
     {
-        QCOMPARE(LoopbackReceiver::evaluate("/callback?code=a&state=", QByteArray()).outcome, Outcome::Rejected);
+        QCOMPARE(LoopbackReceiver::evaluate("/callback?code=a&state=", QByteArray()).outcome,
+                 Outcome::Rejected);
     }
 
     void pageEscapesHtml()
     {
-        const QByteArray page = LoopbackReceiver::page(false, QStringLiteral("<script>alert('x')</script> & \"q\""));
+        const QByteArray page
+            = LoopbackReceiver::page(false, QStringLiteral("<script>alert('x')</script> & \"q\""));
         QVERIFY(!page.contains("<script>"));
         QVERIFY(page.contains("&lt;script&gt;"));
         QVERIFY(page.contains("&amp;"));
@@ -154,17 +185,20 @@ private slots:
         a = get(r.port(), "/callback?code=abc");
         QCOMPARE(statusOf(a), 400);
         QCOMPARE(rejected.size(), 2);
-        a = exchange(r.port(), "POST /callback?code=abc&state=" + kState + " HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        a = exchange(r.port(),
+                     "POST /callback?code=abc&state=" + kState + " HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
         QCOMPARE(statusOf(a), 405);
         a = exchange(r.port(), "\x16\x03\x01 garbage\r\n\r\n");
         QCOMPARE(statusOf(a), 400);
         QCOMPARE(codes.size(), 0);
-        QVERIFY(r.isListening());   // still waiting for the real answer
+        QVERIFY(r.isListening()); // still waiting for the real answer
 
         a = get(r.port(), "/callback?code=the-code&state=" + kState);
         QCOMPARE(statusOf(a), 200);
         QVERIFY(a.contains("Content-Type: text/html; charset=utf-8"));
-        QVERIFY2(QString::fromUtf8(a).contains(QStringLiteral("Signed in \u2014 you can close this tab and return to Ring Chat")), a.constData());
+        QVERIFY2(QString::fromUtf8(a).contains(
+                     QStringLiteral("Signed in \u2014 you can close this tab and return to Ring Chat")),
+                 a.constData());
         QCOMPARE(codes.size(), 1);
         QCOMPARE(codes.at(0).at(0).toString(), QStringLiteral("the-code"));
         QCOMPARE(failed.size(), 0);
@@ -182,9 +216,10 @@ private slots:
         QVERIFY(r.listen(&error));
         r.setExpectedState(kState);
         QSignalSpy failed(&r, &LoopbackReceiver::failed);
-        const QByteArray a = get(r.port(), "/callback?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=" + kState);
+        const QByteArray a = get(
+            r.port(), "/callback?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state=" + kState);
         QCOMPARE(statusOf(a), 200);
-        QVERIFY(a.contains("&lt;b&gt;no&lt;/b&gt;"));   // the server's words, escaped
+        QVERIFY(a.contains("&lt;b&gt;no&lt;/b&gt;")); // the server's words, escaped
         QVERIFY(!a.contains("<b>no</b>"));
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.at(0).at(0).value<AuthError>().kind, AuthError::Kind::AccessDenied);
@@ -196,7 +231,9 @@ private slots:
         AuthError error;
         QVERIFY(r.listen(&error));
         r.setExpectedState(kState);
-        const QByteArray a = exchange(r.port(), "GET /callback?code=" + QByteArray(20000, 'a') + "&state=" + kState + " HTTP/1.1\r\n\r\n");
+        const QByteArray a = exchange(r.port(),
+                                      "GET /callback?code=" + QByteArray(20000, 'a') + "&state=" + kState
+                                          + " HTTP/1.1\r\n\r\n");
         QCOMPARE(statusOf(a), 431);
     }
 
@@ -209,7 +246,7 @@ private slots:
         QTcpSocket slow;
         slow.connectToHost(QHostAddress::LocalHost, r.port());
         QVERIFY(slow.waitForConnected(2000));
-        slow.write("GET /callback?code=a");   // never finishes the request
+        slow.write("GET /callback?code=a"); // never finishes the request
         QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 5000);
         QTRY_COMPARE(r.openConnections(), 0);
     }

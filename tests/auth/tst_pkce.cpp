@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/pkce.h"
 
 #include <QSet>
@@ -26,7 +28,7 @@ private slots:
         for (int i = 0; i < 1000; ++i) {
             const Pkce p = Pkce::generate();
             QVERIFY2(Pkce::isValidVerifier(p.verifier()), p.verifier().constData());
-            QCOMPARE(p.verifier().size(), 43);   // 32 bytes of entropy
+            QCOMPARE(p.verifier().size(), 43); // 32 bytes of entropy
             QCOMPARE(p.challenge(), Pkce::challengeFor(p.verifier()));
             QVERIFY(!p.challenge().contains('='));
             seen.insert(p.verifier());
@@ -45,7 +47,7 @@ private slots:
             lastChars.insert(t.at(41));
         }
         QVERIFY(lastChars.size() > 10);
-        QCOMPARE(randomUrlSafeToken(15).size(), 20);   // sizes not a multiple of 4 work too
+        QCOMPARE(randomUrlSafeToken(15).size(), 20); // sizes not a multiple of 4 work too
         QVERIFY(randomUrlSafeToken(15) != randomUrlSafeToken(15));
     }
 
@@ -58,7 +60,8 @@ private slots:
         QTest::newRow("42 chars") << QByteArray(42, 'a') << false;
         QTest::newRow("129 chars") << QByteArray(129, 'a') << false;
         QTest::newRow("bad char") << QByteArray(42, 'a') + '+' << false;
-        QTest::newRow("unreserved") << QByteArray("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP-._~0123456789") << true;
+        QTest::newRow("unreserved") << QByteArray("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP-._~0123456789")
+                                    << true;
     }
 
     void verifierValidation()

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/accountsettings.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/plaintextsecretstore.h"
@@ -29,7 +31,9 @@ SecretStore::Result call(const std::function<void(SecretStore::Done)> &op)
 
 mode_t modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     ::stat(QFile::encodeName(path).constData(), &st);
     return st.st_mode & 0777;
 }
@@ -52,9 +56,13 @@ private slots:
         QVERIFY(!r.ok);
         QVERIFY(r.notFound);
 
-        r = call([&](auto done) { store.writeSecret(QStringLiteral("srv/u1"), QStringLiteral("secret-one"), done); });
+        r = call([&](auto done) {
+            store.writeSecret(QStringLiteral("srv/u1"), QStringLiteral("secret-one"), done);
+        });
         QVERIFY2(r.ok, qPrintable(r.error));
-        r = call([&](auto done) { store.writeSecret(QStringLiteral("srv/u2"), QStringLiteral("secret-two"), done); });
+        r = call([&](auto done) {
+            store.writeSecret(QStringLiteral("srv/u2"), QStringLiteral("secret-two"), done);
+        });
         QVERIFY(r.ok);
         QCOMPARE(modeOf(path), mode_t(0600));
         QCOMPARE(modeOf(QFileInfo(path).absolutePath()), mode_t(0700));
@@ -63,7 +71,8 @@ private slots:
         QVERIFY(r.ok);
         QCOMPARE(r.secret, QStringLiteral("secret-one"));
 
-        r = call([&](auto done) { store.writeSecret(QStringLiteral("srv/u1"), QStringLiteral("rotated"), done); });
+        r = call(
+            [&](auto done) { store.writeSecret(QStringLiteral("srv/u1"), QStringLiteral("rotated"), done); });
         QVERIFY(r.ok);
         QCOMPARE(modeOf(path), mode_t(0600));
         r = call([&](auto done) { store.readSecret(QStringLiteral("srv/u1"), done); });
@@ -77,7 +86,7 @@ private slots:
         QCOMPARE(r.secret, QStringLiteral("secret-two"));
         r = call([&](auto done) { store.deleteSecret(QStringLiteral("srv/u2"), done); });
         QVERIFY(r.ok);
-        QVERIFY(!QFile::exists(path));   // nothing left behind
+        QVERIFY(!QFile::exists(path)); // nothing left behind
         r = call([&](auto done) { store.deleteSecret(QStringLiteral("srv/u2"), done); });
         QVERIFY(r.ok && r.notFound);
     }
@@ -88,7 +97,8 @@ private slots:
         PlaintextSecretStore store(dir.filePath(QStringLiteral("s.json")));
         int finished = 0;
         for (int i = 0; i < 50; ++i)
-            store.writeSecret(QStringLiteral("k"), QString::number(i), [&finished](const SecretStore::Result &) { ++finished; });
+            store.writeSecret(QStringLiteral("k"), QString::number(i),
+                              [&finished](const SecretStore::Result &) { ++finished; });
         QTRY_COMPARE(finished, 50);
         const auto r = call([&](auto done) { store.readSecret(QStringLiteral("k"), done); });
         QCOMPARE(r.secret, QStringLiteral("49"));
@@ -124,13 +134,18 @@ private slots:
     void keychainErrorsInWords()
     {
         const QString noBackend = KeychainSecretStore::describeError(5 /*NoBackendAvailable*/, QString());
-        QVERIFY(noBackend.contains(QLatin1String("No keychain is available: install gnome-keyring or KWallet")));
+        QVERIFY(
+            noBackend.contains(QLatin1String("No keychain is available: install gnome-keyring or KWallet")));
         QVERIFY(noBackend.contains(QLatin1String("unencrypted in Settings")));
-        QCOMPARE(KeychainSecretStore::describeError(7 /*OtherError*/,
-                                                    QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files")),
-                 noBackend);
-        QVERIFY(KeychainSecretStore::describeError(3 /*AccessDeniedByUser*/, QString()).contains(QLatin1String("denied")));
-        QVERIFY(KeychainSecretStore::describeError(7, QStringLiteral("Cannot create an item in a locked collection"))
+        QCOMPARE(
+            KeychainSecretStore::describeError(
+                7 /*OtherError*/,
+                QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files")),
+            noBackend);
+        QVERIFY(KeychainSecretStore::describeError(3 /*AccessDeniedByUser*/, QString())
+                    .contains(QLatin1String("denied")));
+        QVERIFY(KeychainSecretStore::describeError(
+                    7, QStringLiteral("Cannot create an item in a locked collection"))
                     .contains(QLatin1String("Unlock")));
     }
 };

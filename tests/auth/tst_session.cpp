@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AuthSession against a small stand-in OIDC server: the whole browser flow
 // (the test plays the browser and follows the redirect), PKCE checked by the
 // stand-in, refresh scheduling and coalescing, rotation, sign-out and restore.
@@ -35,7 +37,8 @@ QByteArray b64(const QByteArray &data)
 QString makeJwt(const QJsonObject &claims)
 {
     return QString::fromLatin1(b64(R"({"alg":"RS256","typ":"JWT"})") + '.'
-                               + b64(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' + b64("signature"));
+                               + b64(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.'
+                               + b64("signature"));
 }
 
 // The parts of an OIDC provider the session talks to.
@@ -75,16 +78,20 @@ public:
         if (grant == "authorization_code") {
             if (r.formValue("code") != issuedCode
                 || Pkce::challengeFor(r.formValue("code_verifier").toLatin1()) != challenge.toLatin1())
-                return StubResponse { 400, R"({"error":"invalid_grant","error_description":"PKCE verification failed"})" };
-            issuedCode.clear();   // single use
+                return StubResponse {
+                    400, R"({"error":"invalid_grant","error_description":"PKCE verification failed"})"
+                };
+            issuedCode.clear(); // single use
             return tokens(true);
         }
         if (grant == "refresh_token") {
             ++refreshRequests;
             const QString presented = r.formValue("refresh_token");
             if (!validRefresh.contains(presented))
-                return StubResponse { 400, R"({"error":"invalid_grant","error_description":"grant request is invalid"})" };
-            validRefresh.remove(presented);   // rotation: a token works once
+                return StubResponse {
+                    400, R"({"error":"invalid_grant","error_description":"grant request is invalid"})"
+                };
+            validRefresh.remove(presented); // rotation: a token works once
             return tokens(false);
         }
         return StubResponse { 400, R"({"error":"unsupported_grant_type"})" };
@@ -93,19 +100,29 @@ public:
     StubResponse tokens(bool withIdToken)
     {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QString access = makeJwt({ { "sub", "u-alice" }, { "name", "Alice Example" }, { "aud", "urn:ringchat:api" },
-                                         { "exp", now + expiresIn }, { "jti", QString::fromLatin1(randomUrlSafeToken(8)) } });
+        const QString access = makeJwt({ { "sub", "u-alice" },
+                                         { "name", "Alice Example" },
+                                         { "aud", "urn:ringchat:api" },
+                                         { "exp", now + expiresIn },
+                                         { "jti", QString::fromLatin1(randomUrlSafeToken(8)) } });
         const QString refresh = QStringLiteral("rt-") + QString::fromLatin1(randomUrlSafeToken(24));
         validRefresh.insert(refresh);
         testlog::recordToken(access);
         testlog::recordToken(refresh);
         lastAccess = access;
         lastRefresh = refresh;
-        QJsonObject o { { "access_token", access }, { "refresh_token", refresh }, { "token_type", "Bearer" },
-                        { "expires_in", expiresIn }, { "scope", "openid profile offline_access" } };
+        QJsonObject o { { "access_token", access },
+                        { "refresh_token", refresh },
+                        { "token_type", "Bearer" },
+                        { "expires_in", expiresIn },
+                        { "scope", "openid profile offline_access" } };
         if (withIdToken) {
-            const QString id = makeJwt({ { "iss", base() }, { "sub", "u-alice" }, { "aud", "ringchat-desktop" },
-                                         { "name", "Alice Example" }, { "nonce", idTokenNonce }, { "exp", now + 600 } });
+            const QString id = makeJwt({ { "iss", base() },
+                                         { "sub", "u-alice" },
+                                         { "aud", "ringchat-desktop" },
+                                         { "name", "Alice Example" },
+                                         { "nonce", idTokenNonce },
+                                         { "exp", now + 600 } });
             testlog::recordToken(id);
             o.insert("id_token", id);
         }
@@ -148,7 +165,10 @@ class TestSession : public QObject
     std::unique_ptr<FakeProvider> m_provider;
     std::unique_ptr<PlaintextSecretStore> m_store;
 
-    AccountSettings settings() const { return AccountSettings(m_dir->filePath(QStringLiteral("settings.ini"))); }
+    AccountSettings settings() const
+    {
+        return AccountSettings(m_dir->filePath(QStringLiteral("settings.ini")));
+    }
 
     std::unique_ptr<AuthSession> makeSession(AuthSession::Options options = {})
     {
@@ -219,11 +239,11 @@ private slots:
     {
         QCOMPARE(RefreshPolicy::delayMs(-1), -1);
         QCOMPARE(RefreshPolicy::delayMs(0), -1);
-        QCOMPARE(RefreshPolicy::delayMs(3600), 3540'000);   // a minute early
+        QCOMPARE(RefreshPolicy::delayMs(3600), 3540'000); // a minute early
         QCOMPARE(RefreshPolicy::delayMs(300), 240'000);
-        QCOMPARE(RefreshPolicy::delayMs(60), 45'000);       // a quarter early
+        QCOMPARE(RefreshPolicy::delayMs(60), 45'000); // a quarter early
         QCOMPARE(RefreshPolicy::delayMs(5), 3750);
-        QCOMPARE(RefreshPolicy::delayMs(1), 1000);          // never a busy loop
+        QCOMPARE(RefreshPolicy::delayMs(1), 1000); // never a busy loop
         QCOMPARE(RefreshPolicy::retryDelayMs(1), 2000);
         QCOMPARE(RefreshPolicy::retryDelayMs(2), 4000);
         QCOMPARE(RefreshPolicy::retryDelayMs(5), 32000);
@@ -240,7 +260,8 @@ private slots:
         const QUrlQuery q(url);
         QCOMPARE(q.queryItemValue("response_type"), QStringLiteral("code"));
         QCOMPARE(q.queryItemValue("client_id"), QStringLiteral("ringchat-desktop"));
-        QCOMPARE(q.queryItemValue("scope", QUrl::FullyDecoded), QStringLiteral("openid profile offline_access"));
+        QCOMPARE(q.queryItemValue("scope", QUrl::FullyDecoded),
+                 QStringLiteral("openid profile offline_access"));
         QCOMPARE(q.queryItemValue("resource", QUrl::FullyDecoded), QStringLiteral("urn:ringchat:api"));
         QCOMPARE(q.queryItemValue("code_challenge_method"), QStringLiteral("S256"));
         QCOMPARE(q.queryItemValue("code_challenge").size(), 43);
@@ -265,7 +286,7 @@ private slots:
         QSignalSpy signedIn(session.get(), &AuthSession::signedIn);
         session->signIn(m_provider->base());
 
-        completeInBrowser(*session, QStringLiteral("forged-state"));   // refused, still waiting
+        completeInBrowser(*session, QStringLiteral("forged-state")); // refused, still waiting
         QCOMPARE(rejected.size(), 1);
         QCOMPARE(session->state(), State::WaitingForBrowser);
 
@@ -306,7 +327,8 @@ private slots:
         redirect.setQuery(QStringLiteral("code=code-2&state=%1").arg(q.queryItemValue("state")));
         QCOMPARE(httpGet(redirect), 200);
         QTRY_COMPARE(failed2.size(), 1);
-        QVERIFY2(failed2.at(0).at(0).toString().contains(QLatin1String("nonce")), qPrintable(failed2.at(0).at(0).toString()));
+        QVERIFY2(failed2.at(0).at(0).toString().contains(QLatin1String("nonce")),
+                 qPrintable(failed2.at(0).at(0).toString()));
         QCOMPARE(second->state(), State::SignedOut);
         QVERIFY(second->accessToken().isEmpty());
     }
@@ -319,8 +341,9 @@ private slots:
         QTRY_COMPARE(session->state(), State::WaitingForBrowser);
         const QUrlQuery q(session->authorizationUrl());
         QUrl redirect(q.queryItemValue("redirect_uri", QUrl::FullyDecoded));
-        redirect.setQuery(QStringLiteral("error=access_denied&error_description=End-User+aborted+interaction&state=%1")
-                              .arg(q.queryItemValue("state")));
+        redirect.setQuery(
+            QStringLiteral("error=access_denied&error_description=End-User+aborted+interaction&state=%1")
+                .arg(q.queryItemValue("state")));
         QCOMPARE(httpGet(redirect), 200);
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(session->lastError().kind, AuthError::Kind::AccessDenied);
@@ -333,7 +356,8 @@ private slots:
         QSignalSpy failed(session.get(), &AuthSession::signInFailed);
         session->signIn(m_provider->base());
         QTRY_COMPARE(session->state(), State::WaitingForBrowser);
-        const QUrl redirect(QUrlQuery(session->authorizationUrl()).queryItemValue("redirect_uri", QUrl::FullyDecoded));
+        const QUrl redirect(
+            QUrlQuery(session->authorizationUrl()).queryItemValue("redirect_uri", QUrl::FullyDecoded));
         session->cancel();
         QCOMPARE(session->state(), State::SignedOut);
         QCOMPARE(failed.size(), 1);
@@ -391,7 +415,7 @@ private slots:
         for (int i = 0; i < 3; ++i)
             session->refreshAccessToken([&okCount](bool ok, const QString &) { okCount += ok ? 1 : 0; });
         QTRY_COMPARE(okCount, 3);
-        QCOMPARE(m_provider->refreshRequests, 1);   // one request, although the token rotates
+        QCOMPARE(m_provider->refreshRequests, 1); // one request, although the token rotates
         QVERIFY(session->accessToken() != firstAccess);
         QCOMPARE(session->accessToken(), m_provider->lastAccess);
         QVERIFY(changed.size() >= 1);
@@ -408,7 +432,7 @@ private slots:
 
     void refreshesBeforeExpiry()
     {
-        m_provider->expiresIn = 2;   // refresh after 1.5 s
+        m_provider->expiresIn = 2; // refresh after 1.5 s
         auto session = makeSession();
         signIn(*session);
         const QString first = session->accessToken();
@@ -424,7 +448,7 @@ private slots:
         auto session = makeSession();
         signIn(*session);
         QSignalSpy signedOut(session.get(), &AuthSession::signedOut);
-        m_provider->validRefresh.clear();   // the server forgot the grant
+        m_provider->validRefresh.clear(); // the server forgot the grant
 
         bool called = false, result = true;
         QString message;
@@ -437,9 +461,11 @@ private slots:
         QVERIFY(!result);
         QVERIFY(!message.isEmpty());
         QCOMPARE(session->state(), State::SignedOut);
-        QTRY_COMPARE(signedOut.size(), 1);   // once the dead token is deleted
+        QTRY_COMPARE(signedOut.size(), 1); // once the dead token is deleted
         const QString reason = signedOut.at(0).at(0).toString();
-        QVERIFY2(reason.contains(QLatin1String("signed out")) && reason.contains(QLatin1String("Sign in again")), qPrintable(reason));
+        QVERIFY2(reason.contains(QLatin1String("signed out"))
+                     && reason.contains(QLatin1String("Sign in again")),
+                 qPrintable(reason));
         QCOMPARE(session->state(), State::SignedOut);
         QVERIFY(session->accessToken().isEmpty());
         QVERIFY(session->userId().isEmpty());
@@ -456,7 +482,10 @@ private slots:
         QSignalSpy signedOut(session.get(), &AuthSession::signedOut);
         m_provider->tokenStatus = 503;
         bool called = false, result = true;
-        session->refreshAccessToken([&](bool ok, const QString &) { called = true; result = ok; });
+        session->refreshAccessToken([&](bool ok, const QString &) {
+            called = true;
+            result = ok;
+        });
         QTRY_VERIFY(called);
         QVERIFY(!result);
         QCOMPARE(failed.size(), 1);
@@ -480,7 +509,7 @@ private slots:
             QVERIFY(!ok);
             QVERIFY(!error.isEmpty());
         });
-        QVERIFY(!called);   // never inside the call
+        QVERIFY(!called); // never inside the call
         QTRY_VERIFY(called);
     }
 
@@ -571,12 +600,13 @@ private slots:
     {
         auto session = makeSession();
         signIn(*session);
-        m_provider.reset();   // the server disappears
+        m_provider.reset(); // the server disappears
         QSignalSpy signedOut(session.get(), &AuthSession::signedOut);
         session->signOut();
         QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 10000);
         QCOMPARE(session->state(), State::SignedOut);
-        QVERIFY2(session->errorString().contains(QLatin1String("could not be told")), qPrintable(session->errorString()));
+        QVERIFY2(session->errorString().contains(QLatin1String("could not be told")),
+                 qPrintable(session->errorString()));
         QVERIFY(!settings().lastAccount().isValid());
     }
 };

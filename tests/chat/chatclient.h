@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One test user's app: a ChatService on its own cache (a real SQLite file), as the app makes it.
 
@@ -17,7 +19,10 @@
 class TokenList final : public ringchat::auth::AccessTokenSource
 {
 public:
-    explicit TokenList(QStringList tokens) : m_tokens(std::move(tokens)) { }
+    explicit TokenList(QStringList tokens)
+        : m_tokens(std::move(tokens))
+    {
+    }
     QString accessToken() const override { return m_tokens.value(m_index); }
     void refreshAccessToken(RefreshDone done) override
     {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs ringchat-cli, isolated in a data dir: the chat commands with --server and --token
 // (runCli), or any command line (runCliWith).
@@ -41,7 +43,7 @@ inline QStringList serverAndToken(const QUrl &server, const QString &token)
 }
 
 inline void startCli(QProcess &p, const QUrl &server, const QString &token, const QString &dataDir,
-    const QStringList &args)
+                     const QStringList &args)
 {
     p.setProcessEnvironment(cliEnvironment(dataDir));
     p.start(QStringLiteral(RINGCHAT_CHAT_CLI), serverAndToken(server, token) + args);
@@ -50,7 +52,8 @@ inline void startCli(QProcess &p, const QUrl &server, const QString &token, cons
 // Runs `ringchat-cli <arguments>` as given, with `extraEnv` added to cliEnvironment().
 // timeoutMs bounds a stuck CLI: its own --timeout defaults to 30 s.
 inline CliResult runCliWith(const QStringList &arguments, const QString &dataDir,
-    const QProcessEnvironment &extraEnv = {}, const QByteArray &input = {}, int timeoutMs = 60000)
+                            const QProcessEnvironment &extraEnv = {}, const QByteArray &input = {},
+                            int timeoutMs = 60000)
 {
     QProcess p;
     QProcessEnvironment env = cliEnvironment(dataDir);
@@ -73,9 +76,7 @@ inline CliResult runCliWith(const QStringList &arguments, const QString &dataDir
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        r.err = QStringLiteral("(%1 did not finish within %2 ms; killed) ")
-                    .arg(command)
-                    .arg(timeoutMs);
+        r.err = QStringLiteral("(%1 did not finish within %2 ms; killed) ").arg(command).arg(timeoutMs);
         qWarning("%s", qPrintable(r.err));
     } else {
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -86,7 +87,7 @@ inline CliResult runCliWith(const QStringList &arguments, const QString &dataDir
 }
 
 inline CliResult runCli(const QUrl &server, const QString &token, const QString &dataDir,
-    const QStringList &args, const QByteArray &input = {}, int timeoutMs = 60000)
+                        const QStringList &args, const QByteArray &input = {}, int timeoutMs = 60000)
 {
     return runCliWith(serverAndToken(server, token) + args, dataDir, {}, input, timeoutMs);
 }

@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ChatService starting from its cache with the server down (a real SQLite file):
 // the start-up read holds only each conversation's newest message, and a
 // conversation's latest page comes from the cache when its model is asked for
 // (or it is opened), offline.
 
-#include "seqlists.h"
 #include "chatclient.h"
+#include "seqlists.h"
 
 #include "models/messagelistmodel.h"
 
@@ -14,9 +16,9 @@
 #include <QTest>
 
 using namespace ringchat;
-using ringchat::testing::seqRange;
 using chat::ChatService;
 using models::MessageListModel;
+using ringchat::testing::seqRange;
 
 namespace {
 
@@ -55,7 +57,7 @@ api::Conversation conversation(const QString &id, qint64 lastSeq, int unread)
     c.lastSeq = lastSeq;
     c.unreadCount = unread;
     c.lastMessage = message(id, lastSeq, QStringLiteral("bob"));
-    for (const QString &user : {QStringLiteral("alice"), QStringLiteral("bob")}) {
+    for (const QString &user : { QStringLiteral("alice"), QStringLiteral("bob") }) {
         api::Participant p;
         p.userId = user;
         p.name = user;
@@ -69,11 +71,12 @@ api::Conversation conversation(const QString &id, qint64 lastSeq, int unread)
 void seed(ChatClient &client, int count)
 {
     QList<api::Message> messages;
-    for (const QString &conv : {kOpened, kOther})
+    for (const QString &conv : { kOpened, kOther })
         for (qint64 s = 1; s <= count; ++s)
             messages.append(message(conv, s, s % 2 ? QStringLiteral("bob") : QStringLiteral("alice")));
-    QVERIFY(client.store->upsertConversations({conversation(kOpened, count, 7), conversation(kOther, count, 3)})
-                .result());
+    QVERIFY(
+        client.store->upsertConversations({ conversation(kOpened, count, 7), conversation(kOther, count, 3) })
+            .result());
     QCOMPARE(client.store->insertMessages(messages).result().inserted, int(messages.size()));
 }
 
@@ -97,11 +100,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QUrl server = deadServer();
         {
-            ChatClient seeder(server, QStringLiteral("alice"), {QStringLiteral("t")}, dir.path());
+            ChatClient seeder(server, QStringLiteral("alice"), { QStringLiteral("t") }, dir.path());
             seed(seeder, 120);
         }
 
-        ChatClient alice(server, QStringLiteral("alice"), {QStringLiteral("t")}, dir.path());
+        ChatClient alice(server, QStringLiteral("alice"), { QStringLiteral("t") }, dir.path());
         QSignalSpy loaded(alice.service.get(), &ChatService::cacheLoaded);
         alice->start();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kWait);
@@ -109,7 +112,7 @@ private Q_SLOTS:
 
         // The start-up read: the newest message of each conversation, unread counts as cached.
         QCOMPARE(alice->conversations().size(), 2);
-        for (const QString &conv : {kOpened, kOther}) {
+        for (const QString &conv : { kOpened, kOther }) {
             const auto held = alice->messages(conv);
             QCOMPARE(held.size(), 1);
             QCOMPARE(held.first().seq, 120);
@@ -150,10 +153,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QUrl server = deadServer();
         {
-            ChatClient seeder(server, QStringLiteral("alice"), {QStringLiteral("t")}, dir.path());
+            ChatClient seeder(server, QStringLiteral("alice"), { QStringLiteral("t") }, dir.path());
             seed(seeder, 30);
         }
-        ChatClient alice(server, QStringLiteral("alice"), {QStringLiteral("t")}, dir.path());
+        ChatClient alice(server, QStringLiteral("alice"), { QStringLiteral("t") }, dir.path());
         MessageListModel *model = alice->messageModel(kOpened); // before start(): nothing held yet
         QCOMPARE(model->rowCount(), 0);
         QSignalSpy loaded(alice.service.get(), &ChatService::cacheLoaded);

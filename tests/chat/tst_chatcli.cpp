@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ringchat-cli against the real server: results on stdout and nothing on stderr, the
 // log only with --verbose, refused tokens in words, global options on either side of
 // the command, --help, exit codes, the durable outbox of a killed `send`, tail.
@@ -65,23 +67,18 @@ private slots:
     void usageErrors()
     {
         QTemporaryDir dir;
-        QCOMPARE(
-            runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("history") }).exitCode,
-            2);
+        QCOMPARE(runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("history") }).exitCode, 2);
         QCOMPARE(runCli(m_server->url(), m_alice, dir.path(),
-                     { QStringLiteral("history"), kConv, QStringLiteral("--limit"),
-                         QStringLiteral("x") })
+                        { QStringLiteral("history"), kConv, QStringLiteral("--limit"), QStringLiteral("x") })
                      .exitCode,
-            2);
-        QCOMPARE(runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("send"), kConv })
-                     .exitCode,
-            2);
+                 2);
+        QCOMPARE(runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("send"), kConv }).exitCode, 2);
         QCOMPARE(runCli(m_server->url(), m_alice, dir.path(),
-                     { QStringLiteral("read"), QStringLiteral("bad id!") })
+                        { QStringLiteral("read"), QStringLiteral("bad id!") })
                      .exitCode,
-            2);
+                 2);
         const CliResult r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("tail"), QStringLiteral("--bogus") });
+                                   { QStringLiteral("tail"), QStringLiteral("--bogus") });
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("--bogus")));
     }
@@ -97,13 +94,11 @@ private slots:
         const QString expired = QStringLiteral("it expired at 20");
         const QString invalid = QStringLiteral("it is invalid (not issued by this server");
         const QString malformed = QStringLiteral("it is invalid (not a well-formed access token");
-        QTest::newRow("expired --token, conversations")
-            << "expired" << false << "conversations" << expired;
+        QTest::newRow("expired --token, conversations") << "expired" << false << "conversations" << expired;
         QTest::newRow("expired RINGCHAT_TOKEN, typing") << "expired" << true << "typing" << expired;
         QTest::newRow("expired --token, send") << "expired" << false << "send" << expired;
         QTest::newRow("expired --token, whoami") << "expired" << false << "whoami" << expired;
-        QTest::newRow("forged --token, conversations")
-            << "forged" << false << "conversations" << invalid;
+        QTest::newRow("forged --token, conversations") << "forged" << false << "conversations" << invalid;
         QTest::newRow("forged RINGCHAT_TOKEN, read") << "forged" << true << "read" << invalid;
         QTest::newRow("not a JWT, typing") << "garbage" << false << "typing" << malformed;
         QTest::newRow("not a JWT, send") << "garbage" << true << "send" << malformed;
@@ -133,17 +128,13 @@ private slots:
         const QStringList server { QStringLiteral("--server"), m_server->url().toString() };
         const CliResult r = fromEnvironment
             ? runCliWith(server + args, dir.path(), env(QStringLiteral("RINGCHAT_TOKEN"), token))
-            : runCliWith(
-                server + QStringList { QStringLiteral("--token"), token } + args, dir.path());
+            : runCliWith(server + QStringList { QStringLiteral("--token"), token } + args, dir.path());
         QCOMPARE(r.exitCode, 3);
-        const QString from
-            = fromEnvironment ? QStringLiteral("RINGCHAT_TOKEN") : QStringLiteral("--token");
-        QVERIFY2(r.err.contains(
-                     QStringLiteral("The access token from %1 was refused: %2").arg(from, reason)),
-            qPrintable(r.err));
+        const QString from = fromEnvironment ? QStringLiteral("RINGCHAT_TOKEN") : QStringLiteral("--token");
+        QVERIFY2(r.err.contains(QStringLiteral("The access token from %1 was refused: %2").arg(from, reason)),
+                 qPrintable(r.err));
         QVERIFY2(
-            r.err.contains(
-                QStringLiteral("ringchat-cli --server %1 login").arg(m_server->url().toString())),
+            r.err.contains(QStringLiteral("ringchat-cli --server %1 login").arg(m_server->url().toString())),
             qPrintable(r.err));
         QVERIFY2(!r.err.contains(QStringLiteral("Not signed in")), qPrintable(r.err));
         QVERIFY(!r.err.contains(token)); // never print a token
@@ -157,10 +148,9 @@ private slots:
         const CliResult r
             = runCli(m_server->url(), QString(), dir.path(), { QStringLiteral("conversations") });
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains(
-                     QStringLiteral("Not signed in to %1. Run: ringchat-cli --server %1 login")
-                         .arg(m_server->url().toString())),
-            qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Not signed in to %1. Run: ringchat-cli --server %1 login")
+                                    .arg(m_server->url().toString())),
+                 qPrintable(r.err));
     }
 
     // Results on stdout, nothing on stderr: no log lines unless --verbose.
@@ -170,7 +160,7 @@ private slots:
         const QList<QStringList> commands {
             { QStringLiteral("conversations") },
             { QStringLiteral("history"), QStringLiteral("group-ring"), QStringLiteral("--limit"),
-                QStringLiteral("2") },
+              QStringLiteral("2") },
             { QStringLiteral("send"), kConv, QStringLiteral("quiet please") },
             { QStringLiteral("typing"), kConv },
             { QStringLiteral("read"), kConv },
@@ -181,8 +171,7 @@ private slots:
             const QString what = command.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err;
             QVERIFY2(r.exitCode == 0, qPrintable(what));
             QVERIFY2(r.err.isEmpty(), qPrintable(what));
-            QVERIFY2(!r.lines().isEmpty() && onlyJsonLines(r),
-                qPrintable(command.join(' ') + ": " + r.out));
+            QVERIFY2(!r.lines().isEmpty() && onlyJsonLines(r), qPrintable(command.join(' ') + ": " + r.out));
         }
     }
 
@@ -190,13 +179,12 @@ private slots:
     {
         QTemporaryDir dir;
         for (const QStringList &args :
-            { QStringList { QStringLiteral("--verbose"), QStringLiteral("typing"), kConv },
-                QStringList { QStringLiteral("typing"), kConv, QStringLiteral("--verbose") } }) {
+             { QStringList { QStringLiteral("--verbose"), QStringLiteral("typing"), kConv },
+               QStringList { QStringLiteral("typing"), kConv, QStringLiteral("--verbose") } }) {
             const CliResult r = runCli(m_server->url(), m_bob, dir.path(), args);
             QCOMPARE(r.exitCode, 0);
-            QVERIFY2(
-                r.err.contains(QStringLiteral("ringchat.net: opening \"websocket\" transport")),
-                qPrintable(r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("ringchat.net: opening \"websocket\" transport")),
+                     qPrintable(r.err));
             QCOMPARE(r.lines().size(), 1); // the log stays off stdout
             QVERIFY(onlyJsonLines(r));
         }
@@ -208,18 +196,20 @@ private slots:
     {
         QTemporaryDir dir;
         const QString url = m_server->url().toString();
-        const QStringList global { QStringLiteral("--server"), url, QStringLiteral("--token"),
-            m_alice, QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--timeout"),
-            QStringLiteral("20"), QStringLiteral("--proxy"), QStringLiteral("none") };
+        const QStringList global { QStringLiteral("--server"),   url,
+                                   QStringLiteral("--token"),    m_alice,
+                                   QStringLiteral("--data-dir"), dir.path(),
+                                   QStringLiteral("--timeout"),  QStringLiteral("20"),
+                                   QStringLiteral("--proxy"),    QStringLiteral("none") };
         const QStringList history { QStringLiteral("history"), QStringLiteral("group-ring"),
-            QStringLiteral("--limit"), QStringLiteral("2") };
+                                    QStringLiteral("--limit"), QStringLiteral("2") };
         const QList<QStringList> lines {
             global + history,
             history + global,
             QStringList { QStringLiteral("--server=") + url, QStringLiteral("--timeout=20") }
                 + history.mid(0, 2)
                 + QStringList { QStringLiteral("--token"), m_alice,
-                    QStringLiteral("--data-dir=") + dir.path() }
+                                QStringLiteral("--data-dir=") + dir.path() }
                 + history.mid(2),
         };
         // The default data dir (RINGCHAT_DATA_DIR) is elsewhere: --data-dir must be used.
@@ -230,31 +220,26 @@ private slots:
             QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
             QCOMPARE(r.lines().size(), 2);
             QCOMPARE(json(r.lines().at(1)).value(QStringLiteral("content")).toString(),
-                QStringLiteral("Hi all."));
+                     QStringLiteral("Hi all."));
         }
         QVERIFY(!QDir(dir.path()).entryList({ QStringLiteral("*.sqlite") }, QDir::Files).isEmpty());
-        QVERIFY(QDir(elsewhere.path())
-                    .entryList({ QStringLiteral("*.sqlite") }, QDir::Files)
-                    .isEmpty());
+        QVERIFY(QDir(elsewhere.path()).entryList({ QStringLiteral("*.sqlite") }, QDir::Files).isEmpty());
 
         // An option the CLI does not know is refused before the command, and by the command after
         // it.
-        CliResult r = runCliWith(
-            { QStringLiteral("--bogus"), QStringLiteral("conversations") }, dir.path());
+        CliResult r = runCliWith({ QStringLiteral("--bogus"), QStringLiteral("conversations") }, dir.path());
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.startsWith(QStringLiteral("ringchat-cli: Unknown option --bogus")),
-            qPrintable(r.err));
-        r = runCliWith(
-            { QStringLiteral("--timeout"), QStringLiteral("0"), QStringLiteral("conversations") },
-            dir.path());
+        QVERIFY2(r.err.startsWith(QStringLiteral("ringchat-cli: Unknown option --bogus")), qPrintable(r.err));
+        r = runCliWith({ QStringLiteral("--timeout"), QStringLiteral("0"), QStringLiteral("conversations") },
+                       dir.path());
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("--timeout")), qPrintable(r.err));
         // After "--" a word that looks like an option is the command's: here, the text sent.
         r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("send"), kConv, QStringLiteral("--"), QStringLiteral("--verbose") });
+                   { QStringLiteral("send"), kConv, QStringLiteral("--"), QStringLiteral("--verbose") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(json(r.lines().value(0)).value(QStringLiteral("content")).toString(),
-            QStringLiteral("--verbose"));
+                 QStringLiteral("--verbose"));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
     }
 
@@ -264,67 +249,64 @@ private slots:
         const CliResult r = runCliWith({ QStringLiteral("--help") }, dir.path());
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.isEmpty());
-        QVERIFY2(
-            r.out.startsWith(QStringLiteral("Usage: ringchat-cli [OPTIONS] COMMAND [ARGS...]\n")),
-            qPrintable(r.out));
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: ringchat-cli [OPTIONS] COMMAND [ARGS...]\n")),
+                 qPrintable(r.out));
         QVERIFY(!r.out.contains(QStringLiteral(RINGCHAT_CHAT_CLI))); // not the build path
         QCOMPARE(r.out.count(QStringLiteral("Exit codes")), 1);
         // Each code 0..5 once, as "  N  meaning" lines, and nowhere else as a list.
-        const QRegularExpression codeLine(
-            QStringLiteral("^  (\\d)  \\S"), QRegularExpression::MultilineOption);
+        const QRegularExpression codeLine(QStringLiteral("^  (\\d)  \\S"),
+                                          QRegularExpression::MultilineOption);
         QStringList codes;
         for (auto it = codeLine.globalMatch(r.out); it.hasNext();)
             codes << it.next().captured(1);
         QCOMPARE(codes, (QStringList { "0", "1", "2", "3", "4", "5" }));
         for (const char *option :
-            { "--server", "--token", "--data-dir", "--timeout", "--proxy", "--verbose" })
+             { "--server", "--token", "--data-dir", "--timeout", "--proxy", "--verbose" })
             QVERIFY2(r.out.contains(QStringLiteral("\n  %1").arg(option)), qPrintable(option));
-        for (const char *command : { "login", "logout", "whoami", "conversations", "history",
-                 "send", "tail", "typing", "read" })
+        for (const char *command :
+             { "login", "logout", "whoami", "conversations", "history", "send", "tail", "typing", "read" })
             QVERIFY2(r.out.contains(QStringLiteral("\n  %1").arg(command)), qPrintable(command));
 
         // A usage error says what is wrong and shows the usage line, on stderr.
         const CliResult none = runCliWith({}, dir.path());
         QCOMPARE(none.exitCode, 2);
         QVERIFY(none.out.isEmpty());
-        QVERIFY2(
-            none.err.contains(QStringLiteral("No command given.\nUsage: ringchat-cli [OPTIONS]")),
-            qPrintable(none.err));
+        QVERIFY2(none.err.contains(QStringLiteral("No command given.\nUsage: ringchat-cli [OPTIONS]")),
+                 qPrintable(none.err));
     }
 
     void listHistoryTypingRead()
     {
         QTemporaryDir dir;
-        CliResult r
-            = runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("conversations") });
+        CliResult r = runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("conversations") });
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines().size(), 3);
         for (const QString &line : r.lines())
             QVERIFY(json(line).contains(QStringLiteral("participants")));
 
         r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("history"), QStringLiteral("group-ring"), QStringLiteral("--limit"),
-                QStringLiteral("2") });
+                   { QStringLiteral("history"), QStringLiteral("group-ring"), QStringLiteral("--limit"),
+                     QStringLiteral("2") });
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines().size(), 2);
         QCOMPARE(json(r.lines().at(0)).value(QStringLiteral("seq")).toInt(), 2);
         QCOMPARE(json(r.lines().at(1)).value(QStringLiteral("content")).toString(),
-            QStringLiteral("Hi all."));
+                 QStringLiteral("Hi all."));
 
         // bob is not in dm-alice-carol: refused.
         r = runCli(m_server->url(), m_bob, dir.path(),
-            { QStringLiteral("history"), QStringLiteral("dm-alice-carol") });
+                   { QStringLiteral("history"), QStringLiteral("dm-alice-carol") });
         QCOMPARE(r.exitCode, 5);
         r = runCli(m_server->url(), m_bob, dir.path(),
-            { QStringLiteral("read"), QStringLiteral("dm-alice-carol") });
+                   { QStringLiteral("read"), QStringLiteral("dm-alice-carol") });
         QCOMPARE(r.exitCode, 5);
 
         r = runCli(m_server->url(), m_bob, dir.path(), { QStringLiteral("typing"), kConv });
         QCOMPARE(r.exitCode, 0);
 
         r = runCli(m_server->url(), m_bob, dir.path(),
-            { QStringLiteral("read"), QStringLiteral("group-ring"), QStringLiteral("--up-to"),
-                QStringLiteral("3") });
+                   { QStringLiteral("read"), QStringLiteral("group-ring"), QStringLiteral("--up-to"),
+                     QStringLiteral("3") });
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(json(r.lines().value(0)).value(QStringLiteral("lastReadSeq")).toInt(), 3);
     }
@@ -338,13 +320,13 @@ private slots:
         QString tailErr;
         QTRY_VERIFY_WITH_TIMEOUT((tailErr += QString::fromUtf8(tail.readAllStandardError()))
                                      .contains(QStringLiteral("Connected.")),
-            20000);
+                                 20000);
 
-        CliResult typing
-            = runCli(m_server->url(), m_alice, dirA.path(), { QStringLiteral("typing"), kConv });
+        CliResult typing = runCli(m_server->url(), m_alice, dirA.path(), { QStringLiteral("typing"), kConv });
         QCOMPARE(typing.exitCode, 0);
-        const CliResult sent = runCli(m_server->url(), m_alice, dirA.path(),
-            { QStringLiteral("send"), kConv, QStringLiteral("hello"), QStringLiteral("tail") });
+        const CliResult sent
+            = runCli(m_server->url(), m_alice, dirA.path(),
+                     { QStringLiteral("send"), kConv, QStringLiteral("hello"), QStringLiteral("tail") });
         QCOMPARE(sent.exitCode, 0);
         QCOMPARE(sent.lines().size(), 1);
         const QJsonObject ack = json(sent.lines().first());
@@ -352,15 +334,15 @@ private slots:
         QVERIFY(ack.value(QStringLiteral("seq")).toInt() > 3);
 
         QString out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(tail.readAllStandardOutput()))
-                                     .contains(QStringLiteral("hello tail")),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += QString::fromUtf8(tail.readAllStandardOutput())).contains(QStringLiteral("hello tail")),
             20000);
         QVERIFY(out.contains(QStringLiteral("\"event\":\"user_typing\"")));
         int received = 0;
         for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             const QJsonObject o = json(line);
             QVERIFY2(o.contains(QStringLiteral("event")) && o.contains(QStringLiteral("data")),
-                qPrintable(line));
+                     qPrintable(line));
             if (o.value(QStringLiteral("event")) == QLatin1String("message_received")
                 && o.value(QStringLiteral("data")).toObject().value(QStringLiteral("content"))
                     == QLatin1String("hello tail"))
@@ -378,18 +360,17 @@ private slots:
         // Server down: the CLI gives up (network) but keeps the message queued.
         m_server->kill();
         CliResult r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("send"), kConv, QStringLiteral("queued-1"),
-                QStringLiteral("--timeout"), QStringLiteral("2") });
+                             { QStringLiteral("send"), kConv, QStringLiteral("queued-1"),
+                               QStringLiteral("--timeout"), QStringLiteral("2") });
         QCOMPARE(r.exitCode, 4);
-        QCOMPARE(runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("conversations") })
-                     .exitCode,
-            4);
+        QCOMPARE(runCli(m_server->url(), m_alice, dir.path(), { QStringLiteral("conversations") }).exitCode,
+                 4);
 
         // A second run is killed (SIGKILL) after queueing two more lines.
         QProcess p;
         startCli(p, m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("send"), kConv, QStringLiteral("--stdin"), QStringLiteral("--timeout"),
-                QStringLiteral("60") });
+                 { QStringLiteral("send"), kConv, QStringLiteral("--stdin"), QStringLiteral("--timeout"),
+                   QStringLiteral("60") });
         QVERIFY(p.waitForStarted(10000));
         p.write("queued-2\nqueued-3\n");
         const QString cacheFile = [&] {
@@ -403,8 +384,7 @@ private slots:
             [&] {
                 QProcess q;
                 q.start(QStringLiteral("sqlite3"),
-                    { cacheFile,
-                        QStringLiteral("SELECT content FROM outbox ORDER BY created_at") });
+                        { cacheFile, QStringLiteral("SELECT content FROM outbox ORDER BY created_at") });
                 q.waitForFinished(10000);
                 outboxRows = q.readAllStandardOutput() + q.readAllStandardError();
                 return outboxRows == "queued-1\nqueued-2\nqueued-3\n";
@@ -415,35 +395,33 @@ private slots:
 
         QVERIFY(m_server->start());
         r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("send"), kConv, QStringLiteral("--stdin") });
+                   { QStringLiteral("send"), kConv, QStringLiteral("--stdin") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(3000)));
         QStringList contents;
         for (const QString &line : r.lines())
             contents << json(line).value(QStringLiteral("content")).toString();
         QCOMPARE(contents,
-            (QStringList { QStringLiteral("queued-1"), QStringLiteral("queued-2"),
-                QStringLiteral("queued-3") }));
-        const QString rows = m_server->sql(QStringLiteral(
-            "SELECT content FROM messages WHERE content LIKE 'queued-%' ORDER BY seq"));
+                 (QStringList { QStringLiteral("queued-1"), QStringLiteral("queued-2"),
+                                QStringLiteral("queued-3") }));
+        const QString rows = m_server->sql(
+            QStringLiteral("SELECT content FROM messages WHERE content LIKE 'queued-%' ORDER BY seq"));
         QCOMPARE(rows.trimmed().split(QLatin1Char('\n')),
-            (QStringList { QStringLiteral("queued-1"), QStringLiteral("queued-2"),
-                QStringLiteral("queued-3") }));
+                 (QStringList { QStringLiteral("queued-1"), QStringLiteral("queued-2"),
+                                QStringLiteral("queued-3") }));
         // Nothing left: a further run sends nothing.
         r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("send"), kConv, QStringLiteral("--stdin") });
+                   { QStringLiteral("send"), kConv, QStringLiteral("--stdin") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.lines().isEmpty(), qPrintable(r.out + r.err.right(3000)));
-        QCOMPARE(
-            m_server
-                ->sql(QStringLiteral("SELECT count(*) FROM messages WHERE content LIKE 'queued-%'"))
-                .trimmed(),
-            QStringLiteral("3"));
+        QCOMPARE(m_server->sql(QStringLiteral("SELECT count(*) FROM messages WHERE content LIKE 'queued-%'"))
+                     .trimmed(),
+                 QStringLiteral("3"));
 
         // --cached reads the cache with the server down.
         m_server->kill();
         r = runCli(m_server->url(), m_alice, dir.path(),
-            { QStringLiteral("history"), kConv, QStringLiteral("--cached"),
-                QStringLiteral("--limit"), QStringLiteral("1000") });
+                   { QStringLiteral("history"), kConv, QStringLiteral("--cached"), QStringLiteral("--limit"),
+                     QStringLiteral("1000") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("queued-3")));
         QVERIFY(m_server->start());

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ChatService against the real reference server: two users, offline queue across a
 // restart, gap fill, the cache at start with the server down, token refresh.
 #include "chatclient.h"
@@ -36,7 +38,8 @@ QProcessEnvironment serverEnv()
 
 int countClientId(const QList<api::Message> &list, const QString &clientId)
 {
-    return int(std::count_if(list.begin(), list.end(), [&](const api::Message &m) { return m.clientId == clientId; }));
+    return int(std::count_if(list.begin(), list.end(),
+                             [&](const api::Message &m) { return m.clientId == clientId; }));
 }
 
 const api::Message *findClientId(const QList<api::Message> &list, const QString &clientId)
@@ -57,8 +60,10 @@ private slots:
         ReferenceServer server(serverEnv());
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
-        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path());
-        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+        ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
+                         dirA.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
+                       dirB.path());
         alice->openConversation(kConv);
         bob->openConversation(kConv);
         alice->start();
@@ -94,16 +99,17 @@ private slots:
 
         // Typing: appears for bob, and goes when alice sends.
         alice->userTyped(kConv);
-        QTRY_COMPARE_WITH_TIMEOUT(bob->typers(kConv), QStringList{QStringLiteral("alice")}, kWait);
-        QCOMPARE(bob->typerNames(kConv), QStringList{QStringLiteral("Alice Example")});
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typers(kConv), QStringList { QStringLiteral("alice") }, kWait);
+        QCOMPARE(bob->typerNames(kConv), QStringList { QStringLiteral("Alice Example") });
         const QString second = alice->sendMessage(kConv, QStringLiteral("typed this"));
         QTRY_VERIFY_WITH_TIMEOUT(bob->typers(kConv).isEmpty(), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(findClientId(bob->messages(kConv), second), kWait);
 
         // A typing_start never followed by a stop (the server here keeps it for a
         // minute): bob drops alice after the expiry.
-        alice->socket()->emitEvent(QStringLiteral("typing_start"), QJsonObject{{QStringLiteral("conversationId"), kConv}});
-        QTRY_COMPARE_WITH_TIMEOUT(bob->typers(kConv), QStringList{QStringLiteral("alice")}, kWait);
+        alice->socket()->emitEvent(QStringLiteral("typing_start"),
+                                   QJsonObject { { QStringLiteral("conversationId"), kConv } });
+        QTRY_COMPARE_WITH_TIMEOUT(bob->typers(kConv), QStringList { QStringLiteral("alice") }, kWait);
         QElapsedTimer shown;
         shown.start();
         QTRY_VERIFY_WITH_TIMEOUT(bob->typers(kConv).isEmpty(), kWait);
@@ -112,12 +118,13 @@ private slots:
         // Read receipts: bob sees the messages; alice's become "read", bob's unread count 0.
         const qint64 last = bob->highestHeldSeq(kConv);
         QCOMPARE(last, 5);
-        QCOMPARE(alice->deliveryState(*findClientId(alice->messages(kConv), clientId)), api::DeliveryState::Sent);
+        QCOMPARE(alice->deliveryState(*findClientId(alice->messages(kConv), clientId)),
+                 api::DeliveryState::Sent);
         bob->markVisible(kConv, last - 1);
         bob->markVisible(kConv, last);
         QTRY_COMPARE_WITH_TIMEOUT(alice->deliveryState(*findClientId(alice->messages(kConv), second)),
                                   api::DeliveryState::Read, kWait);
-        QCOMPARE(alice->readers(kConv, last), QStringList{QStringLiteral("bob")});
+        QCOMPARE(alice->readers(kConv, last), QStringList { QStringLiteral("bob") });
         QTRY_COMPARE_WITH_TIMEOUT(bob->conversation(kConv)->unreadCount, 0, kWait);
         QCOMPARE(findClientId(alice->messages(kConv), second)->delivery, api::DeliveryState::Read);
 
@@ -137,8 +144,10 @@ private slots:
         ReferenceServer server(serverEnv());
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
-        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path());
-        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+        ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
+                         dirA.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
+                       dirB.path());
         alice->openConversation(kConv);
         bob->openConversation(kConv);
         alice->start();
@@ -156,7 +165,9 @@ private slots:
         QCOMPARE(bobList->rowCount(), 2); // dm-alice-bob and group-ring
         QCOMPARE(aliceMsgs->rowCount(), 3);
         QCOMPARE(bobMsgs->rowCount(), 3);
-        const int unreadBefore = bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole).toInt();
+        const int unreadBefore
+            = bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole)
+                  .toInt();
 
         const QString clientId = alice->sendMessage(kConv, QStringLiteral("model row"));
         QCOMPARE(aliceMsgs->rowCount(), 4);
@@ -171,20 +182,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(bobMsgs->rowCount(), 4, kWait);
         QTest::qWait(300);
         QCOMPARE(aliceMsgs->rowCount(), 4); // ack and echo: one row
-        QTRY_COMPARE_WITH_TIMEOUT(bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole).toInt(),
-                                  unreadBefore + 1, kWait);
-        QCOMPARE(bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::LastMessageTextRole).toString(),
-                 QStringLiteral("model row"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole)
+                .toInt(),
+            unreadBefore + 1, kWait);
+        QCOMPARE(
+            bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::LastMessageTextRole)
+                .toString(),
+            QStringLiteral("model row"));
 
         bob->markVisible(kConv, 4);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(aliceMsgs), QStringLiteral("read"), kWait);
-        QTRY_COMPARE_WITH_TIMEOUT(bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole).toInt(),
-                                  0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            bobList->data(bobList->index(bobList->indexOf(kConv)), ConversationListModel::UnreadCountRole)
+                .toInt(),
+            0, kWait);
 
         // Typing shows in bob's list; presence of alice too.
         alice->userTyped(kConv);
         QTRY_VERIFY_WITH_TIMEOUT(!bobList->typingText(kConv).isEmpty(), kWait);
-        QCOMPARE(bobList->presence(QStringLiteral("alice")).value(QStringLiteral("status")).toString(), QStringLiteral("online"));
+        QCOMPARE(bobList->presence(QStringLiteral("alice")).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("online"));
     }
 
     void rateLimitedSendsWaitAndFailedOnesRetryOrDiscard()
@@ -195,7 +213,8 @@ private slots:
         ReferenceServer server(env);
         QVERIFY(server.start());
         QTemporaryDir dir;
-        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dir.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
+                       dir.path());
         bob->openConversation(kConv);
         bob->start();
         QTRY_VERIFY_WITH_TIMEOUT(bob->isSynced(), kWait);
@@ -207,24 +226,30 @@ private slots:
             ids << bob->sendMessage(kConv, QStringLiteral("burst %1").arg(i));
         QTRY_COMPARE_WITH_TIMEOUT(bob->outboxPending(), 0, 60000);
         QCOMPARE(failed.count(), 0);
-        const QString rows = server.sql(QStringLiteral("SELECT clientId FROM messages WHERE conversationId='%1' AND seq > 3 ORDER BY seq").arg(kConv));
+        const QString rows = server.sql(
+            QStringLiteral("SELECT clientId FROM messages WHERE conversationId='%1' AND seq > 3 ORDER BY seq")
+                .arg(kConv));
         QCOMPARE(rows.trimmed().split(QLatin1Char('\n')), ids);
 
         // Refused (bob is not in dm-alice-carol): failed, Retry fails again, Discard removes it.
         QTest::qWait(1500); // let the rate bucket refill
-        const QString refused = bob->sendMessage(QStringLiteral("dm-alice-carol"), QStringLiteral("not mine"));
+        const QString refused
+            = bob->sendMessage(QStringLiteral("dm-alice-carol"), QStringLiteral("not mine"));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
         QCOMPARE(failed.at(0).at(0).toString(), refused);
         QCOMPARE(bob->messages(QStringLiteral("dm-alice-carol")).last().delivery, api::DeliveryState::Failed);
         QCOMPARE(bob->outboxPending(), 0);
         QVERIFY(bob->retryMessage(refused));
-        QCOMPARE(bob->messages(QStringLiteral("dm-alice-carol")).last().delivery, api::DeliveryState::Sending);
+        QCOMPARE(bob->messages(QStringLiteral("dm-alice-carol")).last().delivery,
+                 api::DeliveryState::Sending);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, kWait);
         QSignalSpy removed(bob.service.get(), &ChatService::messageRemoved);
         QVERIFY(bob->discardMessage(refused));
         QCOMPARE(removed.count(), 1);
         QVERIFY(bob->messages(QStringLiteral("dm-alice-carol")).isEmpty());
-        QCOMPARE(server.sql(QStringLiteral("SELECT count(*) FROM messages WHERE content='not mine'")).trimmed(), QStringLiteral("0"));
+        QCOMPARE(
+            server.sql(QStringLiteral("SELECT count(*) FROM messages WHERE content='not mine'")).trimmed(),
+            QStringLiteral("0"));
     }
 
     void countdownAndRetryNowWhileTheServerIsDown()
@@ -238,7 +263,7 @@ private slots:
         // A long wait (10 to 30 s with the jitter), so "Retry now" is what connects.
         options.reconnectInitialMs = 20000;
         options.reconnectMaxMs = 20000;
-        ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path(), options);
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path(), options);
         QSignalSpy countdown(alice.service.get(), &ChatService::secondsUntilRetryChanged);
         alice->start();
         QTRY_COMPARE_WITH_TIMEOUT(alice->status(), Status::WaitingToRetry, kWait);
@@ -261,7 +286,7 @@ private slots:
         const QString token = server.token(QStringLiteral("alice"));
         QStringList clientIds;
         {
-            ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+            ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
             alice->openConversation(kConv);
             alice->start();
             QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
@@ -275,7 +300,7 @@ private slots:
             QCOMPARE(alice->outboxPending(), 3);
         } // the app quits with the messages queued
 
-        ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
         alice->openConversation(kConv); // its page comes from the cache after the start-up read
         alice->start();
         QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded(), kWait);
@@ -299,11 +324,13 @@ private slots:
             QCOMPARE(shown.at(3 + i).delivery, api::DeliveryState::Sent);
         }
         // The server stored each exactly once, in order.
-        const QString rows = server.sql(QStringLiteral("SELECT seq || ' ' || clientId FROM messages WHERE conversationId='%1'"
-                                                       " AND seq > 3 ORDER BY seq").arg(kConv));
+        const QString rows = server.sql(
+            QStringLiteral("SELECT seq || ' ' || clientId FROM messages WHERE conversationId='%1'"
+                           " AND seq > 3 ORDER BY seq")
+                .arg(kConv));
         QCOMPARE(rows.trimmed().split(QLatin1Char('\n')),
-                 (QStringList{QStringLiteral("4 ") + clientIds[0], QStringLiteral("5 ") + clientIds[1],
-                              QStringLiteral("6 ") + clientIds[2]}));
+                 (QStringList { QStringLiteral("4 ") + clientIds[0], QStringLiteral("5 ") + clientIds[1],
+                                QStringLiteral("6 ") + clientIds[2] }));
     }
 
     void gapFillAfterReconnectHoldsEveryMessageOnce()
@@ -311,8 +338,10 @@ private slots:
         ReferenceServer server(serverEnv());
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
-        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path());
-        ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+        ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
+                         dirA.path());
+        ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
+                       dirB.path());
         bob->openConversation(kConv);
         alice->start();
         bob->start();
@@ -345,10 +374,11 @@ private slots:
         const auto stored = [&] {
             if (!reading) {
                 reading = true;
-                bob.store->messagesAfter(kConv, 0, 10000).then(bob.service.get(), [&](const QList<api::Message> &l) {
-                    onDisk = l.size();
-                    reading = false;
-                });
+                bob.store->messagesAfter(kConv, 0, 10000)
+                    .then(bob.service.get(), [&](const QList<api::Message> &l) {
+                        onDisk = l.size();
+                        reading = false;
+                    });
             }
             return onDisk;
         };
@@ -361,7 +391,8 @@ private slots:
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
         {
-            ChatClient bob(server.url(), QStringLiteral("bob"), {server.token(QStringLiteral("bob"))}, dirB.path());
+            ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
+                           dirB.path());
             bob->start();
             QTRY_VERIFY_WITH_TIMEOUT(bob->isSynced(), kWait);
             for (int i = 0; i < 60; ++i)
@@ -370,8 +401,8 @@ private slots:
         }
         ChatService::Options options = ChatClient::fastOptions();
         options.latestPageSize = 20;
-        ChatClient alice(server.url(), QStringLiteral("alice"), {server.token(QStringLiteral("alice"))}, dirA.path(),
-                         options);
+        ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
+                         dirA.path(), options);
         alice->openConversation(kConv);
         alice->start();
         QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
@@ -388,14 +419,15 @@ private slots:
         QCOMPARE(model->rowCount(), 63);
         // ... and the page it got is in the cache now.
         std::optional<QList<api::Message>> cached;
-        alice.store->messagesBefore(kConv, 44, 100).then(alice.service.get(), [&](const QList<api::Message> &l) { cached = l; });
+        alice.store->messagesBefore(kConv, 44, 100)
+            .then(alice.service.get(), [&](const QList<api::Message> &l) { cached = l; });
         QTRY_VERIFY_WITH_TIMEOUT(cached.has_value(), kWait);
         QCOMPARE(cached->size(), 43);
 
         // The CLI's path is the same one: with the server gone, the cache answers.
         server.kill();
         std::optional<std::pair<bool, int>> older;
-        alice->fetchOlder(kConv, 10, [&](bool ok, int added) { older = {ok, added}; });
+        alice->fetchOlder(kConv, 10, [&](bool ok, int added) { older = { ok, added }; });
         QTRY_VERIFY_WITH_TIMEOUT(older.has_value(), kWait);
         QCOMPARE(*older, std::make_pair(true, 10));
         QCOMPARE(alice->messages(kConv).first().seq, 34);
@@ -408,7 +440,7 @@ private slots:
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
         {
-            ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+            ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
             alice->openConversation(kConv);
             alice->openConversation(QStringLiteral("group-ring"));
             alice->start();
@@ -418,7 +450,7 @@ private slots:
         }
         server.kill();
 
-        ChatClient alice(server.url(), QStringLiteral("alice"), {token}, dir.path());
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
         QSignalSpy loaded(alice.service.get(), &ChatService::cacheLoaded);
         alice->openConversation(kConv); // its page comes from the cache (the others' newest message only)
         alice->start();
@@ -428,7 +460,8 @@ private slots:
         for (const auto &c : alice->conversations())
             ids << c.id;
         ids.sort();
-        QCOMPARE(ids, (QStringList{kConv, QStringLiteral("dm-alice-carol"), QStringLiteral("group-ring")}));
+        QCOMPARE(ids,
+                 (QStringList { kConv, QStringLiteral("dm-alice-carol"), QStringLiteral("group-ring") }));
         QCOMPARE(alice->messages(QStringLiteral("group-ring")).size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(alice->messages(kConv).size(), 3, kWait);
         const auto history = alice->messages(kConv);
@@ -445,8 +478,8 @@ private slots:
         QVERIFY(server.start());
         QTemporaryDir dir;
         ChatClient alice(server.url(), QStringLiteral("alice"),
-                         {server.token(QStringLiteral("alice"), {QStringLiteral("--expired")}),
-                          server.token(QStringLiteral("alice"))},
+                         { server.token(QStringLiteral("alice"), { QStringLiteral("--expired") }),
+                           server.token(QStringLiteral("alice")) },
                          dir.path());
         alice->start();
         QTRY_COMPARE_WITH_TIMEOUT(alice->status(), Status::Online, kWait);
@@ -455,7 +488,8 @@ private slots:
         // An expired token that cannot be refreshed: signed out, no endless retries.
         QTemporaryDir dir2;
         ChatClient stale(server.url(), QStringLiteral("alice"),
-                         {server.token(QStringLiteral("alice"), {QStringLiteral("--expired")})}, dir2.path());
+                         { server.token(QStringLiteral("alice"), { QStringLiteral("--expired") }) },
+                         dir2.path());
         QSignalSpy authFailed(stale.service.get(), &ChatService::authFailed);
         stale->start();
         QTRY_COMPARE_WITH_TIMEOUT(authFailed.count(), 1, kWait);
@@ -470,10 +504,10 @@ private slots:
         QVERIFY(server.start());
         const QString token = server.token(QStringLiteral("alice"));
         QTemporaryDir d1, d2;
-        ChatClient first(server.url(), QStringLiteral("alice"), {token}, d1.path());
+        ChatClient first(server.url(), QStringLiteral("alice"), { token }, d1.path());
         first->start();
         QTRY_COMPARE_WITH_TIMEOUT(first->status(), Status::Online, kWait);
-        ChatClient second(server.url(), QStringLiteral("alice"), {token}, d2.path());
+        ChatClient second(server.url(), QStringLiteral("alice"), { token }, d2.path());
         second->start();
         QTRY_COMPARE_WITH_TIMEOUT(second->status(), Status::WaitingToRetry, kWait);
         QVERIFY(second->secondsUntilRetry() > 0);

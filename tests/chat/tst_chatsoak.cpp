@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Soak: two CLI clients (alice and bob, `send --stdin`) exchange 2000 messages while
 // the server is SIGKILLed and restarted three times. At the end both clients'
 // histories and the server's database hold the same messages: none missing, none
@@ -29,15 +31,18 @@ QProcessEnvironment serverEnv()
 // "seq|clientId|content" lines, by seq.
 QStringList serverRows(const ReferenceServer &server)
 {
-    return server.sql(QStringLiteral("SELECT seq || '|' || clientId || '|' || content FROM messages "
-                                     "WHERE conversationId = '%1' ORDER BY seq").arg(kConv))
+    return server
+        .sql(QStringLiteral("SELECT seq || '|' || clientId || '|' || content FROM messages "
+                            "WHERE conversationId = '%1' ORDER BY seq")
+                 .arg(kConv))
         .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 int serverCount(const ReferenceServer &server)
 {
     return server.sql(QStringLiteral("SELECT count(*) FROM messages WHERE conversationId = '%1'").arg(kConv))
-        .trimmed().toInt();
+        .trimmed()
+        .toInt();
 }
 } // namespace
 
@@ -49,19 +54,21 @@ private slots:
     {
         ReferenceServer server(serverEnv());
         QVERIFY(server.start());
-        const QString tokens[2] = {server.token(QStringLiteral("alice")), server.token(QStringLiteral("bob"))};
-        const QString names[2] = {QStringLiteral("alice"), QStringLiteral("bob")};
+        const QString tokens[2]
+            = { server.token(QStringLiteral("alice")), server.token(QStringLiteral("bob")) };
+        const QString names[2] = { QStringLiteral("alice"), QStringLiteral("bob") };
         QTemporaryDir dirs[2];
         const int seeded = serverCount(server);
 
         QProcess clients[2];
         for (int c = 0; c < 2; ++c) {
             startCli(clients[c], server.url(), tokens[c], dirs[c].path(),
-                     {QStringLiteral("send"), kConv, QStringLiteral("--stdin"), QStringLiteral("--timeout"), QStringLiteral("120")});
+                     { QStringLiteral("send"), kConv, QStringLiteral("--stdin"), QStringLiteral("--timeout"),
+                       QStringLiteral("120") });
             QVERIFY(clients[c].waitForStarted(10000));
         }
         // Feed the lines in chunks so sending overlaps the kills.
-        int written[2] = {0, 0};
+        int written[2] = { 0, 0 };
         QTimer feeder;
         feeder.setInterval(100);
         QObject::connect(&feeder, &QTimer::timeout, [&] {
@@ -102,7 +109,7 @@ private slots:
         const QStringList rows = serverRows(server);
         QCOMPARE(rows.size(), seeded + 2 * kPerClient);
         QSet<QString> clientIds;
-        int next[2] = {0, 0};
+        int next[2] = { 0, 0 };
         for (int i = 0; i < rows.size(); ++i) {
             const QStringList f = rows.at(i).split(QLatin1Char('|'));
             QCOMPARE(f.at(0).toInt(), i + 1);
@@ -120,15 +127,18 @@ private slots:
 
         // Each client's history (its cache, completed by the reconnect sync) is the same.
         for (int c = 0; c < 2; ++c) {
-            const CliResult h = runCli(server.url(), tokens[c], dirs[c].path(),
-                                       {QStringLiteral("history"), kConv, QStringLiteral("--limit"), QStringLiteral("100000")},
-                                       {}, 120000);
+            const CliResult h = runCli(
+                server.url(), tokens[c], dirs[c].path(),
+                { QStringLiteral("history"), kConv, QStringLiteral("--limit"), QStringLiteral("100000") }, {},
+                120000);
             QVERIFY2(h.exitCode == 0, qPrintable(h.err.right(2000)));
             QStringList held;
             for (const QString &line : h.lines()) {
                 const QJsonObject m = QJsonDocument::fromJson(line.toUtf8()).object();
-                held << QStringLiteral("%1|%2|%3").arg(m.value(QStringLiteral("seq")).toInt())
-                            .arg(m.value(QStringLiteral("clientId")).toString(), m.value(QStringLiteral("content")).toString());
+                held << QStringLiteral("%1|%2|%3")
+                            .arg(m.value(QStringLiteral("seq")).toInt())
+                            .arg(m.value(QStringLiteral("clientId")).toString(),
+                                 m.value(QStringLiteral("content")).toString());
             }
             QCOMPARE(held.size(), rows.size());
             QCOMPARE(held, rows);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The timing helpers of the chat service, on short timers: typing, receipts, presence.
 #include "chat/presencetracker.h"
 #include "chat/readreceiptbatcher.h"
@@ -17,10 +19,10 @@ private slots:
     {
         QStringList sent;
         TypingNotifier n([&](const QString &e, const QString &c) { sent << e + QLatin1Char(':') + c; },
-                         TypingNotifier::Timing{400, 250});
+                         TypingNotifier::Timing { 400, 250 });
         n.keystroke(QStringLiteral("c1"));
         n.keystroke(QStringLiteral("c1"));
-        QCOMPARE(sent, QStringList{QStringLiteral("typing_start:c1")});
+        QCOMPARE(sent, QStringList { QStringLiteral("typing_start:c1") });
         // Keep typing past the repeat interval: a second typing_start, no stop.
         QElapsedTimer t;
         t.start();
@@ -47,10 +49,12 @@ private slots:
         QSignalSpy changed(&t, &TypingTracker::typersChanged);
         t.update(QStringLiteral("c"), QStringLiteral("bob"), QStringLiteral("Bob"), true);
         t.update(QStringLiteral("c"), QStringLiteral("carol"), QStringLiteral("Carol"), true);
-        QCOMPARE(t.typerIds(QStringLiteral("c")), (QStringList{QStringLiteral("bob"), QStringLiteral("carol")}));
-        QCOMPARE(t.typerNames(QStringLiteral("c")), (QStringList{QStringLiteral("Bob"), QStringLiteral("Carol")}));
+        QCOMPARE(t.typerIds(QStringLiteral("c")),
+                 (QStringList { QStringLiteral("bob"), QStringLiteral("carol") }));
+        QCOMPARE(t.typerNames(QStringLiteral("c")),
+                 (QStringList { QStringLiteral("Bob"), QStringLiteral("Carol") }));
         t.update(QStringLiteral("c"), QStringLiteral("carol"), QString(), false);
-        QCOMPARE(t.typerIds(QStringLiteral("c")), QStringList{QStringLiteral("bob")});
+        QCOMPARE(t.typerIds(QStringLiteral("c")), QStringList { QStringLiteral("bob") });
         // Bob never sends isTyping:false: dropped after the expiry.
         QTRY_VERIFY_WITH_TIMEOUT(t.typerIds(QStringLiteral("c")).isEmpty(), 5000);
         QVERIFY(changed.count() >= 4);
@@ -58,10 +62,18 @@ private slots:
 
     void receiptsAreBatchedAndOnlyMoveForward()
     {
-        struct Call { QString conv; qint64 upTo; ReadReceiptBatcher::Done done; };
+        struct Call
+        {
+            QString conv;
+            qint64 upTo;
+            ReadReceiptBatcher::Done done;
+        };
         QList<Call> calls;
-        ReadReceiptBatcher b([&](const QString &c, qint64 upTo, ReadReceiptBatcher::Done d) { calls.append({c, upTo, d}); },
-                             nullptr, 300);
+        ReadReceiptBatcher b(
+            [&](const QString &c, qint64 upTo, ReadReceiptBatcher::Done d) {
+                calls.append({ c, upTo, d });
+            },
+            nullptr, 300);
         b.markVisible(QStringLiteral("c"), 5);
         QCOMPARE(calls.size(), 1);
         QCOMPARE(calls[0].upTo, 5);
@@ -113,10 +125,10 @@ private slots:
         // No input for the away delay: away; input: online again.
         QCOMPARE(p.ownStatus(), QStringLiteral("online"));
         QTRY_COMPARE_WITH_TIMEOUT(p.ownStatus(), QStringLiteral("away"), 5000);
-        QCOMPARE(sent, QStringList{QStringLiteral("away")});
+        QCOMPARE(sent, QStringList { QStringLiteral("away") });
         p.noteUserActivity();
         QCOMPARE(p.ownStatus(), QStringLiteral("online"));
-        QCOMPARE(sent, (QStringList{QStringLiteral("away"), QStringLiteral("online")}));
+        QCOMPARE(sent, (QStringList { QStringLiteral("away"), QStringLiteral("online") }));
         p.noteUserActivity();
         QCOMPARE(sent.size(), 2);
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HistoryLoader, the one history path: the cache when it holds a page without a
 // hole, else the server. Here the cache is in memory and the server is a port
 // nobody listens on (the path through the real server and a real SQLite cache
@@ -100,7 +102,7 @@ private slots:
     void pagesComeFromTheCacheUpToAHole()
     {
         MemoryCache cache;
-        cache.add(1, 5);   // a hole at 6..10
+        cache.add(1, 5); // a hole at 6..10
         cache.add(11, 40);
         api::RestClient rest(deadServer(), nullptr);
         HistoryLoader loader(&cache, &rest);
@@ -112,7 +114,8 @@ private slots:
             const QDeadlineTimer deadline(10000);
             while (!got && !deadline.hasExpired())
                 QTest::qWait(10);
-            return got.value_or(Page{{QList<api::Message>{message(-1)}}, false, false}); // fails every check
+            return got.value_or(
+                Page { { QList<api::Message> { message(-1) } }, false, false }); // fails every check
         };
 
         // The latest, then older: whole pages from the cache, no server needed.

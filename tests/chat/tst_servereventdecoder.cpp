@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // decodeServerEvent: every server event of docs/protocol.md into its struct, and
 // malformed ones refused with a sentence (unknown ones ignored without one).
 #include "chat/servereventdecoder.h"
@@ -14,20 +16,20 @@ namespace {
 
 net::Payload payload(const QJsonObject &data)
 {
-    return net::Payload(QJsonArray{data});
+    return net::Payload(QJsonArray { data });
 }
 
 QJsonObject messageJson(qint64 seq)
 {
-    return {{QStringLiteral("id"), QStringLiteral("m%1").arg(seq)},
-            {QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob")},
-            {QStringLiteral("seq"), seq},
-            {QStringLiteral("clientId"), QStringLiteral("0b7e1f7a-1b2c-4d5e-8f90-123456789abc")},
-            {QStringLiteral("senderId"), QStringLiteral("bob")},
-            {QStringLiteral("senderName"), QStringLiteral("Bob")},
-            {QStringLiteral("content"), QStringLiteral("hi")},
-            {QStringLiteral("type"), QStringLiteral("text")},
-            {QStringLiteral("timestamp"), QStringLiteral("2026-01-02T03:04:05.000Z")}};
+    return { { QStringLiteral("id"), QStringLiteral("m%1").arg(seq) },
+             { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") },
+             { QStringLiteral("seq"), seq },
+             { QStringLiteral("clientId"), QStringLiteral("0b7e1f7a-1b2c-4d5e-8f90-123456789abc") },
+             { QStringLiteral("senderId"), QStringLiteral("bob") },
+             { QStringLiteral("senderName"), QStringLiteral("Bob") },
+             { QStringLiteral("content"), QStringLiteral("hi") },
+             { QStringLiteral("type"), QStringLiteral("text") },
+             { QStringLiteral("timestamp"), QStringLiteral("2026-01-02T03:04:05.000Z") } };
 }
 
 template <typename T> T decoded(const QString &name, const QJsonObject &data)
@@ -53,37 +55,47 @@ private slots:
 
         const auto typing = decoded<events::UserTyping>(
             QStringLiteral("user_typing"),
-            {{QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob")}, {QStringLiteral("userId"), QStringLiteral("bob")},
-             {QStringLiteral("userName"), QStringLiteral("Bob")}, {QStringLiteral("isTyping"), true}});
+            { { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") },
+              { QStringLiteral("userId"), QStringLiteral("bob") },
+              { QStringLiteral("userName"), QStringLiteral("Bob") },
+              { QStringLiteral("isTyping"), true } });
         QCOMPARE(typing.userName, QStringLiteral("Bob"));
         QVERIFY(typing.isTyping);
 
         const auto read = decoded<events::MessagesRead>(
             QStringLiteral("messages_read"),
-            {{QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob")}, {QStringLiteral("userId"), QStringLiteral("bob")},
-             {QStringLiteral("lastReadSeq"), 12}, {QStringLiteral("readAt"), QStringLiteral("2026-01-02T03:04:05.000Z")}});
+            { { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") },
+              { QStringLiteral("userId"), QStringLiteral("bob") },
+              { QStringLiteral("lastReadSeq"), 12 },
+              { QStringLiteral("readAt"), QStringLiteral("2026-01-02T03:04:05.000Z") } });
         QCOMPARE(read.lastReadSeq, 12);
         QCOMPARE(read.readAt, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC));
 
-        const auto away = decoded<events::PresenceUpdate>(
-            QStringLiteral("presence_update"),
-            {{QStringLiteral("userId"), QStringLiteral("bob")}, {QStringLiteral("isOnline"), true},
-             {QStringLiteral("status"), QStringLiteral("away")}});
+        const auto away
+            = decoded<events::PresenceUpdate>(QStringLiteral("presence_update"),
+                                              { { QStringLiteral("userId"), QStringLiteral("bob") },
+                                                { QStringLiteral("isOnline"), true },
+                                                { QStringLiteral("status"), QStringLiteral("away") } });
         QCOMPARE(away.status, QStringLiteral("away"));
         QVERIFY(!away.lastSeen.isValid());
         // A status the contract does not know is dropped, not passed on.
         const auto odd = decoded<events::PresenceUpdate>(
             QStringLiteral("presence_update"),
-            {{QStringLiteral("userId"), QStringLiteral("bob")}, {QStringLiteral("isOnline"), false},
-             {QStringLiteral("status"), QStringLiteral("<b>busy</b>")}});
+            { { QStringLiteral("userId"), QStringLiteral("bob") },
+              { QStringLiteral("isOnline"), false },
+              { QStringLiteral("status"), QStringLiteral("<b>busy</b>") } });
         QCOMPARE(odd.status, QString());
 
-        const auto connected = decoded<events::Connected>(
-            QStringLiteral("connected"), {{QStringLiteral("userId"), QStringLiteral("alice")}, {QStringLiteral("name"), QStringLiteral("Alice")}});
+        const auto connected
+            = decoded<events::Connected>(QStringLiteral("connected"),
+                                         { { QStringLiteral("userId"), QStringLiteral("alice") },
+                                           { QStringLiteral("name"), QStringLiteral("Alice") } });
         QCOMPARE(connected.name, QStringLiteral("Alice"));
 
-        const auto error = decoded<events::ServerError>(
-            QStringLiteral("error"), {{QStringLiteral("code"), QStringLiteral("RATE_LIMITED")}, {QStringLiteral("message"), QStringLiteral("slow")}});
+        const auto error
+            = decoded<events::ServerError>(QStringLiteral("error"),
+                                           { { QStringLiteral("code"), QStringLiteral("RATE_LIMITED") },
+                                             { QStringLiteral("message"), QStringLiteral("slow") } });
         QCOMPARE(error.code, QStringLiteral("RATE_LIMITED"));
     }
 
@@ -94,20 +106,25 @@ private slots:
         QJsonObject noSeq = messageJson(1);
         noSeq.remove(QStringLiteral("seq"));
         QTest::newRow("message without seq") << QStringLiteral("message_received") << noSeq;
-        QTest::newRow("typing without user") << QStringLiteral("user_typing")
-                                             << QJsonObject{{QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob")}};
+        QTest::newRow("typing without user")
+            << QStringLiteral("user_typing")
+            << QJsonObject { { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") } };
         QTest::newRow("typing in a bad conversation id")
             << QStringLiteral("user_typing")
-            << QJsonObject{{QStringLiteral("conversationId"), QStringLiteral("../etc")}, {QStringLiteral("userId"), QStringLiteral("bob")}};
+            << QJsonObject { { QStringLiteral("conversationId"), QStringLiteral("../etc") },
+                             { QStringLiteral("userId"), QStringLiteral("bob") } };
         QTest::newRow("read without a seq")
             << QStringLiteral("messages_read")
-            << QJsonObject{{QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob")}, {QStringLiteral("userId"), QStringLiteral("bob")}};
+            << QJsonObject { { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") },
+                             { QStringLiteral("userId"), QStringLiteral("bob") } };
         QTest::newRow("read with a negative seq")
             << QStringLiteral("messages_read")
-            << QJsonObject{{QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob")}, {QStringLiteral("userId"), QStringLiteral("bob")},
-                           {QStringLiteral("lastReadSeq"), -3}};
-        QTest::newRow("presence without user") << QStringLiteral("presence_update") << QJsonObject{{QStringLiteral("isOnline"), true}};
-        QTest::newRow("conversation without id") << QStringLiteral("conversation_updated") << QJsonObject{};
+            << QJsonObject { { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") },
+                             { QStringLiteral("userId"), QStringLiteral("bob") },
+                             { QStringLiteral("lastReadSeq"), -3 } };
+        QTest::newRow("presence without user")
+            << QStringLiteral("presence_update") << QJsonObject { { QStringLiteral("isOnline"), true } };
+        QTest::newRow("conversation without id") << QStringLiteral("conversation_updated") << QJsonObject {};
     }
 
     void refusesMalformedEventsWithASentence()
@@ -131,12 +148,12 @@ private slots:
 
     void joinReply()
     {
-        const JoinReply r = decodeJoinReply(QJsonObject{
-            {QStringLiteral("ok"), true},
-            {QStringLiteral("typing"), QJsonArray{QStringLiteral("bob"), QString(), 42}},
+        const JoinReply r = decodeJoinReply(QJsonObject {
+            { QStringLiteral("ok"), true },
+            { QStringLiteral("typing"), QJsonArray { QStringLiteral("bob"), QString(), 42 } },
         });
         QVERIFY(!r.conversation); // absent: nothing to upsert
-        QCOMPARE(r.typing, QStringList{QStringLiteral("bob")});
+        QCOMPARE(r.typing, QStringList { QStringLiteral("bob") });
     }
 };
 

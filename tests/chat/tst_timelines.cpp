@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Timelines: the held state of the chat service, with no I/O. Ingest and its
 // duplicates, gaps, the bound, read markers, unread counts, readers and
 // delivery state.
@@ -53,7 +55,8 @@ api::Conversation conversation(qint64 lastSeq, qint64 aliceRead, qint64 bobRead,
     c.updatedAt = kT0;
     c.lastSeq = lastSeq;
     c.unreadCount = unread;
-    c.participants = {participant(QStringLiteral("alice"), aliceRead), participant(QStringLiteral("bob"), bobRead)};
+    c.participants
+        = { participant(QStringLiteral("alice"), aliceRead), participant(QStringLiteral("bob"), bobRead) };
     return c;
 }
 
@@ -76,28 +79,32 @@ private slots:
         Timelines t;
         t.setOwnUserId(QStringLiteral("alice"));
         t.upsert(conversation(0, 0, 0, 0));
-        auto r = t.ingest(kConv, {message(3), message(1), message(2)}, Source::Server);
-        QCOMPARE(seqs(r.added), (QList<qint64>{1, 2, 3}));
+        auto r = t.ingest(kConv, { message(3), message(1), message(2) }, Source::Server);
+        QCOMPARE(seqs(r.added), (QList<qint64> { 1, 2, 3 }));
         QVERIFY(r.conversationChanged);
         QVERIFY(!r.gap);
         // Duplicates, another conversation's message and a pending one (seq 0) are not added.
         api::Message elsewhere = message(4);
         elsewhere.conversationId = QStringLiteral("other");
-        r = t.ingest(kConv, {message(2), elsewhere, message(0)}, Source::Live);
+        r = t.ingest(kConv, { message(2), elsewhere, message(0) }, Source::Live);
         QVERIFY(r.added.isEmpty());
         // A live message past a hole: the fill starts after what was held.
-        r = t.ingest(kConv, {message(7)}, Source::Live);
+        r = t.ingest(kConv, { message(7) }, Source::Live);
         QVERIFY(r.gap);
         QCOMPARE(r.heldBefore, 3);
         // Contiguous live: no gap; the conversation follows the newest.
-        r = t.ingest(kConv, {message(8)}, Source::Live);
+        r = t.ingest(kConv, { message(8) }, Source::Live);
         QVERIFY(!r.gap);
         QCOMPARE(t.conversation(kConv)->lastSeq, 8);
         QCOMPARE(t.conversation(kConv)->lastMessage->seq, 8);
         QCOMPARE(t.highestHeldSeq(kConv), 8);
         QCOMPARE(t.lowestHeldSeq(kConv), 1);
         // The first live message of a conversation never loaded is a gap too.
-        r = t.ingest(QStringLiteral("fresh"), {[] { auto m = message(5); m.conversationId = QStringLiteral("fresh"); return m; }()},
+        r = t.ingest(QStringLiteral("fresh"), { [] {
+                         auto m = message(5);
+                         m.conversationId = QStringLiteral("fresh");
+                         return m;
+                     }() },
                      Source::Live);
         QVERIFY(r.gap);
         QVERIFY(!r.conversationChanged); // not a known conversation
@@ -107,10 +114,11 @@ private slots:
     {
         Timelines t;
         t.setOwnUserId(QStringLiteral("alice"));
-        const auto r = t.ingest(kConv, {message(1, QStringLiteral("alice")), message(2, QStringLiteral("alice"))},
-                                Source::Live, [](const QString &clientId) { return clientId == QLatin1String("c2"); });
-        QCOMPARE(seqs(r.inserted), QList<qint64>{1});
-        QCOMPARE(seqs(r.merged), QList<qint64>{2});
+        const auto r
+            = t.ingest(kConv, { message(1, QStringLiteral("alice")), message(2, QStringLiteral("alice")) },
+                       Source::Live, [](const QString &clientId) { return clientId == QLatin1String("c2"); });
+        QCOMPARE(seqs(r.inserted), QList<qint64> { 1 });
+        QCOMPARE(seqs(r.merged), QList<qint64> { 2 });
     }
 
     void unreadCountsOthersNewMessagesButNotCacheOrHistory()
@@ -119,7 +127,7 @@ private slots:
         t.setOwnUserId(QStringLiteral("alice"));
         t.upsert(conversation(2, 2, 0, 0));
         t.ingest(kConv, range(1, 2), Source::Cache);
-        t.ingest(kConv, {message(3), message(4, QStringLiteral("alice"))}, Source::Live);
+        t.ingest(kConv, { message(3), message(4, QStringLiteral("alice")) }, Source::Live);
         QCOMPARE(t.conversation(kConv)->unreadCount, 1); // ours does not count
         t.ingest(kConv, range(5, 6), Source::Cache);
         QCOMPARE(t.conversation(kConv)->unreadCount, 1); // the cache's count is already in
@@ -147,18 +155,19 @@ private slots:
         Timelines t;
         t.setOwnUserId(QStringLiteral("alice"));
         t.upsert(conversation(4, 4, 1, 0));
-        t.ingest(kConv, {message(1, QStringLiteral("alice")), message(2), message(3, QStringLiteral("alice")),
-                         message(4, QStringLiteral("alice"))},
+        t.ingest(kConv,
+                 { message(1, QStringLiteral("alice")), message(2), message(3, QStringLiteral("alice")),
+                   message(4, QStringLiteral("alice")) },
                  Source::Cache);
-        QCOMPARE(t.readers(kConv, 1), QStringList{QStringLiteral("bob")});
-        QCOMPARE(t.readers(kConv, 2), QStringList{QStringLiteral("alice")}); // bob's own: not him
+        QCOMPARE(t.readers(kConv, 1), QStringList { QStringLiteral("bob") });
+        QCOMPARE(t.readers(kConv, 2), QStringList { QStringLiteral("alice") }); // bob's own: not him
         QCOMPARE(t.deliveryState(*t.message(kConv, 1)), api::DeliveryState::Read);
         QCOMPARE(t.deliveryState(*t.message(kConv, 3)), api::DeliveryState::Sent);
         QCOMPARE(t.deliveryState(*t.message(kConv, 2)), api::DeliveryState::Sent); // not ours
         // Bob reads up to 4: our 3 and 4 become read (and only ours in the range).
         const auto moved = t.applyReadMarker(kConv, QStringLiteral("bob"), 4, kT0);
         QVERIFY(moved.moved && !moved.own);
-        QCOMPARE(seqs(moved.becameRead), (QList<qint64>{3, 4}));
+        QCOMPARE(seqs(moved.becameRead), (QList<qint64> { 3, 4 }));
         for (const api::Message &m : moved.becameRead)
             QCOMPARE(m.delivery, api::DeliveryState::Read);
         QCOMPARE(t.messages(kConv).at(2).delivery, api::DeliveryState::Read);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The proxy setting: what the user may type, how the System mode reads the
 // environment, and what Qt then does with the application-wide proxy.
 #include "core/networkproxy.h"
@@ -30,7 +32,10 @@ QNetworkProxyQuery webSocket(const QString &host, int port, const QString &tag =
     return QNetworkProxyQuery(host, port, tag, QNetworkProxyQuery::TcpSocket);
 }
 
-QNetworkProxyQuery request(const QString &url) { return QNetworkProxyQuery(QUrl(url)); }
+QNetworkProxyQuery request(const QString &url)
+{
+    return QNetworkProxyQuery(QUrl(url));
+}
 
 } // namespace
 
@@ -59,7 +64,8 @@ private slots:
     void keepsCredentialsOutOfTheUrl()
     {
         QString error;
-        const auto proxy = NetworkProxy::manual(QStringLiteral("socks5://ann:p%40ss%3Aword@proxy:1080"), &error);
+        const auto proxy
+            = NetworkProxy::manual(QStringLiteral("socks5://ann:p%40ss%3Aword@proxy:1080"), &error);
         QVERIFY2(proxy, qPrintable(error));
         QCOMPARE(proxy->user(), QStringLiteral("ann"));
         QVERIFY(proxy->hasPassword());
@@ -70,17 +76,25 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("sentence");
-        QTest::newRow("ftp") << "ftp://x" << "The proxy type \"ftp\" is not supported: use http:// or socks5://.";
-        QTest::newRow("socks4") << "socks4://x:1080" << "The proxy type \"socks4\" is not supported";
-        QTest::newRow("https") << "https://proxy:3128" << "A proxy reached over https:// is not supported";
-        QTest::newRow("no scheme") << "proxy:3128"
-                                   << "\"proxy:3128\" is not a proxy address: write it as http://host:port or "
-                                      "socks5://host:port.";
-        QTest::newRow("no port") << "http://proxy" << "The proxy address \"http://proxy\" has no port: add it, e.g. "
-                                                      "http://proxy:3128.";
-        QTest::newRow("path") << "http://proxy:3128/wpad.dat" << "must have no path";
-        QTest::newRow("empty") << "" << "The proxy address is empty";
-        QTest::newRow("no host") << "http://:3128" << "has no host name";
+        QTest::newRow("ftp") << "ftp://x"
+                             << "The proxy type \"ftp\" is not supported: use http:// or socks5://.";
+        QTest::newRow("socks4") << "socks4://x:1080"
+                                << "The proxy type \"socks4\" is not supported";
+        QTest::newRow("https") << "https://proxy:3128"
+                               << "A proxy reached over https:// is not supported";
+        QTest::newRow("no scheme")
+            << "proxy:3128"
+            << "\"proxy:3128\" is not a proxy address: write it as http://host:port or "
+               "socks5://host:port.";
+        QTest::newRow("no port") << "http://proxy"
+                                 << "The proxy address \"http://proxy\" has no port: add it, e.g. "
+                                    "http://proxy:3128.";
+        QTest::newRow("path") << "http://proxy:3128/wpad.dat"
+                              << "must have no path";
+        QTest::newRow("empty") << ""
+                               << "The proxy address is empty";
+        QTest::newRow("no host") << "http://:3128"
+                                 << "has no host name";
     }
 
     void badInputGetsASentence()
@@ -107,13 +121,18 @@ private slots:
     {
         auto factory = factoryWith({ { "https_proxy", QStringLiteral("http://secure:3128") },
                                      { "http_proxy", QStringLiteral("http://plain:3128") } });
-        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/api"))).hostName(), QStringLiteral("secure"));
+        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/api"))).hostName(),
+                 QStringLiteral("secure"));
         // Qt 6.4 with libproxy would send a WebSocket (a tcp:// query) to http_proxy.
-        QCOMPARE(first(factory, webSocket(QStringLiteral("ring.test"), 443)).hostName(), QStringLiteral("secure"));
-        QCOMPARE(first(factory, request(QStringLiteral("wss://ring.test/socket.io/"))).hostName(), QStringLiteral("secure"));
-        QCOMPARE(first(factory, request(QStringLiteral("http://ring.test/"))).hostName(), QStringLiteral("plain"));
-        QCOMPARE(first(factory, webSocket(QStringLiteral("ring.test"), 80, QStringLiteral("http"))).hostName(),
+        QCOMPARE(first(factory, webSocket(QStringLiteral("ring.test"), 443)).hostName(),
+                 QStringLiteral("secure"));
+        QCOMPARE(first(factory, request(QStringLiteral("wss://ring.test/socket.io/"))).hostName(),
+                 QStringLiteral("secure"));
+        QCOMPARE(first(factory, request(QStringLiteral("http://ring.test/"))).hostName(),
                  QStringLiteral("plain"));
+        QCOMPARE(
+            first(factory, webSocket(QStringLiteral("ring.test"), 80, QStringLiteral("http"))).hostName(),
+            QStringLiteral("plain"));
     }
 
     void environmentFallsBackToAllProxyThenHttpProxy()
@@ -141,13 +160,15 @@ private slots:
     {
         auto factory = factoryWith({ { "https_proxy", QStringLiteral("http://lower:1") },
                                      { "HTTPS_PROXY", QStringLiteral("http://upper:2") } });
-        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/"))).hostName(), QStringLiteral("lower"));
+        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/"))).hostName(),
+                 QStringLiteral("lower"));
     }
 
     void brokenVariableMeansDirect()
     {
         auto factory = factoryWith({ { "https_proxy", QStringLiteral("ftp://nope:21") } });
-        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/"))).type(), QNetworkProxy::NoProxy);
+        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/"))).type(),
+                 QNetworkProxy::NoProxy);
     }
 
     void noProxyEntries_data()
@@ -156,26 +177,46 @@ private slots:
         QTest::addColumn<QString>("host");
         QTest::addColumn<int>("port");
         QTest::addColumn<bool>("bypassed");
-        QTest::newRow("exact") << "ring.test" << "ring.test" << 443 << true;
-        QTest::newRow("suffix") << "example.com" << "chat.example.com" << 443 << true;
-        QTest::newRow("not a suffix of a label") << "example.com" << "badexample.com" << 443 << false;
-        QTest::newRow("leading dot") << ".example.com" << "chat.example.com" << 443 << true;
-        QTest::newRow("leading dot, the domain itself") << ".example.com" << "example.com" << 443 << true;
-        QTest::newRow("star dot") << "*.example.com" << "a.b.example.com" << 443 << true;
-        QTest::newRow("star") << "*" << "anything.org" << 443 << true;
-        QTest::newRow("case and spaces") << " foo.org , Ring.TEST " << "ring.test" << 443 << true;
-        QTest::newRow("trailing dot") << "example.com." << "chat.example.com" << 443 << true;
-        QTest::newRow("other host") << "ring.test" << "other.test" << 443 << false;
-        QTest::newRow("ip") << "10.1.2.3" << "10.1.2.3" << 443 << true;
-        QTest::newRow("other ip") << "10.1.2.3" << "10.1.2.4" << 443 << false;
-        QTest::newRow("cidr") << "10.0.0.0/8" << "10.200.1.1" << 443 << true;
-        QTest::newRow("cidr miss") << "10.0.0.0/8" << "11.0.0.1" << 443 << false;
-        QTest::newRow("cidr is not a name") << "10.0.0.0/8" << "ring.test" << 443 << false;
-        QTest::newRow("ipv6") << "[fd00::1]" << "fd00::1" << 443 << true;
-        QTest::newRow("ipv6 cidr") << "fd00::/8" << "fd12::5" << 443 << true;
-        QTest::newRow("port match") << "ring.test:8443" << "ring.test" << 8443 << true;
-        QTest::newRow("port miss") << "ring.test:8443" << "ring.test" << 443 << false;
-        QTest::newRow("empty") << "" << "ring.test" << 443 << false;
+        QTest::newRow("exact") << "ring.test"
+                               << "ring.test" << 443 << true;
+        QTest::newRow("suffix") << "example.com"
+                                << "chat.example.com" << 443 << true;
+        QTest::newRow("not a suffix of a label") << "example.com"
+                                                 << "badexample.com" << 443 << false;
+        QTest::newRow("leading dot") << ".example.com"
+                                     << "chat.example.com" << 443 << true;
+        QTest::newRow("leading dot, the domain itself") << ".example.com"
+                                                        << "example.com" << 443 << true;
+        QTest::newRow("star dot") << "*.example.com"
+                                  << "a.b.example.com" << 443 << true;
+        QTest::newRow("star") << "*"
+                              << "anything.org" << 443 << true;
+        QTest::newRow("case and spaces") << " foo.org , Ring.TEST "
+                                         << "ring.test" << 443 << true;
+        QTest::newRow("trailing dot") << "example.com."
+                                      << "chat.example.com" << 443 << true;
+        QTest::newRow("other host") << "ring.test"
+                                    << "other.test" << 443 << false;
+        QTest::newRow("ip") << "10.1.2.3"
+                            << "10.1.2.3" << 443 << true;
+        QTest::newRow("other ip") << "10.1.2.3"
+                                  << "10.1.2.4" << 443 << false;
+        QTest::newRow("cidr") << "10.0.0.0/8"
+                              << "10.200.1.1" << 443 << true;
+        QTest::newRow("cidr miss") << "10.0.0.0/8"
+                                   << "11.0.0.1" << 443 << false;
+        QTest::newRow("cidr is not a name") << "10.0.0.0/8"
+                                            << "ring.test" << 443 << false;
+        QTest::newRow("ipv6") << "[fd00::1]"
+                              << "fd00::1" << 443 << true;
+        QTest::newRow("ipv6 cidr") << "fd00::/8"
+                                   << "fd12::5" << 443 << true;
+        QTest::newRow("port match") << "ring.test:8443"
+                                    << "ring.test" << 8443 << true;
+        QTest::newRow("port miss") << "ring.test:8443"
+                                   << "ring.test" << 443 << false;
+        QTest::newRow("empty") << ""
+                               << "ring.test" << 443 << false;
     }
 
     void noProxyEntries()
@@ -191,17 +232,22 @@ private slots:
     {
         auto factory = factoryWith({ { "https_proxy", QStringLiteral("http://secure:3128") },
                                      { "NO_PROXY", QStringLiteral(".internal,ring.test:8443") } });
-        QCOMPARE(first(factory, request(QStringLiteral("https://chat.internal/"))).type(), QNetworkProxy::NoProxy);
-        QCOMPARE(first(factory, webSocket(QStringLiteral("chat.internal"), 443)).type(), QNetworkProxy::NoProxy);
-        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test:8443/"))).type(), QNetworkProxy::NoProxy);
-        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/"))).type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(first(factory, request(QStringLiteral("https://chat.internal/"))).type(),
+                 QNetworkProxy::NoProxy);
+        QCOMPARE(first(factory, webSocket(QStringLiteral("chat.internal"), 443)).type(),
+                 QNetworkProxy::NoProxy);
+        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test:8443/"))).type(),
+                 QNetworkProxy::NoProxy);
+        QCOMPARE(first(factory, request(QStringLiteral("https://ring.test/"))).type(),
+                 QNetworkProxy::HttpProxy);
     }
 
     void listeningSocketsNeverUseAProxy()
     {
         auto factory = factoryWith({ { "all_proxy", QStringLiteral("socks5://socks:1080") } });
-        QCOMPARE(first(factory, QNetworkProxyQuery(quint16(0), QString(), QNetworkProxyQuery::TcpServer)).type(),
-                 QNetworkProxy::NoProxy);
+        QCOMPARE(
+            first(factory, QNetworkProxyQuery(quint16(0), QString(), QNetworkProxyQuery::TcpServer)).type(),
+            QNetworkProxy::NoProxy);
     }
 
     void savedSettingKeepsThePasswordOut()
@@ -221,7 +267,8 @@ private slots:
         QCOMPARE(saved.url(), QStringLiteral("socks5://proxy.example.com:1080"));
         QCOMPARE(saved.user(), QStringLiteral("ann"));
         QVERIFY(!saved.hasPassword());
-        QCOMPARE(ringchat::auth::AccountSettings::proxyPasswordKey(saved), QStringLiteral("proxy/ann@proxy.example.com:1080"));
+        QCOMPARE(ringchat::auth::AccountSettings::proxyPasswordKey(saved),
+                 QStringLiteral("proxy/ann@proxy.example.com:1080"));
         QFile ini(file);
         QVERIFY(ini.open(QIODevice::ReadOnly));
         QVERIFY(!ini.readAll().contains("hunter2"));
@@ -243,11 +290,14 @@ private slots:
         QCOMPARE(NetworkProxy::address(used), QStringLiteral("proxy.example.com:3128"));
         QCOMPARE(used.user(), QStringLiteral("ann"));
         // Qt's own rule: this computer is always reached directly.
-        QCOMPARE(NetworkProxy::proxyFor(QUrl(QStringLiteral("http://127.0.0.1:3000"))).type(), QNetworkProxy::NoProxy);
-        QCOMPARE(NetworkProxy::proxyFor(QUrl(QStringLiteral("http://localhost:3000"))).type(), QNetworkProxy::NoProxy);
+        QCOMPARE(NetworkProxy::proxyFor(QUrl(QStringLiteral("http://127.0.0.1:3000"))).type(),
+                 QNetworkProxy::NoProxy);
+        QCOMPARE(NetworkProxy::proxyFor(QUrl(QStringLiteral("http://localhost:3000"))).type(),
+                 QNetworkProxy::NoProxy);
 
         NetworkProxy::none().apply();
-        QCOMPARE(NetworkProxy::proxyFor(QUrl(QStringLiteral("https://ring.test/"))).type(), QNetworkProxy::NoProxy);
+        QCOMPARE(NetworkProxy::proxyFor(QUrl(QStringLiteral("https://ring.test/"))).type(),
+                 QNetworkProxy::NoProxy);
 
         qputenv("https_proxy", "socks5://127.0.0.1:1");
         NetworkProxy().apply();

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "system browser" of the end-to-end tests: set as RINGCHAT_BROWSER, it is
 // started by the app with the authorization URL as its last argument, opens it
 // in Debian's Chromium (headless, fresh profile) and acts like the user.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the app's sign-in code path (AuthSession) against the reference
 // server, with Debian's Chromium as the system browser (driven by browser.mjs,
 // set as RINGCHAT_BROWSER), then the chat socket with the token it got.
@@ -45,7 +47,8 @@ HttpAnswer httpRequest(const QUrl &url, const QByteArray &bearer, const QByteArr
     if (form.isNull()) {
         reply = nam.get(request);
     } else {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
         reply = nam.post(request, form);
     }
     QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -68,8 +71,10 @@ public:
     Browser(const QString &mode)
     {
         m_report = m_dir.filePath(QStringLiteral("report"));
-        qputenv("RINGCHAT_BROWSER", QStringLiteral("node \"%1\" --mode %2 --report \"%3\"")
-                                        .arg(kBrowserScript, mode, m_report).toUtf8());
+        qputenv("RINGCHAT_BROWSER",
+                QStringLiteral("node \"%1\" --mode %2 --report \"%3\"")
+                    .arg(kBrowserScript, mode, m_report)
+                    .toUtf8());
     }
     ~Browser()
     {
@@ -121,9 +126,12 @@ private:
 struct Profile
 {
     QTemporaryDir dir;
-    std::unique_ptr<auth::PlaintextSecretStore> store =
-        std::make_unique<auth::PlaintextSecretStore>(dir.filePath(QStringLiteral("secrets.json")));
-    auth::AccountSettings settings() const { return auth::AccountSettings(dir.filePath(QStringLiteral("settings.ini"))); }
+    std::unique_ptr<auth::PlaintextSecretStore> store
+        = std::make_unique<auth::PlaintextSecretStore>(dir.filePath(QStringLiteral("secrets.json")));
+    auth::AccountSettings settings() const
+    {
+        return auth::AccountSettings(dir.filePath(QStringLiteral("settings.ini")));
+    }
 
     std::unique_ptr<AuthSession> session()
     {
@@ -137,10 +145,11 @@ struct Profile
     {
         QString secret;
         bool done = false;
-        store->readSecret(server.toString() + QLatin1Char('/') + userId, [&](const auth::SecretStore::Result &r) {
-            secret = r.secret;
-            done = true;
-        });
+        store->readSecret(server.toString() + QLatin1Char('/') + userId,
+                          [&](const auth::SecretStore::Result &r) {
+                              secret = r.secret;
+                              done = true;
+                          });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 5000); }();
         testlog::recordToken(secret);
         return secret;
@@ -167,11 +176,13 @@ SocketOutcome openAndWait(net::SocketIoClient &socket)
 {
     SocketOutcome outcome;
     bool done = false;
-    auto c1 = QObject::connect(&socket, &net::SocketIoClient::connected, [&] { outcome.connected = done = true; });
-    auto c2 = QObject::connect(&socket, &net::SocketIoClient::connectError, [&](const QString &, const QJsonValue &data) {
-        outcome.errorCode = data.toObject().value(QLatin1String("code")).toString();
-        done = true;
-    });
+    auto c1 = QObject::connect(&socket, &net::SocketIoClient::connected,
+                               [&] { outcome.connected = done = true; });
+    auto c2 = QObject::connect(
+        &socket, &net::SocketIoClient::connectError, [&](const QString &, const QJsonValue &data) {
+            outcome.errorCode = data.toObject().value(QLatin1String("code")).toString();
+            done = true;
+        });
     socket.open();
     [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 20000); }();
     QObject::disconnect(c1);
@@ -193,8 +204,10 @@ class TestSignIn : public QObject
         QSignalSpy signedIn(&session, &AuthSession::signedIn);
         QSignalSpy failed(&session, &AuthSession::signInFailed);
         session.signIn(server.toString());
-        QTRY_VERIFY2_WITH_TIMEOUT(signedIn.size() == 1 || failed.size() == 1, qPrintable(browser.describe()), 60000);
-        QVERIFY2(signedIn.size() == 1, qPrintable(session.errorString() + QLatin1Char('\n') + browser.describe()));
+        QTRY_VERIFY2_WITH_TIMEOUT(signedIn.size() == 1 || failed.size() == 1, qPrintable(browser.describe()),
+                                  60000);
+        QVERIFY2(signedIn.size() == 1,
+                 qPrintable(session.errorString() + QLatin1Char('\n') + browser.describe()));
         QTRY_VERIFY_WITH_TIMEOUT(browser.has(QStringLiteral("app-page")), 10000);
         const QJsonObject page = browser.event(QStringLiteral("app-page"));
         QVERIFY(page.value(QLatin1String("success")).toBool());
@@ -206,7 +219,8 @@ private slots:
     void initTestCase()
     {
         testlog::install(QStringLiteral("e2e_signin"));
-        QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/chromium")), "Chromium is missing: run scripts/setup");
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/chromium")),
+                 "Chromium is missing: run scripts/setup");
         QVERIFY2(QFile::exists(QStringLiteral(RINGCHAT_SOURCE_DIR "/tests/e2e/node_modules/playwright-core")),
                  "tests/e2e/node_modules is missing: run scripts/setup (npm ci in tests/e2e)");
         QProcessEnvironment env;
@@ -233,7 +247,8 @@ private slots:
         const HttpAnswer me = httpRequest(QUrl(m_server->url().toString() + QStringLiteral("/api/me")),
                                           session->accessToken().toUtf8());
         QCOMPARE(me.status, 200);
-        QCOMPARE(me.json.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(), QStringLiteral("alice"));
+        QCOMPARE(me.json.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("alice"));
 
         // ...and for the chat socket: connect with {token} and send a message.
         auto socket = makeSocket(m_server->url(), session->accessToken());
@@ -244,8 +259,13 @@ private slots:
         net::AckResult ack;
         bool acked = false;
         socket->emitEvent(QStringLiteral("send_message"),
-                          QJsonObject { { "conversationId", "dm-alice-bob" }, { "clientId", clientId }, { "content", content } },
-                          [&](const net::AckResult &r) { ack = r; acked = true; });
+                          QJsonObject { { "conversationId", "dm-alice-bob" },
+                                        { "clientId", clientId },
+                                        { "content", content } },
+                          [&](const net::AckResult &r) {
+                              ack = r;
+                              acked = true;
+                          });
         QTRY_VERIFY_WITH_TIMEOUT(acked, 15000);
         QVERIFY2(ack.ok(), qPrintable(ack.error));
         const QJsonObject reply = ack.payload.args().at(0).toObject();
@@ -266,11 +286,14 @@ private slots:
         QSignalSpy signedIn(session.get(), &AuthSession::signedIn);
         QSignalSpy failed(session.get(), &AuthSession::signInFailed);
         session->signIn(m_server->url().toString());
-        QTRY_VERIFY2_WITH_TIMEOUT(browser.has(QStringLiteral("login-error")) || browser.has(QStringLiteral("error")),
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.has(QStringLiteral("login-error"))
+                                      || browser.has(QStringLiteral("error")),
                                   qPrintable(browser.describe()), 60000);
         const QJsonObject error = browser.event(QStringLiteral("login-error"));
         QVERIFY2(!error.isEmpty(), qPrintable(browser.describe()));
-        QVERIFY2(error.value(QLatin1String("text")).toString().contains(QLatin1String("Wrong user name or password")),
+        QVERIFY2(error.value(QLatin1String("text"))
+                     .toString()
+                     .contains(QLatin1String("Wrong user name or password")),
                  qPrintable(browser.describe()));
         QVERIFY(error.value(QLatin1String("stillOnLoginPage")).toBool());
 
@@ -280,8 +303,10 @@ private slots:
         QCOMPARE(failed.size(), 0);
         QCOMPARE(signedIn.size(), 0);
 
-        browser.go();   // the user types the right password
-        QTRY_VERIFY2_WITH_TIMEOUT(signedIn.size() == 1, qPrintable(session->errorString() + QLatin1Char('\n') + browser.describe()), 60000);
+        browser.go(); // the user types the right password
+        QTRY_VERIFY2_WITH_TIMEOUT(signedIn.size() == 1,
+                                  qPrintable(session->errorString() + QLatin1Char('\n') + browser.describe()),
+                                  60000);
         QCOMPARE(session->userId(), QStringLiteral("alice"));
         profile.refreshToken(m_server->url(), QStringLiteral("alice"));
     }
@@ -293,7 +318,8 @@ private slots:
         Browser browser(QStringLiteral("wait"));
         QSignalSpy failed(session.get(), &AuthSession::signInFailed);
         session->signIn(m_server->url().toString());
-        QTRY_VERIFY2_WITH_TIMEOUT(browser.has(QStringLiteral("login-page")) || browser.has(QStringLiteral("error")),
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.has(QStringLiteral("login-page"))
+                                      || browser.has(QStringLiteral("error")),
                                   qPrintable(browser.describe()), 60000);
         QVERIFY2(browser.has(QStringLiteral("login-page")), qPrintable(browser.describe()));
         QCOMPARE(session->state(), State::WaitingForBrowser);
@@ -304,7 +330,8 @@ private slots:
         QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("Sign-in cancelled."));
         QVERIFY(session->accessToken().isEmpty());
         // The browser sees the loopback listener go away.
-        QTRY_VERIFY2_WITH_TIMEOUT(browser.has(QStringLiteral("listener-closed")), qPrintable(browser.describe()), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.has(QStringLiteral("listener-closed")),
+                                  qPrintable(browser.describe()), 20000);
         QVERIFY(!profile.settings().lastAccount().isValid());
     }
 
@@ -338,9 +365,10 @@ private slots:
         QVERIFY2(session->errorString().isEmpty(), qPrintable(session->errorString()));
         QCOMPARE(profile.refreshToken(m_server->url(), QStringLiteral("alice")), QString());
         QVERIFY(!profile.settings().lastAccount().isValid());
-        const HttpAnswer refused = httpRequest(
-            QUrl(m_server->url().toString() + QStringLiteral("/token")), {},
-            "grant_type=refresh_token&client_id=ringchat-desktop&refresh_token=" + QUrl::toPercentEncoding(current));
+        const HttpAnswer refused
+            = httpRequest(QUrl(m_server->url().toString() + QStringLiteral("/token")), {},
+                          "grant_type=refresh_token&client_id=ringchat-desktop&refresh_token="
+                              + QUrl::toPercentEncoding(current));
         QCOMPARE(refused.status, 400);
         QCOMPARE(refused.json.value(QLatin1String("error")).toString(), QStringLiteral("invalid_grant"));
     }
@@ -362,7 +390,10 @@ private slots:
 
         QSignalSpy signedOut(session.get(), &AuthSession::signedOut);
         bool done = false, ok = true;
-        session->refreshAccessToken([&](bool result, const QString &) { done = true; ok = result; });
+        session->refreshAccessToken([&](bool result, const QString &) {
+            done = true;
+            ok = result;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QVERIFY(!ok);
         QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 10000);
@@ -407,7 +438,10 @@ private slots:
 
         // What the chat service does on TOKEN_EXPIRED: refresh, then connect again.
         bool done = false, ok = false;
-        session->refreshAccessToken([&](bool result, const QString &) { done = true; ok = result; });
+        session->refreshAccessToken([&](bool result, const QString &) {
+            done = true;
+            ok = result;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QVERIFY2(ok, qPrintable(session->errorString()));
         socket->setAuth(QJsonObject { { "token", session->accessToken() } });
@@ -427,7 +461,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished, 4, 20000);
         QCOMPARE(succeeded, 4);
         done = ok = false;
-        session->refreshAccessToken([&](bool result, const QString &) { done = true; ok = result; });
+        session->refreshAccessToken([&](bool result, const QString &) {
+            done = true;
+            ok = result;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QVERIFY2(ok, qPrintable(session->errorString()));
         QCOMPARE(session->state(), State::SignedIn);

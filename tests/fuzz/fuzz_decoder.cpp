@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target for the net codec: Engine.IO text frames, polling payloads, the open
 // packet, Socket.IO packets (and their JSON, parsed by JsonDocument) and binary
 // attachment reassembly. Every decoded Socket.IO packet must survive encode -> decode

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "api/types.h"
@@ -12,8 +14,8 @@ using namespace ringchat::api;
 
 inline const QDateTime kT0 = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::LocalTime).toUTC();
 
-inline Participant participant(
-    const QString &id, const QString &name, qint64 lastReadSeq = 0, bool online = false)
+inline Participant participant(const QString &id, const QString &name, qint64 lastReadSeq = 0,
+                               bool online = false)
 {
     Participant p;
     p.userId = id;
@@ -24,8 +26,8 @@ inline Participant participant(
     return p;
 }
 
-inline Message message(const QString &conversation, qint64 seq,
-    const QString &sender = QStringLiteral("bob"), QDateTime time = {})
+inline Message message(const QString &conversation, qint64 seq, const QString &sender = QStringLiteral("bob"),
+                       QDateTime time = {})
 {
     Message m;
     m.id = QStringLiteral("id-%1-%2").arg(conversation).arg(seq);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ConversationListModel under QAbstractItemModelTester (Fatal).
 
 #include "modelfixtures.h"
@@ -14,14 +16,13 @@ using Role = ConversationListModel::Role;
 
 namespace {
 
-Conversation direct(
-    const QString &id, const QString &otherId, const QString &otherName, int minutes)
+Conversation direct(const QString &id, const QString &otherId, const QString &otherName, int minutes)
 {
     Conversation c;
     c.id = id;
     c.type = Conversation::Type::Direct;
-    c.participants = { participant(QStringLiteral("alice"), QStringLiteral("Alice")),
-        participant(otherId, otherName) };
+    c.participants
+        = { participant(QStringLiteral("alice"), QStringLiteral("Alice")), participant(otherId, otherName) };
     c.createdAt = kT0;
     c.updatedAt = kT0.addSecs(minutes * 60);
     return c;
@@ -34,8 +35,8 @@ Conversation group(const QString &id, const QString &title, int minutes)
     c.type = Conversation::Type::Group;
     c.title = title;
     c.participants = { participant(QStringLiteral("alice"), QStringLiteral("Alice")),
-        participant(QStringLiteral("bob"), QStringLiteral("Bob")),
-        participant(QStringLiteral("carol"), QStringLiteral("Carol")) };
+                       participant(QStringLiteral("bob"), QStringLiteral("Bob")),
+                       participant(QStringLiteral("carol"), QStringLiteral("Carol")) };
     c.createdAt = kT0;
     c.updatedAt = kT0.addSecs(minutes * 60);
     return c;
@@ -59,21 +60,17 @@ private Q_SLOTS:
     void sortedByActivityWithTitles()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
         model.setConversations(
             { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-                direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"),
-                    2) });
+              group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+              direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
         QCOMPARE(ids(model), (QStringList { "team", "dm-carol", "dm-bob" }));
         QCOMPARE(model.count(), 3);
-        QCOMPARE(
-            model.data(model.index(0), Role::TitleRole).toString(), QStringLiteral("Ring team"));
+        QCOMPARE(model.data(model.index(0), Role::TitleRole).toString(), QStringLiteral("Ring team"));
         QCOMPARE(model.data(model.index(1), Role::TitleRole).toString(), QStringLiteral("Carol"));
-        QCOMPARE(
-            model.data(model.index(1), Role::OtherUserIdRole).toString(), QStringLiteral("carol"));
+        QCOMPARE(model.data(model.index(1), Role::OtherUserIdRole).toString(), QStringLiteral("carol"));
         QCOMPARE(model.data(model.index(0), Role::OtherUserIdRole).toString(), QString());
         QCOMPARE(model.data(model.index(0), Role::TypeRole).toString(), QStringLiteral("group"));
         QCOMPARE(model.data(model.index(0), Role::ParticipantCountRole).toInt(), 3);
@@ -86,13 +83,12 @@ private Q_SLOTS:
     void updatedConversationMovesItsRowAndCountsUnread()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
-        Conversation bob
-            = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1);
-        model.setConversations({ bob, group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-            direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
+        Conversation bob = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1);
+        model.setConversations(
+            { bob, group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+              direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
         QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
         QSignalSpy unread(&model, &ConversationListModel::totalUnreadChanged);
         // A new message, as the service passes it on: preview, activity and unread count.
@@ -105,9 +101,8 @@ private Q_SLOTS:
         QCOMPARE(ids(model), (QStringList { "dm-bob", "team", "dm-carol" }));
         QCOMPARE(moved.size(), 1);
         QCOMPARE(model.data(model.index(0), Role::LastMessageTextRole).toString(),
-            QStringLiteral("first line"));
-        QCOMPARE(model.data(model.index(0), Role::LastMessageSenderRole).toString(),
-            QStringLiteral("Bob"));
+                 QStringLiteral("first line"));
+        QCOMPARE(model.data(model.index(0), Role::LastMessageSenderRole).toString(), QStringLiteral("Bob"));
         QCOMPARE(model.data(model.index(0), Role::UnreadCountRole).toInt(), 1);
         QCOMPARE(model.data(model.index(0), Role::LastActivityRole).toDateTime(), kT0.addSecs(600));
         QCOMPARE(model.totalUnread(), 1);
@@ -125,7 +120,7 @@ private Q_SLOTS:
         model.upsert(bob);
         QCOMPARE(ids(model), (QStringList { "team", "dm-bob", "dm-carol" }));
         QCOMPARE(model.data(model.index(1), Role::LastMessageTextRole).toString(),
-            QStringLiteral("first line"));
+                 QStringLiteral("first line"));
         QCOMPARE(model.totalUnread(), 0);
         QCOMPARE(unread.size(), 2);
         model.upsert(group(QStringLiteral("new"), QStringLiteral("New group"), 7));
@@ -136,14 +131,12 @@ private Q_SLOTS:
     void filterBySearchString()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
         model.setConversations(
             { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
-                direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"),
-                    2) });
+              group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+              direct(QStringLiteral("dm-carol"), QStringLiteral("carol"), QStringLiteral("Carol"), 2) });
         QSignalSpy filterChanged(&model, &ConversationListModel::filterChanged);
         model.setFilter(QStringLiteral("CAR"));
         QCOMPARE(filterChanged.size(), 1);
@@ -152,8 +145,7 @@ private Q_SLOTS:
         model.setFilter(QStringLiteral("ring"));
         QCOMPARE(ids(model), (QStringList { "team" }));
         // Changes to hidden rows keep them hidden; matching new ones appear in place.
-        Conversation bob
-            = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 60);
+        Conversation bob = direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 60);
         bob.unreadCount = 1;
         model.upsert(bob);
         QCOMPARE(ids(model), (QStringList { "team" }));
@@ -172,43 +164,37 @@ private Q_SLOTS:
     void presenceIsReadFromItsOwner()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
         model.setConversations(
             { direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1),
-                group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
+              group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
         const int row = model.indexOf(QStringLiteral("dm-bob"));
         // No owner yet: everyone is offline.
-        QCOMPARE(
-            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
+        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
         QHash<QString, ConversationListModel::UserPresence> owner;
         owner.insert(QStringLiteral("bob"), { QStringLiteral("online"), {} });
         model.setPresenceSource([&owner](const QString &id) { return owner.value(id); });
+        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("online"));
         QCOMPARE(
-            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("online"));
-        QCOMPARE(model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::PresenceRole)
-                     .toString(),
+            model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::PresenceRole).toString(),
             QString());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy presence(&model, &ConversationListModel::presenceChanged);
         owner[QStringLiteral("bob")].status = QStringLiteral("away");
         model.presenceUpdated(QStringLiteral("bob"));
-        QCOMPARE(
-            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("away"));
+        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("away"));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(presence.size(), 1);
         const QDateTime seen = kT0.addSecs(7200);
         owner[QStringLiteral("bob")] = { QStringLiteral("offline"), seen };
         model.presenceUpdated(QStringLiteral("bob"));
-        QCOMPARE(
-            model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
+        QCOMPARE(model.data(model.index(row), Role::PresenceRole).toString(), QStringLiteral("offline"));
         QCOMPARE(model.data(model.index(row), Role::LastSeenRole).toDateTime(), seen);
         QCOMPARE(model.presence(QStringLiteral("bob")).value(QStringLiteral("status")).toString(),
-            QStringLiteral("offline"));
-        QCOMPARE(
-            model.presence(QStringLiteral("stranger")).value(QStringLiteral("status")).toString(),
-            QStringLiteral("offline"));
+                 QStringLiteral("offline"));
+        QCOMPARE(model.presence(QStringLiteral("stranger")).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("offline"));
         // Someone no row shows: no row changes, the signal still goes.
         changed.clear();
         model.presenceUpdated(QStringLiteral("carol"));
@@ -219,31 +205,23 @@ private Q_SLOTS:
     void typingTextAndExpiry()
     {
         ConversationListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setOwnUserId(QStringLiteral("alice"));
         model.setTypingTimeout(std::chrono::milliseconds(300));
         model.setConversations({ group(QStringLiteral("team"), QStringLiteral("Ring team"), 3) });
         QSignalSpy typing(&model, &ConversationListModel::typingChanged);
         model.setTyping(QStringLiteral("team"), QStringLiteral("bob"), QStringLiteral("Bob"), true);
         QCOMPARE(model.data(model.index(0), Role::TypingTextRole).toString(),
-            QStringLiteral("Bob is typing…"));
-        model.setTyping(
-            QStringLiteral("team"), QStringLiteral("carol"), QStringLiteral("Carol"), true);
-        QCOMPARE(
-            model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
-        model.setTyping(
-            QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), true);
+                 QStringLiteral("Bob is typing…"));
+        model.setTyping(QStringLiteral("team"), QStringLiteral("carol"), QStringLiteral("Carol"), true);
+        QCOMPARE(model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
+        model.setTyping(QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), true);
         // The one sentence rule (models/conversationtext): three typers are all named.
-        QCOMPARE(model.typingText(QStringLiteral("team")),
-            QStringLiteral("Bob, Carol and Dave are typing…"));
-        model.setTyping(
-            QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), false);
+        QCOMPARE(model.typingText(QStringLiteral("team")), QStringLiteral("Bob, Carol and Dave are typing…"));
+        model.setTyping(QStringLiteral("team"), QStringLiteral("dave"), QStringLiteral("Dave"), false);
         // Our own typing echo is never shown.
-        model.setTyping(
-            QStringLiteral("team"), QStringLiteral("alice"), QStringLiteral("Alice"), true);
-        QCOMPARE(
-            model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
+        model.setTyping(QStringLiteral("team"), QStringLiteral("alice"), QStringLiteral("Alice"), true);
+        QCOMPARE(model.typingText(QStringLiteral("team")), QStringLiteral("Bob and Carol are typing…"));
         QCOMPARE(typing.size(), 4);
         // Nobody renews: both are dropped after the timeout, with a signal.
         QTRY_COMPARE_WITH_TIMEOUT(model.typingText(QStringLiteral("team")), QString(), 5000);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The words about a conversation (models/conversationtext): the one title rule the
 // list, the header and notifications share, the subtitle, the typing sentence and
 // the search fold.
@@ -47,14 +49,15 @@ private slots:
         QTest::addColumn<QString>("title");
         const auto direct = Conversation::Type::Direct;
         const auto group = Conversation::Type::Group;
-        QTest::newRow("direct: the other person") << conversation(direct, {}, { kAlice, kBob }) << "Bob Example";
+        QTest::newRow("direct: the other person")
+            << conversation(direct, {}, { kAlice, kBob }) << "Bob Example";
         // A title on a direct chat does not hide who it is with.
-        QTest::newRow("direct with a title") << conversation(direct, QStringLiteral("Plans"), { kBob, kAlice })
-                                             << "Bob Example";
-        QTest::newRow("group: its title") << conversation(group, QStringLiteral("Ring team"), { kAlice, kBob, kCarol })
-                                          << "Ring team";
-        QTest::newRow("group without a title") << conversation(group, {}, { kAlice, kBob, kCarol })
-                                               << "Bob Example, Carol Example";
+        QTest::newRow("direct with a title")
+            << conversation(direct, QStringLiteral("Plans"), { kBob, kAlice }) << "Bob Example";
+        QTest::newRow("group: its title")
+            << conversation(group, QStringLiteral("Ring team"), { kAlice, kBob, kCarol }) << "Ring team";
+        QTest::newRow("group without a title")
+            << conversation(group, {}, { kAlice, kBob, kCarol }) << "Bob Example, Carol Example";
         QTest::newRow("nobody else") << conversation(group, {}, { kAlice }) << "Just you";
         QTest::newRow("direct, alone") << conversation(direct, {}, { kAlice }) << "Just you";
     }
@@ -97,7 +100,8 @@ private slots:
         QTest::newRow("one") << QStringList { "Bob" } << "Bob is typing…";
         QTest::newRow("two") << QStringList { "Bob", "Carol" } << "Bob and Carol are typing…";
         QTest::newRow("three") << QStringList { "Bob", "Carol", "Dave" } << "Bob, Carol and Dave are typing…";
-        QTest::newRow("four") << QStringList { "Bob", "Carol", "Dave", "Eve" } << "Bob, Carol and 2 others are typing…";
+        QTest::newRow("four") << QStringList { "Bob", "Carol", "Dave", "Eve" }
+                              << "Bob, Carol and 2 others are typing…";
         QTest::newRow("five") << QStringList { "Bob", "Carol", "Dave", "Eve", "Frank" }
                               << "Bob, Carol and 3 others are typing…";
         // A name is text, never a placeholder: "%2" stays "%2".
@@ -115,9 +119,12 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("folded");
-        QTest::newRow("case") << "Bob EXAMPLE" << "bob example";
-        QTest::newRow("accents") << "Zoë Ångström" << "zoe angstrom";
-        QTest::newRow("compatibility forms") << "ﬁle" << "file";
+        QTest::newRow("case") << "Bob EXAMPLE"
+                              << "bob example";
+        QTest::newRow("accents") << "Zoë Ångström"
+                                 << "zoe angstrom";
+        QTest::newRow("compatibility forms") << "ﬁle"
+                                             << "file";
     }
     void fold()
     {

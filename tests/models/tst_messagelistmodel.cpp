@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageListModel under QAbstractItemModelTester (Fatal), with a history
 // source the test answers by hand behind fetchMore / loadNewer / jumpToLatest
 // (the real one, the chat service's HistoryLoader, has its own tests).
@@ -68,8 +70,8 @@ struct Harness
         model.setMaxRows(maxRows);
         model.setHistory(&history);
         model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")),
-            participant(QStringLiteral("bob"), QStringLiteral("Bob")),
-            participant(QStringLiteral("carol"), QStringLiteral("Carol")) });
+                                participant(QStringLiteral("bob"), QStringLiteral("Bob")),
+                                participant(QStringLiteral("carol"), QStringLiteral("Carol")) });
     }
     QList<qint64> seqs() const { return seqColumn(model, Role::SeqRole); }
     QVariant at(int row, int role) const { return model.data(model.index(row), role); }
@@ -92,7 +94,7 @@ private Q_SLOTS:
         auto list = range(kConv, 1, 5);
         std::reverse(list.begin(), list.end());
         list.insert(2, pending(QStringLiteral("p1"), QStringLiteral("pending one")));
-        list.append(message(kConv, 3)); // duplicate seq
+        list.append(message(kConv, 3));                   // duplicate seq
         list.append(message(QStringLiteral("other"), 9)); // another conversation
         h.model.setMessages(list);
         QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 0 }));
@@ -101,8 +103,7 @@ private Q_SLOTS:
         QCOMPARE(h.at(0, Role::IsPendingRole).toBool(), false);
         QVERIFY(h.model.atStartOfHistory());
         QVERIFY(!h.model.canFetchMore({}));
-        QCOMPARE(h.model.roleNames().value(Role::GroupedWithPreviousRole),
-            QByteArray("groupedWithPrevious"));
+        QCOMPARE(h.model.roleNames().value(Role::GroupedWithPreviousRole), QByteArray("groupedWithPrevious"));
     }
 
     void appendOrMergeDeduplicates()
@@ -189,22 +190,20 @@ private Q_SLOTS:
         const QDateTime day1 = QDateTime(QDate(2026, 11, 20), QTime(22, 0), Qt::LocalTime).toUTC();
         const QDateTime day2 = QDateTime(QDate(2026, 11, 21), QTime(9, 0), Qt::LocalTime).toUTC();
         h.model.setMessages({ message(kConv, 1, QStringLiteral("bob"), day1),
-            message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)),
-            message(kConv, 3, QStringLiteral("bob"), day1.addSecs(10 * 60)),
-            message(kConv, 4, QStringLiteral("carol"), day1.addSecs(11 * 60)),
-            message(kConv, 5, QStringLiteral("carol"), day2) });
-        QCOMPARE(column(h.model, Role::DaySeparatorRole),
-            (QVariantList { true, false, false, false, true }));
+                              message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)),
+                              message(kConv, 3, QStringLiteral("bob"), day1.addSecs(10 * 60)),
+                              message(kConv, 4, QStringLiteral("carol"), day1.addSecs(11 * 60)),
+                              message(kConv, 5, QStringLiteral("carol"), day2) });
+        QCOMPARE(column(h.model, Role::DaySeparatorRole), (QVariantList { true, false, false, false, true }));
         QCOMPARE(column(h.model, Role::GroupedWithPreviousRole),
-            (QVariantList { false, true, false, false, false }));
+                 (QVariantList { false, true, false, false, false }));
         // Inserting a row in between updates its neighbour's derived roles.
         QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
         h.model.setMessages({ message(kConv, 1, QStringLiteral("bob"), day1),
-            message(kConv, 3, QStringLiteral("bob"), day1.addSecs(8 * 60)) });
+                              message(kConv, 3, QStringLiteral("bob"), day1.addSecs(8 * 60)) });
         QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList { false, false }));
         h.model.appendOrMerge(message(kConv, 2, QStringLiteral("bob"), day1.addSecs(4 * 60)));
-        QCOMPARE(
-            column(h.model, Role::GroupedWithPreviousRole), (QVariantList { false, true, true }));
+        QCOMPARE(column(h.model, Role::GroupedWithPreviousRole), (QVariantList { false, true, true }));
         QVERIFY(!changed.isEmpty());
         QCOMPARE(changed.last().at(0).toModelIndex().row(), 2);
     }

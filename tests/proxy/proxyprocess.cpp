@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "proxyprocess.h"
 
 #include <QElapsedTimer>
@@ -12,7 +14,8 @@
 namespace {
 
 // The tools this needs, with the Debian package that has each.
-struct Tool {
+struct Tool
+{
     const char *command;
     const char *package;
 };
@@ -26,7 +29,9 @@ bool writeFile(const QString &path, const QByteArray &content)
 } // namespace
 
 ProxyProcess::ProxyProcess(Kind kind, QString user, QString password)
-    : m_kind(kind), m_user(std::move(user)), m_password(std::move(password))
+    : m_kind(kind)
+    , m_user(std::move(user))
+    , m_password(std::move(password))
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
 }
@@ -53,7 +58,8 @@ QString ProxyProcess::program() const
 
 QString ProxyProcess::name() const
 {
-    QString text = m_kind == Kind::Tinyproxy ? QStringLiteral("tinyproxy (HTTP)") : QStringLiteral("microsocks (SOCKS5)");
+    QString text = m_kind == Kind::Tinyproxy ? QStringLiteral("tinyproxy (HTTP)")
+                                             : QStringLiteral("microsocks (SOCKS5)");
     if (!m_user.isEmpty())
         text += QStringLiteral(" with a user and password");
     return text;
@@ -69,17 +75,19 @@ QString ProxyProcess::url() const
 QStringList ProxyProcess::arguments()
 {
     if (m_kind == Kind::Microsocks) {
-        QStringList args { QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port) };
+        QStringList args { QStringLiteral("-i"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                           QString::number(m_port) };
         if (!m_user.isEmpty())
             args << QStringLiteral("-u") << m_user << QStringLiteral("-P") << m_password;
         return args;
     }
-    QByteArray config = "Port " + QByteArray::number(m_port) + "\n"
-                        "Listen 127.0.0.1\n"
-                        "Timeout 60\n"
-                        "MaxClients 50\n"
-                        "LogLevel Connect\n"
-                        "Allow 127.0.0.1\n";
+    QByteArray config = "Port " + QByteArray::number(m_port)
+        + "\n"
+          "Listen 127.0.0.1\n"
+          "Timeout 60\n"
+          "MaxClients 50\n"
+          "LogLevel Connect\n"
+          "Allow 127.0.0.1\n";
     if (!m_user.isEmpty())
         config += "BasicAuth " + m_user.toUtf8() + ' ' + m_password.toUtf8() + '\n';
     const QString path = m_dir.filePath(QStringLiteral("tinyproxy.conf"));
@@ -91,7 +99,8 @@ QStringList ProxyProcess::arguments()
 bool ProxyProcess::start(const QStringList &hostNames)
 {
     const Tool tools[] = {
-        { m_kind == Kind::Tinyproxy ? "tinyproxy" : "microsocks", m_kind == Kind::Tinyproxy ? "tinyproxy" : "microsocks" },
+        { m_kind == Kind::Tinyproxy ? "tinyproxy" : "microsocks",
+          m_kind == Kind::Tinyproxy ? "tinyproxy" : "microsocks" },
         { "unshare", "util-linux" },
         { "mount", "mount" },
     };
@@ -128,7 +137,8 @@ bool ProxyProcess::start(const QStringList &hostNames)
     clock.start();
     while (clock.elapsed() < 10000) {
         if (m_process.state() == QProcess::NotRunning) {
-            m_error = QStringLiteral("%1 stopped at once (its own mount namespace needs root or user namespaces): %2")
+            m_error = QStringLiteral(
+                          "%1 stopped at once (its own mount namespace needs root or user namespaces): %2")
                           .arg(name(), log().trimmed());
             return false;
         }
@@ -138,7 +148,10 @@ bool ProxyProcess::start(const QStringList &hostNames)
             return true;
         QThread::msleep(50);
     }
-    m_error = QStringLiteral("%1 did not listen on 127.0.0.1:%2 within 10 s: %3").arg(name()).arg(m_port).arg(log());
+    m_error = QStringLiteral("%1 did not listen on 127.0.0.1:%2 within 10 s: %3")
+                  .arg(name())
+                  .arg(m_port)
+                  .arg(log());
     return false;
 }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A real proxy for one test: Debian's tinyproxy (HTTP CONNECT) or microsocks (SOCKS5),
 // on a free loopback port, optionally asking for a user name and password.

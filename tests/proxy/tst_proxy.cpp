@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every connection the client opens, through real proxies: Debian's tinyproxy (HTTP
 // CONNECT) and microsocks (SOCKS5, with and without a user and password), to the
 // reference server over https with a test CA that only this process trusts.
@@ -51,7 +53,8 @@ void waitUntil(const std::function<bool()> &done)
         QTest::qWait(20);
 }
 
-struct Discovery {
+struct Discovery
+{
     auth::OidcConfiguration configuration;
     auth::AuthError error;
 };
@@ -101,7 +104,8 @@ QString socketIoFailure(const QUrl &server, const QString &token, const QString 
     if (!connected.isEmpty()) {
         const QString used = client.transportName();
         client.close();
-        return used == transport ? QString() : QStringLiteral("connected over %1, not %2").arg(used, transport);
+        return used == transport ? QString()
+                                 : QStringLiteral("connected over %1, not %2").arg(used, transport);
     }
     QStringList what;
     for (const QVariant &arg : failed.value(0))
@@ -198,8 +202,9 @@ private slots:
         NetworkProxy::none().apply();
         const auto me = restMe(server(), m_token);
         QVERIFY(!me.ok());
-        QCOMPARE(me.error().message, QStringLiteral("Cannot reach %1: the host name was not found. Check the address.")
-                                         .arg(hostPort()));
+        QCOMPARE(me.error().message,
+                 QStringLiteral("Cannot reach %1: the host name was not found. Check the address.")
+                     .arg(hostPort()));
     }
 
     void everyConnectionGoesThroughTheProxy_data()
@@ -208,9 +213,13 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password");
         QTest::newRow("tinyproxy, HTTP CONNECT") << "tinyproxy" << QString() << QString();
-        QTest::newRow("tinyproxy with a user and password") << "tinyproxy-auth" << "ann" << "tiny-secret";
+        QTest::newRow("tinyproxy with a user and password") << "tinyproxy-auth"
+                                                            << "ann"
+                                                            << "tiny-secret";
         QTest::newRow("microsocks, SOCKS5") << "microsocks" << QString() << QString();
-        QTest::newRow("microsocks with a user and password") << "microsocks-auth" << "bob" << "socks-secret";
+        QTest::newRow("microsocks with a user and password") << "microsocks-auth"
+                                                             << "bob"
+                                                             << "socks-secret";
     }
 
     void everyConnectionGoesThroughTheProxy()
@@ -237,7 +246,8 @@ private slots:
             tunnels = p->tunnelsTo(hostPort());
             const QString failure = socketIoFailure(server(), m_token, transport);
             QVERIFY2(failure.isEmpty(), qPrintable(transport + QStringLiteral(": ") + failure));
-            QTRY_VERIFY2(p->tunnelsTo(hostPort()) > tunnels, qPrintable(transport + QStringLiteral(": ") + p->log()));
+            QTRY_VERIFY2(p->tunnelsTo(hostPort()) > tunnels,
+                         qPrintable(transport + QStringLiteral(": ") + p->log()));
         }
     }
 
@@ -271,8 +281,9 @@ private slots:
         const auto me = restMe(server(), m_token);
         QVERIFY(!me.ok());
         // Straight to ring.test, which only the proxy could have resolved.
-        QCOMPARE(me.error().message, QStringLiteral("Cannot reach %1: the host name was not found. Check the address.")
-                                         .arg(hostPort()));
+        QCOMPARE(me.error().message,
+                 QStringLiteral("Cannot reach %1: the host name was not found. Check the address.")
+                     .arg(hostPort()));
         QVERIFY(!socketIoFailure(server(), m_token, QStringLiteral("websocket")).isEmpty());
         QTest::qWait(200);
         QCOMPARE(m_tinyproxy->tunnelsTo(hostPort()), tunnels);
@@ -290,9 +301,10 @@ private slots:
         QFETCH(QString, scheme);
         const int port = ProxyProcess::closedPort();
         useManualProxy(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(port));
-        const QString sentence = QStringLiteral("The proxy 127.0.0.1:%1 refused the connection. Check the proxy in %2.")
-                                     .arg(port)
-                                     .arg(kPlace);
+        const QString sentence
+            = QStringLiteral("The proxy 127.0.0.1:%1 refused the connection. Check the proxy in %2.")
+                  .arg(port)
+                  .arg(kPlace);
         const auto me = restMe(server(), m_token);
         QCOMPARE(me.error().kind, api::ApiError::Kind::Network);
         QCOMPARE(me.error().message, sentence);
@@ -307,12 +319,14 @@ private slots:
     {
         QTest::addColumn<QString>("proxyName");
         QTest::addColumn<QString>("sentence");
-        QTest::newRow("tinyproxy") << "tinyproxy"
-                                   << "The proxy 127.0.0.1:%1 did not open a connection to ring.test:%2: the server may "
-                                      "be down, or the proxy does not allow connections to it.";
-        QTest::newRow("microsocks") << "microsocks"
-                                    << "Cannot reach ring.test:%2 through the proxy 127.0.0.1:%1: the connection was "
-                                       "refused. Is the server running?";
+        QTest::newRow("tinyproxy")
+            << "tinyproxy"
+            << "The proxy 127.0.0.1:%1 did not open a connection to ring.test:%2: the server may "
+               "be down, or the proxy does not allow connections to it.";
+        QTest::newRow("microsocks")
+            << "microsocks"
+            << "Cannot reach ring.test:%2 through the proxy 127.0.0.1:%1: the connection was "
+               "refused. Is the server running?";
     }
 
     void serverDownBehindTheProxy()
@@ -337,18 +351,26 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("tinyproxy, none given") << "tinyproxy-auth" << QString() << QString()
-                                               << "needs a user name and password: set them in Settings → Network.";
+        QTest::newRow("tinyproxy, none given")
+            << "tinyproxy-auth" << QString() << QString()
+            << "needs a user name and password: set them in Settings → Network.";
         // tinyproxy answers a wrong password with 401, not 407: Qt cannot tell it from other errors.
-        QTest::newRow("tinyproxy, wrong password") << "tinyproxy-auth" << "ann" << "wrong"
-                                                   << "did not open a connection to %1: it may have refused the user "
-                                                      "name and password, or the server may be down. Check the proxy "
-                                                      "in Settings → Network.";
-        QTest::newRow("microsocks, none given") << "microsocks-auth" << QString() << QString()
-                                                << "needs a user name and password: set them in Settings → Network.";
-        QTest::newRow("microsocks, wrong password") << "microsocks-auth" << "bob" << "wrong"
-                                                    << "refused the user name and password. Check the proxy in "
-                                                       "Settings → Network.";
+        QTest::newRow("tinyproxy, wrong password")
+            << "tinyproxy-auth"
+            << "ann"
+            << "wrong"
+            << "did not open a connection to %1: it may have refused the user "
+               "name and password, or the server may be down. Check the proxy "
+               "in Settings → Network.";
+        QTest::newRow("microsocks, none given")
+            << "microsocks-auth" << QString() << QString()
+            << "needs a user name and password: set them in Settings → Network.";
+        QTest::newRow("microsocks, wrong password")
+            << "microsocks-auth"
+            << "bob"
+            << "wrong"
+            << "refused the user name and password. Check the proxy in "
+               "Settings → Network.";
     }
 
     void proxyCredentialsAreNamed()
@@ -359,7 +381,8 @@ private slots:
         QFETCH(QString, problem);
         ProxyProcess *p = proxy(proxyName);
         useManualProxy(p->url(), user, password);
-        const QString sentence = QStringLiteral("The proxy 127.0.0.1:%1 %2").arg(p->port()).arg(problem.arg(hostPort()));
+        const QString sentence
+            = QStringLiteral("The proxy 127.0.0.1:%1 %2").arg(p->port()).arg(problem.arg(hostPort()));
         const auto me = restMe(server(), m_token);
         QVERIFY(!me.ok());
         QCOMPARE(me.error().message, sentence);
@@ -373,13 +396,17 @@ private slots:
     {
         QTest::addColumn<QString>("leafName");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("expired") << "expired" << "the server's certificate expired on 2020-02-01.";
-        QTest::newRow("wrong host") << "wrong-host"
-                                    << "the server's certificate was issued for other names than ring.test (other.test).";
-        QTest::newRow("self-signed") << "self-signed" << "the server's certificate is self-signed, so its issuer is "
-                                                         "untrusted.";
-        QTest::newRow("untrusted issuer") << "untrusted" << "the server's certificate comes from an untrusted issuer "
-                                                            "(Ring Chat Test CA).";
+        QTest::newRow("expired") << "expired"
+                                 << "the server's certificate expired on 2020-02-01.";
+        QTest::newRow("wrong host")
+            << "wrong-host"
+            << "the server's certificate was issued for other names than ring.test (other.test).";
+        QTest::newRow("self-signed") << "self-signed"
+                                     << "the server's certificate is self-signed, so its issuer is "
+                                        "untrusted.";
+        QTest::newRow("untrusted issuer") << "untrusted"
+                                          << "the server's certificate comes from an untrusted issuer "
+                                             "(Ring Chat Test CA).";
     }
 
     void refusedCertificatesAreNamed()
@@ -389,10 +416,10 @@ private slots:
         // A CA this process does not trust, for the untrusted issuer.
         TestCa stranger({ QStringLiteral("ring.test") });
         QVERIFY2(stranger.create(), qPrintable(stranger.error()));
-        const TestCa::Leaf leaf = leafName == QLatin1String("expired")      ? m_ca.expired()
-                                : leafName == QLatin1String("wrong-host")   ? m_ca.wrongHost()
-                                : leafName == QLatin1String("self-signed")  ? m_ca.selfSigned()
-                                                                            : stranger.valid();
+        const TestCa::Leaf leaf = leafName == QLatin1String("expired") ? m_ca.expired()
+            : leafName == QLatin1String("wrong-host")                  ? m_ca.wrongHost()
+            : leafName == QLatin1String("self-signed")                 ? m_ca.selfSigned()
+                                                                       : stranger.valid();
         auto refusing = startServer(leaf, QStringLiteral("proxy_tls_") + leafName);
         QVERIFY2(refusing->isRunning(), qPrintable(refusing->error()));
         useManualProxy(m_tinyproxy->url());
@@ -416,7 +443,8 @@ private slots:
         // Only tunnels went out: the proxy saw no plain request, the server no plain text.
         const QString proxyLog = m_tinyproxy->log();
         QVERIFY2(proxyLog.contains(QStringLiteral("CONNECT %1 HTTP").arg(where)), qPrintable(proxyLog));
-        QVERIFY2(!proxyLog.contains(QLatin1String("GET http")) && !proxyLog.contains(QLatin1String("POST http")),
+        QVERIFY2(!proxyLog.contains(QLatin1String("GET http"))
+                     && !proxyLog.contains(QLatin1String("POST http")),
                  qPrintable(proxyLog));
         refusing->stop();
         QVERIFY2(!refusing->log().contains(QLatin1String("plain http request")), qPrintable(refusing->log()));
@@ -450,19 +478,22 @@ private slots:
         QVERIFY(cli.waitForFinished(60000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QCOMPARE(cli.exitCode(), 4);
-        QVERIFY2(err.contains(QStringLiteral("The proxy 127.0.0.1:%1 refused the connection.").arg(port)), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("The proxy 127.0.0.1:%1 refused the connection.").arg(port)),
+                 qPrintable(err));
     }
 
     void cliRefusesABadProxyValue()
     {
         QProcess cli;
-        cli.start(QStringLiteral(RINGCHAT_CLI), { QStringLiteral("--proxy"), QStringLiteral("ftp://x"),
-                                                  QStringLiteral("--server"), server().toString(),
-                                                  QStringLiteral("conversations") });
+        cli.start(QStringLiteral(RINGCHAT_CLI),
+                  { QStringLiteral("--proxy"), QStringLiteral("ftp://x"), QStringLiteral("--server"),
+                    server().toString(), QStringLiteral("conversations") });
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 2);
-        QCOMPARE(QString::fromUtf8(cli.readAllStandardError()).trimmed(),
-                 QStringLiteral("ringchat-cli: --proxy: The proxy type \"ftp\" is not supported: use http:// or socks5://."));
+        QCOMPARE(
+            QString::fromUtf8(cli.readAllStandardError()).trimmed(),
+            QStringLiteral(
+                "ringchat-cli: --proxy: The proxy type \"ftp\" is not supported: use http:// or socks5://."));
     }
 };
 

@@ -1,22 +1,24 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The C++ of the QML module (src/app) without an engine: the conversation filter
 // (list search and the Ctrl+K switcher), the link opener's refusal of anything but
 // http(s), and the settings. Session and CurrentConversation against a real server:
 // tests/app/tst_session.cpp.
 #include "app/conversationfilter.h"
+#include "app/currentconversation.h"
 #include "app/desktop.h"
 #include "app/proxysettings.h"
 #include "app/session.h"
-#include "app/currentconversation.h"
 #include "app/settings.h"
 
 #include <QAbstractItemModelTester>
-#include <QStandardItemModel>
 #include <QGuiApplication>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -33,9 +35,11 @@ private:
     {
         auto *model = new QStandardItemModel(parent);
         model->setItemRoleNames({ { Qt::UserRole + 1, "conversationId" }, { Qt::UserRole + 2, "title" } });
-        const QList<QPair<QString, QString>> rows { { QStringLiteral("dm-bob"), QStringLiteral("Bob Example") },
-                                                    { QStringLiteral("dm-zoe"), QStringLiteral("Zoë Ångström") },
-                                                    { QStringLiteral("group"), QStringLiteral("Ring team") } };
+        const QList<QPair<QString, QString>> rows {
+            { QStringLiteral("dm-bob"), QStringLiteral("Bob Example") },
+            { QStringLiteral("dm-zoe"), QStringLiteral("Zoë Ångström") },
+            { QStringLiteral("group"), QStringLiteral("Ring team") }
+        };
         for (const auto &[id, title] : rows) {
             auto *item = new QStandardItem;
             item->setData(id, Qt::UserRole + 1);
@@ -100,7 +104,8 @@ private slots:
     {
         Settings settings(nullptr);
         QCOMPARE(settings.themeMode(), ThemeMode::System);
-        QCOMPARE(settings.serverUrl(), QStringLiteral("http://127.0.0.1:3000")); // ringchat::defaultServerUrl()
+        QCOMPARE(settings.serverUrl(),
+                 QStringLiteral("http://127.0.0.1:3000")); // ringchat::defaultServerUrl()
         QSignalSpy themeChanged(&settings, &Settings::themeModeChanged);
         settings.setThemeMode(ThemeMode::Dark);
         settings.setThemeMode(ThemeMode::Dark);
@@ -153,11 +158,12 @@ private slots:
         QQmlEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/"));
         QQmlComponent component(&engine);
-        component.setData("import QtQml\nimport RingChat\nQtObject {\n"
-                          "  property QtObject settings: Settings\n  property QtObject session: Session\n"
-                          "  property QtObject current: CurrentConversation\n  property QtObject desktop: Desktop\n"
-                          "  property int dark: ThemeMode.Dark\n}",
-                          QUrl());
+        component.setData(
+            "import QtQml\nimport RingChat\nQtObject {\n"
+            "  property QtObject settings: Settings\n  property QtObject session: Session\n"
+            "  property QtObject current: CurrentConversation\n  property QtObject desktop: Desktop\n"
+            "  property int dark: ThemeMode.Dark\n}",
+            QUrl());
         std::unique_ptr<QObject> object(component.create());
         QVERIFY2(object, qPrintable(component.errorString()));
         QCOMPARE(object->property("settings").value<QObject *>(), &settings);

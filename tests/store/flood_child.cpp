@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Child process of store_chatcache's kill test: floods messages 1, 2, 3... into
 // a StoreChatCache (a burst per event-loop pass, as a socket delivers them),
 // adds one outbox entry after message 2000, and the moment the entry is
@@ -37,7 +39,7 @@ int main(int argc, char **argv)
             m.senderName = QStringLiteral("Bob");
             m.content = QStringLiteral("flood message %1").arg(seq);
             m.timestamp = QDateTime::currentDateTimeUtc();
-            cache.saveMessages({m}); // one call per message, as ChatService makes them
+            cache.saveMessages({ m }); // one call per message, as ChatService makes them
         }
     };
     QObject::connect(&burst, &QTimer::timeout, &app, [&] {

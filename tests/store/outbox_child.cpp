@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Child process of store_cache's crash test: opens the store, adds one outbox
 // entry, prints ADDED once the future says it is durable, then waits to be killed.
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLite cache and outbox, through ChatStore, on real files.
 
 #include "seqlists.h"
@@ -14,11 +16,11 @@
 #include <QThread>
 
 using namespace ringchat;
-using ringchat::testing::seqRange;
-using ringchat::testing::seqsOf;
 using api::Conversation;
 using api::Message;
 using api::Participant;
+using ringchat::testing::seqRange;
+using ringchat::testing::seqsOf;
 using store::ChatStore;
 using store::OutboxEntry;
 
@@ -37,18 +39,16 @@ void await(QFuture<void> future)
 
 const QDateTime kT0 = QDateTime::fromMSecsSinceEpoch(1795000000000, Qt::UTC);
 
-Message message(const QString &conversation, qint64 seq,
-    const QString &sender = QStringLiteral("bob"), const QString &clientId = {})
+Message message(const QString &conversation, qint64 seq, const QString &sender = QStringLiteral("bob"),
+                const QString &clientId = {})
 {
     Message m;
     m.id = QStringLiteral("m-%1-%2").arg(conversation).arg(seq);
     m.conversationId = conversation;
     m.seq = seq;
-    m.clientId
-        = clientId.isEmpty() ? QStringLiteral("c-%1-%2").arg(conversation).arg(seq) : clientId;
+    m.clientId = clientId.isEmpty() ? QStringLiteral("c-%1-%2").arg(conversation).arg(seq) : clientId;
     m.senderId = sender;
-    m.senderName
-        = sender == QLatin1StringView("alice") ? QStringLiteral("Alice") : QStringLiteral("Bob");
+    m.senderName = sender == QLatin1StringView("alice") ? QStringLiteral("Alice") : QStringLiteral("Bob");
     m.content = QStringLiteral("message %1").arg(seq);
     m.timestamp = kT0.addSecs(seq);
     return m;
@@ -71,10 +71,13 @@ Conversation conversation(const QString &id)
     c.updatedAt = kT0.addSecs(60);
     c.lastSeq = 3;
     c.unreadCount = 2;
-    Participant a { QStringLiteral("alice"), QStringLiteral("Alice"), Participant::Role::Admin, kT0,
-        3, kT0, true, {} };
-    Participant b { QStringLiteral("bob"), QStringLiteral("Bob"), Participant::Role::Member, kT0, 1,
-        kT0, false, kT0.addSecs(5) };
+    Participant a {
+        QStringLiteral("alice"), QStringLiteral("Alice"), Participant::Role::Admin, kT0, 3, kT0, true, {}
+    };
+    Participant b {
+        QStringLiteral("bob"), QStringLiteral("Bob"), Participant::Role::Member, kT0, 1, kT0, false,
+        kT0.addSecs(5)
+    };
     c.participants = { a, b };
     c.lastMessage = message(id, 3);
     return c;
@@ -96,12 +99,12 @@ private Q_SLOTS:
         const QUrl server(QStringLiteral("https://chat.example.org"));
         const QString a = ChatStore::databasePath(server, QStringLiteral("alice"), m_dir.path());
         QCOMPARE(a,
-            ChatStore::databasePath(QUrl(QStringLiteral("https://chat.example.org/")),
-                QStringLiteral("alice"), m_dir.path()));
+                 ChatStore::databasePath(QUrl(QStringLiteral("https://chat.example.org/")),
+                                         QStringLiteral("alice"), m_dir.path()));
         QVERIFY(a != ChatStore::databasePath(server, QStringLiteral("bob"), m_dir.path()));
         QVERIFY(a
-            != ChatStore::databasePath(QUrl(QStringLiteral("https://other.example.org")),
-                QStringLiteral("alice"), m_dir.path()));
+                != ChatStore::databasePath(QUrl(QStringLiteral("https://other.example.org")),
+                                           QStringLiteral("alice"), m_dir.path()));
         QVERIFY(a.startsWith(m_dir.path()));
         QVERIFY(a.endsWith(QStringLiteral(".sqlite")));
         QVERIFY(!a.contains(QStringLiteral("alice")));
@@ -112,8 +115,7 @@ private Q_SLOTS:
         ChatStore store;
         QVERIFY(await(store.open(path(QStringLiteral("fresh.sqlite")), QStringLiteral("alice"))));
         await(store.close());
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
         db.setDatabaseName(path(QStringLiteral("fresh.sqlite")));
         QVERIFY(db.open());
         {
@@ -122,14 +124,13 @@ private Q_SLOTS:
             QCOMPARE(q.value(0).toInt(), store::CacheDatabase::kSchemaVersion);
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-            QVERIFY(q.exec(
-                QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")));
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")));
             QStringList tables;
             while (q.next())
                 tables << q.value(0).toString();
             QCOMPARE(tables,
-                (QStringList {
-                    "conversations", "messages", "outbox", "participants", "sync_cursors" }));
+                     (QStringList { "conversations", "messages", "outbox", "participants", "sync_cursors" }));
         }
         db.close();
         db = QSqlDatabase();
@@ -141,11 +142,10 @@ private Q_SLOTS:
         ChatStore store;
         QThread *callerThread = nullptr;
         bool result = false;
-        store.open(path(QStringLiteral("thread.sqlite")), QStringLiteral("alice"))
-            .then(this, [&](bool ok) {
-                callerThread = QThread::currentThread();
-                result = ok;
-            });
+        store.open(path(QStringLiteral("thread.sqlite")), QStringLiteral("alice")).then(this, [&](bool ok) {
+            callerThread = QThread::currentThread();
+            result = ok;
+        });
         QTRY_VERIFY(callerThread != nullptr);
         QCOMPARE(callerThread, QThread::currentThread());
         QVERIFY(result);
@@ -154,8 +154,7 @@ private Q_SLOTS:
     void messagesAreIdempotentAndOrdered()
     {
         ChatStore store;
-        QVERIFY(
-            await(store.open(path(QStringLiteral("messages.sqlite")), QStringLiteral("alice"))));
+        QVERIFY(await(store.open(path(QStringLiteral("messages.sqlite")), QStringLiteral("alice"))));
         auto r = await(store.insertMessages(range(QStringLiteral("c1"), 1, 30)));
         QVERIFY(r.ok);
         QCOMPARE(r.inserted, 30);
@@ -164,8 +163,7 @@ private Q_SLOTS:
         QCOMPARE(r.skipped, 11);
 
         // Same (sender, clientId) under another seq is a duplicate.
-        Message dup
-            = message(QStringLiteral("c1"), 41, QStringLiteral("bob"), QStringLiteral("c-c1-5"));
+        Message dup = message(QStringLiteral("c1"), 41, QStringLiteral("bob"), QStringLiteral("c-c1-5"));
         r = await(store.insertMessages({ dup }));
         QCOMPARE(r.inserted, 0);
         QCOMPARE(r.skipped, 1);
@@ -213,7 +211,7 @@ private Q_SLOTS:
         r = await(store.insertMessages({ stale }));
         QCOMPARE(r.updated, 0);
         QCOMPARE(await(store.latestMessages(QStringLiteral("c2"), 1)).first().content,
-            QStringLiteral("edited"));
+                 QStringLiteral("edited"));
     }
 
     void syncCursorFollowsContiguousRun()
@@ -245,9 +243,15 @@ private Q_SLOTS:
     {
         ChatStore store;
         QVERIFY(await(store.open(path(QStringLiteral("outbox.sqlite")), QStringLiteral("alice"))));
-        OutboxEntry a { QStringLiteral("11111111-aaaa"), QStringLiteral("c1"),
-            QStringLiteral("first"), Message::Type::Text, {}, kT0, 0, OutboxEntry::State::Queued,
-            {} };
+        OutboxEntry a { QStringLiteral("11111111-aaaa"),
+                        QStringLiteral("c1"),
+                        QStringLiteral("first"),
+                        Message::Type::Text,
+                        {},
+                        kT0,
+                        0,
+                        OutboxEntry::State::Queued,
+                        {} };
         OutboxEntry b = a;
         b.clientId = QStringLiteral("22222222-bbbb");
         b.content = QStringLiteral("second");
@@ -266,25 +270,24 @@ private Q_SLOTS:
         QCOMPARE(await(store.outbox()), (QList<OutboxEntry> { a, b, other }));
         QCOMPARE(await(store.outbox(QStringLiteral("c1"))), (QList<OutboxEntry> { a, b }));
 
-        QVERIFY(await(store.updateOutbox(
-            b.clientId, OutboxEntry::State::Failed, 3, QStringLiteral("Rejected."))));
-        QVERIFY(
-            !await(store.updateOutbox(QStringLiteral("unknown"), OutboxEntry::State::Failed, 1)));
+        QVERIFY(await(
+            store.updateOutbox(b.clientId, OutboxEntry::State::Failed, 3, QStringLiteral("Rejected."))));
+        QVERIFY(!await(store.updateOutbox(QStringLiteral("unknown"), OutboxEntry::State::Failed, 1)));
         const auto listed = await(store.outbox(QStringLiteral("c1")));
         QCOMPARE(listed.at(1).state, OutboxEntry::State::Failed);
         QCOMPARE(listed.at(1).attempts, 3);
         QCOMPARE(listed.at(1).lastError, QStringLiteral("Rejected."));
         QCOMPARE(listed.at(1).toMessage(QStringLiteral("alice"), QStringLiteral("Alice")).delivery,
-            api::DeliveryState::Failed);
+                 api::DeliveryState::Failed);
 
         // Someone else's message with our clientId does not confirm our entry.
-        auto r = await(store.insertMessages(
-            { message(QStringLiteral("c1"), 1, QStringLiteral("bob"), a.clientId) }));
+        auto r = await(
+            store.insertMessages({ message(QStringLiteral("c1"), 1, QStringLiteral("bob"), a.clientId) }));
         QCOMPARE(r.inserted, 1);
         QVERIFY(r.confirmedClientIds.isEmpty());
         // Our own echo does, in the same transaction.
-        r = await(store.insertMessages(
-            { message(QStringLiteral("c1"), 2, QStringLiteral("alice"), a.clientId) }));
+        r = await(
+            store.insertMessages({ message(QStringLiteral("c1"), 2, QStringLiteral("alice"), a.clientId) }));
         QCOMPARE(r.confirmedClientIds, QStringList { a.clientId });
         QCOMPARE(await(store.outbox(QStringLiteral("c1"))), (QList<OutboxEntry> { listed.at(1) }));
 
@@ -296,8 +299,7 @@ private Q_SLOTS:
     void conversationsRoundTripAndMarkersOnlyMoveForward()
     {
         ChatStore store;
-        QVERIFY(await(
-            store.open(path(QStringLiteral("conversations.sqlite")), QStringLiteral("alice"))));
+        QVERIFY(await(store.open(path(QStringLiteral("conversations.sqlite")), QStringLiteral("alice"))));
         Conversation c = conversation(QStringLiteral("c1"));
         Conversation g = conversation(QStringLiteral("g1"));
         g.type = Conversation::Type::Group;
@@ -367,8 +369,7 @@ private Q_SLOTS:
     {
         const QString file = path(QStringLiteral("foreign.sqlite"));
         {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -394,8 +395,7 @@ private Q_SLOTS:
             store::CacheDatabase db;
             QVERIFY(db.open(file, QStringLiteral("alice")));
             db.close();
-            QSqlDatabase raw
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
             raw.setDatabaseName(file);
             QVERIFY(raw.open());
             QSqlQuery q(raw);
@@ -417,8 +417,7 @@ private Q_SLOTS:
             QVERIFY(await(store.open(file, QStringLiteral("alice"))));
             // Not awaited: the destructor lets queued writes finish.
             for (int batch = 0; batch < 20; ++batch)
-                store.insertMessages(
-                    range(QStringLiteral("c1"), batch * 500 + 1, batch * 500 + 500));
+                store.insertMessages(range(QStringLiteral("c1"), batch * 500 + 1, batch * 500 + 500));
         }
         ChatStore store;
         QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
@@ -435,8 +434,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
         ChatStore store;
-        QVERIFY(!await(
-            store.open(notADirectory + QStringLiteral("/db.sqlite"), QStringLiteral("alice"))));
+        QVERIFY(!await(store.open(notADirectory + QStringLiteral("/db.sqlite"), QStringLiteral("alice"))));
         QCOMPARE(await(store.insertMessages(range(QStringLiteral("c1"), 1, 1))).ok, false);
         OutboxEntry entry;
         entry.clientId = QStringLiteral("x");
@@ -472,8 +470,7 @@ private Q_SLOTS:
         const auto r = await(store.insertMessages(batch));
         QCOMPARE(r.inserted, 20000);
         QCOMPARE(await(store.syncCursor(QStringLiteral("flood"))), 20000);
-        QCOMPARE(
-            seqsOf(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
+        QCOMPARE(seqsOf(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
     }
 
     void rowsLargerThanABatchChunkRoundTrip()
@@ -498,14 +495,13 @@ private Q_SLOTS:
         const QString file = path(QStringLiteral("crash.sqlite"));
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(
-            QStringLiteral(RINGCHAT_OUTBOX_CHILD), { file, QStringLiteral("crash-client-id") });
+        child.start(QStringLiteral(RINGCHAT_OUTBOX_CHILD), { file, QStringLiteral("crash-client-id") });
         QVERIFY(child.waitForStarted());
         // QTRY evaluates its condition more than once: accumulate the output.
         QByteArray output;
         QTRY_VERIFY_WITH_TIMEOUT((output += child.readAllStandardOutput()).contains("ADDED")
-                || child.state() == QProcess::NotRunning,
-            20000);
+                                     || child.state() == QProcess::NotRunning,
+                                 20000);
         QCOMPARE(child.state(), QProcess::Running);
         child.kill(); // SIGKILL: no destructor, no checkpoint, no clean close
         QVERIFY(child.waitForFinished());

@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // StoreChatCache: live messages are gathered and written one transaction at a
 // time; every other call goes after them. Real ChatStore on real files.
 
-#include "seqlists.h"
 #include "chat/storechatcache.h"
+#include "seqlists.h"
 #include "store/chatstore.h"
 
 #include <QProcess>
@@ -10,9 +12,9 @@
 #include <QTest>
 
 using namespace ringchat;
+using api::Message;
 using ringchat::testing::seqRange;
 using ringchat::testing::seqsOf;
-using api::Message;
 using store::OutboxEntry;
 
 namespace {
@@ -83,7 +85,7 @@ private Q_SLOTS:
         chat::StoreChatCache cache(&store);
         saveEach(cache, 1, 100);
         QCoreApplication::processEvents(); // the first batch goes to the store
-        saveEach(cache, 101, 200); // held while that write is in flight
+        saveEach(cache, 101, 200);         // held while that write is in flight
         // Our message: its outbox entry, then its echo. The entry must reach the
         // store after messages 101..200 and before the echo, or the echo would
         // not find it to remove.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "referenceserver.h"
 
 #include <QDir>
@@ -63,7 +65,8 @@ bool ReferenceServer::start(int timeoutMs)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->start(QStringLiteral("node"), { QStringLiteral("src/index.js") });
     if (!m_process->waitForStarted(10000)) {
-        fail(QStringLiteral("node src/index.js (in %1) did not start: %2").arg(serverDir(), m_process->errorString()));
+        fail(QStringLiteral("node src/index.js (in %1) did not start: %2")
+                 .arg(serverDir(), m_process->errorString()));
         return false;
     }
     static const QRegularExpression listening(QStringLiteral("^LISTENING (\\S+)$"),
@@ -102,7 +105,7 @@ void ReferenceServer::stop()
         m_output += m_process->readAll();
         qWarning("reference server %s: no exit 5 s after SIGTERM, killing it; its output:\n%s",
                  qPrintable(m_url.toString()), qPrintable(tail(m_output)));
-        kill();   // collects the output and drops the process
+        kill(); // collects the output and drops the process
         return;
     }
     m_output += m_process->readAll();
@@ -161,8 +164,8 @@ QString ReferenceServer::sql(const QString &query) const
             p.kill();
         p.waitForFinished(5000);
         qWarning("sqlite3 %s \"%s\" %s: %s %s", qPrintable(m_database), qPrintable(query),
-                 finished ? "failed" : "did not finish within 30 s (killed)",
-                 qPrintable(p.errorString()), p.readAllStandardError().constData());
+                 finished ? "failed" : "did not finish within 30 s (killed)", qPrintable(p.errorString()),
+                 p.readAllStandardError().constData());
     }
     return QString::fromUtf8(p.readAllStandardOutput());
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Starts the project's reference server (server/src/index.js) for one test: the
 // demo users, a database file in a temp folder, a free loopback port that is kept

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "testca.h"
 
 #include <QFile>
@@ -46,11 +48,20 @@ bool writeFile(const QString &path, const QByteArray &content)
 
 } // namespace
 
-TestCa::TestCa(QStringList names) : m_names(std::move(names)) { }
+TestCa::TestCa(QStringList names)
+    : m_names(std::move(names))
+{
+}
 
-QString TestCa::path(const QString &file) const { return m_dir.filePath(file); }
+QString TestCa::path(const QString &file) const
+{
+    return m_dir.filePath(file);
+}
 
-QString TestCa::caFile() const { return path(QStringLiteral("ca.pem")); }
+QString TestCa::caFile() const
+{
+    return path(QStringLiteral("ca.pem"));
+}
 
 QSslCertificate TestCa::caCertificate() const
 {
@@ -63,10 +74,22 @@ TestCa::Leaf TestCa::leaf(const QString &name) const
     return { path(name + QStringLiteral(".pem")), path(name + QStringLiteral(".key")) };
 }
 
-TestCa::Leaf TestCa::valid() const { return leaf(QStringLiteral("valid")); }
-TestCa::Leaf TestCa::expired() const { return leaf(QStringLiteral("expired")); }
-TestCa::Leaf TestCa::wrongHost() const { return leaf(QStringLiteral("wrong-host")); }
-TestCa::Leaf TestCa::selfSigned() const { return leaf(QStringLiteral("self-signed")); }
+TestCa::Leaf TestCa::valid() const
+{
+    return leaf(QStringLiteral("valid"));
+}
+TestCa::Leaf TestCa::expired() const
+{
+    return leaf(QStringLiteral("expired"));
+}
+TestCa::Leaf TestCa::wrongHost() const
+{
+    return leaf(QStringLiteral("wrong-host"));
+}
+TestCa::Leaf TestCa::selfSigned() const
+{
+    return leaf(QStringLiteral("self-signed"));
+}
 
 bool TestCa::run(const QStringList &arguments)
 {
@@ -125,7 +148,8 @@ bool TestCa::create()
         m_error = QStringLiteral("TestCa needs at least one host name.");
         return false;
     }
-    if (!writeFile(path(QStringLiteral("ca.cnf")), kCaConfig) || !writeFile(path(QStringLiteral("index.txt")), {})
+    if (!writeFile(path(QStringLiteral("ca.cnf")), kCaConfig)
+        || !writeFile(path(QStringLiteral("index.txt")), {})
         || !writeFile(path(QStringLiteral("serial")), "1000\n")) {
         m_error = QStringLiteral("Cannot write the CA files in %1.").arg(m_dir.path());
         return false;
@@ -136,8 +160,9 @@ bool TestCa::create()
     const QStringList january2020 { QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
                                     QStringLiteral("-enddate"), QStringLiteral("20200201000000Z") };
     return run(QStringList { QStringLiteral("req"), QStringLiteral("-x509") } + kNewKey
-               + QStringList { QStringLiteral("-keyout"), path(QStringLiteral("ca.key")), QStringLiteral("-out"),
-                               caFile(), QStringLiteral("-days"), QStringLiteral("3650"), QStringLiteral("-subj"),
+               + QStringList { QStringLiteral("-keyout"), path(QStringLiteral("ca.key")),
+                               QStringLiteral("-out"), caFile(), QStringLiteral("-days"),
+                               QStringLiteral("3650"), QStringLiteral("-subj"),
                                QStringLiteral("/CN=Ring Chat Test CA"), QStringLiteral("-addext"),
                                QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
                                QStringLiteral("keyUsage=critical,keyCertSign,cRLSign") })

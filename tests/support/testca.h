@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A throw-away certificate authority for TLS tests, made at test time with the
 // `openssl` command line (Debian package openssl) in a temporary folder: a CA,
@@ -34,10 +36,10 @@ public:
     QString caFile() const;
     QSslCertificate caCertificate() const;
 
-    Leaf valid() const;       // signed by the CA for names(), valid for ten years
-    Leaf expired() const;     // signed by the CA for names(), valid only in January 2020
-    Leaf wrongHost() const;   // signed by the CA, valid, for wrongHostName() only
-    Leaf selfSigned() const;  // for names(), signed by itself: an untrusted issuer
+    Leaf valid() const;      // signed by the CA for names(), valid for ten years
+    Leaf expired() const;    // signed by the CA for names(), valid only in January 2020
+    Leaf wrongHost() const;  // signed by the CA, valid, for wrongHostName() only
+    Leaf selfSigned() const; // for names(), signed by itself: an untrusted issuer
 
     static QString wrongHostName() { return QStringLiteral("other.test"); }
 

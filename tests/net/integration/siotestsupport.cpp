@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "siotestsupport.h"
 
 #include <QCoreApplication>
@@ -20,8 +22,7 @@ int fixturePort(const char *envName)
 {
     const QString path = qEnvironmentVariable(envName);
     if (path.isEmpty()) {
-        qWarning("%s is not set: run this test through ctest (it starts the server fixture)",
-                 envName);
+        qWarning("%s is not set: run this test through ctest (it starts the server fixture)", envName);
         return 0;
     }
     QFile file(path);
@@ -37,7 +38,10 @@ QUrl serverUrl(int port)
     return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
 }
 
-PrivateServer::PrivateServer(QStringList extraArgs) : m_args(std::move(extraArgs)) {}
+PrivateServer::PrivateServer(QStringList extraArgs)
+    : m_args(std::move(extraArgs))
+{
+}
 
 PrivateServer::~PrivateServer()
 {
@@ -52,9 +56,8 @@ bool PrivateServer::start(int port)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     // Dies with the test process, even when the test crashes or the server is stopped.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    QStringList args { QStringLiteral(RINGCHAT_SIO_SERVER_SCRIPT),
-                       QStringLiteral("--port"), QString::number(port),
-                       QStringLiteral("--watch-stdin"), QStringLiteral("on") };
+    QStringList args { QStringLiteral(RINGCHAT_SIO_SERVER_SCRIPT), QStringLiteral("--port"),
+                       QString::number(port), QStringLiteral("--watch-stdin"), QStringLiteral("on") };
     args += m_args;
     m_process->start(QStringLiteral(RINGCHAT_NODE_EXECUTABLE), args);
     const QString command = QStringLiteral(RINGCHAT_NODE_EXECUTABLE " ") + args.join(QLatin1Char(' '));
@@ -85,8 +88,9 @@ bool PrivateServer::start(int port)
     output += m_process->readAll();
     m_error = command
         + (m_process->state() == QProcess::NotRunning ? QStringLiteral(" exited")
-                                                       : QStringLiteral(" ran 20 s"))
-        + QStringLiteral(" without printing LISTENING; its output:\n") + QString::fromUtf8(output.right(3000));
+                                                      : QStringLiteral(" ran 20 s"))
+        + QStringLiteral(" without printing LISTENING; its output:\n")
+        + QString::fromUtf8(output.right(3000));
     qWarning("%s", qPrintable(m_error));
     kill();
     return false;
@@ -184,8 +188,7 @@ bool AckCatcher::wait(int timeoutMs)
     return QTest::qWaitFor([this] { return done(); }, timeoutMs);
 }
 
-AckResult emitAndWait(SocketIoClient &client, const QString &event, const Payload &payload,
-                      int timeoutMs)
+AckResult emitAndWait(SocketIoClient &client, const QString &event, const Payload &payload, int timeoutMs)
 {
     AckCatcher catcher;
     client.emitEvent(event, payload, catcher.callback());
@@ -197,8 +200,7 @@ AckResult emitAndWait(SocketIoClient &client, const QString &event, const Payloa
     return catcher.result();
 }
 
-AckResult emitAndWait(SocketIoClient &client, const QString &event, const QJsonObject &arg,
-                      int timeoutMs)
+AckResult emitAndWait(SocketIoClient &client, const QString &event, const QJsonObject &arg, int timeoutMs)
 {
     return emitAndWait(client, event, Payload { QJsonArray { arg }, {} }, timeoutMs);
 }
@@ -208,10 +210,8 @@ bool openAndWait(SocketIoClient &client, int timeoutMs)
     bool connected = false;
     bool refused = false;
     QObject context;
-    QObject::connect(&client, &SocketIoClient::connected, &context,
-                     [&connected] { connected = true; });
-    QObject::connect(&client, &SocketIoClient::connectError, &context,
-                     [&refused] { refused = true; });
+    QObject::connect(&client, &SocketIoClient::connected, &context, [&connected] { connected = true; });
+    QObject::connect(&client, &SocketIoClient::connectError, &context, [&refused] { refused = true; });
     client.open();
     const bool settled = QTest::qWaitFor([&] { return connected || refused; }, timeoutMs);
     if (!settled)

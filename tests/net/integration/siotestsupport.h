@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared helpers of the Socket.IO integration tests: the test server (a CTest
 // fixture or a private process), its HTTP control API, and small waits.
@@ -38,9 +40,9 @@ public:
     // Starts on `port` (0 = free port). False, with the server's output in
     // errorText(), when it did not print "LISTENING <port>" in time.
     bool start(int port = 0);
-    void kill();                   // SIGKILL and reap
-    void pause();                  // SIGSTOP
-    void resume();                 // SIGCONT
+    void kill();   // SIGKILL and reap
+    void pause();  // SIGSTOP
+    void resume(); // SIGCONT
     bool isRunning() const;
     int port() const { return m_port; }
     QUrl url() const { return serverUrl(m_port); }
@@ -56,8 +58,7 @@ private:
 
 // GET http://127.0.0.1:port/control/<path>; the JSON answer, or nullopt (and a
 // warning naming the URL and what went wrong).
-std::optional<QJsonDocument> controlGet(int port, const QString &pathAndQuery,
-                                        int timeoutMs = 10000);
+std::optional<QJsonDocument> controlGet(int port, const QString &pathAndQuery, int timeoutMs = 10000);
 
 // Options every test starts from: the server URL, auth {token:"good"}, fixed
 // random seed, no network watching (the tests want only the server's doing).
@@ -69,13 +70,14 @@ class AckCatcher
 {
 public:
     AckCallback callback();
-    bool wait(int timeoutMs = 15000);   // true once the ack (or its error) came
+    bool wait(int timeoutMs = 15000); // true once the ack (or its error) came
     bool done() const { return m_state->result.has_value(); }
     int calls() const { return m_state->calls; }
     const AckResult &result() const { return *m_state->result; }
 
 private:
-    struct State {
+    struct State
+    {
         int calls = 0;
         std::optional<AckResult> result;
     };

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Events, acks and binary attachments between the Socket.IO client and the real
 // socket.io 4.8 server, over every transport setup: WebSocket, long-polling
 // (with and without a WebSocket-capable server) and the WebSocket-first client
@@ -27,12 +29,12 @@ QJsonObject placeholder(int num)
 }
 
 // Records the server's events as they arrive (eventReceived and on()).
-struct EventLog {
+struct EventLog
+{
     QList<QPair<QString, Payload>> events;
     int count(const QString &name) const
     {
-        return std::count_if(events.cbegin(), events.cend(),
-                             [&](const auto &e) { return e.first == name; });
+        return std::count_if(events.cbegin(), events.cend(), [&](const auto &e) { return e.first == name; });
     }
     Payload first(const QString &name) const
     {
@@ -98,8 +100,8 @@ void TestSioExchange::addRows()
                                << QStringLiteral("websocket");
     QTest::newRow("polling") << QByteArray("RINGCHAT_SIO_SERVER_STATE") << polling << false
                              << QStringLiteral("polling");
-    QTest::newRow("polling-only server") << QByteArray("RINGCHAT_SIO_POLLING_SERVER_STATE")
-                                         << polling << true << QStringLiteral("polling");
+    QTest::newRow("polling-only server")
+        << QByteArray("RINGCHAT_SIO_POLLING_SERVER_STATE") << polling << true << QStringLiteral("polling");
     QTest::newRow("websocket-first client, polling-only server")
         << QByteArray("RINGCHAT_SIO_POLLING_SERVER_STATE") << websocketFirst << true
         << QStringLiteral("polling");
@@ -122,8 +124,8 @@ std::unique_ptr<SocketIoClient> TestSioExchange::connectClient()
     return client;
 }
 
-#define CONNECT_CLIENT(name)                                                                   \
-    auto name = connectClient();                                                               \
+#define CONNECT_CLIENT(name)                                                                                 \
+    auto name = connectClient();                                                                             \
     QVERIFY2(name, "the client did not connect to the test server");
 
 void TestSioExchange::connectsOnExpectedTransport()
@@ -145,9 +147,9 @@ void TestSioExchange::echoJson()
 {
     CONNECT_CLIENT(client);
     const QJsonArray args {
-        QJsonObject { { QStringLiteral("a"), 1 },
-                      { QStringLiteral("nested"), QJsonObject { { QStringLiteral("b"),
-                                                                  QJsonArray { 1, 2, 3 } } } } },
+        QJsonObject {
+            { QStringLiteral("a"), 1 },
+            { QStringLiteral("nested"), QJsonObject { { QStringLiteral("b"), QJsonArray { 1, 2, 3 } } } } },
         QStringLiteral("text with ü, € and \"quotes\"\n and a newline"),
         42,
         3.5,
@@ -177,10 +179,12 @@ void TestSioExchange::concurrentAcksMatchTheirEmits()
     for (int i = 0; i < count; ++i)
         client->emitEvent(QStringLiteral("echo"), QJsonObject { { QStringLiteral("n"), i } },
                           catchers[i].callback());
-    QVERIFY(QTest::qWaitFor([&] {
-        return std::all_of(catchers.cbegin(), catchers.cend(),
-                           [](const AckCatcher &c) { return c.done(); });
-    }, 20000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(catchers.cbegin(), catchers.cend(),
+                               [](const AckCatcher &c) { return c.done(); });
+        },
+        20000));
     for (int i = 0; i < count; ++i) {
         QVERIFY2(catchers[i].result().ok(), qPrintable(catchers[i].result().error));
         QCOMPARE(catchers[i].result().payload.args(),
@@ -223,14 +227,15 @@ void TestSioExchange::serverAsksForAck()
         ++calls;
         received = payload.args();
         if (reply)
-            reply(Payload { QJsonArray { QJsonObject { { QStringLiteral("answer"), 42 } },
-                                         QStringLiteral("x") }, {} });
+            reply(Payload {
+                QJsonArray { QJsonObject { { QStringLiteral("answer"), 42 } }, QStringLiteral("x") },
+                {} });
     });
-    const AckResult result = emitAndWait(
-        *client, QStringLiteral("ask"),
-        QJsonObject { { QStringLiteral("event"), QStringLiteral("question") },
-                      { QStringLiteral("args"),
-                        QJsonArray { QJsonObject { { QStringLiteral("q"), 1 } } } } });
+    const AckResult result
+        = emitAndWait(*client, QStringLiteral("ask"),
+                      QJsonObject { { QStringLiteral("event"), QStringLiteral("question") },
+                                    { QStringLiteral("args"),
+                                      QJsonArray { QJsonObject { { QStringLiteral("q"), 1 } } } } });
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(calls, 1);
     QCOMPARE(received, (QJsonArray { QJsonObject { { QStringLiteral("q"), 1 } } }));
@@ -251,10 +256,10 @@ void TestSioExchange::serverAsksForBinaryAck()
         if (reply)
             reply(payloadOf({ answer, QJsonValue(QStringLiteral("tag")) }));
     });
-    const AckResult result = emitAndWait(
-        *client, QStringLiteral("ask"),
-        QJsonObject { { QStringLiteral("event"), QStringLiteral("blob_question") },
-                      { QStringLiteral("args"), QJsonArray { describedBinary(question) } } });
+    const AckResult result
+        = emitAndWait(*client, QStringLiteral("ask"),
+                      QJsonObject { { QStringLiteral("event"), QStringLiteral("blob_question") },
+                                    { QStringLiteral("args"), QJsonArray { describedBinary(question) } } });
     QVERIFY2(result.ok(), qPrintable(result.error));
     QVERIFY2(receivedBinary.has_value(), "the server's BINARY_EVENT did not carry a binary");
     QCOMPARE(*receivedBinary, question);
@@ -270,12 +275,14 @@ void TestSioExchange::binaryEcho()
     const QByteArray b0 = allByteValues();
     const QByteArray b1 = QByteArray("second\x00binary", 13);
     const QByteArray b2 = QByteArray(3000, '\x7f');
-    const Payload payload(QJsonArray {
-                              placeholder(0), QStringLiteral("mid"),
-                              QJsonObject { { QStringLiteral("inner"), placeholder(1) },
-                                            { QStringLiteral("list"), QJsonArray { placeholder(2), 7 } } },
-                          },
-                          { b0, b1, b2 });
+    const Payload payload(
+        QJsonArray {
+            placeholder(0),
+            QStringLiteral("mid"),
+            QJsonObject { { QStringLiteral("inner"), placeholder(1) },
+                          { QStringLiteral("list"), QJsonArray { placeholder(2), 7 } } },
+        },
+        { b0, b1, b2 });
     const AckResult result = emitAndWait(*client, QStringLiteral("echo"), payload);
     QVERIFY2(result.ok(), qPrintable(result.error));
     const Payload &back = result.payload;
@@ -309,12 +316,12 @@ void TestSioExchange::binaryArrivesAsBinary()
 void TestSioExchange::emptyBinary()
 {
     CONNECT_CLIENT(client);
-    const AckResult seen = emitAndWait(*client, QStringLiteral("inspect"),
-                                       payloadOf({ QByteArray(), QJsonValue(1) }));
+    const AckResult seen
+        = emitAndWait(*client, QStringLiteral("inspect"), payloadOf({ QByteArray(), QJsonValue(1) }));
     QVERIFY2(seen.ok(), qPrintable(seen.error));
     QCOMPARE(seen.payload.args().at(0).toArray(), (QJsonArray { describedBinary({}), 1 }));
-    const AckResult back = emitAndWait(*client, QStringLiteral("echo"),
-                                       payloadOf({ QByteArray(), QJsonValue(1) }));
+    const AckResult back
+        = emitAndWait(*client, QStringLiteral("echo"), payloadOf({ QByteArray(), QJsonValue(1) }));
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.payload.binaries.size(), 1);
     QCOMPARE(binaryAt(back.payload, back.payload.args().at(0)), std::optional<QByteArray>(QByteArray()));
@@ -329,11 +336,11 @@ void TestSioExchange::binaryFromServer()
     client->on(QStringLiteral("blob"), [&](const Payload &payload, const Reply &) { blob = payload; });
     client->emitEvent(
         QStringLiteral("emit_back"),
-        QJsonObject { { QStringLiteral("event"), QStringLiteral("blob") },
-                      { QStringLiteral("args"),
-                        QJsonArray { describedBinary(b0),
-                                     QJsonObject { { QStringLiteral("k"), describedBinary(b1) } },
-                                     QStringLiteral("t") } } });
+        QJsonObject {
+            { QStringLiteral("event"), QStringLiteral("blob") },
+            { QStringLiteral("args"),
+              QJsonArray { describedBinary(b0), QJsonObject { { QStringLiteral("k"), describedBinary(b1) } },
+                           QStringLiteral("t") } } });
     QTRY_VERIFY_WITH_TIMEOUT(blob.has_value(), 15000);
     QVERIFY2(blob->args().size() == 3, qPrintable(toText(*blob)));
     QCOMPARE(blob->binaries.size(), 2);
@@ -371,7 +378,7 @@ void TestSioExchange::burstArrivesInOrder()
     for (int i = 0; i < count; ++i)
         QCOMPARE(seen.at(i), i);
     QTest::qWait(300);
-    QCOMPARE(seen.size(), count);   // nothing twice
+    QCOMPARE(seen.size(), count); // nothing twice
 }
 
 void TestSioExchange::ackTimeout()
@@ -388,8 +395,8 @@ void TestSioExchange::ackTimeout()
     QCOMPARE(held.calls(), 1);
     // The connection is still usable.
     QCOMPARE(client->state(), SocketIoClient::State::Connected);
-    const AckResult after = emitAndWait(*client, QStringLiteral("echo"),
-                                        QJsonObject { { QStringLiteral("still"), true } });
+    const AckResult after
+        = emitAndWait(*client, QStringLiteral("echo"), QJsonObject { { QStringLiteral("still"), true } });
     QVERIFY2(after.ok(), qPrintable(after.error));
 }
 

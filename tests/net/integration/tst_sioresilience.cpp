@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Socket.IO client when the link or the server fails: a killed server and
 // the reconnect backoff, a stopped server caught by the Engine.IO heartbeat,
 // and connection state recovery after a dropped transport. Each test runs its
@@ -14,17 +16,19 @@ using namespace ringchat::net::test;
 
 namespace {
 
-struct Scheduled {
+struct Scheduled
+{
     int attempt = 0;
     int delayMs = 0;
-    qint64 at = 0;                 // ms on the test clock
-    int clientAttempt = 0;         // client.attempt() inside the signal
-    qint64 msUntilRetry = 0;       // client.msUntilRetry() inside the signal
+    qint64 at = 0;           // ms on the test clock
+    int clientAttempt = 0;   // client.attempt() inside the signal
+    qint64 msUntilRetry = 0; // client.msUntilRetry() inside the signal
     SocketIoClient::State state {};
 };
 
 // Everything the client reports, stamped with the test clock.
-struct ClientLog : QObject {
+struct ClientLog : QObject
+{
     explicit ClientLog(SocketIoClient *client)
     {
         clock.start();
@@ -38,11 +42,10 @@ struct ClientLog : QObject {
         });
         connect(client, &SocketIoClient::connectError, this,
                 [this](const QString &message) { errors.append(message); });
-        connect(client, &SocketIoClient::reconnectScheduled, this,
-                [this, client](int attempt, int delayMs) {
-                    scheduled.append({ attempt, delayMs, clock.elapsed(), client->attempt(),
-                                       client->msUntilRetry(), client->state() });
-                });
+        connect(client, &SocketIoClient::reconnectScheduled, this, [this, client](int attempt, int delayMs) {
+            scheduled.append({ attempt, delayMs, clock.elapsed(), client->attempt(), client->msUntilRetry(),
+                               client->state() });
+        });
         connect(client, &SocketIoClient::eventReceived, this,
                 [this](const QString &event, const Payload &payload) {
                     events.append({ event, payload });
@@ -73,8 +76,8 @@ bool isLinkLoss(const QString &reason)
 
 QStringList pingArgs(int intervalMs, int timeoutMs)
 {
-    return { QStringLiteral("--ping-interval"), QString::number(intervalMs),
-             QStringLiteral("--ping-timeout"), QString::number(timeoutMs) };
+    return { QStringLiteral("--ping-interval"), QString::number(intervalMs), QStringLiteral("--ping-timeout"),
+             QString::number(timeoutMs) };
 }
 
 const QStringList kWebsocket { QStringLiteral("websocket") };
@@ -161,7 +164,7 @@ void TestSioResilience::killedServerBackoffThenReconnect()
 
     AckCatcher pending;
     client.emitEvent(QStringLiteral("hold"), QJsonObject {}, pending.callback(), 60000);
-    QTest::qWait(100);             // the hold reaches the server
+    QTest::qWait(100); // the hold reaches the server
 
     server.kill();
     QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 10000);
@@ -182,15 +185,16 @@ void TestSioResilience::killedServerBackoffThenReconnect()
 
     const auto &policy = options.reconnect;
     for (const Scheduled &s : log.scheduled)
-        qInfo("reconnectScheduled(%d, %d ms) at %lld ms, msUntilRetry %lld", s.attempt, s.delayMs,
-              s.at, s.msUntilRetry);
+        qInfo("reconnectScheduled(%d, %d ms) at %lld ms, msUntilRetry %lld", s.attempt, s.delayMs, s.at,
+              s.msUntilRetry);
     for (int i = 0; i < scheduledBeforeReconnect; ++i) {
         const Scheduled &s = log.scheduled.at(i);
         const QString where = QStringLiteral("reconnectScheduled #%1: attempt %2, delay %3 ms")
-                                  .arg(i).arg(s.attempt).arg(s.delayMs);
+                                  .arg(i)
+                                  .arg(s.attempt)
+                                  .arg(s.delayMs);
         QVERIFY2(s.attempt == i + 1, qPrintable(where));
-        const double base = std::min<double>(policy.initialDelayMs * std::pow(2.0, i),
-                                             policy.maxDelayMs);
+        const double base = std::min<double>(policy.initialDelayMs * std::pow(2.0, i), policy.maxDelayMs);
         const double low = std::floor(base * (1 - policy.randomizationFactor));
         const double high = std::ceil(base * (1 + policy.randomizationFactor));
         QVERIFY2(s.delayMs >= low && s.delayMs <= high,
@@ -215,8 +219,8 @@ void TestSioResilience::killedServerBackoffThenReconnect()
     QVERIFY(client.socketId() != firstId);
     QCOMPARE(log.recoveredFlags.at(1), false);
     QVERIFY(!client.recovered());
-    const AckResult echo = emitAndWait(client, QStringLiteral("echo"),
-                                       QJsonObject { { QStringLiteral("back"), true } });
+    const AckResult echo
+        = emitAndWait(client, QStringLiteral("echo"), QJsonObject { { QStringLiteral("back"), true } });
     QVERIFY2(echo.ok(), qPrintable(echo.error));
     QTest::qWait(1000);
     QCOMPARE(log.scheduled.size(), scheduledBeforeReconnect);
@@ -239,9 +243,8 @@ void TestSioResilience::givesUpAfterMaxAttempts()
     ClientLog log(&client);
     QVERIFY(openAndWait(client));
     server.kill();
-    QTRY_VERIFY_WITH_TIMEOUT(log.scheduled.size() == 3
-                                 && client.state() == SocketIoClient::State::Disconnected,
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        log.scheduled.size() == 3 && client.state() == SocketIoClient::State::Disconnected, 30000);
     QTest::qWait(1500);
     QCOMPARE(log.scheduled.size(), 3);
     QCOMPARE(log.scheduled.at(2).attempt, 3);
@@ -287,7 +290,7 @@ void TestSioResilience::stoppedServerDetectedByPingTimeout()
     QFETCH(QStringList, transports);
     constexpr int pingInterval = 300;
     constexpr int pingTimeout = 300;
-    constexpr int slackMs = 1500;    // a loaded 2-core machine
+    constexpr int slackMs = 1500; // a loaded 2-core machine
     PrivateServer server(pingArgs(pingInterval, pingTimeout));
     QVERIFY2(server.start(), qPrintable(server.errorText()));
     SocketIoOptions options = baseOptions(server.port());
@@ -299,7 +302,7 @@ void TestSioResilience::stoppedServerDetectedByPingTimeout()
     SocketIoClient client(options);
     ClientLog log(&client);
     QVERIFY(openAndWait(client));
-    QTest::qWait(1000);            // a few heartbeats
+    QTest::qWait(1000); // a few heartbeats
     QVERIFY(log.disconnectReasons.isEmpty());
 
     server.pause();
@@ -347,13 +350,13 @@ void TestSioResilience::destroyingNeverBlocks()
         server.pause();
         auto connecting = std::make_unique<SocketIoClient>(options);
         connecting->open();
-        QTest::qWait(300);         // its handshake is now stuck in the stopped server
+        QTest::qWait(300); // its handshake is now stuck in the stopped server
         clock.start();
         connected.reset();
         connecting.reset();
         const qint64 took = clock.elapsed();
         QVERIFY2(took < 1000, qPrintable(QStringLiteral("destruction took %1 ms").arg(took)));
-        QTest::qWait(200);         // late events for the destroyed clients must not crash
+        QTest::qWait(200); // late events for the destroyed clients must not crash
         QVERIFY(pending.calls() <= 1);
         server.resume();
     }
@@ -439,10 +442,10 @@ void TestSioResilience::connectionStateRecovery_data()
 static bool controlEmit(int port, const QString &room, const QString &event, int n)
 {
     const QString args = QStringLiteral("[{\"n\":%1}]").arg(n);
-    const auto answer = controlGet(
-        port, QStringLiteral("emit?room=%1&event=%2&args=%3")
-                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(room)), event,
-                       QString::fromLatin1(QUrl::toPercentEncoding(args))));
+    const auto answer = controlGet(port,
+                                   QStringLiteral("emit?room=%1&event=%2&args=%3")
+                                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(room)), event,
+                                            QString::fromLatin1(QUrl::toPercentEncoding(args))));
     return answer && answer->object().value(QStringLiteral("ok")).toBool();
 }
 
@@ -490,15 +493,14 @@ void TestSioResilience::connectionStateRecovery()
         QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("missed"), 1));
         QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("missed"), 2));
         QVERIFY(controlEmit(port, id, QStringLiteral("missed"), 3));
-        QCOMPARE(log.connectedIds.size(), 1);      // still away
+        QCOMPARE(log.connectedIds.size(), 1); // still away
         client.retryNow();
     } else {
         client.emitEvent(QStringLiteral("drop"),
                          QJsonObject { { QStringLiteral("mode"), mode },
                                        { QStringLiteral("then"),
                                          QJsonArray { missed(QStringLiteral("r1"), 1),
-                                                      missed(QStringLiteral("r1"), 2),
-                                                      missed(id, 3) } } });
+                                                      missed(QStringLiteral("r1"), 2), missed(id, 3) } } });
         QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 15000);
     }
     QVERIFY2(isLinkLoss(log.disconnectReasons.at(0)), qPrintable(log.disconnectReasons.at(0)));
@@ -506,8 +508,7 @@ void TestSioResilience::connectionStateRecovery()
     QCOMPARE(log.connectedIds.at(1), id);
     QCOMPARE(log.recoveredFlags.at(1), true);
     QVERIFY(client.recovered());
-    QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("missed")), (QList<int> { 1, 2, 3 }),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("missed")), (QList<int> { 1, 2, 3 }), 10000);
 
     // The server agrees, and the room membership survived.
     const AckResult who = emitAndWait(client, QStringLiteral("whoami"), Payload {});
@@ -516,8 +517,7 @@ void TestSioResilience::connectionStateRecovery()
     QVERIFY(who.payload.args().at(0)[QStringLiteral("rooms")].toArray().contains(QStringLiteral("r1")));
     // Live events flow again; nothing arrived twice.
     QVERIFY(controlEmit(port, QStringLiteral("r1"), QStringLiteral("missed"), 4));
-    QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("missed")),
-                              (QList<int> { 1, 2, 3, 4 }), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(log.eventNumbers(QStringLiteral("missed")), (QList<int> { 1, 2, 3, 4 }), 10000);
     QTest::qWait(300);
     QCOMPARE(log.eventNumbers(QStringLiteral("before")), QList<int> { 0 });
     QCOMPARE(log.eventNumbers(QStringLiteral("missed")), (QList<int> { 1, 2, 3, 4 }));

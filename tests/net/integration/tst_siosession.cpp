@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Session life cycle against the real socket.io 4.8 server: auth accepted and
 // refused, server- and client-side disconnects (no automatic reconnect), and
 // the polling -> WebSocket upgrade.
@@ -15,7 +17,8 @@ namespace {
 
 // Everything the client reports, in order, so a test can check what did and
 // did not happen.
-struct ClientLog : QObject {
+struct ClientLog : QObject
+{
     explicit ClientLog(SocketIoClient *client)
     {
         connect(client, &SocketIoClient::connected, this, [this](const QString &id, bool recovered) {
@@ -28,8 +31,9 @@ struct ClientLog : QObject {
                 [this](const QString &message, const QJsonValue &data) {
                     errors.append({ message, data });
                 });
-        connect(client, &SocketIoClient::reconnectScheduled, this,
-                [this](int attempt, int delayMs) { reconnects.append({ attempt, delayMs }); });
+        connect(client, &SocketIoClient::reconnectScheduled, this, [this](int attempt, int delayMs) {
+            reconnects.append({ attempt, delayMs });
+        });
     }
     QStringList connectedIds;
     QList<bool> recoveredFlags;
@@ -75,8 +79,7 @@ void TestSioSession::addRows()
     QTest::addColumn<QStringList>("transports");
     QTest::newRow("websocket") << QByteArray("RINGCHAT_SIO_SERVER_STATE") << kWebsocket;
     QTest::newRow("polling") << QByteArray("RINGCHAT_SIO_SERVER_STATE") << kPolling;
-    QTest::newRow("polling-only server")
-        << QByteArray("RINGCHAT_SIO_POLLING_SERVER_STATE") << kPolling;
+    QTest::newRow("polling-only server") << QByteArray("RINGCHAT_SIO_POLLING_SERVER_STATE") << kPolling;
 }
 
 SocketIoOptions TestSioSession::rowOptions()
@@ -119,8 +122,8 @@ void TestSioSession::authRefused()
     QTRY_COMPARE_WITH_TIMEOUT(log.connectedIds.size(), 1, 20000);
     QCOMPARE(client.state(), SocketIoClient::State::Connected);
     QCOMPARE(log.errors.size(), 1);
-    const AckResult echo = emitAndWait(client, QStringLiteral("echo"),
-                                       QJsonObject { { QStringLiteral("x"), 1 } });
+    const AckResult echo
+        = emitAndWait(client, QStringLiteral("echo"), QJsonObject { { QStringLiteral("x"), 1 } });
     QVERIFY2(echo.ok(), qPrintable(echo.error));
 }
 
@@ -160,8 +163,7 @@ void TestSioSession::serverDisconnectAndClose()
     SocketIoClient client(rowOptions());
     ClientLog log(&client);
     QVERIFY(openAndWait(client));
-    client.emitEvent(QStringLiteral("server_disconnect"),
-                     QJsonObject { { QStringLiteral("close"), true } });
+    client.emitEvent(QStringLiteral("server_disconnect"), QJsonObject { { QStringLiteral("close"), true } });
     QTRY_COMPARE_WITH_TIMEOUT(log.disconnectReasons.size(), 1, 15000);
     QCOMPARE(log.disconnectReasons.at(0), QStringLiteral("io server disconnect"));
     QTest::qWait(1500);
@@ -255,7 +257,7 @@ void TestSioSession::tokenIsNeverLogged()
     });
     {
         SocketIoOptions options = baseOptions(port);
-        options.transports = kPollingThenWebsocket;     // polling, upgrade, websocket
+        options.transports = kPollingThenWebsocket; // polling, upgrade, websocket
         options.reconnect.initialDelayMs = 100;
         options.auth = QJsonObject { { QStringLiteral("token"), secret } };
         SocketIoClient client(options);
@@ -300,10 +302,12 @@ void TestSioSession::upgradeToWebsocketLosesNothing()
     client.open();
     QTRY_COMPARE_WITH_TIMEOUT(log.connectedIds.size(), 1, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(client.transportName(), QStringLiteral("websocket"), 15000);
-    QVERIFY(QTest::qWaitFor([&] {
-        return std::all_of(catchers.cbegin(), catchers.cend(),
-                           [](const AckCatcher &c) { return c.done(); });
-    }, 20000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(catchers.cbegin(), catchers.cend(),
+                               [](const AckCatcher &c) { return c.done(); });
+        },
+        20000));
     for (int i = 0; i < count; ++i) {
         QVERIFY2(catchers[i].result().ok(), qPrintable(catchers[i].result().error));
         QCOMPARE(catchers[i].result().payload.args(),
@@ -311,12 +315,11 @@ void TestSioSession::upgradeToWebsocketLosesNothing()
     }
     const AckResult who = emitAndWait(client, QStringLiteral("whoami"), Payload {});
     QVERIFY2(who.ok(), qPrintable(who.error));
-    QCOMPARE(who.payload.args().at(0)[QStringLiteral("transport")].toString(),
-             QStringLiteral("websocket"));
+    QCOMPARE(who.payload.args().at(0)[QStringLiteral("transport")].toString(), QStringLiteral("websocket"));
     QCOMPARE(who.payload.args().at(0)[QStringLiteral("id")].toString(), client.socketId());
     // Binary still works over the upgraded transport.
-    const AckResult blob = emitAndWait(client, QStringLiteral("echo"),
-                                       payloadOf({ QByteArray("\x01\x02\x03", 3) }));
+    const AckResult blob
+        = emitAndWait(client, QStringLiteral("echo"), payloadOf({ QByteArray("\x01\x02\x03", 3) }));
     QVERIFY2(blob.ok(), qPrintable(blob.error));
     QCOMPARE(binaryAt(blob.payload, blob.payload.args().at(0)),
              std::optional<QByteArray>(QByteArray("\x01\x02\x03", 3)));
@@ -339,8 +342,7 @@ void TestSioSession::noUpgradeWhenDisabled()
     QCOMPARE(client.transportName(), QStringLiteral("polling"));
     const AckResult who = emitAndWait(client, QStringLiteral("whoami"), Payload {});
     QVERIFY2(who.ok(), qPrintable(who.error));
-    QCOMPARE(who.payload.args().at(0)[QStringLiteral("transport")].toString(),
-             QStringLiteral("polling"));
+    QCOMPARE(who.payload.args().at(0)[QStringLiteral("transport")].toString(), QStringLiteral("polling"));
 }
 
 void TestSioSession::pollingOnlyServerIsNeverUpgraded()
@@ -354,8 +356,8 @@ void TestSioSession::pollingOnlyServerIsNeverUpgraded()
     QVERIFY(openAndWait(client));
     QTest::qWait(2000);
     QCOMPARE(client.transportName(), QStringLiteral("polling"));
-    const AckResult echo = emitAndWait(client, QStringLiteral("echo"),
-                                       QJsonObject { { QStringLiteral("after"), 2 } });
+    const AckResult echo
+        = emitAndWait(client, QStringLiteral("echo"), QJsonObject { { QStringLiteral("after"), 2 } });
     QVERIFY2(echo.ok(), qPrintable(echo.error));
     QCOMPARE(log.connectedIds.size(), 1);
     QVERIFY(log.disconnectReasons.isEmpty());

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The WebSocket transport (QWebSocket) against the real socket.io 4.8 server, over ws://
 // and over wss:// with a test CA made at test time and trusted by this process only:
 // text in every script and large messages both ways, the polling -> wss upgrade, the
@@ -82,16 +84,17 @@ void TestSioTransport::carriesTextAndBinary()
 
     // Every script and a character outside the BMP survive the UTF-16 round trip.
     const QString text = QStringLiteral("héllo Привіт 你好 ✓ \U0001D11E \"quoted\" \\ end");
-    const AckResult echo = emitAndWait(client, QStringLiteral("echo"),
-                                       QJsonObject { { QStringLiteral("text"), text } });
+    const AckResult echo
+        = emitAndWait(client, QStringLiteral("echo"), QJsonObject { { QStringLiteral("text"), text } });
     QVERIFY2(!!echo.ok(), qPrintable(echo.error));
     QCOMPARE(echo.payload.args().at(0).toObject().value(QStringLiteral("text")).toString(), text);
 
     // Large messages in both directions: a 1 MB string and a 1 MB binary.
     QSignalSpy large(&client, &SocketIoClient::eventReceived);
     const int size = 1024 * 1024;
-    client.emitEvent(QStringLiteral("emit_large"), QJsonObject { { QStringLiteral("event"), QStringLiteral("large") },
-                                                            { QStringLiteral("size"), size } });
+    client.emitEvent(QStringLiteral("emit_large"),
+                     QJsonObject { { QStringLiteral("event"), QStringLiteral("large") },
+                                   { QStringLiteral("size"), size } });
     QTRY_COMPARE_WITH_TIMEOUT(large.size(), 1, 20000);
     const Payload payload = large.at(0).at(1).value<Payload>();
     QCOMPARE(payload.args().at(0).toString().size(), size);
@@ -105,7 +108,8 @@ void TestSioTransport::carriesTextAndBinary()
 void TestSioTransport::pollingUpgradesToWss()
 {
     const TestCa::Leaf leaf = m_ca.valid();
-    PrivateServer server({ QStringLiteral("--tls-cert"), leaf.certFile, QStringLiteral("--tls-key"), leaf.keyFile });
+    PrivateServer server(
+        { QStringLiteral("--tls-cert"), leaf.certFile, QStringLiteral("--tls-key"), leaf.keyFile });
     QVERIFY2(server.start(), qPrintable(server.errorText()));
     SocketIoOptions options = baseOptions(server.port());
     options.serverUrl = tlsUrl(server.port());
@@ -119,10 +123,11 @@ void TestSioTransport::pollingUpgradesToWss()
 void TestSioTransport::refusedCertificateIsNamed_data()
 {
     QTest::addColumn<QString>("leafName");
-    QTest::addColumn<QString>("sentencePattern");   // case-insensitive
+    QTest::addColumn<QString>("sentencePattern"); // case-insensitive
     QTest::newRow("untrusted") << QStringLiteral("selfSigned") << QStringLiteral("trust");
     QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("expired");
-    QTest::newRow("wrong host") << QStringLiteral("wrongHost") << QStringLiteral("127\\.0\\.0\\.1.*(name|host)|(name|host).*127\\.0\\.0\\.1");
+    QTest::newRow("wrong host") << QStringLiteral(
+        "wrongHost") << QStringLiteral("127\\.0\\.0\\.1.*(name|host)|(name|host).*127\\.0\\.0\\.1");
 }
 
 void TestSioTransport::refusedCertificateIsNamed()
@@ -132,18 +137,21 @@ void TestSioTransport::refusedCertificateIsNamed()
     const TestCa::Leaf leaf = leafName == QLatin1String("selfSigned") ? m_ca.selfSigned()
         : leafName == QLatin1String("expired")                        ? m_ca.expired()
                                                                       : m_ca.wrongHost();
-    PrivateServer server({ QStringLiteral("--tls-cert"), leaf.certFile, QStringLiteral("--tls-key"), leaf.keyFile });
+    PrivateServer server(
+        { QStringLiteral("--tls-cert"), leaf.certFile, QStringLiteral("--tls-key"), leaf.keyFile });
     QVERIFY2(server.start(), qPrintable(server.errorText()));
     SocketIoOptions options = baseOptions(server.port());
     options.serverUrl = tlsUrl(server.port());
-    options.autoReconnect = false;   // WebSocket first, then polling; both over TLS only
+    options.autoReconnect = false; // WebSocket first, then polling; both over TLS only
     SocketIoClient client(options);
     QSignalSpy connected(&client, &SocketIoClient::connected);
     QSignalSpy failed(&client, &SocketIoClient::connectFailed);
     client.open();
     QVERIFY(failed.wait(15000));
     const QString sentence = failed.at(0).at(1).toString();
-    QVERIFY2(QRegularExpression(sentencePattern, QRegularExpression::CaseInsensitiveOption).match(sentence).hasMatch(),
+    QVERIFY2(QRegularExpression(sentencePattern, QRegularExpression::CaseInsensitiveOption)
+                 .match(sentence)
+                 .hasMatch(),
              qPrintable(sentence));
     QTest::qWait(200);
     QCOMPARE(connected.size(), 0);
@@ -164,12 +172,12 @@ void TestSioTransport::incomingSizeLimit()
     QSignalSpy events(&client, &SocketIoClient::eventReceived);
     QSignalSpy disconnected(&client, &SocketIoClient::disconnected);
     client.emitEvent(QStringLiteral("emit_back"),
-                QJsonObject { { QStringLiteral("event"), QStringLiteral("small") },
-                              { QStringLiteral("args"), QJsonArray { QString(9000, u'a') } } });
+                     QJsonObject { { QStringLiteral("event"), QStringLiteral("small") },
+                                   { QStringLiteral("args"), QJsonArray { QString(9000, u'a') } } });
     QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, 10000);
     client.emitEvent(QStringLiteral("emit_back"),
-                QJsonObject { { QStringLiteral("event"), QStringLiteral("big") },
-                              { QStringLiteral("args"), QJsonArray { QString(20000, u'a') } } });
+                     QJsonObject { { QStringLiteral("event"), QStringLiteral("big") },
+                                   { QStringLiteral("args"), QJsonArray { QString(20000, u'a') } } });
     QVERIFY(disconnected.wait(10000));
     QCOMPARE(disconnected.at(0).at(0).toString(), QStringLiteral("parse error"));
     QCOMPARE(events.size(), 1);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Starts or stops a background server.mjs for a CTest fixture.
 //
 //   node fixture.mjs start <state.json> [server.mjs options...]

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Socket.IO 4.8 test server for the C++ client's integration tests
 // (tests/net/integration). Real socket.io, no mocks: the tests drive it through
 // events and a small HTTP control API.

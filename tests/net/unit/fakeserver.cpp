@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakeserver.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -101,10 +103,9 @@ void FakeServer::onTcpData(QTcpSocket *socket)
 
 void FakeServer::respond(QTcpSocket *socket, int status, const QByteArray &body)
 {
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status)
-        + (status == 200 ? " OK" : " Bad Request")
-        + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\nConnection: keep-alive\r\n\r\n" + body;
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Bad Request")
+        + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: keep-alive\r\n\r\n" + body;
     socket->write(response);
 }
 
@@ -113,7 +114,8 @@ void FakeServer::handleHttp(QTcpSocket *socket, const QByteArray &method, const 
 {
     m_requestUrls.append(url);
     const QUrlQuery query(url);
-    if (!m_options.allowPolling || query.queryItemValue(QStringLiteral("transport")) != QLatin1StringView("polling")) {
+    if (!m_options.allowPolling
+        || query.queryItemValue(QStringLiteral("transport")) != QLatin1StringView("polling")) {
         respond(socket, 400, R"({"code":0,"message":"Transport unknown"})");
         return;
     }
@@ -229,8 +231,9 @@ void FakeSession::attachWebSocket(QWebSocket *socket, bool probe)
         }
         onFrame(Frame { data, false });
     });
-    connect(socket, &QWebSocket::binaryMessageReceived, this,
-            [this](const QByteArray &data) { onFrame(Frame { data, true }); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        onFrame(Frame { data, true });
+    });
 }
 
 void FakeSession::onFrame(const Frame &frame)

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An in-process Engine.IO / Socket.IO server for the wire-level unit tests. It speaks the
 // protocol byte by byte: WebSocket frames through QWebSocketServer, HTTP long-polling
@@ -19,26 +21,29 @@ class QWebSocket;
 
 namespace ringchat::test {
 
-struct Frame {
-    QByteArray data;               // Engine.IO packet: type digit + data, or raw binary
+struct Frame
+{
+    QByteArray data; // Engine.IO packet: type digit + data, or raw binary
     bool binary = false;
 };
 
 class FakeSession;
 
-struct FakeServerOptions {
+struct FakeServerOptions
+{
     bool allowWebSocket = true;
     bool allowPolling = true;
-    QStringList upgrades;                 // offered in the open packet
+    QStringList upgrades; // offered in the open packet
     int pingInterval = 25000;
     int pingTimeout = 20000;
     qint64 maxPayload = 1000000;
-    bool sendOpen = true;                 // send the open packet automatically
-    bool autoConnect = true;              // answer "40..." with 40{"sid":..}
-    QString pid;                          // added to the CONNECT reply when set
+    bool sendOpen = true;    // send the open packet automatically
+    bool autoConnect = true; // answer "40..." with 40{"sid":..}
+    QString pid;             // added to the CONNECT reply when set
 };
 
-class FakeServer : public QObject {
+class FakeServer : public QObject
+{
     Q_OBJECT
 public:
     using Options = FakeServerOptions;
@@ -47,7 +52,7 @@ public:
     ~FakeServer() override;
 
     bool listen();
-    QUrl url() const;                          // http://127.0.0.1:<port>
+    QUrl url() const; // http://127.0.0.1:<port>
     Options &options() { return m_options; }
 
     QList<FakeSession *> sessions() const { return m_sessions; }
@@ -63,8 +68,7 @@ private:
     friend class FakeSession;
     void onNewTcpConnection();
     void onTcpData(QTcpSocket *socket);
-    void handleHttp(QTcpSocket *socket, const QByteArray &method, const QUrl &url,
-                    const QByteArray &body);
+    void handleHttp(QTcpSocket *socket, const QByteArray &method, const QUrl &url, const QByteArray &body);
     void onWebSocket();
     FakeSession *newSession(const QString &transport);
     static void respond(QTcpSocket *socket, int status, const QByteArray &body);
@@ -79,12 +83,13 @@ private:
     int m_nextId = 1;
 };
 
-class FakeSession : public QObject {
+class FakeSession : public QObject
+{
     Q_OBJECT
 public:
     QString sid;
-    QString transport;                         // "websocket" or "polling"
-    QList<Frame> received;                     // every Engine.IO packet the client sent
+    QString transport;     // "websocket" or "polling"
+    QList<Frame> received; // every Engine.IO packet the client sent
     bool upgraded = false;
 
     // Sends one Engine.IO packet (e.g. "42[\"ev\",{}]", "2", "1").

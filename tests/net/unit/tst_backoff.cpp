@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reconnect delay sequence: exact numbers for a fixed seed, the cap, and no jitter.
 #include "net/backoff.h"
 
@@ -5,7 +7,8 @@
 
 using namespace ringchat::net;
 
-class TestBackoff : public QObject {
+class TestBackoff : public QObject
+{
     Q_OBJECT
 private slots:
     void withoutJitterDoubles()

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Engine.IO and Socket.IO codec: every packet form of the contract, round trips, and
 // malformed input refused without crashing.
 #include "net/engineiopacket.h"
@@ -13,7 +15,8 @@
 
 using namespace ringchat::net;
 
-class TestCodec : public QObject {
+class TestCodec : public QObject
+{
     Q_OBJECT
 private slots:
     void engineTextPackets_data();
@@ -80,7 +83,7 @@ void TestCodec::engineOwnedTextKeepsItsBuffer()
     QVERIFY(packet);
     QCOMPARE(packet->type, eio::PacketType::Message);
     QCOMPARE(packet->data, QByteArray(R"(2["m",{"t":"hÃ©"}])"));
-    QCOMPARE(packet->data.constData(), afterType);   // the same buffer, no copy
+    QCOMPARE(packet->data.constData(), afterType); // the same buffer, no copy
     QVERIFY(packet->data.capacity() - packet->data.size() >= 64);
     QVERIFY(!eio::decodeOwnedText(QByteArray("7x")));
     QVERIFY(!eio::decodeOwnedText(QByteArray()));
@@ -100,7 +103,8 @@ void TestCodec::jsonParsedInPlaceWhenPadded()
         QCOMPARE(padded->root().toObject(), copied->root().toObject());
         QCOMPARE(padded->root().value(QLatin1StringView("s")).toString(), QStringLiteral("h\u00e9 \"q\""));
         // Truncated JSON stays refused, whatever follows it.
-        QVERIFY(!ringchat::JsonDocument::parse(text.first(text.size() - 1), nullptr, ringchat::JsonDocument::kPadding + 1));
+        QVERIFY(!ringchat::JsonDocument::parse(text.first(text.size() - 1), nullptr,
+                                               ringchat::JsonDocument::kPadding + 1));
     }
 }
 
@@ -166,7 +170,10 @@ void TestCodec::pollingPayloadRoundTrip()
         { eio::PacketType::Ping, {}, false },
     };
     const QByteArray body = eio::encodePayload(packets);
-    QCOMPARE(body, QByteArray("42[\"hello\",{\"a\":1}]\x1e" "bAQID/g==\x1e" "2"));
+    QCOMPARE(body,
+             QByteArray("42[\"hello\",{\"a\":1}]\x1e"
+                        "bAQID/g==\x1e"
+                        "2"));
     const auto decoded = eio::decodePayload(body);
     QVERIFY(decoded);
     QCOMPARE(decoded->size(), 3);
@@ -182,7 +189,8 @@ void TestCodec::pollingPayloadRejects_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("empty") << QByteArray();
-    QTest::newRow("empty part") << QByteArray("2\x1e\x1e" "3");
+    QTest::newRow("empty part") << QByteArray("2\x1e\x1e"
+                                              "3");
     QTest::newRow("trailing separator") << QByteArray("2\x1e");
     QTest::newRow("bad type") << QByteArray("9");
     QTest::newRow("bad base64") << QByteArray("b!!!!");
@@ -203,33 +211,34 @@ void TestCodec::socketIoDecode_data()
     QTest::addColumn<int>("attachments");
     QTest::addColumn<QByteArray>("json");
 
-    QTest::newRow("connect reply") << QByteArray(R"(0{"sid":"abc","pid":"p1"})") << 0 << "/" << qint64(-1) << 0
-                                   << QByteArray(R"({"pid":"p1","sid":"abc"})");
+    QTest::newRow("connect reply") << QByteArray(R"(0{"sid":"abc","pid":"p1"})") << 0 << "/" << qint64(-1)
+                                   << 0 << QByteArray(R"({"pid":"p1","sid":"abc"})");
     QTest::newRow("disconnect") << QByteArray("1") << 1 << "/" << qint64(-1) << 0 << QByteArray();
     QTest::newRow("event") << QByteArray(R"(2["message_received",{"id":"m1","seq":3}])") << 2 << "/"
                            << qint64(-1) << 0 << QByteArray(R"(["message_received",{"id":"m1","seq":3}])");
-    QTest::newRow("event with ack id") << QByteArray(R"(212["q",1,"x"])") << 2 << "/" << qint64(12) << 0
-                                       << QByteArray(R"(["q",1,"x"])");
+    QTest::newRow("event with ack id")
+        << QByteArray(R"(212["q",1,"x"])") << 2 << "/" << qint64(12) << 0 << QByteArray(R"(["q",1,"x"])");
     QTest::newRow("ack") << QByteArray(R"(37[{"ok":true}])") << 3 << "/" << qint64(7) << 0
                          << QByteArray(R"([{"ok":true}])");
     QTest::newRow("empty ack") << QByteArray(R"(30[])") << 3 << "/" << qint64(0) << 0 << QByteArray("[]");
-    QTest::newRow("connect error") << QByteArray(R"(4{"message":"nope","data":{"code":"INVALID_TOKEN"}})") << 4
-                                   << "/" << qint64(-1) << 0
+    QTest::newRow("connect error") << QByteArray(R"(4{"message":"nope","data":{"code":"INVALID_TOKEN"}})")
+                                   << 4 << "/" << qint64(-1) << 0
                                    << QByteArray(R"({"data":{"code":"INVALID_TOKEN"},"message":"nope"})");
     QTest::newRow("binary event") << QByteArray(R"(51-["file",{"_placeholder":true,"num":0}])") << 5 << "/"
-                                  << qint64(-1) << 1 << QByteArray(R"(["file",{"_placeholder":true,"num":0}])");
+                                  << qint64(-1) << 1
+                                  << QByteArray(R"(["file",{"_placeholder":true,"num":0}])");
     QTest::newRow("binary event with id")
         << QByteArray(R"(52-9["f",{"a":{"_placeholder":true,"num":1}},[{"_placeholder":true,"num":0}]])") << 5
         << "/" << qint64(9) << 2
         << QByteArray(R"(["f",{"a":{"_placeholder":true,"num":1}},[{"_placeholder":true,"num":0}]])");
-    QTest::newRow("binary ack") << QByteArray(R"(61-3[{"_placeholder":true,"num":0}])") << 6 << "/" << qint64(3)
-                                << 1 << QByteArray(R"([{"_placeholder":true,"num":0}])");
+    QTest::newRow("binary ack") << QByteArray(R"(61-3[{"_placeholder":true,"num":0}])") << 6 << "/"
+                                << qint64(3) << 1 << QByteArray(R"([{"_placeholder":true,"num":0}])");
     QTest::newRow("namespace") << QByteArray(R"(2/admin,["x"])") << 2 << "/admin" << qint64(-1) << 0
                                << QByteArray(R"(["x"])");
-    QTest::newRow("namespace with id") << QByteArray(R"(2/admin,5["x"])") << 2 << "/admin" << qint64(5) << 0
-                                       << QByteArray(R"(["x"])");
-    QTest::newRow("namespace disconnect") << QByteArray("1/admin,") << 1 << "/admin" << qint64(-1) << 0
-                                          << QByteArray();
+    QTest::newRow("namespace with id")
+        << QByteArray(R"(2/admin,5["x"])") << 2 << "/admin" << qint64(5) << 0 << QByteArray(R"(["x"])");
+    QTest::newRow("namespace disconnect")
+        << QByteArray("1/admin,") << 1 << "/admin" << qint64(-1) << 0 << QByteArray();
     QTest::newRow("unicode") << QByteArray(R"(2["m",{"c":"héllo ✓ \u0000"}])") << 2 << "/" << qint64(-1) << 0
                              << QByteArray(R"(["m",{"c":"héllo ✓ \u0000"}])");
 }
@@ -258,7 +267,8 @@ void TestCodec::socketIoDecode()
         // decode() keeps the parsed document; its QJsonValue equals Qt's own parse.
         QVERIFY(packet->json);
         QVERIFY(packet->data.isUndefined());
-        QCOMPARE(packet->jsonData(), expected.isArray() ? QJsonValue(expected.array()) : QJsonValue(expected.object()));
+        QCOMPARE(packet->jsonData(),
+                 expected.isArray() ? QJsonValue(expected.array()) : QJsonValue(expected.object()));
     }
 }
 
@@ -290,7 +300,8 @@ void TestCodec::socketIoRejects_data()
     QTest::newRow("placeholder fraction") << QByteArray(R"(52-["a",{"_placeholder":true,"num":0.5}])");
     QTest::newRow("placeholder string num") << QByteArray(R"(51-["a",{"_placeholder":true,"num":"0"}])");
     QTest::newRow("id overflow") << QByteArray(R"(21234567890123456789["a"])");
-    QTest::newRow("deep nesting") << QByteArray("2[\"a\"," + QByteArray(5000, '[') + QByteArray(5000, ']') + "]");
+    QTest::newRow("deep nesting") << QByteArray("2[\"a\"," + QByteArray(5000, '[') + QByteArray(5000, ']')
+                                                + "]");
 }
 
 void TestCodec::socketIoRejects()
@@ -311,7 +322,8 @@ void TestCodec::socketIoRoundTrip_data()
     QTest::newRow("event ack") << QByteArray(R"(20["join_conversation",{"conversationId":"c1"}])");
     QTest::newRow("ack") << QByteArray(R"(315[{"ok":true}])");
     QTest::newRow("binary event") << QByteArray(R"(51-0["up",{"_placeholder":true,"num":0}])");
-    QTest::newRow("binary ack") << QByteArray(R"(62-4[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}])");
+    QTest::newRow("binary ack") << QByteArray(
+        R"(62-4[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}])");
     QTest::newRow("namespace") << QByteArray(R"(2/chat,["x"])");
 }
 
@@ -343,8 +355,10 @@ void TestCodec::binaryReassembly()
 
 void TestCodec::placeholders()
 {
-    const QJsonValue nested = QJsonDocument::fromJson(
-        R"([{"a":[{"_placeholder":true,"num":0}],"b":{"_placeholder":true,"num":1}}])").array();
+    const QJsonValue nested
+        = QJsonDocument::fromJson(
+              R"([{"a":[{"_placeholder":true,"num":0}],"b":{"_placeholder":true,"num":1}}])")
+              .array();
     QCOMPARE(sio::countPlaceholders(nested), 2);
     QVERIFY(sio::placeholdersValid(nested, 2));
     QVERIFY(!sio::placeholdersValid(nested, 1));
@@ -389,7 +403,8 @@ void TestCodec::malformedJsonRefused_data()
     QTest::newRow("UTF-8 beyond U+10FFFF") << QByteArray("2[\"m\",\"\xf4\x90\x80\x80\"]");
     QTest::newRow("invalid UTF-8 in a key") << QByteArray("2[\"m\",{\"\xff\":1}]");
     QTest::newRow("number too large for a double") << QByteArray(R"(2["m",1e400])");
-    QTest::newRow("deep nesting") << QByteArray("2[\"m\"," + QByteArray(2000, '[') + QByteArray(2000, ']') + "]");
+    QTest::newRow("deep nesting") << QByteArray("2[\"m\"," + QByteArray(2000, '[') + QByteArray(2000, ']')
+                                                + "]");
     QTest::newRow("deep object nesting")
         << QByteArray("2[\"m\"," + QByteArray("{\"a\":").repeated(2000) + "1" + QByteArray(2000, '}') + "]");
     QTest::newRow("two values") << QByteArray(R"(2["m"]["n"])");
@@ -419,12 +434,13 @@ void TestCodec::jsonEdgeCasesAccepted()
     // A surrogate pair is one character; an escaped NUL is kept.
     QCOMPARE(arg1(R"(2["m","\ud83d\ude00\u0000"])"), QJsonValue(QStringLiteral("\U0001F600") + QChar(0)));
     // Raw 4-byte UTF-8 and the largest code point.
-    QCOMPARE(arg1("2[\"m\",\"\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\"]"), QJsonValue(QStringLiteral("\U0001F600\U0010FFFF")));
+    QCOMPARE(arg1("2[\"m\",\"\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\"]"),
+             QJsonValue(QStringLiteral("\U0001F600\U0010FFFF")));
     // Nesting well past what a chat event needs.
     QVERIFY(arg1("2[\"m\"," + QByteArray(500, '[') + QByteArray(500, ']') + "]").isArray());
     // Big numbers: integers past 64 bits become doubles; past double range is refused (above).
     QCOMPARE(arg1(R"(2["m",123456789012345678901234567890])").toDouble(), 1.2345678901234568e29);
-    QCOMPARE(arg1(R"(2["m",100000000000000000000])").toDouble(), 1e20);   // JSON.stringify(1e20)
+    QCOMPARE(arg1(R"(2["m",100000000000000000000])").toDouble(), 1e20); // JSON.stringify(1e20)
     QCOMPARE(arg1(R"(2["m",[-99999999999999999999,"12345678901234567890",1e5]])"),
              QJsonDocument::fromJson(R"([-99999999999999999999,"12345678901234567890",1e5])").array());
     QCOMPARE(arg1(R"(2["m",18446744073709551615])").toDouble(), 18446744073709551615.0);
@@ -482,7 +498,7 @@ void TestCodec::jsonViewReads()
     QVERIFY(array.at(2).isObject());
     QVERIFY(array.at(3).isUndefined());
     QVERIFY(array.at(-1).isUndefined());
-    QVERIFY(array.value(L("k")).isUndefined());              // not an object
+    QVERIFY(array.value(L("k")).isUndefined()); // not an object
     QCOMPARE(root.value(L("o"))[L("k")].toString(), QStringLiteral("v"));
     // Wrong-type reads give the defaults, like QJsonValue.
     QCOMPARE(root.value(L("s")).toDouble(7), 7.0);
@@ -491,9 +507,12 @@ void TestCodec::jsonViewReads()
     QCOMPARE(root.value(L("n")).size(), 0);
     QVERIFY(!root.value(L("z")).toBool());
     // The deep copy equals Qt's parse of the same text (last duplicate wins there too).
-    QCOMPARE(root.toQJsonValue(),
-             QJsonValue(QJsonDocument::fromJson(
-                 R"({"s":"h\u00e9","n":2.5,"i":-3,"t":true,"f":false,"z":null,"a":[1,"x",{}],"o":{"k":"v"},"k":1,"k":9})").object()));
+    QCOMPARE(
+        root.toQJsonValue(),
+        QJsonValue(
+            QJsonDocument::fromJson(
+                R"({"s":"h\u00e9","n":2.5,"i":-3,"t":true,"f":false,"z":null,"a":[1,"x",{}],"o":{"k":"v"},"k":1,"k":9})")
+                .object()));
     QString error;
     QVERIFY(!ringchat::JsonDocument::parse("{", &error));
     QVERIFY(!error.isEmpty());
@@ -510,7 +529,7 @@ void TestCodec::payloadFromPacket()
         auto packet = sio::decode(R"(2["news",{"n":1},"two",[3]])");
         QVERIFY(packet);
         payload = Payload(std::move(packet->json), 1, 3);
-    }   // the packet is gone; the payload holds the document
+    } // the packet is gone; the payload holds the document
     QCOMPARE(payload.size(), 3);
     QCOMPARE(payload.arg(0)[QLatin1StringView("n")].toDouble(), 1.0);
     QCOMPARE(payload.arg(1).toString(), QStringLiteral("two"));
@@ -519,7 +538,7 @@ void TestCodec::payloadFromPacket()
     QVERIFY(payload.arg(-1).isUndefined());
     const Payload copy = payload;
     QCOMPARE(copy.args(), QJsonDocument::fromJson(R"([{"n":1},"two",[3]])").array());
-    QCOMPARE(&copy.args(), &payload.args());   // converted once, shared
+    QCOMPARE(&copy.args(), &payload.args()); // converted once, shared
     // A window of the array (the client drops the event name and a recovery offset).
     auto packet = sio::decode(R"(2["news",{"n":1},"offset-7"])");
     QVERIFY(packet);

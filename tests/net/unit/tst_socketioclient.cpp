@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SocketIoClient against an in-process server that plays Engine.IO / Socket.IO byte by
 // byte over WebSocket and HTTP long-polling.
 #include "fakeserver.h"
@@ -8,8 +10,8 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QScopeGuard>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -46,7 +48,8 @@ QJsonArray arr(const char *json)
 
 } // namespace
 
-class TestSocketIoClient : public QObject {
+class TestSocketIoClient : public QObject
+{
     Q_OBJECT
 private slots:
     void endpointUrls();
@@ -143,7 +146,7 @@ void TestSocketIoClient::connectSendsAuthAndReportsSocketId()
     QSignalSpy states(&client, &SocketIoClient::stateChanged);
     client.open();
     QCOMPARE(client.state(), SocketIoClient::State::Connecting);
-    client.open();   // no-op while connecting
+    client.open(); // no-op while connecting
     QVERIFY(connected.wait(5000));
     QCOMPARE(connected.first().at(0).toString(), QStringLiteral("S1-io"));
     QCOMPARE(connected.first().at(1).toBool(), false);
@@ -282,7 +285,7 @@ void TestSocketIoClient::serverAskedAckIsAnsweredOnce()
     client.on("question", [](const Payload &payload, const Reply &reply) {
         QVERIFY(reply);
         reply(Payload { QJsonArray { obj(R"({"ok":true})"), payload.args().at(0) }, {} });
-        reply(Payload { QJsonArray { 1 }, {} });   // a second answer is ignored
+        reply(Payload { QJsonArray { 1 }, {} }); // a second answer is ignored
     });
     FakeSession *session = connectClient(client, server);
     QVERIFY(session);
@@ -307,16 +310,16 @@ void TestSocketIoClient::emitWithAck()
     client.emitEvent("mark_read", Payload { arr(R"([{"upToSeq":3},"x"])"), {} },
                      [&](const AckResult &r) { results.append(r); });
     QTRY_COMPARE(session->texts("42").size(), 3);
-    QCOMPARE(session->texts("42"), (QList<QByteArray> {
-        R"(420["send_message",{"content":"hi"}])",
-        R"(42["typing_start",{"conversationId":"c1"}])",
-        R"(421["mark_read",{"upToSeq":3},"x"])" }));
+    QCOMPARE(session->texts("42"),
+             (QList<QByteArray> { R"(420["send_message",{"content":"hi"}])",
+                                  R"(42["typing_start",{"conversationId":"c1"}])",
+                                  R"(421["mark_read",{"upToSeq":3},"x"])" }));
     session->send(R"(431[{"ok":true,"lastReadSeq":3}])");
     session->send(R"(430[{"ok":false,"error":{"code":"BAD_REQUEST","message":"m"}}])");
     QTRY_COMPARE(results.size(), 2);
     QVERIFY(results.at(0).ok());
     QCOMPARE(results.at(0).payload.args(), arr(R"([{"ok":true,"lastReadSeq":3}])"));
-    QVERIFY(results.at(1).ok());   // an application-level error is still a delivered ack
+    QVERIFY(results.at(1).ok()); // an application-level error is still a delivered ack
     QCOMPARE(results.at(1).payload.args().at(0).toObject().value("ok").toBool(), false);
     // A duplicate or unknown ack id is ignored.
     session->send(R"(430[{"ok":true}])");
@@ -334,8 +337,10 @@ void TestSocketIoClient::ackTimeout()
     FakeSession *session = connectClient(client, server);
     QVERIFY(session);
     QList<AckResult> results;
-    client.emitEvent("slow", QJsonObject {}, [&](const AckResult &r) { results.append(r); }, 150);
-    client.emitEvent("fast", QJsonObject {}, [&](const AckResult &r) { results.append(r); }, 5000);
+    client.emitEvent(
+        "slow", QJsonObject {}, [&](const AckResult &r) { results.append(r); }, 150);
+    client.emitEvent(
+        "fast", QJsonObject {}, [&](const AckResult &r) { results.append(r); }, 5000);
     QTRY_COMPARE(session->texts("42").size(), 2);
     session->send(R"(431[{"ok":true}])");
     QTRY_COMPARE(results.size(), 2);
@@ -373,7 +378,7 @@ void TestSocketIoClient::emitWhileDisconnectedFails()
     SocketIoClient client(optionsFor(QUrl("http://127.0.0.1:1")));
     QList<AckResult> results;
     client.emitEvent("x", QJsonObject {}, [&](const AckResult &r) { results.append(r); });
-    QCOMPARE(results.size(), 0);   // never called back from inside emitEvent()
+    QCOMPARE(results.size(), 0); // never called back from inside emitEvent()
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(results.first().error, QStringLiteral("disconnected"));
 }
@@ -411,7 +416,7 @@ void TestSocketIoClient::binaryFromServer()
     session->send(R"(452-["file",{"_placeholder":true,"num":0},{"n":{"_placeholder":true,"num":1}}])");
     session->sendBinary(first);
     QTest::qWait(50);
-    QCOMPARE(events.size(), 0);   // waits for every attachment
+    QCOMPARE(events.size(), 0); // waits for every attachment
     session->sendBinary("second");
     QVERIFY(events.wait(3000));
     const Payload payload = events.first().at(1).value<Payload>();
@@ -428,11 +433,12 @@ void TestSocketIoClient::binaryToServerAndBinaryAck()
     QVERIFY(session);
     const QByteArray blob("\xde\xad\x00\xbe\xef", 5);
     QList<AckResult> results;
-    client.emitEvent("upload", Payload { arr(R"([{"name":"a","data":{"_placeholder":true,"num":0}}])"), { blob } },
+    client.emitEvent("upload",
+                     Payload { arr(R"([{"name":"a","data":{"_placeholder":true,"num":0}}])"), { blob } },
                      [&](const AckResult &r) { results.append(r); });
     QTRY_COMPARE(session->binaries().size(), 1);
-    QCOMPARE(session->texts("45"), QList<QByteArray> {
-        R"(451-0["upload",{"data":{"_placeholder":true,"num":0},"name":"a"}])" });
+    QCOMPARE(session->texts("45"),
+             QList<QByteArray> { R"(451-0["upload",{"data":{"_placeholder":true,"num":0},"name":"a"}])" });
     QCOMPARE(session->binaries().first(), blob);
     session->send(R"(461-0[{"_placeholder":true,"num":0}])");
     session->sendBinary("reply-bytes");
@@ -451,7 +457,7 @@ void TestSocketIoClient::binaryToServerAndBinaryAck()
 
 void TestSocketIoClient::malformedInputReconnects_data()
 {
-    QTest::addColumn<QList<QByteArray>>("frames");   // "B:" prefix = binary frame
+    QTest::addColumn<QList<QByteArray>>("frames"); // "B:" prefix = binary frame
     QTest::newRow("bad json") << QList<QByteArray> { "42[\"a\",{" };
     QTest::newRow("unknown engine type") << QList<QByteArray> { "9hello" };
     QTest::newRow("unknown socket type") << QList<QByteArray> { "49" };
@@ -462,8 +468,8 @@ void TestSocketIoClient::malformedInputReconnects_data()
         << QList<QByteArray> { R"(451-["a",{"_placeholder":true,"num":0}])", R"(42["b"])" };
     QTest::newRow("bad placeholder") << QList<QByteArray> { R"(451-["a",{"_placeholder":true,"num":4}])" };
     QTest::newRow("oversized") << QList<QByteArray> { "42[\"a\",\"" + QByteArray(300, 'x') + "\"]" };
-    QTest::newRow("oversized binary") << QList<QByteArray> { R"(451-["a",{"_placeholder":true,"num":0}])",
-                                                             "B:" + QByteArray(300, 'y') };
+    QTest::newRow("oversized binary")
+        << QList<QByteArray> { R"(451-["a",{"_placeholder":true,"num":0}])", "B:" + QByteArray(300, 'y') };
 }
 
 void TestSocketIoClient::malformedInputReconnects()
@@ -559,10 +565,11 @@ void TestSocketIoClient::connectErrorDoesNotReconnect()
     client.open();
     QVERIFY(errors.wait(3000));
     QCOMPARE(errors.first().at(0).toString(), QStringLiteral("invalid token"));
-    QCOMPARE(errors.first().at(1).toJsonValue().toObject().value("code").toString(), QStringLiteral("INVALID_TOKEN"));
+    QCOMPARE(errors.first().at(1).toJsonValue().toObject().value("code").toString(),
+             QStringLiteral("INVALID_TOKEN"));
     QCOMPARE(client.state(), SocketIoClient::State::Disconnected);
     QCOMPARE(client.msUntilRetry(), -1);
-    QTest::qWait(500);   // ten times the reconnect delay
+    QTest::qWait(500); // ten times the reconnect delay
     QCOMPARE(server.sessions().size(), 1);
     QCOMPARE(scheduled.size(), 0);
     QCOMPARE(connected.size(), 0);
@@ -624,7 +631,7 @@ void TestSocketIoClient::noopIsIgnored()
     FakeSession *session = connectClient(client, server);
     QVERIFY(session);
     session->send("6");
-    session->send("3");      // unsolicited pong: ignored too
+    session->send("3"); // unsolicited pong: ignored too
     session->send(R"(42["after"])");
     QVERIFY(events.wait(3000));
     QCOMPARE(client.state(), SocketIoClient::State::Connected);
@@ -676,7 +683,8 @@ void TestSocketIoClient::connectionStateRecovery()
     session->drop();
     QVERIFY(connected.wait(5000));
     QCOMPARE(server.sessions().size(), 2);
-    QCOMPARE(server.last()->texts("40").first(), QByteArray(R"(40{"offset":"off-2","pid":"P1","token":"t"})"));
+    QCOMPARE(server.last()->texts("40").first(),
+             QByteArray(R"(40{"offset":"off-2","pid":"P1","token":"t"})"));
     QCOMPARE(connected.last().at(1).toBool(), true);
     QVERIFY(client.recovered());
     // A different pid means the session was not recovered.
@@ -714,7 +722,7 @@ void TestSocketIoClient::eventsBeforeConnectReplyAreDelivered()
     connect(&client, &SocketIoClient::connected, this, [&] { order << QStringLiteral("connected"); });
     connect(&client, &SocketIoClient::eventReceived, this, [&](const QString &event, const Payload &payload) {
         order << event + QString::number(payload.args().at(0).toObject().value("n").toInt());
-        QCOMPARE(payload.args().size(), 1);   // offsets stripped
+        QCOMPARE(payload.args().size(), 1); // offsets stripped
     });
     client.open();
     QTRY_COMPARE(order.size(), 4);
@@ -731,7 +739,7 @@ void TestSocketIoClient::clientCloseOverPollingReachesServer()
     SocketIoClient client(options);
     FakeSession *session = connectClient(client, server);
     QVERIFY(session);
-    QTest::qWait(50);   // a GET is held by the server
+    QTest::qWait(50); // a GET is held by the server
     client.close();
     QCOMPARE(client.state(), SocketIoClient::State::Disconnected);
     // The DISCONNECT and the Engine.IO close packet still reach the server.
@@ -856,7 +864,7 @@ void TestSocketIoClient::deleteMidHandshake()
     client->open();
     QTRY_VERIFY_WITH_TIMEOUT(deleted, 5000);
     QVERIFY(!guard);
-    QTest::qWait(200);   // let the deferred deletions and socket events run
+    QTest::qWait(200); // let the deferred deletions and socket events run
 }
 
 void TestSocketIoClient::deleteInsideSignalHandlers()
@@ -924,7 +932,8 @@ void TestSocketIoClient::pollingOnly()
     // Events both ways, several packets in one response, binary as base64.
     QList<AckResult> results;
     client.emitEvent("e1", QJsonObject { { "n", 1 } }, [&](const AckResult &r) { results.append(r); });
-    client.emitEvent("bin", Payload { arr(R"([{"_placeholder":true,"num":0}])"), { QByteArray("\x00\x01", 2) } });
+    client.emitEvent("bin",
+                     Payload { arr(R"([{"_placeholder":true,"num":0}])"), { QByteArray("\x00\x01", 2) } });
     QTRY_COMPARE(session->binaries().size(), 1);
     QCOMPARE(session->binaries().first(), QByteArray("\x00\x01", 2));
     QCOMPARE(session->texts("42").first(), QByteArray(R"(420["e1",{"n":1}])"));
@@ -982,7 +991,8 @@ void TestSocketIoClient::upgradesPollingToWebSocketWithoutLoss()
     QTRY_COMPARE(session->texts("42").size(), 30);
     const QList<QByteArray> sent = session->texts("42");
     for (int i = 0; i < 30; ++i)
-        QCOMPARE(sent.at(i), QByteArray("42") + QByteArray::number(i) + R"(["n",{"i":)" + QByteArray::number(i) + "}]");
+        QCOMPARE(sent.at(i),
+                 QByteArray("42") + QByteArray::number(i) + R"(["n",{"i":)" + QByteArray::number(i) + "}]");
     QCOMPARE(session->texts("2probe").size(), 1);
     QCOMPARE(session->texts("5").size(), 1);
     for (int i = 0; i < 30; ++i)
@@ -1005,8 +1015,8 @@ void TestSocketIoClient::deleteWithPendingPollingRequests()
     QPointer<SocketIoClient> guard(client);
     FakeSession *session = connectClient(*client, server);
     QVERIFY(session);
-    client->emitEvent("x", QJsonObject {}, [](const AckResult &) {});   // a POST in flight
-    QTest::qWait(50);                                                    // a GET is held
+    client->emitEvent("x", QJsonObject {}, [](const AckResult &) {}); // a POST in flight
+    QTest::qWait(50);                                                 // a GET is held
     delete client;
     QVERIFY(!guard);
     QTest::qWait(200);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // WebSocketTransport (Engine.IO over QWebSocket) against peers that misbehave on purpose:
 // Qt's QWebSocketServer for close codes and shutdown, and a raw TCP peer that sends exactly
 // the bytes a case needs (a refused handshake, a forbidden frame, invalid UTF-8). The same
@@ -17,7 +19,7 @@ using namespace ringchat::net;
 
 namespace {
 
-const qint64 kLimit = 4 * 1024 * 1024;   // the transport's message size limit in these tests
+const qint64 kLimit = 4 * 1024 * 1024; // the transport's message size limit in these tests
 
 const QByteArray kGoodReply = "HTTP/1.1 101 Switching Protocols\r\n"
                               "Upgrade: websocket\r\n"
@@ -31,7 +33,8 @@ QByteArray serverFrame(quint8 firstByte, const QByteArray &payload)
 }
 
 // Answers the handshake with `reply` ({ACCEPT} filled in), then sends `frames`.
-class RawPeer : public QObject {
+class RawPeer : public QObject
+{
 public:
     RawPeer()
     {
@@ -64,9 +67,9 @@ private:
             if (line.toLower().startsWith("sec-websocket-key:"))
                 key = line.mid(18).trimmed();
         }
-        const QByteArray accept =
-            QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
-                .toBase64();
+        const QByteArray accept
+            = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
+                  .toBase64();
         m_socket->write(QByteArray(reply).replace("{ACCEPT}", accept) + frames);
         m_socket->flush();
         if (closeWhenSent)
@@ -81,7 +84,8 @@ private:
 
 } // namespace
 
-class TestWebSocketTransport : public QObject {
+class TestWebSocketTransport : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -165,7 +169,7 @@ void TestWebSocketTransport::carriesPacketsBothWays()
     QCOMPARE(packet(0).type, eio::PacketType::Ping);
     QCOMPARE(packet(0).data, QByteArray("probe"));
     QCOMPARE(packet(1).type, eio::PacketType::Message);
-    QCOMPARE(packet(1).data, utf8);   // the UTF-16 round trip gives back the same bytes
+    QCOMPARE(packet(1).data, utf8); // the UTF-16 round trip gives back the same bytes
     QVERIFY(packet(2).binary);
     QCOMPARE(packet(2).data, QByteArray("\x01\x02", 2));
 }
@@ -177,23 +181,23 @@ void TestWebSocketTransport::reasons_data()
     QTest::addColumn<bool>("closeWhenSent");
     QTest::addColumn<QString>("reason");
     QTest::addColumn<bool>("beforeOpen");
-    QTest::addColumn<QString>("sentenceHas");   // empty: no sentence expected
+    QTest::addColumn<QString>("sentenceHas"); // empty: no sentence expected
     QTest::newRow("refused handshake")
         << QByteArray("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n") << QByteArray() << false
         << QStringLiteral("transport error") << true << QStringLiteral("127.0.0.1");
     QTest::newRow("closed before reply")
-        << QByteArray() << QByteArray() << true << QStringLiteral("transport error") << true << QStringLiteral("127.0.0.1");
-    QTest::newRow("close frame 1000")
-        << kGoodReply << serverFrame(0x88, QByteArray("\x03\xE8", 2)) << false << QStringLiteral("transport close")
-        << false << QString();
-    QTest::newRow("TCP closed") << kGoodReply << QByteArray() << true << QStringLiteral("transport close") << false
-                                << QString();
-    QTest::newRow("reserved opcode") << kGoodReply << serverFrame(0x83, "4") << false << QStringLiteral("parse error")
-                                     << false << QStringLiteral("1002");
-    QTest::newRow("invalid UTF-8") << kGoodReply << serverFrame(0x81, "4\xFF") << false << QStringLiteral("parse error")
-                                   << false << QStringLiteral("1007");
-    QTest::newRow("unknown Engine.IO type")
-        << kGoodReply << serverFrame(0x81, "9x") << false << QStringLiteral("parse error") << false << QString();
+        << QByteArray() << QByteArray() << true << QStringLiteral("transport error") << true
+        << QStringLiteral("127.0.0.1");
+    QTest::newRow("close frame 1000") << kGoodReply << serverFrame(0x88, QByteArray("\x03\xE8", 2)) << false
+                                      << QStringLiteral("transport close") << false << QString();
+    QTest::newRow("TCP closed") << kGoodReply << QByteArray() << true << QStringLiteral("transport close")
+                                << false << QString();
+    QTest::newRow("reserved opcode") << kGoodReply << serverFrame(0x83, "4") << false
+                                     << QStringLiteral("parse error") << false << QStringLiteral("1002");
+    QTest::newRow("invalid UTF-8") << kGoodReply << serverFrame(0x81, "4\xFF") << false
+                                   << QStringLiteral("parse error") << false << QStringLiteral("1007");
+    QTest::newRow("unknown Engine.IO type") << kGoodReply << serverFrame(0x81, "9x") << false
+                                            << QStringLiteral("parse error") << false << QString();
 }
 
 void TestWebSocketTransport::reasons()
@@ -220,7 +224,7 @@ void TestWebSocketTransport::reasons()
     else
         QVERIFY2(sentence.contains(sentenceHas), qPrintable(sentence));
     QTest::qWait(50);
-    QCOMPARE(failed.size(), 1);   // exactly once
+    QCOMPARE(failed.size(), 1); // exactly once
 }
 
 void TestWebSocketTransport::closeCodeIsNamed()
@@ -254,7 +258,8 @@ void TestWebSocketTransport::messagesUpToTheLimitOnly()
     server->sendTextMessage(largest + QLatin1Char('x'));
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("parse error"));
-    QVERIFY2(failed.first().at(2).toString().contains(QLatin1String("1009")), qPrintable(failed.first().at(2).toString()));
+    QVERIFY2(failed.first().at(2).toString().contains(QLatin1String("1009")),
+             qPrintable(failed.first().at(2).toString()));
     QCOMPARE(received.size(), 1);
 }
 
@@ -265,9 +270,9 @@ void TestWebSocketTransport::shutdownDeliversQueuedPacketsThenClosesNormally()
     QVERIFY(server);
     QSignalSpy serverText(server, &QWebSocket::textMessageReceived);
     QSignalSpy serverGone(server, &QWebSocket::disconnected);
-    const QByteArray big(2 * 1024 * 1024, 'b');   // more than the kernel takes at once
+    const QByteArray big(2 * 1024 * 1024, 'b'); // more than the kernel takes at once
     transport->send({ { eio::PacketType::Message, big, false }, { eio::PacketType::Close, {}, false } });
-    transport->shutdown();   // deletes itself
+    transport->shutdown(); // deletes itself
     QTRY_COMPARE_WITH_TIMEOUT(serverGone.size(), 1, 10000);
     QCOMPARE(serverText.size(), 2);
     QCOMPARE(serverText.at(0).at(0).toString().size(), big.size() + 1);
@@ -277,7 +282,7 @@ void TestWebSocketTransport::shutdownDeliversQueuedPacketsThenClosesNormally()
 
 void TestWebSocketTransport::stopDuringHandshakeEmitsNothing()
 {
-    RawPeer peer;   // never answers: no reply set
+    RawPeer peer; // never answers: no reply set
     WebSocketTransport transport(kLimit);
     QSignalSpy failed(&transport, &Transport::failed);
     QSignalSpy opened(&transport, &Transport::opened);
