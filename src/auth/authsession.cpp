@@ -2,38 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/authsession.h"
 
+#include "auth/authorizationrequest.h"
 #include "auth/browserlauncher.h"
-#include "auth/jwtclaims.h"
 #include "auth/loopbackreceiver.h"
 #include "auth/refreshpolicy.h"
 #include "auth/secretstore.h"
 #include "auth/serverurl.h"
+#include "auth/tokenidentity.h"
 
-#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QUrlQuery>
 
 namespace ringchat::auth {
 
 // Debug and info lines are off unless QT_LOGGING_RULES enables them (the tests do, and check them for
 // tokens).
 Q_LOGGING_CATEGORY(lcAuth, "ringchat.auth", QtWarningMsg)
-
-namespace {
-
-bool audienceContains(const QJsonValue &aud, const QString &clientId)
-{
-    if (aud.isString())
-        return aud.toString() == clientId;
-    for (const QJsonValue &v : aud.toArray()) {
-        if (v.toString() == clientId)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 AuthSession::AuthSession(SecretStore *store, AccountSettings settings, QObject *parent)
     : AuthSession(store, std::move(settings), Options(), parent)
@@ -70,7 +54,7 @@ AuthSession::AuthSession(SecretStore *store, AccountSettings settings, Options o
 AuthSession::~AuthSession()
 {
     // Nobody may wait forever: pending refreshes learn that the session is gone.
-    finishRefresh(false, QStringLiteral("The session was closed."));
+    m_refreshWaiters.finish(false, QStringLiteral("The session was closed."));
 }
 
 QString AuthSession::serverUrl() const
@@ -134,7 +118,7 @@ void AuthSession::signIn(const QString &serverUrl)
         emit signedOut(QString());
     }
     ++m_generation;
-    finishRefresh(false, QStringLiteral("A new sign-in started."));
+    m_refreshWaiters.finish(false, QStringLiteral("A new sign-in started."));
 
     if (!server.isValid()) {
         failSignIn(error);
@@ -194,26 +178,13 @@ void AuthSession::startBrowserStep()
         emit callbackRejected(reason);
     });
 
-    QUrlQuery query;
-    const auto add = [&query](const QString &key, const QString &value) {
-        query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    };
-    add(QStringLiteral("response_type"), QStringLiteral("code"));
-    add(QStringLiteral("client_id"), m_options.client.clientId);
-    add(QStringLiteral("redirect_uri"), m_receiver->redirectUri().toString());
-    add(QStringLiteral("scope"), m_options.client.scope);
-    add(QStringLiteral("resource"), m_options.client.resource);
-    add(QStringLiteral("state"), QString::fromLatin1(m_stateParam));
-    add(QStringLiteral("nonce"), QString::fromLatin1(m_nonce));
-    add(QStringLiteral("code_challenge"), QString::fromLatin1(m_pkce.challenge()));
-    add(QStringLiteral("code_challenge_method"), QString::fromLatin1(Pkce::method()));
-    // OpenID Connect Core 11: offline_access (a refresh token) is granted only with prompt=consent.
-    add(QStringLiteral("prompt"), QStringLiteral("consent"));
-    QUrl url = m_config.authorizationEndpoint;
-    QUrlQuery existing(url);
-    for (const auto &item : query.queryItems(QUrl::FullyEncoded))
-        existing.addQueryItem(item.first, item.second);
-    url.setQuery(existing);
+    const QUrl url = AuthorizationRequest { m_config.authorizationEndpoint,
+                                            m_options.client,
+                                            m_receiver->redirectUri(),
+                                            m_stateParam,
+                                            m_nonce,
+                                            m_pkce.challenge() }
+                         .url();
     m_authorizationUrl = url;
 
     m_browserTimer.start(m_options.browserTimeoutMs);
@@ -247,56 +218,24 @@ void AuthSession::onCodeReceived(const QString &code)
 
 bool AuthSession::adoptTokens(const TokenSet &tokens, AuthError *error, bool signingIn)
 {
-    QJsonObject claims;
-    if (!tokens.idToken.isEmpty()) {
-        claims = jwtClaims(tokens.idToken);
-        const bool issuerOk = claims.value(QLatin1String("iss")).toString() == m_config.issuer;
-        const bool audienceOk
-            = audienceContains(claims.value(QLatin1String("aud")), m_options.client.clientId);
-        const bool nonceOk = !signingIn
-            || constantTimeEquals(claims.value(QLatin1String("nonce")).toString().toUtf8(), m_nonce);
-        if (!issuerOk || !audienceOk || !nonceOk) {
-            *error = AuthError(AuthError::Kind::ServerError,
-                               QStringLiteral("The server's identity token does not match this sign-in "
-                                              "(issuer, audience or nonce); it was refused."));
-            return false;
-        }
-    } else {
-        claims = jwtClaims(tokens.accessToken);
-    }
-    const QString sub = claims.value(QLatin1String("sub")).toString();
-    if (signingIn && sub.isEmpty()) {
-        *error
-            = AuthError(AuthError::Kind::ServerError,
-                        QStringLiteral("The server did not say who signed in (no user id in the tokens)."));
-        return false;
-    }
-    if (!signingIn && !sub.isEmpty() && sub != m_userId) {
-        *error
-            = AuthError(AuthError::Kind::InvalidGrant,
-                        QStringLiteral("The server returned tokens for a different account. Sign in again."));
+    AuthError problem;
+    const TokenIdentity identity = TokenIdentity::read(
+        tokens, { m_config.issuer, m_options.client.clientId, signingIn, m_nonce, m_userId }, &problem);
+    if (problem.isError()) {
+        *error = problem;
         return false;
     }
     if (signingIn)
-        m_userId = sub;
-    QString name = claims.value(QLatin1String("name")).toString();
-    if (name.isEmpty())
-        name = claims.value(QLatin1String("preferred_username")).toString();
-    if (!name.isEmpty())
-        m_userName = name;
+        m_userId = identity.userId;
+    if (!identity.userName.isEmpty())
+        m_userName = identity.userName;
     else if (m_userName.isEmpty())
         m_userName = m_userId;
 
     m_accessToken = tokens.accessToken;
     if (!tokens.refreshToken.isEmpty())
         m_refreshToken = tokens.refreshToken;
-
-    qint64 expiresIn = tokens.expiresInSec;
-    if (expiresIn <= 0) {
-        const qint64 exp = qint64(jwtClaims(tokens.accessToken).value(QLatin1String("exp")).toDouble());
-        if (exp > 0)
-            expiresIn = exp - QDateTime::currentSecsSinceEpoch();
-    }
+    const qint64 expiresIn = identity.expiresInSec;
     m_expiresAt = expiresIn > 0 ? QDateTime::currentDateTimeUtc().addSecs(expiresIn) : QDateTime();
     scheduleRefresh(RefreshPolicy::delayMs(expiresIn));
     return true;
@@ -358,7 +297,7 @@ void AuthSession::failSignIn(const AuthError &error)
 {
     stopSignInMachinery();
     ++m_generation;
-    finishRefresh(false, error.message);
+    m_refreshWaiters.finish(false, error.message);
     forgetSession();
     setError(error);
     setState(State::SignedOut);
@@ -438,16 +377,12 @@ void AuthSession::refreshAccessToken(RefreshDone done)
         });
         return;
     }
-    m_refreshWaiters.push_back(std::move(done));
-    if (!m_refreshInFlight)
+    if (m_refreshWaiters.add(std::move(done)))
         startRefresh();
 }
 
 void AuthSession::startRefresh()
 {
-    // One request for everyone: refresh tokens rotate, and presenting the same one
-    // twice makes the server end the whole session.
-    m_refreshInFlight = true;
     m_refreshTimer.stop();
     const quint64 generation = m_generation;
 
@@ -460,7 +395,7 @@ void AuthSession::startRefresh()
         }
         scheduleRefresh(RefreshPolicy::retryDelayMs(m_refreshFailures));
         emit refreshFailed(error.message);
-        finishRefresh(false, error.message);
+        m_refreshWaiters.finish(false, error.message);
     };
 
     ensureDiscovered([this, generation, transientFailure](const AuthError &error) {
@@ -482,7 +417,7 @@ void AuthSession::startRefresh()
                 if (problem.kind == AuthError::Kind::InvalidGrant
                     || problem.kind == AuthError::Kind::AccessDenied) {
                     const QString reason = QStringLiteral("You were signed out: %1").arg(problem.message);
-                    finishRefresh(false, reason);
+                    m_refreshWaiters.finish(false, reason);
                     endSession(reason);
                     return;
                 }
@@ -502,7 +437,7 @@ void AuthSession::startRefresh()
                             << "restored the session for" << m_userId << "on" << serverUrl();
                         emit signedIn();
                     }
-                    finishRefresh(true, QString());
+                    m_refreshWaiters.finish(true, QString());
                 };
                 if (m_refreshToken == previousRefreshToken || !m_store) {
                     announce();
@@ -524,17 +459,6 @@ void AuthSession::startRefresh()
     });
 }
 
-void AuthSession::finishRefresh(bool ok, const QString &error)
-{
-    m_refreshInFlight = false;
-    std::vector<RefreshDone> waiters;
-    waiters.swap(m_refreshWaiters);
-    for (const RefreshDone &done : waiters) {
-        if (done)
-            done(ok, error);
-    }
-}
-
 void AuthSession::scheduleRefresh(qint64 delayMs)
 {
     if (delayMs < 0) {
@@ -552,7 +476,7 @@ void AuthSession::endSession(const QString &reason)
     const QString key = secretKey();
     m_settings.clearLastAccount();
     ++m_generation;
-    finishRefresh(false, reason);
+    m_refreshWaiters.finish(false, reason);
     forgetSession();
     setError({ AuthError::Kind::InvalidGrant, reason });
     setState(State::SignedOut);
@@ -591,7 +515,7 @@ void AuthSession::signOut()
         return;
     stopSignInMachinery();
     ++m_generation;
-    finishRefresh(false, QStringLiteral("Signed out."));
+    m_refreshWaiters.finish(false, QStringLiteral("Signed out."));
 
     // A saved session that was never restored (e.g. `ringchat-cli logout`) is signed out too.
     if (m_state != State::SignedIn) {

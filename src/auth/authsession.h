@@ -7,6 +7,7 @@
 #include "auth/autherror.h"
 #include "auth/oidcdiscovery.h"
 #include "auth/pkce.h"
+#include "auth/refreshwaiters.h"
 #include "auth/tokenclient.h"
 
 #include <QDateTime>
@@ -14,8 +15,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
-
-#include <vector>
 
 class QNetworkAccessManager;
 
@@ -127,7 +126,6 @@ private:
     void finishSignIn();
     void ensureDiscovered(std::function<void(const AuthError &)> next);
     void startRefresh();
-    void finishRefresh(bool ok, const QString &error);
     void endSession(const QString &reason);
     void forgetSession();
     void scheduleRefresh(qint64 delayMs);
@@ -164,8 +162,7 @@ private:
     QDateTime m_expiresAt;
     QTimer m_refreshTimer;
     int m_refreshFailures = 0;
-    bool m_refreshInFlight = false;
-    std::vector<RefreshDone> m_refreshWaiters;
+    RefreshWaiters m_refreshWaiters; // one refresh request at a time
 };
 
 } // namespace ringchat::auth

@@ -13,9 +13,6 @@
 #include <QNetworkInformation>
 #include <QTimer>
 
-#include <atomic>
-#include <mutex>
-
 namespace ringchat::net {
 
 namespace {
@@ -29,103 +26,6 @@ QString reasonString(const char *reason)
 
 } // namespace
 
-// --- Payload ---------------------------------------------------------------------------
-
-// Shared by every copy of one payload. Exactly one form is there at first (the parsed
-// document or the QJsonArray); the other is made once, on first use.
-namespace {
-
-// Runs a function at most once, from any thread (payloads may be read on several). Unlike
-// std::once_flag it can start out done without a call: marking a once_flag done costs a
-// futex wake-up in glibc, a system call for every incoming message.
-class RunOnce
-{
-public:
-    void markDone() { m_done.store(true, std::memory_order_relaxed); }
-    template <typename F> void call(F &&f)
-    {
-        if (m_done.load(std::memory_order_acquire))
-            return;
-        std::lock_guard lock(m_mutex);
-        if (m_done.load(std::memory_order_relaxed))
-            return;
-        f();
-        m_done.store(true, std::memory_order_release);
-    }
-
-private:
-    std::atomic<bool> m_done { false };
-    std::mutex m_mutex;
-};
-
-} // namespace
-
-struct Payload::Shared
-{
-    std::shared_ptr<const JsonDocument> document;
-    qsizetype first = 0;
-    qsizetype count = 0;
-    QJsonArray args;
-    RunOnce documentOnce;
-    RunOnce argsOnce;
-};
-
-Payload::Payload(QJsonArray args, QList<QByteArray> binaries)
-    : binaries(std::move(binaries))
-    , m_shared(std::make_shared<Shared>())
-{
-    m_shared->count = args.size();
-    m_shared->args = std::move(args);
-    m_shared->argsOnce.markDone(); // not yet shared: no other thread can look
-}
-
-Payload::Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, qsizetype count,
-                 QList<QByteArray> binaries)
-    : binaries(std::move(binaries))
-    , m_shared(std::make_shared<Shared>())
-{
-    m_shared->document = std::move(document);
-    m_shared->first = first;
-    m_shared->count = count;
-    m_shared->documentOnce.markDone();
-}
-
-qsizetype Payload::size() const
-{
-    return m_shared ? m_shared->count : 0;
-}
-
-JsonView Payload::arg(qsizetype i) const
-{
-    if (!m_shared || i < 0 || i >= m_shared->count)
-        return {};
-    Shared &s = *m_shared;
-    // Built from a QJsonArray (an outgoing payload, or a test's): parse its text once.
-    s.documentOnce.call(
-        [&s] { s.document = JsonDocument::parse(QJsonDocument(s.args).toJson(QJsonDocument::Compact)); });
-    return s.document ? s.document->root().at(s.first + i) : JsonView();
-}
-
-const QJsonArray &Payload::args() const
-{
-    static const QJsonArray empty;
-    if (!m_shared)
-        return empty;
-    Shared &s = *m_shared;
-    s.argsOnce.call([&s] {
-        if (!s.document)
-            return;
-        const JsonView root = s.document->root();
-        qsizetype i = 0;
-        root.forEachElement([&](JsonView element) {
-            if (i >= s.first && i < s.first + s.count)
-                s.args.append(element.toQJsonValue());
-            ++i;
-        });
-    });
-    return s.args;
-}
-
 SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -134,12 +34,11 @@ SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
     , m_reassembler(std::make_unique<sio::BinaryReassembler>())
     , m_retryTimer(new QTimer(this))
     , m_connectTimer(new QTimer(this))
-    , m_ackTimer(new QTimer(this))
+    , m_acks(new PendingAcks(this))
 {
     m_clock.start();
     m_retryTimer->setSingleShot(true);
     m_connectTimer->setSingleShot(true);
-    m_ackTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &SocketIoClient::startAttempt);
     connect(m_connectTimer, &QTimer::timeout, this, [this] {
         attemptFailed(QStringLiteral("timeout"),
@@ -147,7 +46,6 @@ SocketIoClient::SocketIoClient(SocketIoOptions options, QObject *parent)
                           .arg(m_options.serverUrl.host())
                           .arg(m_options.connectTimeoutMs / 1000.0));
     });
-    connect(m_ackTimer, &QTimer::timeout, this, &SocketIoClient::expireAcks);
 }
 
 SocketIoClient::~SocketIoClient()
@@ -201,7 +99,7 @@ void SocketIoClient::close()
     setState(State::Disconnected);
     if (!self)
         return;
-    failAllAcks(QStringLiteral("disconnected"));
+    m_acks->failAll(QStringLiteral("disconnected"));
     if (self && wasConnected)
         emit disconnected(QStringLiteral("io client disconnect"));
 }
@@ -352,7 +250,7 @@ void SocketIoClient::linkLost(const QString &reason, bool mayReconnect)
         setState(State::Disconnected);
     if (!self)
         return;
-    failAllAcks(QStringLiteral("disconnected"));
+    m_acks->failAll(QStringLiteral("disconnected"));
     if (!self)
         return;
     emit disconnected(reason);
@@ -489,14 +387,11 @@ void SocketIoClient::handlePacket(sio::Packet packet)
     }
     case sio::PacketType::Ack:
     case sio::PacketType::BinaryAck: {
-        auto it = m_acks.find(packet.id);
-        if (it == m_acks.end()) {
+        const AckCallback callback = m_acks->take(packet.id);
+        if (!callback) {
             qCDebug(lcNet) << "ack for unknown or expired id" << packet.id;
             return;
         }
-        AckCallback callback = std::move(it->second.callback);
-        m_acks.erase(it);
-        armAckTimer();
         AckResult result;
         result.payload = Payload(packet.json, 0, packet.view().size(), std::move(packet.binaries));
         callback(result);
@@ -633,7 +528,7 @@ void SocketIoClient::emitEvent(const QString &event, const Payload &payload, Ack
     if (!m_sioConnected) {
         qCDebug(lcNet) << "not connected, dropping" << event;
         if (ack)
-            failAckLater(std::move(ack), QStringLiteral("disconnected"));
+            m_acks->failLater(std::move(ack), QStringLiteral("disconnected"));
         return;
     }
     QJsonArray args = payload.args();
@@ -647,82 +542,17 @@ void SocketIoClient::emitEvent(const QString &event, const Payload &payload, Ack
                          {},
                          payload.binaries };
     if (ack)
-        packet.id = m_nextAckId++;
+        packet.id = m_acks->nextId();
     if (!sendPacket(packet)) {
         qCWarning(lcNet) << "event" << event << "exceeds the server's maxPayload"
                          << (m_engine ? m_engine->maxPayload() : 0) << ", not sent";
         if (ack)
-            failAckLater(std::move(ack), QStringLiteral("too large"));
+            m_acks->failLater(std::move(ack), QStringLiteral("too large"));
         return;
     }
     if (ack) {
         const int timeout = timeoutMs >= 0 ? timeoutMs : m_options.ackTimeoutMs;
-        m_acks.emplace(packet.id, PendingAck { std::move(ack), m_clock.elapsed() + timeout });
-        armAckTimer();
-    }
-}
-
-void SocketIoClient::failAckLater(AckCallback ack, const QString &error)
-{
-    // Never call back from inside emitEvent(): the caller's state may not be ready for it.
-    QMetaObject::invokeMethod(
-        this,
-        [ack = std::move(ack), error] {
-            AckResult result;
-            result.error = error;
-            ack(result);
-        },
-        Qt::QueuedConnection);
-}
-
-void SocketIoClient::failAllAcks(const QString &error)
-{
-    QPointer<SocketIoClient> self(this);
-    std::map<qint64, PendingAck> acks;
-    acks.swap(m_acks);
-    m_ackTimer->stop();
-    for (auto &[id, pending] : acks) {
-        AckResult result;
-        result.error = error;
-        pending.callback(result);
-        if (!self)
-            return;
-    }
-}
-
-void SocketIoClient::armAckTimer()
-{
-    if (m_acks.empty()) {
-        m_ackTimer->stop();
-        return;
-    }
-    qint64 earliest = std::numeric_limits<qint64>::max();
-    for (const auto &[id, pending] : m_acks)
-        earliest = qMin(earliest, pending.deadline);
-    m_ackTimer->start(
-        int(qBound<qint64>(0, earliest - m_clock.elapsed(), qint64(std::numeric_limits<int>::max()))));
-}
-
-void SocketIoClient::expireAcks()
-{
-    const qint64 now = m_clock.elapsed();
-    std::vector<AckCallback> expired;
-    for (auto it = m_acks.begin(); it != m_acks.end();) {
-        if (it->second.deadline <= now) {
-            expired.push_back(std::move(it->second.callback));
-            it = m_acks.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    armAckTimer();
-    QPointer<SocketIoClient> self(this);
-    for (const AckCallback &callback : expired) {
-        AckResult result;
-        result.error = QStringLiteral("timeout");
-        callback(result);
-        if (!self)
-            return;
+        m_acks->add(packet.id, std::move(ack), timeout);
     }
 }
 

@@ -4,7 +4,8 @@
 // Socket.IO v5 client (over Engine.IO v4) for one namespace, "/".
 // Single-threaded: every call and every callback happens on the thread the client lives on.
 
-#include "core/jsondocument.h"
+#include "net/payload.h"
+#include "net/pendingacks.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -62,43 +63,6 @@ struct SocketIoOptions
     qint64 maxIncomingBytes = qint64(16) * 1024 * 1024;
 };
 
-// Event or ack arguments. Binary attachments live in `binaries`; in the arguments each
-// is the placeholder object {"_placeholder":true,"num":N} (Socket.IO v5 form).
-//
-// An incoming payload holds the packet's parsed JSON (shared and immutable, so copies
-// are cheap and a handler may keep one). Read it either way:
-// - arg(i): a typed view straight into the parsed document, e.g. for
-//   api::Message::fromJson(payload.arg(0)); valid while the payload (or a copy) lives;
-// - args(): a QJsonArray, converted from the document the first time someone asks.
-// An outgoing payload is built from a QJsonArray.
-class Payload
-{
-public:
-    Payload() = default;
-    Payload(QJsonArray args, QList<QByteArray> binaries = {});
-    // Elements [first, first + count) of the document's root array.
-    Payload(std::shared_ptr<const JsonDocument> document, qsizetype first, qsizetype count,
-            QList<QByteArray> binaries = {});
-
-    qsizetype size() const;
-    bool isEmpty() const { return size() == 0; }
-    JsonView arg(qsizetype i) const; // undefined when out of range
-    const QJsonArray &args() const;
-
-    QList<QByteArray> binaries;
-
-private:
-    struct Shared;
-    std::shared_ptr<Shared> m_shared;
-};
-
-struct AckResult
-{
-    QString error;   // empty on success; "timeout", "disconnected" or "too large"
-    Payload payload; // the server's ack arguments
-    bool ok() const { return error.isEmpty(); }
-};
-using AckCallback = std::function<void(const AckResult &)>;
 using Reply = std::function<void(const Payload &)>; // set when the server asked for an ack
 using EventHandler = std::function<void(const Payload &, const Reply &)>;
 
@@ -150,12 +114,6 @@ signals:
     void reconnectFailed();
 
 private:
-    struct PendingAck
-    {
-        AckCallback callback;
-        qint64 deadline = 0; // m_clock ms
-    };
-
     void startAttempt();
     void teardownEngine();
     void onEngineOpen();
@@ -170,10 +128,6 @@ private:
     void scheduleReconnect();
     void setState(State state);
     bool sendPacket(const sio::Packet &packet);
-    void failAllAcks(const QString &error);
-    void failAckLater(AckCallback ack, const QString &error);
-    void armAckTimer();
-    void expireAcks();
     void dispatchEvent(const QString &event, const Payload &payload, qint64 ackId);
     void sendAck(quint64 generation, qint64 id, const Payload &payload);
     void watchNetworkReachability();
@@ -186,7 +140,6 @@ private:
     QElapsedTimer m_clock;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_connectTimer = nullptr;
-    QTimer *m_ackTimer = nullptr;
     qint64 m_retryDeadline = -1; // m_clock ms when the scheduled retry fires
     int m_attempt = 0;
     bool m_sioConnected = false;
@@ -196,8 +149,7 @@ private:
     QString m_pid;
     QString m_offset;
     bool m_recovered = false;
-    qint64 m_nextAckId = 0;
-    std::map<qint64, PendingAck> m_acks;
+    PendingAcks *m_acks; // a child: a callback may delete this client
     std::map<QString, std::vector<EventHandler>> m_handlers;
     std::vector<sio::Packet> m_receiveBuffer; // events that came before the CONNECT reply
 };

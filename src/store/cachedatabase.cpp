@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/cachedatabase.h"
 
+#include "store/cacheschema.h"
 #include "store/messagebatch.h"
+#include "store/outboxtable.h"
+#include "store/sqlhelpers.h"
 #include "store/sqlitestatement.h"
 
 #include <QDir>
@@ -29,16 +32,6 @@ using api::Participant;
 
 namespace {
 
-QVariant timeValue(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
-}
-
-QDateTime timeFrom(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 const char *const kMessageColumns
     = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
       "timestamp, edited_at";
@@ -60,41 +53,6 @@ Message messageFrom(const QSqlQuery &q)
     m.delivery = api::DeliveryState::Sent;
     return m;
 }
-
-// Logs the failed statement; never the bound values (they hold message text).
-bool run(QSqlQuery &q)
-{
-    if (q.exec())
-        return true;
-    qCWarning(lcStore) << "SQL failed:" << q.lastQuery().left(80) << q.lastError().text();
-    return false;
-}
-
-// Commits on success, rolls back if the scope is left without commit().
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db)
-        , m_active(db.transaction())
-    {
-    }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    bool active() const { return m_active; }
-    bool commit()
-    {
-        m_active = false;
-        return m_db.commit();
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_active;
-};
 
 // Milliseconds since the epoch, or NULL.
 void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
@@ -204,124 +162,9 @@ CacheDatabase::OpenResult CacheDatabase::tryOpen(QString *reason)
     }
     if (!SqliteStatement::driverSharesOurSqlite(m_db, reason))
         return OpenResult::Failed;
-    int appId = 0, version = 0, objects = 0;
-    {
-        QSqlQuery q(m_db);
-        // The first read of the file: a file that is not SQLite fails here.
-        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
-            *reason = QStringLiteral("not a SQLite database (%1)").arg(q.lastError().text());
-            return OpenResult::Broken;
-        }
-        appId = q.value(0).toInt();
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-            *reason = q.lastError().text();
-            return OpenResult::Broken;
-        }
-        version = q.value(0).toInt();
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
-            *reason = q.lastError().text();
-            return OpenResult::Broken;
-        }
-        objects = q.value(0).toInt();
-    }
-    const bool fresh = appId == 0 && version == 0 && objects == 0;
-    if (!fresh) {
-        if (appId != kApplicationId) {
-            *reason = QStringLiteral("the file belongs to another program (application_id %1)").arg(appId);
-            return OpenResult::Broken;
-        }
-        if (version > kSchemaVersion) {
-            *reason = QStringLiteral("the file has schema version %1, newer than this program's %2")
-                          .arg(version)
-                          .arg(kSchemaVersion);
-            return OpenResult::Broken;
-        }
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()
-            || q.value(0).toString() != QLatin1StringView("ok")) {
-            *reason = QStringLiteral("the integrity check failed (%1)")
-                          .arg(q.isValid() ? q.value(0).toString() : q.lastError().text());
-            return OpenResult::Broken;
-        }
-        // The check read every page through the page cache (up to cache_size,
-        // ~2 MB): give it back, the work that follows reads far fewer pages.
-        q.exec(QStringLiteral("PRAGMA shrink_memory"));
-    }
-    // WAL: readers don't block the writer. synchronous=FULL: a committed
-    // outbox entry survives a crash and a power cut.
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-            || !q.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
-            *reason = q.lastError().text();
-            return OpenResult::Broken;
-        }
-    }
-    if (version < kSchemaVersion && !migrate(version, reason))
+    if (!CacheSchema::prepare(m_db, reason))
         return OpenResult::Broken;
     return OpenResult::Ok;
-}
-
-bool CacheDatabase::migrate(int fromVersion, QString *reason)
-{
-    Transaction tx(m_db);
-    if (!tx.active()) {
-        *reason = m_db.lastError().text();
-        return false;
-    }
-    // One block per schema version; never edit a released block, add a new one.
-    static const QStringList v1 = {
-        QStringLiteral("CREATE TABLE conversations ("
-                       " id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title TEXT,"
-                       " last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0,"
-                       " created_at INTEGER, updated_at INTEGER, last_message TEXT)"),
-        QStringLiteral("CREATE TABLE participants ("
-                       " conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,"
-                       " role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL DEFAULT 0,"
-                       " last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER,"
-                       " PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID"),
-        QStringLiteral("CREATE INDEX participants_user ON participants(user_id)"),
-        QStringLiteral("CREATE TABLE messages ("
-                       " conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,"
-                       " client_id TEXT, sender_id TEXT NOT NULL, sender_name TEXT NOT NULL,"
-                       " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
-                       " timestamp INTEGER, edited_at INTEGER,"
-                       " UNIQUE (conversation_id, seq))"),
-        // One message per (sender, clientId) as on the server; NULL client ids never collide.
-        QStringLiteral("CREATE UNIQUE INDEX messages_client_id ON messages(client_id, sender_id, "
-                       "conversation_id)"),
-        QStringLiteral("CREATE TABLE outbox ("
-                       " client_id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL,"
-                       " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
-                       " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                       " state INTEGER NOT NULL DEFAULT 0, last_error TEXT)"),
-        QStringLiteral("CREATE TABLE sync_cursors ("
-                       " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
-    };
-    const QList<QStringList> steps = { v1 };
-    for (int v = fromVersion; v < kSchemaVersion; ++v) {
-        for (const QString &sql : steps.at(v)) {
-            QSqlQuery q(m_db);
-            if (!q.exec(sql)) {
-                *reason = QStringLiteral("migration to version %1 failed: %2")
-                              .arg(v + 1)
-                              .arg(q.lastError().text());
-                return false;
-            }
-        }
-    }
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion))
-        || !q.exec(QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId))) {
-        *reason = q.lastError().text();
-        return false;
-    }
-    if (!tx.commit()) {
-        *reason = m_db.lastError().text();
-        return false;
-    }
-    qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to" << kSchemaVersion;
-    return true;
 }
 
 void CacheDatabase::moveAside(const QString &reason)
@@ -360,7 +203,7 @@ bool CacheDatabase::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
     q.prepare(sql);
-    return run(q);
+    return execLogged(q);
 }
 
 void CacheDatabase::releaseMemory()
@@ -426,17 +269,17 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
         conv.addBindValue(c.lastMessage ? QVariant(QString::fromUtf8(
                               QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
                                         : QVariant());
-        if (!run(conv))
+        if (!execLogged(conv))
             return false;
         QHash<QString, std::pair<qint64, QVariant>> markers;
         oldMarkers.addBindValue(c.id);
-        if (!run(oldMarkers))
+        if (!execLogged(oldMarkers))
             return false;
         while (oldMarkers.next())
             markers.insert(oldMarkers.value(0).toString(),
                            { oldMarkers.value(1).toLongLong(), oldMarkers.value(2) });
         removeParts.addBindValue(c.id);
-        if (!run(removeParts))
+        if (!execLogged(removeParts))
             return false;
         for (const Participant &p : c.participants) {
             const auto old = markers.value(p.userId, { 0, QVariant() });
@@ -450,7 +293,7 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
             part.addBindValue(keepOld ? old.second : timeValue(p.lastReadAt));
             part.addBindValue(p.isOnline ? 1 : 0);
             part.addBindValue(timeValue(p.lastSeen));
-            if (!run(part))
+            if (!execLogged(part))
                 return false;
         }
     }
@@ -468,7 +311,7 @@ QList<Conversation> CacheDatabase::loadConversations()
     q.prepare(
         QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
                        " FROM conversations"));
-    if (!run(q))
+    if (!execLogged(q))
         return out;
     while (q.next()) {
         Conversation c;
@@ -488,7 +331,7 @@ QList<Conversation> CacheDatabase::loadConversations()
     q.prepare(QStringLiteral(
         "SELECT conversation_id, user_id, name, role, joined_at, last_read_seq, last_read_at,"
         " is_online, last_seen FROM participants ORDER BY conversation_id, joined_at, user_id"));
-    if (!run(q))
+    if (!execLogged(q))
         return out;
     while (q.next()) {
         const auto it = index.constFind(q.value(0).toString());
@@ -634,7 +477,7 @@ QList<Message> CacheDatabase::messagesBeside(const QString &conversationId, qint
     q.addBindValue(conversationId);
     q.addBindValue(seq);
     q.addBindValue(limit);
-    if (!run(q))
+    if (!execLogged(q))
         return out;
     while (q.next())
         out.append(messageFrom(q));
@@ -650,7 +493,7 @@ qint64 CacheDatabase::highestSeq(const QString &conversationId)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
-    return run(q) && q.next() ? q.value(0).toLongLong() : 0;
+    return execLogged(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 // ---- sync cursors ----
@@ -662,7 +505,7 @@ qint64 CacheDatabase::syncCursor(const QString &conversationId)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT contiguous_seq FROM sync_cursors WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
-    return run(q) && q.next() ? q.value(0).toLongLong() : 0;
+    return execLogged(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 bool CacheDatabase::advanceSyncCursor(const QString &conversationId, qint64 seq)
@@ -675,7 +518,7 @@ bool CacheDatabase::advanceSyncCursor(const QString &conversationId, qint64 seq)
                              " contiguous_seq = max(contiguous_seq, excluded.contiguous_seq)"));
     q.addBindValue(conversationId);
     q.addBindValue(qMax<qint64>(0, seq));
-    if (!run(q))
+    if (!execLogged(q))
         return false;
     advanceCursor(conversationId);
     return true;
@@ -723,80 +566,25 @@ void CacheDatabase::advanceCursor(const QString &conversationId)
 
 // ---- outbox ----
 
-bool CacheDatabase::addToOutbox(const OutboxEntry &e)
+bool CacheDatabase::addToOutbox(const OutboxEntry &entry)
 {
-    if (!isOpen() || e.clientId.isEmpty() || e.conversationId.isEmpty())
-        return false;
-    QSqlQuery q(m_db);
-    // Adding the same clientId twice keeps the first entry (a resend is not a new message).
-    q.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO outbox (client_id, conversation_id, content, type, reply_to,"
-                       " created_at, attempts, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(e.clientId);
-    q.addBindValue(e.conversationId);
-    q.addBindValue(e.content);
-    q.addBindValue(e.type == Message::Type::System ? 1 : 0);
-    q.addBindValue(e.replyTo.isEmpty() ? QVariant() : QVariant(e.replyTo));
-    q.addBindValue(timeValue(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(e.attempts);
-    q.addBindValue(int(e.state));
-    q.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
-    return run(q);
+    return isOpen() && OutboxTable(m_db).add(entry);
 }
 
 QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
 {
-    QList<OutboxEntry> out;
-    if (!isOpen())
-        return out;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT client_id, conversation_id, content, type, reply_to, created_at, attempts, state,"
-        " last_error FROM outbox WHERE :conv = '' OR conversation_id = :conv"
-        " ORDER BY created_at, rowid"));
-    q.bindValue(QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
-    if (!run(q))
-        return out;
-    while (q.next()) {
-        OutboxEntry e;
-        e.clientId = q.value(0).toString();
-        e.conversationId = q.value(1).toString();
-        e.content = q.value(2).toString();
-        e.type = q.value(3).toInt() == 1 ? Message::Type::System : Message::Type::Text;
-        e.replyTo = q.value(4).toString();
-        e.createdAt = timeFrom(q.value(5));
-        e.attempts = q.value(6).toInt();
-        e.state = q.value(7).toInt() == 1 ? OutboxEntry::State::Failed : OutboxEntry::State::Queued;
-        e.lastError = q.value(8).toString();
-        out.append(std::move(e));
-    }
-    return out;
+    return isOpen() ? OutboxTable(m_db).entries(conversationId) : QList<OutboxEntry>();
 }
 
 bool CacheDatabase::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
                                  const QString &lastError)
 {
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, last_error = ? WHERE client_id = ?"));
-    q.addBindValue(int(state));
-    q.addBindValue(attempts);
-    q.addBindValue(lastError.isEmpty() ? QVariant() : QVariant(lastError));
-    q.addBindValue(clientId);
-    return run(q) && q.numRowsAffected() == 1;
+    return isOpen() && OutboxTable(m_db).update(clientId, state, attempts, lastError);
 }
 
 bool CacheDatabase::removeFromOutbox(const QString &clientId)
 {
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM outbox WHERE client_id = ?"));
-    q.addBindValue(clientId);
-    return run(q) && q.numRowsAffected() == 1;
+    return isOpen() && OutboxTable(m_db).remove(clientId);
 }
 
 } // namespace ringchat::store

@@ -21,17 +21,12 @@ class MessageBatch;
 class CacheDatabase
 {
 public:
-    // Bumped with every migration step in migrate().
-    static constexpr int kSchemaVersion = 1;
-    // PRAGMA application_id: tells our files from other programs' SQLite files.
-    static constexpr int kApplicationId = 0x52434854; // "RCHT"
-
     CacheDatabase();
     ~CacheDatabase();
     CacheDatabase(const CacheDatabase &) = delete;
     CacheDatabase &operator=(const CacheDatabase &) = delete;
 
-    // Opens (creating or migrating) the file. A file that is not a SQLite
+    // Opens (creating or migrating, see CacheSchema) the file. A file that is not a SQLite
     // database, belongs to another program, comes from a newer schema or fails
     // the integrity check is renamed to "<path>.broken-<UTC timestamp>" (with
     // its -wal/-shm) and a new one is made. False only if no usable database
@@ -83,7 +78,6 @@ public:
 private:
     enum class OpenResult { Ok, Broken, Failed };
     OpenResult tryOpen(QString *reason);
-    bool migrate(int fromVersion, QString *reason);
     void moveAside(const QString &reason);
     bool exec(const QString &sql);
     void advanceCursor(const QString &conversationId);

@@ -4,6 +4,7 @@
 
 #include "seqlists.h"
 #include "store/cachedatabase.h"
+#include "store/cacheschema.h"
 #include "store/chatstore.h"
 
 #include <QFile>
@@ -121,7 +122,7 @@ private Q_SLOTS:
         {
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), store::CacheDatabase::kSchemaVersion);
+            QCOMPARE(q.value(0).toInt(), store::CacheSchema::kVersion);
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
             QVERIFY(

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/cacheschema.h"
+
+#include "store/sqlhelpers.h"
+
+#include <QStringList>
+
+namespace ringchat::store {
+
+bool CacheSchema::prepare(QSqlDatabase &db, QString *reason)
+{
+    int appId = 0, version = 0, objects = 0;
+    {
+        QSqlQuery q(db);
+        // The first read of the file: a file that is not SQLite fails here.
+        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
+            *reason = QStringLiteral("not a SQLite database (%1)").arg(q.lastError().text());
+            return false;
+        }
+        appId = q.value(0).toInt();
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+            *reason = q.lastError().text();
+            return false;
+        }
+        version = q.value(0).toInt();
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+            *reason = q.lastError().text();
+            return false;
+        }
+        objects = q.value(0).toInt();
+    }
+    const bool fresh = appId == 0 && version == 0 && objects == 0;
+    if (!fresh) {
+        if (appId != kApplicationId) {
+            *reason = QStringLiteral("the file belongs to another program (application_id %1)").arg(appId);
+            return false;
+        }
+        if (version > kVersion) {
+            *reason = QStringLiteral("the file has schema version %1, newer than this program's %2")
+                          .arg(version)
+                          .arg(kVersion);
+            return false;
+        }
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()
+            || q.value(0).toString() != QLatin1StringView("ok")) {
+            *reason = QStringLiteral("the integrity check failed (%1)")
+                          .arg(q.isValid() ? q.value(0).toString() : q.lastError().text());
+            return false;
+        }
+        // The check read every page through the page cache (up to cache_size,
+        // ~2 MB): give it back, the work that follows reads far fewer pages.
+        q.exec(QStringLiteral("PRAGMA shrink_memory"));
+    }
+    // WAL: readers don't block the writer. synchronous=FULL: a committed
+    // outbox entry survives a crash and a power cut.
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+            || !q.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+            *reason = q.lastError().text();
+            return false;
+        }
+    }
+    return version == kVersion || migrate(db, version, reason);
+}
+
+bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
+{
+    Transaction tx(db);
+    if (!tx.active()) {
+        *reason = db.lastError().text();
+        return false;
+    }
+    // One block per schema version; never edit a released block, add a new one.
+    static const QStringList v1 = {
+        QStringLiteral("CREATE TABLE conversations ("
+                       " id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title TEXT,"
+                       " last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER, updated_at INTEGER, last_message TEXT)"),
+        QStringLiteral("CREATE TABLE participants ("
+                       " conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL,"
+                       " role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL DEFAULT 0,"
+                       " last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER,"
+                       " PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX participants_user ON participants(user_id)"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,"
+                       " client_id TEXT, sender_id TEXT NOT NULL, sender_name TEXT NOT NULL,"
+                       " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
+                       " timestamp INTEGER, edited_at INTEGER,"
+                       " UNIQUE (conversation_id, seq))"),
+        // One message per (sender, clientId) as on the server; NULL client ids never collide.
+        QStringLiteral("CREATE UNIQUE INDEX messages_client_id ON messages(client_id, sender_id, "
+                       "conversation_id)"),
+        QStringLiteral("CREATE TABLE outbox ("
+                       " client_id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL,"
+                       " content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT,"
+                       " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                       " state INTEGER NOT NULL DEFAULT 0, last_error TEXT)"),
+        QStringLiteral("CREATE TABLE sync_cursors ("
+                       " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
+    };
+    const QList<QStringList> steps = { v1 };
+    for (int v = fromVersion; v < kVersion; ++v) {
+        for (const QString &sql : steps.at(v)) {
+            QSqlQuery q(db);
+            if (!q.exec(sql)) {
+                *reason = QStringLiteral("migration to version %1 failed: %2")
+                              .arg(v + 1)
+                              .arg(q.lastError().text());
+                return false;
+            }
+        }
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(kVersion))
+        || !q.exec(QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId))) {
+        *reason = q.lastError().text();
+        return false;
+    }
+    if (!tx.commit()) {
+        *reason = db.lastError().text();
+        return false;
+    }
+    qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to" << kVersion;
+    return true;
+}
+
+} // namespace ringchat::store
