@@ -6,6 +6,7 @@
 #include "api/restclient.h"
 #include "auth/accesstokensource.h"
 #include "auth/jwtclaims.h"
+#include "chat/cachereader.h"
 #include "chat/historyloader.h"
 #include "chat/modelfeeder.h"
 #include "chat/serversync.h"
@@ -17,7 +18,6 @@
 #include <QMetaMethod>
 #include <QPointer>
 #include <QTimer>
-#include <QUuid>
 
 #include <limits>
 #include <memory>
@@ -28,24 +28,6 @@ namespace ringchat::chat {
 
 namespace {
 const QString kConversationId = QStringLiteral("conversationId");
-
-// The outbox's entries go where the service's cache is (none after sign-out).
-OutboxSender::Persistence persistenceIn(ChatCache *const &cache)
-{
-    OutboxSender::Persistence p;
-    p.save = [&cache](const OutboxEntry &e, std::function<void()> durable) {
-        cache ? cache->saveOutboxEntry(e, std::move(durable)) : durable();
-    };
-    p.update = [&cache](const OutboxEntry &e) {
-        if (cache)
-            cache->updateOutboxEntry(e);
-    };
-    p.remove = [&cache](const QString &clientId) {
-        if (cache)
-            cache->removeOutboxEntry(clientId);
-    };
-    return p;
-}
 } // namespace
 
 // ---------------------------------------------------------------- set-up
@@ -66,8 +48,28 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     m_socket = new net::SocketIoClient(so, this);
     m_rest = new api::RestClient(m_options.serverUrl, tokens, this);
     m_connection = new ConnectionManager(m_socket, tokens, this);
-    m_outbox = new OutboxSender(m_socket, persistenceIn(m_cache), this);
+    m_own = new OwnMessages(m_socket, m_cache, m_timelines, this);
     m_history = new HistoryLoader(m_cache, m_rest, this);
+    CacheReader::Hooks read;
+    read.snapshot = [this](const ChatCache::Snapshot &s) {
+        for (const api::Conversation &c : s.conversations)
+            upsertConversation(c, false);
+        for (auto it = s.latestMessages.begin(); it != s.latestMessages.end(); ++it)
+            ingest(it.key(), it.value(), Timelines::Source::Cache);
+        m_own->restore(s.outbox);
+    };
+    read.page = [this](const QString &conv, const QList<api::Message> &page) {
+        ingest(conv, page, Timelines::Source::Cache);
+    };
+    m_reader
+        = new CacheReader(m_cache, { m_options.startupMessagesPerConversation, m_options.latestPageSize },
+                          std::move(read), this);
+    connect(m_reader, &CacheReader::pageLoaded, this, &ChatService::latestPageLoaded);
+    connect(m_reader, &CacheReader::loaded, this, [this] {
+        emit cacheLoaded();
+        if (m_started)
+            m_connection->start();
+    });
     ServerSync::Hooks hooks;
     hooks.conversations = [this](const QList<api::Conversation> &list) {
         for (const api::Conversation &c : list)
@@ -80,8 +82,8 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     m_sync = new ServerSync(m_rest, &m_timelines, std::move(hooks), m_options.latestPageSize,
                             m_options.gapPageSize, this);
     connect(m_sync, &ServerSync::synced, this, [this] {
-        m_outbox->setOnline(true);
-        m_outbox->replay();
+        m_own->setOnline(true);
+        m_own->replay();
         m_receipts->flush();
         m_presence->resendOwnStatus();
         setSynced(true);
@@ -137,16 +139,11 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     });
     connect(m_socket, &net::SocketIoClient::eventReceived, this, &ChatService::onEvent);
 
-    connect(m_outbox, &OutboxSender::delivered, this, &ChatService::onDelivered);
-    connect(m_outbox, &OutboxSender::failed, this, [this](const QString &clientId, const QString &error) {
-        if (auto e = m_outbox->entry(clientId))
-            emit messageUpdated(e->conversationId, pendingMessage(*e));
-        emit messageFailed(clientId, error);
-    });
-    connect(m_outbox, &OutboxSender::requeued, this, [this](const QString &clientId) {
-        if (auto e = m_outbox->entry(clientId))
-            emit messageUpdated(e->conversationId, pendingMessage(*e));
-    });
+    connect(m_own, &OwnMessages::rowsInserted, this, &ChatService::messagesInserted);
+    connect(m_own, &OwnMessages::rowUpdated, this, &ChatService::messageUpdated);
+    connect(m_own, &OwnMessages::rowRemoved, this, &ChatService::messageRemoved);
+    connect(m_own, &OwnMessages::delivered, this, &ChatService::onDelivered);
+    connect(m_own, &OwnMessages::failed, this, &ChatService::messageFailed);
 
     // After a suspend the old link is dead even if nobody told us: reconnect now.
     auto *wake = new WakeDetector(this);
@@ -185,49 +182,15 @@ void ChatService::start()
     if (m_started)
         return;
     m_started = true;
-    if (!m_cache) {
-        m_cacheLoaded = true;
-        emit cacheLoaded();
+    if (m_reader->isLoaded())
         m_connection->start();
-        return;
-    }
-    // Only the newest message of each conversation: a page of every one would be
-    // thousands of messages the first screen does not show (loadCachedPage reads
-    // a conversation's page when it is shown). Pages asked for before start()
-    // (messageModel / openConversation) come with it.
-    QHash<QString, int> pages;
-    for (const QString &id : std::as_const(m_pageRequested))
-        pages.insert(id, m_options.latestPageSize);
-    QPointer<ChatService> guard(this);
-    m_cache->load(m_options.startupMessagesPerConversation, pages,
-                  [this, guard, pages](const ChatCache::Snapshot &s) {
-                      if (guard)
-                          onCacheLoaded(s, pages);
-                  });
+    else
+        m_reader->start(); // connects when done
 }
 
-void ChatService::onCacheLoaded(const ChatCache::Snapshot &snapshot, const QHash<QString, int> &pages)
+bool ChatService::isCacheLoaded() const
 {
-    for (const api::Conversation &c : snapshot.conversations)
-        upsertConversation(c, false);
-    for (auto it = snapshot.latestMessages.begin(); it != snapshot.latestMessages.end(); ++it)
-        ingest(it.key(), it.value(), Timelines::Source::Cache);
-    m_outbox->restore(snapshot.outbox);
-    QHash<QString, QList<api::Message>> pending;
-    for (const OutboxEntry &e : snapshot.outbox)
-        pending[e.conversationId].append(pendingMessage(e));
-    for (auto it = pending.begin(); it != pending.end(); ++it)
-        emit messagesInserted(it.key(), it.value());
-    for (const QString &id : QStringList(m_pageRequested.begin(), m_pageRequested.end())) {
-        if (pages.contains(id))
-            emit latestPageLoaded(id);
-        else
-            readCachedPage(id); // asked for while the cache was being read
-    }
-    m_cacheLoaded = true;
-    emit cacheLoaded();
-    if (m_started)
-        m_connection->start();
+    return m_reader->isLoaded();
 }
 
 void ChatService::stop()
@@ -248,8 +211,7 @@ void ChatService::signOut()
     m_started = true; // no restart: the cache is gone
     m_timelines.clear();
     m_open.clear();
-    for (const OutboxEntry &e : m_outbox->entries())
-        m_outbox->discard(e.clientId); // the cache goes below; these must not resurface
+    m_own->discardAll(); // the cache goes below; these must not resurface
     if (m_cache)
         m_cache->destroy();
     m_cache = nullptr;
@@ -271,7 +233,7 @@ void ChatService::onOnline()
 void ChatService::onLinkLost()
 {
     m_sync->stop();
-    m_outbox->setOnline(false);
+    m_own->setOnline(false);
     m_typingOut->stopAll();
     m_typingIn->clearAll();
     setSynced(false);
@@ -291,6 +253,7 @@ void ChatService::setUser(const QString &id, const QString &name)
         return;
     m_userId = id;
     m_userName = name;
+    m_own->setUserName(name);
     m_timelines.setOwnUserId(id);
     emit userChanged();
 }
@@ -399,13 +362,7 @@ void ChatService::closeConversation(const QString &conversationId)
 QList<api::Message> ChatService::messages(const QString &conversationId) const
 {
     QList<api::Message> out = m_timelines.messages(conversationId);
-    QSet<QString> ownClientIds;
-    for (const api::Message &m : std::as_const(out))
-        if (m.senderId == m_userId)
-            ownClientIds.insert(m.clientId);
-    for (const OutboxEntry &e : m_outbox->entries())
-        if (e.conversationId == conversationId && !ownClientIds.contains(e.clientId))
-            out.append(pendingMessage(e));
+    out.append(m_own->pendingRows(conversationId, out));
     return out;
 }
 
@@ -414,7 +371,7 @@ QList<api::Message> ChatService::ingest(const QString &conversationId, const QLi
 {
     const Timelines::Ingested r
         = m_timelines.ingest(conversationId, incoming, source,
-                             [this](const QString &clientId) { return m_outbox->contains(clientId); });
+                             [this](const QString &clientId) { return m_own->contains(clientId); });
     if (r.added.isEmpty())
         return {};
     // History pages from the server were cached by the history path.
@@ -435,28 +392,8 @@ QList<api::Message> ChatService::ingest(const QString &conversationId, const QLi
 
 void ChatService::loadCachedPage(const QString &conversationId)
 {
-    if (!m_cache || m_options.latestPageSize <= m_options.startupMessagesPerConversation
-        || !api::isValidConversationId(conversationId) || m_pageRequested.contains(conversationId))
-        return;
-    m_pageRequested.insert(conversationId);
-    m_timelines.follow(conversationId);
-    if (m_cacheLoaded)
-        readCachedPage(conversationId);
-    // else: the start-up read is running; it asks for the page when done.
-}
-
-void ChatService::readCachedPage(const QString &conversationId)
-{
-    if (!m_cache)
-        return;
-    QPointer<ChatService> guard(this);
-    m_cache->loadBefore(conversationId, std::numeric_limits<qint64>::max(), m_options.latestPageSize,
-                        [this, guard, conversationId](const QList<api::Message> &page) {
-                            if (!guard || !m_cache)
-                                return;
-                            ingest(conversationId, page, Timelines::Source::Cache);
-                            emit latestPageLoaded(conversationId);
-                        });
+    if (m_reader->requestPage(conversationId))
+        m_timelines.follow(conversationId);
 }
 
 void ChatService::fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done)
@@ -476,27 +413,10 @@ void ChatService::fetchOlder(const QString &conversationId, int limit, std::func
 QString ChatService::sendMessage(const QString &conversationId, const QString &content,
                                  const QString &replyTo)
 {
-    if (!api::isValidConversationId(conversationId) || !api::isValidContent(content))
-        return QString();
-    OutboxEntry e;
-    e.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    e.conversationId = conversationId;
-    e.content = content;
-    e.replyTo = replyTo;
-    e.createdAt = QDateTime::currentDateTimeUtc();
-    m_typingOut->stop(conversationId);
-    m_outbox->enqueue(e);
-    emit messagesInserted(conversationId, { pendingMessage(e) });
-    return e.clientId;
-}
-
-bool ChatService::discardMessage(const QString &clientId)
-{
-    const auto e = m_outbox->entry(clientId);
-    if (!e || !m_outbox->discard(clientId))
-        return false;
-    emit messageRemoved(e->conversationId, clientId);
-    return true;
+    const QString clientId = m_own->send(conversationId, content, replyTo);
+    if (!clientId.isEmpty())
+        m_typingOut->stop(conversationId);
+    return clientId;
 }
 
 void ChatService::onDelivered(const QString &clientId, const api::Message &stored)
@@ -514,23 +434,9 @@ void ChatService::onDelivered(const QString &clientId, const api::Message &store
     emit messageDelivered(clientId, m);
 }
 
-api::Message ChatService::pendingMessage(const OutboxEntry &e) const
-{
-    QString name = m_userName;
-    if (name.isEmpty()) // offline since start: our name is in the cached participant list
-        if (auto c = conversation(e.conversationId))
-            if (auto p = c->participant(m_userId))
-                name = p->name;
-    return e.toMessage(m_userId, name);
-}
-
 api::DeliveryState ChatService::deliveryState(const api::Message &m) const
 {
-    if (m.seq > 0)
-        return m_timelines.deliveryState(m);
-    const auto e = m_outbox->entry(m.clientId);
-    return e && e->state == OutboxEntry::State::Failed ? api::DeliveryState::Failed
-                                                       : api::DeliveryState::Sending;
+    return m.seq > 0 ? m_timelines.deliveryState(m) : m_own->unsentState(m.clientId);
 }
 
 // ---------------------------------------------------------------- read state, typing, presence

@@ -8,10 +8,12 @@
 //  - Timelines: the held conversations and messages, read markers, unread counts,
 //    delivery state and readers (no I/O).
 //  - decodeServerEvent: server events as typed, validated structs.
+//  - CacheReader: the start-up read of the cache, and each shown conversation's latest page.
 //  - HistoryLoader: the one history path (cache, then server; server pages cached).
 //  - ConnectionManager: connect / token refresh / rate limit / pause-resume.
 //  - GapFiller: after every (re)connect, fetches what was missed (REST direction=after).
-//  - OutboxSender: durable optimistic sending, exactly once per clientId.
+//  - OwnMessages: our messages until the server has them (OutboxSender: durable
+//    optimistic sending, exactly once per clientId), and their sending / failed rows.
 //  - TypingNotifier / TypingTracker: our typing events and other people's.
 //  - ReadReceiptBatcher: mark_read at most every 500 ms per conversation.
 //  - PresenceTracker: the one owner of presence (online / away / last seen).
@@ -22,7 +24,7 @@
 #include "api/types.h"
 #include "chat/chatcache.h"
 #include "chat/connectionmanager.h"
-#include "chat/outboxsender.h"
+#include "chat/ownmessages.h"
 #include "chat/presencetracker.h"
 #include "chat/readreceiptbatcher.h"
 #include "chat/servereventdecoder.h"
@@ -56,6 +58,7 @@ class MessageListModel;
 
 namespace ringchat::chat {
 
+class CacheReader;
 class HistoryLoader;
 class ModelFeeder;
 class ServerSync;
@@ -114,7 +117,7 @@ public:
     QString userId() const { return m_userId; }
     QString userName() const { return m_userName; }
     bool isSynced() const { return m_synced; }
-    bool isCacheLoaded() const { return m_cacheLoaded; }
+    bool isCacheLoaded() const;
 
     net::SocketIoClient *socket() const { return m_socket; }
     api::RestClient *rest() const { return m_rest; }
@@ -153,9 +156,9 @@ public:
     // Optimistic send; returns the clientId (empty when the content is not valid).
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &content,
                                     const QString &replyTo = QString());
-    Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_outbox->retry(clientId); }
-    Q_INVOKABLE bool discardMessage(const QString &clientId);
-    int outboxPending() const { return m_outbox->pendingCount(); }
+    Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
+    Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
+    int outboxPending() const { return m_own->pendingCount(); }
 
     // Delivery state of one of our messages (sending / sent / read / failed), and who read it.
     api::DeliveryState deliveryState(const api::Message &message) const;
@@ -223,8 +226,6 @@ private:
                                Timelines::Source source);
     // Once per conversation: its latest page from the cache (after the start-up read).
     void loadCachedPage(const QString &conversationId);
-    void readCachedPage(const QString &conversationId);
-    void onCacheLoaded(const ChatCache::Snapshot &snapshot, const QHash<QString, int> &pages);
     void joinConversation(const QString &conversationId);
     void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
                          const QDateTime &readAt);
@@ -233,7 +234,6 @@ private:
     void onDelivered(const QString &clientId, const api::Message &stored);
     void setSynced(bool synced);
     void setUser(const QString &id, const QString &name);
-    api::Message pendingMessage(const OutboxEntry &entry) const;
 
     Options m_options;
     auth::AccessTokenSource *m_tokens;
@@ -241,22 +241,21 @@ private:
     net::SocketIoClient *m_socket;
     api::RestClient *m_rest;
     ConnectionManager *m_connection;
-    OutboxSender *m_outbox;
+    OwnMessages *m_own;
     ServerSync *m_sync;
     TypingNotifier *m_typingOut;
     TypingTracker *m_typingIn;
     ReadReceiptBatcher *m_receipts;
     PresenceTracker *m_presence;
     HistoryLoader *m_history;
+    CacheReader *m_reader;
     ModelFeeder *m_models = nullptr;
 
     Timelines m_timelines;
     QSet<QString> m_open;
-    QSet<QString> m_pageRequested; // the latest page was asked of the cache
     QString m_userId;
     QString m_userName;
     bool m_synced = false;
-    bool m_cacheLoaded = false;
     bool m_started = false;
 };
 

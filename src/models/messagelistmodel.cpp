@@ -15,8 +15,6 @@ using api::Participant;
 
 namespace {
 
-constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
-
 // (sender, clientId): a pair of shared strings, nothing to allocate.
 MessageListModel::ClientKey clientKey(const Message &m)
 {
@@ -28,7 +26,7 @@ MessageListModel::ClientKey clientKey(const Message &m)
 MessageListModel::MessageListModel(const QString &conversationId, const QString &ownUserId, QObject *parent)
     : QAbstractListModel(parent)
     , m_conversationId(conversationId)
-    , m_ownUserId(ownUserId)
+    , m_roles(ownUserId)
 {
 }
 
@@ -49,15 +47,7 @@ void MessageListModel::setMaxRows(int maxRows)
 
 void MessageListModel::setParticipants(const QList<Participant> &participants)
 {
-    // Markers never move back, even if the new list is older news.
-    QList<Participant> merged = participants;
-    for (Participant &p : merged) {
-        for (const Participant &old : std::as_const(m_participants)) {
-            if (old.userId == p.userId && old.lastReadSeq > p.lastReadSeq)
-                p.lastReadSeq = old.lastReadSeq;
-        }
-    }
-    m_participants = std::move(merged);
+    m_roles.setParticipants(participants);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
                            { ReadersRole, IsReadRole, DeliveryStateRole });
@@ -226,7 +216,7 @@ void MessageListModel::setMessages(const QList<Message> &messages)
         server.remove(0, server.size() - m_maxRows);
     QSet<QString> confirmed;
     for (const Message &m : std::as_const(server)) {
-        if (isOwn(m))
+        if (m_roles.isOwn(m))
             confirmed.insert(m.clientId);
     }
     QSet<QString> pendingSeen;
@@ -389,20 +379,10 @@ void MessageListModel::setDeliveryState(const QString &clientId, DeliveryState s
 
 void MessageListModel::setReadMarker(const QString &userId, qint64 lastReadSeq)
 {
-    auto it = std::find_if(m_participants.begin(), m_participants.end(),
-                           [&](const Participant &p) { return p.userId == userId; });
-    if (it == m_participants.end()) {
-        Participant p;
-        p.userId = userId;
-        p.name = userId;
-        m_participants.append(p);
-        it = m_participants.end() - 1;
-    }
-    const qint64 old = it->lastReadSeq;
-    if (lastReadSeq <= old)
+    const std::optional<qint64> old = m_roles.advanceMarker(userId, lastReadSeq);
+    if (!old)
         return;
-    it->lastReadSeq = lastReadSeq;
-    const int first = insertionRow(old + 1);
+    const int first = insertionRow(*old + 1);
     const int last = insertionRow(lastReadSeq + 1) - 1;
     if (first <= last)
         Q_EMIT dataChanged(index(first), index(last), { ReadersRole, IsReadRole, DeliveryStateRole });
@@ -567,99 +547,17 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-bool MessageListModel::sameDay(const Message &a, const Message &b) const
-{
-    return a.timestamp.toLocalTime().date() == b.timestamp.toLocalTime().date();
-}
-
-QStringList MessageListModel::readers(const Message &m) const
-{
-    QStringList names;
-    if (m.seq <= 0)
-        return names;
-    for (const Participant &p : m_participants) {
-        if (p.userId != m_ownUserId && p.userId != m.senderId && p.lastReadSeq >= m.seq)
-            names << p.name;
-    }
-    return names;
-}
-
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const Message &m = m_rows.at(row);
-    const bool pending = row >= m_pendingStart;
-    switch (role) {
-    case Qt::DisplayRole:
-    case TextRole:
-        return m.content;
-    case IdRole:
-        return m.id;
-    case ClientIdRole:
-        return m.clientId;
-    case SeqRole:
-        return m.seq;
-    case SenderIdRole:
-        return m.senderId;
-    case SenderNameRole:
-        return m.senderName;
-    case IsOwnRole:
-        return isOwn(m);
-    case TypeRole:
-        return m.type == Message::Type::System ? QStringLiteral("system") : QStringLiteral("text");
-    case TimestampRole:
-        return m.timestamp;
-    case EditedRole:
-        return m.editedAt.isValid();
-    case DaySeparatorRole:
-        return row == 0 || !sameDay(m_rows.at(row - 1), m);
-    case GroupedWithPreviousRole: {
-        if (row == 0)
-            return false;
-        const Message &prev = m_rows.at(row - 1);
-        return prev.senderId == m.senderId && prev.type == Message::Type::Text
-            && m.type == Message::Type::Text && qAbs(prev.timestamp.msecsTo(m.timestamp)) <= kGroupingWindowMs
-            && sameDay(prev, m);
-    }
-    case DeliveryStateRole:
-        if (!isOwn(m))
-            return QString();
-        if (pending)
-            return api::deliveryStateName(m.delivery);
-        return api::deliveryStateName(readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
-    case ReadersRole:
-        return readers(m);
-    case IsReadRole:
-        return !readers(m).isEmpty();
-    case IsPendingRole:
-        return pending;
-    default:
-        return {};
-    }
+    return m_roles.data(m_rows.at(row), row > 0 ? &m_rows.at(row - 1) : nullptr, row >= m_pendingStart, role);
 }
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {
-        { IdRole, "messageId" },
-        { ClientIdRole, "clientId" },
-        { SeqRole, "seq" },
-        { SenderIdRole, "senderId" },
-        { SenderNameRole, "senderName" },
-        { IsOwnRole, "isOwn" },
-        { TextRole, "text" },
-        { TypeRole, "messageType" },
-        { TimestampRole, "timestamp" },
-        { EditedRole, "edited" },
-        { DaySeparatorRole, "daySeparator" },
-        { GroupedWithPreviousRole, "groupedWithPrevious" },
-        { DeliveryStateRole, "deliveryState" },
-        { ReadersRole, "readers" },
-        { IsReadRole, "isRead" },
-        { IsPendingRole, "isPending" },
-    };
+    return MessageRoles::names();
 }
 
 } // namespace ringchat::models

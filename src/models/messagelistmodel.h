@@ -23,6 +23,7 @@
 
 #include "api/types.h"
 #include "models/messagehistory.h"
+#include "models/messageroles.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -136,7 +137,6 @@ private:
     int findSeq(qint64 seq) const;      // row of seq, -1 if absent
     int insertionRow(qint64 seq) const; // row where seq belongs among server rows
     int findPending(const QString &clientId) const;
-    bool isOwn(const api::Message &m) const { return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId; }
     void insertServerRow(int row, const api::Message &m);
     // Batched appendOrMerge: the end of the run from `from` that goes right
     // after the window's last row (from itself if none), and its insertion.
@@ -155,16 +155,13 @@ private:
     void applyOlder(const MessageHistory::Page &page);
     void applyNewer(const MessageHistory::Page &page);
     void applyLatest(const MessageHistory::Page &page);
-    bool sameDay(const api::Message &a, const api::Message &b) const;
-    QStringList readers(const api::Message &m) const;
 
     QString m_conversationId;
-    QString m_ownUserId;
     MessageHistory *m_history = nullptr;
     QList<api::Message> m_rows; // [0, m_pendingStart): server rows by seq; then pending rows
     int m_pendingStart = 0;
     QHash<ClientKey, qint64> m_seqByClientId; // server rows in the window
-    QList<api::Participant> m_participants;
+    MessageRoles m_roles;                     // what each role shows; the participants' read markers
     int m_maxRows = 1000;
     int m_pageSize = 50;
     bool m_loadingOlder = false;

@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/ownmessages.h"
+
+#include "chat/chatcache.h"
+#include "chat/timelines.h"
+
+#include <QHash>
+#include <QSet>
+#include <QUuid>
+
+namespace ringchat::chat {
+
+namespace {
+// The entries go where the cache is (nowhere once it is gone).
+OutboxSender::Persistence persistenceIn(ChatCache *const &cache)
+{
+    OutboxSender::Persistence p;
+    p.save = [&cache](const OutboxEntry &e, std::function<void()> durable) {
+        cache ? cache->saveOutboxEntry(e, std::move(durable)) : durable();
+    };
+    p.update = [&cache](const OutboxEntry &e) {
+        if (cache)
+            cache->updateOutboxEntry(e);
+    };
+    p.remove = [&cache](const QString &clientId) {
+        if (cache)
+            cache->removeOutboxEntry(clientId);
+    };
+    return p;
+}
+} // namespace
+
+OwnMessages::OwnMessages(net::SocketIoClient *socket, ChatCache *const &cache, const Timelines &timelines,
+                         QObject *parent)
+    : QObject(parent)
+    , m_timelines(timelines)
+    , m_sender(new OutboxSender(socket, persistenceIn(cache), this))
+{
+    connect(m_sender, &OutboxSender::delivered, this, &OwnMessages::delivered);
+    connect(m_sender, &OutboxSender::failed, this, [this](const QString &clientId, const QString &error) {
+        announceUpdate(clientId);
+        emit failed(clientId, error);
+    });
+    connect(m_sender, &OutboxSender::requeued, this, &OwnMessages::announceUpdate);
+}
+
+QString OwnMessages::send(const QString &conversationId, const QString &content, const QString &replyTo)
+{
+    if (!api::isValidConversationId(conversationId) || !api::isValidContent(content))
+        return QString();
+    OutboxEntry e;
+    e.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.conversationId = conversationId;
+    e.content = content;
+    e.replyTo = replyTo;
+    e.createdAt = QDateTime::currentDateTimeUtc();
+    m_sender->enqueue(e);
+    emit rowsInserted(conversationId, { row(e) });
+    return e.clientId;
+}
+
+bool OwnMessages::discard(const QString &clientId)
+{
+    const auto e = m_sender->entry(clientId);
+    if (!e || !m_sender->discard(clientId))
+        return false;
+    emit rowRemoved(e->conversationId, clientId);
+    return true;
+}
+
+void OwnMessages::discardAll()
+{
+    for (const OutboxEntry &e : m_sender->entries())
+        m_sender->discard(e.clientId);
+}
+
+void OwnMessages::restore(const QList<OutboxEntry> &entries)
+{
+    m_sender->restore(entries);
+    QHash<QString, QList<api::Message>> rows;
+    QStringList order; // conversations in the order their first entry came
+    for (const OutboxEntry &e : entries) {
+        if (!rows.contains(e.conversationId))
+            order.append(e.conversationId);
+        rows[e.conversationId].append(row(e));
+    }
+    for (const QString &conv : std::as_const(order))
+        emit rowsInserted(conv, rows.value(conv));
+}
+
+QList<api::Message> OwnMessages::pendingRows(const QString &conversationId,
+                                             const QList<api::Message> &held) const
+{
+    // An entry whose stored copy is held already (its echo came before its ack) has no row of its own.
+    const QString me = m_timelines.ownUserId();
+    QSet<QString> heldClientIds;
+    for (const api::Message &m : held)
+        if (m.senderId == me)
+            heldClientIds.insert(m.clientId);
+    QList<api::Message> out;
+    for (const OutboxEntry &e : m_sender->entries())
+        if (e.conversationId == conversationId && !heldClientIds.contains(e.clientId))
+            out.append(row(e));
+    return out;
+}
+
+api::DeliveryState OwnMessages::unsentState(const QString &clientId) const
+{
+    const auto e = m_sender->entry(clientId);
+    return e && e->state == OutboxEntry::State::Failed ? api::DeliveryState::Failed
+                                                       : api::DeliveryState::Sending;
+}
+
+api::Message OwnMessages::row(const OutboxEntry &e) const
+{
+    const QString me = m_timelines.ownUserId();
+    QString name = m_userName;
+    if (name.isEmpty()) // offline since start: our name is in the cached participant list
+        if (const auto c = m_timelines.conversation(e.conversationId))
+            if (const api::Participant *p = c->participant(me))
+                name = p->name;
+    return e.toMessage(me, name);
+}
+
+void OwnMessages::announceUpdate(const QString &clientId)
+{
+    if (const auto e = m_sender->entry(clientId))
+        emit rowUpdated(e->conversationId, row(*e));
+}
+
+} // namespace ringchat::chat

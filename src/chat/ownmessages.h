@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Our own messages until the server has them: sending, retry, discard, and the
+// rows the models show for them (sending / failed) before the stored copy arrives.
+// It owns the OutboxSender (which does the sending) and keeps its entries where
+// the cache is; the stored copy itself goes into the timelines through the chat
+// service (delivered()).
+
+#include "api/types.h"
+#include "chat/outboxsender.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace ringchat::net {
+class SocketIoClient;
+}
+
+namespace ringchat::chat {
+
+class ChatCache;
+class Timelines;
+
+class OwnMessages : public QObject
+{
+    Q_OBJECT
+public:
+    // `cache` is read at each write, so it may become null later (sign-out): the
+    // entries then live in memory only. The timelines give our user id and, while
+    // the server has not said our name, the name our cached participant rows hold.
+    OwnMessages(net::SocketIoClient *socket, ChatCache *const &cache, const Timelines &timelines,
+                QObject *parent = nullptr);
+
+    // Our name as the server says it (the sender name of the rows below).
+    void setUserName(const QString &name) { m_userName = name; }
+
+    // Queues a message; returns its clientId (empty when the content is not valid).
+    QString send(const QString &conversationId, const QString &content, const QString &replyTo = QString());
+    bool retry(const QString &clientId) { return m_sender->retry(clientId); }
+    bool discard(const QString &clientId);
+    // Sign-out: every entry dropped for good, without signals.
+    void discardAll();
+    // The entries read back from the cache at start; their rows are announced.
+    void restore(const QList<OutboxEntry> &entries);
+
+    // The link is synced (replay sends what waits) or gone.
+    void setOnline(bool online) { m_sender->setOnline(online); }
+    void replay() { m_sender->replay(); }
+
+    bool contains(const QString &clientId) const { return m_sender->contains(clientId); }
+    int pendingCount() const { return m_sender->pendingCount(); }
+    // The rows of the conversation's entries that `held` does not hold yet, in send order.
+    QList<api::Message> pendingRows(const QString &conversationId, const QList<api::Message> &held) const;
+    // Sending or failed: the state of a message the server has not stored.
+    api::DeliveryState unsentState(const QString &clientId) const;
+
+signals:
+    // New rows (send, restore), updated ones (failed, back in line after retry),
+    // and a discarded one.
+    void rowsInserted(const QString &conversationId, const QList<ringchat::api::Message> &rows);
+    void rowUpdated(const QString &conversationId, const ringchat::api::Message &row);
+    void rowRemoved(const QString &conversationId, const QString &clientId);
+    // The server stored it (stored.id is empty when its ack was unreadable), or gave up.
+    void delivered(const QString &clientId, const ringchat::api::Message &stored);
+    void failed(const QString &clientId, const QString &error);
+
+private:
+    api::Message row(const OutboxEntry &entry) const;
+    void announceUpdate(const QString &clientId);
+
+    const Timelines &m_timelines;
+    OutboxSender *m_sender;
+    QString m_userName;
+};
+
+} // namespace ringchat::chat

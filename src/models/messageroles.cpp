@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/messageroles.h"
+
+#include "models/messagelistmodel.h"
+
+#include <algorithm>
+
+namespace ringchat::models {
+
+using api::DeliveryState;
+using api::Message;
+using api::Participant;
+using Role = MessageListModel::Role;
+
+namespace {
+
+constexpr qint64 kGroupingWindowMs = 5 * 60 * 1000;
+
+bool sameDay(const Message &a, const Message &b)
+{
+    return a.timestamp.toLocalTime().date() == b.timestamp.toLocalTime().date();
+}
+
+} // namespace
+
+void MessageRoles::setParticipants(const QList<Participant> &participants)
+{
+    // Markers never move back, even if the new list is older news.
+    QList<Participant> merged = participants;
+    for (Participant &p : merged) {
+        for (const Participant &old : std::as_const(m_participants)) {
+            if (old.userId == p.userId && old.lastReadSeq > p.lastReadSeq)
+                p.lastReadSeq = old.lastReadSeq;
+        }
+    }
+    m_participants = std::move(merged);
+}
+
+std::optional<qint64> MessageRoles::advanceMarker(const QString &userId, qint64 lastReadSeq)
+{
+    auto it = std::find_if(m_participants.begin(), m_participants.end(),
+                           [&](const Participant &p) { return p.userId == userId; });
+    if (it == m_participants.end()) {
+        Participant p;
+        p.userId = userId;
+        p.name = userId;
+        m_participants.append(p);
+        it = m_participants.end() - 1;
+    }
+    const qint64 old = it->lastReadSeq;
+    if (lastReadSeq <= old)
+        return std::nullopt;
+    it->lastReadSeq = lastReadSeq;
+    return old;
+}
+
+QStringList MessageRoles::readers(const Message &m) const
+{
+    QStringList names;
+    if (m.seq <= 0)
+        return names;
+    for (const Participant &p : m_participants) {
+        if (p.userId != m_ownUserId && p.userId != m.senderId && p.lastReadSeq >= m.seq)
+            names << p.name;
+    }
+    return names;
+}
+
+QVariant MessageRoles::data(const Message &m, const Message *previous, bool pending, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+    case Role::TextRole:
+        return m.content;
+    case Role::IdRole:
+        return m.id;
+    case Role::ClientIdRole:
+        return m.clientId;
+    case Role::SeqRole:
+        return m.seq;
+    case Role::SenderIdRole:
+        return m.senderId;
+    case Role::SenderNameRole:
+        return m.senderName;
+    case Role::IsOwnRole:
+        return isOwn(m);
+    case Role::TypeRole:
+        return m.type == Message::Type::System ? QStringLiteral("system") : QStringLiteral("text");
+    case Role::TimestampRole:
+        return m.timestamp;
+    case Role::EditedRole:
+        return m.editedAt.isValid();
+    case Role::DaySeparatorRole:
+        return !previous || !sameDay(*previous, m);
+    case Role::GroupedWithPreviousRole:
+        return previous && previous->senderId == m.senderId && previous->type == Message::Type::Text
+            && m.type == Message::Type::Text
+            && qAbs(previous->timestamp.msecsTo(m.timestamp)) <= kGroupingWindowMs && sameDay(*previous, m);
+    case Role::DeliveryStateRole:
+        if (!isOwn(m))
+            return QString();
+        if (pending)
+            return api::deliveryStateName(m.delivery);
+        return api::deliveryStateName(readers(m).isEmpty() ? DeliveryState::Sent : DeliveryState::Read);
+    case Role::ReadersRole:
+        return readers(m);
+    case Role::IsReadRole:
+        return !readers(m).isEmpty();
+    case Role::IsPendingRole:
+        return pending;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageRoles::names()
+{
+    return {
+        { Role::IdRole, "messageId" },
+        { Role::ClientIdRole, "clientId" },
+        { Role::SeqRole, "seq" },
+        { Role::SenderIdRole, "senderId" },
+        { Role::SenderNameRole, "senderName" },
+        { Role::IsOwnRole, "isOwn" },
+        { Role::TextRole, "text" },
+        { Role::TypeRole, "messageType" },
+        { Role::TimestampRole, "timestamp" },
+        { Role::EditedRole, "edited" },
+        { Role::DaySeparatorRole, "daySeparator" },
+        { Role::GroupedWithPreviousRole, "groupedWithPrevious" },
+        { Role::DeliveryStateRole, "deliveryState" },
+        { Role::ReadersRole, "readers" },
+        { Role::IsReadRole, "isRead" },
+        { Role::IsPendingRole, "isPending" },
+    };
+}
+
+} // namespace ringchat::models
