@@ -65,11 +65,11 @@ void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
 
 } // namespace
 
-// The statements of insertMessages and the sync cursor, prepared once per
-// connection: a flood runs them for every message.
+// The statements of insertMessages, prepared once per connection: a flood
+// runs them for every message.
 struct CacheDatabase::MessageStatements
 {
-    SqliteStatement insert, edit, confirm, cursor, firstSeq, seqsAfter, setCursor;
+    SqliteStatement insert, edit, confirm;
 
     bool prepare(sqlite3 *db)
     {
@@ -83,15 +83,7 @@ struct CacheDatabase::MessageStatements
             && edit.prepare(db,
                             "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
                             " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)")
-            && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?")
-            && cursor.prepare(db, "SELECT contiguous_seq FROM sync_cursors WHERE conversation_id = ?")
-            && firstSeq.prepare(db, "SELECT min(seq) FROM messages WHERE conversation_id = ?")
-            && seqsAfter.prepare(
-                db, "SELECT seq FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq")
-            && setCursor.prepare(
-                db,
-                "INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
-                " ON CONFLICT(conversation_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq");
+            && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?");
     }
 };
 
@@ -225,7 +217,7 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table : { "conversations", "participants", "messages", "outbox", "sync_cursors" }) {
+    for (const char *table : { "conversations", "participants", "messages", "outbox" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
@@ -379,7 +371,6 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
     }
     result.skipped = batch.invalidCount();
     const QByteArray ownUserId = m_ownUserId.toUtf8();
-    QList<QByteArray> touched; // conversations with new rows (usually one)
     Transaction tx(m_db);
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const MessageBatch::Row &r = batch.row(i);
@@ -402,9 +393,6 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
         }
         if (insert.changes() == 1) {
             ++result.inserted;
-            if (std::none_of(touched.cbegin(), touched.cend(),
-                             [&](const QByteArray &c) { return QByteArrayView(c) == conversationId; }))
-                touched.append(conversationId.toByteArray());
         } else if (r.hasEditedAt) {
             SqliteStatement &edit = st->edit;
             edit.bindUtf8(1, batch.text(r, T::Content));
@@ -437,8 +425,6 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
                 result.confirmedClientIds.append(QString::fromUtf8(clientId));
         }
     }
-    for (const QByteArray &conversationId : std::as_const(touched))
-        advanceCursor(QString::fromUtf8(conversationId));
     if (!tx.commit()) {
         qCWarning(lcStore) << "Commit failed:" << m_db.lastError().text();
         return InsertResult { 0, 0, 0, {}, false };
@@ -494,74 +480,6 @@ qint64 CacheDatabase::highestSeq(const QString &conversationId)
     q.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
     return execLogged(q) && q.next() ? q.value(0).toLongLong() : 0;
-}
-
-// ---- sync cursors ----
-
-qint64 CacheDatabase::syncCursor(const QString &conversationId)
-{
-    if (!isOpen())
-        return 0;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT contiguous_seq FROM sync_cursors WHERE conversation_id = ?"));
-    q.addBindValue(conversationId);
-    return execLogged(q) && q.next() ? q.value(0).toLongLong() : 0;
-}
-
-bool CacheDatabase::advanceSyncCursor(const QString &conversationId, qint64 seq)
-{
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO sync_cursors (conversation_id, contiguous_seq) VALUES (?, ?)"
-                             " ON CONFLICT(conversation_id) DO UPDATE SET"
-                             " contiguous_seq = max(contiguous_seq, excluded.contiguous_seq)"));
-    q.addBindValue(conversationId);
-    q.addBindValue(qMax<qint64>(0, seq));
-    if (!execLogged(q))
-        return false;
-    advanceCursor(conversationId);
-    return true;
-}
-
-void CacheDatabase::advanceCursor(const QString &conversationId)
-{
-    MessageStatements *st = messageStatements();
-    if (!st)
-        return;
-    qint64 cursor = 0;
-    st->cursor.bind(1, conversationId);
-    const bool hadCursor = st->cursor.next();
-    if (hadCursor) {
-        cursor = st->cursor.int64At(0);
-        st->cursor.reset();
-    } else {
-        // The first messages stored for this conversation start the run.
-        st->firstSeq.bind(1, conversationId);
-        const bool found = st->firstSeq.next() && !st->firstSeq.isNullAt(0);
-        if (found)
-            cursor = st->firstSeq.int64At(0) - 1;
-        st->firstSeq.reset();
-        if (!found)
-            return;
-    }
-    // Walk the seqs after the cursor in index order to the first hole: each row
-    // is visited once over the life of the run, so a flood costs one step a row.
-    const qint64 before = cursor;
-    st->seqsAfter.bind(1, conversationId);
-    st->seqsAfter.bind(2, cursor);
-    while (st->seqsAfter.next()) {
-        if (st->seqsAfter.int64At(0) != cursor + 1) {
-            st->seqsAfter.reset();
-            break;
-        }
-        ++cursor;
-    }
-    if (hadCursor && cursor == before)
-        return;
-    st->setCursor.bind(1, conversationId);
-    st->setCursor.bind(2, cursor);
-    st->setCursor.exec();
 }
 
 // ---- outbox ----

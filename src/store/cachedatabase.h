@@ -61,13 +61,6 @@ public:
     QList<api::Message> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
     qint64 highestSeq(const QString &conversationId);
 
-    // The sync cursor: the end of the contiguous run of seqs held, starting at
-    // the first message ever stored for the conversation (or at the last
-    // cursor set). Catch-up after a reconnect fetches direction=after from it.
-    // insertMessages advances it; advanceSyncCursor moves it forward only.
-    qint64 syncCursor(const QString &conversationId);
-    bool advanceSyncCursor(const QString &conversationId, qint64 seq);
-
     // The outbox, oldest first.
     bool addToOutbox(const OutboxEntry &entry);
     QList<OutboxEntry> outbox(const QString &conversationId = {});
@@ -80,7 +73,6 @@ private:
     OpenResult tryOpen(QString *reason);
     void moveAside(const QString &reason);
     bool exec(const QString &sql);
-    void advanceCursor(const QString &conversationId);
     enum class Side { Before, After };
     QList<api::Message> messagesBeside(const QString &conversationId, qint64 seq, int limit, Side side);
     // The message statements, prepared on first use after open() (see MessageStatements).

@@ -102,7 +102,9 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("CREATE TABLE sync_cursors ("
                        " conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq INTEGER NOT NULL)"),
     };
-    const QList<QStringList> steps = { v1 };
+    // v2: the sync cursor went (the gap fill starts from what the timelines hold).
+    static const QStringList v2 = { QStringLiteral("DROP TABLE IF EXISTS sync_cursors") };
+    const QList<QStringList> steps = { v1, v2 };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);

@@ -161,16 +161,6 @@ QFuture<qint64> ChatStore::highestSeq(const QString &conversationId)
     return run([=](CacheDatabase &db) { return db.highestSeq(conversationId); });
 }
 
-QFuture<qint64> ChatStore::syncCursor(const QString &conversationId)
-{
-    return run([=](CacheDatabase &db) { return db.syncCursor(conversationId); });
-}
-
-QFuture<bool> ChatStore::advanceSyncCursor(const QString &conversationId, qint64 seq)
-{
-    return run([=](CacheDatabase &db) { return db.advanceSyncCursor(conversationId, seq); });
-}
-
 QFuture<bool> ChatStore::addToOutbox(const OutboxEntry &entry)
 {
     return run([entry](CacheDatabase &db) { return db.addToOutbox(entry); });

@@ -74,12 +74,6 @@ public:
     QFuture<QList<api::Message>> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
     QFuture<QList<api::Message>> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
     QFuture<qint64> highestSeq(const QString &conversationId);
-    // Highest seq such that the run of seqs from the first one stored up to it
-    // has no gap: fetch direction=after from here after a reconnect.
-    QFuture<qint64> syncCursor(const QString &conversationId);
-    // Moves the cursor forward (e.g. after loading the newest page of a
-    // conversation whose older history is not stored).
-    QFuture<bool> advanceSyncCursor(const QString &conversationId, qint64 seq);
 
     // The outbox (durable once the future says true).
     QFuture<bool> addToOutbox(const OutboxEntry &entry);

@@ -130,8 +130,7 @@ private Q_SLOTS:
             QStringList tables;
             while (q.next())
                 tables << q.value(0).toString();
-            QCOMPARE(tables,
-                     (QStringList { "conversations", "messages", "outbox", "participants", "sync_cursors" }));
+            QCOMPARE(tables, (QStringList { "conversations", "messages", "outbox", "participants" }));
         }
         db.close();
         db = QSqlDatabase();
@@ -215,29 +214,49 @@ private Q_SLOTS:
                  QStringLiteral("edited"));
     }
 
-    void syncCursorFollowsContiguousRun()
+    void versionOneFileMigratesKeepingItsRows()
     {
-        ChatStore store;
-        QVERIFY(await(store.open(path(QStringLiteral("cursor.sqlite")), QStringLiteral("alice"))));
-        const QString c = QStringLiteral("c1");
-        QCOMPARE(await(store.syncCursor(c)), 0);
-        // History that starts in the middle: the run starts at the first stored seq.
-        await(store.insertMessages(range(c, 951, 1000)));
-        QCOMPARE(await(store.syncCursor(c)), 1000);
-        // A gap (1001..1004 missed) keeps the cursor where catch-up must start.
-        await(store.insertMessages({ message(c, 1005) }));
-        QCOMPARE(await(store.syncCursor(c)), 1000);
-        await(store.insertMessages(range(c, 1001, 1003)));
-        QCOMPARE(await(store.syncCursor(c)), 1003);
-        await(store.insertMessages({ message(c, 1004) }));
-        QCOMPARE(await(store.syncCursor(c)), 1005);
-        // Older history does not move it; advancing never goes back.
-        await(store.insertMessages(range(c, 900, 950)));
-        QCOMPARE(await(store.syncCursor(c)), 1005);
-        QVERIFY(await(store.advanceSyncCursor(c, 10)));
-        QCOMPARE(await(store.syncCursor(c)), 1005);
-        QVERIFY(await(store.advanceSyncCursor(c, 2000)));
-        QCOMPARE(await(store.syncCursor(c)), 2000);
+        // A version 1 file (it had the sync cursor table) opens as the current
+        // version with its rows and without the table.
+        const QString file = path(QStringLiteral("v1.sqlite"));
+        {
+            ChatStore store;
+            QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+            await(store.insertMessages(range(QStringLiteral("c1"), 1, 5)));
+        }
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            raw.setDatabaseName(file);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE sync_cursors (conversation_id TEXT PRIMARY KEY NOT "
+                                          "NULL, contiguous_seq INTEGER NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        {
+            ChatStore store;
+            QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
+            QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+            QCOMPARE(moved.size(), 0);
+            QCOMPARE(seqsOf(await(store.messagesAfter(QStringLiteral("c1"), 0, 10))), seqRange(1, 5));
+        }
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        raw.setDatabaseName(file);
+        QVERIFY(raw.open());
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), store::CacheSchema::kVersion);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='sync_cursors'"))
+                    && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
     }
 
     void outboxLifecycleAndEcho()
@@ -423,8 +442,7 @@ private Q_SLOTS:
         ChatStore store;
         QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
         QVERIFY(await(store.open(file, QStringLiteral("alice"))));
-        QCOMPARE(await(store.highestSeq(QStringLiteral("c1"))), 10000);
-        QCOMPARE(await(store.syncCursor(QStringLiteral("c1"))), 10000);
+        QCOMPARE(seqsOf(await(store.messagesAfter(QStringLiteral("c1"), 0, 20000))), seqRange(1, 10000));
         QCOMPARE(moved.size(), 0);
     }
 
@@ -470,7 +488,7 @@ private Q_SLOTS:
         const auto batch = range(QStringLiteral("flood"), 1, 20000);
         const auto r = await(store.insertMessages(batch));
         QCOMPARE(r.inserted, 20000);
-        QCOMPARE(await(store.syncCursor(QStringLiteral("flood"))), 20000);
+        QCOMPARE(await(store.highestSeq(QStringLiteral("flood"))), 20000);
         QCOMPARE(seqsOf(await(store.latestMessages(QStringLiteral("flood"), 3))), seqRange(19998, 20000));
     }
 
