@@ -307,12 +307,121 @@ QJsonObject Participant::toJson() const
 
 namespace {
 
+// Arrays and objects of either kind of JSON (QJsonValue or a parsed packet's JsonView).
+template <typename F> void forEachElement(const QJsonValue &v, F &&f)
+{
+    const QJsonArray array = v.toArray();
+    for (const QJsonValue &e : array)
+        f(e);
+}
+
+template <typename F> void forEachElement(const JsonView &v, F &&f)
+{
+    v.forEachElement(f);
+}
+
+QJsonObject membersOf(const QJsonValue &v)
+{
+    return v.toObject();
+}
+
+JsonMembers membersOf(const JsonView &v)
+{
+    return JsonMembers(v);
+}
+
+template <typename Object>
+bool readReplyPreview(const Object &o, std::optional<ReplyPreview> &out, QString *error)
+{
+    static constexpr const char *what = "Message replyPreview";
+    const auto v = o.value(QLatin1StringView("replyPreview"));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isObject()) {
+        setError(error, QStringLiteral("Message: field \"replyPreview\" must be an object."));
+        return false;
+    }
+    const auto p = membersOf(v);
+    ReplyPreview r;
+    if (!readId(p, QLatin1StringView("messageId"), r.messageId, false, what, error)
+        || !readCount(p, QLatin1StringView("seq"), r.seq, true, 1, what, error)
+        || !readId(p, QLatin1StringView("senderId"), r.senderId, false, what, error)
+        || !readString(p, QLatin1StringView("senderName"), r.senderName, true, what, error)
+        || !readString(p, QLatin1StringView("snippet"), r.snippet, true, what, error))
+        return false;
+    const auto deleted = p.value(QLatin1StringView("deleted"));
+    if (!deleted.isBool()) {
+        setError(error, QStringLiteral("Message replyPreview: field \"deleted\" must be true or false."));
+        return false;
+    }
+    r.deleted = deleted.toBool();
+    out = std::move(r);
+    return true;
+}
+
+template <typename Object> bool readReactions(const Object &o, QList<Reaction> &out, QString *error)
+{
+    static constexpr const char *what = "Message reaction";
+    const auto v = o.value(QLatin1StringView("reactions"));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isArray()) {
+        setError(error, QStringLiteral("Message: field \"reactions\" must be an array."));
+        return false;
+    }
+    bool ok = true;
+    forEachElement(v, [&](const auto &element) {
+        if (!ok)
+            return;
+        if (!element.isObject()) {
+            setError(error, QStringLiteral("Message: a reaction is not an object."));
+            ok = false;
+            return;
+        }
+        const auto r = membersOf(element);
+        Reaction reaction;
+        qint64 count = 0;
+        ok = readString(r, QLatin1StringView("emoji"), reaction.emoji, true, what, error)
+            && readCount(r, QLatin1StringView("count"), count, true, 1, what, error);
+        if (!ok)
+            return;
+        const qsizetype bytes = reaction.emoji.toUtf8().size();
+        if (bytes < 1 || bytes > 32) {
+            setError(error, QStringLiteral("Message reaction: field \"emoji\" must be 1 to 32 bytes."));
+            ok = false;
+            return;
+        }
+        reaction.count = int(qMin<qint64>(count, std::numeric_limits<int>::max()));
+        const auto users = r.value(QLatin1StringView("userIds"));
+        if (!users.isUndefined() && !users.isNull()) {
+            if (!users.isArray()) {
+                setError(error, QStringLiteral("Message reaction: field \"userIds\" must be an array."));
+                ok = false;
+                return;
+            }
+            forEachElement(users, [&](const auto &id) {
+                const QString text = id.toString();
+                if (!id.isString() || !isValidOpaqueId(text))
+                    ok = false;
+                else
+                    reaction.userIds.append(text);
+            });
+            if (!ok) {
+                setError(error, QStringLiteral("Message reaction: a user id is not valid."));
+                return;
+            }
+        }
+        out.append(std::move(reaction));
+    });
+    return ok;
+}
+
 template <typename Object> std::optional<Message> messageFromJson(const Object &o, QString *error)
 {
     using Type = Message::Type;
     static constexpr const char *what = "Message";
     Message m;
-    QString type;
+    QString type, format;
     if (!readId(o, QLatin1StringView("id"), m.id, false, what, error)
         || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error)
         || !readCount(o, QLatin1StringView("seq"), m.seq, true, 1, what, error)
@@ -323,8 +432,14 @@ template <typename Object> std::optional<Message> messageFromJson(const Object &
         || !readString(o, QLatin1StringView("type"), type, true, what, error)
         || !readString(o, QLatin1StringView("replyTo"), m.replyTo, false, what, error)
         || !readTime(o, QLatin1StringView("timestamp"), m.timestamp, true, what, error)
-        || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error))
+        || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error)
+        || !readCount(o, QLatin1StringView("rev"), m.rev, false, 0, what, error)
+        || !readString(o, QLatin1StringView("format"), format, false, what, error)
+        || !readTime(o, QLatin1StringView("deletedAt"), m.deletedAt, false, what, error)
+        || !readReplyPreview(o, m.replyPreview, error) || !readReactions(o, m.reactions, error))
         return std::nullopt;
+    // An unknown format (a newer server's) is shown as what it surely is: text.
+    m.format = format == QLatin1StringView("markdown") ? Message::Format::Markdown : Message::Format::Plain;
     if (type == QLatin1StringView("text")) {
         m.type = Type::Text;
     } else if (type == QLatin1StringView("system")) {
@@ -333,9 +448,13 @@ template <typename Object> std::optional<Message> messageFromJson(const Object &
         setError(error, QStringLiteral("Message: field \"type\" must be \"text\" or \"system\"."));
         return std::nullopt;
     }
-    if (!isValidContent(m.content)) {
-        setError(error,
-                 QStringLiteral("Message: field \"content\" must be 1 to 10000 characters after trimming."));
+    // A tombstone keeps its place with no content.
+    if (m.isDeleted() ? !m.content.isEmpty() : !isValidContent(m.content)) {
+        setError(
+            error,
+            m.isDeleted()
+                ? QStringLiteral("Message: a deleted message must have no content.")
+                : QStringLiteral("Message: field \"content\" must be 1 to 10000 characters after trimming."));
         return std::nullopt;
     }
     if (!m.replyTo.isEmpty() && !isValidOpaqueId(m.replyTo)) {
@@ -375,6 +494,28 @@ QJsonObject Message::toJson() const
         o.insert(QLatin1StringView("replyTo"), replyTo);
     if (editedAt.isValid())
         o.insert(QLatin1StringView("editedAt"), formatTime(editedAt));
+    // v2 fields, as the contract lists them.
+    o.insert(QLatin1StringView("rev"), rev);
+    o.insert(QLatin1StringView("format"),
+             format == Format::Markdown ? QStringLiteral("markdown") : QStringLiteral("plain"));
+    if (deletedAt.isValid())
+        o.insert(QLatin1StringView("deletedAt"), formatTime(deletedAt));
+    if (replyPreview) {
+        o.insert(QLatin1StringView("replyPreview"),
+                 QJsonObject { { QLatin1StringView("messageId"), replyPreview->messageId },
+                               { QLatin1StringView("seq"), replyPreview->seq },
+                               { QLatin1StringView("senderId"), replyPreview->senderId },
+                               { QLatin1StringView("senderName"), replyPreview->senderName },
+                               { QLatin1StringView("snippet"), replyPreview->snippet },
+                               { QLatin1StringView("deleted"), replyPreview->deleted } });
+    }
+    QJsonArray list;
+    for (const Reaction &r : reactions) {
+        list.append(QJsonObject { { QLatin1StringView("emoji"), r.emoji },
+                                  { QLatin1StringView("count"), r.count },
+                                  { QLatin1StringView("userIds"), QJsonArray::fromStringList(r.userIds) } });
+    }
+    o.insert(QLatin1StringView("reactions"), list);
     return o;
 }
 
@@ -406,6 +547,7 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
         || !readString(o, QLatin1StringView("type"), type, true, what, error)
         || !readString(o, QLatin1StringView("title"), c.title, false, what, error)
         || !readCount(o, QLatin1StringView("lastSeq"), c.lastSeq, true, 0, what, error)
+        || !readCount(o, QLatin1StringView("rev"), c.rev, false, 0, what, error)
         || !readCount(o, QLatin1StringView("unreadCount"), unread, true, 0, what, error)
         || !readTime(o, QLatin1StringView("createdAt"), c.createdAt, true, what, error)
         || !readTime(o, QLatin1StringView("updatedAt"), c.updatedAt, true, what, error))
@@ -458,6 +600,7 @@ QJsonObject Conversation::toJson() const
                       type == Type::Group ? QStringLiteral("group") : QStringLiteral("direct") },
                     { QLatin1StringView("participants"), parts },
                     { QLatin1StringView("lastSeq"), lastSeq },
+                    { QLatin1StringView("rev"), rev },
                     { QLatin1StringView("unreadCount"), unreadCount },
                     { QLatin1StringView("createdAt"), formatTime(createdAt) },
                     { QLatin1StringView("updatedAt"), formatTime(updatedAt) } };

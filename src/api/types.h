@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -73,9 +74,34 @@ struct Participant
 enum class DeliveryState { Sending, Sent, Read, Failed };
 QString deliveryStateName(DeliveryState state); // "sending", "sent", "read", "failed"
 
+// Contract v2 (section 6.1): the server's snapshot of a replied-to message.
+struct ReplyPreview
+{
+    QString messageId;
+    qint64 seq = 0;
+    QString senderId;
+    QString senderName;
+    QString snippet; // the first 140 characters, "" when deleted
+    bool deleted = false;
+
+    friend bool operator==(const ReplyPreview &, const ReplyPreview &) = default;
+};
+
+// Contract v2: one emoji on a message and who set it.
+struct Reaction
+{
+    QString emoji; // 1 to 32 bytes of UTF-8
+    int count = 0;
+    QStringList userIds;
+
+    friend bool operator==(const Reaction &, const Reaction &) = default;
+};
+
 struct Message
 {
     enum class Type { Text, System };
+    // How the sender meant content to be read (v2); every v1 message is Plain.
+    enum class Format { Plain, Markdown };
 
     QString id; // empty while the message is only in the outbox
     QString conversationId;
@@ -88,11 +114,22 @@ struct Message
     QString replyTo; // message id, empty when none
     QDateTime timestamp;
     QDateTime editedAt; // null when never edited
+    // Contract v2 (0, Plain, null and empty from a v1 server).
+    qint64 rev = 0; // the conversation's change counter when this state was made
+    Format format = Format::Plain;
+    QDateTime deletedAt; // set on a tombstone (content "", no reactions)
+    std::optional<ReplyPreview> replyPreview;
+    QList<Reaction> reactions; // in the server's order
 
     // Local state kept by the client; not part of fromJson/toJson.
     DeliveryState delivery = DeliveryState::Sent;
+    // An action of ours on this message that the server has not answered yet
+    // (the row shows its outcome already, and goes back if it is refused).
+    enum class PendingChange { None, Edit, Delete, React };
+    PendingChange pendingChange = PendingChange::None;
 
     bool isPending() const { return seq <= 0; }
+    bool isDeleted() const { return deletedAt.isValid(); }
 
     static std::optional<Message> fromJson(const QJsonObject &json, QString *error = nullptr);
     // The same, read straight from a parsed packet (net::Payload::arg()): same
@@ -112,6 +149,7 @@ struct Conversation
     QList<Participant> participants;
     std::optional<Message> lastMessage;
     qint64 lastSeq = 0;
+    qint64 rev = 0; // v2: the highest change counter of the conversation (0 from a v1 server)
     int unreadCount = 0;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -108,7 +108,7 @@ private:
         QByteArrayView key;
         JsonView value;
     };
-    QVarLengthArray<Member, 16> m_members;
+    QVarLengthArray<Member, 24> m_members; // a v2 Message has about 18
 };
 
 // One parsed document. Immutable after parse(); share it with std::shared_ptr so

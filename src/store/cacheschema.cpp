@@ -104,7 +104,25 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
     };
     // v2: the sync cursor went (the gap fill starts from what the timelines hold).
     static const QStringList v2 = { QStringLiteral("DROP TABLE IF EXISTS sync_cursors") };
-    const QList<QStringList> steps = { v1, v2 };
+    // v3: contract v2's message state (rev, format, tombstones, reactions and the
+    // reply preview as the server's JSON) and the outbox's actions (edit, delete,
+    // react) besides sends.
+    static const QStringList v3 = {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN rev INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN deleted_at INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reactions TEXT"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reply_preview TEXT"),
+        // The highest rev up to which every change of the conversation is held:
+        // the changes catch-up after a reconnect starts there.
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN synced_rev INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN kind INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN target_id TEXT"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN emoji TEXT"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN reaction_on INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
+    };
+    const QList<QStringList> steps = { v1, v2, v3 };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);

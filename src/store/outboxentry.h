@@ -19,11 +19,27 @@ struct OutboxEntry
         Failed, // the server rejected it or the client gave up: shown with Retry / Discard
     };
 
-    QString clientId; // primary key
+    // What the entry asks of the server (contract v2 adds the actions). Every kind
+    // is idempotent on the server, so a replay after a lost answer does nothing twice.
+    enum class Kind {
+        Send,   // send_message
+        Edit,   // edit_message: targetId's content becomes `content` (with `format`)
+        Delete, // delete_message of targetId
+        React,  // set_reaction: `emoji` on targetId, on or off (`reactionOn`)
+    };
+
+    QString clientId; // primary key (an action's own id for the other kinds)
     QString conversationId;
-    QString content;
+    Kind kind = Kind::Send;
+    QString content; // Send, Edit
     api::Message::Type type = api::Message::Type::Text;
-    QString replyTo;
+    api::Message::Format format = api::Message::Format::Plain; // Send, Edit
+    QString replyTo;                                           // Send
+    // Edit, Delete, React: the message's id, or while our own message is still
+    // unsent, its clientId (resolved to the id once the server has it).
+    QString targetId;
+    QString emoji; // React
+    bool reactionOn = true;
     QDateTime createdAt;
     int attempts = 0;
     State state = State::Queued;
@@ -41,6 +57,7 @@ struct OutboxEntry
         m.content = content;
         m.type = type;
         m.replyTo = replyTo;
+        m.format = format;
         m.timestamp = createdAt;
         m.delivery = state == State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
         return m;

@@ -141,7 +141,12 @@ private Q_SLOTS:
         QCOMPARE(m->delivery, DeliveryState::Sent);
         QVERIFY(!m->isPending());
         QCOMPARE(Message::fromJson(m->toJson()), m);
-        QCOMPARE(m->toJson(), json(kMessage));
+        // A v1 message: toJson adds the v2 fields at their defaults.
+        QJsonObject v2Defaults = json(kMessage);
+        v2Defaults.insert(QStringLiteral("rev"), 0);
+        v2Defaults.insert(QStringLiteral("format"), QStringLiteral("plain"));
+        v2Defaults.insert(QStringLiteral("reactions"), QJsonArray());
+        QCOMPARE(m->toJson(), v2Defaults);
 
         QJsonObject withOptionals = json(kMessage);
         withOptionals.insert(QStringLiteral("replyTo"), QStringLiteral("m1"));
@@ -152,9 +157,9 @@ private Q_SLOTS:
         QCOMPARE(m2->replyTo, QStringLiteral("m1"));
         QCOMPARE(m2->type, Message::Type::System);
         QVERIFY(m2->editedAt.isValid());
-        QCOMPARE(m2->toJson(), withOptionals);
+        QCOMPARE(Message::fromJson(m2->toJson()), m2);
         // Unknown fields are ignored (newer servers may add some).
-        withOptionals.insert(QStringLiteral("reactions"), QJsonArray { 1, 2 });
+        withOptionals.insert(QStringLiteral("someFutureField"), QJsonArray { 1, 2 });
         QVERIFY(Message::fromJson(withOptionals));
         // null optional fields are the same as absent.
         QJsonObject nulls = json(kMessage);
@@ -169,6 +174,73 @@ private Q_SLOTS:
             QVERIFY(viaView);
             QCOMPARE(viaView, Message::fromJson(o));
         }
+    }
+
+    void messageVersionTwoFields()
+    {
+        // Contract v2: rev, format, a reply's preview, reactions; and a tombstone.
+        QJsonObject o = json(kMessage);
+        o.insert(QStringLiteral("rev"), 12);
+        o.insert(QStringLiteral("format"), QStringLiteral("markdown"));
+        o.insert(QStringLiteral("replyTo"), QStringLiteral("m1"));
+        o.insert(QStringLiteral("replyPreview"),
+                 QJsonObject { { "messageId", "m1" },
+                               { "seq", 1 },
+                               { "senderId", "alice" },
+                               { "senderName", "Alice Example" },
+                               { "snippet", "Hello \U0001F600" },
+                               { "deleted", false } });
+        o.insert(QStringLiteral("reactions"),
+                 QJsonArray { QJsonObject { { "emoji", "\U0001F44D" },
+                                            { "count", 2 },
+                                            { "userIds", QJsonArray { "alice", "bob" } } },
+                              QJsonObject { { "emoji", "\u2764\uFE0F" },
+                                            { "count", 1 },
+                                            { "userIds", QJsonArray { "carol" } } } });
+        o.insert(QStringLiteral("attachments"), QJsonArray());
+        o.insert(QStringLiteral("mentions"), QJsonArray());
+        QString error;
+        const auto m = Message::fromJson(o, &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->rev, 12);
+        QCOMPARE(m->format, Message::Format::Markdown);
+        QVERIFY(m->replyPreview);
+        QCOMPARE(m->replyPreview->messageId, QStringLiteral("m1"));
+        QCOMPARE(m->replyPreview->seq, 1);
+        QCOMPARE(m->replyPreview->senderName, QStringLiteral("Alice Example"));
+        QCOMPARE(m->replyPreview->snippet, QStringLiteral("Hello \U0001F600"));
+        QVERIFY(!m->replyPreview->deleted);
+        QCOMPARE(m->reactions.size(), 2);
+        QCOMPARE(m->reactions[0].emoji, QStringLiteral("\U0001F44D"));
+        QCOMPARE(m->reactions[0].count, 2);
+        QCOMPARE(m->reactions[0].userIds, (QStringList { "alice", "bob" }));
+        QCOMPARE(m->reactions[1].emoji, QStringLiteral("\u2764\uFE0F"));
+        QVERIFY(!m->isDeleted());
+        QCOMPARE(messageViaView(o), m);
+        QCOMPARE(Message::fromJson(m->toJson()), m);
+
+        // A tombstone: content "", deletedAt set, no reactions.
+        QJsonObject tombstone = json(kMessage);
+        tombstone.insert(QStringLiteral("content"), QString());
+        tombstone.insert(QStringLiteral("deletedAt"), QStringLiteral("2026-11-27T08:00:00.000Z"));
+        tombstone.insert(QStringLiteral("rev"), 13);
+        const auto t = Message::fromJson(tombstone, &error);
+        QVERIFY2(t, qPrintable(error));
+        QVERIFY(t->isDeleted());
+        QCOMPARE(t->content, QString());
+        QCOMPARE(messageViaView(tombstone), t);
+        QCOMPARE(Message::fromJson(t->toJson()), t);
+
+        // An unknown format (a newer server's) reads as plain text.
+        o.insert(QStringLiteral("format"), QStringLiteral("asciidoc"));
+        QCOMPARE(Message::fromJson(o)->format, Message::Format::Plain);
+
+        // Conversation.rev, 0 from a v1 server.
+        QJsonObject c = json(kConversation);
+        QCOMPARE(Conversation::fromJson(c)->rev, 0);
+        c.insert(QStringLiteral("rev"), 40);
+        QCOMPARE(Conversation::fromJson(c)->rev, 40);
+        QCOMPARE(Conversation::fromJson(Conversation::fromJson(c)->toJson())->rev, 40);
     }
 
     // Things only the text form can say, read the same way by both paths.
@@ -246,6 +318,43 @@ private Q_SLOTS:
         QTest::newRow("bad editedAt") << "editedAt" << QJsonValue(QStringLiteral("2026-02-30T00:00:00.000Z"));
         QTest::newRow("bad replyTo") << "replyTo" << QJsonValue(QStringLiteral("a b"));
         QTest::newRow("replyTo number") << "replyTo" << QJsonValue(7);
+        QTest::newRow("rev negative") << "rev" << QJsonValue(-1);
+        QTest::newRow("rev string") << "rev" << QJsonValue(QStringLiteral("3"));
+        QTest::newRow("format number") << "format" << QJsonValue(1);
+        QTest::newRow("deleted with content")
+            << "deletedAt" << QJsonValue(QStringLiteral("2026-11-27T08:00:00.000Z"));
+        QTest::newRow("bad deletedAt") << "deletedAt" << QJsonValue(QStringLiteral("yesterday"));
+        QTest::newRow("reactions object") << "reactions" << QJsonValue(QJsonObject());
+        QTest::newRow("reaction not object") << "reactions" << QJsonValue(QJsonArray { 1 });
+        QTest::newRow("reaction without emoji")
+            << "reactions" << QJsonValue(QJsonArray { QJsonObject { { "count", 1 } } });
+        QTest::newRow("reaction emoji too long")
+            << "reactions"
+            << QJsonValue(QJsonArray { QJsonObject { { "emoji", QString(33, u'x') }, { "count", 1 } } });
+        QTest::newRow("reaction count zero")
+            << "reactions" << QJsonValue(QJsonArray { QJsonObject { { "emoji", "x" }, { "count", 0 } } });
+        QTest::newRow("reaction bad user")
+            << "reactions"
+            << QJsonValue(QJsonArray {
+                   QJsonObject { { "emoji", "x" }, { "count", 1 }, { "userIds", QJsonArray { "a b" } } } });
+        QTest::newRow("reaction userIds string")
+            << "reactions"
+            << QJsonValue(
+                   QJsonArray { QJsonObject { { "emoji", "x" }, { "count", 1 }, { "userIds", "a" } } });
+        QTest::newRow("replyPreview string") << "replyPreview" << QJsonValue(QStringLiteral("m1"));
+        QTest::newRow("replyPreview without seq") << "replyPreview"
+                                                  << QJsonValue(QJsonObject { { "messageId", "m1" },
+                                                                              { "senderId", "a" },
+                                                                              { "senderName", "A" },
+                                                                              { "snippet", "" },
+                                                                              { "deleted", false } });
+        QTest::newRow("replyPreview deleted string") << "replyPreview"
+                                                     << QJsonValue(QJsonObject { { "messageId", "m1" },
+                                                                                 { "seq", 1 },
+                                                                                 { "senderId", "a" },
+                                                                                 { "senderName", "A" },
+                                                                                 { "snippet", "" },
+                                                                                 { "deleted", "no" } });
     }
     void messageRejects()
     {

@@ -216,22 +216,40 @@ private Q_SLOTS:
 
     void versionOneFileMigratesKeepingItsRows()
     {
-        // A version 1 file (it had the sync cursor table) opens as the current
-        // version with its rows and without the table.
+        // A file as version 1 made it (its schema as released, a message and a
+        // queued send) opens as the current version with its rows.
         const QString file = path(QStringLiteral("v1.sqlite"));
-        {
-            ChatStore store;
-            QVERIFY(await(store.open(file, QStringLiteral("alice"))));
-            await(store.insertMessages(range(QStringLiteral("c1"), 1, 5)));
-        }
         {
             QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             raw.setDatabaseName(file);
             QVERIFY(raw.open());
             QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE sync_cursors (conversation_id TEXT PRIMARY KEY NOT "
-                                          "NULL, contiguous_seq INTEGER NOT NULL)")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+            for (
+                const char *sql :
+                { "CREATE TABLE conversations (id TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, title "
+                  "TEXT, last_seq INTEGER NOT NULL DEFAULT 0, unread_count INTEGER NOT NULL DEFAULT 0, "
+                  "created_at INTEGER, updated_at INTEGER, last_message TEXT)",
+                  "CREATE TABLE participants (conversation_id TEXT NOT NULL, user_id TEXT NOT NULL, name "
+                  "TEXT NOT NULL, role INTEGER NOT NULL, joined_at INTEGER, last_read_seq INTEGER NOT NULL "
+                  "DEFAULT 0, last_read_at INTEGER, is_online INTEGER NOT NULL DEFAULT 0, last_seen INTEGER, "
+                  "PRIMARY KEY (conversation_id, user_id)) WITHOUT ROWID",
+                  "CREATE INDEX participants_user ON participants(user_id)",
+                  "CREATE TABLE messages (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT "
+                  "NULL, client_id TEXT, sender_id TEXT NOT NULL, sender_name TEXT NOT NULL, content TEXT "
+                  "NOT "
+                  "NULL, type INTEGER NOT NULL, reply_to TEXT, timestamp INTEGER, edited_at INTEGER, UNIQUE "
+                  "(conversation_id, seq))",
+                  "CREATE UNIQUE INDEX messages_client_id ON messages(client_id, sender_id, conversation_id)",
+                  "CREATE TABLE outbox (client_id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL, "
+                  "content TEXT NOT NULL, type INTEGER NOT NULL, reply_to TEXT, created_at INTEGER NOT NULL, "
+                  "attempts INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0, last_error TEXT)",
+                  "CREATE TABLE sync_cursors (conversation_id TEXT PRIMARY KEY NOT NULL, contiguous_seq "
+                  "INTEGER NOT NULL)",
+                  "INSERT INTO messages VALUES ('c1', 1, 'm1', 'k1', 'bob', 'Bob', 'old', 0, NULL, "
+                  "1764230400000, NULL)",
+                  "INSERT INTO outbox VALUES ('k2', 'c1', 'queued', 0, NULL, 1764230400000, 0, 0, NULL)",
+                  "PRAGMA application_id=1380141140", "PRAGMA user_version=1" })
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
             q.finish();
             raw.close();
         }
@@ -241,9 +259,17 @@ private Q_SLOTS:
             QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
             QVERIFY(await(store.open(file, QStringLiteral("alice"))));
             QCOMPARE(moved.size(), 0);
-            QCOMPARE(seqsOf(await(store.messagesAfter(QStringLiteral("c1"), 0, 10))), seqRange(1, 5));
+            const auto held = await(store.latestMessages(QStringLiteral("c1"), 10));
+            QCOMPARE(held.size(), 1);
+            QCOMPARE(held.first().content, QStringLiteral("old"));
+            QCOMPARE(held.first().rev, 0);
+            QVERIFY(!held.first().isDeleted());
+            const auto queued = await(store.outbox());
+            QCOMPARE(queued.size(), 1);
+            QCOMPARE(queued.first().kind, store::OutboxEntry::Kind::Send);
+            QCOMPARE(queued.first().content, QStringLiteral("queued"));
         }
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("now"));
         raw.setDatabaseName(file);
         QVERIFY(raw.open());
         {
@@ -256,7 +282,7 @@ private Q_SLOTS:
         }
         raw.close();
         raw = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        QSqlDatabase::removeDatabase(QStringLiteral("now"));
     }
 
     void outboxLifecycleAndEcho()
