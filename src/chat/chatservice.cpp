@@ -411,12 +411,29 @@ void ChatService::fetchOlder(const QString &conversationId, int limit, std::func
 }
 
 QString ChatService::sendMessage(const QString &conversationId, const QString &content,
-                                 const QString &replyTo)
+                                 const QString &replyTo, bool markdown)
 {
+    Q_UNUSED(markdown) // TODO(issue 14): the actions branch sends format
     const QString clientId = m_own->send(conversationId, content, replyTo);
     if (!clientId.isEmpty())
         m_typingOut->stop(conversationId);
     return clientId;
+}
+
+// TODO(issue 14): placeholders until the actions branch (i14-actions) implements them.
+QString ChatService::editMessage(const QString &, const QString &, const QString &)
+{
+    return {};
+}
+
+QString ChatService::deleteMessage(const QString &, const QString &)
+{
+    return {};
+}
+
+QString ChatService::setReaction(const QString &, const QString &, const QString &, bool)
+{
+    return {};
 }
 
 void ChatService::onDelivered(const QString &clientId, const api::Message &stored)

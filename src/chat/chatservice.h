@@ -155,7 +155,15 @@ public:
 
     // Optimistic send; returns the clientId (empty when the content is not valid).
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &content,
-                                    const QString &replyTo = QString());
+                                    const QString &replyTo = QString(), bool markdown = false);
+    // Actions on messages (contract v2), through the outbox like sends. messageKey is a
+    // message id, or the clientId of our message the server does not have yet. Each
+    // returns the action's id, empty when refused at once (unknown message, invalid content).
+    Q_INVOKABLE QString editMessage(const QString &conversationId, const QString &messageKey,
+                                    const QString &content);
+    Q_INVOKABLE QString deleteMessage(const QString &conversationId, const QString &messageKey);
+    Q_INVOKABLE QString setReaction(const QString &conversationId, const QString &messageId,
+                                    const QString &emoji, bool on);
     Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
     int outboxPending() const { return m_own->pendingCount(); }
@@ -207,6 +215,10 @@ signals:
     // Our message reached the server (sent) or gave up (failed).
     void messageDelivered(const QString &clientId, const ringchat::api::Message &stored);
     void messageFailed(const QString &clientId, const QString &error);
+    // The server refused an action (code as in the contract, e.g. EDIT_WINDOW_CLOSED,
+    // FORBIDDEN, GONE): its row is back as the server has it; sentence says why.
+    void actionRefused(const QString &conversationId, const QString &messageKey, const QString &code,
+                       const QString &sentence);
     // Every server event as it arrived (the CLI's tail prints these). Its QJsonValue
     // is a deep copy of the parsed packet, built only while something is connected:
     // prefer the typed signals below on hot paths.
