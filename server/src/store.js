@@ -113,12 +113,13 @@ export class ChatStore {
     return this.sql.conversation.get(id);
   }
 
-  isParticipant(conversationId, userId) {
-    return !!this.sql.participant.get(conversationId, userId);
-  }
-
+  // The participant's row ({role, lastReadSeq, ...}), or null.
   participant(conversationId, userId) {
     return this.sql.participant.get(conversationId, userId) || null;
+  }
+
+  isParticipant(conversationId, userId) {
+    return this.participant(conversationId, userId) !== null;
   }
 
   participantIds(conversationId) {
