@@ -68,7 +68,7 @@ export class ChatService {
     // malformed events are bounded by the per-socket event limiter instead.
     const limit = this.messageLimiter.take(user.id);
     if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages', { retryAfter: limit.retryAfter });
-    const result = this.store.sendMessage({ ...input, senderId: user.id });
+    const result = this.store.sendMessage({ ...input, senderId: user.id, senderName: user.name });
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {
       const { message } = result;

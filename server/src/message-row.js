@@ -12,6 +12,17 @@ export const MESSAGE_SELECT = `SELECT m.id, m.conversationId, m.seq, m.rev, m.cl
   FROM messages m JOIN users u ON u.id = m.senderId
   LEFT JOIN messages r ON r.id = m.replyTo LEFT JOIN users ru ON ru.id = r.senderId`;
 
+// The row of a message just inserted without a reply (nothing edited, deleted or reacted
+// yet): a send builds its Message from it instead of reading the row back. Fields are
+// spelled out: an object spread here cost half of a send's time in the store.
+export function newMessageRow(r, senderName) {
+  return {
+    id: r.id, conversationId: r.conversationId, seq: r.seq, rev: r.rev, clientId: r.clientId, senderId: r.senderId,
+    senderName, content: r.content, format: r.format, type: r.type, replyTo: null, timestamp: r.timestamp,
+    editedAt: null, deletedAt: null, reactions: '[]', replySeq: null,
+  };
+}
+
 // Stored form [{emoji, userIds}] (in order of each emoji's first reaction) -> wire form.
 export function parseReactions(text) {
   return text === '[]' ? [] : JSON.parse(text);

@@ -49,7 +49,8 @@ function seedConversation(store, conv) {
   const ids = [];
   conv.messages.forEach(([senderId, content, options = {}], index) => {
     const replyTo = options.replyTo === undefined ? null : ids[options.replyTo];
-    const { message } = store.sendMessage({ conversationId: id, senderId, clientId: `seed-${id}-${index + 1}`, content, replyTo });
+    const senderName = DEMO_USERS.find((u) => u.id === senderId).name;
+    const { message } = store.sendMessage({ conversationId: id, senderId, senderName, clientId: `seed-${id}-${index + 1}`, content, replyTo });
     ids.push(message.id);
     if (options.editedTo) store.updateMessage(id, message.id, () => ({ content: options.editedTo, editedAt: nowIso() }));
     if (options.deleted) store.updateMessage(id, message.id, tombstone);

@@ -4,7 +4,7 @@
 // Methods take and return plain objects in the wire shape of the contract (sections 3 and 6.1).
 import crypto from 'node:crypto';
 import { hashPassword } from './passwords.js';
-import { MESSAGE_SELECT, parseReactions, toMessage } from './message-row.js';
+import { MESSAGE_SELECT, newMessageRow, parseReactions, toMessage } from './message-row.js';
 
 export function nowIso() {
   return new Date().toISOString();
@@ -218,8 +218,9 @@ export class ChatStore {
   // conversation, in one IMMEDIATE transaction so concurrent writers (even other
   // processes on the same file) cannot take the same seq or leave a gap.
   // Returns { message, duplicate } or { conflict: true } when the clientId was used
-  // by this sender in another conversation.
-  sendMessage({ conversationId, senderId, clientId, content, format = 'plain', type = 'text', replyTo = null }) {
+  // by this sender in another conversation. `senderName` is the sender's name (the
+  // Message carries it; passing it saves reading the new row back).
+  sendMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null }) {
     return this.db.transaction(() => {
       const existing = this.sql.messageByClientId.get(senderId, clientId);
       if (existing) {
@@ -228,11 +229,13 @@ export class ChatStore {
       }
       const timestamp = nowIso();
       const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
-      const id = crypto.randomUUID();
-      this.sql.insertMessage.run({ id, conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp });
+      const row = { id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp };
+      this.sql.insertMessage.run(row);
       // Sending implies having read everything up to one's own message.
       this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
-      return { message: toMessage(this.sql.messageById.get(id)), duplicate: false };
+      // Only a reply is read back, for its replyPreview (the one extra query of the send path).
+      const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
+      return { message: toMessage(stored), duplicate: false };
     }).immediate();
   }
 
