@@ -7,8 +7,11 @@
 //
 //   auth {token}          accepted when non-empty
 //   flood {count, size}   `count` message_received events shaped like a contract
-//                         Message (content of `size` chars), in batches of 1000;
+//                         v2 Message (content of `size` chars), in batches of 1000;
 //                         then flood_done {count, serverBusy, serverCpuUs, wallUs}
+//   updates {count, size} `count` message_updated events, one per message the
+//                         floods sent (oldest first: an edit with two reactions),
+//                         the same way; then updates_done {count, ...}
 //   echo <payload>        acks the payload back
 //
 // Each batch goes out as one corked write (one writev), and the next batch waits
@@ -37,6 +40,11 @@ const benchConversation = {
 let lastSeq = 0;
 let refusing = false;   // a gap is on: new connections are refused
 let pageContent = 'x'.repeat(200);
+// Contract v2 change counter: a new message takes rev = its seq until the first
+// edit; each edit takes the next rev (editedRev: seq -> the rev of its edit).
+let lastRev = 0;
+const editedRev = new Map();
+const editedContent = (size) => 'y'.repeat(size);
 
 function messagesPage(url) {
     const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit')) || 50));
@@ -52,9 +60,24 @@ function messagesPage(url) {
     }
     const data = [];
     for (let seq = from; seq <= to; ++seq)
-        data.push(makeMessage(seq, pageContent));
+        data.push(currentMessage(seq));
     const hasMore = url.searchParams.get('direction') === 'after' ? to < lastSeq : from > 1;
     return { success: true, data, pagination: { hasMore, cursor: data.length ? String(data[data.length - 1].seq) : null } };
+}
+
+// GET .../changes?since=R: the messages whose current rev is above R, by rev.
+function changesPage(url) {
+    const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit')) || 50));
+    const since = Number(url.searchParams.get('since')) || 0;
+    const changed = [];
+    for (let seq = 1; seq <= lastSeq; ++seq) {
+        if (revOf(seq) > since)
+            changed.push(seq);
+    }
+    changed.sort((a, b) => revOf(a) - revOf(b));
+    const data = changed.slice(0, limit).map(currentMessage);
+    const hasMore = changed.length > limit;
+    return { success: true, data, pagination: { hasMore, cursor: data.length ? String(data[data.length - 1].rev) : null } };
 }
 
 function rest(req, res) {
@@ -65,9 +88,11 @@ function rest(req, res) {
     if (url.pathname === '/api/me')
         body = { success: true, data: { id: 'u-me', name: 'Me' } };
     else if (url.pathname === '/api/conversations')
-        body = { success: true, data: [{ ...benchConversation, lastSeq }], pagination: { hasMore: false } };
+        body = { success: true, data: [{ ...benchConversation, lastSeq, rev: lastRev }], pagination: { hasMore: false } };
     else if (/^\/api\/conversations\/[^/]+\/messages$/.test(url.pathname))
         body = messagesPage(url);
+    else if (/^\/api\/conversations\/[^/]+\/changes$/.test(url.pathname))
+        body = changesPage(url);
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body || { error: { code: 'NOT_FOUND', message: 'not found' } }));
 }
@@ -91,7 +116,7 @@ io.use((socket, next) => {
         next(Object.assign(new Error('invalid token'), { data: { code: 'INVALID_TOKEN' } }));
 });
 
-function makeMessage(seq, content) {
+function makeMessage(seq, content, rev = seq) {
     return {
         id: `m${seq}`,
         conversationId: 'bench',
@@ -102,7 +127,37 @@ function makeMessage(seq, content) {
         content,
         type: 'text',
         timestamp: '2026-01-01T00:00:00.000Z',
+        rev,
+        format: 'plain',
+        reactions: [],
+        attachments: [],
+        mentions: [],
     };
+}
+
+const REACTIONS = [
+    { emoji: '\u{1F44D}', count: 2, userIds: ['u-me', 'u-bench'] },
+    { emoji: '\u{1F389}', count: 1, userIds: ['u-bench'] },
+];
+
+// The message after an edit (taking rev): new content, editedAt, two reactions.
+function editedMessage(seq, content, rev) {
+    return { ...makeMessage(seq, content, rev), editedAt: '2026-01-01T00:01:00.000Z', reactions: REACTIONS };
+}
+
+function revOf(seq) {
+    return editedRev.get(seq) ?? seq;
+}
+
+function currentMessage(seq) {
+    const rev = editedRev.get(seq);
+    return rev === undefined ? makeMessage(seq, pageContent) : editedMessage(seq, editedContent(pageContent.length), rev);
+}
+
+// Records an edit of each of the seqs (in order), each taking the next rev.
+function edit(seqs) {
+    for (const seq of seqs)
+        editedRev.set(seq, ++lastRev);
 }
 
 // Resolves when the engine.io transport can take the next batch and the TCP
@@ -126,21 +181,26 @@ function writable(conn) {
 // Emits one batch through socket.io but flushes it in a single corked write:
 // while the transport is marked busy, emits only queue in engine.io's write
 // buffer; then one flush writes every frame into the corked TCP socket.
-function emitBatch(socket, from, to, content) {
+function emitBatch(socket, from, to, event, messageOf) {
     const conn = socket.conn;
     const transport = conn.transport;
     const raw = transport.socket._socket;
     transport.writable = false;
     for (let seq = from; seq <= to; ++seq)
-        socket.emit('message_received', makeMessage(seq, content));
+        socket.emit(event, messageOf(seq));
     raw.cork();
     transport.writable = true;
     conn.flush();
     raw.uncork();
 }
 
-async function flood(socket, count, size) {
-    const content = 'x'.repeat(size);
+// flood: `count` new messages (seq 1..count); updates: an edit of each of them.
+async function flood(socket, count, size, kind) {
+    const updates = kind === 'updates';
+    const content = updates ? editedContent(size) : 'x'.repeat(size);
+    const firstRev = lastRev;
+    const event = updates ? 'message_updated' : 'message_received';
+    const messageOf = updates ? (seq) => editedMessage(seq, content, firstRev + seq) : (seq) => makeMessage(seq, content);
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -148,14 +208,21 @@ async function flood(socket, count, size) {
         if (!socket.connected)
             return;
         await writable(socket.conn);
-        emitBatch(socket, from, Math.min(count, from + BATCH - 1), content);
+        emitBatch(socket, from, Math.min(count, from + BATCH - 1), event, messageOf);
     }
     await writable(socket.conn);
-    lastSeq = Math.max(lastSeq, count);
-    pageContent = content;
+    if (updates) {
+        for (let seq = 1; seq <= count; ++seq)
+            editedRev.set(seq, firstRev + seq);
+        lastRev = firstRev + count;
+    } else {
+        lastSeq = Math.max(lastSeq, count);
+        lastRev = Math.max(lastRev, lastSeq);
+        pageContent = content;
+    }
     const cpu = process.cpuUsage(cpu0);
     const elu = performance.eventLoopUtilization(elu0);
-    socket.emit('flood_done', {
+    socket.emit(updates ? 'updates_done' : 'flood_done', {
         count,
         serverBusy: elu.utilization,
         serverCpuUs: cpu.user + cpu.system,
@@ -164,18 +231,27 @@ async function flood(socket, count, size) {
 }
 
 io.on('connection', (socket) => {
-    socket.on('flood', (arg) => {
-        const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
-        const size = Math.max(1, Math.floor(Number(arg && arg.size) || 200));
-        flood(socket, count, size).catch((e) => console.error('flood failed:', e));
-    });
-    // Reconnect bench: `count` messages arrive while every client is cut off and
-    // connections are refused for `downMs`; then the server accepts again.
+    for (const kind of ['flood', 'updates']) {
+        socket.on(kind, (arg) => {
+            const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
+            const size = Math.max(1, Math.floor(Number(arg && arg.size) || 200));
+            flood(socket, count, size, kind).catch((e) => console.error(`${kind} failed:`, e));
+        });
+    }
+    // Reconnect bench: while every client is cut off and connections are refused
+    // for `downMs`, `count` messages arrive (kind "messages") or the newest `count`
+    // messages are edited (kind "changes"); then the server accepts again.
     socket.on('gap', (arg) => {
         const count = Math.max(0, Math.floor(Number(arg && arg.count) || 0));
         const downMs = Math.max(0, Math.floor(Number(arg && arg.downMs) || 0));
         refusing = true;
-        lastSeq += count;
+        if (arg && arg.kind === 'changes') {
+            const first = Math.max(1, lastSeq - count + 1);
+            edit(Array.from({ length: lastSeq - first + 1 }, (_, i) => first + i));
+        } else {
+            lastSeq += count;
+            lastRev += count;
+        }
         for (const s of io.sockets.sockets.values())
             s.conn.close();
         setTimeout(() => { refusing = false; }, downMs);

@@ -14,6 +14,7 @@
 
 #include "api/types.h"
 #include "auth/accesstokensource.h"
+#include "benchengine.h"
 #include "chat/chatservice.h"
 #include "chat/storechatcache.h"
 #include "models/messagelistmodel.h"
@@ -34,17 +35,6 @@
 using namespace ringchat;
 
 namespace {
-
-// An unsigned JWT-shaped token: the service only reads `sub` from it.
-QString benchToken()
-{
-    auto part = [](const QByteArray &json) {
-        return QString::fromLatin1(
-            json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    };
-    return part(R"({"alg":"none"})") + QLatin1Char('.') + part(R"({"sub":"u-me","name":"Me"})")
-        + QStringLiteral(".x");
-}
 
 const QString kConv = QStringLiteral("bench");
 constexpr int kDownMs = 300;
@@ -74,15 +64,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     chat::StoreChatCache cache(&store);
-    auth::FixedTokenSource tokens(benchToken());
-    chat::ChatService::Options options;
-    options.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-    options.watchNetwork = false;
-    // Retry soon after a failed attempt, so the figure is the engine's catch-up
-    // rather than the backoff's wait (the app's default starts at 1 s).
-    options.reconnectInitialMs = 50;
-    options.reconnectMaxMs = 100;
-    chat::ChatService service(options, &tokens, &cache);
+    auth::FixedTokenSource tokens(bench::benchToken());
+    chat::ChatService service(bench::benchOptions(port), &tokens, &cache);
 
     models::MessageListModel *model = nullptr;
     QElapsedTimer clock;
@@ -139,9 +122,7 @@ int main(int argc, char *argv[])
                                        { QStringLiteral("wallUsPerMsg"), wallUs / count },
                                        { QStringLiteral("wallUs"), wallUs },
                                        { QStringLiteral("cpuUs"), cpuUs } };
-            std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
-            std::fputc('\n', stdout);
-            std::fflush(stdout);
+            bench::printResult(result);
             QCoreApplication::exit(ok ? 0 : 1);
         });
     };
@@ -174,9 +155,7 @@ int main(int argc, char *argv[])
                                            { QStringLiteral("stored"), cursor },
                                            { QStringLiteral("modelLastSeq"), lastRow },
                                            { QStringLiteral("gapFillMs"), sinceAcceptMs } };
-                std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).constData(), stdout);
-                std::fputc('\n', stdout);
-                std::fflush(stdout);
+                bench::printResult(result);
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         });

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The scroll benchmark: N messages in one conversation (the real MessageListModel
-// and the real ConversationView with its delegates), scrolled from the top to the
+// The scroll benchmark: N messages in one conversation, 30 % of them replies with
+// reactions (the real MessageListModel and the real ConversationView with its
+// delegates), scrolled from the top to the
 // bottom offscreen, one step of a third of the viewport per frame. A frame time is
 // the time from moving the view to that frame being swapped (delegates created,
 // polished, synced and rendered). Prints one JSON line: frame time median, p95,
@@ -67,6 +68,17 @@ QList<api::Message> makeMessages(int count)
                             .arg(i);
         else
             m.content = QStringLiteral("Message %1").arg(i);
+        // Contract v2: three messages in ten reply to an earlier one and carry
+        // reactions (one of them ours), so the bubbles show quotes and chips.
+        if (i > 5 && i % 10 < 3) {
+            const api::Message &quoted = list[i - 6];
+            m.replyTo = quoted.id;
+            m.replyPreview = api::ReplyPreview {
+                quoted.id, quoted.seq, quoted.senderId, quoted.senderName, quoted.content.left(140), false
+            };
+            m.reactions = { api::Reaction { QStringLiteral("\U0001F44D"), 2, { senders[0], senders[1] } },
+                            api::Reaction { QStringLiteral("\U0001F389"), 1, { senders[2] } } };
+        }
         list.append(m);
     }
     return list;
