@@ -43,6 +43,8 @@ set(RINGCHAT_DEB_RUNTIME_DEPENDS
     qml6-module-qtquick-layouts       # QtQuick.Layouts
     # plugins
     libqt6sql6-sqlite                 # the QSQLITE driver for the offline cache
+    # data read at run time
+    unicode-data                      # emoji/emoji-test.txt: the reaction picker's emoji and names
 )
 # libqt6keychain1 and libsimdjson14 come from shlibdeps (the app links QtKeychain and
 # simdjson); naming them here too would list them twice. tests/packaging/check-deb fails if it is ever missing.
