@@ -72,7 +72,8 @@ FocusScope {
     signal editCancelled()
 
     // Draws the eye to this message (it was jumped to from a quote).
-    function flash() { flashAnimation.restart() }
+    function flash() { flashing = false; flashing = true }
+    property bool flashing: false
     function requestMenu() { menuRequested(bubble.x + bubble.width / 2, bubble.y + bubble.height / 2) }
 
     implicitHeight: column.implicitHeight
@@ -184,22 +185,26 @@ FocusScope {
                     border.color: root.activeFocus ? Theme.focusRing : Theme.danger
                     implicitWidth: Math.max(body.visible ? body.width : 0, senderLabel.visible ? senderLabel.implicitWidth : 0,
                                             quote.active ? quote.width : 0, editor.active ? editor.width : 0,
-                                            tombstone.visible ? tombstone.implicitWidth : 0,
+                                            tombstone.active ? tombstone.width : 0,
                                             footer.implicitWidth) + Theme.padding * 1.5
                     implicitHeight: bubbleColumn.implicitHeight + Theme.unit * 1.5
 
-                    // The flash after a jump to this message.
-                    Rectangle {
-                        id: flashRect
+                    // The flash after a jump to this message (made only then).
+                    Loader {
+                        objectName: "flash"
                         anchors.fill: parent
-                        radius: parent.radius
-                        color: Theme.accent
-                        opacity: 0
-                        SequentialAnimation {
-                            id: flashAnimation
-                            NumberAnimation { target: flashRect; property: "opacity"; to: 0.35; duration: 150 }
-                            PauseAnimation { duration: 600 }
-                            NumberAnimation { target: flashRect; property: "opacity"; to: 0; duration: 600 }
+                        active: root.flashing
+                        sourceComponent: Rectangle {
+                            id: flashRect
+                            radius: Theme.radius
+                            color: Theme.accent
+                            opacity: 0
+                            SequentialAnimation on opacity {
+                                NumberAnimation { to: 0.35; duration: 150 }
+                                PauseAnimation { duration: 600 }
+                                NumberAnimation { to: 0; duration: 600 }
+                                ScriptAction { script: root.flashing = false }
+                            }
                         }
                     }
 
@@ -234,15 +239,18 @@ FocusScope {
                             }
                         }
 
-                        Text {
+                        Loader {
                             id: tombstone
                             objectName: "tombstone"
-                            visible: root.isDeleted
-                            text: qsTr("Message deleted")
-                            textFormat: Text.PlainText
-                            color: Theme.secondaryText
-                            font.pixelSize: Theme.fontSize
-                            font.italic: true
+                            active: root.isDeleted
+                            visible: active
+                            sourceComponent: Text {
+                                text: qsTr("Message deleted")
+                                textFormat: Text.PlainText
+                                color: Theme.secondaryText
+                                font.pixelSize: Theme.fontSize
+                                font.italic: true
+                            }
                         }
 
                         Loader {
@@ -298,14 +306,17 @@ FocusScope {
                             id: footer
                             anchors.right: parent.right
                             spacing: Theme.unit / 2
-                            Text {
+                            Loader {
                                 objectName: "saving"
-                                visible: root.pendingChange.length > 0
-                                text: qsTr("saving…")
-                                textFormat: Text.PlainText
-                                color: Theme.secondaryText
-                                font.pixelSize: Theme.smallFontSize
-                                font.italic: true
+                                active: root.pendingChange.length > 0
+                                visible: active
+                                sourceComponent: Text {
+                                    text: qsTr("saving…")
+                                    textFormat: Text.PlainText
+                                    color: Theme.secondaryText
+                                    font.pixelSize: Theme.smallFontSize
+                                    font.italic: true
+                                }
                             }
                             Loader {
                                 objectName: "editedMark"

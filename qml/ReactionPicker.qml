@@ -99,6 +99,8 @@ Popup {
 
         // The groups (hidden while searching: a search looks in all of them).
         Row {
+            id: groupRow
+            Layout.fillWidth: true
             visible: search.text.length === 0
             spacing: 0
             Repeater {
@@ -107,6 +109,7 @@ Popup {
                     required property int index
                     required property string modelData
                     objectName: "emojiGroup"
+                    width: groupRow.width / Math.max(1, emojiModel.groups.length)
                     text: emojiModel.groupIcons[index]
                     checkable: true
                     checked: emojiModel.group === index

@@ -224,6 +224,8 @@ Item {
             compare(messages.jumps, [3])                            // jumpTo(seq) on the model
             tryVerify(() => bubble("m3") !== null && bubble("m3").activeFocus)
             const flash = bubble("m3")
+            verify(flash.flashing)                                  // highlighted
+            tryVerify(() => !flash.flashing, 3000)                  // for a moment
             verify(flash.y + flash.height > view.list.contentY && flash.y < view.list.contentY + view.list.height)
         }
         function test_editInPlaceFromTheView() {
