@@ -6,7 +6,9 @@ import QtQuick.Layouts
 
 // The message field. Enter sends, Shift+Enter starts a new line. It keeps one
 // draft per conversation, tells the owner when the user types (typing events)
-// and shows the length limit as the text nears it.
+// and shows the length limit as the text nears it. While replying it shows the
+// quote bar above the field (Esc cancels the reply); Up in the empty field asks
+// to edit our last message.
 FocusScope {
     id: root
 
@@ -14,7 +16,10 @@ FocusScope {
     property int maxLength: 10000
     // The counter appears from this many characters on.
     property int warnAt: maxLength - 500
-    property string placeholderText: qsTr("Write a message…")
+    property string placeholderText: replying ? qsTr("Write a reply…") : qsTr("Write a message…")
+    property bool replying: false
+    property string replySenderName
+    property string replySnippet
 
     readonly property alias text: area.text
     readonly property int length: area.length
@@ -28,8 +33,10 @@ FocusScope {
     signal sendRequested(string text)
     signal typing()            // each edit by the user
     signal stoppedTyping()     // sent, cleared, or left the conversation
+    signal replyCancelled()
+    signal editLastRequested() // Up in the empty field
 
-    implicitHeight: frame.implicitHeight
+    implicitHeight: (replyBar.visible ? replyBar.implicitHeight + Theme.unit / 2 : 0) + frame.implicitHeight
     implicitWidth: 300
 
     function send() {
@@ -44,6 +51,8 @@ FocusScope {
         sendRequested(message)
         return true
     }
+    // The field itself (the scope alone may keep the focus on itself).
+    function focusInput() { area.forceActiveFocus() }
     function draftFor(id) {
         return drafts[id] || ""
     }
@@ -75,9 +84,27 @@ FocusScope {
     }
     Component.onCompleted: previousConversationId = conversationId
 
+    ReplyBar {
+        id: replyBar
+        objectName: "replyBar"
+        visible: root.replying
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        senderName: root.replySenderName
+        snippet: root.replySnippet
+        onCancelled: {
+            root.replyCancelled()
+            area.forceActiveFocus()
+        }
+    }
+
     Rectangle {
         id: frame
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: parent.height - (replyBar.visible ? replyBar.implicitHeight + Theme.unit / 2 : 0)
         implicitHeight: Math.min(layout.implicitHeight, Theme.fontSize * 14) + Theme.unit * 2
         color: Theme.surface
         border.color: area.activeFocus ? Theme.focusRing : Theme.border
@@ -120,6 +147,17 @@ FocusScope {
                             root.stoppedTyping()
                     }
                     Keys.onPressed: (event) => {
+                        if (event.key === Qt.Key_Escape && root.replying) {
+                            root.replyCancelled()
+                            event.accepted = true
+                            return
+                        }
+                        if (event.key === Qt.Key_Up && area.length === 0
+                                && !(event.modifiers & (Qt.ShiftModifier | Qt.ControlModifier | Qt.AltModifier))) {
+                            root.editLastRequested()
+                            event.accepted = true
+                            return
+                        }
                         if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                             return
                         if (event.modifiers & Qt.ShiftModifier) {

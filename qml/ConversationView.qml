@@ -5,7 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // The open conversation: header, history (grouped, with day separators and
-// delivery states), "jump to latest", who is typing, and the composer.
+// delivery states), "jump to latest", who is typing, and the composer. It holds the
+// one context menu, reaction picker and delete confirmation its messages share, and
+// shows a quoted message's original when the quote is activated.
 // No background of its own: the window's (Theme.background) shows through, which
 // saves a full-size fill every frame (Mesa's software GL pays for each pixel).
 Item {
@@ -20,6 +22,13 @@ Item {
     property bool showBack: false
     // Read markers are sent only while the window has focus.
     property bool windowActive: true
+    // The reply being written (the composer's quote bar) and the message edited in place.
+    property bool replying: false
+    property string replySenderName
+    property string replySnippet
+    property string editingKey                // message id or clientId; "" when none
+    // Why the last action was refused ("" when nothing to say).
+    property string notice
 
     readonly property alias composer: composer
     readonly property alias list: list
@@ -32,6 +41,19 @@ Item {
     signal discardRequested(string clientId)
     signal visibleUpTo(var seq)             // the newest message on screen
     signal linkOpened(string url)
+    signal replyRequested(string messageId, string senderName, string text)
+    signal replyCancelled()
+    signal editRequested(string messageKey, string text)
+    signal editLastRequested()
+    signal editSaved(string text)
+    signal editCancelled()
+    signal deleteRequested(string messageKey)       // confirmed by the user
+    signal reactionRequested(string messageId, string emoji, bool on)
+    signal copyRequested(string text)
+
+    readonly property alias messageMenu: messageMenu
+    readonly property alias reactionPicker: reactionPicker
+    readonly property alias deleteDialog: deleteDialog
 
     Accessible.role: Accessible.Pane
     Accessible.name: title
@@ -44,7 +66,54 @@ Item {
         list.positionViewAtEnd()
         list.newCount = 0
     }
-    function focusComposer() { composer.forceActiveFocus() }
+    function focusComposer() { composer.focusInput() }
+    // The context menu for one message (a MessageBubble), at (x, y) in it.
+    function openMenu(bubble, x, y) {
+        messageMenu.messageKey = bubble.messageKey
+        messageMenu.messageId = bubble.messageId
+        messageMenu.senderName = bubble.own ? qsTr("You") : bubble.senderName
+        messageMenu.text = bubble.content
+        messageMenu.canEdit = bubble.canEdit
+        messageMenu.canDelete = bubble.canDelete
+        messageMenu.returnFocus = bubble
+        messageMenu.popup(bubble, x, y)
+    }
+    function openPicker(messageId) {
+        reactionPicker.messageId = messageId
+        reactionPicker.open()
+    }
+    // Shows the message a quote points to: the model loads the page around it if
+    // needed, then says where it is (revealed).
+    function showOriginal(seq) {
+        if (seq <= 0 || !list.model)
+            return
+        const row = list.model.rowOfSeq !== undefined ? list.model.rowOfSeq(seq) : -1
+        if (row >= 0)
+            list.reveal(row)
+        else if (list.model.jumpTo !== undefined)
+            list.model.jumpTo(seq)
+    }
+    function rowOfKey(key) {
+        if (!list.model || key.length === 0)
+            return -1
+        let row = list.model.rowOfMessageId !== undefined ? list.model.rowOfMessageId(key) : -1
+        if (row < 0 && list.model.rowOfClientId !== undefined)
+            row = list.model.rowOfClientId(key)
+        return row
+    }
+
+    onEditingKeyChanged: {
+        if (editingKey.length === 0) {
+            composer.focusInput()
+            return
+        }
+        const row = rowOfKey(editingKey)
+        if (row >= 0) {
+            // The current item keeps the list's focus, and with it the editor's.
+            list.currentIndex = row
+            list.positionViewAtIndex(row, ListView.Contain)
+        }
+    }
 
     onConversationIdChanged: {
         list.newCount = 0
@@ -133,6 +202,18 @@ Item {
                 property int newCount: 0
                 property bool stickToEnd: true
 
+                // Scrolls to a row and flashes it.
+                function reveal(row) {
+                    currentIndex = row
+                    positionViewAtIndex(row, ListView.Center)
+                    stickToEnd = atYEnd
+                    const item = itemAtIndex(row)
+                    if (item) {
+                        item.flash()
+                        item.forceActiveFocus()
+                    }
+                }
+
                 function maybeFetchMore() {
                     if (!model || count === 0)
                         return
@@ -167,6 +248,8 @@ Item {
                         readTimer.restart()
                     }
                     function onModelReset() { Qt.callLater(list.positionViewAtEnd) }
+                    // jumpTo(seq) found the original of a quote (MessageListModel).
+                    function onRevealed(row) { Qt.callLater(list.reveal, row) }
                 }
 
                 Keys.onPressed: (event) => {
@@ -176,6 +259,7 @@ Item {
                 }
 
                 delegate: MessageBubble {
+                    id: bubbleDelegate
                     required property var model
                     required property int index
                     readonly property var seq: model.seq
@@ -194,6 +278,32 @@ Item {
                     onRetryRequested: root.retryRequested(model.clientId)
                     onDiscardRequested: root.discardRequested(model.clientId)
                     onLinkOpened: (url) => root.linkOpened(url)
+
+                    messageId: model.messageId || ""
+                    clientId: model.clientId || ""
+                    format: model.format || "plain"
+                    isDeleted: !!model.isDeleted
+                    edited: !!model.edited
+                    editedAt: model.editedAt
+                    hasReply: !!model.hasReply
+                    replyToSeq: model.replyToSeq || 0
+                    replySenderName: model.replySenderName || ""
+                    replySnippet: model.replySnippet || ""
+                    replyDeleted: !!model.replyDeleted
+                    reactions: model.reactions || []
+                    canEdit: !!model.canEdit
+                    canDelete: !!model.canDelete
+                    pendingChange: model.pendingChange || ""
+                    editing: root.editingKey.length > 0 && root.editingKey === messageKey
+                    onMenuRequested: (x, y) => root.openMenu(bubbleDelegate, x, y)
+                    onQuoteActivated: (seq) => root.showOriginal(seq)
+                    onReactionToggled: (emoji, on) => root.reactionRequested(messageId, emoji, on)
+                    onReactRequested: root.openPicker(messageId)
+                    onEditSaved: (text) => root.editSaved(text)
+                    onEditCancelled: root.editCancelled()
+                    // The focused message is the list's current one, so the list hands
+                    // the focus back to it (and not to another row) when it has it.
+                    onActiveFocusChanged: if (activeFocus) list.currentIndex = index
                 }
             }
 
@@ -211,6 +321,16 @@ Item {
                     if (item && item.seq > 0)
                         root.visibleUpTo(item.seq)
                 }
+            }
+
+            NoticeToast {
+                objectName: "notice"
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                anchors.bottomMargin: Theme.padding
+                width: Math.min(implicitWidth, parent.width - Theme.padding * 2)
+                text: root.notice
+                z: 2
             }
 
             RoundButton {
@@ -248,6 +368,46 @@ Item {
             onSendRequested: (text) => { root.sendRequested(text); root.jumpToLatest() }
             onTyping: root.typing()
             onStoppedTyping: root.stoppedTyping()
+            replying: root.replying
+            replySenderName: root.replySenderName
+            replySnippet: root.replySnippet
+            onReplyCancelled: root.replyCancelled()
+            onEditLastRequested: root.editLastRequested()
         }
+    }
+
+    MessageMenu {
+        id: messageMenu
+        objectName: "messageMenu"
+        property Item returnFocus
+        onReplyChosen: {
+            root.replyRequested(messageId, senderName, text)
+            composer.focusInput()
+        }
+        onEditChosen: root.editRequested(messageKey, text)
+        onDeleteChosen: {
+            deleteDialog.messageKey = messageKey
+            deleteDialog.open()
+        }
+        onReactChosen: root.openPicker(messageId)
+        onCopyTextChosen: root.copyRequested(text)
+        onCopyLinkChosen: root.copyRequested(link)
+        onClosed: if (returnFocus && !deleteDialog.opened && !reactionPicker.opened && root.editingKey.length === 0) returnFocus.forceActiveFocus()
+    }
+
+    ReactionPicker {
+        id: reactionPicker
+        objectName: "reactionPicker"
+        parent: Overlay.overlay
+        x: parent ? (parent.width - width) / 2 : 0
+        y: parent ? (parent.height - height) / 2 : 0
+        onPicked: (emoji) => root.reactionRequested(messageId, emoji, true)
+    }
+
+    ConfirmDeleteDialog {
+        id: deleteDialog
+        objectName: "deleteDialog"
+        parent: Overlay.overlay
+        onConfirmed: (key) => root.deleteRequested(key)
     }
 }

@@ -236,6 +236,21 @@ ApplicationWindow {
                             onDiscardRequested: (clientId) => CurrentConversation.discard(clientId)
                             onVisibleUpTo: (seq) => CurrentConversation.markVisible(seq)
                             onLinkOpened: (url) => Desktop.openLink(url)
+                            // Reply, edit, delete, react (CurrentConversation.actions).
+                            replying: CurrentConversation.actions.replying
+                            replySenderName: CurrentConversation.actions.replySenderName
+                            replySnippet: CurrentConversation.actions.replySnippet
+                            editingKey: CurrentConversation.actions.editingKey
+                            notice: CurrentConversation.actions.notice
+                            onReplyRequested: (id, sender, text) => CurrentConversation.actions.startReply(id, sender, text)
+                            onReplyCancelled: CurrentConversation.actions.cancelReply()
+                            onEditRequested: (key, text) => CurrentConversation.actions.startEdit(key, text)
+                            onEditLastRequested: CurrentConversation.actions.editLast()
+                            onEditSaved: (text) => CurrentConversation.actions.saveEdit(text)
+                            onEditCancelled: CurrentConversation.actions.cancelEdit()
+                            onDeleteRequested: (key) => CurrentConversation.actions.deleteMessage(key)
+                            onReactionRequested: (id, emoji, on) => CurrentConversation.actions.react(id, emoji, on)
+                            onCopyRequested: (text) => Desktop.copyToClipboard(text)
                         }
 
                         Text {

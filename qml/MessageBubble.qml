@@ -8,7 +8,11 @@ import RingChat
 
 // One message in a conversation. Own messages sit on the right with their
 // delivery state; failed ones offer Retry and Discard. The text is plain text:
-// only http(s) URLs become links, everything else is escaped.
+// only http(s) URLs become links, everything else is escaped (a message sent as
+// "markdown" gets the light subset, see TextFormat.markdown). It shows the message
+// it replies to, an "edited" mark, its reactions, and a tombstone once deleted; it
+// asks for its context menu (right-click, the Menu key, Shift+F10, the hover button)
+// and edits in place while `editing`.
 FocusScope {
     id: root
 
@@ -27,9 +31,30 @@ FocusScope {
     property int collapsedLength: 1500
     property bool expanded: false
 
+    // Contract v2 (the model's roles of the same names).
+    property string messageId
+    property string clientId
+    readonly property string messageKey: messageId.length > 0 ? messageId : clientId
+    property string format: "plain"          // "plain" | "markdown"
+    property bool isDeleted: false
+    property bool edited: false
+    property var editedAt
+    property bool hasReply: false
+    property int replyToSeq: 0
+    property string replySenderName
+    property string replySnippet
+    property bool replyDeleted: false
+    property var reactions: []              // [{emoji, count, mine, names}]
+    property bool canEdit: false
+    property bool canDelete: false
+    property string pendingChange: ""       // "" | "edit" | "delete" | "react"
+    property bool editing: false            // edited in place now
+    readonly property bool hasActions: !isSystem && !isDeleted
+
     readonly property bool collapsed: !expanded && content.length > collapsedLength
     readonly property string shownContent: collapsed ? content.substring(0, collapsedLength) + "\u2026" : content
-    readonly property bool richText: TextFormat.hasLinks(shownContent)
+    readonly property bool markdown: format === "markdown"
+    readonly property bool richText: !markdown && TextFormat.hasLinks(shownContent)
     readonly property bool showReaders: own && delivery === "read" && isGroup && readers && readers.length > 0
                                         && (hover.hovered || root.activeFocus)
     readonly property string readersText: readers && readers.length > 0
@@ -39,6 +64,17 @@ FocusScope {
     signal retryRequested()
     signal discardRequested()
     signal linkOpened(string url)
+    signal menuRequested(real x, real y)    // where, in this item
+    signal quoteActivated(int seq)
+    signal reactionToggled(string emoji, bool on)
+    signal reactRequested()
+    signal editSaved(string text)
+    signal editCancelled()
+
+    // Draws the eye to this message (it was jumped to from a quote).
+    function flash() { flashing = false; flashing = true }
+    property bool flashing: false
+    function requestMenu() { menuRequested(bubble.x + bubble.width / 2, bubble.y + bubble.height / 2) }
 
     implicitHeight: column.implicitHeight
     implicitWidth: column.implicitWidth
@@ -48,7 +84,16 @@ FocusScope {
     Accessible.name: {
         if (isSystem)
             return content
-        let s = (own ? qsTr("You") : senderName) + ", " + Format.time(timestamp) + ": " + content
+        let s = (own ? qsTr("You") : senderName) + ", " + Format.time(timestamp) + ": "
+        if (isDeleted)
+            return s + qsTr("Message deleted")
+        if (hasReply)
+            s += qsTr("in reply to %1, ").arg(replyDeleted ? qsTr("a deleted message") : replySenderName)
+        s += content
+        if (edited)
+            s += ", " + qsTr("edited")
+        if (pendingChange.length > 0)
+            s += ", " + qsTr("saving")
         if (own) {
             s += ", " + deliveryText
             if (delivery === "read" && isGroup && readersText.length > 0)
@@ -56,9 +101,22 @@ FocusScope {
         }
         return s
     }
-    Accessible.description: readersText
+    Accessible.description: {
+        const parts = []
+        if (readersText.length > 0)
+            parts.push(readersText)
+        if (!isDeleted && reactions)
+            for (let i = 0; i < reactions.length; ++i)
+                parts.push(Emojis.nameOf(reactions[i].emoji) + " " + reactions[i].count)
+        return parts.join(", ")
+    }
 
     HoverHandler { id: hover }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        enabled: root.hasActions
+        onTapped: (point) => root.menuRequested(point.position.x, point.position.y)
+    }
 
     Column {
         id: column
@@ -121,12 +179,34 @@ FocusScope {
                     objectName: "bubble"
                     Layout.alignment: Qt.AlignTop
                     color: root.own ? Theme.ownBubble : Theme.otherBubble
+                    opacity: root.pendingChange.length > 0 ? 0.75 : 1
                     radius: Theme.radius
                     border.width: root.activeFocus ? 2 : (root.delivery === "failed" && root.own ? 1 : 0)
                     border.color: root.activeFocus ? Theme.focusRing : Theme.danger
-                    implicitWidth: Math.max(body.width, senderLabel.visible ? senderLabel.implicitWidth : 0,
+                    implicitWidth: Math.max(body.visible ? body.width : 0, senderLabel.visible ? senderLabel.implicitWidth : 0,
+                                            quote.active ? quote.width : 0, editor.active ? editor.width : 0,
+                                            tombstone.active ? tombstone.width : 0,
                                             footer.implicitWidth) + Theme.padding * 1.5
                     implicitHeight: bubbleColumn.implicitHeight + Theme.unit * 1.5
+
+                    // The flash after a jump to this message (made only then).
+                    Loader {
+                        objectName: "flash"
+                        anchors.fill: parent
+                        active: root.flashing
+                        sourceComponent: Rectangle {
+                            id: flashRect
+                            radius: Theme.radius
+                            color: Theme.accent
+                            opacity: 0
+                            SequentialAnimation on opacity {
+                                NumberAnimation { to: 0.35; duration: 150 }
+                                PauseAnimation { duration: 600 }
+                                NumberAnimation { to: 0; duration: 600 }
+                                ScriptAction { script: root.flashing = false }
+                            }
+                        }
+                    }
 
                     Column {
                         id: bubbleColumn
@@ -145,12 +225,55 @@ FocusScope {
                             font.bold: true
                         }
 
+                        Loader {
+                            id: quote
+                            objectName: "quote"
+                            active: root.hasReply && !root.isDeleted
+                            visible: active
+                            sourceComponent: ReplyQuote {
+                                senderName: root.replySenderName
+                                snippet: root.replySnippet
+                                deleted: root.replyDeleted
+                                maxWidth: root.maxBubbleWidth
+                                onClicked: root.quoteActivated(root.replyToSeq)
+                            }
+                        }
+
+                        Loader {
+                            id: tombstone
+                            objectName: "tombstone"
+                            active: root.isDeleted
+                            visible: active
+                            sourceComponent: Text {
+                                text: qsTr("Message deleted")
+                                textFormat: Text.PlainText
+                                color: Theme.secondaryText
+                                font.pixelSize: Theme.fontSize
+                                font.italic: true
+                            }
+                        }
+
+                        Loader {
+                            id: editor
+                            objectName: "editor"
+                            active: root.editing && !root.isDeleted
+                            visible: active
+                            width: active && item ? Math.max(root.maxBubbleWidth * 0.6, Math.min(item.implicitWidth, root.maxBubbleWidth)) : 0
+                            sourceComponent: InlineEditor {
+                                originalText: root.content
+                                onSaved: (text) => root.editSaved(text)
+                                onCancelled: root.editCancelled()
+                            }
+                        }
+
                         Text {
                             id: body
                             objectName: "body"
+                            visible: !root.isDeleted && !root.editing
                             width: Math.min(implicitWidth, root.maxBubbleWidth)
-                            text: root.richText ? TextFormat.linkify(root.shownContent, Theme.link) : root.shownContent
-                            textFormat: root.richText ? Text.StyledText : Text.PlainText
+                            text: root.markdown ? TextFormat.markdown(root.shownContent, Theme.link)
+                                                : root.richText ? TextFormat.linkify(root.shownContent, Theme.link) : root.shownContent
+                            textFormat: root.markdown ? Text.RichText : root.richText ? Text.StyledText : Text.PlainText
                             wrapMode: Text.Wrap
                             color: Theme.text
                             linkColor: Theme.link
@@ -183,6 +306,26 @@ FocusScope {
                             id: footer
                             anchors.right: parent.right
                             spacing: Theme.unit / 2
+                            Loader {
+                                objectName: "saving"
+                                active: root.pendingChange.length > 0
+                                visible: active
+                                sourceComponent: Text {
+                                    text: qsTr("saving…")
+                                    textFormat: Text.PlainText
+                                    color: Theme.secondaryText
+                                    font.pixelSize: Theme.smallFontSize
+                                    font.italic: true
+                                }
+                            }
+                            Loader {
+                                objectName: "editedMark"
+                                active: root.edited && !root.isDeleted
+                                visible: active
+                                sourceComponent: EditedMark {
+                                    editedAt: root.editedAt
+                                }
+                            }
                             Text {
                                 text: Format.time(root.timestamp)
                                 textFormat: Text.PlainText
@@ -198,6 +341,43 @@ FocusScope {
                         }
                     }
                 }
+
+                // The context menu for the mouse, on hover and keyboard focus (made only
+                // then, so scrolling past messages stays cheap).
+                Loader {
+                    id: menuButton
+                    objectName: "menuButton"
+                    Layout.alignment: Qt.AlignVCenter
+                    active: root.hasActions && !root.editing && (hover.hovered || root.activeFocus)
+                    visible: active
+                    sourceComponent: IconButton {
+                        text: "\u22EF"
+                        font.pixelSize: Theme.fontSize
+                        toolTip: qsTr("Message actions")
+                        onClicked: {
+                            const p = mapToItem(root, 0, height)
+                            root.menuRequested(p.x, p.y)
+                        }
+                    }
+                }
+            }
+        }
+
+        Loader {
+            objectName: "reactions"
+            active: !root.isSystem && !root.isDeleted && root.reactions && root.reactions.length > 0
+            visible: active
+            anchors.right: root.own ? parent.right : undefined
+            anchors.left: root.own ? undefined : parent.left
+            anchors.leftMargin: !root.own && root.isGroup ? Theme.avatarSize * 0.8 + Theme.unit : 0
+            width: Math.min(parent.width, root.maxBubbleWidth)
+            sourceComponent: ReactionChips {
+                layoutDirection: root.own ? Qt.RightToLeft : Qt.LeftToRight
+                reactions: root.reactions
+                saving: root.pendingChange === "react"
+                canAdd: root.messageId.length > 0
+                onToggled: (emoji, on) => root.reactionToggled(emoji, on)
+                onAddRequested: root.reactRequested()
             }
         }
 
@@ -252,6 +432,12 @@ FocusScope {
     }
 
     Keys.onPressed: (event) => {
+        if (root.hasActions && (event.key === Qt.Key_Menu
+                                || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier)))) {
+            root.requestMenu()
+            event.accepted = true
+            return
+        }
         if (root.own && root.delivery === "failed") {
             if (event.key === Qt.Key_R) { root.retryRequested(); event.accepted = true }
             else if (event.key === Qt.Key_Delete) { root.discardRequested(); event.accepted = true }

@@ -43,6 +43,8 @@ set(RINGCHAT_DEB_RUNTIME_DEPENDS
     qml6-module-qtquick-layouts       # QtQuick.Layouts
     # plugins
     libqt6sql6-sqlite                 # the QSQLITE driver for the offline cache
+    # data read at run time
+    unicode-data                      # emoji/emoji-test.txt: the reaction picker's emoji and names
 )
 # libqt6keychain1 and libsimdjson14 come from shlibdeps (the app links QtKeychain and
 # simdjson); naming them here too would list them twice. tests/packaging/check-deb fails if it is ever missing.
@@ -50,7 +52,9 @@ list(JOIN RINGCHAT_DEB_RUNTIME_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Wayland sessions need the Wayland platform plugin (X11/XWayland works without it);
 # xdg-open starts the browser for sign-in; a Secret Service provider keeps the tokens.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, xdg-utils, gnome-keyring | kwalletmanager | keepassxc")
+# A colour emoji font shows reactions and the picker (any desktop has one; Debian's is Noto).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "qt6-wayland, xdg-utils, gnome-keyring | kwalletmanager | keepassxc, fonts-noto-color-emoji")
 set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)

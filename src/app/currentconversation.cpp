@@ -28,6 +28,7 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     : QObject(parent)
     , m_session(session)
     , m_settings(settings)
+    , m_actions(new MessageActions(this))
 {
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
@@ -131,6 +132,7 @@ void CurrentConversation::refreshMessages()
         model = m_service->messageModel(m_id);
         QQmlEngine::setObjectOwnership(model, QQmlEngine::CppOwnership);
     }
+    m_actions->setConversation(m_service, m_id, model);
     if (model == m_messages)
         return;
     m_messages = model;
@@ -156,7 +158,7 @@ bool CurrentConversation::isOnScreen(const QString &conversationId) const
 
 QString CurrentConversation::send(const QString &text)
 {
-    return m_service && !m_id.isEmpty() ? m_service->sendMessage(m_id, text) : QString();
+    return m_actions->send(text);
 }
 
 void CurrentConversation::retry(const QString &clientId)

@@ -3,9 +3,11 @@
 #pragma once
 // The QML singleton `CurrentConversation`: the conversation the user has open, as
 // properties with change signals that the header, the history and the typing line
-// bind to, and the actions on it (send, retry, discard, typing, read markers). It
-// follows the chat service, so a title, presence or typing change reaches the view
-// by itself.
+// bind to, and the actions on it (send, retry, discard, typing, read markers; reply,
+// edit, delete and react are its `actions`). It follows the chat service, so a title,
+// presence or typing change reaches the view by itself.
+
+#include "app/messageactions.h"
 
 #include <QAbstractItemModel>
 #include <QObject>
@@ -46,6 +48,8 @@ class CurrentConversation : public QObject
     Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
     // The conversation open at the last run, once the account knows it ("" until then).
     Q_PROPERTY(QString restorableId READ restorableId NOTIFY restorableIdChanged)
+    // Reply, edit, delete and react on this conversation's messages.
+    Q_PROPERTY(ringchat::app::MessageActions *actions READ actions CONSTANT)
 
 public:
     CurrentConversation(Session *session, Settings *settings, QObject *parent = nullptr);
@@ -65,11 +69,13 @@ public:
     bool windowActive() const { return m_windowActive; }
     void setWindowActive(bool active);
     QString restorableId() const { return m_restorableId; }
+    MessageActions *actions() const { return m_actions; }
 
     // The user sees this conversation now (open, and the window has focus).
     bool isOnScreen(const QString &conversationId) const;
 
-    // Sends text; returns the message's clientId ("" when it cannot be sent).
+    // Sends text (as a reply when actions.replying); returns the message's clientId
+    // ("" when it cannot be sent).
     Q_INVOKABLE QString send(const QString &text);
     Q_INVOKABLE void retry(const QString &clientId);
     Q_INVOKABLE void discard(const QString &clientId);
@@ -107,6 +113,7 @@ private:
     QPointer<QAbstractItemModel> m_messages;
     bool m_windowActive = false;
     QString m_restorableId;
+    MessageActions *m_actions;
 };
 
 } // namespace ringchat::app

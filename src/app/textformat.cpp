@@ -3,6 +3,9 @@
 #include "app/textformat.h"
 
 #include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QUrl>
 
 #include <algorithm>
@@ -123,6 +126,86 @@ bool isSafeLink(const QString &url)
         return false;
     const QUrl parsed(url);
     return parsed.isValid() && !parsed.host().isEmpty();
+}
+
+QString firstLink(const QString &text)
+{
+    QString first;
+    forEachLink(text, [&](qsizetype, QStringView url) {
+        first = url.toString();
+        return false;
+    });
+    return first;
+}
+
+namespace {
+
+// What the Markdown reader made that must not reach the screen as it is.
+struct Fix
+{
+    int position;
+    int length;
+    bool image; // removed
+    QTextCharFormat format;
+};
+
+QList<Fix> unsafeFragments(const QTextDocument &doc, const QColor &linkColor)
+{
+    QList<Fix> fixes;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat()) {
+                fixes.append({ fragment.position(), fragment.length(), true, {} });
+            } else if (format.isAnchor() || format.hasProperty(QTextFormat::AnchorHref)) {
+                if (isSafeLink(format.anchorHref())) {
+                    if (linkColor.isValid())
+                        format.setForeground(linkColor);
+                } else {
+                    format.setAnchor(false);
+                    format.clearProperty(QTextFormat::AnchorHref);
+                    format.clearProperty(QTextFormat::AnchorName);
+                    format.setFontUnderline(false);
+                    format.clearForeground();
+                }
+                fixes.append({ fragment.position(), fragment.length(), false, format });
+            }
+        }
+    }
+    return fixes;
+}
+
+// The body of QTextDocument::toHtml() without its <body> style, which would set a
+// font family and size of its own instead of the Text item's.
+QString bodyOf(const QString &html)
+{
+    const qsizetype open = html.indexOf(QLatin1String("<body"));
+    const qsizetype start = open < 0 ? -1 : html.indexOf(u'>', open);
+    const qsizetype end = html.lastIndexOf(QLatin1String("</body>"));
+    return start < 0 || end < start ? QString() : html.mid(start + 1, end - start - 1).trimmed();
+}
+
+} // namespace
+
+QString markdownToHtml(const QString &text, const QColor &linkColor)
+{
+    QTextDocument doc;
+    doc.setMarkdown(text,
+                    QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectCommonMark
+                                                    | QTextDocument::MarkdownNoHTML));
+    const QList<Fix> fixes = unsafeFragments(doc, linkColor);
+    // From the end, so removing an image does not move the positions still to fix.
+    for (auto it = fixes.crbegin(); it != fixes.crend(); ++it) {
+        QTextCursor cursor(&doc);
+        cursor.setPosition(it->position);
+        cursor.setPosition(it->position + it->length, QTextCursor::KeepAnchor);
+        if (it->image)
+            cursor.removeSelectedText();
+        else
+            cursor.setCharFormat(it->format);
+    }
+    return bodyOf(doc.toHtml());
 }
 
 } // namespace ringchat::app::textformat

@@ -3,7 +3,10 @@
 #pragma once
 // Message text is plain text. The one place that turns it into something richer:
 // http(s) URLs become links, everything else is escaped, and nothing from the wire
-// is ever read as markup. The same rule decides which links may be opened.
+// is ever read as HTML. The same rule decides which links may be opened. A message
+// whose format is "markdown" gets the contract's light subset (bold, italic, code,
+// quotes, links) through Qt's own Markdown reader, with raw HTML, images and unsafe
+// links taken out.
 
 #include <QColor>
 #include <QObject>
@@ -24,6 +27,12 @@ bool hasLinks(const QString &text);
 QString linkify(const QString &text, const QColor &linkColor = {});
 // Only http(s) URLs with a host, and nothing invisible or blank in them, are opened.
 bool isSafeLink(const QString &url);
+// The first URL linkify() would link ("" when none): the context menu's "Copy link".
+QString firstLink(const QString &text);
+// RichText for a Text item from Markdown (CommonMark, no raw HTML): images are
+// dropped (nothing is ever fetched), links that isSafeLink refuses become plain
+// text, the others take linkColor.
+QString markdownToHtml(const QString &text, const QColor &linkColor = {});
 
 } // namespace textformat
 
@@ -42,6 +51,11 @@ public:
         return textformat::linkify(text, linkColor);
     }
     Q_INVOKABLE bool isSafeLink(const QString &url) const { return textformat::isSafeLink(url); }
+    Q_INVOKABLE QString firstLink(const QString &text) const { return textformat::firstLink(text); }
+    Q_INVOKABLE QString markdown(const QString &text, const QColor &linkColor) const
+    {
+        return textformat::markdownToHtml(text, linkColor);
+    }
 };
 
 } // namespace ringchat::app

@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Link detection and escaping of message text (src/app/textformat), with hostile
-// input: what reaches a Text item as StyledText, and which links may be opened.
+// input: what reaches a Text item as StyledText, which links may be opened, and
+// what a "markdown" message may become (no raw HTML, no images, no unsafe links).
 #include "app/textformat.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace ringchat::app;
@@ -140,8 +142,101 @@ private slots:
         const QString url = QStringLiteral("https://a.org/") + QString(200'000, QLatin1Char('z'));
         QCOMPARE(textformat::linkify(url).count(QLatin1String("<a href=")), 1);
     }
+
+    void firstLink()
+    {
+        QCOMPARE(textformat::firstLink(QStringLiteral("see https://a.org/x, then http://b.org")),
+                 QStringLiteral("https://a.org/x"));
+        QCOMPARE(textformat::firstLink(QStringLiteral("javascript:alert(1) and ftp://a.org")), QString());
+        QCOMPARE(textformat::firstLink(QStringLiteral("[docs](https://a.org/docs)")),
+                 QStringLiteral("https://a.org/docs"));
+    }
+
+    void markdownSubset()
+    {
+        const QString html = textformat::markdownToHtml(
+            QStringLiteral(
+                "**bold** *italic* `code` [site](https://a.org/x)\n\n> quoted\n\n```\nint x;\n```"),
+            QColor(0x0b, 0x57, 0xd0));
+        QVERIFY2(html.contains(QLatin1String("font-weight")), qPrintable(html)); // bold
+        QVERIFY2(html.contains(QLatin1String("font-style:italic")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("monospace")), qPrintable(html)); // code and the code block
+        QVERIFY2(html.contains(QLatin1String("<a href=\"https://a.org/x\"")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("#0b57d0")), qPrintable(html)); // the link colour
+        QVERIFY2(html.contains(QLatin1String("quoted")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("int x;")), qPrintable(html));
+        QVERIFY(!html.contains(QLatin1String("**")));
+        // A fragment for a Text item, without the document's own font.
+        QVERIFY(!html.contains(QLatin1String("<body")));
+        QVERIFY(!html.contains(QLatin1String("<html")));
+    }
+
+    void markdownHostile_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("mustShow"); // text that must still be there, escaped
+        QTest::newRow("script tag") << "<script>alert(1)</script> hi"
+                                    << "&lt;script&gt;";
+        QTest::newRow("html block") << "<div onclick=\"x()\">click</div>"
+                                    << "&lt;div";
+        QTest::newRow("inline html link") << "<a href=\"javascript:alert(1)\">x</a>"
+                                          << "&lt;a href=";
+        QTest::newRow("html image") << "<img src=\"http://evil.example/p.png\">"
+                                    << "&lt;img";
+        QTest::newRow("markdown image") << "look ![alt](http://evil.example/p.png) here"
+                                        << "look";
+        QTest::newRow("image in a link") << "[![a](http://evil.example/i.png)](https://a.org)"
+                                         << "";
+        QTest::newRow("javascript link") << "[click](javascript:alert(1))"
+                                         << "click";
+        QTest::newRow("file link") << "[passwd](file:///etc/passwd)"
+                                   << "passwd";
+        QTest::newRow("data link") << "[d](data:text/html;base64,PHNjcmlwdD4=)"
+                                   << "d";
+        QTest::newRow("own scheme autolink") << "<ringchat://open>"
+                                             << "ringchat://open";
+        QTest::newRow("rtl override in a link") << QStringLiteral("[x](https://a.org/\u202Egnp.exe)") << "x";
+        QTest::newRow("entities") << "&lt;script&gt; &amp;"
+                                  << "&lt;script&gt;";
+        QTest::newRow("reference image") << "![x][img]\n\n[img]: http://evil.example/p.png"
+                                         << "";
+    }
+    void markdownHostile()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, mustShow);
+        const QString html = textformat::markdownToHtml(input);
+        QVERIFY2(!html.contains(QLatin1String("<img"), Qt::CaseInsensitive), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("<script"), Qt::CaseInsensitive), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("<div"), Qt::CaseInsensitive), qPrintable(html));
+        // Nothing to fetch: no source attribute, no CSS url(). (Raw HTML stays as text.)
+        QVERIFY2(!html.contains(QLatin1String("src=\""), Qt::CaseInsensitive), qPrintable(html));
+        QVERIFY2(!html.contains(QLatin1String("url("), Qt::CaseInsensitive), qPrintable(html));
+        // A Markdown image leaves nothing of its address.
+        if (input.contains(QLatin1String("![")))
+            QVERIFY2(!html.contains(QLatin1String("evil.example")), qPrintable(html));
+        // Every link left is one isSafeLink allows.
+        static const QRegularExpression href(QStringLiteral("href=\"([^\"]*)\""));
+        for (auto it = href.globalMatch(html); it.hasNext();) {
+            const QString url = it.next().captured(1);
+            QVERIFY2(textformat::isSafeLink(url), qPrintable(html));
+        }
+        QVERIFY2(html.contains(mustShow), qPrintable(html));
+    }
+
+    void markdownOfAHugeInputStaysQuick()
+    {
+        const QString nested = QString(5000, QLatin1Char('>')) + QStringLiteral(" deep ")
+            + QString(5000, QLatin1Char('*')) + QStringLiteral("[a](") + QString(5000, QLatin1Char('('));
+        QElapsedTimer timer;
+        timer.start();
+        const QString html = textformat::markdownToHtml(nested);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+        QVERIFY(html.contains(QLatin1String("deep")));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestTextFormat)
+// QTextDocument (the Markdown reader) needs a QGuiApplication for its fonts.
+QTEST_MAIN(TestTextFormat)
 
 #include "tst_textformat.moc"

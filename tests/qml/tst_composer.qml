@@ -124,5 +124,42 @@ Item {
             compare(input.Accessible.role, Accessible.EditableText)
             compare(findChild(c, "sendButton").Accessible.role, Accessible.Button)
         }
+
+        // Replying: the quote bar says to whom, Esc or its button cancels.
+        SignalSpy { id: replyCancelSpy; signalName: "replyCancelled" }
+        SignalSpy { id: editLastSpy; signalName: "editLastRequested" }
+        function test_replyBarAndEsc() {
+            const c = make()
+            replyCancelSpy.target = c; replyCancelSpy.clear()
+            const bar = findChild(c, "replyBar")
+            verify(!bar.visible)
+            const before = c.implicitHeight
+            c.replySenderName = "Bob"
+            c.replySnippet = "Can you check the build?"
+            c.replying = true
+            verify(bar.visible)
+            verify(c.implicitHeight > before)
+            compare(findChild(bar, "replyBarSender").text, "Replying to Bob")
+            compare(findChild(bar, "replyBarSnippet").text, "Can you check the build?")
+            compare(bar.Accessible.name, "Replying to Bob: Can you check the build?")
+            keyClick(Qt.Key_Escape)
+            compare(replyCancelSpy.count, 1)
+            mouseClick(findChild(bar, "cancelReply"))
+            compare(replyCancelSpy.count, 2)
+            verify(findChild(c, "composerInput").activeFocus)
+            // Not replying: Esc is left to others.
+            c.replying = false
+            keyClick(Qt.Key_Escape)
+            compare(replyCancelSpy.count, 2)
+        }
+        function test_upInEmptyComposerEditsLast() {
+            const c = make()
+            editLastSpy.target = c; editLastSpy.clear()
+            keyClick(Qt.Key_Up)
+            compare(editLastSpy.count, 1)
+            keyClick(Qt.Key_A)
+            keyClick(Qt.Key_Up)               // a draft: Up moves the cursor, nothing else
+            compare(editLastSpy.count, 1)
+        }
     }
 }

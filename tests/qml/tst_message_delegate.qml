@@ -17,6 +17,11 @@ Item {
         SignalSpy { id: retrySpy; signalName: "retryRequested" }
         SignalSpy { id: discardSpy; signalName: "discardRequested" }
         SignalSpy { id: linkSpy; signalName: "linkOpened" }
+        SignalSpy { id: quoteSpy; signalName: "quoteActivated" }
+        SignalSpy { id: toggleSpy; signalName: "reactionToggled" }
+        SignalSpy { id: menuSpy; signalName: "menuRequested" }
+        SignalSpy { id: savedSpy; signalName: "editSaved" }
+        SignalSpy { id: cancelledSpy; signalName: "editCancelled" }
 
         readonly property var stamp: new Date(2026, 10, 27, 10, 42, 0)
 
@@ -139,6 +144,165 @@ Item {
             const b = make({ isSystem: true, content: "Carol joined" })
             compare(b.Accessible.name, "Carol joined")
             verify(!findChild(b, "bubble").visible)
+        }
+
+        // ---- Message actions (contract v2)
+
+        function test_quoteShowsTheOriginalAndJumps() {
+            const b = make({ content: "Yes", messageId: "m2", hasReply: true, replyToSeq: 7,
+                             replySenderName: "Carol", replySnippet: "Lunch at 12:30?" })
+            const quote = findChild(b, "quote")
+            verify(quote.active)
+            compare(findChild(quote.item, "quoteSender").text, "Carol")
+            compare(findChild(quote.item, "quoteText").text, "Lunch at 12:30?")
+            compare(quote.item.Accessible.name, "Reply to Carol: Lunch at 12:30?")
+            compare(quote.item.Accessible.role, Accessible.Button)
+            quoteSpy.target = b; quoteSpy.clear()
+            mouseClick(quote.item)
+            compare(quoteSpy.count, 1)
+            compare(quoteSpy.signalArguments[0][0], 7)
+            // From the keyboard too.
+            quote.item.forceActiveFocus()
+            keyClick(Qt.Key_Return)
+            keyClick(Qt.Key_Space)
+            compare(quoteSpy.count, 3)
+            compare(b.Accessible.name, "Bob, 10:42: in reply to Carol, Yes")
+            // No reply: no quote.
+            verify(!findChild(make({}), "quote").active)
+        }
+        function test_quoteOfADeletedOriginal() {
+            const b = make({ content: "Yes", hasReply: true, replyToSeq: 7, replySenderName: "Carol",
+                             replySnippet: "", replyDeleted: true })
+            const quote = findChild(b, "quote")
+            compare(findChild(quote.item, "quoteText").text, "Original message deleted")
+            verify(!findChild(quote.item, "quoteSender").visible)
+            compare(quote.item.Accessible.name, "Reply to a deleted message")
+        }
+        function test_editedMarkTellsWhenInLocalTime() {
+            const plain = make({})
+            verify(!findChild(plain, "editedMark").active)
+            const at = new Date(2026, 10, 27, 10, 50, 0)
+            const b = make({ edited: true, editedAt: at })
+            const mark = findChild(b, "editedMark")
+            verify(mark.active)
+            compare(mark.item.text, "edited")
+            compare(mark.item.description, "Edited " + at.toLocaleString(Qt.locale(), Locale.ShortFormat))
+            compare(mark.item.Accessible.name, mark.item.description)
+            verify(!mark.item.showTime)
+            mouseMove(mark.item)
+            tryCompare(mark.item, "showTime", true)    // the tooltip, with the time
+            compare(b.Accessible.name, "Bob, 10:42: Hello, edited")
+            // An unknown time still says "edited".
+            compare(findChild(make({ edited: true }), "editedMark").item.description, "Edited")
+        }
+        function test_tombstoneKeepsItsPlace() {
+            const b = make({ content: "", isDeleted: true, messageId: "m1", hasReply: true, replySenderName: "Carol",
+                             reactions: [{ emoji: "\u{1F44D}", count: 1, mine: true, names: ["Alice"] }],
+                             edited: true })
+            const tomb = findChild(b, "tombstone")
+            verify(tomb.active)
+            compare(tomb.item.text, "Message deleted")
+            verify(!findChild(b, "body").visible)
+            verify(!findChild(b, "quote").active)
+            verify(!findChild(b, "reactions").active)
+            verify(!findChild(b, "editedMark").active)
+            b.forceActiveFocus()
+            verify(!findChild(b, "menuButton").active)
+            verify(b.height > 0)
+            compare(b.Accessible.name, "Bob, 10:42: Message deleted")
+            // No context menu on a tombstone.
+            menuSpy.target = b; menuSpy.clear()
+            b.forceActiveFocus()
+            keyClick(Qt.Key_Menu)
+            compare(menuSpy.count, 0)
+            verify(!findChild(make({}), "tombstone").active)
+        }
+        function test_reactionChips() {
+            const b = make({ messageId: "m1", reactions: [
+                { emoji: "\u{1F44D}", count: 2, mine: true, names: ["Alice", "Bob"] },
+                { emoji: "\u{1F389}", count: 1, mine: false, names: ["Carol"] }] })
+            const loader = findChild(b, "reactions")
+            verify(loader.active)
+            const chips = []
+            for (let i = 0; i < loader.item.children.length; ++i)
+                if (loader.item.children[i].objectName === "reactionChip")
+                    chips.push(loader.item.children[i])
+            compare(chips.length, 2)
+            compare(chips[0].contentItem.text, "\u{1F44D} 2")
+            verify(chips[0].mine)
+            verify(Qt.colorEqual(chips[0].contentItem.color, Theme.accent))   // ours stands out
+            verify(!Qt.colorEqual(chips[1].contentItem.color, Theme.accent))
+            compare(chips[0].Accessible.name, "Thumbs up, 2, you reacted")
+            compare(chips[1].Accessible.name, "Party popper, 1")
+            compare(chips[0].Accessible.description, "Alice, Bob")
+            toggleSpy.target = b; toggleSpy.clear()
+            mouseClick(chips[0])
+            compare(toggleSpy.count, 1)
+            compare(toggleSpy.signalArguments[0][0], "\u{1F44D}")
+            compare(toggleSpy.signalArguments[0][1], false)       // ours: take it back
+            chips[1].forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            compare(toggleSpy.signalArguments[1][1], true)        // theirs: add ours
+            mouseMove(chips[1])
+            tryCompare(chips[1], "showingNames", true)   // the tooltip
+            compare(chips[1].names, "Carol")
+            verify(b.Accessible.description.indexOf("Thumbs up 2") >= 0)
+        }
+        function test_pendingChangeShowsSaving() {
+            const b = make({ own: true, pendingChange: "edit" })
+            verify(findChild(b, "saving").active)
+            verify(findChild(b, "bubble").opacity < 1)
+            verify(b.Accessible.name.indexOf("saving") >= 0)
+            verify(!findChild(make({ own: true }), "saving").active)
+        }
+        function test_menuFromKeyboardMouseAndButton() {
+            const b = make({ messageId: "m1" })
+            menuSpy.target = b; menuSpy.clear()
+            b.forceActiveFocus()
+            keyClick(Qt.Key_Menu)
+            compare(menuSpy.count, 1)
+            keyClick(Qt.Key_F10, Qt.ShiftModifier)
+            compare(menuSpy.count, 2)
+            mouseClick(findChild(b, "bubble"), 10, 10, Qt.RightButton)
+            compare(menuSpy.count, 3)
+            const button = findChild(b, "menuButton")
+            verify(button.active)                 // focused (and hovered)
+            mouseClick(button.item)
+            compare(menuSpy.count, 4)
+            compare(button.item.Accessible.name, "Message actions")
+        }
+        function test_editInPlace() {
+            const b = make({ own: true, messageId: "m1", content: "teh typo", canEdit: true })
+            verify(!findChild(b, "editor").active)
+            b.editing = true
+            const editor = findChild(b, "editor")
+            verify(editor.active)
+            verify(!findChild(b, "body").visible)
+            tryVerify(() => editor.item.activeFocus)
+            compare(editor.item.text, "teh typo")
+            savedSpy.target = b; savedSpy.clear()
+            cancelledSpy.target = b; cancelledSpy.clear()
+            keyClick(Qt.Key_Backspace)
+            keyClick(Qt.Key_Return)
+            compare(savedSpy.count, 1)
+            compare(savedSpy.signalArguments[0][0], "teh typ")
+            keyClick(Qt.Key_Escape)
+            compare(cancelledSpy.count, 1)
+            b.editing = false
+            verify(findChild(b, "body").visible)
+        }
+        function test_markdownIsRenderedSafely() {
+            const b = make({ format: "markdown", content: "**bold** <b>raw</b> ![x](http://evil.example/i.png)" })
+            const body = findChild(b, "body")
+            compare(body.textFormat, Text.RichText)
+            verify(body.text.indexOf("font-weight") >= 0)
+            verify(body.text.indexOf("<b>") < 0)
+            verify(body.text.indexOf("&lt;b&gt;") >= 0)
+            verify(body.text.indexOf("evil.example") < 0)
+            // Plain messages stay plain, even when they look like Markdown.
+            const plain = make({ content: "**not bold**" })
+            compare(findChild(plain, "body").textFormat, Text.PlainText)
+            compare(findChild(plain, "body").text, "**not bold**")
         }
     }
 }
