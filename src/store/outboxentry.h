@@ -44,6 +44,9 @@ struct OutboxEntry
     int attempts = 0;
     State state = State::Queued;
     QString lastError; // the sentence shown for Failed
+    // It went out at least once, so the server may hold it: a send is edited or
+    // deleted by an action from then on, no longer rewritten or dropped.
+    bool emitted = false;
 
     // The pending message as the message list shows it (seq 0, delivery
     // Sending or Failed).
