@@ -7,7 +7,6 @@
 #include "auth/jwtclaims.h"
 #include "chat/cachereader.h"
 #include "chat/historyloader.h"
-#include "chat/messageactions.h"
 #include "chat/modelfeeder.h"
 #include "chat/outgoingevents.h"
 #include "chat/serversync.h"
@@ -94,11 +93,8 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
             });
     m_typingIn = new TypingTracker(this, m_options.typingExpiryMs);
     connect(m_typingIn, &TypingTracker::typersChanged, this, &ChatService::typersChanged);
-    m_presence = new PresenceTracker(
-        [send](const QString &status) {
-            send(QStringLiteral("update_presence"), { { QStringLiteral("status"), status } }, {});
-        },
-        this, m_options.awayAfterMs);
+    m_presence = new PresenceTracker([this](const QString &status) { m_out->sendPresence(status); }, this,
+                                     m_options.awayAfterMs);
     connect(m_presence, &PresenceTracker::presenceChanged, this, &ChatService::presenceChanged);
 
     connect(m_connection, &ConnectionManager::statusChanged, this, [this](ConnectionManager::Status s) {
@@ -116,14 +112,8 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     });
     connect(m_socket, &net::SocketIoClient::eventReceived, this, &ChatService::onEvent);
 
-    // Our rows show our pending actions on them.
-    connect(m_own, &OwnMessages::rowsInserted, this, [this](const QString &conv, QList<api::Message> rows) {
-        m_actions->overlay(rows);
-        emit messagesInserted(conv, rows);
-    });
-    connect(m_own, &OwnMessages::rowUpdated, this, [this](const QString &conv, const api::Message &row) {
-        emit messageUpdated(conv, m_actions->overlaid(row));
-    });
+    // Our rows come through MessageActions, which shows our pending actions on them.
+    connect(m_actions, &MessageActions::rowsInserted, this, &ChatService::messagesInserted);
     connect(m_own, &OwnMessages::rowRemoved, this, &ChatService::messageRemoved);
     connect(m_own, &OwnMessages::delivered, this, &ChatService::onDelivered);
     connect(m_own, &OwnMessages::failed, this, &ChatService::messageFailed);
@@ -382,30 +372,10 @@ QString ChatService::sendMessage(const QString &conversationId, const QString &c
     return clientId;
 }
 
-QString ChatService::editMessage(const QString &conversationId, const QString &messageKey,
-                                 const QString &content)
-{
-    return m_actions->edit(conversationId, messageKey, content);
-}
-
-QString ChatService::deleteMessage(const QString &conversationId, const QString &messageKey)
-{
-    return m_actions->remove(conversationId, messageKey);
-}
-
-QString ChatService::setReaction(const QString &conversationId, const QString &messageId,
-                                 const QString &emoji, bool on)
-{
-    return m_actions->react(conversationId, messageId, emoji, on);
-}
-
 void ChatService::onDelivered(const QString &clientId, const api::Message &stored)
 {
     if (stored.id.isEmpty()) {
-        // Stored, but the ack was unreadable: the gap fill brings it in.
-        for (const QString &id : m_timelines.ids())
-            if (const qint64 held = m_timelines.highestHeldSeq(id); held > 0)
-                m_sync->fill(id, held);
+        m_sync->fillAll(); // stored, but the ack was unreadable: the gap fill brings it in
         return;
     }
     ingest(stored.conversationId, { stored }, Timelines::Source::Server);

@@ -27,6 +27,7 @@
 #include "api/types.h"
 #include "chat/chatcache.h"
 #include "chat/connectionmanager.h"
+#include "chat/messageactions.h"
 #include "chat/outgoingevents.h"
 #include "chat/ownmessages.h"
 #include "chat/presencetracker.h"
@@ -64,7 +65,6 @@ namespace ringchat::chat {
 
 class CacheReader;
 class HistoryLoader;
-class MessageActions;
 class ModelFeeder;
 class ServerSync;
 
@@ -171,10 +171,19 @@ public:
     // message's format. Each returns the action's id, empty when refused at once
     // (invalid ids, content or emoji).
     Q_INVOKABLE QString editMessage(const QString &conversationId, const QString &messageKey,
-                                    const QString &content);
-    Q_INVOKABLE QString deleteMessage(const QString &conversationId, const QString &messageKey);
+                                    const QString &content)
+    {
+        return m_actions->edit(conversationId, messageKey, content);
+    }
+    Q_INVOKABLE QString deleteMessage(const QString &conversationId, const QString &messageKey)
+    {
+        return m_actions->remove(conversationId, messageKey);
+    }
     Q_INVOKABLE QString setReaction(const QString &conversationId, const QString &messageId,
-                                    const QString &emoji, bool on);
+                                    const QString &emoji, bool on)
+    {
+        return m_actions->react(conversationId, messageId, emoji, on);
+    }
     Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
     int outboxPending() const { return m_own->pendingCount(); }

@@ -78,6 +78,12 @@ MessageActions::MessageActions(OwnMessages *own, const Timelines &timelines, QOb
         const auto m = timelines.find(conv, key);
         return m ? m->id : QString();
     });
+    connect(own, &OwnMessages::rowsInserted, this, [this](const QString &conv, QList<api::Message> rows) {
+        overlay(rows);
+        emit rowsInserted(conv, rows);
+    });
+    connect(own, &OwnMessages::rowUpdated, this,
+            [this](const QString &conv, const api::Message &row) { emit rowChanged(conv, overlaid(row)); });
     connect(m_sender, &OutboxSender::actionAnswered, this, &MessageActions::onAnswered);
     connect(m_sender, &OutboxSender::actionRefused, this, &MessageActions::onRefused);
     // A send that is dropped takes the actions waiting for it along.

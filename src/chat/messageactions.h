@@ -52,8 +52,11 @@ signals:
     // The server answered an action: `state` is the message as it has it now (the
     // service applies it before the row is shown again; empty id: unreadable ack).
     void serverState(const ringchat::api::Message &state);
-    // A row's overlay changed (an action queued, answered or refused): the row as shown now.
+    // A row's overlay changed (an action queued, answered or refused), or our own
+    // message's row did (OwnMessages): the row as shown now.
     void rowChanged(const QString &conversationId, const ringchat::api::Message &row);
+    // OwnMessages' new rows, as shown.
+    void rowsInserted(const QString &conversationId, const QList<ringchat::api::Message> &rows);
     void applied(const QString &actionId, const ringchat::api::Message &state);
     void refused(const QString &conversationId, const QString &messageKey, const QString &code,
                  const QString &sentence);

@@ -59,6 +59,11 @@ void OutgoingEvents::stopTyping()
         m_typing->stop(conv);
 }
 
+void OutgoingEvents::sendPresence(const QString &status)
+{
+    m_emit(QStringLiteral("update_presence"), { { QStringLiteral("status"), status } }, {});
+}
+
 void OutgoingEvents::join(const QString &conversationId)
 {
     QPointer<OutgoingEvents> guard(this);

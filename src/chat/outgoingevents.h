@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The client events we send besides messages and message actions: typing
-// (TypingNotifier), read markers (ReadReceiptBatcher), and joining and leaving
-// conversations. It keeps the set of open conversations, which are joined when
+// (TypingNotifier), read markers (ReadReceiptBatcher), our presence, and joining
+// and leaving conversations. It keeps the set of open conversations, which are joined when
 // opened and again after every reconnect. What the server answers to a join goes
 // back to the chat service (joined()).
 
@@ -46,6 +46,8 @@ public:
     void stopTyping();
     // Sign-out: no conversation is open any more.
     void forgetOpen() { m_open.clear(); }
+    // Our presence ("online", "away"), as PresenceTracker decides it.
+    void sendPresence(const QString &status);
 
 signals:
     // The server's answer to join_conversation.

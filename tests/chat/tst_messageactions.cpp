@@ -295,6 +295,7 @@ private slots:
         ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
         alice->openConversation(kConv);
         alice->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded(), kWait); // the outbox is read back
         QTRY_COMPARE_WITH_TIMEOUT(alice->outboxPending(), 0, kWait);
         QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
         const auto stored = byClientId(alice->messages(kConv), clientId).value();
