@@ -38,20 +38,6 @@ QString ackProblem(const net::AckResult &r, QString *message)
     return ack.code;
 }
 
-QJsonObject messageJson(const api::Message &m)
-{
-    QJsonObject o = m.toJson();
-    if (m.isPending())
-        o.insert(QStringLiteral("delivery"), api::deliveryStateName(m.delivery));
-    return o;
-}
-
-int usage(const ChatCommandContext &ctx, const QString &sentence)
-{
-    ctx.output->say(sentence);
-    return ExitUsage;
-}
-
 // Runs `then` once, the first time the service is online.
 void whenOnline(ChatRun &run, std::function<void()> then)
 {
@@ -79,6 +65,23 @@ void emitChecked(ChatRun &run, const QString &event, const QJsonObject &data,
 }
 
 } // namespace
+
+QJsonObject messageJson(const api::Message &m)
+{
+    QJsonObject o = m.toJson();
+    if (m.isPending())
+        o.insert(QStringLiteral("delivery"), api::deliveryStateName(m.delivery));
+    static const char *const changes[] = { "", "edit", "delete", "react" };
+    if (m.pendingChange != api::Message::PendingChange::None) // ours, not answered yet
+        o.insert(QStringLiteral("pendingChange"), QLatin1String(changes[int(m.pendingChange)]));
+    return o;
+}
+
+int usage(const ChatCommandContext &ctx, const QString &sentence)
+{
+    ctx.output->say(sentence);
+    return ExitUsage;
+}
 
 int conversationsCommand(const ChatCommandContext &ctx, const CommandArgs &args)
 {
@@ -171,7 +174,11 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
     const bool fromStdin = args.stdinLines;
     if (args.positional.isEmpty() || (fromStdin != (args.positional.size() == 1))
         || !api::isValidConversationId(args.positional.first()))
-        return usage(ctx, QStringLiteral("Usage: send CONVERSATION TEXT...  or  send CONVERSATION --stdin"));
+        return usage(ctx,
+                     QStringLiteral("Usage: send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown]"
+                                    "  or  send CONVERSATION --stdin"));
+    if (!args.replyTo.isEmpty() && !api::isValidOpaqueId(args.replyTo))
+        return usage(ctx, QStringLiteral("Not a message id: %1").arg(args.replyTo));
     const QString conv = args.positional.first();
     const QString text = args.positional.mid(1).join(QLatin1Char(' '));
     if (!fromStdin && !api::isValidContent(text))
@@ -203,13 +210,13 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
                      });
     QObject::connect(s, &ChatService::cacheLoaded, s, [&, s] {
         if (!fromStdin) {
-            s->sendMessage(conv, text);
+            s->sendMessage(conv, text, args.replyTo, args.markdown);
         } else {
             input = std::make_unique<StdinLines>(
                 s,
-                [s, conv](const QString &line) {
+                [s, conv, &args](const QString &line) {
                     if (api::isValidContent(line))
-                        s->sendMessage(conv, line);
+                        s->sendMessage(conv, line, args.replyTo, args.markdown);
                 },
                 [&] {
                     inputDone = true;
@@ -218,7 +225,7 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
         }
         maybeDone();
     });
-    run.giveUpWhenOffline(QStringLiteral("Unsent messages stay queued and go out with the next send."));
+    run.giveUpWhenOffline(kStaysQueued);
     s->openConversation(conv);
     s->start();
     return run.exec();

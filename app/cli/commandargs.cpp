@@ -42,6 +42,16 @@ CommandArgs parseCommandArgs(const QStringList &raw)
             else
                 target = n;
         };
+        const auto takeText = [&](QString &target) {
+            if (!hasValue && i + 1 < raw.size()) {
+                value = raw.at(++i);
+                hasValue = true;
+            }
+            if (!hasValue || value.isEmpty())
+                a.error = QStringLiteral("%1 needs a value.").arg(name);
+            else
+                target = value;
+        };
         if (name == QLatin1String("--limit"))
             takeNumber(a.limit, 1);
         else if (name == QLatin1String("--up-to"))
@@ -50,6 +60,12 @@ CommandArgs parseCommandArgs(const QStringList &raw)
             a.stdinLines = true;
         else if (name == QLatin1String("--cached") && !hasValue)
             a.cached = true;
+        else if (name == QLatin1String("--reply-to"))
+            takeText(a.replyTo);
+        else if (name == QLatin1String("--markdown") && !hasValue)
+            a.markdown = true;
+        else if (name == QLatin1String("--off") && !hasValue)
+            a.off = true;
         else
             a.error = QStringLiteral("Unknown option %1.").arg(arg);
     }

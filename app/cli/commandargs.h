@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The arguments of one chat command: its positional arguments and its own options
-// (--limit N, --up-to SEQ, --stdin, --cached). The global options were taken out
-// before (commandline.h).
+// (--limit N, --up-to SEQ, --stdin, --cached, --reply-to ID, --markdown, --off).
+// The global options were taken out before (commandline.h).
 
 #include <QString>
 #include <QStringList>
@@ -18,7 +18,10 @@ struct CommandArgs
     std::optional<qint64> limit, upTo;
     bool stdinLines = false;
     bool cached = false;
-    QString error; // a usage error, for people
+    QString replyTo;       // send: the id of the message answered
+    bool markdown = false; // send: the text is markdown
+    bool off = false;      // react: take the reaction away
+    QString error;         // a usage error, for people
 };
 
 // Options may stand anywhere among the positional arguments, until a "--".

@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "accountcommands.h"
+#include "actioncommands.h"
 #include "chatcommands.h"
 #include "clicontext.h"
 #include "exitcode.h"
@@ -47,18 +48,41 @@ const std::vector<Command> &commands()
         { QStringLiteral("conversations"), QStringLiteral("conversations"),
           QStringLiteral("Your conversations, one JSON object a line."), chat(conversationsCommand) },
         { QStringLiteral("history"), QStringLiteral("history CONVERSATION [--limit N] [--cached]"),
-          QStringLiteral("The last N messages (default 50), oldest first, one JSON object a line. --cached: "
+          QStringLiteral("The last N messages (default 50), oldest first, one JSON object a line, "
+                         "deleted ones included (deletedAt set, content \"\"). --cached: "
                          "offline, from the local cache only."),
           chat(historyCommand) },
-        { QStringLiteral("send"), QStringLiteral("send CONVERSATION TEXT...\nsend CONVERSATION --stdin"),
+        { QStringLiteral("send"),
+          QStringLiteral("send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown]\n"
+                         "send CONVERSATION --stdin [--reply-to MESSAGE_ID] [--markdown]"),
           QStringLiteral("Send a message (--stdin: each line of input) and print each as the "
-                         "server acked it, as JSON. A message that could not be sent stays "
-                         "queued in --data-dir and goes out with the next send."),
+                         "server acked it, as JSON. --reply-to: in reply to that message; "
+                         "--markdown: the text is markdown. A message that could not be sent stays "
+                         "queued in --data-dir and goes out with the next send, edit, delete or react."),
           chat(sendCommand) },
+        { QStringLiteral("edit"), QStringLiteral("edit CONVERSATION MESSAGE_ID TEXT..."),
+          QStringLiteral("Change the text of your message (within 15 minutes of sending it) and print "
+                         "the message as the server then has it, as JSON. MESSAGE_ID may be the "
+                         "clientId of your message that is still queued: its text changes before it "
+                         "goes out."),
+          chat(editCommand) },
+        { QStringLiteral("delete"), QStringLiteral("delete CONVERSATION MESSAGE_ID"),
+          QStringLiteral("Delete a message (your own, or any in a group you administer) and print "
+                         "what is left of it (deletedAt set, no content), as JSON. A message of "
+                         "yours still queued (by its clientId) just leaves the queue."),
+          chat(deleteCommand) },
+        { QStringLiteral("react"), QStringLiteral("react CONVERSATION MESSAGE_ID EMOJI [--off]"),
+          QStringLiteral("Put your reaction EMOJI on a message (--off: take it away) and print the "
+                         "message as the server then has it, as JSON. edit, delete and react: an "
+                         "action the server refused exits 5 and names its code; one whose answer "
+                         "did not come (exit 4) stays queued in --data-dir and is sent again by the "
+                         "next send, edit, delete or react, and never done twice."),
+          chat(reactCommand) },
         { QStringLiteral("tail"), QStringLiteral("tail [CONVERSATION...]"),
           QStringLiteral("Print every server event as {\"event\":...,\"data\":...} until "
                          "interrupted (Ctrl+C), for "
-                         "the given conversations or all of them."),
+                         "the given conversations or all of them: new messages as message_received, "
+                         "edits, deletes and reactions as message_updated (the whole message)."),
           chat(tailCommand) },
         { QStringLiteral("typing"), QStringLiteral("typing CONVERSATION"),
           QStringLiteral("Tell the others you are typing (one typing_start)."), chat(typingCommand) },

@@ -2,33 +2,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chatservice.h"
 
-#include "api/ackreply.h"
 #include "api/restclient.h"
 #include "auth/accesstokensource.h"
 #include "auth/jwtclaims.h"
 #include "chat/cachereader.h"
 #include "chat/historyloader.h"
 #include "chat/modelfeeder.h"
+#include "chat/outgoingevents.h"
 #include "chat/serversync.h"
-#include "chat/wakedetector.h"
 #include "net/socketioclient.h"
 
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QPointer>
-#include <QTimer>
 
-#include <limits>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcChat, "ringchat.chat")
 
 namespace ringchat::chat {
-
-namespace {
-const QString kConversationId = QStringLiteral("conversationId");
-} // namespace
 
 // ---------------------------------------------------------------- set-up
 
@@ -48,7 +40,9 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     m_socket = new net::SocketIoClient(so, this);
     m_rest = new api::RestClient(m_options.serverUrl, tokens, this);
     m_connection = new ConnectionManager(m_socket, tokens, this);
-    m_own = new OwnMessages(m_socket, m_cache, m_timelines, this);
+    const EmitEvent send = emitOn(m_socket);
+    m_own = new OwnMessages(send, m_cache, m_timelines, this);
+    m_actions = new MessageActions(m_own, m_timelines, this);
     m_history = new HistoryLoader(m_cache, m_rest, this);
     CacheReader::Hooks read;
     read.snapshot = [this](const ChatCache::Snapshot &s) {
@@ -78,50 +72,29 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     hooks.messages = [this](const QString &conv, const QList<api::Message> &page) {
         ingest(conv, page, Timelines::Source::Server);
     };
-    hooks.wantsLatest = [this](const QString &conv) { return m_open.contains(conv); };
+    hooks.wantsLatest = [this](const QString &conv) { return m_out->isOpen(conv); };
     m_sync = new ServerSync(m_rest, &m_timelines, std::move(hooks), m_options.latestPageSize,
                             m_options.gapPageSize, this);
     connect(m_sync, &ServerSync::synced, this, [this] {
         m_own->setOnline(true);
         m_own->replay();
-        m_receipts->flush();
+        m_out->receipts()->flush();
         m_presence->resendOwnStatus();
         setSynced(true);
     });
 
-    const auto emitIfConnected
-        = [this](const QString &event, const QJsonObject &data, net::AckCallback ack = {}) {
-              if (m_socket->state() != net::SocketIoClient::State::Connected)
-                  return false;
-              m_socket->emitEvent(event, data, std::move(ack));
-              return true;
-          };
-    m_typingOut = new TypingNotifier(
-        [emitIfConnected](const QString &event, const QString &conv) {
-            emitIfConnected(event, { { kConversationId, conv } });
-        },
-        TypingNotifier::Timing { m_options.typingRepeatMs, m_options.typingIdleMs }, this);
-    m_typingIn = new TypingTracker(this, m_options.typingExpiryMs);
-    connect(m_typingIn, &TypingTracker::typersChanged, this, &ChatService::typersChanged);
-    m_receipts = new ReadReceiptBatcher(
-        [emitIfConnected](const QString &conv, qint64 upTo, ReadReceiptBatcher::Done done) {
-            const QJsonObject data { { kConversationId, conv }, { QStringLiteral("upToSeq"), upTo } };
-            if (!emitIfConnected(QStringLiteral("mark_read"), data, [done](const net::AckResult &r) {
-                    const api::AckReply ack = api::AckReply::from(r);
-                    done(ack.ok, qint64(ack.data.value(QStringLiteral("lastReadSeq")).toDouble()));
-                }))
-                done(false, 0);
-        },
-        this, m_options.readBatchMs);
-    connect(m_receipts, &ReadReceiptBatcher::markerAcknowledged, this,
+    m_out = new OutgoingEvents(
+        send, { m_options.typingRepeatMs, m_options.typingIdleMs, m_options.readBatchMs }, this);
+    connect(m_out, &OutgoingEvents::joined, this, &ChatService::onJoined);
+    connect(m_out, &OutgoingEvents::refused, this, &ChatService::serverError);
+    connect(m_out->receipts(), &ReadReceiptBatcher::markerAcknowledged, this,
             [this](const QString &conv, qint64 seq) {
                 applyReadMarker(conv, m_userId, seq, QDateTime::currentDateTimeUtc());
             });
-    m_presence = new PresenceTracker(
-        [emitIfConnected](const QString &status) {
-            emitIfConnected(QStringLiteral("update_presence"), { { QStringLiteral("status"), status } });
-        },
-        this, m_options.awayAfterMs);
+    m_typingIn = new TypingTracker(this, m_options.typingExpiryMs);
+    connect(m_typingIn, &TypingTracker::typersChanged, this, &ChatService::typersChanged);
+    m_presence = new PresenceTracker([this](const QString &status) { m_out->sendPresence(status); }, this,
+                                     m_options.awayAfterMs);
     connect(m_presence, &PresenceTracker::presenceChanged, this, &ChatService::presenceChanged);
 
     connect(m_connection, &ConnectionManager::statusChanged, this, [this](ConnectionManager::Status s) {
@@ -139,19 +112,15 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     });
     connect(m_socket, &net::SocketIoClient::eventReceived, this, &ChatService::onEvent);
 
-    connect(m_own, &OwnMessages::rowsInserted, this, &ChatService::messagesInserted);
-    connect(m_own, &OwnMessages::rowUpdated, this, &ChatService::messageUpdated);
+    // Our rows come through MessageActions, which shows our pending actions on them.
+    connect(m_actions, &MessageActions::rowsInserted, this, &ChatService::messagesInserted);
     connect(m_own, &OwnMessages::rowRemoved, this, &ChatService::messageRemoved);
     connect(m_own, &OwnMessages::delivered, this, &ChatService::onDelivered);
     connect(m_own, &OwnMessages::failed, this, &ChatService::messageFailed);
-
-    // After a suspend the old link is dead even if nobody told us: reconnect now.
-    auto *wake = new WakeDetector(this);
-    connect(wake, &WakeDetector::woke, this, [this](qint64 sleptMs) {
-        qCInfo(lcChat) << "woke up after" << sleptMs << "ms; reconnecting";
-        if (m_started)
-            m_connection->resume();
-    });
+    connect(m_actions, &MessageActions::serverState, this, &ChatService::applyServerState);
+    connect(m_actions, &MessageActions::rowChanged, this, &ChatService::messageUpdated);
+    connect(m_actions, &MessageActions::applied, this, &ChatService::actionApplied);
+    connect(m_actions, &MessageActions::refused, this, &ChatService::actionRefused);
 
     // Names the timelines' own messages before the server says who we are (no
     // verification: the server checks the token).
@@ -198,8 +167,7 @@ void ChatService::stop()
     if (!m_started)
         return;
     m_started = false;
-    for (const QString &conv : std::as_const(m_open))
-        m_typingOut->stop(conv);
+    m_out->stopTyping();
     m_connection->stop();
     if (m_sync->isOnline())
         onLinkLost();
@@ -210,7 +178,7 @@ void ChatService::signOut()
     stop();
     m_started = true; // no restart: the cache is gone
     m_timelines.clear();
-    m_open.clear();
+    m_out->forgetOpen();
     m_own->discardAll(); // the cache goes below; these must not resurface
     if (m_cache)
         m_cache->destroy();
@@ -225,8 +193,7 @@ void ChatService::onOnline()
 {
     // Even a recovered session resyncs: recovery only covers a short window, and the
     // gap fill is cheap when nothing was missed.
-    for (const QString &conv : std::as_const(m_open))
-        joinConversation(conv);
+    m_out->rejoinOpen();
     m_sync->start();
 }
 
@@ -234,7 +201,7 @@ void ChatService::onLinkLost()
 {
     m_sync->stop();
     m_own->setOnline(false);
-    m_typingOut->stopAll();
+    m_out->typing()->stopAll();
     m_typingIn->clearAll();
     setSynced(false);
 }
@@ -258,27 +225,16 @@ void ChatService::setUser(const QString &id, const QString &name)
     emit userChanged();
 }
 
-void ChatService::joinConversation(const QString &conversationId)
+void ChatService::onJoined(const QString &conversationId, const JoinReply &reply)
 {
-    QPointer<ChatService> guard(this);
-    m_socket->emitEvent(QStringLiteral("join_conversation"),
-                        QJsonObject { { kConversationId, conversationId } },
-                        [this, guard, conversationId](const net::AckResult &r) {
-                            const api::AckReply ack = api::AckReply::from(r);
-                            if (!guard || !ack.answered)
-                                return;
-                            if (!ack.ok)
-                                return emit serverError(ack.code, ack.message);
-                            const JoinReply reply = decodeJoinReply(ack.data);
-                            if (reply.conversation)
-                                upsertConversation(*reply.conversation, true);
-                            const auto c = m_timelines.conversation(conversationId);
-                            for (const QString &userId : reply.typing) {
-                                const api::Participant *p = c ? c->participant(userId) : nullptr;
-                                if (userId != m_userId)
-                                    m_typingIn->update(conversationId, userId, p ? p->name : QString(), true);
-                            }
-                        });
+    if (reply.conversation)
+        upsertConversation(*reply.conversation, true);
+    const auto c = m_timelines.conversation(conversationId);
+    for (const QString &userId : reply.typing) {
+        const api::Participant *p = c ? c->participant(userId) : nullptr;
+        if (userId != m_userId)
+            m_typingIn->update(conversationId, userId, p ? p->name : QString(), true);
+    }
 }
 
 // ---------------------------------------------------------------- server events
@@ -323,7 +279,7 @@ void ChatService::apply(const ServerEvent &event)
 void ChatService::upsertConversation(const api::Conversation &incoming, bool fromServer)
 {
     const api::Conversation &c = m_timelines.upsert(incoming);
-    m_receipts->setKnownMarker(c.id, m_timelines.ownMarker(c.id));
+    m_out->receipts()->setKnownMarker(c.id, m_timelines.ownMarker(c.id));
     // The snapshot's presence until presence_update says more; a cached one is
     // too old to say anyone is online, but its last-seen times hold.
     for (const api::Participant &p : c.participants)
@@ -338,22 +294,16 @@ void ChatService::openConversation(const QString &conversationId)
 {
     if (!api::isValidConversationId(conversationId))
         return;
-    m_open.insert(conversationId);
     m_timelines.follow(conversationId);
     loadCachedPage(conversationId);
-    if (!m_sync->isOnline())
-        return;
-    joinConversation(conversationId);
-    if (m_timelines.highestHeldSeq(conversationId) == 0)
+    m_out->open(conversationId, m_sync->isOnline());
+    if (m_sync->isOnline() && m_timelines.highestHeldSeq(conversationId) == 0)
         m_sync->fill(conversationId, 0);
 }
 
 void ChatService::closeConversation(const QString &conversationId)
 {
-    m_typingOut->stop(conversationId);
-    if (m_open.remove(conversationId) && m_sync->isOnline())
-        m_socket->emitEvent(QStringLiteral("leave_conversation"),
-                            QJsonObject { { kConversationId, conversationId } });
+    m_out->close(conversationId, m_sync->isOnline());
     m_typingIn->clearConversation(conversationId);
 }
 
@@ -363,6 +313,7 @@ QList<api::Message> ChatService::messages(const QString &conversationId) const
 {
     QList<api::Message> out = m_timelines.messages(conversationId);
     out.append(m_own->pendingRows(conversationId, out));
+    m_actions->overlay(out);
     return out;
 }
 
@@ -380,7 +331,7 @@ QList<api::Message> ChatService::ingest(const QString &conversationId, const QLi
     if (!r.inserted.isEmpty())
         emit messagesInserted(conversationId, r.inserted);
     for (const api::Message &m : r.merged)
-        emit messageUpdated(conversationId, m);
+        emit messageUpdated(conversationId, m_actions->overlaid(m));
     if (r.conversationChanged) {
         emit conversationChanged(conversationId);
         emit conversationsChanged();
@@ -413,42 +364,32 @@ void ChatService::fetchOlder(const QString &conversationId, int limit, std::func
 QString ChatService::sendMessage(const QString &conversationId, const QString &content,
                                  const QString &replyTo, bool markdown)
 {
-    Q_UNUSED(markdown) // TODO(issue 14): the actions branch sends format
-    const QString clientId = m_own->send(conversationId, content, replyTo);
+    const QString clientId
+        = m_own->send(conversationId, content, replyTo,
+                      markdown ? api::Message::Format::Markdown : api::Message::Format::Plain);
     if (!clientId.isEmpty())
-        m_typingOut->stop(conversationId);
+        m_out->typing()->stop(conversationId);
     return clientId;
-}
-
-// TODO(issue 14): placeholders until the actions branch (i14-actions) implements them.
-QString ChatService::editMessage(const QString &, const QString &, const QString &)
-{
-    return {};
-}
-
-QString ChatService::deleteMessage(const QString &, const QString &)
-{
-    return {};
-}
-
-QString ChatService::setReaction(const QString &, const QString &, const QString &, bool)
-{
-    return {};
 }
 
 void ChatService::onDelivered(const QString &clientId, const api::Message &stored)
 {
     if (stored.id.isEmpty()) {
-        // Stored, but the ack was unreadable: the gap fill brings it in.
-        for (const QString &id : m_timelines.ids())
-            if (const qint64 held = m_timelines.highestHeldSeq(id); held > 0)
-                m_sync->fill(id, held);
+        m_sync->fillAll(); // stored, but the ack was unreadable: the gap fill brings it in
         return;
     }
     ingest(stored.conversationId, { stored }, Timelines::Source::Server);
     const api::Message m = m_timelines.message(stored.conversationId, stored.seq).value_or(stored);
-    emit messageUpdated(stored.conversationId, m);
+    emit messageUpdated(stored.conversationId, m_actions->overlaid(m));
     emit messageDelivered(clientId, m);
+}
+
+void ChatService::applyServerState(const api::Message &state)
+{
+    // Cached by the rev rule; the row follows from MessageActions.
+    m_timelines.applyUpdate(state);
+    if (m_cache)
+        m_cache->saveMessages({ state });
 }
 
 api::DeliveryState ChatService::deliveryState(const api::Message &m) const
@@ -465,7 +406,7 @@ void ChatService::applyReadMarker(const QString &conversationId, const QString &
     if (!r.moved)
         return;
     if (r.own)
-        m_receipts->setKnownMarker(conversationId, lastReadSeq);
+        m_out->receipts()->setKnownMarker(conversationId, lastReadSeq);
     for (const api::Message &m : r.becameRead)
         emit messageUpdated(conversationId, m);
     if (m_cache)
@@ -478,7 +419,7 @@ void ChatService::applyReadMarker(const QString &conversationId, const QString &
 void ChatService::userTyped(const QString &conversationId)
 {
     noteUserActivity();
-    m_typingOut->keystroke(conversationId);
+    m_out->typing()->keystroke(conversationId);
 }
 
 void ChatService::applyPresence(const QString &userId, bool isOnline, const QString &status,

@@ -14,8 +14,11 @@
 //  - GapFiller: after every (re)connect, fetches what was missed (REST direction=after).
 //  - OwnMessages: our messages until the server has them (OutboxSender: durable
 //    optimistic sending, exactly once per clientId), and their sending / failed rows.
-//  - TypingNotifier / TypingTracker: our typing events and other people's.
-//  - ReadReceiptBatcher: mark_read at most every 500 ms per conversation.
+//  - MessageActions: our edits, deletes and reactions through the same outbox, shown
+//    on the rows at once until the server answers.
+//  - OutgoingEvents: typing (TypingNotifier), mark_read at most every 500 ms per
+//    conversation (ReadReceiptBatcher), joining and leaving conversations.
+//  - TypingTracker: other people's typing.
 //  - PresenceTracker: the one owner of presence (online / away / last seen).
 //
 // Everything runs on the GUI thread. The cache (may be null) is not owned: it does
@@ -24,6 +27,8 @@
 #include "api/types.h"
 #include "chat/chatcache.h"
 #include "chat/connectionmanager.h"
+#include "chat/messageactions.h"
+#include "chat/outgoingevents.h"
 #include "chat/ownmessages.h"
 #include "chat/presencetracker.h"
 #include "chat/readreceiptbatcher.h"
@@ -154,16 +159,31 @@ public:
     void fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done = {});
 
     // Optimistic send; returns the clientId (empty when the content is not valid).
+    // replyTo: the id of the message answered (its row shows a preview at once);
+    // markdown: the content is meant as markdown (contract v2 `format`).
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &content,
                                     const QString &replyTo = QString(), bool markdown = false);
-    // Actions on messages (contract v2), through the outbox like sends. messageKey is a
-    // message id, or the clientId of our message the server does not have yet. Each
-    // returns the action's id, empty when refused at once (unknown message, invalid content).
+    // Actions on messages (contract v2), through the outbox like sends (MessageActions):
+    // the row shows the outcome at once (Message::pendingChange), then the server's
+    // state (actionApplied), or goes back with actionRefused. messageKey is a message
+    // id, or the clientId of our message the server may not have yet: while that send
+    // has not gone out, an edit rewrites it and a delete drops it. An edit keeps the
+    // message's format. Each returns the action's id, empty when refused at once
+    // (invalid ids, content or emoji).
     Q_INVOKABLE QString editMessage(const QString &conversationId, const QString &messageKey,
-                                    const QString &content);
-    Q_INVOKABLE QString deleteMessage(const QString &conversationId, const QString &messageKey);
+                                    const QString &content)
+    {
+        return m_actions->edit(conversationId, messageKey, content);
+    }
+    Q_INVOKABLE QString deleteMessage(const QString &conversationId, const QString &messageKey)
+    {
+        return m_actions->remove(conversationId, messageKey);
+    }
     Q_INVOKABLE QString setReaction(const QString &conversationId, const QString &messageId,
-                                    const QString &emoji, bool on);
+                                    const QString &emoji, bool on)
+    {
+        return m_actions->react(conversationId, messageId, emoji, on);
+    }
     Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
     int outboxPending() const { return m_own->pendingCount(); }
@@ -177,7 +197,10 @@ public:
 
     // ---- Typing, receipts, presence
     Q_INVOKABLE void userTyped(const QString &conversationId);
-    Q_INVOKABLE void userStoppedTyping(const QString &conversationId) { m_typingOut->stop(conversationId); }
+    Q_INVOKABLE void userStoppedTyping(const QString &conversationId)
+    {
+        m_out->typing()->stop(conversationId);
+    }
     QStringList typers(const QString &conversationId) const { return m_typingIn->typerIds(conversationId); }
     QStringList typerNames(const QString &conversationId) const
     {
@@ -185,7 +208,7 @@ public:
     }
     Q_INVOKABLE void markVisible(const QString &conversationId, qint64 highestVisibleSeq)
     {
-        m_receipts->markVisible(conversationId, highestVisibleSeq);
+        m_out->receipts()->markVisible(conversationId, highestVisibleSeq);
     }
     Q_INVOKABLE void noteUserActivity() { m_presence->noteUserActivity(); }
     Q_INVOKABLE QString presenceText(const QString &userId) const { return m_presence->describe(userId); }
@@ -215,6 +238,9 @@ signals:
     // Our message reached the server (sent) or gave up (failed).
     void messageDelivered(const QString &clientId, const ringchat::api::Message &stored);
     void messageFailed(const QString &clientId, const QString &error);
+    // The server did an action (or it was so already): `state` is the message as the
+    // server has it (its id empty when the ack was unreadable); the row shows it.
+    void actionApplied(const QString &actionId, const ringchat::api::Message &state);
     // The server refused an action (code as in the contract, e.g. EDIT_WINDOW_CLOSED,
     // FORBIDDEN, GONE): its row is back as the server has it; sentence says why.
     void actionRefused(const QString &conversationId, const QString &messageKey, const QString &code,
@@ -238,12 +264,14 @@ private:
                                Timelines::Source source);
     // Once per conversation: its latest page from the cache (after the start-up read).
     void loadCachedPage(const QString &conversationId);
-    void joinConversation(const QString &conversationId);
+    void onJoined(const QString &conversationId, const JoinReply &reply);
     void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
                          const QDateTime &readAt);
     void applyPresence(const QString &userId, bool isOnline, const QString &status,
                        const QDateTime &lastSeen);
     void onDelivered(const QString &clientId, const api::Message &stored);
+    // A message's whole state from the server (an action's ack): held and cached by its rev.
+    void applyServerState(const api::Message &state);
     void setSynced(bool synced);
     void setUser(const QString &id, const QString &name);
 
@@ -254,17 +282,16 @@ private:
     api::RestClient *m_rest;
     ConnectionManager *m_connection;
     OwnMessages *m_own;
+    MessageActions *m_actions;
     ServerSync *m_sync;
-    TypingNotifier *m_typingOut;
+    OutgoingEvents *m_out;
     TypingTracker *m_typingIn;
-    ReadReceiptBatcher *m_receipts;
     PresenceTracker *m_presence;
     HistoryLoader *m_history;
     CacheReader *m_reader;
     ModelFeeder *m_models = nullptr;
 
     Timelines m_timelines;
-    QSet<QString> m_open;
     QString m_userId;
     QString m_userName;
     bool m_synced = false;

@@ -3,14 +3,18 @@
 #include "chat/connectionmanager.h"
 
 #include "auth/accesstokensource.h"
+#include "chat/wakedetector.h"
 #include "net/socketioclient.h"
 
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
 
 #include <algorithm>
 #include <cmath>
+
+Q_DECLARE_LOGGING_CATEGORY(lcChat)
 
 namespace ringchat::chat {
 
@@ -35,6 +39,11 @@ ConnectionManager::ConnectionManager(SocketIoClient *client, auth::AccessTokenSo
         setLastError(QString());
         updateStatus();
         emit online(recovered);
+    });
+    // After a suspend the old link is dead even if nobody told us: reconnect now.
+    connect(new WakeDetector(this), &WakeDetector::woke, this, [this](qint64 sleptMs) {
+        qCInfo(lcChat) << "woke up after" << sleptMs << "ms; reconnecting";
+        resume();
     });
     connect(m_client, &SocketIoClient::connectError, this, &ConnectionManager::onConnectError);
     connect(m_client, &SocketIoClient::disconnected, this, &ConnectionManager::onDisconnected);

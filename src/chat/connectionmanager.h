@@ -3,7 +3,8 @@
 #pragma once
 // Keeps one Socket.IO connection alive for the signed-in user: connects with the
 // access token, refreshes it on TOKEN_EXPIRED, honours RATE_LIMITED's retryAfter,
-// reconnects after the server drops us, and pauses over a system suspend.
+// reconnects after the server drops us, pauses over a system suspend, and
+// reconnects at once when the machine wakes (WakeDetector).
 // It exposes one user-facing status and the countdown to the next attempt.
 
 #include <QElapsedTimer>

@@ -2,10 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/outboxsender.h"
 
-#include "net/socketioclient.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
 
@@ -14,23 +10,52 @@
 
 namespace ringchat::chat {
 
-QJsonObject sendPayload(const OutboxEntry &e)
+using Kind = OutboxEntry::Kind;
+
+namespace {
+const QString kConversationId = QStringLiteral("conversationId");
+const QString kMessageId = QStringLiteral("messageId");
+const QString kContent = QStringLiteral("content");
+} // namespace
+
+OutboxEvent outboxEvent(const OutboxEntry &e)
 {
-    QJsonObject o {
-        { QStringLiteral("conversationId"), e.conversationId },
-        { QStringLiteral("clientId"), e.clientId },
-        { QStringLiteral("content"), e.content },
-        { QStringLiteral("type"),
-          e.type == api::Message::Type::System ? QStringLiteral("system") : QStringLiteral("text") },
-    };
-    if (!e.replyTo.isEmpty())
-        o.insert(QStringLiteral("replyTo"), e.replyTo);
-    return o;
+    switch (e.kind) {
+    case Kind::Send: {
+        QJsonObject o {
+            { kConversationId, e.conversationId },
+            { QStringLiteral("clientId"), e.clientId },
+            { kContent, e.content },
+            { QStringLiteral("type"),
+              e.type == api::Message::Type::System ? QStringLiteral("system") : QStringLiteral("text") },
+        };
+        if (!e.replyTo.isEmpty())
+            o.insert(QStringLiteral("replyTo"), e.replyTo);
+        if (e.format == api::Message::Format::Markdown) // plain is the default (and all a v1 server knows)
+            o.insert(QStringLiteral("format"), QStringLiteral("markdown"));
+        return { QStringLiteral("send_message"), o };
+    }
+    case Kind::Edit: // no format: the message keeps its own
+        return {
+            QStringLiteral("edit_message"),
+            { { kConversationId, e.conversationId }, { kMessageId, e.targetId }, { kContent, e.content } }
+        };
+    case Kind::Delete:
+        return { QStringLiteral("delete_message"),
+                 { { kConversationId, e.conversationId }, { kMessageId, e.targetId } } };
+    case Kind::React:
+        return { QStringLiteral("set_reaction"),
+                 { { kConversationId, e.conversationId },
+                   { kMessageId, e.targetId },
+                   { QStringLiteral("emoji"), e.emoji },
+                   { QStringLiteral("on"), e.reactionOn } } };
+    }
+    return {};
 }
 
-OutboxSender::OutboxSender(net::SocketIoClient *client, Persistence persistence, QObject *parent)
+OutboxSender::OutboxSender(EmitEvent send, Persistence persistence, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_emit(std::move(send))
     , m_persistence(std::move(persistence))
 {
 }
@@ -54,12 +79,23 @@ void OutboxSender::enqueue(const OutboxEntry &entry)
     if (contains(entry.clientId))
         return;
     m_queues[entry.conversationId].entries.append(entry);
-    // Sent without waiting for the disk (an fsync, ~1-30 ms when the disk is busy):
-    // the store writes the entry before its removal on the ack, and a crash before
-    // it reached the disk loses nothing the server took (the gap fill brings it back,
-    // the clientId keeps a resend single).
-    m_persistence.save(entry, [] {});
-    pump(entry.conversationId);
+    if (entry.kind == Kind::Send) {
+        // Sent without waiting for the disk (an fsync, ~1-30 ms when the disk is busy):
+        // the store writes the entry before its removal on the ack, and a crash before
+        // it reached the disk loses nothing the server took (the gap fill brings it back,
+        // the clientId keeps a resend single).
+        m_persistence.save(entry, [] {});
+        pump(entry.conversationId);
+        return;
+    }
+    // An action waits for the disk: the server's change shows no trace of who asked
+    // for it, so only the entry can tell that it is ours and still to be answered.
+    m_notOnDisk.insert(entry.clientId);
+    QPointer<OutboxSender> guard(this);
+    m_persistence.save(entry, [guard, clientId = entry.clientId, conv = entry.conversationId] {
+        if (guard && guard->m_notOnDisk.remove(clientId))
+            guard->pump(conv);
+    });
 }
 
 void OutboxSender::setOnline(bool online)
@@ -97,9 +133,8 @@ bool OutboxSender::retry(const QString &clientId)
     e->attempts = 0;
     e->lastError.clear();
     const QString conversationId = e->conversationId;
-    const OutboxEntry copy = *e;
     // Persist the reset so a restart does not bring the failure back.
-    m_persistence.update(copy);
+    m_persistence.update(*e);
     emit requeued(clientId);
     pump(conversationId);
     return true;
@@ -114,6 +149,7 @@ bool OutboxSender::discard(const QString &clientId)
             // The head of a busy queue is on the wire: the server may store it anyway.
             // We still drop it locally; a late ack just finds nothing to update.
             it->entries.removeAt(i);
+            m_notOnDisk.remove(clientId);
             m_persistence.remove(clientId);
             emit discarded(clientId);
             const QString conv = it.key();
@@ -125,11 +161,32 @@ bool OutboxSender::discard(const QString &clientId)
     return false;
 }
 
+bool OutboxSender::rewrite(const QString &clientId, const QString &content)
+{
+    OutboxEntry *e = find(clientId);
+    if (!e || e->kind != Kind::Send || e->emitted)
+        return false;
+    e->content = content;
+    m_persistence.update(*e);
+    return true;
+}
+
 QList<OutboxEntry> OutboxSender::entries() const
 {
     QList<OutboxEntry> out;
     for (const Queue &q : m_queues)
         out += q.entries;
+    return out;
+}
+
+QList<OutboxEntry> OutboxSender::actions(const QString &conversationId) const
+{
+    QList<OutboxEntry> out;
+    const auto it = m_queues.constFind(conversationId);
+    if (it != m_queues.cend())
+        for (const OutboxEntry &e : it->entries)
+            if (e.kind != Kind::Send)
+                out.append(e);
     return out;
 }
 
@@ -172,29 +229,53 @@ void OutboxSender::pump(const QString &conversationId)
     sendHead(conversationId);
 }
 
+OutboxEntry *OutboxSender::nextToSend(Queue &q)
+{
+    // The first entry that has not failed, nor acts on a send that has; it waits
+    // until it is on disk.
+    for (OutboxEntry &e : q.entries) {
+        if (e.state == OutboxEntry::State::Failed)
+            continue;
+        if (m_notOnDisk.contains(e.clientId))
+            return nullptr;
+        const bool blocked = e.kind != Kind::Send
+            && std::any_of(q.entries.cbegin(), q.entries.cend(), [&](const OutboxEntry &s) {
+                                 return s.kind == Kind::Send && s.clientId == e.targetId
+                                     && s.state == OutboxEntry::State::Failed;
+                             });
+        if (!blocked)
+            return &e;
+    }
+    return nullptr;
+}
+
 void OutboxSender::sendHead(const QString &conversationId)
 {
     Queue &q = m_queues[conversationId];
-    // The first entry that has not failed.
-    const OutboxEntry *head = nullptr;
-    for (const OutboxEntry &e : q.entries) {
-        if (e.state == OutboxEntry::State::Failed)
-            continue;
-        head = &e;
-        break;
-    }
+    OutboxEntry *head = nextToSend(q);
     if (!head)
         return;
+    bool changed = !head->emitted;
+    head->emitted = true; // from now on the server may hold it: a send is no longer rewritten
+    if (head->kind != Kind::Send && m_resolve) {
+        // Our message's clientId that the send's ack did not turn into its id.
+        const QString id = m_resolve(conversationId, head->targetId);
+        if (!id.isEmpty() && id != head->targetId) {
+            head->targetId = id;
+            changed = true;
+        }
+    }
+    if (changed)
+        m_persistence.update(*head);
     q.inFlight = true;
     const QString clientId = head->clientId;
     const quint64 epoch = m_epoch;
+    const OutboxEvent event = outboxEvent(*head);
     QPointer<OutboxSender> guard(this);
-    m_client->emitEvent(QStringLiteral("send_message"), sendPayload(*head),
-                        [guard, conversationId, clientId, epoch](const net::AckResult &r) {
-                            if (!guard)
-                                return;
-                            guard->onAck(conversationId, clientId, epoch, api::AckReply::from(r));
-                        });
+    m_emit(event.name, event.payload, [guard, conversationId, clientId, epoch](const api::AckReply &ack) {
+        if (guard)
+            guard->onAck(conversationId, clientId, epoch, ack);
+    });
 }
 
 void OutboxSender::onAck(const QString &conversationId, const QString &clientId, quint64 epoch,
@@ -207,19 +288,8 @@ void OutboxSender::onAck(const QString &conversationId, const QString &clientId,
         q.inFlight = false;
 
     if (ack.ok) {
-        QString error;
-        auto stored = api::Message::fromJson(ack.data.value(QStringLiteral("message")).toObject(), &error);
-        if (entry) {
-            q.entries.removeIf([&](const OutboxEntry &e) { return e.clientId == clientId; });
-            m_persistence.remove(clientId);
-            if (stored) {
-                stored->delivery = api::DeliveryState::Sent;
-                emit delivered(clientId, *stored);
-            } else {
-                // Stored by the server, but the ack is unreadable: the gap fill brings it.
-                emit delivered(clientId, api::Message {});
-            }
-        }
+        if (entry)
+            answered(conversationId, *entry, ack);
         if (current)
             pump(conversationId);
         checkDrained();
@@ -227,30 +297,89 @@ void OutboxSender::onAck(const QString &conversationId, const QString &clientId,
     }
     if (!entry || !current)
         return;
-
-    const QString &code = ack.code;
-    if (!ack.answered && code == QLatin1String("disconnected"))
+    if (!ack.answered && ack.code == QLatin1String("disconnected"))
         return; // replay() after the reconnect
-
-    if (code == QLatin1String("RATE_LIMITED")) {
+    if (ack.code == QLatin1String("RATE_LIMITED")) {
         const double retryAfter = ack.retryAfter > 0 ? ack.retryAfter : 1;
         waitThenPump(conversationId, std::max(100, int(std::ceil(retryAfter * 1000))));
         return;
     }
-    const bool transient = code == QLatin1String("timeout") || code == QLatin1String("INTERNAL");
-    if (transient && ++entry->attempts < kMaxAttempts) {
-        waitThenPump(conversationId, 1000 * entry->attempts);
+    if (entry->kind == Kind::Send)
+        sendFailed(conversationId, *entry, ack);
+    else
+        actionFailed(conversationId, *entry, ack);
+}
+
+void OutboxSender::answered(const QString &conversationId, const OutboxEntry &entry, const api::AckReply &ack)
+{
+    const OutboxEntry done = entry;
+    QString error;
+    auto message = api::Message::fromJson(ack.data.value(QStringLiteral("message")).toObject(), &error);
+    if (done.kind == Kind::Send && message)
+        resolveTargets(conversationId, done.clientId, message->id); // on disk before the send goes
+    takeOut(conversationId, done.clientId);
+    if (done.kind != Kind::Send) {
+        emit actionAnswered(done, message.value_or(api::Message {}));
+    } else if (message) {
+        message->delivery = api::DeliveryState::Sent;
+        emit delivered(done.clientId, *message);
+    } else {
+        // Stored by the server, but the ack is unreadable: the gap fill brings it.
+        emit delivered(done.clientId, api::Message {});
+    }
+}
+
+void OutboxSender::sendFailed(const QString &conversationId, OutboxEntry &entry, const api::AckReply &ack)
+{
+    const bool transient = ack.code == QLatin1String("timeout") || ack.code == QLatin1String("INTERNAL");
+    if (transient && ++entry.attempts < kMaxAttempts) {
+        waitThenPump(conversationId, 1000 * entry.attempts);
         return;
     }
-    entry->state = OutboxEntry::State::Failed;
-    entry->lastError = ack.answered ? ack.message : tr("The server did not answer.");
-    if (entry->lastError.isEmpty())
-        entry->lastError = code;
-    const OutboxEntry copy = *entry;
+    entry.state = OutboxEntry::State::Failed;
+    entry.lastError = ack.answered ? ack.message : tr("The server did not answer.");
+    if (entry.lastError.isEmpty())
+        entry.lastError = ack.code;
+    const OutboxEntry copy = entry;
     m_persistence.update(copy);
-    emit failed(clientId, copy.lastError);
+    emit failed(copy.clientId, copy.lastError);
     pump(conversationId);
     checkDrained();
+}
+
+void OutboxSender::actionFailed(const QString &conversationId, OutboxEntry &entry, const api::AckReply &ack)
+{
+    // A lost answer is sent again, the longer the later (the server may be down);
+    // INTERNAL a bounded number of times; anything else is the server's no.
+    const bool lost = !ack.answered && ack.code == QLatin1String("timeout");
+    const bool internal = ack.code == QLatin1String("INTERNAL");
+    if (lost || (internal && entry.attempts + 1 < kMaxAttempts)) {
+        ++entry.attempts;
+        waitThenPump(conversationId, std::min(30000, 1000 * entry.attempts));
+        return;
+    }
+    const OutboxEntry refused = entry;
+    takeOut(conversationId, refused.clientId);
+    emit actionRefused(refused, ack.code);
+    pump(conversationId);
+    checkDrained();
+}
+
+void OutboxSender::takeOut(const QString &conversationId, const QString &clientId)
+{
+    m_queues[conversationId].entries.removeIf([&](const OutboxEntry &e) { return e.clientId == clientId; });
+    m_persistence.remove(clientId);
+}
+
+void OutboxSender::resolveTargets(const QString &conversationId, const QString &clientId,
+                                  const QString &messageId)
+{
+    for (OutboxEntry &e : m_queues[conversationId].entries) {
+        if (e.kind == Kind::Send || e.targetId != clientId)
+            continue;
+        e.targetId = messageId;
+        m_persistence.update(e);
+    }
 }
 
 void OutboxSender::waitThenPump(const QString &conversationId, int ms)

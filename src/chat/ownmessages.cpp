@@ -12,6 +12,20 @@
 namespace ringchat::chat {
 
 namespace {
+using Kind = OutboxEntry::Kind;
+
+// What a reply shows of the message it answers, until the server's preview comes.
+api::ReplyPreview previewOf(const api::Message &original)
+{
+    constexpr int kSnippetLength = 140; // as the server cuts it (contract 6.1)
+    return { original.id,
+             original.seq,
+             original.senderId,
+             original.senderName,
+             original.isDeleted() ? QString() : original.content.left(kSnippetLength),
+             original.isDeleted() };
+}
+
 // The entries go where the cache is (nowhere once it is gone).
 OutboxSender::Persistence persistenceIn(ChatCache *const &cache)
 {
@@ -31,11 +45,10 @@ OutboxSender::Persistence persistenceIn(ChatCache *const &cache)
 }
 } // namespace
 
-OwnMessages::OwnMessages(net::SocketIoClient *socket, ChatCache *const &cache, const Timelines &timelines,
-                         QObject *parent)
+OwnMessages::OwnMessages(EmitEvent send, ChatCache *const &cache, const Timelines &timelines, QObject *parent)
     : QObject(parent)
     , m_timelines(timelines)
-    , m_sender(new OutboxSender(socket, persistenceIn(cache), this))
+    , m_sender(new OutboxSender(std::move(send), persistenceIn(cache), this))
 {
     connect(m_sender, &OutboxSender::delivered, this, &OwnMessages::delivered);
     connect(m_sender, &OutboxSender::failed, this, [this](const QString &clientId, const QString &error) {
@@ -45,19 +58,31 @@ OwnMessages::OwnMessages(net::SocketIoClient *socket, ChatCache *const &cache, c
     connect(m_sender, &OutboxSender::requeued, this, &OwnMessages::announceUpdate);
 }
 
-QString OwnMessages::send(const QString &conversationId, const QString &content, const QString &replyTo)
+QString OwnMessages::send(const QString &conversationId, const QString &content, const QString &replyTo,
+                          api::Message::Format format)
 {
-    if (!api::isValidConversationId(conversationId) || !api::isValidContent(content))
+    if (!api::isValidConversationId(conversationId) || !api::isValidContent(content)
+        || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)))
         return QString();
     OutboxEntry e;
     e.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.conversationId = conversationId;
     e.content = content;
-    e.replyTo = replyTo;
+    e.format = format;
+    const auto original = replyTo.isEmpty() ? std::nullopt : m_timelines.find(conversationId, replyTo);
+    e.replyTo = original ? original->id : replyTo;
     e.createdAt = QDateTime::currentDateTimeUtc();
     m_sender->enqueue(e);
     emit rowsInserted(conversationId, { row(e) });
     return e.clientId;
+}
+
+bool OwnMessages::rewrite(const QString &clientId, const QString &content)
+{
+    if (!m_sender->rewrite(clientId, content))
+        return false;
+    announceUpdate(clientId);
+    return true;
 }
 
 bool OwnMessages::discard(const QString &clientId)
@@ -81,6 +106,8 @@ void OwnMessages::restore(const QList<OutboxEntry> &entries)
     QHash<QString, QList<api::Message>> rows;
     QStringList order; // conversations in the order their first entry came
     for (const OutboxEntry &e : entries) {
+        if (e.kind != Kind::Send)
+            continue;
         if (!rows.contains(e.conversationId))
             order.append(e.conversationId);
         rows[e.conversationId].append(row(e));
@@ -100,7 +127,7 @@ QList<api::Message> OwnMessages::pendingRows(const QString &conversationId,
             heldClientIds.insert(m.clientId);
     QList<api::Message> out;
     for (const OutboxEntry &e : m_sender->entries())
-        if (e.conversationId == conversationId && !heldClientIds.contains(e.clientId))
+        if (e.kind == Kind::Send && e.conversationId == conversationId && !heldClientIds.contains(e.clientId))
             out.append(row(e));
     return out;
 }
@@ -120,12 +147,16 @@ api::Message OwnMessages::row(const OutboxEntry &e) const
         if (const auto c = m_timelines.conversation(e.conversationId))
             if (const api::Participant *p = c->participant(me))
                 name = p->name;
-    return e.toMessage(me, name);
+    api::Message m = e.toMessage(me, name);
+    if (!e.replyTo.isEmpty())
+        if (const auto original = m_timelines.find(e.conversationId, e.replyTo))
+            m.replyPreview = previewOf(*original);
+    return m;
 }
 
 void OwnMessages::announceUpdate(const QString &clientId)
 {
-    if (const auto e = m_sender->entry(clientId))
+    if (const auto e = m_sender->entry(clientId); e && e->kind == Kind::Send)
         emit rowUpdated(e->conversationId, row(*e));
 }
 

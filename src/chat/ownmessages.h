@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Our own messages until the server has them: sending, retry, discard, and the
-// rows the models show for them (sending / failed) before the stored copy arrives.
-// It owns the OutboxSender (which does the sending) and keeps its entries where
-// the cache is; the stored copy itself goes into the timelines through the chat
-// service (delivered()).
+// Our own messages until the server has them: sending, retry, discard, a rewrite
+// while unsent, and the rows the models show for them (sending / failed) before the
+// stored copy arrives. It owns the OutboxSender (which sends these and our actions
+// on messages, MessageActions) and keeps its entries where the cache is; the stored
+// copy itself goes into the timelines through the chat service (delivered()).
 
 #include "api/types.h"
 #include "chat/outboxsender.h"
@@ -13,10 +13,6 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-
-namespace ringchat::net {
-class SocketIoClient;
-}
 
 namespace ringchat::chat {
 
@@ -30,14 +26,21 @@ public:
     // `cache` is read at each write, so it may become null later (sign-out): the
     // entries then live in memory only. The timelines give our user id and, while
     // the server has not said our name, the name our cached participant rows hold.
-    OwnMessages(net::SocketIoClient *socket, ChatCache *const &cache, const Timelines &timelines,
+    OwnMessages(EmitEvent send, ChatCache *const &cache, const Timelines &timelines,
                 QObject *parent = nullptr);
+
+    OutboxSender *sender() const { return m_sender; }
 
     // Our name as the server says it (the sender name of the rows below).
     void setUserName(const QString &name) { m_userName = name; }
 
-    // Queues a message; returns its clientId (empty when the content is not valid).
-    QString send(const QString &conversationId, const QString &content, const QString &replyTo = QString());
+    // Queues a message; returns its clientId (empty when the content or the ids are
+    // not valid). replyTo: a message id, or our held message's clientId.
+    QString send(const QString &conversationId, const QString &content, const QString &replyTo = QString(),
+                 api::Message::Format format = api::Message::Format::Plain);
+    // A send that has not gone out yet takes new content (its row follows); false
+    // when it has gone out (an edit must be sent then) or is unknown.
+    bool rewrite(const QString &clientId, const QString &content);
     bool retry(const QString &clientId) { return m_sender->retry(clientId); }
     bool discard(const QString &clientId);
     // Sign-out: every entry dropped for good, without signals.

@@ -73,6 +73,13 @@ void ServerSync::finish(quint64 generation)
         emit synced();
 }
 
+void ServerSync::fillAll()
+{
+    for (const QString &id : m_timelines->ids())
+        if (const qint64 held = m_timelines->highestHeldSeq(id); held > 0)
+            fill(id, held);
+}
+
 void ServerSync::fill(const QString &conversationId, qint64 afterSeq, std::function<void()> done)
 {
     if (m_fillQueued.contains(conversationId) || !m_online)

@@ -47,6 +47,8 @@ public:
     bool isOnline() const { return m_online; }
     // Every message after afterSeq (0: the latest page), unless a fill of it is queued.
     void fill(const QString &conversationId, qint64 afterSeq, std::function<void()> done = {});
+    // Every held conversation's fill, after what it holds.
+    void fillAll();
 
 signals:
     void synced();

@@ -154,7 +154,7 @@ void StoreChatCache::saveOutboxEntry(const OutboxEntry &entry, std::function<voi
 void StoreChatCache::updateOutboxEntry(const OutboxEntry &entry)
 {
     flushPending();
-    m_store->updateOutbox(entry.clientId, entry.state, entry.attempts, entry.lastError);
+    m_store->updateOutbox(entry);
 }
 
 void StoreChatCache::removeOutboxEntry(const QString &clientId)

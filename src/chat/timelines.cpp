@@ -135,6 +135,38 @@ std::optional<api::Message> Timelines::message(const QString &conversationId, qi
     return copy;
 }
 
+std::optional<api::Message> Timelines::find(const QString &conversationId, const QString &key) const
+{
+    auto it = m_timelines.find(conversationId);
+    if (it == m_timelines.end() || key.isEmpty())
+        return std::nullopt;
+    for (const auto &[seq, m] : it->bySeq) {
+        if (m.id == key || (m.clientId == key && m.senderId == m_ownUserId)) {
+            api::Message copy = m;
+            copy.delivery = deliveryState(copy);
+            return copy;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<api::Message> Timelines::applyUpdate(const api::Message &incoming)
+{
+    auto it = m_timelines.find(incoming.conversationId);
+    if (it == m_timelines.end())
+        return std::nullopt;
+    auto held = it->bySeq.find(incoming.seq);
+    if (held == it->bySeq.end() || held->second.id != incoming.id || incoming.rev <= held->second.rev)
+        return std::nullopt;
+    held->second = incoming;
+    held->second.pendingChange = api::Message::PendingChange::None;
+    if (it->conversation.lastMessage && it->conversation.lastMessage->seq == incoming.seq)
+        it->conversation.lastMessage = held->second;
+    api::Message copy = held->second;
+    copy.delivery = deliveryState(copy);
+    return copy;
+}
+
 qint64 Timelines::lowestHeldSeq(const QString &conversationId) const
 {
     auto it = m_timelines.find(conversationId);

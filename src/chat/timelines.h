@@ -69,6 +69,11 @@ public:
                     const std::function<bool(const QString &clientId)> &isOwnPending = {});
     QList<api::Message> messages(const QString &conversationId) const; // held, ascending, delivery set
     std::optional<api::Message> message(const QString &conversationId, qint64 seq) const;
+    // The held message whose id is `key`, or our own whose clientId is `key`.
+    std::optional<api::Message> find(const QString &conversationId, const QString &key) const;
+    // A held message's whole new state from the server (an action's ack): taken only
+    // when its rev is higher than the held one's (contract v2). Returns it as held then.
+    std::optional<api::Message> applyUpdate(const api::Message &message);
     qint64 lowestHeldSeq(const QString &conversationId) const;  // 0 when none
     qint64 highestHeldSeq(const QString &conversationId) const; // 0 when none
 

@@ -494,10 +494,9 @@ QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
     return isOpen() ? OutboxTable(m_db).entries(conversationId) : QList<OutboxEntry>();
 }
 
-bool CacheDatabase::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                                 const QString &lastError)
+bool CacheDatabase::updateOutbox(const OutboxEntry &entry)
 {
-    return isOpen() && OutboxTable(m_db).update(clientId, state, attempts, lastError);
+    return isOpen() && OutboxTable(m_db).update(entry);
 }
 
 bool CacheDatabase::removeFromOutbox(const QString &clientId)

@@ -64,8 +64,7 @@ public:
     // The outbox, oldest first.
     bool addToOutbox(const OutboxEntry &entry);
     QList<OutboxEntry> outbox(const QString &conversationId = {});
-    bool updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                      const QString &lastError);
+    bool updateOutbox(const OutboxEntry &entry);
     bool removeFromOutbox(const QString &clientId);
 
 private:

@@ -121,6 +121,7 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emoji TEXT"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN reaction_on INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
     const QList<QStringList> steps = { v1, v2, v3 };
     for (int v = fromVersion; v < kVersion; ++v) {

@@ -171,10 +171,9 @@ QFuture<QList<OutboxEntry>> ChatStore::outbox(const QString &conversationId)
     return run([=](CacheDatabase &db) { return db.outbox(conversationId); });
 }
 
-QFuture<bool> ChatStore::updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                                      const QString &lastError)
+QFuture<bool> ChatStore::updateOutbox(const OutboxEntry &entry)
 {
-    return run([=](CacheDatabase &db) { return db.updateOutbox(clientId, state, attempts, lastError); });
+    return run([=](CacheDatabase &db) { return db.updateOutbox(entry); });
 }
 
 QFuture<bool> ChatStore::removeFromOutbox(const QString &clientId)

@@ -79,8 +79,9 @@ public:
     QFuture<bool> addToOutbox(const OutboxEntry &entry);
     // Oldest first; empty conversationId: all conversations.
     QFuture<QList<OutboxEntry>> outbox(const QString &conversationId = {});
-    QFuture<bool> updateOutbox(const QString &clientId, OutboxEntry::State state, int attempts,
-                               const QString &lastError = {});
+    // What an entry's clientId names is rewritten with the rest of `entry`; false
+    // when no entry has its clientId.
+    QFuture<bool> updateOutbox(const OutboxEntry &entry);
     QFuture<bool> removeFromOutbox(const QString &clientId);
 
 Q_SIGNALS:

@@ -45,6 +45,9 @@ struct OutboxEntry
     QString targetId;
     QString emoji; // React
     bool reactionOn = true;
+    // It went out at least once, so the server may hold it: a send is edited or
+    // deleted by an action from then on, no longer rewritten or dropped.
+    bool emitted = false;
 
     // The pending message as the message list shows it (seq 0, delivery
     // Sending or Failed).

@@ -6,6 +6,20 @@
 
 namespace ringchat::store {
 
+namespace {
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+// content is NOT NULL (a delete or a reaction has none), and a null QString binds as
+// NULL, which INSERT OR IGNORE would drop without a word.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+} // namespace
+
 OutboxTable::OutboxTable(QSqlDatabase &db)
     : m_db(db)
 {
@@ -17,18 +31,25 @@ bool OutboxTable::add(const OutboxEntry &e)
         return false;
     QSqlQuery q(m_db);
     // Adding the same clientId twice keeps the first entry (a resend is not a new message).
-    q.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO outbox (client_id, conversation_id, content, type, reply_to,"
-                       " created_at, attempts, state, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO outbox (client_id, conversation_id, kind, content, type, format, reply_to,"
+        " target_id, emoji, reaction_on, created_at, attempts, state, last_error, emitted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.clientId);
     q.addBindValue(e.conversationId);
-    q.addBindValue(e.content);
+    q.addBindValue(int(e.kind));
+    q.addBindValue(notNull(e.content));
     q.addBindValue(e.type == api::Message::Type::System ? 1 : 0);
-    q.addBindValue(e.replyTo.isEmpty() ? QVariant() : QVariant(e.replyTo));
+    q.addBindValue(int(e.format));
+    q.addBindValue(nullIfEmpty(e.replyTo));
+    q.addBindValue(nullIfEmpty(e.targetId));
+    q.addBindValue(nullIfEmpty(e.emoji));
+    q.addBindValue(e.reactionOn ? 1 : 0);
     q.addBindValue(timeValue(e.createdAt.isValid() ? e.createdAt : QDateTime::currentDateTimeUtc()));
     q.addBindValue(e.attempts);
     q.addBindValue(int(e.state));
-    q.addBindValue(e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError));
+    q.addBindValue(nullIfEmpty(e.lastError));
+    q.addBindValue(e.emitted ? 1 : 0);
     return execLogged(q);
 }
 
@@ -38,38 +59,53 @@ QList<OutboxEntry> OutboxTable::entries(const QString &conversationId)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT client_id, conversation_id, content, type, reply_to, created_at, attempts, state,"
-        " last_error FROM outbox WHERE :conv = '' OR conversation_id = :conv"
-        " ORDER BY created_at, rowid"));
+        "SELECT client_id, conversation_id, kind, content, type, format, reply_to, target_id, emoji,"
+        " reaction_on, created_at, attempts, state, last_error, emitted FROM outbox"
+        " WHERE :conv = '' OR conversation_id = :conv ORDER BY created_at, rowid"));
     q.bindValue(QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
     if (!execLogged(q))
         return out;
     while (q.next()) {
+        const int kind = q.value(2).toInt();
+        if (kind < int(OutboxEntry::Kind::Send) || kind > int(OutboxEntry::Kind::React))
+            continue; // written by a newer program: not ours to send
         OutboxEntry e;
         e.clientId = q.value(0).toString();
         e.conversationId = q.value(1).toString();
-        e.content = q.value(2).toString();
-        e.type = q.value(3).toInt() == 1 ? api::Message::Type::System : api::Message::Type::Text;
-        e.replyTo = q.value(4).toString();
-        e.createdAt = timeFrom(q.value(5));
-        e.attempts = q.value(6).toInt();
-        e.state = q.value(7).toInt() == 1 ? OutboxEntry::State::Failed : OutboxEntry::State::Queued;
-        e.lastError = q.value(8).toString();
+        e.kind = OutboxEntry::Kind(kind);
+        e.content = q.value(3).toString();
+        e.type = q.value(4).toInt() == 1 ? api::Message::Type::System : api::Message::Type::Text;
+        e.format = q.value(5).toInt() == 1 ? api::Message::Format::Markdown : api::Message::Format::Plain;
+        e.replyTo = q.value(6).toString();
+        e.targetId = q.value(7).toString();
+        e.emoji = q.value(8).toString();
+        e.reactionOn = q.value(9).toInt() != 0;
+        e.createdAt = timeFrom(q.value(10));
+        e.attempts = q.value(11).toInt();
+        e.state = q.value(12).toInt() == 1 ? OutboxEntry::State::Failed : OutboxEntry::State::Queued;
+        e.lastError = q.value(13).toString();
+        e.emitted = q.value(14).toInt() != 0;
         out.append(std::move(e));
     }
     return out;
 }
 
-bool OutboxTable::update(const QString &clientId, OutboxEntry::State state, int attempts,
-                         const QString &lastError)
+bool OutboxTable::update(const OutboxEntry &e)
 {
     QSqlQuery q(m_db);
+    // What changes in an entry's life: its state, a queued send's new content, an
+    // action's target once its send is stored, and whether it went out.
     q.prepare(
-        QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, last_error = ? WHERE client_id = ?"));
-    q.addBindValue(int(state));
-    q.addBindValue(attempts);
-    q.addBindValue(lastError.isEmpty() ? QVariant() : QVariant(lastError));
-    q.addBindValue(clientId);
+        QStringLiteral("UPDATE outbox SET content = ?, format = ?, target_id = ?, state = ?, attempts = ?,"
+                       " last_error = ?, emitted = ? WHERE client_id = ?"));
+    q.addBindValue(notNull(e.content));
+    q.addBindValue(int(e.format));
+    q.addBindValue(nullIfEmpty(e.targetId));
+    q.addBindValue(int(e.state));
+    q.addBindValue(e.attempts);
+    q.addBindValue(nullIfEmpty(e.lastError));
+    q.addBindValue(e.emitted ? 1 : 0);
+    q.addBindValue(e.clientId);
     return execLogged(q) && q.numRowsAffected() == 1;
 }
 

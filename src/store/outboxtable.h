@@ -11,8 +11,9 @@
 namespace ringchat::store {
 
 // The outbox table of an open cache (CacheDatabase's connection, same thread):
-// messages the user wrote that the server has not confirmed, oldest first.
-// The echo of a message removes its entry in CacheDatabase::insertMessages.
+// messages the user wrote and actions on messages (edit, delete, react) that the
+// server has not confirmed, oldest first. The echo of a message removes its entry
+// in CacheDatabase::insertMessages.
 class OutboxTable
 {
 public:
@@ -22,8 +23,9 @@ public:
     bool add(const OutboxEntry &entry);
     // Every entry, or those of one conversation.
     QList<OutboxEntry> entries(const QString &conversationId = {});
-    // False when no entry has this clientId.
-    bool update(const QString &clientId, OutboxEntry::State state, int attempts, const QString &lastError);
+    // The entry with entry.clientId takes entry's mutable fields (state, attempts,
+    // error, content, format, target, emitted). False when there is none.
+    bool update(const OutboxEntry &entry);
     bool remove(const QString &clientId);
 
 private:

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // OwnMessages: our messages until the server has them, and the rows shown for
-// them. Offline here (the socket never connects), so nothing is sent and every
+// them. Offline here (never told it is online), so nothing is sent and every
 // entry stays pending; the cache is a recorder. Sending through the real server
 // is in chat_service.
-#include "chat/chatcache.h"
+#include "outboxtestkit.h"
+
 #include "chat/ownmessages.h"
 #include "chat/timelines.h"
-#include "net/socketioclient.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -22,30 +22,6 @@ const QString kConv = QStringLiteral("conv");
 const QString kOther = QStringLiteral("other");
 const QString kMe = QStringLiteral("alice");
 
-// Records the outbox writes; the rest is not needed here.
-class OutboxRecorder final : public chat::ChatCache
-{
-public:
-    void load(int, const QHash<QString, int> &, std::function<void(const Snapshot &)>) override { }
-    void loadBefore(const QString &, qint64, int, std::function<void(const QList<api::Message> &)>) override
-    {
-    }
-    void loadAfter(const QString &, qint64, int, std::function<void(const QList<api::Message> &)>) override {
-    }
-    void saveConversations(const QList<api::Conversation> &) override { }
-    void saveMessages(const QList<api::Message> &) override { }
-    void saveOutboxEntry(const OutboxEntry &e, std::function<void()> durable) override
-    {
-        saved.append(e.clientId);
-        durable();
-    }
-    void updateOutboxEntry(const OutboxEntry &e) override { updated.append(e.clientId); }
-    void removeOutboxEntry(const QString &clientId) override { removed.append(clientId); }
-    void destroy() override { }
-
-    QStringList saved, updated, removed;
-};
-
 OutboxEntry entry(const QString &clientId, const QString &conv, int minute,
                   OutboxEntry::State state = OutboxEntry::State::Queued)
 {
@@ -58,14 +34,6 @@ OutboxEntry entry(const QString &clientId, const QString &conv, int minute,
     return e;
 }
 
-net::SocketIoOptions offline()
-{
-    net::SocketIoOptions o;
-    o.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-    o.watchNetwork = false;
-    return o;
-}
-
 } // namespace
 
 class TstOwnMessages : public QObject
@@ -75,7 +43,7 @@ class TstOwnMessages : public QObject
     OutboxRecorder m_recorder;
     chat::ChatCache *m_cache = nullptr;
     chat::Timelines m_timelines;
-    net::SocketIoClient *m_socket = nullptr;
+    FakeLink m_link;
     OwnMessages *m_own = nullptr;
 
 private slots:
@@ -92,13 +60,13 @@ private slots:
         me.name = QStringLiteral("Alice (cached)");
         c.participants = { me };
         m_timelines.upsert(c);
-        m_socket = new net::SocketIoClient(offline(), this);
-        m_own = new OwnMessages(m_socket, m_cache, m_timelines, this);
+        m_link = FakeLink();
+        m_own = new OwnMessages(m_link.emitter(), m_cache, m_timelines, this);
     }
     void cleanup()
     {
         delete m_own;
-        delete m_socket;
+        QVERIFY(m_link.sent.isEmpty()); // offline: nothing went out
     }
 
     void sendQueuesARowNamedAfterUs()

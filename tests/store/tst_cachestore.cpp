@@ -290,15 +290,11 @@ private Q_SLOTS:
     {
         ChatStore store;
         QVERIFY(await(store.open(path(QStringLiteral("outbox.sqlite")), QStringLiteral("alice"))));
-        OutboxEntry a { QStringLiteral("11111111-aaaa"),
-                        QStringLiteral("c1"),
-                        QStringLiteral("first"),
-                        Message::Type::Text,
-                        {},
-                        kT0,
-                        0,
-                        OutboxEntry::State::Queued,
-                        {} };
+        OutboxEntry a;
+        a.clientId = QStringLiteral("11111111-aaaa");
+        a.conversationId = QStringLiteral("c1");
+        a.content = QStringLiteral("first");
+        a.createdAt = kT0;
         OutboxEntry b = a;
         b.clientId = QStringLiteral("22222222-bbbb");
         b.content = QStringLiteral("second");
@@ -317,9 +313,14 @@ private Q_SLOTS:
         QCOMPARE(await(store.outbox()), (QList<OutboxEntry> { a, b, other }));
         QCOMPARE(await(store.outbox(QStringLiteral("c1"))), (QList<OutboxEntry> { a, b }));
 
-        QVERIFY(await(
-            store.updateOutbox(b.clientId, OutboxEntry::State::Failed, 3, QStringLiteral("Rejected."))));
-        QVERIFY(!await(store.updateOutbox(QStringLiteral("unknown"), OutboxEntry::State::Failed, 1)));
+        OutboxEntry failedB = b;
+        failedB.state = OutboxEntry::State::Failed;
+        failedB.attempts = 3;
+        failedB.lastError = QStringLiteral("Rejected.");
+        QVERIFY(await(store.updateOutbox(failedB)));
+        OutboxEntry unknown = failedB;
+        unknown.clientId = QStringLiteral("unknown");
+        QVERIFY(!await(store.updateOutbox(unknown)));
         const auto listed = await(store.outbox(QStringLiteral("c1")));
         QCOMPARE(listed.at(1).state, OutboxEntry::State::Failed);
         QCOMPARE(listed.at(1).attempts, 3);
@@ -341,6 +342,53 @@ private Q_SLOTS:
         QVERIFY(await(store.removeFromOutbox(b.clientId)));
         QVERIFY(!await(store.removeFromOutbox(b.clientId)));
         QCOMPARE(await(store.outbox()), (QList<OutboxEntry> { other }));
+    }
+
+    void outboxActionsRoundTrip()
+    {
+        // Every kind with its own fields comes back as it went in, in order; an update
+        // rewrites what changes in an entry's life (content, target, state, emitted).
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("actions.sqlite")), QStringLiteral("alice"))));
+        OutboxEntry send;
+        send.clientId = QStringLiteral("send-1");
+        send.conversationId = QStringLiteral("c1");
+        send.content = QStringLiteral("**bold**");
+        send.format = Message::Format::Markdown;
+        send.replyTo = QStringLiteral("m7");
+        send.createdAt = kT0;
+        OutboxEntry edit;
+        edit.clientId = QStringLiteral("edit-1");
+        edit.conversationId = QStringLiteral("c1");
+        edit.kind = OutboxEntry::Kind::Edit;
+        edit.targetId = send.clientId; // our unsent message, by its clientId
+        edit.content = QStringLiteral("better");
+        edit.createdAt = kT0.addMSecs(1);
+        OutboxEntry del = edit;
+        del.clientId = QStringLiteral("delete-1");
+        del.kind = OutboxEntry::Kind::Delete;
+        del.targetId = QStringLiteral("m3");
+        del.content.clear();
+        del.createdAt = kT0.addMSecs(2);
+        OutboxEntry react = del;
+        react.clientId = QStringLiteral("react-1");
+        react.kind = OutboxEntry::Kind::React;
+        react.emoji = QStringLiteral("\U0001F44D");
+        react.reactionOn = false;
+        react.createdAt = kT0.addMSecs(3);
+        for (const OutboxEntry &e : { send, edit, del, react })
+            QVERIFY(await(store.addToOutbox(e)));
+        QCOMPARE(await(store.outbox()), (QList<OutboxEntry> { send, edit, del, react }));
+
+        send.content = QStringLiteral("rewritten");
+        send.emitted = true;
+        edit.targetId = QStringLiteral("m9"); // the send's ack named it
+        edit.attempts = 2;
+        QVERIFY(await(store.updateOutbox(send)));
+        QVERIFY(await(store.updateOutbox(edit)));
+        QCOMPARE(await(store.outbox(QStringLiteral("c1"))), (QList<OutboxEntry> { send, edit, del, react }));
+        QVERIFY(await(store.removeFromOutbox(del.clientId)));
+        QCOMPARE(await(store.outbox()), (QList<OutboxEntry> { send, edit, react }));
     }
 
     void conversationsRoundTripAndMarkersOnlyMoveForward()
