@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The chat rules shared by Socket.IO events and REST: membership, idempotent sends with
 // gap-free seq, read markers, conversation views, and the broadcasts they cause.
+// Edits, deletes and reactions are in actions.js and broadcast through this class.
 import { AppError } from './errors.js';
 import * as validate from './validate.js';
 
@@ -44,14 +45,22 @@ export class ChatService {
     });
   }
 
+  // message_received / message_updated go to the conversation's room and to every
+  // participant's user room (a socket in both gets it once). Returns the participant ids.
+  broadcastMessage(event, message) {
+    const participantIds = this.store.participantIds(message.conversationId);
+    const rooms = [`conversation:${message.conversationId}`, ...participantIds.map((id) => `user:${id}`)];
+    this.io.to(rooms).emit(event, message);
+    return participantIds;
+  }
+
   // Returns { message, duplicate }. A duplicate (same sender and clientId) is not stored
   // or broadcast again: the caller gets the stored message.
   sendMessage(user, payload) {
     const input = validate.sendMessage(payload);
     this.requireMember(input.conversationId, user.id);
-    if (input.replyTo) {
-      const target = this.store.messageById(input.replyTo);
-      if (!target || target.conversationId !== input.conversationId) {
+    if (input.replyTo) { // the one extra lookup of a send, and only for a reply
+      if (!this.store.hasMessage(input.conversationId, input.replyTo)) {
         throw new AppError('BAD_REQUEST', 'replyTo is not a message of this conversation');
       }
     }
@@ -63,10 +72,8 @@ export class ChatService {
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {
       const { message } = result;
-      const participantIds = this.store.participantIds(message.conversationId);
-      const rooms = [`conversation:${message.conversationId}`, ...participantIds.map((id) => `user:${id}`)];
       this.typing.stop(message.conversationId, user.id);
-      this.io.to(rooms).emit('message_received', message);
+      const participantIds = this.broadcastMessage('message_received', message);
       this.announceSoon(message.conversationId, participantIds);
     }
     return result;
@@ -127,6 +134,18 @@ export class ChatService {
   listMessages(user, conversationId, { limit, cursor, direction }) {
     this.requireMember(conversationId, user.id);
     const page = this.store.messages(conversationId, { limit, cursor, direction });
+    return { data: page.data, pagination: { hasMore: page.hasMore, cursor: page.cursor } };
+  }
+
+  messagesAround(user, conversationId, { around, limit }) {
+    this.requireMember(conversationId, user.id);
+    const page = this.store.messagesAround(conversationId, { seq: around, limit });
+    return { data: page.data, pagination: { hasMoreBefore: page.hasMoreBefore, hasMoreAfter: page.hasMoreAfter } };
+  }
+
+  changes(user, conversationId, { since, limit }) {
+    this.requireMember(conversationId, user.id);
+    const page = this.store.changes(conversationId, { since, limit });
     return { data: page.data, pagination: { hasMore: page.hasMore, cursor: page.cursor } };
   }
 }

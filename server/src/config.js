@@ -81,6 +81,7 @@ export function loadConfig(env = process.env) {
     eventRateBurst: intFromEnv(env, 'EVENT_RATE_BURST', 100, { min: 1 }),
     eventRatePerSecond: numberFromEnv(env, 'EVENT_RATE_PER_SEC', 50, { min: 0.001 }),
     typingTimeoutMs: intFromEnv(env, 'TYPING_TIMEOUT_MS', 5000, { min: 100 }),
+    editWindowSeconds: intFromEnv(env, 'EDIT_WINDOW_S', 900, { min: 0 }), // contract: 15 minutes
     maxHttpBufferSize: intFromEnv(env, 'MAX_HTTP_BUFFER_SIZE', 1024 * 1024, { min: 1024 }),
     recoveryDurationMs: intFromEnv(env, 'RECOVERY_DURATION_MS', 2 * 60 * 1000, { min: 0 }),
     pingIntervalMs: intFromEnv(env, 'PING_INTERVAL_MS', 25000, { min: 100 }),

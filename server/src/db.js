@@ -69,6 +69,20 @@ const MIGRATIONS = [
   CREATE INDEX oidc_payloads_uid ON oidc_payloads (model, uid);
   CREATE INDEX oidc_payloads_user_code ON oidc_payloads (model, userCode);
   `,
+  // 3: contract v2 message actions. rev counts the changes of a conversation; a v1
+  // database gets each message's rev = its seq and each conversation's rev = its lastSeq
+  // (so far every change was a new message). reactions is the message's list in the wire
+  // order, [{emoji, userIds}], kept on the row so a page of messages needs no extra query.
+  `
+  ALTER TABLE conversations ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE messages ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE messages ADD COLUMN format TEXT NOT NULL DEFAULT 'plain' CHECK (format IN ('plain', 'markdown'));
+  ALTER TABLE messages ADD COLUMN deletedAt TEXT;
+  ALTER TABLE messages ADD COLUMN reactions TEXT NOT NULL DEFAULT '[]';
+  UPDATE messages SET rev = seq;
+  UPDATE conversations SET rev = lastSeq;
+  CREATE UNIQUE INDEX messages_rev ON messages (conversationId, rev);
+  `,
 ];
 
 export function openDatabase(file) {
@@ -96,3 +110,8 @@ function migrate(db) {
 }
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+// The schema of an older version, for migration tests: the first `version` migrations.
+export function schemaOfVersion(version) {
+  return MIGRATIONS.slice(0, version);
+}

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Errors with a contract code (BAD_REQUEST, NOT_FOUND, FORBIDDEN, RATE_LIMITED, INTERNAL).
+// Errors with a contract code (BAD_REQUEST, NOT_FOUND, FORBIDDEN, RATE_LIMITED, INTERNAL;
+// v2 adds EDIT_WINDOW_CLOSED and GONE, which only message actions answer).
 export class AppError extends Error {
   constructor(code, message, extra = {}) {
     super(message);
@@ -15,6 +16,8 @@ export const HTTP_STATUS = {
   TOKEN_EXPIRED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  EDIT_WINDOW_CLOSED: 403,
+  GONE: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -8,6 +8,7 @@ import { RateLimiter } from './ratelimit.js';
 
 const KNOWN_EVENTS = new Set([
   'join_conversation', 'leave_conversation', 'send_message', 'typing_start', 'typing_stop', 'mark_read', 'update_presence',
+  'edit_message', 'delete_message', 'set_reaction',
 ]);
 
 function connectError(code, message, extra = {}) {
@@ -43,7 +44,7 @@ export function makeAuthMiddleware({ verifyAccessToken, store, connectLimiter })
   };
 }
 
-export function registerEvents({ io, chat, presence, typing, eventRate }) {
+export function registerEvents({ io, chat, actions, presence, typing, eventRate }) {
   // Protects the process from a socket flooding cheap events (typing, joins...).
   const eventLimiter = new RateLimiter(eventRate);
   io.on('connection', (socket) => {
@@ -107,6 +108,10 @@ export function registerEvents({ io, chat, presence, typing, eventRate }) {
     });
 
     handle('mark_read', (payload) => chat.markRead(user, payload));
+
+    handle('edit_message', (payload) => actions.edit(user, payload));
+    handle('delete_message', (payload) => actions.delete(user, payload));
+    handle('set_reaction', (payload) => actions.react(user, payload));
 
     handle('update_presence', async (payload) => {
       const { status } = validate.presence(payload);

@@ -75,10 +75,21 @@ export function makeRestHandler({ chat, store, verifyAccessToken }) {
     }],
     ['GET', /^\/api\/conversations\/([^/]+)\/messages$/, (user, { query, params }) => {
       const conversationId = validate.id(params[0], 'conversation id');
+      if (query.has('around')) {
+        if (query.has('cursor') || query.has('direction')) throw new AppError('BAD_REQUEST', 'around goes without cursor and direction');
+        const around = validate.queryInt(query.get('around'), 'around', { min: 1 });
+        if (around === null) throw new AppError('BAD_REQUEST', 'around must be a seq');
+        return chat.messagesAround(user, conversationId, { around, limit: limitFrom(query) });
+      }
       const direction = query.get('direction') || 'before';
       if (direction !== 'before' && direction !== 'after') throw new AppError('BAD_REQUEST', 'direction must be before or after');
       const cursor = validate.queryInt(query.get('cursor'), 'cursor');
       return chat.listMessages(user, conversationId, { limit: limitFrom(query), cursor, direction });
+    }],
+    ['GET', /^\/api\/conversations\/([^/]+)\/changes$/, (user, { query, params }) => {
+      const conversationId = validate.id(params[0], 'conversation id');
+      const since = validate.queryInt(query.get('since'), 'since', { fallback: 0 });
+      return chat.changes(user, conversationId, { since, limit: limitFrom(query) });
     }],
     ['POST', /^\/api\/conversations\/([^/]+)\/messages$/, async (user, { req, params }) => {
       const conversationId = validate.id(params[0], 'conversation id');

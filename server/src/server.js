@@ -17,6 +17,7 @@ import { RateLimiter } from './ratelimit.js';
 import { Presence } from './presence.js';
 import { Typing } from './typing.js';
 import { ChatService } from './chat.js';
+import { MessageActions } from './actions.js';
 import { makeAuthMiddleware, registerEvents } from './events.js';
 import { seedDemo } from './seed.js';
 import { publicUrl } from './config.js';
@@ -110,8 +111,9 @@ export async function startServer(config, { log = console.log } = {}) {
   const presence = new Presence({ io, store, clustered: !!config.redisUrl });
   const typing = new Typing({ io, timeoutMs: config.typingTimeoutMs });
   const chat = new ChatService({ io, store, presence, typing, messageLimiter });
+  const actions = new MessageActions({ chat, store, messageLimiter, editWindowSeconds: config.editWindowSeconds });
   io.use(makeAuthMiddleware({ verifyAccessToken, store, connectLimiter }));
-  const eventLimiter = registerEvents({ io, chat, presence, typing, eventRate: {
+  const eventLimiter = registerEvents({ io, chat, actions, presence, typing, eventRate: {
     capacity: Math.max(config.eventRateBurst, 2 * config.messageRateBurst),
     refillPerSecond: Math.max(config.eventRatePerSecond, 2 * config.messageRatePerSecond),
   } });

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // All SQL of the chat lives here: users, conversations, participants, messages.
-// Methods take and return plain objects in the wire shape of the contract (section 3).
+// Methods take and return plain objects in the wire shape of the contract (sections 3 and 6.1).
 import crypto from 'node:crypto';
 import { hashPassword } from './passwords.js';
+import { MESSAGE_SELECT, parseReactions, toMessage } from './message-row.js';
 
 export function nowIso() {
   return new Date().toISOString();
@@ -13,31 +14,11 @@ function newId(prefix) {
   return `${prefix}_${crypto.randomBytes(12).toString('base64url')}`;
 }
 
-function toMessage(row) {
-  const message = {
-    id: row.id,
-    conversationId: row.conversationId,
-    seq: row.seq,
-    clientId: row.clientId,
-    senderId: row.senderId,
-    senderName: row.senderName,
-    content: row.content,
-    type: row.type,
-    timestamp: row.timestamp,
-  };
-  if (row.replyTo) message.replyTo = row.replyTo;
-  if (row.editedAt) message.editedAt = row.editedAt;
-  return message;
-}
-
 function toUser(row) {
   const user = { id: row.id, name: row.name };
   if (row.avatarUrl) user.avatarUrl = row.avatarUrl;
   return user;
 }
-
-const MESSAGE_COLUMNS = `m.id, m.conversationId, m.seq, m.clientId, m.senderId, u.name AS senderName,
-  m.content, m.type, m.replyTo, m.timestamp, m.editedAt`;
 
 export class ChatStore {
   constructor(db) {
@@ -68,18 +49,25 @@ export class ChatStore {
       sharedUserIds: q(`SELECT DISTINCT p2.userId FROM participants p1
                         JOIN participants p2 ON p2.conversationId = p1.conversationId
                         WHERE p1.userId = ?`),
-      messageByClientId: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
-                            WHERE m.senderId = ? AND m.clientId = ?`),
-      messageById: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId WHERE m.id = ?`),
-      bumpSeq: q('UPDATE conversations SET lastSeq = lastSeq + 1, updatedAt = ? WHERE id = ? RETURNING lastSeq'),
-      insertMessage: q(`INSERT INTO messages (id, conversationId, seq, clientId, senderId, content, type, replyTo, timestamp)
-                        VALUES (@id, @conversationId, @seq, @clientId, @senderId, @content, @type, @replyTo, @timestamp)`),
-      lastMessage: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
-                      WHERE m.conversationId = ? ORDER BY m.seq DESC LIMIT 1`),
-      messagesBefore: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
-                         WHERE m.conversationId = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`),
-      messagesAfter: q(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.senderId
-                        WHERE m.conversationId = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?`),
+      messageByClientId: q(`${MESSAGE_SELECT} WHERE m.senderId = ? AND m.clientId = ?`),
+      messageById: q(`${MESSAGE_SELECT} WHERE m.id = ?`),
+      // A new message takes the next seq and the next rev together.
+      bumpSeq: q('UPDATE conversations SET lastSeq = lastSeq + 1, rev = rev + 1, updatedAt = ? WHERE id = ? RETURNING lastSeq, rev'),
+      insertMessage: q(`INSERT INTO messages (id, conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp)
+                        VALUES (@id, @conversationId, @seq, @rev, @clientId, @senderId, @content, @format, @type, @replyTo, @timestamp)`),
+      lastMessage: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? ORDER BY m.seq DESC LIMIT 1`),
+      messagesBefore: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`),
+      messagesAfter: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?`),
+      changesSince: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? AND m.rev > ? ORDER BY m.rev ASC LIMIT ?`),
+      storedMessage: q('SELECT * FROM messages WHERE id = ? AND conversationId = ?'),
+      hasMessage: q('SELECT 1 FROM messages WHERE id = ? AND conversationId = ?'),
+      // A change takes the next rev; a change to the newest message also moves updatedAt
+      // (the conversation list shows that message).
+      bumpRev: q(`UPDATE conversations SET rev = rev + 1,
+                    updatedAt = CASE WHEN lastSeq = @seq THEN @now ELSE updatedAt END
+                  WHERE id = @conversationId RETURNING rev, lastSeq`),
+      updateMessage: q(`UPDATE messages SET rev = @rev, content = @content, format = @format, replyTo = @replyTo,
+                          editedAt = @editedAt, deletedAt = @deletedAt, reactions = @reactions WHERE id = @id`),
       advanceRead: q(`UPDATE participants SET lastReadSeq = @seq, lastReadAt = @now
                       WHERE conversationId = @conversationId AND userId = @userId AND lastReadSeq < @seq`),
       maxSeqOfIds: q(`SELECT MAX(seq) AS seq FROM messages WHERE conversationId = ? AND id IN (SELECT value FROM json_each(?))`),
@@ -125,8 +113,13 @@ export class ChatStore {
     return this.sql.conversation.get(id);
   }
 
+  // The participant's row ({role, lastReadSeq, ...}), or null.
+  participant(conversationId, userId) {
+    return this.sql.participant.get(conversationId, userId) || null;
+  }
+
   isParticipant(conversationId, userId) {
-    return !!this.sql.participant.get(conversationId, userId);
+    return this.participant(conversationId, userId) !== null;
   }
 
   participantIds(conversationId) {
@@ -181,6 +174,7 @@ export class ChatStore {
       type: row.type,
       participants,
       lastSeq: row.lastSeq,
+      rev: row.rev,
       // Sending moves the sender's own marker to the message, so everything above a
       // marker is someone else's: no need to count rows (O(unread) per message).
       unreadCount: me ? Math.max(0, row.lastSeq - me.lastReadSeq) : 0,
@@ -216,9 +210,8 @@ export class ChatStore {
 
   // ---- messages
 
-  messageById(id) {
-    const row = this.sql.messageById.get(id);
-    return row ? toMessage(row) : null;
+  hasMessage(conversationId, id) {
+    return !!this.sql.hasMessage.get(id, conversationId);
   }
 
   // Stores a message once per (senderId, clientId) and gives it the next seq of its
@@ -226,7 +219,7 @@ export class ChatStore {
   // processes on the same file) cannot take the same seq or leave a gap.
   // Returns { message, duplicate } or { conflict: true } when the clientId was used
   // by this sender in another conversation.
-  sendMessage({ conversationId, senderId, clientId, content, type = 'text', replyTo = null }) {
+  sendMessage({ conversationId, senderId, clientId, content, format = 'plain', type = 'text', replyTo = null }) {
     return this.db.transaction(() => {
       const existing = this.sql.messageByClientId.get(senderId, clientId);
       if (existing) {
@@ -234,9 +227,9 @@ export class ChatStore {
         return { message: toMessage(existing), duplicate: true };
       }
       const timestamp = nowIso();
-      const { lastSeq: seq } = this.sql.bumpSeq.get(timestamp, conversationId);
+      const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
       const id = crypto.randomUUID();
-      this.sql.insertMessage.run({ id, conversationId, seq, clientId, senderId, content, type, replyTo, timestamp });
+      this.sql.insertMessage.run({ id, conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp });
       // Sending implies having read everything up to one's own message.
       this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
       return { message: toMessage(this.sql.messageById.get(id)), duplicate: false };
@@ -258,6 +251,53 @@ export class ChatStore {
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit).reverse().map(toMessage);
     return { data: page, hasMore, cursor: page.length ? page[0].seq : (cursor ?? null) };
+  }
+
+  // The messages around `seq` (included), ascending: about half before it, the rest from
+  // it on, and more on one side when the other runs out.
+  messagesAround(conversationId, { seq, limit }) {
+    const before = this.sql.messagesBefore.all(conversationId, seq, limit + 1); // + 1: is there more?
+    const from = this.sql.messagesAfter.all(conversationId, seq - 1, limit + 1);
+    const takeBefore = Math.min(before.length, Math.max(Math.floor(limit / 2), limit - from.length));
+    const takeFrom = Math.min(from.length, limit - takeBefore);
+    return {
+      data: [...before.slice(0, takeBefore).reverse(), ...from.slice(0, takeFrom)].map(toMessage),
+      hasMoreBefore: before.length > takeBefore,
+      hasMoreAfter: from.length > takeFrom,
+    };
+  }
+
+  // The messages whose rev is above `since`, ascending by rev; cursor = the last rev returned.
+  changes(conversationId, { since, limit }) {
+    const rows = this.sql.changesSince.all(conversationId, since, limit + 1);
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit).map(toMessage);
+    return { data: page, hasMore, cursor: page.length ? page[page.length - 1].rev : since };
+  }
+
+  // Changes one stored message in one IMMEDIATE transaction: `decide(stored)` gets the
+  // row ({...columns, reactions: [{emoji, userIds}]}) and returns the fields to change, or
+  // null when nothing changes (then nothing is written and no rev is taken); it may throw
+  // to refuse. Returns null for a message not in the conversation, else
+  // { message, changed, isLast } (isLast: it is the conversation's newest message).
+  updateMessage(conversationId, messageId, decide) {
+    return this.db.transaction(() => {
+      const stored = this.sql.storedMessage.get(messageId, conversationId);
+      if (!stored) return null;
+      const current = { ...stored, reactions: parseReactions(stored.reactions) };
+      const change = decide(current);
+      let isLast = false;
+      if (change) {
+        const next = { ...current, ...change };
+        const { rev, lastSeq } = this.sql.bumpRev.get({ seq: stored.seq, now: nowIso(), conversationId });
+        isLast = lastSeq === stored.seq;
+        this.sql.updateMessage.run({
+          id: messageId, rev, content: next.content, format: next.format, replyTo: next.replyTo,
+          editedAt: next.editedAt, deletedAt: next.deletedAt, reactions: JSON.stringify(next.reactions),
+        });
+      }
+      return { message: toMessage(this.sql.messageById.get(messageId)), changed: !!change, isLast };
+    }).immediate();
   }
 
   maxSeqOfMessageIds(conversationId, ids) {

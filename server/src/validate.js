@@ -9,6 +9,8 @@ export const MAX_CONTENT = 10000;
 export const MAX_MESSAGE_IDS = 500;
 export const MAX_GROUP_SIZE = 100;
 export const MAX_TITLE = 200;
+export const FORMATS = ['plain', 'markdown'];
+export const MAX_EMOJI_BYTES = 32;
 
 const bad = (message) => new AppError('BAD_REQUEST', message);
 
@@ -47,6 +49,7 @@ export function sendMessage(payload) {
     conversationId: id(payload.conversationId, 'conversationId'),
     clientId: id(payload.clientId, 'clientId'),
     content: content(payload.content),
+    format: format(payload.format) ?? 'plain',
     type: 'text',
     replyTo: null,
   };
@@ -60,6 +63,45 @@ export function sendMessage(payload) {
     result.replyTo = payload.replyTo;
   }
   return result;
+}
+
+// `format` of a message: absent -> null (the caller picks the default), else one of FORMATS.
+export function format(value) {
+  if (value === undefined || value === null) return null;
+  if (!FORMATS.includes(value)) throw bad(`format must be one of ${FORMATS.join(', ')}`);
+  return value;
+}
+
+export function messageRef(payload) {
+  requireObject(payload);
+  return { conversationId: id(payload.conversationId, 'conversationId'), messageId: id(payload.messageId, 'messageId') };
+}
+
+export function editMessage(payload) {
+  return { ...messageRef(payload), content: content(payload.content), format: format(payload.format) };
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const NOT_IN_EMOJI = /[\p{L}\p{N}\p{Z}\p{Cc}]/u; // letters, digits, spaces, controls
+const EMOJI_BASE = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/u; // U+20E3: keycap (#️⃣)
+
+// One emoji: a single grapheme of 1 to 32 bytes of UTF-8 with a pictograph, a flag's
+// regional indicators or a keycap in it, and no letter, digit, space or control character.
+export function emoji(value) {
+  const ok = typeof value === 'string'
+    && value.length > 0 && value.length <= MAX_EMOJI_BYTES
+    && Buffer.byteLength(value, 'utf8') <= MAX_EMOJI_BYTES
+    && !NOT_IN_EMOJI.test(value)
+    && EMOJI_BASE.test(value)
+    && [...graphemes.segment(value)].length === 1;
+  if (!ok) throw bad(`emoji must be one emoji (1 to ${MAX_EMOJI_BYTES} bytes of UTF-8, no letters or digits)`);
+  return value;
+}
+
+export function setReaction(payload) {
+  const ref = messageRef(payload);
+  if (typeof payload.on !== 'boolean') throw bad('on must be true or false');
+  return { ...ref, emoji: emoji(payload.emoji), on: payload.on };
 }
 
 export function conversationRef(payload) {

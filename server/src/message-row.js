@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one place a stored message becomes the contract's Message (v2): the SELECT every
+// message query uses and the row-to-wire mapping. The reply preview comes from a LEFT
+// JOIN on the replied-to row, so it is a snapshot as of serving and costs no extra query.
+export const SNIPPET_LENGTH = 140;
+
+export const MESSAGE_SELECT = `SELECT m.id, m.conversationId, m.seq, m.rev, m.clientId, m.senderId,
+  u.name AS senderName, m.content, m.format, m.type, m.replyTo, m.timestamp, m.editedAt, m.deletedAt, m.reactions,
+  r.seq AS replySeq, r.senderId AS replySenderId, ru.name AS replySenderName,
+  substr(r.content, 1, ${SNIPPET_LENGTH}) AS replySnippet, r.deletedAt AS replyDeletedAt
+  FROM messages m JOIN users u ON u.id = m.senderId
+  LEFT JOIN messages r ON r.id = m.replyTo LEFT JOIN users ru ON ru.id = r.senderId`;
+
+// Stored form [{emoji, userIds}] (in order of each emoji's first reaction) -> wire form.
+export function parseReactions(text) {
+  return text === '[]' ? [] : JSON.parse(text);
+}
+
+function replyPreview(row) {
+  const deleted = row.replyDeletedAt !== null;
+  return {
+    messageId: row.replyTo,
+    seq: row.replySeq,
+    senderId: row.replySenderId,
+    senderName: row.replySenderName,
+    snippet: deleted ? '' : row.replySnippet,
+    deleted,
+  };
+}
+
+export function toMessage(row) {
+  const message = {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    rev: row.rev,
+    clientId: row.clientId,
+    senderId: row.senderId,
+    senderName: row.senderName,
+    content: row.content,
+    format: row.format,
+    type: row.type,
+    timestamp: row.timestamp,
+  };
+  if (row.editedAt) message.editedAt = row.editedAt;
+  if (row.deletedAt) message.deletedAt = row.deletedAt;
+  if (row.replyTo) {
+    message.replyTo = row.replyTo;
+    if (row.replySeq !== null) message.replyPreview = replyPreview(row);
+  }
+  message.reactions = parseReactions(row.reactions).map((r) => ({ emoji: r.emoji, count: r.userIds.length, userIds: r.userIds }));
+  message.attachments = []; // files come with a later version of the server
+  message.mentions = [];
+  return message;
+}
