@@ -91,25 +91,33 @@ int main(int argc, char *argv[])
     bool floodDone = false;
     bool finished = false;
 
-    // The run of stored seqs from 1 without a hole, up to upTo: one read, made
-    // after the clock stops.
-    auto storedRun = [&](qint64 upTo, std::function<void(qint64)> done) {
-        store.messagesAfter(kConv, 0, int(upTo)).then(&app, [done](const QList<api::Message> &rows) {
-            qint64 run = 0;
-            for (const api::Message &m : rows) {
-                if (m.seq != run + 1)
-                    break;
-                ++run;
-            }
-            done(run);
-        });
-    };
+    // The run of stored seqs from 1 without a hole, up to upTo: read after the clock
+    // stops, a page at a time (a whole flood at once would be the process's peak RSS).
+    std::function<void(qint64, qint64, std::function<void(qint64)>)> storedRun
+        = [&](qint64 from, qint64 upTo, std::function<void(qint64)> done) {
+              const int page = int(qMin<qint64>(upTo - from, 5000));
+              if (page <= 0)
+                  return done(from);
+              store.messagesAfter(kConv, from, page)
+                  .then(&app, [&, from, upTo, page, done](const QList<api::Message> &rows) {
+                      qint64 run = from;
+                      for (const api::Message &m : rows) {
+                          if (m.seq != run + 1)
+                              break;
+                          ++run;
+                      }
+                      if (run == from + page)
+                          storedRun(run, upTo, done);
+                      else
+                          done(run);
+                  });
+          };
 
     auto finish = [&](bool storeOk) {
         finished = true;
         const double wallUs = clock.nsecsElapsed() / 1000.0;
         const double cpuUs = double(processCpuMicroseconds() - cpu0);
-        storedRun(count, [&, storeOk, wallUs, cpuUs](qint64 cursor) {
+        storedRun(0, count, [&, storeOk, wallUs, cpuUs](qint64 cursor) {
             const QList<api::Message> held = service.messages(kConv);
             const bool modelOk = model && model->count() > 0
                 && model->data(model->index(model->count() - 1), models::MessageListModel::SeqRole)
@@ -157,7 +165,7 @@ int main(int argc, char *argv[])
             }
             finished = true;
             const double sinceAcceptMs = gapClock.nsecsElapsed() / 1e6 - kDownMs;
-            storedRun(target, [&, lastRow, sinceAcceptMs](qint64 cursor) {
+            storedRun(0, target, [&, lastRow, sinceAcceptMs](qint64 cursor) {
                 const bool ok = lastRow == target && cursor == target;
                 const QJsonObject result { { QStringLiteral("client"), QStringLiteral("pipeline") },
                                            { QStringLiteral("mode"), QStringLiteral("reconnect") },

@@ -30,20 +30,21 @@ struct OutboxEntry
 
     QString clientId; // primary key (an action's own id for the other kinds)
     QString conversationId;
-    Kind kind = Kind::Send;
     QString content; // Send, Edit
     api::Message::Type type = api::Message::Type::Text;
+    QString replyTo; // Send
+    QDateTime createdAt;
+    int attempts = 0;
+    State state = State::Queued;
+    QString lastError; // the sentence shown for Failed
+    // Contract v2 (after the v1 fields, so positional initialisers keep working).
+    Kind kind = Kind::Send;
     api::Message::Format format = api::Message::Format::Plain; // Send, Edit
-    QString replyTo;                                           // Send
     // Edit, Delete, React: the message's id, or while our own message is still
     // unsent, its clientId (resolved to the id once the server has it).
     QString targetId;
     QString emoji; // React
     bool reactionOn = true;
-    QDateTime createdAt;
-    int attempts = 0;
-    State state = State::Queued;
-    QString lastError; // the sentence shown for Failed
 
     // The pending message as the message list shows it (seq 0, delivery
     // Sending or Failed).
