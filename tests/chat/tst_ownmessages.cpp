@@ -34,6 +34,8 @@ public:
     }
     void saveConversations(const QList<api::Conversation> &) override { }
     void saveMessages(const QList<api::Message> &) override { }
+    void saveChanges(const QList<api::Message> &) override { }
+    void saveSyncedRev(const QString &, qint64) override { }
     void saveOutboxEntry(const OutboxEntry &e, std::function<void()> durable) override
     {
         saved.append(e.clientId);
