@@ -13,6 +13,7 @@ UK = {
     '%1, offline': '%1, не в мережі',
     'Write a message…': 'Напишіть повідомлення…',
     'Message': 'Повідомлення',
+    'Message deleted': 'Повідомлення видалено',
     '%1 / %2': '%1 / %2',
     '%1 characters over the limit': 'На %1 симв. більше за ліміт',
     '%1 characters left': 'Залишилося %1 симв.',

@@ -496,6 +496,10 @@
         <source>Just you</source>
         <translation>Лише ви</translation>
     </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Повідомлення видалено</translation>
+    </message>
     <message numerus="yes">
         <source>%n members</source>
         <translation><numerusform>%n учасник</numerusform><numerusform>%n учасники</numerusform><numerusform>%n учасників</numerusform></translation>

@@ -387,33 +387,81 @@ QFuture<ApiResult<Conversation>> RestClient::createConversation(Conversation::Ty
         [](const Response &r, QString *error) { return parseObject<Conversation>(r.data, error); });
 }
 
+namespace {
+// A page of one conversation's messages (messages, changes, around).
+std::optional<Page<Message>> messagePage(const QJsonValue &data, const QJsonObject &pagination,
+                                         const QString &conversationId, QString *error)
+{
+    auto items = parseArray<Message>(data, error);
+    if (!items)
+        return std::nullopt;
+    for (const Message &m : *items) {
+        if (m.conversationId != conversationId) {
+            *error = QStringLiteral("a message of another conversation is in the page.");
+            return std::nullopt;
+        }
+    }
+    return Page<Message> { std::move(*items), pagination.value(QLatin1StringView("hasMore")).toBool(),
+                           cursorText(pagination.value(QLatin1StringView("cursor"))) };
+}
+
+QString messagesPath(const QString &conversationId, const char *what)
+{
+    return QStringLiteral("/api/conversations/%1/%2").arg(conversationId, QLatin1StringView(what));
+}
+
+QString badConversationId(const QString &conversationId)
+{
+    return QStringLiteral("\"%1\" is not a valid conversation id.").arg(conversationId);
+}
+} // namespace
+
 QFuture<ApiResult<Page<Message>>> RestClient::messages(const QString &conversationId, Direction direction,
                                                        qint64 cursorSeq, int limit)
 {
     if (!isValidConversationId(conversationId))
-        return refused<Page<Message>>(
-            QStringLiteral("\"%1\" is not a valid conversation id.").arg(conversationId));
+        return refused<Page<Message>>(badConversationId(conversationId));
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
     if (cursorSeq > 0)
         q.addQueryItem(QStringLiteral("cursor"), QString::number(cursorSeq));
     q.addQueryItem(QStringLiteral("direction"),
                    direction == Direction::After ? QStringLiteral("after") : QStringLiteral("before"));
+    return call<Page<Message>>(Request { "GET", messagesPath(conversationId, "messages"), q, {} },
+                               [conversationId](const Response &r, QString *error) {
+                                   return messagePage(r.data, r.pagination, conversationId, error);
+                               });
+}
+
+QFuture<ApiResult<Page<Message>>> RestClient::changes(const QString &conversationId, qint64 sinceRev,
+                                                      int limit)
+{
+    if (!isValidConversationId(conversationId))
+        return refused<Page<Message>>(badConversationId(conversationId));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("since"), QString::number(qMax<qint64>(0, sinceRev)));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
+    return call<Page<Message>>(Request { "GET", messagesPath(conversationId, "changes"), q, {} },
+                               [conversationId](const Response &r, QString *error) {
+                                   return messagePage(r.data, r.pagination, conversationId, error);
+                               });
+}
+
+QFuture<ApiResult<Page<Message>>> RestClient::messagesAround(const QString &conversationId, qint64 seq,
+                                                             int limit)
+{
+    if (!isValidConversationId(conversationId))
+        return refused<Page<Message>>(badConversationId(conversationId));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("around"), QString::number(qMax<qint64>(1, seq)));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
     return call<Page<Message>>(
-        Request { "GET", QStringLiteral("/api/conversations/%1/messages").arg(conversationId), q, {} },
+        Request { "GET", messagesPath(conversationId, "messages"), q, {} },
         [conversationId](const Response &r, QString *error) -> std::optional<Page<Message>> {
-            auto items = parseArray<Message>(r.data, error);
-            if (!items)
-                return std::nullopt;
-            for (const Message &m : *items) {
-                if (m.conversationId != conversationId) {
-                    *error = QStringLiteral("a message of another conversation is in the page.");
-                    return std::nullopt;
-                }
-            }
-            return Page<Message> { std::move(*items),
-                                   r.pagination.value(QLatin1StringView("hasMore")).toBool(),
-                                   cursorText(r.pagination.value(QLatin1StringView("cursor"))) };
+            auto page = messagePage(r.data, r.pagination, conversationId, error);
+            if (page)
+                page->hasMore = r.pagination.value(QLatin1StringView("hasMoreAfter")).toBool();
+            return page;
         });
 }
 
@@ -422,7 +470,7 @@ QFuture<ApiResult<Message>> RestClient::sendMessage(const QString &conversationI
                                                     const QString &replyTo)
 {
     if (!isValidConversationId(conversationId))
-        return refused<Message>(QStringLiteral("\"%1\" is not a valid conversation id.").arg(conversationId));
+        return refused<Message>(badConversationId(conversationId));
     if (!isValidOpaqueId(clientId))
         return refused<Message>(QStringLiteral("The message has no valid client id."));
     if (!isValidContent(content))
@@ -437,7 +485,7 @@ QFuture<ApiResult<Message>> RestClient::sendMessage(const QString &conversationI
         body.insert(QStringLiteral("replyTo"), replyTo);
     return call<Message>(
         Request { "POST",
-                  QStringLiteral("/api/conversations/%1/messages").arg(conversationId),
+                  messagesPath(conversationId, "messages"),
                   {},
                   QJsonDocument(body).toJson(QJsonDocument::Compact) },
         [](const Response &r, QString *error) { return parseObject<Message>(r.data, error); });

@@ -86,6 +86,16 @@ public:
     // Items are ascending by seq. Page::cursor is the seq to pass for the next page.
     QFuture<ApiResult<Page<Message>>> messages(const QString &conversationId, Direction direction,
                                                qint64 cursorSeq = 0, int limit = 50);
+    // GET /api/conversations/:id/changes?since=&limit= (contract v2): the messages changed
+    // after rev `since`, each in its current state, ascending by rev. Page::cursor is the
+    // rev to pass next. A v1 server answers 404 (ApiError::httpStatus).
+    QFuture<ApiResult<Page<Message>>> changes(const QString &conversationId, qint64 sinceRev,
+                                              int limit = 200);
+    // GET /api/conversations/:id/messages?around=&limit= (contract v2): ascending by seq,
+    // the message at `seq` included, about half of them before it. Page::hasMore: the
+    // server said more follow after the page (pagination.hasMoreAfter; false when unsaid).
+    QFuture<ApiResult<Page<Message>>> messagesAround(const QString &conversationId, qint64 seq,
+                                                     int limit = 50);
     // POST /api/conversations/:id/messages. Idempotent per clientId.
     QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
                                             const QString &content, Message::Type type = Message::Type::Text,

@@ -500,23 +500,53 @@ QJsonObject Message::toJson() const
              format == Format::Markdown ? QStringLiteral("markdown") : QStringLiteral("plain"));
     if (deletedAt.isValid())
         o.insert(QLatin1StringView("deletedAt"), formatTime(deletedAt));
-    if (replyPreview) {
-        o.insert(QLatin1StringView("replyPreview"),
-                 QJsonObject { { QLatin1StringView("messageId"), replyPreview->messageId },
-                               { QLatin1StringView("seq"), replyPreview->seq },
-                               { QLatin1StringView("senderId"), replyPreview->senderId },
-                               { QLatin1StringView("senderName"), replyPreview->senderName },
-                               { QLatin1StringView("snippet"), replyPreview->snippet },
-                               { QLatin1StringView("deleted"), replyPreview->deleted } });
-    }
+    if (replyPreview)
+        o.insert(QLatin1StringView("replyPreview"), replyPreviewToJson(*replyPreview));
+    o.insert(QLatin1StringView("reactions"), reactionsToJson(reactions));
+    return o;
+}
+
+bool supersedes(const Message &copy, const Message &held)
+{
+    if (copy.rev != held.rev || copy.rev > 0)
+        return copy.rev > held.rev;
+    return copy.editedAt.isValid() && (!held.editedAt.isValid() || held.editedAt < copy.editedAt);
+}
+
+QJsonObject replyPreviewToJson(const ReplyPreview &p)
+{
+    return QJsonObject {
+        { QLatin1StringView("messageId"), p.messageId }, { QLatin1StringView("seq"), p.seq },
+        { QLatin1StringView("senderId"), p.senderId },   { QLatin1StringView("senderName"), p.senderName },
+        { QLatin1StringView("snippet"), p.snippet },     { QLatin1StringView("deleted"), p.deleted }
+    };
+}
+
+QJsonArray reactionsToJson(const QList<Reaction> &reactions)
+{
     QJsonArray list;
     for (const Reaction &r : reactions) {
         list.append(QJsonObject { { QLatin1StringView("emoji"), r.emoji },
                                   { QLatin1StringView("count"), r.count },
                                   { QLatin1StringView("userIds"), QJsonArray::fromStringList(r.userIds) } });
     }
-    o.insert(QLatin1StringView("reactions"), list);
-    return o;
+    return list;
+}
+
+std::optional<ReplyPreview> replyPreviewFromJson(const QJsonObject &json, QString *error)
+{
+    std::optional<ReplyPreview> out;
+    if (!readReplyPreview(QJsonObject { { QLatin1StringView("replyPreview"), json } }, out, error))
+        return std::nullopt;
+    return out;
+}
+
+std::optional<QList<Reaction>> reactionsFromJson(const QJsonArray &json, QString *error)
+{
+    QList<Reaction> out;
+    if (!readReactions(QJsonObject { { QLatin1StringView("reactions"), json } }, out, error))
+        return std::nullopt;
+    return out;
 }
 
 // ---- Conversation ----

@@ -139,6 +139,19 @@ struct Message
     friend bool operator==(const Message &, const Message &) = default;
 };
 
+// The rev rule (section 6.1): a copy of a message replaces the held one only when its
+// rev is higher; between v1 copies (rev 0 both) a later editedAt wins. The one reading
+// of it for the timelines and the models (the cache's SQL says the same).
+bool supersedes(const Message &copy, const Message &held);
+
+// The contract's JSON of a reply preview and of a reaction list, for whoever keeps them
+// as text (the cache): written as Message::toJson writes them, read with the same
+// checks and sentences as Message::fromJson.
+QJsonObject replyPreviewToJson(const ReplyPreview &preview);
+QJsonArray reactionsToJson(const QList<Reaction> &reactions);
+std::optional<ReplyPreview> replyPreviewFromJson(const QJsonObject &json, QString *error = nullptr);
+std::optional<QList<Reaction>> reactionsFromJson(const QJsonArray &json, QString *error = nullptr);
+
 struct Conversation
 {
     enum class Type { Direct, Group };

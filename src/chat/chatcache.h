@@ -23,6 +23,7 @@ public:
         QList<api::Conversation> conversations;
         QHash<QString, QList<api::Message>> latestMessages; // per conversation, ascending by seq
         QList<OutboxEntry> outbox;
+        QHash<QString, qint64> syncedRevs; // per conversation: every change up to it is held
     };
 
     virtual ~ChatCache() = default;
@@ -41,7 +42,13 @@ public:
                            std::function<void(const QList<api::Message> &)> done)
         = 0;
     virtual void saveConversations(const QList<api::Conversation> &conversations) = 0;
+    // Messages as the server has them: new rows, and newer states of stored ones (the rev rule).
     virtual void saveMessages(const QList<api::Message> &messages) = 0;
+    // Newer states of messages the cache may hold: they update stored copies and add no row.
+    virtual void saveChanges(const QList<api::Message> &messages) = 0;
+    // Every change of the conversation up to rev is saved: written after the messages
+    // saved before it, never moving back.
+    virtual void saveSyncedRev(const QString &conversationId, qint64 rev) = 0;
     // durable() runs once the entry is committed to disk.
     virtual void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) = 0;
     virtual void updateOutboxEntry(const OutboxEntry &entry) = 0;

@@ -51,6 +51,7 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
         for (auto it = s.latestMessages.begin(); it != s.latestMessages.end(); ++it)
             ingest(it.key(), it.value(), Timelines::Source::Cache);
         m_own->restore(s.outbox);
+        m_sync->restoreSyncedRevs(s.syncedRevs);
     };
     read.page = [this](const QString &conv, const QList<api::Message> &page) {
         ingest(conv, page, Timelines::Source::Cache);
@@ -73,6 +74,12 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
         ingest(conv, page, Timelines::Source::Server);
     };
     hooks.wantsLatest = [this](const QString &conv) { return m_out->isOpen(conv); };
+    hooks.changes
+        = [this](const QString &conv, const QList<api::Message> &page) { applyChanges(conv, page); };
+    hooks.syncedRevMoved = [this](const QString &conv, qint64 rev) {
+        if (m_cache)
+            m_cache->saveSyncedRev(conv, rev);
+    };
     m_sync = new ServerSync(m_rest, &m_timelines, std::move(hooks), m_options.latestPageSize,
                             m_options.gapPageSize, this);
     connect(m_sync, &ServerSync::synced, this, [this] {
@@ -258,6 +265,10 @@ void ChatService::apply(const ServerEvent &event)
     if (const auto *e = std::get_if<events::MessageReceived>(&event)) {
         emit messageReceived(e->message);
         ingest(e->message.conversationId, { e->message }, Timelines::Source::Live);
+        m_sync->noteLiveRev(e->message.conversationId, e->message.rev);
+    } else if (const auto *e = std::get_if<events::MessageUpdated>(&event)) {
+        applyChanges(e->message.conversationId, { e->message });
+        m_sync->noteLiveRev(e->message.conversationId, e->message.rev);
     } else if (const auto *e = std::get_if<events::UserTyping>(&event)) {
         if (e->userId != m_userId)
             m_typingIn->update(e->conversationId, e->userId, e->userName, e->isTyping);
@@ -323,11 +334,22 @@ QList<api::Message> ChatService::ingest(const QString &conversationId, const QLi
     const Timelines::Ingested r
         = m_timelines.ingest(conversationId, incoming, source,
                              [this](const QString &clientId) { return m_own->contains(clientId); });
-    if (r.added.isEmpty())
-        return {};
     // History pages from the server were cached by the history path.
-    if ((source == Timelines::Source::Live || source == Timelines::Source::Server) && m_cache)
-        m_cache->saveMessages(r.added);
+    if ((source == Timelines::Source::Live || source == Timelines::Source::Server) && m_cache) {
+        if (!r.added.isEmpty())
+            m_cache->saveMessages(r.added);
+        if (!r.changed.isEmpty())
+            m_cache->saveChanges(r.changed);
+    }
+    if (!r.changed.isEmpty())
+        emit messagesChanged(conversationId, overlaid(r.changed));
+    if (r.added.isEmpty()) {
+        if (r.conversationChanged) {
+            emit conversationChanged(conversationId);
+            emit conversationsChanged();
+        }
+        return {};
+    }
     if (!r.inserted.isEmpty())
         emit messagesInserted(conversationId, r.inserted);
     for (const api::Message &m : r.merged)
@@ -339,6 +361,22 @@ QList<api::Message> ChatService::ingest(const QString &conversationId, const QLi
     if (r.gap) // a live message past a hole: fetch what we missed
         m_sync->fill(conversationId, r.heldBefore);
     return r.added;
+}
+
+void ChatService::applyChanges(const QString &conversationId, const QList<api::Message> &changes)
+{
+    // Held ones (and any past the newest held) go through ingest; older ones only
+    // update what the cache and the models have.
+    QList<api::Message> held, unheld;
+    for (const api::Message &m : changes)
+        (m_timelines.isUnheldChange(conversationId, m) ? unheld : held).append(m);
+    if (!held.isEmpty())
+        ingest(conversationId, held, Timelines::Source::Live);
+    if (unheld.isEmpty())
+        return;
+    if (m_cache)
+        m_cache->saveChanges(unheld);
+    emit messagesChanged(conversationId, overlaid(unheld));
 }
 
 void ChatService::loadCachedPage(const QString &conversationId)
@@ -384,12 +422,18 @@ void ChatService::onDelivered(const QString &clientId, const api::Message &store
     emit messageDelivered(clientId, m);
 }
 
+QList<api::Message> ChatService::overlaid(QList<api::Message> messages) const
+{
+    // Our actions the server has not answered stay on the rows the models get.
+    for (api::Message &m : messages)
+        m = m_actions->overlaid(std::move(m));
+    return messages;
+}
+
 void ChatService::applyServerState(const api::Message &state)
 {
-    // Cached by the rev rule; the row follows from MessageActions.
-    m_timelines.applyUpdate(state);
-    if (m_cache)
-        m_cache->saveMessages({ state });
+    // An action's ack: the server's state, taken like a message_updated (rev rule).
+    applyChanges(state.conversationId, { state });
 }
 
 api::DeliveryState ChatService::deliveryState(const api::Message &m) const

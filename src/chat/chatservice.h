@@ -11,7 +11,8 @@
 //  - CacheReader: the start-up read of the cache, and each shown conversation's latest page.
 //  - HistoryLoader: the one history path (cache, then server; server pages cached).
 //  - ConnectionManager: connect / token refresh / rate limit / pause-resume.
-//  - GapFiller: after every (re)connect, fetches what was missed (REST direction=after).
+//  - ServerSync: after every (re)connect, fetches what was missed: new messages
+//    (GapFiller, REST direction=after) and changes (ChangeCatchUp, REST changes?since=).
 //  - OwnMessages: our messages until the server has them (OutboxSender: durable
 //    optimistic sending, exactly once per clientId), and their sending / failed rows.
 //  - MessageActions: our edits, deletes and reactions through the same outbox, shown
@@ -232,6 +233,9 @@ signals:
     // or its delivery state changed).
     void messageUpdated(const QString &conversationId, const ringchat::api::Message &message);
     void messageRemoved(const QString &conversationId, const QString &clientId);
+    // Newer states of server messages (edits, deletes, reactions: the rev rule): rows
+    // that show them are replaced; nothing is inserted.
+    void messagesChanged(const QString &conversationId, const QList<ringchat::api::Message> &messages);
     void readMarkersChanged(const QString &conversationId);
     void typersChanged(const QString &conversationId);
     void presenceChanged(const QString &userId);
@@ -259,7 +263,9 @@ private:
     void onEvent(const QString &event, const net::Payload &payload);
     void apply(const ServerEvent &event);
     void upsertConversation(const api::Conversation &conversation, bool fromServer);
-    // Adds the messages not held yet; returns them.
+    // Message changes (message_updated, the changes catch-up), applied by the rev rule.
+    void applyChanges(const QString &conversationId, const QList<api::Message> &changes);
+    // Adds the messages not held yet and replaces held ones by newer copies; returns the added.
     QList<api::Message> ingest(const QString &conversationId, const QList<api::Message> &messages,
                                Timelines::Source source);
     // Once per conversation: its latest page from the cache (after the start-up read).
@@ -272,6 +278,7 @@ private:
     void onDelivered(const QString &clientId, const api::Message &stored);
     // A message's whole state from the server (an action's ack): held and cached by its rev.
     void applyServerState(const api::Message &state);
+    QList<api::Message> overlaid(QList<api::Message> messages) const;
     void setSynced(bool synced);
     void setUser(const QString &id, const QString &name);
 

@@ -102,6 +102,43 @@ void HistoryLoader::newer(const QString &conversationId, qint64 afterSeq, int li
         });
 }
 
+void HistoryLoader::around(const QString &conversationId, qint64 seq, int limit, Done done)
+{
+    const int before = qMax(1, limit / 2 + 1); // seq itself and about half before it
+    const int after = qMax(0, limit - before);
+    auto fromServer = [this, conversationId, seq, limit, done] {
+        QPointer<HistoryLoader> guard(this);
+        m_rest->messagesAround(conversationId, seq, limit)
+            .then(this, [this, guard, done](const api::ApiResult<api::Page<api::Message>> &r) {
+                if (!guard)
+                    return;
+                if (!r.ok())
+                    return done(Page { {}, false, false });
+                const QList<api::Message> &items = r.value().items;
+                if (m_cache && !items.isEmpty())
+                    m_cache->saveMessages(items);
+                done(Page { items, true, !r.value().hasMore && !items.isEmpty() });
+            });
+    };
+    if (!m_cache)
+        return fromServer();
+    QPointer<HistoryLoader> guard(this);
+    m_cache->loadBefore(
+        conversationId, seq + 1, before,
+        [this, guard, conversationId, seq, after, done, fromServer](const QList<api::Message> &upTo) {
+            if (!guard)
+                return;
+            const QList<api::Message> head = runBefore(upTo, seq + 1);
+            if (head.isEmpty() || head.last().seq != seq)
+                return fromServer(); // the cache does not hold it
+            m_cache->loadAfter(conversationId, seq, after,
+                               [guard, seq, head, done](const QList<api::Message> &rest) {
+                                   if (guard)
+                                       done(Page { head + runAfter(rest, seq), true, false });
+                               });
+        });
+}
+
 void HistoryLoader::fromServer(const QString &conversationId, bool before, qint64 cursor, int limit,
                                QList<api::Message> local, Done done)
 {

@@ -3,8 +3,9 @@
 #pragma once
 // The one history path, for the message models and the CLI alike: a page of
 // older (or newer) messages from the cache when it holds them without a gap,
-// else from the server. Pages that come from the server are written to the
-// cache, so the next read of them is local.
+// else from the server; and the page around a message (a jump to it). Pages
+// that come from the server are written to the cache, so the next read of them
+// is local.
 
 #include "models/messagehistory.h"
 
@@ -30,6 +31,8 @@ public:
 
     void older(const QString &conversationId, qint64 beforeSeq, int limit, Done done) override;
     void newer(const QString &conversationId, qint64 afterSeq, int limit, Done done) override;
+    // The cache when it holds seq with the run around it, else messages?around= (cached).
+    void around(const QString &conversationId, qint64 seq, int limit, Done done) override;
 
 private:
     // The rest of a page from the server, after `local` (what the cache had).

@@ -51,6 +51,12 @@ ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
         if (m && m->atLatest())
             m->setMessages(m_service->messages(conv));
     });
+    connect(service, &ChatService::messagesChanged, this,
+            [this](const QString &conv, const QList<api::Message> &changed) {
+                flush();
+                if (auto *m = m_messages.value(conv))
+                    m->applyChanges(changed);
+            });
     connect(service, &ChatService::messageRemoved, this,
             [this](const QString &conv, const QString &clientId) {
                 flush();
@@ -66,10 +72,8 @@ ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
         m_conversations->presenceUpdated(userId);
     });
     // Typing follows the service's tracker, the one clock that renews and
-    // expires typers (the list model's own expiry is turned off). Not from
-    // serverEvent: a slot on it makes the service build a QJsonValue for
-    // every event it receives, messages included.
-    m_conversations->setTypingTimeout(std::chrono::hours(24));
+    // expires typers. Not from serverEvent: a slot on it makes the service
+    // build a QJsonValue for every event it receives, messages included.
     connect(service, &ChatService::typersChanged, this, [this](const QString &conv) {
         flush();
         const QStringList ids = m_service->typers(conv);
@@ -146,8 +150,10 @@ models::MessageListModel *ModelFeeder::messageModel(const QString &conversationI
     flush(); // a new model reads the service's current state
     auto *m = new models::MessageListModel(conversationId, m_service->userId(), this);
     m->setHistory(m_service->history());
-    if (auto c = m_service->conversation(conversationId))
+    if (auto c = m_service->conversation(conversationId)) {
         m->setParticipants(c->participants);
+        m->setGroup(c->type == api::Conversation::Type::Group);
+    }
     m->setMessages(m_service->messages(conversationId));
     m_messages.insert(conversationId, m);
     return m;
@@ -166,8 +172,10 @@ void ModelFeeder::syncConversation(const QString &conversationId)
     if (!c)
         return;
     m_conversations->upsert(*c);
-    if (auto *m = m_messages.value(conversationId))
+    if (auto *m = m_messages.value(conversationId)) {
         m->setParticipants(c->participants);
+        m->setGroup(c->type == api::Conversation::Type::Group);
+    }
 }
 
 void ModelFeeder::syncReadMarkers(const QString &conversationId)

@@ -27,13 +27,16 @@ std::optional<ServerEvent> fail(QString *error, const QString &sentence)
 
 std::optional<ServerEvent> decodeServerEvent(const QString &name, const net::Payload &payload, QString *error)
 {
-    if (name == QLatin1String("message_received")) {
+    const bool received = name == QLatin1String("message_received");
+    if (received || name == QLatin1String("message_updated")) {
         // The hot path: fields read straight from the parsed packet, no QJsonObject.
         QString why;
         auto m = api::Message::fromJson(payload.arg(0), &why);
         if (!m)
-            return fail(error, QStringLiteral("malformed message_received: %1").arg(why));
-        return events::MessageReceived { std::move(*m) };
+            return fail(error, QStringLiteral("malformed %1: %2").arg(name, why));
+        if (received)
+            return events::MessageReceived { std::move(*m) };
+        return events::MessageUpdated { std::move(*m) };
     }
     static const QStringList known = {
         QStringLiteral("user_typing"),     QStringLiteral("messages_read"),

@@ -26,6 +26,11 @@ struct MessageReceived
 {
     api::Message message;
 };
+// Contract v2: a message's whole current state after an edit, a delete or a reaction.
+struct MessageUpdated
+{
+    api::Message message;
+};
 struct UserTyping
 {
     QString conversationId;
@@ -64,9 +69,9 @@ struct ServerError
 };
 } // namespace events
 
-using ServerEvent
-    = std::variant<events::MessageReceived, events::UserTyping, events::MessagesRead, events::PresenceUpdate,
-                   events::ConversationUpdated, events::Connected, events::ServerError>;
+using ServerEvent = std::variant<events::MessageReceived, events::MessageUpdated, events::UserTyping,
+                                 events::MessagesRead, events::PresenceUpdate, events::ConversationUpdated,
+                                 events::Connected, events::ServerError>;
 
 // One incoming event. *error is set only for a known event that is malformed.
 std::optional<ServerEvent> decodeServerEvent(const QString &name, const net::Payload &payload,

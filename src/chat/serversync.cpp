@@ -3,6 +3,7 @@
 #include "chat/serversync.h"
 
 #include "api/restclient.h"
+#include "chat/changecatchup.h"
 #include "chat/gapfiller.h"
 #include "chat/timelines.h"
 
@@ -23,8 +24,24 @@ ServerSync::ServerSync(api::RestClient *rest, const Timelines *timelines, Hooks 
     , m_timelines(timelines)
     , m_hooks(std::move(hooks))
     , m_gapFiller(new GapFiller(rest, m_hooks.messages, this, gapPageSize))
+    , m_changes(new ChangeCatchUp(rest, m_hooks.changes, m_hooks.syncedRevMoved, this, gapPageSize))
     , m_latestPageSize(latestPageSize)
 {
+}
+
+void ServerSync::restoreSyncedRevs(const QHash<QString, qint64> &revs)
+{
+    m_changes->restore(revs);
+}
+
+qint64 ServerSync::syncedRev(const QString &conversationId) const
+{
+    return m_changes->syncedRev(conversationId);
+}
+
+void ServerSync::noteLiveRev(const QString &conversationId, qint64 rev)
+{
+    m_changes->noteLive(conversationId, rev);
 }
 
 void ServerSync::start()
@@ -47,7 +64,10 @@ void ServerSync::start()
                 return;
             }
             m_hooks.conversations(r.value());
-            // Synced when every fill has answered: the last copy of `allDone` goes.
+            QHash<QString, qint64> serverRevs;
+            for (const api::Conversation &c : r.value())
+                serverRevs.insert(c.id, c.rev);
+            // Synced when every fill and catch-up has answered: the last copy of `allDone` goes.
             auto allDone = std::shared_ptr<void>(nullptr, [this, guard, generation](void *) {
                 if (guard)
                     finish(generation);
@@ -57,6 +77,12 @@ void ServerSync::start()
                 const auto c = m_timelines->conversation(id);
                 if (held > 0 ? (c && c->lastSeq > held) : m_hooks.wantsLatest(id))
                     fill(id, held, [allDone] {});
+                // The fill and the catch-up may overlap: both apply the rev rule, so
+                // either order ends in the server's state.
+                if (held > 0)
+                    m_changes->catchUp(id, serverRevs.value(id), [allDone] {});
+                else
+                    m_changes->startAt(id, serverRevs.value(id));
             }
         });
 }

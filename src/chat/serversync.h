@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Catching up with the server after every (re)connect: the conversation list,
-// then a gap fill (GapFiller) of every conversation that missed messages, and
-// "synced" once all of them answered. Also the one place a single
-// conversation's fill is asked for (a live message past a hole, a conversation
-// opened with nothing held), at most one queued per conversation.
+// then a gap fill (GapFiller) of every conversation that missed messages and the
+// changes catch-up (ChangeCatchUp: edits, deletes, reactions made meanwhile) of
+// every conversation with messages held, and "synced" once all of them answered.
+// Also the one place a single conversation's fill is asked for (a live message
+// past a hole, a conversation opened with nothing held), at most one queued per
+// conversation, and the owner of the synced revs.
 
 #include "api/types.h"
 
@@ -20,6 +22,7 @@ class RestClient;
 
 namespace ringchat::chat {
 
+class ChangeCatchUp;
 class GapFiller;
 class Timelines;
 
@@ -35,6 +38,10 @@ public:
         std::function<void(const QString &conversationId, const QList<api::Message> &page)> messages;
         // Which conversations want their latest page although nothing is held (the open ones).
         std::function<bool(const QString &conversationId)> wantsLatest;
+        // A page of changed messages (each in its current state) to apply by the rev rule.
+        std::function<void(const QString &conversationId, const QList<api::Message> &page)> changes;
+        // A conversation's synced rev moved forward (save it after what was applied).
+        std::function<void(const QString &conversationId, qint64 rev)> syncedRevMoved;
     };
     // timelines is read only (what is held, the last seq the server announced).
     ServerSync(api::RestClient *rest, const Timelines *timelines, Hooks hooks, int latestPageSize,
@@ -50,6 +57,12 @@ public:
     // Every held conversation's fill, after what it holds.
     void fillAll();
 
+    // The synced revs the cache held at start.
+    void restoreSyncedRevs(const QHash<QString, qint64> &revs);
+    qint64 syncedRev(const QString &conversationId) const;
+    // A live message_received / message_updated of this rev was applied.
+    void noteLiveRev(const QString &conversationId, qint64 rev);
+
 signals:
     void synced();
 
@@ -60,6 +73,7 @@ private:
     const Timelines *m_timelines;
     Hooks m_hooks;
     GapFiller *m_gapFiller;
+    ChangeCatchUp *m_changes;
     int m_latestPageSize;
     QSet<QString> m_fillQueued; // a fill is queued or running
     quint64 m_generation = 0;   // bumps on every link change

@@ -72,6 +72,40 @@ void StoreChatCache::flushPending()
         startWrite();
 }
 
+std::function<void(const QList<api::Message> &)>
+StoreChatCache::withLaterChanges(std::function<void(const QList<api::Message> &)> done)
+{
+    const quint64 serial = m_changeSerial;
+    m_readsInFlight.insert(serial);
+    return [this, serial, done = std::move(done)](const QList<api::Message> &read) {
+        QList<api::Message> messages = read;
+        applyChangesSince(serial, messages);
+        readAnswered(serial);
+        done(messages);
+    };
+}
+
+void StoreChatCache::applyChangesSince(quint64 serial, QList<api::Message> &messages) const
+{
+    for (const LoggedChange &change : m_changeLog) {
+        if (change.serial <= serial)
+            continue;
+        for (api::Message &m : messages) {
+            if (m.seq == change.message.seq && m.conversationId == change.message.conversationId
+                && api::supersedes(change.message, m))
+                m = change.message;
+        }
+    }
+}
+
+void StoreChatCache::readAnswered(quint64 serial)
+{
+    m_readsInFlight.erase(m_readsInFlight.find(serial));
+    const quint64 oldest = m_readsInFlight.empty() ? m_changeSerial : *m_readsInFlight.begin();
+    while (!m_changeLog.empty() && m_changeLog.front().serial <= oldest)
+        m_changeLog.pop_front();
+}
+
 void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int> &limits,
                           std::function<void(const Snapshot &)> done)
 {
@@ -79,9 +113,14 @@ void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int>
     auto snapshot = std::make_shared<Snapshot>();
     auto remaining = std::make_shared<int>(1);
     QPointer<store::ChatStore> store(m_store);
-    auto finishOne = [snapshot, remaining, done, store] {
+    const quint64 serial = m_changeSerial;
+    m_readsInFlight.insert(serial);
+    auto finishOne = [this, snapshot, remaining, done, store, serial] {
         if (--*remaining != 0)
             return;
+        for (QList<api::Message> &messages : snapshot->latestMessages)
+            applyChangesSince(serial, messages);
+        readAnswered(serial);
         done(*snapshot);
         // The reads filled SQLite's page cache with pages the app does not read again,
         // and the snapshot's copies are gone once the service has taken them in.
@@ -95,6 +134,11 @@ void StoreChatCache::load(int messagesPerConversation, const QHash<QString, int>
          limits](const QList<api::Conversation> &conversations) {
             snapshot->conversations = conversations;
             ++*remaining; // the outbox
+            ++*remaining; // the synced revs
+            m_store->syncedRevs().then(this, [snapshot, finishOne](const QHash<QString, qint64> &revs) {
+                snapshot->syncedRevs = revs;
+                finishOne();
+            });
             for (const api::Conversation &c : conversations) {
                 ++*remaining;
                 const QString id = c.id;
@@ -116,16 +160,14 @@ void StoreChatCache::loadBefore(const QString &conversationId, qint64 beforeSeq,
                                 std::function<void(const QList<api::Message> &)> done)
 {
     flushPending();
-    m_store->messagesBefore(conversationId, beforeSeq, limit)
-        .then(this, [done](const QList<api::Message> &messages) { done(messages); });
+    m_store->messagesBefore(conversationId, beforeSeq, limit).then(this, withLaterChanges(std::move(done)));
 }
 
 void StoreChatCache::loadAfter(const QString &conversationId, qint64 afterSeq, int limit,
                                std::function<void(const QList<api::Message> &)> done)
 {
     flushPending();
-    m_store->messagesAfter(conversationId, afterSeq, limit)
-        .then(this, [done](const QList<api::Message> &messages) { done(messages); });
+    m_store->messagesAfter(conversationId, afterSeq, limit).then(this, withLaterChanges(std::move(done)));
 }
 
 void StoreChatCache::saveConversations(const QList<api::Conversation> &conversations)
@@ -138,6 +180,23 @@ void StoreChatCache::saveConversations(const QList<api::Conversation> &conversat
 void StoreChatCache::saveMessages(const QList<api::Message> &messages)
 {
     m_pendingMessages.append(messages);
+    scheduleWrite();
+}
+
+void StoreChatCache::saveChanges(const QList<api::Message> &messages)
+{
+    m_pendingMessages.append(messages, true);
+    if (!m_readsInFlight.empty()) {
+        ++m_changeSerial;
+        for (const api::Message &m : messages)
+            m_changeLog.push_back({ m_changeSerial, m });
+    }
+    scheduleWrite();
+}
+
+void StoreChatCache::saveSyncedRev(const QString &conversationId, qint64 rev)
+{
+    m_pendingMessages.advanceSyncedRev(conversationId, rev);
     scheduleWrite();
 }
 
@@ -168,6 +227,7 @@ void StoreChatCache::destroy()
     // The database goes, and what was not written with it.
     m_pendingMessages = {};
     m_pendingConversations.clear();
+    m_changeLog.clear();
     m_store->destroyDatabase();
 }
 

@@ -9,6 +9,9 @@
 #include <QHash>
 #include <QObject>
 
+#include <deque>
+#include <set>
+
 namespace ringchat::store {
 class ChatStore;
 }
@@ -31,6 +34,8 @@ public:
                    std::function<void(const QList<api::Message> &)> done) override;
     void saveConversations(const QList<api::Conversation> &conversations) override;
     void saveMessages(const QList<api::Message> &messages) override;
+    void saveChanges(const QList<api::Message> &messages) override;
+    void saveSyncedRev(const QString &conversationId, qint64 rev) override;
     void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) override;
     void updateOutboxEntry(const OutboxEntry &entry) override;
     void removeOutboxEntry(const QString &clientId) override;
@@ -51,8 +56,26 @@ private:
     // Hands what is pending to the store; `written` runs when the store has done it.
     void startWrite(std::function<void()> written = {});
 
+    // A read the store answers after a later change was written would bring the
+    // message back as it was: reads are answered with the changes saved since they
+    // were asked for (kept only while such a read is in flight).
+    struct LoggedChange
+    {
+        quint64 serial;
+        api::Message message;
+    };
+    std::function<void(const QList<api::Message> &)>
+    withLaterChanges(std::function<void(const QList<api::Message> &)> done);
+    void applyChangesSince(quint64 serial, QList<api::Message> &messages) const;
+    void readAnswered(quint64 serial);
+
     store::ChatStore *m_store;
-    store::MessageBatch m_pendingMessages;                    // compact: a slow disk can leave many waiting
+    std::deque<LoggedChange> m_changeLog;
+    quint64 m_changeSerial = 0;
+    std::multiset<quint64> m_readsInFlight; // the serial each read was asked at
+    // Compact: a slow disk can leave many waiting. It carries the synced revs too, so
+    // they are written with (after) the messages they follow, in one transaction.
+    store::MessageBatch m_pendingMessages;
     QHash<QString, api::Conversation> m_pendingConversations; // by id, the latest copy
     bool m_writeQueued = false;
     bool m_writeInFlight = false;

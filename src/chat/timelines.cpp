@@ -16,9 +16,11 @@ const api::Conversation &Timelines::upsert(const api::Conversation &incoming)
             if (const api::Participant *old = t.conversation.participant(p.userId))
                 p.lastReadSeq = std::max(p.lastReadSeq, old->lastReadSeq);
         c.lastSeq = std::max(c.lastSeq, t.conversation.lastSeq);
-        if (t.conversation.lastMessage
-            && (!c.lastMessage || c.lastMessage->seq < t.conversation.lastMessage->seq))
-            c.lastMessage = t.conversation.lastMessage;
+        const auto &held = t.conversation.lastMessage;
+        if (held
+            && (!c.lastMessage || c.lastMessage->seq < held->seq
+                || (c.lastMessage->seq == held->seq && !api::supersedes(*c.lastMessage, *held))))
+            c.lastMessage = held;
     }
     if (const api::Participant *me = c.participant(m_ownUserId))
         t.ownMarker = std::max(t.ownMarker, me->lastReadSeq);
@@ -66,10 +68,22 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
     std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.seq < b.seq; });
 
     int newFromOthers = 0;
+    bool lastMessageChanged = false;
     for (api::Message m : std::as_const(sorted)) {
-        if (m.conversationId != conversationId || m.seq <= 0 || t.bySeq.count(m.seq))
+        if (m.conversationId != conversationId || m.seq <= 0)
             continue;
         m.delivery = api::DeliveryState::Sent;
+        if (auto held = t.bySeq.find(m.seq); held != t.bySeq.end()) {
+            if (!api::supersedes(m, held->second))
+                continue;
+            held->second = m;
+            out.changed.append(m);
+            if (t.known && t.conversation.lastMessage && t.conversation.lastMessage->seq == m.seq) {
+                t.conversation.lastMessage = m;
+                lastMessageChanged = true;
+            }
+            continue;
+        }
         t.bySeq.emplace(m.seq, m);
         out.added.append(m);
         const bool own = m.senderId == m_ownUserId;
@@ -80,8 +94,10 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
         if (!own && m.seq > t.ownMarker)
             ++newFromOthers;
     }
-    if (out.added.isEmpty())
+    if (out.added.isEmpty()) {
+        out.conversationChanged = lastMessageChanged;
         return out;
+    }
 
     const api::Message &newest = t.bySeq.rbegin()->second;
     if (t.known && (!t.conversation.lastMessage || t.conversation.lastMessage->seq < newest.seq)) {
@@ -150,21 +166,12 @@ std::optional<api::Message> Timelines::find(const QString &conversationId, const
     return std::nullopt;
 }
 
-std::optional<api::Message> Timelines::applyUpdate(const api::Message &incoming)
+bool Timelines::isUnheldChange(const QString &conversationId, const api::Message &message) const
 {
-    auto it = m_timelines.find(incoming.conversationId);
-    if (it == m_timelines.end())
-        return std::nullopt;
-    auto held = it->bySeq.find(incoming.seq);
-    if (held == it->bySeq.end() || held->second.id != incoming.id || incoming.rev <= held->second.rev)
-        return std::nullopt;
-    held->second = incoming;
-    held->second.pendingChange = api::Message::PendingChange::None;
-    if (it->conversation.lastMessage && it->conversation.lastMessage->seq == incoming.seq)
-        it->conversation.lastMessage = held->second;
-    api::Message copy = held->second;
-    copy.delivery = deliveryState(copy);
-    return copy;
+    auto it = m_timelines.find(conversationId);
+    if (it == m_timelines.end() || it->bySeq.empty())
+        return false;
+    return message.seq < it->bySeq.rbegin()->first && !it->bySeq.count(message.seq);
 }
 
 qint64 Timelines::lowestHeldSeq(const QString &conversationId) const

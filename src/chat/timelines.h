@@ -32,6 +32,7 @@ public:
         QList<api::Message> added;    // every message not held before, ascending
         QList<api::Message> inserted; // of those, the new rows
         QList<api::Message> merged;   // of those, our own that replace a pending row
+        QList<api::Message> changed;  // held messages replaced by a newer copy (the rev rule)
         qint64 heldBefore = 0;        // highest seq held before the call
         bool gap = false;             // a live message past a hole: fetch what is missing
         bool conversationChanged = false;
@@ -64,6 +65,7 @@ public:
     qint64 ownMarker(const QString &conversationId) const;
 
     // ---- messages
+    // A held message is replaced only by a newer copy (api::supersedes: a higher rev).
     // isOwnPending(clientId): the outbox holds it (its server copy replaces the pending row).
     Ingested ingest(const QString &conversationId, const QList<api::Message> &messages, Source source,
                     const std::function<bool(const QString &clientId)> &isOwnPending = {});
@@ -71,9 +73,8 @@ public:
     std::optional<api::Message> message(const QString &conversationId, qint64 seq) const;
     // The held message whose id is `key`, or our own whose clientId is `key`.
     std::optional<api::Message> find(const QString &conversationId, const QString &key) const;
-    // A held message's whole new state from the server (an action's ack): taken only
-    // when its rev is higher than the held one's (contract v2). Returns it as held then.
-    std::optional<api::Message> applyUpdate(const api::Message &message);
+    // A change to a message not held below the newest held one (only the cache may have it).
+    bool isUnheldChange(const QString &conversationId, const api::Message &message) const;
     qint64 lowestHeldSeq(const QString &conversationId) const;  // 0 when none
     qint64 highestHeldSeq(const QString &conversationId) const; // 0 when none
 

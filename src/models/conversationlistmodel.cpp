@@ -12,25 +12,9 @@ using api::Conversation;
 using api::Message;
 using api::Participant;
 
-namespace {
-
-QString preview(const QString &content)
-{
-    // One line, bounded: the list shows a single elided line.
-    QString line = content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
-    if (line.size() > 160)
-        line = line.left(159) + u'…';
-    return line;
-}
-
-} // namespace
-
 ConversationListModel::ConversationListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    m_clock.start();
-    m_typingTimer.setSingleShot(true);
-    connect(&m_typingTimer, &QTimer::timeout, this, &ConversationListModel::expireTyping);
 }
 
 void ConversationListModel::setOwnUserId(const QString &userId)
@@ -222,52 +206,18 @@ void ConversationListModel::setTyping(const QString &conversationId, const QStri
     const auto found
         = std::find_if(typists.begin(), typists.end(), [&](const Typist &t) { return t.userId == userId; });
     if (isTyping) {
-        const qint64 expiresAt = m_clock.elapsed() + m_typingTimeout.count();
-        if (found != typists.end())
-            found->expiresAt = expiresAt;
-        else
-            typists.append({ userId, userName.isEmpty() ? userId : userName, expiresAt });
+        if (found == typists.end())
+            typists.append({ userId, userName.isEmpty() ? userId : userName });
     } else if (found != typists.end()) {
         typists.erase(found);
     }
     if (typists.isEmpty())
         m_typing.remove(conversationId);
-    scheduleTypingExpiry();
     const QString after = typingText(conversationId);
     if (after != before) {
         refreshRoles(conversationId, { TypingTextRole });
         Q_EMIT typingChanged(conversationId, after);
     }
-}
-
-void ConversationListModel::scheduleTypingExpiry()
-{
-    qint64 next = -1;
-    for (const auto &typists : std::as_const(m_typing)) {
-        for (const Typist &t : typists)
-            next = next < 0 ? t.expiresAt : qMin(next, t.expiresAt);
-    }
-    if (next < 0)
-        m_typingTimer.stop();
-    else
-        m_typingTimer.start(int(qMax<qint64>(0, next - m_clock.elapsed())));
-}
-
-void ConversationListModel::expireTyping()
-{
-    const qint64 now = m_clock.elapsed();
-    const QStringList conversations = m_typing.keys();
-    for (const QString &id : conversations) {
-        QList<Typist> &typists = m_typing[id];
-        const auto removed = typists.removeIf([now](const Typist &t) { return t.expiresAt <= now; });
-        if (typists.isEmpty())
-            m_typing.remove(id);
-        if (removed > 0) {
-            refreshRoles(id, { TypingTextRole });
-            Q_EMIT typingChanged(id, typingText(id));
-        }
-    }
-    scheduleTypingExpiry();
 }
 
 QString ConversationListModel::typingText(const QString &conversationId) const
@@ -309,7 +259,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case TypeRole:
         return c.type == Conversation::Type::Group ? QStringLiteral("group") : QStringLiteral("direct");
     case LastMessageTextRole:
-        return c.lastMessage ? preview(c.lastMessage->content) : QString();
+        return c.lastMessage ? messagePreview(*c.lastMessage) : QString();
     case LastMessageSenderRole:
         return c.lastMessage ? c.lastMessage->senderName : QString();
     case LastActivityRole:

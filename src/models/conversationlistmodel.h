@@ -11,19 +11,16 @@
 //    (the chat service's PresenceTracker, through setPresenceSource);
 //    presenceChanged(userId) refreshes the rows that show it;
 //  - who is typing in each conversation (setTyping), as a ready sentence
-//    ("Bob is typing…"); an entry not renewed within typingTimeout (default
-//    6 s, the contract's rule) is dropped by the model itself.
+//    ("Bob is typing…"); the feeder follows the chat service's TypingTracker,
+//    the one place typers expire.
 // Both are also readable for any conversation/user through typingText() and
 // presence(), with typingChanged / presenceChanged signals.
 
 #include "api/types.h"
 
 #include <QAbstractListModel>
-#include <QElapsedTimer>
 #include <QHash>
-#include <QTimer>
 
-#include <chrono>
 #include <functional>
 
 namespace ringchat::models {
@@ -41,7 +38,7 @@ public:
         IdRole = Qt::UserRole + 1,
         TitleRole,             // group title, or the other participant's name in a direct chat
         TypeRole,              // "direct" | "group"
-        LastMessageTextRole,   // preview (first line, plain text)
+        LastMessageTextRole,   // preview (first line, plain text; "Message deleted" for a tombstone)
         LastMessageSenderRole, // sender name of the last message
         LastActivityRole,      // QDateTime (UTC) the list sorts by
         UnreadCountRole,
@@ -81,10 +78,9 @@ public:
     void setPresenceSource(PresenceSource source);
     // The source's answer for userId changed: the rows showing it refresh.
     void presenceUpdated(const QString &userId);
-    // user_typing (and every typing_start renewal).
+    // Who types now (the feeder follows the chat service's TypingTracker).
     void setTyping(const QString &conversationId, const QString &userId, const QString &userName,
                    bool isTyping);
-    void setTypingTimeout(std::chrono::milliseconds timeout) { m_typingTimeout = timeout; }
 
     // ---- reads ----
     Q_INVOKABLE int indexOf(const QString &conversationId) const;
@@ -110,7 +106,6 @@ private:
     {
         QString userId;
         QString name;
-        qint64 expiresAt; // m_clock milliseconds
     };
 
     const api::Participant *otherParticipant(const api::Conversation &c) const;
@@ -121,8 +116,6 @@ private:
     void rebuildRows();
     void refreshRoles(const QString &conversationId, const QList<int> &roles);
     UserPresence presenceOf(const QString &userId) const;
-    void expireTyping();
-    void scheduleTypingExpiry();
 
     QString m_ownUserId;
     QString m_filter;
@@ -130,9 +123,6 @@ private:
     QStringList m_rows; // visible conversation ids, in display order
     PresenceSource m_presenceSource;
     QHash<QString, QList<Typist>> m_typing;
-    std::chrono::milliseconds m_typingTimeout { 6000 };
-    QElapsedTimer m_clock;
-    QTimer m_typingTimer;
     int m_lastTotalUnread = 0;
 };
 

@@ -44,6 +44,17 @@ QString conversationSubtitle(const api::Conversation &conversation, const QStrin
     return otherPresenceText;
 }
 
+QString messagePreview(const api::Message &message)
+{
+    if (message.isDeleted())
+        return QCoreApplication::translate("ConversationText", "Message deleted");
+    // One line, bounded: the list shows a single elided line.
+    QString line = message.content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
+    if (line.size() > 160)
+        line = line.left(159) + u'…';
+    return line;
+}
+
 QString typingSentence(const QStringList &names)
 {
     const auto say = [](const char *sentence, int n = -1) {

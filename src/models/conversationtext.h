@@ -23,6 +23,10 @@ QString conversationTitle(const api::Conversation &conversation, const QString &
 // of the other person (PresenceTracker::describe, passed in).
 QString conversationSubtitle(const api::Conversation &conversation, const QString &otherPresenceText);
 
+// A message in one line for a preview (the conversation list): its first non-empty
+// line, simplified and at most 160 characters; a tombstone is "Message deleted".
+QString messagePreview(const api::Message &message);
+
 // "Bob is typing…", "Bob and Carol are typing…", "Bob, Carol and Dave are typing…",
 // "Bob, Carol and 2 others are typing…"; empty when nobody types.
 QString typingSentence(const QStringList &names);

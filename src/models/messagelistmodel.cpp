@@ -13,16 +13,6 @@ using api::DeliveryState;
 using api::Message;
 using api::Participant;
 
-namespace {
-
-// (sender, clientId): a pair of shared strings, nothing to allocate.
-MessageListModel::ClientKey clientKey(const Message &m)
-{
-    return { m.senderId, m.clientId };
-}
-
-} // namespace
-
 MessageListModel::MessageListModel(const QString &conversationId, const QString &ownUserId, QObject *parent)
     : QAbstractListModel(parent)
     , m_conversationId(conversationId)
@@ -50,7 +40,16 @@ void MessageListModel::setParticipants(const QList<Participant> &participants)
     m_roles.setParticipants(participants);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
-                           { ReadersRole, IsReadRole, DeliveryStateRole });
+                           { ReadersRole, IsReadRole, DeliveryStateRole, ReactionsRole, CanDeleteRole });
+}
+
+void MessageListModel::setGroup(bool group)
+{
+    if (m_roles.isGroup() == group)
+        return;
+    m_roles.setGroup(group);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), { CanDeleteRole });
 }
 
 // ---- lookups ----
@@ -73,6 +72,27 @@ int MessageListModel::findPending(const QString &clientId) const
 {
     for (int row = m_pendingStart; row < m_rows.size(); ++row) {
         if (m_rows.at(row).clientId == clientId)
+            return row;
+    }
+    return -1;
+}
+
+int MessageListModel::rowOfMessageId(const QString &id) const
+{
+    if (id.isEmpty())
+        return -1;
+    for (int row = m_pendingStart - 1; row >= 0; --row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+int MessageListModel::lastEditableRow() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_roles.canEdit(m_rows.at(row), now))
             return row;
     }
     return -1;
@@ -194,6 +214,11 @@ void MessageListModel::trimBottom()
 
 void MessageListModel::setMessages(const QList<Message> &messages)
 {
+    resetWindow(messages, true);
+}
+
+void MessageListModel::resetWindow(const QList<Message> &messages, bool atLatest)
+{
     ++m_generation;
     QList<Message> server, pending;
     QSet<qint64> seen;
@@ -240,7 +265,7 @@ void MessageListModel::setMessages(const QList<Message> &messages)
     setLoadingOlder(false);
     m_loadingNewer = false;
     setAtStart(!trimmed && !server.isEmpty() && server.first().seq == 1);
-    setAtLatest(true);
+    setAtLatest(atLatest);
 }
 
 void MessageListModel::appendOrMerge(const QList<Message> &messages)
@@ -347,15 +372,8 @@ void MessageListModel::appendOrMerge(const Message &message)
         return;
     }
     if (const int row = findSeq(message.seq); row >= 0) {
-        // The same message again (echo after ack, catch-up overlap) or an edit.
-        Message &existing = m_rows[row];
-        const bool newerEdit = message.editedAt.isValid()
-            && (!existing.editedAt.isValid() || existing.editedAt < message.editedAt);
-        if (!newerEdit)
-            return;
-        existing = message;
-        existing.delivery = DeliveryState::Sent;
-        Q_EMIT dataChanged(index(row), index(row));
+        // The same message again (echo after ack, catch-up overlap) or a newer state.
+        replaceIfNewer(row, message);
         return;
     }
     if (!message.clientId.isEmpty() && m_seqByClientId.contains(clientKey(message)))
@@ -366,6 +384,41 @@ void MessageListModel::appendOrMerge(const Message &message)
         return; // below the window while scrolled far up: loadNewer() reads it
     insertServerRow(insertionRow(message.seq), message);
     trimTop();
+}
+
+bool MessageListModel::replaceIfNewer(int row, const Message &message)
+{
+    Message &existing = m_rows[row];
+    // A newer server state, or the same one with our pending action shown or withdrawn.
+    const bool ownAction = message.rev == existing.rev
+        && (message.pendingChange != Message::PendingChange::None
+            || existing.pendingChange != Message::PendingChange::None);
+    if (!api::supersedes(message, existing) && !ownAction)
+        return false;
+    const DeliveryState delivery = existing.delivery;
+    existing = message;
+    existing.delivery = row < m_pendingStart ? DeliveryState::Sent : delivery;
+    Q_EMIT dataChanged(index(row), index(row));
+    return true;
+}
+
+void MessageListModel::applyChanges(const QList<Message> &messages)
+{
+    for (const Message &m : messages) {
+        if (!m.conversationId.isEmpty() && m.conversationId != m_conversationId)
+            continue;
+        const int row = m.seq > 0 ? findSeq(m.seq) : findPending(m.clientId);
+        if (row >= 0) {
+            replaceIfNewer(row, m);
+        } else if (m.seq > 0 && m_historyInFlight > 0) {
+            // Its row may be in a history page on its way (read before the change).
+            auto held = m_changesAwaitingRows.find(m.seq);
+            if (held == m_changesAwaitingRows.end())
+                m_changesAwaitingRows.insert(m.seq, m);
+            else if (api::supersedes(m, *held))
+                *held = m;
+        }
+    }
 }
 
 void MessageListModel::setDeliveryState(const QString &clientId, DeliveryState state)
@@ -401,143 +454,6 @@ void MessageListModel::remove(const QString &clientId)
     }
     if (row >= 0)
         removeRows(row, row);
-}
-
-void MessageListModel::insertOlder(QList<Message> page)
-{
-    const qint64 first = firstSeq();
-    page.removeIf([&](const Message &m) {
-        return m.seq <= 0 || (first > 0 && m.seq >= first)
-            || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId);
-    });
-    std::sort(page.begin(), page.end(), [](const Message &a, const Message &b) { return a.seq < b.seq; });
-    page.erase(std::unique(page.begin(), page.end(),
-                           [](const Message &a, const Message &b) { return a.seq == b.seq; }),
-               page.end());
-    page.removeIf(
-        [&](const Message &m) { return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m)); });
-    if (page.isEmpty())
-        return;
-    const int n = int(page.size());
-    beginInsertRows({}, 0, n - 1);
-    for (Message &m : page) {
-        m.delivery = DeliveryState::Sent;
-        if (!m.clientId.isEmpty())
-            m_seqByClientId.insert(clientKey(m), m.seq);
-    }
-    m_rows = page + m_rows;
-    m_pendingStart += n;
-    const bool reachedStart = !m_atStart && page.first().seq == 1;
-    if (reachedStart)
-        m_atStart = true; // before the views hear of the rows
-    endInsertRows();
-    neighbourChanged(n);
-    Q_EMIT countChanged();
-    if (reachedStart)
-        Q_EMIT atStartOfHistoryChanged();
-}
-
-// ---- scrolling ----
-
-bool MessageListModel::canFetchMore(const QModelIndex &parent) const
-{
-    // One direction at a time: a page coming in below must not be pushed out
-    // again by a page coming in above.
-    return !parent.isValid() && m_history && !m_atStart && !m_loadingOlder && !m_loadingNewer;
-}
-
-template <typename Apply> MessageHistory::Done MessageListModel::answer(Apply apply)
-{
-    // Qt 6.4 runs a continuation synchronously when its future has already
-    // finished: the rows must not change inside fetchMore() (a view may call it
-    // while it handles another change), so every page goes in on the next pass.
-    // A reset since the request (setMessages) makes its page stale.
-    return [self = QPointer<MessageListModel>(this), generation = m_generation,
-            apply](const MessageHistory::Page &page) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, generation, apply, page] {
-                if (self && generation == self->m_generation)
-                    (self.data()->*apply)(page);
-            },
-            Qt::QueuedConnection);
-    };
-}
-
-void MessageListModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    setLoadingOlder(true);
-    m_olderBefore = firstSeq();
-    m_history->older(m_conversationId, m_olderBefore, m_pageSize, answer(&MessageListModel::applyOlder));
-}
-
-void MessageListModel::applyOlder(const MessageHistory::Page &page)
-{
-    if (!m_loadingOlder)
-        return;
-    if (firstSeq() != m_olderBefore) {
-        // New rows pushed the window's top down meanwhile: the page would leave a
-        // hole. Ask again for what is before the window now.
-        setLoadingOlder(false);
-        return;
-    }
-    // Still "loading" while the rows go in, so a view's fetchMore during the
-    // insertion does not ask again for the same page.
-    insertOlder(page.messages);
-    if (page.reachedEnd)
-        setAtStart(true);
-    trimBottom();
-    setLoadingOlder(false);
-}
-
-void MessageListModel::loadNewer()
-{
-    if (m_atLatest || m_loadingNewer || !m_history)
-        return;
-    m_loadingNewer = true;
-    m_history->newer(m_conversationId, lastSeq(), m_pageSize, answer(&MessageListModel::applyNewer));
-}
-
-void MessageListModel::applyNewer(const MessageHistory::Page &history)
-{
-    QList<Message> page = history.messages;
-    const qint64 last = lastSeq();
-    page.removeIf([&](const Message &m) { return m.seq <= last; });
-    if (!page.isEmpty()) {
-        const int row = serverCount();
-        const int n = int(page.size());
-        beginInsertRows({}, row, row + n - 1);
-        for (Message &m : page) {
-            m.delivery = DeliveryState::Sent;
-            if (!m.clientId.isEmpty())
-                m_seqByClientId.insert(clientKey(m), m.seq);
-        }
-        for (int i = 0; i < n; ++i)
-            m_rows.insert(row + i, page.at(i));
-        m_pendingStart += n;
-        endInsertRows();
-        neighbourChanged(row + n);
-        Q_EMIT countChanged();
-    }
-    if (history.reachedEnd)
-        setAtLatest(true);
-    trimTop();
-    m_loadingNewer = false;
-}
-
-void MessageListModel::jumpToLatest()
-{
-    if (m_atLatest || !m_history)
-        return;
-    m_history->older(m_conversationId, 0, qMin(m_maxRows, m_pageSize * 2),
-                     answer(&MessageListModel::applyLatest));
-}
-
-void MessageListModel::applyLatest(const MessageHistory::Page &page)
-{
-    setMessages(page.messages + m_rows.mid(m_pendingStart));
 }
 
 // ---- model ----

@@ -68,6 +68,21 @@ public:
         ReadersRole,             // QStringList: names of other participants whose lastReadSeq >= seq
         IsReadRole,              // bool: someone other than the sender has read it
         IsPendingRole,           // bool: not yet confirmed by the server
+        // Contract v2 (message actions):
+        RevRole,             // the message's rev (0 from a v1 server)
+        FormatRole,          // "plain" | "markdown"
+        IsDeletedRole,       // bool: a tombstone ("Message deleted"; text is "")
+        EditedAtRole,        // QDateTime, invalid when never edited
+        HasReplyRole,        // bool: a reply to another message
+        ReplyToIdRole,       // the replied-to message's id ("" when none)
+        ReplyToSeqRole,      // its seq (0 when unknown)
+        ReplySenderNameRole, // the server's snapshot of it: sender, first 140 characters,
+        ReplySnippetRole,    //   and whether it is deleted
+        ReplyDeletedRole,
+        ReactionsRole,     // [{emoji, count, mine, names: [display name]}], in the server's order
+        CanEditRole,       // bool: our own text message, not deleted, within the edit window
+        CanDeleteRole,     // bool: our own, or any when we are a group's admin; not deleted
+        PendingChangeRole, // "" | "edit" | "delete" | "react": our action not answered yet
     };
     Q_ENUM(Role)
 
@@ -87,8 +102,10 @@ public:
     // Where fetchMore / loadNewer / jumpToLatest read from (may be null: no
     // paging). It must outlive the model.
     void setHistory(MessageHistory *history);
-    // Names and read markers of the conversation's participants.
+    // Names, read markers and roles of the conversation's participants.
     void setParticipants(const QList<api::Participant> &participants);
+    // A group (its admins may delete anyone's message) or a direct chat.
+    void setGroup(bool group);
 
     // ---- called by the chat service ----
     // Replaces the content: server messages (any order) and pending ones.
@@ -103,12 +120,19 @@ public:
     void setReadMarker(const QString &userId, qint64 lastReadSeq);
     // Discard of a pending message (or removal of any message by clientId).
     void remove(const QString &clientId);
+    // Newer states of messages (edits, deletes, reactions): a row showing one (by seq,
+    // a pending one by clientId) is replaced when the copy is newer (api::supersedes).
+    // Never inserts.
+    void applyChanges(const QList<api::Message> &messages);
 
     // ---- reads ----
     std::optional<api::Message> messageByClientId(const QString &clientId) const;
     // Row of a message in the window, -1 if it is not there (e.g. to scroll to it).
     Q_INVOKABLE int rowOfSeq(qint64 seq) const { return findSeq(seq); }
     Q_INVOKABLE int rowOfClientId(const QString &clientId) const;
+    Q_INVOKABLE int rowOfMessageId(const QString &id) const;
+    // Our newest message that canEdit (Up in an empty composer edits it); -1 if none.
+    Q_INVOKABLE int lastEditableRow() const;
     qint64 firstSeq() const; // lowest seq in the window, 0 if none
     qint64 lastSeq() const;  // highest seq in the window, 0 if none
 
@@ -120,6 +144,10 @@ public:
     Q_INVOKABLE void loadNewer();
     // Back to the newest messages (the window is replaced).
     Q_INVOKABLE void jumpToLatest();
+    // Shows the message at seq: revealed(row) at once when it is in the window, else
+    // after the window is replaced by the page around it (the history path: the
+    // cache, else the server's messages?around=).
+    Q_INVOKABLE void jumpTo(int seq);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -131,13 +159,20 @@ Q_SIGNALS:
     void loadingHistoryChanged();
     void atStartOfHistoryChanged();
     void atLatestChanged();
+    // jumpTo(seq) found it: the row to scroll to (and highlight).
+    void revealed(int row);
 
 private:
     int serverCount() const { return m_pendingStart; }
+    // (sender, clientId): a pair of shared strings, nothing to allocate.
+    static ClientKey clientKey(const api::Message &m) { return { m.senderId, m.clientId }; }
     int findSeq(qint64 seq) const;      // row of seq, -1 if absent
     int insertionRow(qint64 seq) const; // row where seq belongs among server rows
     int findPending(const QString &clientId) const;
     void insertServerRow(int row, const api::Message &m);
+    // Replaces the row's message when `message` is newer (api::supersedes), or the same
+    // state with our pending action shown or withdrawn.
+    bool replaceIfNewer(int row, const api::Message &message);
     // Batched appendOrMerge: the end of the run from `from` that goes right
     // after the window's last row (from itself if none), and its insertion.
     qsizetype plainAppendRun(const QList<api::Message> &messages, qsizetype from) const;
@@ -155,6 +190,9 @@ private:
     void applyOlder(const MessageHistory::Page &page);
     void applyNewer(const MessageHistory::Page &page);
     void applyLatest(const MessageHistory::Page &page);
+    void applyAround(const MessageHistory::Page &page);
+    // Replaces the server rows (keeps the pending ones); atLatest as given.
+    void resetWindow(const QList<api::Message> &messages, bool atLatest);
 
     QString m_conversationId;
     MessageHistory *m_history = nullptr;
@@ -169,6 +207,11 @@ private:
     bool m_loadingNewer = false;
     bool m_atStart = false;
     bool m_atLatest = true;
+    qint64 m_jumpTarget = 0;   // the seq jumpTo is loading the page around
+    int m_historyInFlight = 0; // history requests not applied yet
+    // Changes of rows not in the window while history pages are on their way: they
+    // apply once the pages are in (a page may have been read before the change).
+    QHash<qint64, api::Message> m_changesAwaitingRows;
     quint64 m_generation = 0; // bumped by resets, so late history answers are dropped
 };
 

@@ -67,6 +67,66 @@ QStringList MessageRoles::readers(const Message &m) const
     return names;
 }
 
+bool MessageRoles::canEdit(const Message &m, const QDateTime &now) const
+{
+    return isOwn(m) && m.type == Message::Type::Text && !m.isDeleted() && m.timestamp.isValid()
+        && m.timestamp.msecsTo(now) < kEditWindowMs;
+}
+
+bool MessageRoles::canDelete(const Message &m) const
+{
+    if (m.isDeleted())
+        return false;
+    if (isOwn(m))
+        return true;
+    const auto me = std::find_if(m_participants.cbegin(), m_participants.cend(),
+                                 [&](const Participant &p) { return p.userId == m_ownUserId; });
+    return m_group && me != m_participants.cend() && me->role == Participant::Role::Admin;
+}
+
+QString MessageRoles::nameOf(const QString &userId) const
+{
+    for (const Participant &p : m_participants) {
+        if (p.userId == userId)
+            return p.name.isEmpty() ? userId : p.name;
+    }
+    return userId;
+}
+
+QVariantList MessageRoles::reactions(const Message &m) const
+{
+    QVariantList out;
+    out.reserve(m.reactions.size());
+    for (const api::Reaction &r : m.reactions) {
+        QStringList names;
+        names.reserve(r.userIds.size());
+        for (const QString &id : r.userIds)
+            names.append(nameOf(id));
+        out.append(QVariantMap { { QStringLiteral("emoji"), r.emoji },
+                                 { QStringLiteral("count"), r.count },
+                                 { QStringLiteral("mine"), r.userIds.contains(m_ownUserId) },
+                                 { QStringLiteral("names"), names } });
+    }
+    return out;
+}
+
+namespace {
+QString pendingChangeName(Message::PendingChange change)
+{
+    switch (change) {
+    case Message::PendingChange::None:
+        break;
+    case Message::PendingChange::Edit:
+        return QStringLiteral("edit");
+    case Message::PendingChange::Delete:
+        return QStringLiteral("delete");
+    case Message::PendingChange::React:
+        return QStringLiteral("react");
+    }
+    return QString();
+}
+} // namespace
+
 QVariant MessageRoles::data(const Message &m, const Message *previous, bool pending, int role) const
 {
     switch (role) {
@@ -109,6 +169,34 @@ QVariant MessageRoles::data(const Message &m, const Message *previous, bool pend
         return !readers(m).isEmpty();
     case Role::IsPendingRole:
         return pending;
+    case Role::RevRole:
+        return m.rev;
+    case Role::FormatRole:
+        return m.format == Message::Format::Markdown ? QStringLiteral("markdown") : QStringLiteral("plain");
+    case Role::IsDeletedRole:
+        return m.isDeleted();
+    case Role::EditedAtRole:
+        return m.editedAt;
+    case Role::HasReplyRole:
+        return !m.replyTo.isEmpty() || m.replyPreview.has_value();
+    case Role::ReplyToIdRole:
+        return m.replyTo.isEmpty() && m.replyPreview ? m.replyPreview->messageId : m.replyTo;
+    case Role::ReplyToSeqRole:
+        return m.replyPreview ? m.replyPreview->seq : 0;
+    case Role::ReplySenderNameRole:
+        return m.replyPreview ? m.replyPreview->senderName : QString();
+    case Role::ReplySnippetRole:
+        return m.replyPreview ? m.replyPreview->snippet : QString();
+    case Role::ReplyDeletedRole:
+        return m.replyPreview && m.replyPreview->deleted;
+    case Role::ReactionsRole:
+        return reactions(m);
+    case Role::CanEditRole:
+        return canEdit(m, QDateTime::currentDateTimeUtc());
+    case Role::CanDeleteRole:
+        return canDelete(m);
+    case Role::PendingChangeRole:
+        return pendingChangeName(m.pendingChange);
     default:
         return {};
     }
@@ -133,6 +221,20 @@ QHash<int, QByteArray> MessageRoles::names()
         { Role::ReadersRole, "readers" },
         { Role::IsReadRole, "isRead" },
         { Role::IsPendingRole, "isPending" },
+        { Role::RevRole, "rev" },
+        { Role::FormatRole, "format" },
+        { Role::IsDeletedRole, "isDeleted" },
+        { Role::EditedAtRole, "editedAt" },
+        { Role::HasReplyRole, "hasReply" },
+        { Role::ReplyToIdRole, "replyToId" },
+        { Role::ReplyToSeqRole, "replyToSeq" },
+        { Role::ReplySenderNameRole, "replySenderName" },
+        { Role::ReplySnippetRole, "replySnippet" },
+        { Role::ReplyDeletedRole, "replyDeleted" },
+        { Role::ReactionsRole, "reactions" },
+        { Role::CanEditRole, "canEdit" },
+        { Role::CanDeleteRole, "canDelete" },
+        { Role::PendingChangeRole, "pendingChange" },
     };
 }
 

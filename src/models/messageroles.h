@@ -3,8 +3,10 @@
 #pragma once
 // What a row of MessageListModel shows for each of its roles. Besides the message's
 // own fields, some roles are derived: the day separator and the grouping from the
-// row before, and the delivery state and readers from the participants' read
-// markers, which this class holds (they never move back).
+// row before, the delivery state and readers from the participants' read
+// markers, which this class holds (they never move back), the names of who
+// reacted, and what we may do with a message (canEdit, canDelete: the one place
+// those rules are written on the client).
 
 #include "api/types.h"
 
@@ -24,7 +26,17 @@ public:
     {
     }
 
+    // Contract v2: a message may be edited within 15 minutes of its timestamp.
+    static constexpr qint64 kEditWindowMs = 15 * 60 * 1000;
+
     bool isOwn(const api::Message &m) const { return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId; }
+    // Our own text message, not deleted, within the edit window (at `now`).
+    bool canEdit(const api::Message &m, const QDateTime &now) const;
+    // Our own message, or any message of a group we are an admin of; not deleted.
+    bool canDelete(const api::Message &m) const;
+    // Whether the conversation is a group (admins may delete anyone's message there).
+    void setGroup(bool group) { m_group = group; }
+    bool isGroup() const { return m_group; }
 
     // Names and read markers of the conversation's participants.
     void setParticipants(const QList<api::Participant> &participants);
@@ -40,8 +52,12 @@ public:
     static QHash<int, QByteArray> names();
 
 private:
+    QString nameOf(const QString &userId) const;
+    QVariantList reactions(const api::Message &m) const;
+
     QString m_ownUserId;
     QList<api::Participant> m_participants;
+    bool m_group = false;
 };
 
 } // namespace ringchat::models

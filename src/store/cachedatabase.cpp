@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -34,7 +35,21 @@ namespace {
 
 const char *const kMessageColumns
     = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
-      "timestamp, edited_at";
+      "timestamp, edited_at, rev, format, deleted_at, reactions, reply_preview";
+
+// A JSON column (NULL when the message has none). A value that does not read
+// (a file edited by hand) is left out rather than failing the whole page.
+template <typename Json, typename Parse> auto jsonColumn(const QVariant &v, Parse parse)
+{
+    using Result = decltype(parse(Json()));
+    if (v.isNull())
+        return Result();
+    const QJsonDocument document = QJsonDocument::fromJson(v.toString().toUtf8());
+    if constexpr (std::is_same_v<Json, QJsonArray>)
+        return parse(document.array());
+    else
+        return parse(document.object());
+}
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -50,6 +65,15 @@ Message messageFrom(const QSqlQuery &q)
     m.replyTo = q.value(8).toString();
     m.timestamp = timeFrom(q.value(9));
     m.editedAt = timeFrom(q.value(10));
+    m.rev = q.value(11).toLongLong();
+    m.format = q.value(12).toInt() == 1 ? Message::Format::Markdown : Message::Format::Plain;
+    m.deletedAt = timeFrom(q.value(13));
+    m.reactions = jsonColumn<QJsonArray>(q.value(14), [](const QJsonArray &a) {
+                      return api::reactionsFromJson(a);
+                  }).value_or(QList<api::Reaction>());
+    m.replyPreview = jsonColumn<QJsonObject>(q.value(15), [](const QJsonObject &o) {
+        return o.isEmpty() ? std::nullopt : api::replyPreviewFromJson(o);
+    });
     m.delivery = api::DeliveryState::Sent;
     return m;
 }
@@ -69,20 +93,26 @@ void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
 // runs them for every message.
 struct CacheDatabase::MessageStatements
 {
-    SqliteStatement insert, edit, confirm;
+    SqliteStatement insert, change, confirm;
 
     bool prepare(sqlite3 *db)
     {
         // OR IGNORE: a row with the same (conversation, seq) or the same
         // (clientId, sender) is a duplicate.
+        // change: the rev rule (api::supersedes): a higher rev replaces the stored
+        // state; between v1 copies (rev 0) a later editedAt does.
         return insert.prepare(
                    db,
                    "INSERT OR IGNORE INTO messages (conversation_id, seq, id, client_id, sender_id,"
-                   " sender_name, content, type, reply_to, timestamp, edited_at)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            && edit.prepare(db,
-                            "UPDATE messages SET content = ?, edited_at = ?, sender_name = ?"
-                            " WHERE conversation_id = ? AND seq = ? AND (edited_at IS NULL OR edited_at < ?)")
+                   " sender_name, content, type, reply_to, timestamp, edited_at, rev, format, deleted_at,"
+                   " reactions, reply_preview)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            && change.prepare(
+                db,
+                "UPDATE messages SET content = ?1, edited_at = ?2, sender_name = ?3, rev = ?4,"
+                " format = ?5, deleted_at = ?6, reactions = ?7, reply_preview = ?8, reply_to = ?11"
+                " WHERE conversation_id = ?9 AND seq = ?10 AND (rev < ?4 OR (?4 = 0 AND rev = 0"
+                " AND ?2 IS NOT NULL AND (edited_at IS NULL OR edited_at < ?2)))")
             && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?");
     }
 };
@@ -320,15 +350,33 @@ QList<Conversation> CacheDatabase::loadConversations()
         index.insert(c.id, out.size());
         out.append(std::move(c));
     }
+    // Runs q and hands each row to fn with its conversation (a row of no known one is skipped).
+    const auto forEachRow = [&](auto &&fn) {
+        if (!execLogged(q))
+            return false;
+        while (q.next()) {
+            const auto it = index.constFind(q.value(0).toString());
+            if (it != index.constEnd())
+                fn(out[*it]);
+        }
+        return true;
+    };
+    // The newest stored message is the truth of the last message: its row takes every
+    // change (an edit, a delete), the conversation's copy only what the list said.
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE (conversation_id, seq) IN"
+                             " (SELECT conversation_id, max(seq) FROM messages GROUP BY conversation_id)")
+                  .arg(QLatin1StringView(kMessageColumns)));
+    const bool newestRead = forEachRow([&](Conversation &c) {
+        Message newest = messageFrom(q);
+        if (!c.lastMessage || c.lastMessage->seq <= newest.seq)
+            c.lastMessage = std::move(newest);
+    });
+    if (!newestRead)
+        return out;
     q.prepare(QStringLiteral(
         "SELECT conversation_id, user_id, name, role, joined_at, last_read_seq, last_read_at,"
         " is_online, last_seen FROM participants ORDER BY conversation_id, joined_at, user_id"));
-    if (!execLogged(q))
-        return out;
-    while (q.next()) {
-        const auto it = index.constFind(q.value(0).toString());
-        if (it == index.constEnd())
-            continue;
+    forEachRow([&](Conversation &c) {
         Participant p;
         p.userId = q.value(1).toString();
         p.name = q.value(2).toString();
@@ -338,8 +386,8 @@ QList<Conversation> CacheDatabase::loadConversations()
         p.lastReadAt = timeFrom(q.value(6));
         p.isOnline = q.value(7).toInt() != 0;
         p.lastSeen = timeFrom(q.value(8));
-        out[*it].participants.append(std::move(p));
-    }
+        c.participants.append(std::move(p));
+    });
     return out;
 }
 
@@ -372,57 +420,86 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
     result.skipped = batch.invalidCount();
     const QByteArray ownUserId = m_ownUserId.toUtf8();
     Transaction tx(m_db);
-    for (qsizetype i = 0; i < batch.size(); ++i) {
+    bool confirmFailed = false;
+    // The echo of our own message: the pending outbox row is done.
+    const auto confirmOwn = [&](const MessageBatch::Row &r) {
+        const QByteArrayView clientId = batch.text(r, T::ClientId);
+        if (ownUserId.isEmpty() || batch.text(r, T::SenderId) != ownUserId || clientId.isEmpty())
+            return;
+        st->confirm.bindUtf8(1, clientId);
+        st->confirm.bindUtf8(2, batch.text(r, T::ConversationId));
+        if (!st->confirm.exec())
+            confirmFailed = true;
+        else if (st->confirm.changes() > 0)
+            result.confirmedClientIds.append(QString::fromUtf8(clientId));
+    };
+    for (qsizetype i = 0; i < batch.size() && !confirmFailed; ++i) {
         const MessageBatch::Row &r = batch.row(i);
         const QByteArrayView conversationId = batch.text(r, T::ConversationId);
-        SqliteStatement &insert = st->insert;
-        insert.bindUtf8(1, conversationId);
-        insert.bind(2, r.seq);
-        insert.bindUtf8(3, batch.text(r, T::Id));
-        insert.bindUtf8(4, batch.text(r, T::ClientId));
-        insert.bindUtf8(5, batch.text(r, T::SenderId));
-        insert.bindUtf8(6, batch.text(r, T::SenderName));
-        insert.bindUtf8(7, batch.text(r, T::Content));
-        insert.bind(8, r.system ? 1 : 0);
-        insert.bindUtf8(9, batch.text(r, T::ReplyTo));
-        bindTime(insert, 10, r.hasTimestamp, r.timestamp);
-        bindTime(insert, 11, r.hasEditedAt, r.editedAt);
-        if (!insert.exec()) {
-            result.ok = false;
-            return result;
-        }
-        if (insert.changes() == 1) {
-            ++result.inserted;
-        } else if (r.hasEditedAt) {
-            SqliteStatement &edit = st->edit;
-            edit.bindUtf8(1, batch.text(r, T::Content));
-            bindTime(edit, 2, true, r.editedAt);
-            edit.bindUtf8(3, batch.text(r, T::SenderName));
-            edit.bindUtf8(4, conversationId);
-            edit.bind(5, r.seq);
-            bindTime(edit, 6, true, r.editedAt);
-            if (!edit.exec()) {
+        if (!r.updateOnly) {
+            SqliteStatement &insert = st->insert;
+            insert.bindUtf8(1, conversationId);
+            insert.bind(2, r.seq);
+            insert.bindUtf8(3, batch.text(r, T::Id));
+            insert.bindUtf8(4, batch.text(r, T::ClientId));
+            insert.bindUtf8(5, batch.text(r, T::SenderId));
+            insert.bindUtf8(6, batch.text(r, T::SenderName));
+            insert.bindUtf8(7, batch.text(r, T::Content));
+            insert.bind(8, r.system ? 1 : 0);
+            insert.bindUtf8(9, batch.text(r, T::ReplyTo));
+            bindTime(insert, 10, r.hasTimestamp, r.timestamp);
+            bindTime(insert, 11, r.hasEditedAt, r.editedAt);
+            insert.bind(12, r.rev);
+            insert.bind(13, r.markdown ? 1 : 0);
+            bindTime(insert, 14, r.hasDeletedAt, r.deletedAt);
+            insert.bindUtf8(15, batch.text(r, T::Reactions));
+            insert.bindUtf8(16, batch.text(r, T::ReplyPreview));
+            if (!insert.exec()) {
                 result.ok = false;
                 return result;
             }
-            if (edit.changes() == 1)
+            if (insert.changes() == 1) {
+                ++result.inserted;
+                confirmOwn(r);
+                continue;
+            }
+        }
+        // A copy of a stored message (or a change to one): only a newer state replaces it.
+        if (r.rev > 0 || r.hasEditedAt) {
+            SqliteStatement &change = st->change;
+            change.bindUtf8(1, batch.text(r, T::Content));
+            bindTime(change, 2, r.hasEditedAt, r.editedAt);
+            change.bindUtf8(3, batch.text(r, T::SenderName));
+            change.bind(4, r.rev);
+            change.bind(5, r.markdown ? 1 : 0);
+            bindTime(change, 6, r.hasDeletedAt, r.deletedAt);
+            change.bindUtf8(7, batch.text(r, T::Reactions));
+            change.bindUtf8(8, batch.text(r, T::ReplyPreview));
+            change.bindUtf8(9, conversationId);
+            change.bind(10, r.seq);
+            change.bindUtf8(11, batch.text(r, T::ReplyTo));
+            if (!change.exec()) {
+                result.ok = false;
+                return result;
+            }
+            if (change.changes() == 1)
                 ++result.updated;
             else
                 ++result.skipped;
         } else {
             ++result.skipped;
         }
-        // The echo of our own message: the pending outbox row is done.
-        const QByteArrayView clientId = batch.text(r, T::ClientId);
-        if (!ownUserId.isEmpty() && batch.text(r, T::SenderId) == ownUserId && !clientId.isEmpty()) {
-            st->confirm.bindUtf8(1, clientId);
-            st->confirm.bindUtf8(2, conversationId);
-            if (!st->confirm.exec()) {
-                result.ok = false;
-                return result;
-            }
-            if (st->confirm.changes() > 0)
-                result.confirmedClientIds.append(QString::fromUtf8(clientId));
+        if (!r.updateOnly)
+            confirmOwn(r);
+    }
+    if (confirmFailed) {
+        result.ok = false;
+        return result;
+    }
+    for (auto it = batch.syncedRevs().cbegin(); it != batch.syncedRevs().cend(); ++it) {
+        if (!advanceSyncedRev(it.key(), it.value())) {
+            result.ok = false;
+            return result;
         }
     }
     if (!tx.commit()) {
@@ -470,6 +547,33 @@ QList<Message> CacheDatabase::messagesBeside(const QString &conversationId, qint
     if (before)
         std::reverse(out.begin(), out.end());
     return out;
+}
+
+QHash<QString, qint64> CacheDatabase::syncedRevs()
+{
+    QHash<QString, qint64> out;
+    if (!isOpen())
+        return out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, synced_rev FROM conversations WHERE synced_rev > 0"));
+    if (!execLogged(q))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+bool CacheDatabase::advanceSyncedRev(const QString &conversationId, qint64 rev)
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE conversations SET synced_rev = ? WHERE id = ? AND synced_rev < ?"));
+    q.addBindValue(rev);
+    q.addBindValue(conversationId);
+    q.addBindValue(rev);
+    return execLogged(q);
 }
 
 qint64 CacheDatabase::highestSeq(const QString &conversationId)

@@ -9,6 +9,7 @@
 #include "api/types.h"
 #include "store/outboxentry.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -48,11 +49,19 @@ public:
     // Conversations and their participants (a conversation's participant list
     // is replaced; read markers never move back).
     bool upsertConversations(const QList<api::Conversation> &conversations);
-    QList<api::Conversation> loadConversations();
 
-    // Idempotent by (conversation, seq) and by (sender, clientId). An edit
-    // (newer editedAt) updates the stored row. Our own message's arrival removes
-    // its outbox entry. One transaction for the whole list.
+    // The last message is the newest stored one when the messages table has it.
+    QList<api::Conversation> loadConversations();
+    // The rev up to which every change of each conversation is held (only those above 0),
+    // and a move of one forward (never back).
+    QHash<QString, qint64> syncedRevs();
+    bool advanceSyncedRev(const QString &conversationId, qint64 rev);
+
+    // Idempotent by (conversation, seq) and by (sender, clientId). A copy of a
+    // stored message replaces its state only when it is newer (the rev rule,
+    // api::supersedes): InsertResult::updated. Rows marked updateOnly never add a
+    // row. Our own message's arrival removes its outbox entry. One transaction
+    // for the whole list.
     InsertResult insertMessages(const QList<api::Message> &messages);
     InsertResult insertMessages(const MessageBatch &batch);
     // Ascending by seq.

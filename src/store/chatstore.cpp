@@ -129,6 +129,16 @@ QFuture<QList<api::Conversation>> ChatStore::loadConversations()
     return run([](CacheDatabase &db) { return db.loadConversations(); });
 }
 
+QFuture<QHash<QString, qint64>> ChatStore::syncedRevs()
+{
+    return run([](CacheDatabase &db) { return db.syncedRevs(); });
+}
+
+QFuture<bool> ChatStore::advanceSyncedRev(const QString &conversationId, qint64 rev)
+{
+    return run([=](CacheDatabase &db) { return db.advanceSyncedRev(conversationId, rev); });
+}
+
 QFuture<InsertResult> ChatStore::insertMessages(const QList<api::Message> &messages)
 {
     return insertMessages(MessageBatch::from(messages));

@@ -63,10 +63,15 @@ public:
     // Conversations (with participants and last message).
     QFuture<bool> upsertConversations(const QList<api::Conversation> &conversations);
     QFuture<QList<api::Conversation>> loadConversations();
+    // Per conversation, the rev up to which every change is held (the changes
+    // catch-up starts there); moving one only ever goes forward.
+    QFuture<QHash<QString, qint64>> syncedRevs();
+    QFuture<bool> advanceSyncedRev(const QString &conversationId, qint64 rev);
 
     // Messages. insertMessages is idempotent (conversation+seq, sender+clientId),
-    // one transaction per call (batch floods), and removes the outbox entries of
-    // our own messages it receives (InsertResult::confirmedClientIds).
+    // keeps the newest state of each message (the rev rule), one transaction per
+    // call (batch floods), and removes the outbox entries of our own messages it
+    // receives (InsertResult::confirmedClientIds).
     QFuture<InsertResult> insertMessages(const QList<api::Message> &messages);
     QFuture<InsertResult> insertMessages(MessageBatch batch);
     // All ascending by seq; delivery is Sent (the model derives Read).

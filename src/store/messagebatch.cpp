@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/messagebatch.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringEncoder>
 
 namespace ringchat::store {
@@ -13,13 +16,13 @@ MessageBatch MessageBatch::from(const QList<api::Message> &messages)
     return batch;
 }
 
-void MessageBatch::append(const QList<api::Message> &messages)
+void MessageBatch::append(const QList<api::Message> &messages, bool updateOnly)
 {
     for (const api::Message &m : messages)
-        append(m);
+        append(m, updateOnly);
 }
 
-void MessageBatch::append(const api::Message &m)
+void MessageBatch::append(const api::Message &m, bool updateOnly)
 {
     if (m.seq <= 0 || m.id.isEmpty() || !api::isValidConversationId(m.conversationId)) {
         ++m_invalid;
@@ -32,10 +35,22 @@ void MessageBatch::append(const api::Message &m)
     row.hasEditedAt = m.editedAt.isValid();
     row.editedAt = row.hasEditedAt ? m.editedAt.toMSecsSinceEpoch() : 0;
     row.system = m.type == api::Message::Type::System;
-    // Room for all seven texts in one chunk (UTF-8 needs at most 3 bytes a QChar).
+    row.rev = m.rev;
+    row.markdown = m.format == api::Message::Format::Markdown;
+    row.hasDeletedAt = m.deletedAt.isValid();
+    row.deletedAt = row.hasDeletedAt ? m.deletedAt.toMSecsSinceEpoch() : 0;
+    row.updateOnly = updateOnly;
+    // JSON only for the messages that carry them: a flood of plain messages makes none.
+    const auto compact = [](const auto &json) { return QJsonDocument(json).toJson(QJsonDocument::Compact); };
+    const QByteArray reactions
+        = m.reactions.isEmpty() ? QByteArray() : compact(api::reactionsToJson(m.reactions));
+    const QByteArray replyPreview
+        = m.replyPreview ? compact(api::replyPreviewToJson(*m.replyPreview)) : QByteArray();
+    // Room for all the texts in one chunk (UTF-8 needs at most 3 bytes a QChar).
     const qsizetype needed = 3
-        * (m.conversationId.size() + m.id.size() + m.clientId.size() + m.senderId.size() + m.senderName.size()
-           + m.content.size() + m.replyTo.size());
+            * (m.conversationId.size() + m.id.size() + m.clientId.size() + m.senderId.size()
+               + m.senderName.size() + m.content.size() + m.replyTo.size())
+        + reactions.size() + replyPreview.size();
     if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < needed) {
         m_chunks.emplace_back();
         m_chunks.back().reserve(qMax(kChunkSize, needed));
@@ -47,8 +62,32 @@ void MessageBatch::append(const api::Message &m)
     appendText(row, SenderId, m.senderId);
     appendText(row, SenderName, m.senderName);
     appendText(row, Content, m.content);
+    if (row.length[Content] == kNull) { // a tombstone's "" may be a null string: the column is NOT NULL
+        row.offset[Content] = quint32(m_chunks.back().size());
+        row.length[Content] = 0;
+    }
     appendText(row, ReplyTo, m.replyTo.isEmpty() ? QString() : m.replyTo);
+    appendUtf8(row, Reactions, reactions);
+    appendUtf8(row, ReplyPreview, replyPreview);
     m_rows.push_back(row);
+}
+
+void MessageBatch::advanceSyncedRev(const QString &conversationId, qint64 rev)
+{
+    qint64 &held = m_syncedRevs[conversationId];
+    held = qMax(held, rev);
+}
+
+void MessageBatch::appendUtf8(Row &row, Text field, const QByteArray &utf8)
+{
+    if (utf8.isNull()) {
+        row.length[field] = kNull;
+        return;
+    }
+    QByteArray &chunk = m_chunks.back(); // append() made room: no reallocation
+    row.offset[field] = quint32(chunk.size());
+    row.length[field] = quint32(utf8.size());
+    chunk.append(utf8);
 }
 
 void MessageBatch::appendText(Row &row, Text field, const QString &text)

@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 
 #include <deque>
@@ -25,15 +26,34 @@ namespace ringchat::store {
 class MessageBatch
 {
 public:
-    enum Text { ConversationId, Id, ClientId, SenderId, SenderName, Content, ReplyTo, TextCount };
+    // Reactions and ReplyPreview: the contract's JSON, compact; NULL when none.
+    enum Text {
+        ConversationId,
+        Id,
+        ClientId,
+        SenderId,
+        SenderName,
+        Content,
+        ReplyTo,
+        Reactions,
+        ReplyPreview,
+        TextCount
+    };
     struct Row
     {
         qint64 seq = 0;
+        qint64 rev = 0;
         qint64 timestamp = 0; // ms since the epoch, when hasTimestamp
         qint64 editedAt = 0;  // ms since the epoch, when hasEditedAt
+        qint64 deletedAt = 0; // ms since the epoch, when hasDeletedAt
         bool hasTimestamp = false;
         bool hasEditedAt = false;
+        bool hasDeletedAt = false;
         bool system = false;
+        bool markdown = false;
+        // A change to a message the store may not hold: it updates a stored copy
+        // (by the rev rule) and never adds a row.
+        bool updateOnly = false;
         quint32 chunk = 0; // every text of a row is in the same chunk
         quint32 offset[TextCount] = {};
         quint32 length[TextCount] = {}; // kNull: SQL NULL
@@ -44,12 +64,17 @@ public:
     static MessageBatch from(const QList<api::Message> &messages);
 
     // Messages the store would refuse (no seq, no id, a bad conversation id)
-    // are only counted.
-    void append(const api::Message &message);
-    void append(const QList<api::Message> &messages);
+    // are only counted. updateOnly: see Row.
+    void append(const api::Message &message, bool updateOnly = false);
+    void append(const QList<api::Message> &messages, bool updateOnly = false);
+
+    // Moves a conversation's synced rev forward with this batch: written after its
+    // rows, in the same transaction, so the cursor never runs ahead of the messages.
+    void advanceSyncedRev(const QString &conversationId, qint64 rev);
+    const QHash<QString, qint64> &syncedRevs() const { return m_syncedRevs; }
 
     qsizetype size() const { return qsizetype(m_rows.size()); }
-    bool isEmpty() const { return m_rows.empty() && m_invalid == 0; }
+    bool isEmpty() const { return m_rows.empty() && m_invalid == 0 && m_syncedRevs.isEmpty(); }
     int invalidCount() const { return m_invalid; }
     const Row &row(qsizetype i) const { return m_rows[size_t(i)]; }
     // A null view for NULL (an empty clientId or replyTo, a null string).
@@ -63,9 +88,11 @@ public:
 private:
     static constexpr qsizetype kChunkSize = 64 * 1024; // below malloc's mmap threshold
     void appendText(Row &row, Text field, const QString &text);
+    void appendUtf8(Row &row, Text field, const QByteArray &utf8);
 
     std::vector<QByteArray> m_chunks; // the rows' text, back to back; never reallocated once full
     std::deque<Row> m_rows;           // grows by blocks, never one big reallocation
+    QHash<QString, qint64> m_syncedRevs;
     int m_invalid = 0;
 };
 

@@ -74,7 +74,7 @@ struct OutboxEntry
 struct InsertResult
 {
     int inserted = 0;               // new rows
-    int updated = 0;                // existing rows changed by an edit (newer editedAt)
+    int updated = 0;                // stored rows replaced by a newer copy (the rev rule)
     int skipped = 0;                // duplicates and invalid messages
     QStringList confirmedClientIds; // our own messages whose outbox entry the echo removed
     bool ok = true;                 // false when the transaction failed (nothing was written)

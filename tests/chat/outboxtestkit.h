@@ -26,6 +26,8 @@ public:
     }
     void saveConversations(const QList<ringchat::api::Conversation> &) override { }
     void saveMessages(const QList<ringchat::api::Message> &m) override { messages += m; }
+    void saveChanges(const QList<ringchat::api::Message> &m) override { messages += m; }
+    void saveSyncedRev(const QString &, qint64) override { }
     // Durable at once unless holdDisk: then durable() waits for releaseDisk().
     void saveOutboxEntry(const OutboxEntry &e, std::function<void()> durable) override
     {

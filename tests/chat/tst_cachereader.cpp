@@ -39,6 +39,8 @@ public:
     }
     void saveConversations(const QList<api::Conversation> &) override { }
     void saveMessages(const QList<api::Message> &) override { }
+    void saveChanges(const QList<api::Message> &) override { }
+    void saveSyncedRev(const QString &, qint64) override { }
     void saveOutboxEntry(const chat::OutboxEntry &, std::function<void()> durable) override { durable(); }
     void updateOutboxEntry(const chat::OutboxEntry &) override { }
     void removeOutboxEntry(const QString &) override { }

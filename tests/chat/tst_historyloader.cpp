@@ -61,6 +61,8 @@ public:
     }
     void saveConversations(const QList<api::Conversation> &) override { }
     void saveMessages(const QList<api::Message> &messages) override { saved += messages.size(); }
+    void saveChanges(const QList<api::Message> &) override { }
+    void saveSyncedRev(const QString &, qint64) override { }
     void saveOutboxEntry(const chat::OutboxEntry &, std::function<void()> durable) override { durable(); }
     void updateOutboxEntry(const chat::OutboxEntry &) override { }
     void removeOutboxEntry(const QString &) override { }
@@ -152,6 +154,38 @@ private slots:
         QCOMPARE(seqs(p), seqRange(4, 5));
         QVERIFY(!p.ok && !p.reachedEnd);
         QCOMPARE(cache.saved, 0); // nothing came from the server
+    }
+
+    void thePageAroundAMessageComesFromTheCacheWhenItHoldsIt()
+    {
+        MemoryCache cache;
+        cache.add(1, 5); // a hole at 6..10
+        cache.add(11, 40);
+        api::RestClient rest(deadServer(), nullptr);
+        HistoryLoader loader(&cache, &rest);
+        const auto around = [&](qint64 seq, int limit) -> Page {
+            std::optional<Page> got;
+            loader.around(kConv, seq, limit, [&](const Page &p) { got = p; });
+            const QDeadlineTimer deadline(10000);
+            while (!got && !deadline.hasExpired())
+                QTest::qWait(10);
+            return got.value_or(Page { { QList<api::Message> { message(-1) } }, false, false });
+        };
+        // Held: the message with about half the page before it, and the run after it.
+        Page p = around(20, 10);
+        QCOMPARE(seqs(p), seqRange(15, 24));
+        QVERIFY(p.ok);
+        // Near a hole or the end: only what joins it, no server needed.
+        p = around(12, 10);
+        QCOMPARE(seqs(p), seqRange(11, 16));
+        QVERIFY(p.ok);
+        p = around(39, 10);
+        QCOMPARE(seqs(p), seqRange(34, 40));
+        // Not held: the server's messages?around= (unreachable here: no rows, not ok).
+        p = around(8, 10);
+        QVERIFY(p.messages.isEmpty());
+        QVERIFY(!p.ok);
+        QCOMPARE(cache.saved, 0);
     }
 };
 

@@ -53,6 +53,23 @@ private slots:
         QCOMPARE(m.message.seq, 7);
         QCOMPARE(m.message.senderName, QStringLiteral("Bob"));
 
+        // Contract v2: a message's current state after a change.
+        QJsonObject changed = messageJson(7);
+        changed.insert(QStringLiteral("rev"), 12);
+        changed.insert(QStringLiteral("content"), QString());
+        changed.insert(QStringLiteral("deletedAt"), QStringLiteral("2026-01-02T03:05:00.000Z"));
+        changed.insert(QStringLiteral("reactions"), QJsonArray());
+        const auto updated = decoded<events::MessageUpdated>(QStringLiteral("message_updated"), changed);
+        QCOMPARE(updated.message.seq, 7);
+        QCOMPARE(updated.message.rev, 12);
+        QVERIFY(updated.message.isDeleted());
+        QString why;
+        QJsonObject broken = messageJson(7);
+        broken.insert(QStringLiteral("rev"), -1);
+        QVERIFY(!decodeServerEvent(QStringLiteral("message_updated"), payload(broken), &why));
+        QVERIFY2(why.startsWith(QStringLiteral("malformed message_updated:")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("rev")), qPrintable(why));
+
         const auto typing = decoded<events::UserTyping>(
             QStringLiteral("user_typing"),
             { { QStringLiteral("conversationId"), QStringLiteral("dm-alice-bob") },

@@ -110,6 +110,72 @@ private slots:
         QVERIFY(!r.conversationChanged); // not a known conversation
     }
 
+    void aHeldMessageTakesOnlyANewerCopy()
+    {
+        Timelines t;
+        t.setOwnUserId(QStringLiteral("alice"));
+        t.upsert(conversation(0, 0, 0, 0));
+        QList<api::Message> held = range(1, 5);
+        for (api::Message &m : held)
+            m.rev = m.seq;
+        t.ingest(kConv, held, Source::Server);
+        const int unread = t.conversation(kConv)->unreadCount;
+
+        // A higher rev replaces the held state: changed, not added, not unread.
+        api::Message edited = message(3);
+        edited.rev = 9;
+        edited.content = QStringLiteral("edited");
+        api::Message stale = message(4);
+        stale.rev = 2;
+        stale.content = QStringLiteral("stale");
+        auto r = t.ingest(kConv, { edited, stale }, Source::Live);
+        QVERIFY(r.added.isEmpty());
+        QCOMPARE(seqs(r.changed), QList<qint64> { 3 });
+        QVERIFY(!r.gap);
+        QCOMPARE(t.message(kConv, 3)->content, QStringLiteral("edited"));
+        QCOMPARE(t.message(kConv, 4)->content, QStringLiteral("message 4"));
+        QCOMPARE(t.conversation(kConv)->unreadCount, unread);
+        QVERIFY(!r.conversationChanged); // not the last message
+
+        // The same rev again: nothing. A v1 copy (rev 0) never replaces a v2 state.
+        QVERIFY(t.ingest(kConv, { edited }, Source::Server).changed.isEmpty());
+        api::Message v1 = message(3);
+        v1.editedAt = kT0.addSecs(9999);
+        QVERIFY(t.ingest(kConv, { v1 }, Source::Server).changed.isEmpty());
+
+        // A change of the last message changes the conversation (its preview).
+        api::Message deleted = message(5);
+        deleted.rev = 10;
+        deleted.content.clear();
+        deleted.deletedAt = kT0.addSecs(60);
+        r = t.ingest(kConv, { deleted, message(6) }, Source::Live);
+        QCOMPARE(seqs(r.changed), QList<qint64> { 5 });
+        QCOMPARE(seqs(r.added), QList<qint64> { 6 });
+        api::Message deleted6 = message(6);
+        deleted6.rev = 11;
+        deleted6.content.clear();
+        deleted6.deletedAt = kT0.addSecs(60);
+        r = t.ingest(kConv, { deleted6 }, Source::Live);
+        QVERIFY(r.conversationChanged);
+        QVERIFY(t.conversation(kConv)->lastMessage->isDeleted());
+
+        // A conversation list with an older copy of the last message keeps the newer one.
+        api::Conversation listed = conversation(6, 0, 0, 0);
+        listed.lastMessage = message(6);
+        listed.lastMessage->rev = 6;
+        t.upsert(listed);
+        QVERIFY(t.conversation(kConv)->lastMessage->isDeleted());
+
+        // Which changes only the cache can hold: below the newest held and not held.
+        QVERIFY(!t.isUnheldChange(kConv, message(3))); // held
+        QVERIFY(!t.isUnheldChange(kConv, message(7))); // past the newest: a new message
+        Timelines bounded(3);
+        bounded.ingest(kConv, range(1, 10), Source::Live);
+        QVERIFY(bounded.isUnheldChange(kConv, message(2)));
+        QVERIFY(!bounded.isUnheldChange(kConv, message(9)));
+        QVERIFY(!bounded.isUnheldChange(QStringLiteral("unknown"), message(2)));
+    }
+
     void ownEchoMergesThePendingRow()
     {
         Timelines t;

@@ -115,6 +115,19 @@ private slots:
         QCOMPARE(models::typingSentence(names), sentence);
     }
 
+    void messagePreview()
+    {
+        ringchat::api::Message m;
+        m.content = QStringLiteral("\n  first   line \nsecond line");
+        QCOMPARE(models::messagePreview(m), QStringLiteral("first line"));
+        m.content = QString(200, u'x');
+        QCOMPARE(models::messagePreview(m), QString(159, u'x') + u'…');
+        // A tombstone says so (its content is empty).
+        m.content.clear();
+        m.deletedAt = QDateTime::currentDateTimeUtc();
+        QCOMPARE(models::messagePreview(m), QStringLiteral("Message deleted"));
+    }
+
     void fold_data()
     {
         QTest::addColumn<QString>("text");

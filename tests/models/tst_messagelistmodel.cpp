@@ -27,17 +27,22 @@ struct FakeHistory : models::MessageHistory
     struct Request
     {
         bool older = true;
+        bool around = false;
         qint64 seq = 0;
         int limit = 0;
         Done done;
     };
     void older(const QString &, qint64 beforeSeq, int limit, Done done) override
     {
-        requests.append({ true, beforeSeq, limit, std::move(done) });
+        requests.append({ true, false, beforeSeq, limit, std::move(done) });
     }
     void newer(const QString &, qint64 afterSeq, int limit, Done done) override
     {
-        requests.append({ false, afterSeq, limit, std::move(done) });
+        requests.append({ false, false, afterSeq, limit, std::move(done) });
+    }
+    void around(const QString &, qint64 seq, int limit, Done done) override
+    {
+        requests.append({ false, true, seq, limit, std::move(done) });
     }
     // Answers the last request; the model applies it on the next pass of the event loop.
     void answer(const QList<Message> &messages, bool reachedEnd = false, bool ok = true)
@@ -426,6 +431,232 @@ private Q_SLOTS:
         QVERIFY(h.model.atLatest());
         QCOMPARE(h.model.lastSeq(), 41);
         QCOMPARE(h.model.count(), 10);
+    }
+
+    void changedMessagesReplaceTheirRowsByTheRevRule()
+    {
+        Harness h;
+        QList<Message> held = range(kConv, 1, 5);
+        for (Message &m : held)
+            m.rev = m.seq;
+        h.model.setMessages(held);
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+
+        Message edited = held.at(2); // seq 3
+        edited.rev = 9;
+        edited.content = QStringLiteral("fixed the typo");
+        edited.editedAt = kT0.addSecs(3600);
+        Message stale = held.at(3); // seq 4: an older state than the row's
+        stale.rev = 2;
+        stale.content = QStringLiteral("stale");
+        Message unknown = message(kConv, 40); // not in the window: never inserted
+        unknown.rev = 50;
+        h.model.applyChanges({ edited, stale, unknown });
+        QCOMPARE(h.seqs(), seqRange(1, 5));
+        QCOMPARE(h.at(2, Role::TextRole).toString(), QStringLiteral("fixed the typo"));
+        QCOMPARE(h.at(2, Role::RevRole).toLongLong(), 9);
+        QCOMPARE(h.at(2, Role::EditedAtRole).toDateTime(), kT0.addSecs(3600));
+        QCOMPARE(h.at(3, Role::TextRole).toString(), QStringLiteral("message 4"));
+        QCOMPARE(changed.size(), 1);
+
+        // The same rev again changes nothing; a tombstone at a higher rev replaces the row in place.
+        h.model.applyChanges({ edited });
+        QCOMPARE(changed.size(), 1);
+        Message tombstone = edited;
+        tombstone.rev = 10;
+        tombstone.content.clear();
+        tombstone.deletedAt = kT0.addSecs(7200);
+        h.model.appendOrMerge(tombstone); // a live copy follows the same rule
+        QCOMPARE(h.at(2, Role::IsDeletedRole).toBool(), true);
+        QCOMPARE(h.at(2, Role::TextRole).toString(), QString());
+        QCOMPARE(h.at(2, Role::SeqRole).toLongLong(), 3);
+        QCOMPARE(h.model.count(), 5);
+        h.model.appendOrMerge(edited); // older than the tombstone
+        QCOMPARE(h.at(2, Role::IsDeletedRole).toBool(), true);
+
+        // A pending row is found by its clientId.
+        Message mine = pending(QStringLiteral("p1"), QStringLiteral("first words"));
+        h.model.appendOrMerge(mine);
+        Message rewritten = mine;
+        rewritten.content = QStringLiteral("second words");
+        rewritten.rev = 1;
+        h.model.applyChanges({ rewritten });
+        QCOMPARE(h.at(5, Role::TextRole).toString(), QStringLiteral("second words"));
+        QCOMPARE(h.at(5, Role::DeliveryStateRole).toString(), QStringLiteral("sending"));
+
+        // A page read before a change arrives after it: the change still wins.
+        Harness paging;
+        QList<Message> newest = range(kConv, 11, 20);
+        paging.model.setMessages(newest);
+        paging.model.fetchMore({}); // (unless the tester asked already)
+        QVERIFY(paging.model.isLoadingHistory());
+        QVERIFY(paging.history.requests.last().older);
+        QCOMPARE(paging.history.requests.last().seq, 11);
+        Message changedMeanwhile = message(kConv, 8);
+        changedMeanwhile.rev = 30;
+        changedMeanwhile.content = QStringLiteral("changed meanwhile");
+        paging.model.applyChanges({ changedMeanwhile });
+        paging.history.answer(range(kConv, 1, 10), true); // as read before the change
+        QCOMPARE(paging.seqs(), seqRange(1, 20));
+        QCOMPARE(paging.at(7, Role::TextRole).toString(), QStringLiteral("changed meanwhile"));
+        QCOMPARE(paging.at(6, Role::TextRole).toString(), QStringLiteral("message 7"));
+    }
+
+    void v2RolesShowTheMessageState()
+    {
+        Harness h;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Message reply = message(kConv, 1, QStringLiteral("bob"), now.addSecs(-60));
+        reply.rev = 4;
+        reply.format = Message::Format::Markdown;
+        reply.replyTo = QStringLiteral("id-conv-0");
+        reply.replyPreview = ReplyPreview { QStringLiteral("id-conv-0"),    7,
+                                            QStringLiteral("carol"),        QStringLiteral("Carol"),
+                                            QStringLiteral("the original"), false };
+        reply.reactions
+            = { Reaction { QStringLiteral("👍"), 2, { QStringLiteral("alice"), QStringLiteral("carol") } },
+                Reaction { QStringLiteral("🎉"), 1, { QStringLiteral("dave") } } };
+        Message recentOwn = message(kConv, 2, QStringLiteral("alice"), now.addSecs(-5 * 60));
+        Message oldOwn = message(kConv, 3, QStringLiteral("alice"), now.addSecs(-16 * 60));
+        Message deletedOwn = message(kConv, 4, QStringLiteral("alice"), now.addSecs(-60));
+        deletedOwn.content.clear();
+        deletedOwn.deletedAt = now;
+        deletedOwn.replyPreview
+            = ReplyPreview { QStringLiteral("id-conv-1"), 1,         QStringLiteral("bob"),
+                             QStringLiteral("Bob"),       QString(), true };
+        Message reacting = message(kConv, 5, QStringLiteral("bob"), now);
+        reacting.pendingChange = Message::PendingChange::React;
+        h.model.setMessages({ reply, recentOwn, oldOwn, deletedOwn, reacting });
+
+        QCOMPARE(h.at(0, Role::RevRole).toLongLong(), 4);
+        QCOMPARE(h.at(0, Role::FormatRole).toString(), QStringLiteral("markdown"));
+        QCOMPARE(h.at(1, Role::FormatRole).toString(), QStringLiteral("plain"));
+        QCOMPARE(h.at(0, Role::IsDeletedRole).toBool(), false);
+        QVERIFY(!h.at(0, Role::EditedAtRole).toDateTime().isValid());
+        QCOMPARE(h.at(0, Role::HasReplyRole).toBool(), true);
+        QCOMPARE(h.at(0, Role::ReplyToIdRole).toString(), QStringLiteral("id-conv-0"));
+        QCOMPARE(h.at(0, Role::ReplyToSeqRole).toLongLong(), 7);
+        QCOMPARE(h.at(0, Role::ReplySenderNameRole).toString(), QStringLiteral("Carol"));
+        QCOMPARE(h.at(0, Role::ReplySnippetRole).toString(), QStringLiteral("the original"));
+        QCOMPARE(h.at(0, Role::ReplyDeletedRole).toBool(), false);
+        QCOMPARE(h.at(1, Role::HasReplyRole).toBool(), false);
+        QCOMPARE(h.at(1, Role::ReplyToSeqRole).toLongLong(), 0);
+        QCOMPARE(h.at(3, Role::ReplyDeletedRole).toBool(), true);
+        QCOMPARE(h.at(3, Role::IsDeletedRole).toBool(), true);
+
+        // Reactions in the server's order, ours marked, named from the participants
+        // (an id nobody knows stays an id).
+        const QVariantList reactions = h.at(0, Role::ReactionsRole).toList();
+        QCOMPARE(reactions.size(), 2);
+        const QVariantMap thumbs = reactions.at(0).toMap();
+        QCOMPARE(thumbs.value(QStringLiteral("emoji")).toString(), QStringLiteral("👍"));
+        QCOMPARE(thumbs.value(QStringLiteral("count")).toInt(), 2);
+        QCOMPARE(thumbs.value(QStringLiteral("mine")).toBool(), true);
+        QCOMPARE(thumbs.value(QStringLiteral("names")).toStringList(),
+                 (QStringList { QStringLiteral("Alice"), QStringLiteral("Carol") }));
+        const QVariantMap party = reactions.at(1).toMap();
+        QCOMPARE(party.value(QStringLiteral("mine")).toBool(), false);
+        QCOMPARE(party.value(QStringLiteral("names")).toStringList(), QStringList { QStringLiteral("dave") });
+        QVERIFY(h.at(1, Role::ReactionsRole).toList().isEmpty());
+
+        // Edit: our own, within 15 minutes, not deleted. Delete: our own, not deleted.
+        QCOMPARE(h.at(0, Role::CanEditRole).toBool(), false);
+        QCOMPARE(h.at(1, Role::CanEditRole).toBool(), true);
+        QCOMPARE(h.at(2, Role::CanEditRole).toBool(), false);
+        QCOMPARE(h.at(3, Role::CanEditRole).toBool(), false);
+        QCOMPARE(h.at(0, Role::CanDeleteRole).toBool(), false);
+        QCOMPARE(h.at(2, Role::CanDeleteRole).toBool(), true);
+        QCOMPARE(h.at(3, Role::CanDeleteRole).toBool(), false);
+        QCOMPARE(h.model.lastEditableRow(), 1);
+        QCOMPARE(h.model.rowOfMessageId(QStringLiteral("id-conv-3")), 2);
+        QCOMPARE(h.model.rowOfMessageId(QStringLiteral("nope")), -1);
+
+        // A group admin may delete anyone's message; a member, or anyone in a direct chat, not.
+        Participant admin = participant(QStringLiteral("alice"), QStringLiteral("Alice"));
+        admin.role = Participant::Role::Admin;
+        h.model.setParticipants({ admin, participant(QStringLiteral("bob"), QStringLiteral("Bob")) });
+        QCOMPARE(h.at(0, Role::CanDeleteRole).toBool(), false);
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        h.model.setGroup(true);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(h.at(0, Role::CanDeleteRole).toBool(), true);
+        QCOMPARE(h.at(3, Role::CanDeleteRole).toBool(), false); // already deleted
+        h.model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")) });
+        QCOMPARE(h.at(0, Role::CanDeleteRole).toBool(), false);
+
+        QCOMPARE(h.at(4, Role::PendingChangeRole).toString(), QStringLiteral("react"));
+        QCOMPARE(h.at(0, Role::PendingChangeRole).toString(), QString());
+
+        // A pending message of ours can be edited too (the queued send is rewritten).
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QStringLiteral("queued")));
+        QCOMPARE(h.model.lastEditableRow(), 1); // p1's time (kT0 + a day) is long past
+        Message fresh = pending(QStringLiteral("p2"), QStringLiteral("queued now"));
+        fresh.timestamp = now;
+        h.model.appendOrMerge(fresh);
+        QCOMPARE(h.model.lastEditableRow(), 6);
+
+        const auto names = h.model.roleNames();
+        for (const char *name : { "rev", "format", "isDeleted", "editedAt", "hasReply", "replyToId",
+                                  "replyToSeq", "replySenderName", "replySnippet", "replyDeleted",
+                                  "reactions", "canEdit", "canDelete", "pendingChange" })
+            QVERIFY2(names.values().contains(QByteArray(name)), name);
+    }
+
+    void jumpToRevealsOrLoadsThePageAround()
+    {
+        Harness h;
+        FakeHistory &history = h.history;
+        h.model.setPageSize(10);
+        h.model.setMessages(range(kConv, 100, 120));
+        QSignalSpy revealed(&h.model, &MessageListModel::revealed);
+
+        // (The tester may page older by itself: only the jump's requests count here.)
+        const auto arounds = [&] {
+            return std::count_if(history.requests.cbegin(), history.requests.cend(),
+                                 [](const FakeHistory::Request &r) { return r.around; });
+        };
+        // In the window: at once, no request.
+        h.model.jumpTo(105);
+        QCOMPARE(revealed.size(), 1);
+        QCOMPARE(revealed.last().at(0).toInt(), 5);
+        QCOMPARE(arounds(), 0);
+
+        // Outside: the page around it replaces the window; pending rows stay.
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QStringLiteral("queued")));
+        h.model.jumpTo(40);
+        QCOMPARE(arounds(), 1);
+        QVERIFY(history.requests.last().around);
+        QCOMPARE(history.requests.last().seq, 40);
+        QCOMPARE(history.requests.last().limit, 20);
+        QCOMPARE(revealed.size(), 1);
+        history.answer(range(kConv, 30, 49));
+        QCOMPARE(h.seqs().mid(0, 20), seqRange(30, 49));
+        QCOMPARE(h.model.count(), 21);
+        QCOMPARE(revealed.size(), 2);
+        QCOMPARE(revealed.last().at(0).toInt(), 10);
+        QVERIFY(!h.model.atLatest()); // 50..120 are below: loadNewer reads them
+        QVERIFY(!h.model.atStartOfHistory());
+        h.model.loadNewer();
+        QVERIFY(!history.requests.last().older && !history.requests.last().around);
+        QCOMPARE(history.requests.last().seq, 49);
+
+        // Near the start: the window reaches seq 1.
+        Harness near;
+        near.model.setMessages(range(kConv, 100, 120));
+        near.model.jumpTo(3);
+        near.history.answer(range(kConv, 1, 12));
+        QVERIFY(near.model.atStartOfHistory());
+        QCOMPARE(near.model.rowOfSeq(3), 2);
+
+        // A page without it (the server could not be asked): the window stays, nothing revealed.
+        Harness failing;
+        failing.model.setMessages(range(kConv, 100, 120));
+        QSignalSpy none(&failing.model, &MessageListModel::revealed);
+        failing.model.jumpTo(7);
+        failing.history.answer({}, false, false);
+        QCOMPARE(failing.seqs(), seqRange(100, 120));
+        QVERIFY(failing.model.atLatest());
+        QCOMPARE(none.size(), 0);
     }
 };
 
