@@ -423,7 +423,8 @@ private slots:
         bob->start();
         QTRY_VERIFY_WITH_TIMEOUT(bob->isSynced(), kWait);
         expectServerState(bob, alice, model);
-        QVERIFY(model->rowCount() < 14);
+        // The older changed messages were never held: the cache and the model took them.
+        QVERIFY(bob->messages(kConv).size() < 14);
         while (!model->atStartOfHistory()) {
             const int before = model->rowCount();
             model->fetchMore({});
