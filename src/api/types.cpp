@@ -361,7 +361,6 @@ bool readReplyPreview(const Object &o, std::optional<ReplyPreview> &out, QString
 
 template <typename Object> bool readReactions(const Object &o, QList<Reaction> &out, QString *error)
 {
-    static constexpr const char *what = "Message reaction";
     const auto v = o.value(QLatin1StringView("reactions"));
     if (v.isUndefined() || v.isNull())
         return true;
@@ -371,6 +370,7 @@ template <typename Object> bool readReactions(const Object &o, QList<Reaction> &
     }
     bool ok = true;
     forEachElement(v, [&](const auto &element) {
+        static constexpr const char *what = "Message reaction";
         if (!ok)
             return;
         if (!element.isObject()) {

@@ -86,8 +86,9 @@ private slots:
         m_own = new OwnMessages(m_link.emitter(), m_cache, m_timelines, this);
         m_actions = new MessageActions(m_own, m_timelines, this);
         // As the chat service does: the server's state is held before the row shows again.
-        connect(m_actions, &MessageActions::serverState, this,
-                [this](const api::Message &m) { m_timelines.applyUpdate(m); });
+        connect(m_actions, &MessageActions::serverState, this, [this](const api::Message &m) {
+            m_timelines.ingest(m.conversationId, { m }, chat::Timelines::Source::Live);
+        });
         m_rows.clear();
         connect(m_actions, &MessageActions::rowChanged, this,
                 [this](const QString &, const api::Message &row) { m_rows.append(row); });
