@@ -155,7 +155,8 @@ private slots:
         QVERIFY(!actions.replying());
     }
 
-    // An action the service refuses at once (an unknown message) is said, not lost silently.
+    // An action the service refuses at once (a key that cannot be a message id; an unknown
+    // message is refused by the server, and that sentence is tested below) is said, not lost silently.
     void refusedAtOnceBecomesANotice()
     {
         auto service = makeService();
@@ -165,11 +166,11 @@ private slots:
         actions.setConversation(service.get(), kConversation, &messages);
         QSignalSpy notices(&actions, &MessageActions::noticeChanged);
 
-        QVERIFY(!actions.deleteMessage(QStringLiteral("no-such-message")));
+        QVERIFY(!actions.deleteMessage(QStringLiteral("not an id")));
         QCOMPARE(actions.notice(), QStringLiteral("This message could not be deleted."));
-        QVERIFY(!actions.react(QStringLiteral("no-such-message"), QStringLiteral("x"), true));
+        QVERIFY(!actions.react(QStringLiteral("not an id"), QStringLiteral("x"), true));
         QCOMPARE(actions.notice(), QStringLiteral("The reaction could not be saved."));
-        actions.startEdit(QStringLiteral("no-such-message"), QStringLiteral("old"));
+        actions.startEdit(QStringLiteral("not an id"), QStringLiteral("old"));
         QVERIFY(!actions.saveEdit(QStringLiteral("new")));
         QCOMPARE(actions.notice(), QStringLiteral("This message can no longer be edited."));
         QVERIFY(actions.editing());
