@@ -95,7 +95,7 @@ QStringList serverStates(const ReferenceServer &server, const QString &token)
     }
 }
 
-// Alice's second device: every 150 ms one action on a message it holds, through its
+// Alice's second device: every 50 ms one action on a message it holds, through its
 // outbox: edit or delete one of alice's, or toggle a reaction on anyone's.
 class Actor : public QObject
 {
@@ -103,7 +103,7 @@ public:
     Actor(ChatClient &client)
         : m_client(client)
     {
-        m_timer.setInterval(150);
+        m_timer.setInterval(50);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] { act(); });
     }
     void start() { m_timer.start(); }
@@ -225,7 +225,7 @@ private slots:
         // The actor's last actions reach the server (its outbox empties).
         actor.stop();
         QTRY_VERIFY_WITH_TIMEOUT(actorClient->isSynced() && actorClient->outboxPending() == 0, 120000);
-        QVERIFY2(actor.edits > 10 && actor.deletes > 3 && actor.reactions > 20,
+        QVERIFY2(actor.edits >= 5 && actor.deletes >= 2 && actor.reactions >= 20,
                  qPrintable(QStringLiteral("edits %1, deletes %2, reactions %3")
                                 .arg(actor.edits)
                                 .arg(actor.deletes)
