@@ -42,6 +42,37 @@
         <source>Send message</source>
         <translation>Надіслати повідомлення</translation>
     </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>Напишіть відповідь…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDeleteDialog</name>
+    <message>
+        <source>Delete message?</source>
+        <translation>Видалити повідомлення?</translation>
+    </message>
+    <message>
+        <source>It is deleted for everyone in this conversation.</source>
+        <translation>Його буде видалено для всіх у цій розмові.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Видалити повідомлення</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Keep message</source>
+        <translation>Залишити повідомлення</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -109,6 +140,37 @@
     </message>
 </context>
 <context>
+    <name>ConversationText</name>
+    <message>
+        <source>Just you</source>
+        <translation>Лише ви</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Повідомлення видалено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation><numerusform>%n учасник</numerusform><numerusform>%n учасники</numerusform><numerusform>%n учасників</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 друкує…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 і %2 друкують…</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 are typing…</source>
+        <translation>%1, %2 і %3 друкують…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n others are typing…</source>
+        <translation><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Back to conversations</source>
@@ -129,6 +191,10 @@
     <message>
         <source>Jump to latest</source>
         <translation>До останніх повідомлень</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Ви</translation>
     </message>
 </context>
 <context>
@@ -151,6 +217,21 @@
     </message>
 </context>
 <context>
+    <name>EditedMark</name>
+    <message>
+        <source>Edited %1</source>
+        <translation>Змінено %1</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Змінено</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>змінено</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>Today</source>
@@ -159,6 +240,17 @@
     <message>
         <source>Yesterday</source>
         <translation>Учора</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEditor</name>
+    <message>
+        <source>Edit message</source>
+        <translation>Змінити повідомлення</translation>
+    </message>
+    <message>
+        <source>Enter saves, Escape cancels</source>
+        <translation>Enter — зберегти, Escape — скасувати</translation>
     </message>
 </context>
 <context>
@@ -174,6 +266,73 @@
     <message>
         <source>Choose a conversation, or press Ctrl+K.</source>
         <translation>Виберіть розмову або натисніть Ctrl+K.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <source>A message cannot be empty. To remove it, delete it.</source>
+        <translation>Повідомлення не може бути порожнім. Щоб прибрати його, видаліть його.</translation>
+    </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Це повідомлення вже не можна змінити.</translation>
+    </message>
+    <message>
+        <source>This message could not be deleted.</source>
+        <translation>Не вдалося видалити це повідомлення.</translation>
+    </message>
+    <message>
+        <source>The reaction could not be saved.</source>
+        <translation>Не вдалося зберегти реакцію.</translation>
+    </message>
+    <message>
+        <source>This message can no longer be edited: messages can be edited for 15 minutes after they are sent.</source>
+        <translation>Це повідомлення вже не можна змінити: повідомлення можна змінювати протягом 15 хвилин після надсилання.</translation>
+    </message>
+    <message>
+        <source>This message was deleted, so it can no longer take reactions.</source>
+        <translation>Це повідомлення видалено, тож реакції до нього вже не додати.</translation>
+    </message>
+    <message>
+        <source>This message was deleted, so it can no longer be edited.</source>
+        <translation>Це повідомлення видалено, тож його вже не можна змінити.</translation>
+    </message>
+    <message>
+        <source>You can only edit your own messages.</source>
+        <translation>Змінювати можна лише власні повідомлення.</translation>
+    </message>
+    <message>
+        <source>You can only delete your own messages, or any message in a group you administer.</source>
+        <translation>Видаляти можна лише власні повідомлення або будь-які повідомлення в групі, яку ви адмініструєте.</translation>
+    </message>
+    <message>
+        <source>You may not react to this message.</source>
+        <translation>Ви не можете реагувати на це повідомлення.</translation>
+    </message>
+    <message>
+        <source>This message is not there any more, or you are no longer in this conversation.</source>
+        <translation>Цього повідомлення вже немає, або ви більше не в цій розмові.</translation>
+    </message>
+    <message>
+        <source>The server did not take this text: a message is 1 to 10,000 characters.</source>
+        <translation>Сервер не прийняв цей текст: повідомлення має містити від 1 до 10 000 символів.</translation>
+    </message>
+    <message>
+        <source>The server did not take this reaction: one emoji, and at most 20 different ones on a message.</source>
+        <translation>Сервер не прийняв цю реакцію: один емодзі, і не більше 20 різних на одному повідомленні.</translation>
+    </message>
+    <message>
+        <source>The server did not take this request.</source>
+        <translation>Сервер не прийняв цей запит.</translation>
+    </message>
+    <message>
+        <source>The server failed to do this. Try again later.</source>
+        <translation>Серверу не вдалося це зробити. Спробуйте пізніше.</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1).</source>
+        <translation>Сервер відмовив (%1).</translation>
     </message>
 </context>
 <context>
@@ -209,6 +368,76 @@
     <message>
         <source>Discard message</source>
         <translation>Відкинути повідомлення</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Повідомлення видалено</translation>
+    </message>
+    <message>
+        <source>in reply to %1, </source>
+        <translation>у відповідь %1, </translation>
+    </message>
+    <message>
+        <source>a deleted message</source>
+        <translation>видалене повідомлення</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>змінено</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>збереження</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>збереження…</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>Дії з повідомленням</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>Reply</source>
+        <translation>Відповісти</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Змінити</translation>
+    </message>
+    <message>
+        <source>React…</source>
+        <translation>Реакція…</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Реакція</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Копіювати текст</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Копіювати посилання</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Видалити…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+</context>
+<context>
+    <name>MessageNotifier</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 у «%2»</translation>
     </message>
 </context>
 <context>
@@ -251,6 +480,17 @@
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>The proxy password could not be read: %1</source>
+        <translation>Не вдалося прочитати пароль проксі: %1</translation>
+    </message>
+    <message>
+        <source>The proxy works for now, but its password could not be saved for the next start: %1</source>
+        <translation>Проксі поки працює, але його пароль не вдалося зберегти до наступного запуску: %1</translation>
+    </message>
+</context>
+<context>
     <name>QuickSwitcher</name>
     <message>
         <source>Switch conversation</source>
@@ -271,6 +511,82 @@
     <message>
         <source>No conversation matches.</source>
         <translation>Жодна розмова не відповідає.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionChips</name>
+    <message>
+        <source>%1, %2, you reacted</source>
+        <translation>%1, %2, ваша реакція</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation>Додати реакцію</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionPicker</name>
+    <message>
+        <source>Choose a reaction</source>
+        <translation>Виберіть реакцію</translation>
+    </message>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Пошук емодзі за назвою</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n emoji found</source>
+        <translation><numerusform>Знайдено %n емодзі</numerusform><numerusform>Знайдено %n емодзі</numerusform><numerusform>Знайдено %n емодзі</numerusform></translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Емодзі</translation>
+    </message>
+    <message>
+        <source>No emoji found</source>
+        <translation>Емодзі не знайдено</translation>
+    </message>
+    <message>
+        <source>No emoji data installed</source>
+        <translation>Дані емодзі не встановлено</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBar</name>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Відповідь %1: %2</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Відповідь %1</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>Скасувати відповідь</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuote</name>
+    <message>
+        <source>Original message deleted</source>
+        <translation>Початкове повідомлення видалено</translation>
+    </message>
+    <message>
+        <source>Reply to a deleted message</source>
+        <translation>Відповідь на видалене повідомлення</translation>
+    </message>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>Відповідь %1: %2</translation>
+    </message>
+    <message>
+        <source>Shows the original message</source>
+        <translation>Показує початкове повідомлення</translation>
     </message>
 </context>
 <context>
@@ -472,6 +788,13 @@
     </message>
 </context>
 <context>
+    <name>UserDirectory</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Ви не ввійшли.</translation>
+    </message>
+</context>
+<context>
     <name>ringchat::app::DesktopIntegration</name>
     <message>
         <source>Show Ring Chat</source>
@@ -488,62 +811,6 @@
     <message numerus="yes">
         <source>Ring Chat: %n unread</source>
         <translation><numerusform>Ring Chat: %n непрочитане</numerusform><numerusform>Ring Chat: %n непрочитані</numerusform><numerusform>Ring Chat: %n непрочитаних</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ConversationText</name>
-    <message>
-        <source>Just you</source>
-        <translation>Лише ви</translation>
-    </message>
-    <message>
-        <source>Message deleted</source>
-        <translation>Повідомлення видалено</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n members</source>
-        <translation><numerusform>%n учасник</numerusform><numerusform>%n учасники</numerusform><numerusform>%n учасників</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 друкує…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 і %2 друкують…</translation>
-    </message>
-    <message>
-        <source>%1, %2 and %3 are typing…</source>
-        <translation>%1, %2 і %3 друкують…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %2 and %n others are typing…</source>
-        <translation><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform><numerusform>%1, %2 та ще %n друкують…</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ringchat::app::MessageNotifier</name>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 у «%2»</translation>
-    </message>
-</context>
-<context>
-    <name>ringchat::app::ProxySettings</name>
-    <message>
-        <source>The proxy password could not be read: %1</source>
-        <translation>Не вдалося прочитати пароль проксі: %1</translation>
-    </message>
-    <message>
-        <source>The proxy works for now, but its password could not be saved for the next start: %1</source>
-        <translation>Проксі працює, але його пароль не вдалося зберегти для наступного запуску: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ringchat::app::UserDirectory</name>
-    <message>
-        <source>Not signed in.</source>
-        <translation>Ви не ввійшли.</translation>
     </message>
 </context>
 </TS>
