@@ -29,6 +29,8 @@ namespace ringchat::api {
 QDateTime parseTime(const QString &text);
 // Always "yyyy-MM-ddTHH:mm:ss.zzzZ" in UTC.
 QString formatTime(const QDateTime &time);
+// parseTime() of UTF-8 text (a parsed packet's string), without a QString for the server's form.
+QDateTime parseTimeUtf8(QByteArrayView utf8);
 
 // ^[A-Za-z0-9_-]{1,100}$ : conversation ids (and the other ids the reference
 // server makes).

@@ -4,6 +4,7 @@
 
 #include "store/cacheschema.h"
 #include "store/messagebatch.h"
+#include "store/messagerow.h"
 #include "store/outboxtable.h"
 #include "store/sqlhelpers.h"
 #include "store/sqlitestatement.h"
@@ -32,51 +33,6 @@ using api::Message;
 using api::Participant;
 
 namespace {
-
-const char *const kMessageColumns
-    = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
-      "timestamp, edited_at, rev, format, deleted_at, reactions, reply_preview";
-
-// A JSON column (NULL when the message has none). A value that does not read
-// (a file edited by hand) is left out rather than failing the whole page.
-template <typename Json, typename Parse> auto jsonColumn(const QVariant &v, Parse parse)
-{
-    using Result = decltype(parse(Json()));
-    if (v.isNull())
-        return Result();
-    const QJsonDocument document = QJsonDocument::fromJson(v.toString().toUtf8());
-    if constexpr (std::is_same_v<Json, QJsonArray>)
-        return parse(document.array());
-    else
-        return parse(document.object());
-}
-
-Message messageFrom(const QSqlQuery &q)
-{
-    Message m;
-    m.conversationId = q.value(0).toString();
-    m.seq = q.value(1).toLongLong();
-    m.id = q.value(2).toString();
-    m.clientId = q.value(3).toString();
-    m.senderId = q.value(4).toString();
-    m.senderName = q.value(5).toString();
-    m.content = q.value(6).toString();
-    m.type = q.value(7).toInt() == 1 ? Message::Type::System : Message::Type::Text;
-    m.replyTo = q.value(8).toString();
-    m.timestamp = timeFrom(q.value(9));
-    m.editedAt = timeFrom(q.value(10));
-    m.rev = q.value(11).toLongLong();
-    m.format = q.value(12).toInt() == 1 ? Message::Format::Markdown : Message::Format::Plain;
-    m.deletedAt = timeFrom(q.value(13));
-    m.reactions = jsonColumn<QJsonArray>(q.value(14), [](const QJsonArray &a) {
-                      return api::reactionsFromJson(a);
-                  }).value_or(QList<api::Reaction>());
-    m.replyPreview = jsonColumn<QJsonObject>(q.value(15), [](const QJsonObject &o) {
-        return o.isEmpty() ? std::nullopt : api::replyPreviewFromJson(o);
-    });
-    m.delivery = api::DeliveryState::Sent;
-    return m;
-}
 
 // Milliseconds since the epoch, or NULL.
 void bindTime(SqliteStatement &s, int index, bool valid, qint64 msecs)
@@ -365,9 +321,9 @@ QList<Conversation> CacheDatabase::loadConversations()
     // change (an edit, a delete), the conversation's copy only what the list said.
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE (conversation_id, seq) IN"
                              " (SELECT conversation_id, max(seq) FROM messages GROUP BY conversation_id)")
-                  .arg(QLatin1StringView(kMessageColumns)));
+                  .arg(QLatin1StringView(kMessageRowColumns)));
     const bool newestRead = forEachRow([&](Conversation &c) {
-        Message newest = messageFrom(q);
+        Message newest = messageFromRow(q);
         if (!c.lastMessage || c.lastMessage->seq <= newest.seq)
             c.lastMessage = std::move(newest);
     });
@@ -535,7 +491,8 @@ QList<Message> CacheDatabase::messagesBeside(const QString &conversationId, qint
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
                   "SELECT %1 FROM messages WHERE conversation_id = ? AND seq %2 ? ORDER BY seq %3 LIMIT ?")
-                  .arg(QLatin1StringView(kMessageColumns), before ? QStringLiteral("<") : QStringLiteral(">"),
+                  .arg(QLatin1StringView(kMessageRowColumns),
+                       before ? QStringLiteral("<") : QStringLiteral(">"),
                        before ? QStringLiteral("DESC") : QStringLiteral("ASC")));
     q.addBindValue(conversationId);
     q.addBindValue(seq);
@@ -543,7 +500,7 @@ QList<Message> CacheDatabase::messagesBeside(const QString &conversationId, qint
     if (!execLogged(q))
         return out;
     while (q.next())
-        out.append(messageFrom(q));
+        out.append(messageFromRow(q));
     if (before)
         std::reverse(out.begin(), out.end());
     return out;
