@@ -64,6 +64,10 @@ export class ChatService {
         throw new AppError('BAD_REQUEST', 'replyTo is not a message of this conversation');
       }
     }
+    if (input.mentions.length && this.store.countParticipants(input.conversationId, input.mentions) !== input.mentions.length) {
+      throw new AppError('BAD_REQUEST', 'each of mentions must be a participant of this conversation');
+    }
+    // attachments are checked by the store, inside the send's transaction.
     // Checked after validation so a malformed message gets its real error; floods of
     // malformed events are bounded by the per-socket event limiter instead.
     const limit = this.messageLimiter.take(user.id);
@@ -141,6 +145,17 @@ export class ChatService {
     this.requireMember(conversationId, user.id);
     const page = this.store.messagesAround(conversationId, { seq: around, limit });
     return { data: page.data, pagination: { hasMoreBefore: page.hasMoreBefore, hasMoreAfter: page.hasMoreAfter } };
+  }
+
+  // PUT /api/conversations/:id/settings: the caller's own; their other devices hear of a
+  // change through conversation_updated in their user room (nobody else's).
+  updateSettings(user, conversationId, body) {
+    const change = validate.conversationSettings(body);
+    this.requireMember(conversationId, user.id);
+    const changed = this.store.setSettings(conversationId, user.id, change);
+    const conversation = this.conversationFor(conversationId, user.id);
+    if (changed) this.io.to(`user:${user.id}`).emit('conversation_updated', conversation);
+    return { data: conversation };
   }
 
   changes(user, conversationId, { since, limit }) {

@@ -83,6 +83,63 @@ const MIGRATIONS = [
   UPDATE conversations SET rev = lastSeq;
   CREATE UNIQUE INDEX messages_rev ON messages (conversationId, rev);
   `,
+  // 4: contract v2 files, search, mentions and notification settings.
+  // - files: one row per upload; the bytes live content-addressed (by sha256) in the files
+  //   directory, so a row is metadata only. messageId is set once a message uses it.
+  // - messages.attachments / .mentions: the message's wire lists as JSON, kept on the row
+  //   like reactions so a page of messages needs no extra query.
+  // - message_mentions: one row per (mentioned user, message), so unreadMentionCount is a
+  //   range count on an index instead of a scan of the unread messages.
+  // - participants.notify / .mutedUntil: each user's own settings for the conversation.
+  // - message_search: an FTS5 index over messages.content (external content: it stores no
+  //   second copy of the text), kept in step by triggers and filled here for existing rows.
+  //   It addresses messages by rowid: after a VACUUM run
+  //   INSERT INTO message_search(message_search) VALUES ('rebuild').
+  `
+  CREATE TABLE files (
+    id             TEXT PRIMARY KEY,
+    conversationId TEXT NOT NULL REFERENCES conversations (id),
+    uploaderId     TEXT NOT NULL REFERENCES users (id),
+    idempotencyKey TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    size           INTEGER NOT NULL,
+    mimeType       TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    width          INTEGER,
+    height         INTEGER,
+    thumbnailType  TEXT,                -- the thumbnail's image type; NULL: no thumbnail
+    messageId      TEXT REFERENCES messages (id),
+    createdAt      TEXT NOT NULL,
+    UNIQUE (uploaderId, idempotencyKey)
+  );
+  CREATE INDEX files_sha256 ON files (sha256);
+  CREATE INDEX files_message ON files (messageId) WHERE messageId IS NOT NULL;
+  CREATE INDEX files_unused ON files (createdAt) WHERE messageId IS NULL;
+  ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE messages ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE message_mentions (
+    userId         TEXT NOT NULL,
+    conversationId TEXT NOT NULL,
+    seq            INTEGER NOT NULL,
+    PRIMARY KEY (userId, conversationId, seq)
+  ) WITHOUT ROWID;
+  ALTER TABLE participants ADD COLUMN notify TEXT NOT NULL DEFAULT 'all' CHECK (notify IN ('all', 'mentions', 'none'));
+  ALTER TABLE participants ADD COLUMN mutedUntil TEXT;
+  CREATE VIRTUAL TABLE message_search USING fts5 (
+    content, content = 'messages', content_rowid = 'rowid', tokenize = "unicode61 remove_diacritics 2"
+  );
+  CREATE TRIGGER message_search_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content);
+  END;
+  CREATE TRIGGER message_search_update AFTER UPDATE OF content ON messages WHEN old.content IS NOT new.content BEGIN
+    INSERT INTO message_search (message_search, rowid, content) VALUES ('delete', old.rowid, old.content);
+    INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content);
+  END;
+  CREATE TRIGGER message_search_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO message_search (message_search, rowid, content) VALUES ('delete', old.rowid, old.content);
+  END;
+  INSERT INTO message_search (message_search) VALUES ('rebuild');
+  `,
 ];
 
 export function openDatabase(file) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api, hookOptions, tempDir, within, WAIT_TIMEOUT_MS } from './helpers.js';
-import { schemaOfVersion } from '../src/db.js';
+import { SCHEMA_VERSION, schemaOfVersion } from '../src/db.js';
 
 const V2_FIELDS = ['rev', 'format', 'reactions', 'attachments', 'mentions'];
 const QUIET_MS = 250; // how long "nothing else arrives" is watched for
@@ -458,7 +458,7 @@ test('a version 1 database migrates at start: rev = seq, Conversation.rev = last
   }
   const db = new Database(file, { readonly: true });
   try {
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   } finally {
     db.close();
   }

@@ -207,7 +207,7 @@ export function record(socket, event) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// fetch with a bound on the answer and its body; the error names the request. The bound
+// fetch with a bound on the answer and its body ({res, text, bytes}); the error names the request. The bound
 // is a race, not only the abort signal: Node 18's fetch can lose the abort (the Request
 // that relays it may be garbage-collected mid-flight) and then waits on.
 export async function fetchWithin(url, options = {}, { timeoutMs = HTTP_TIMEOUT_MS, server } = {}) {
@@ -222,8 +222,8 @@ export async function fetchWithin(url, options = {}, { timeoutMs = HTTP_TIMEOUT_
   });
   try {
     const res = await Promise.race([fetch(url, { ...options, signal: controller.signal }), timeout]);
-    const text = await Promise.race([res.text(), timeout]);
-    return { res, text };
+    const bytes = Buffer.from(await Promise.race([res.arrayBuffer(), timeout]));
+    return { res, text: bytes.toString('utf8'), bytes };
   } catch (err) {
     if (err.message.startsWith(`${what}: `)) throw err;
     throw new Error(`${what}: ${err.message}${outputOf(server)}`, { cause: err });
