@@ -5,12 +5,13 @@
 // JOIN on the replied-to row, so it is a snapshot as of serving and costs no extra query.
 export const SNIPPET_LENGTH = 140;
 
-export const MESSAGE_SELECT = `SELECT m.id, m.conversationId, m.seq, m.rev, m.clientId, m.senderId,
+export const MESSAGE_COLUMNS = `m.id, m.conversationId, m.seq, m.rev, m.clientId, m.senderId,
   u.name AS senderName, m.content, m.format, m.type, m.replyTo, m.timestamp, m.editedAt, m.deletedAt, m.reactions,
   m.attachments, m.mentions, r.seq AS replySeq, r.senderId AS replySenderId, ru.name AS replySenderName,
-  substr(r.content, 1, ${SNIPPET_LENGTH}) AS replySnippet, r.deletedAt AS replyDeletedAt
-  FROM messages m JOIN users u ON u.id = m.senderId
+  substr(r.content, 1, ${SNIPPET_LENGTH}) AS replySnippet, r.deletedAt AS replyDeletedAt`;
+export const MESSAGE_FROM = `FROM messages m JOIN users u ON u.id = m.senderId
   LEFT JOIN messages r ON r.id = m.replyTo LEFT JOIN users ru ON ru.id = r.senderId`;
+export const MESSAGE_SELECT = `SELECT ${MESSAGE_COLUMNS} ${MESSAGE_FROM}`;
 
 // The row of a message just inserted without a reply (nothing edited, deleted or reacted
 // yet): a send builds its Message from it instead of reading the row back. Fields are

@@ -3,10 +3,10 @@
 // Message search of contract v2 on the FTS5 index `message_search` (db.js, migration 4:
 // tokenizer unicode61 remove_diacritics 2, kept in step with sends, edits and deletes by
 // triggers). Each word of the query matches as a prefix of a word, case-insensitively, in
-// the caller's conversations only, tombstones never; newest first. The ranges of a hit are
+// the caller's conversations only, tombstones never; newest first (by rowid: messages are
+// inserted in the order they are stored and never removed). The ranges of a hit are
 // found again here in JavaScript with the tokenizer's own rules, as UTF-16 offsets.
-import { MESSAGE_SELECT, toMessage } from './message-row.js';
-import { decodeTimeCursor, encodeTimeCursor } from './store.js';
+import { MESSAGE_COLUMNS, MESSAGE_FROM, toMessage } from './message-row.js';
 
 export const MAX_QUERY_WORDS = 16;
 
@@ -56,31 +56,30 @@ export function matchRanges(content, q) {
 export class MessageSearch {
   constructor(db) {
     // The hits among the viewer's conversations (one of them when @conversationId is set),
-    // newest first from below the cursor (timestamp, id).
-    this.query = db.prepare(`${MESSAGE_SELECT}
+    // newest first from below the cursor.
+    this.query = db.prepare(`SELECT m.rowid AS hitRowid, ${MESSAGE_COLUMNS} ${MESSAGE_FROM}
       JOIN participants p ON p.conversationId = m.conversationId AND p.userId = @userId
       WHERE m.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH @match)
         AND m.deletedAt IS NULL
         AND (@conversationId IS NULL OR m.conversationId = @conversationId)
-        AND (@cursorTime IS NULL OR m.timestamp < @cursorTime OR (m.timestamp = @cursorTime AND m.id < @cursorId))
-      ORDER BY m.timestamp DESC, m.id DESC LIMIT @limit`);
+        AND (@below IS NULL OR m.rowid < @below)
+      ORDER BY m.rowid DESC LIMIT @limit`);
   }
 
   // Returns { data: [{ message, ranges }], hasMore, cursor } or null for a bad cursor.
-  // The cursor is opaque: "<timestamp>|<id>" of the last hit returned.
+  // The cursor is opaque to clients (the position of the last hit returned).
   search({ userId, q, conversationId = null, limit, cursor = null }) {
-    const after = decodeTimeCursor(cursor);
-    if (!after) return null;
+    if (cursor !== null && !/^[1-9]\d{0,15}$/.test(cursor)) return null;
     const match = matchExpression(q);
     if (!match) return { data: [], hasMore: false, cursor: null };
-    const rows = this.query.all({ userId, match, conversationId, ...after, limit: limit + 1 });
+    const rows = this.query.all({ userId, match, conversationId, below: cursor === null ? null : Number(cursor), limit: limit + 1 });
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       data: page.map((row) => ({ message: toMessage(row), ranges: matchRanges(row.content, q) })),
       hasMore,
-      cursor: hasMore ? encodeTimeCursor(last.timestamp, last.id) : null,
+      cursor: hasMore ? String(last.hitRowid) : null,
     };
   }
 }

@@ -13,11 +13,11 @@ export function nowIso() {
 // Opaque "newest first" cursors: base64url of "<time>|<id>" of the last row returned.
 // decodeTimeCursor gives { cursorTime, cursorId } (both null without a cursor), or null
 // for a cursor that is not one.
-export function encodeTimeCursor(time, id) {
+function encodeTimeCursor(time, id) {
   return Buffer.from(`${time}|${id}`).toString('base64url');
 }
 
-export function decodeTimeCursor(cursor) {
+function decodeTimeCursor(cursor) {
   if (!cursor) return { cursorTime: null, cursorId: null };
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const bar = decoded.indexOf('|');
