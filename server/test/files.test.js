@@ -5,37 +5,28 @@
 // downloads with Range and safe headers, thumbnails of the four image types, a
 // decompression bomb and a truncated JPEG, membership on every route, attachments on
 // send_message, the files of a deleted message, and the sweep of unused uploads.
-import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
-import { test, startServer, connectAs, ack, nextEvent, uuid, closeAll, api, fetchWithin, hookOptions, tempDir, sleep, within, WAIT_TIMEOUT_MS } from './helpers.js';
+import {
+  test, startServer, sharedServer, connectAs, ack, nextEvent, uuid, closeAll, api, fetchWithin, tempDir, sleep, within, WAIT_TIMEOUT_MS,
+  createConversation,
+} from './helpers.js';
 
 const MIB = 1024 * 1024;
 const LIMIT = 25 * MIB;
 
+const filesDir = path.join(tempDir(), 'custom-files');
 let server;
-let filesDir;
 let tokens;
-before(async () => {
-  const dir = tempDir();
-  filesDir = path.join(dir, 'custom-files');
-  server = await startServer({ FILES_DIR: filesDir, MESSAGE_RATE_BURST: '100000', MESSAGE_RATE_PER_SEC: '100000' }, { dir });
-  tokens = Object.fromEntries(await Promise.all(['alice', 'bob', 'carol'].map(async (u) => [u, await server.token(u)])));
-}, hookOptions);
-after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
-afterEach(() => closeAll());
+sharedServer({ FILES_DIR: filesDir, MESSAGE_RATE_BURST: '100000', MESSAGE_RATE_PER_SEC: '100000' }, (s, t) => { server = s; tokens = t; });
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-async function newConversation(on, creator, others) {
-  const r = await api(on, await on.token(creator), 'POST', '/api/conversations', { type: 'group', participantIds: others, title: 'files' });
-  assert.equal(r.status, 201, r.text);
-  return r.json.data.id;
-}
+const newConversation = async (on, creator, others) => createConversation(on, await on.token(creator), others);
 
 // POST …/files with one part `file`; `parts` replaces the form for malformed bodies.
 async function upload(on, user, conversationId, bytes, { name = 'data.bin', type = 'application/octet-stream', key = uuid(), form } = {}) {

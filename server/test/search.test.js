@@ -5,34 +5,18 @@
 // with edits and deletes, no leak from conversations the caller is not (or no longer) in,
 // newest first with pagination, hostile queries, and the migration that indexes an
 // existing database.
-import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, startServer, connectAs, ack, uuid, closeAll, api, hookOptions, tempDir } from './helpers.js';
+import { test, startServer, sharedServer, connectAs, ack, uuid, api, tempDir, createConversation, sendMessage as send } from './helpers.js';
 import { openDatabase, schemaOfVersion } from '../src/db.js';
 import { fold, words } from '../src/search.js';
 
 let server;
 let tokens;
-before(async () => {
-  server = await startServer({ MESSAGE_RATE_BURST: '100000', MESSAGE_RATE_PER_SEC: '100000' });
-  tokens = Object.fromEntries(await Promise.all(['alice', 'bob', 'carol'].map(async (u) => [u, await server.token(u)])));
-}, hookOptions);
-after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
-afterEach(() => closeAll());
+sharedServer({ MESSAGE_RATE_BURST: '100000', MESSAGE_RATE_PER_SEC: '100000' }, (s, t) => { server = s; tokens = t; });
 
-async function newConversation(creator, others) {
-  const r = await api(server, tokens[creator], 'POST', '/api/conversations', { type: 'group', participantIds: others, title: 'search' });
-  assert.equal(r.status, 201, r.text);
-  return r.json.data.id;
-}
-
-async function send(socket, conversationId, content) {
-  const reply = await ack(socket, 'send_message', { conversationId, clientId: uuid(), content });
-  assert.equal(reply.ok, true, JSON.stringify(reply));
-  return reply.message;
-}
+const newConversation = (creator, others) => createConversation(server, tokens[creator], others);
 
 async function search(user, params, on = server, token = tokens[user]) {
   const query = new URLSearchParams(params).toString();
