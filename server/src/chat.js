@@ -7,9 +7,10 @@ import { AppError } from './errors.js';
 import * as validate from './validate.js';
 
 export class ChatService {
-  constructor({ io, store, presence, typing, messageLimiter }) {
+  constructor({ io, store, search, presence, typing, messageLimiter }) {
     this.io = io;
     this.store = store;
+    this.search = search; // the message index, told of each new message
     this.presence = presence;
     this.typing = typing;
     this.messageLimiter = messageLimiter;
@@ -76,6 +77,7 @@ export class ChatService {
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {
       const { message } = result;
+      this.search.indexSoon();
       this.typing.stop(message.conversationId, user.id);
       const participantIds = this.broadcastMessage('message_received', message);
       this.announceSoon(message.conversationId, participantIds);

@@ -92,9 +92,11 @@ const MIGRATIONS = [
   //   range count on an index instead of a scan of the unread messages.
   // - participants.notify / .mutedUntil: each user's own settings for the conversation.
   // - message_search: an FTS5 index over messages.content (external content: it stores no
-  //   second copy of the text), kept in step by triggers and filled here for existing rows.
-  //   It addresses messages by rowid: after a VACUUM run
-  //   INSERT INTO message_search(message_search) VALUES ('rebuild').
+  //   second copy of the text), filled here for existing rows. New messages are indexed in
+  //   batches off the send path (search.js) up to search_state.indexedUpTo (a rowid:
+  //   messages are never removed, so new rows always come above it); the triggers keep
+  //   the indexed rows in step with edits and deletes. It addresses messages by rowid:
+  //   after a VACUUM run INSERT INTO message_search(message_search) VALUES ('rebuild').
   `
   CREATE TABLE files (
     id             TEXT PRIMARY KEY,
@@ -128,17 +130,21 @@ const MIGRATIONS = [
   CREATE VIRTUAL TABLE message_search USING fts5 (
     content, content = 'messages', content_rowid = 'rowid', tokenize = "unicode61 remove_diacritics 2"
   );
-  CREATE TRIGGER message_search_insert AFTER INSERT ON messages BEGIN
-    INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content);
-  END;
-  CREATE TRIGGER message_search_update AFTER UPDATE OF content ON messages WHEN old.content IS NOT new.content BEGIN
+  CREATE TABLE search_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    indexedUpTo INTEGER NOT NULL         -- every message with a rowid up to this is indexed
+  );
+  CREATE TRIGGER message_search_update AFTER UPDATE OF content ON messages
+    WHEN old.content IS NOT new.content AND old.rowid <= (SELECT indexedUpTo FROM search_state) BEGIN
     INSERT INTO message_search (message_search, rowid, content) VALUES ('delete', old.rowid, old.content);
     INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content);
   END;
-  CREATE TRIGGER message_search_delete AFTER DELETE ON messages BEGIN
+  CREATE TRIGGER message_search_delete AFTER DELETE ON messages
+    WHEN old.rowid <= (SELECT indexedUpTo FROM search_state) BEGIN
     INSERT INTO message_search (message_search, rowid, content) VALUES ('delete', old.rowid, old.content);
   END;
   INSERT INTO message_search (message_search) VALUES ('rebuild');
+  INSERT INTO search_state (id, indexedUpTo) VALUES (1, (SELECT COALESCE(MAX(rowid), 0) FROM messages));
   `,
 ];
 

@@ -1,8 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Message search of contract v2 on the FTS5 index `message_search` (db.js, migration 4:
-// tokenizer unicode61 remove_diacritics 2, kept in step with sends, edits and deletes by
-// triggers). Each word of the query matches as a prefix of a word, case-insensitively, in
+// tokenizer unicode61 remove_diacritics 2). New messages are indexed off the send path, in
+// one batch per event-loop turn after sends (an FTS5 commit per message would double a
+// send's cost), and every search first indexes whatever is still pending, so a search sees
+// every stored message; triggers keep indexed rows in step with edits and deletes.
+// Each word of the query matches as a prefix of a word, case-insensitively, in
 // the caller's conversations only, tombstones never; newest first (by rowid: messages are
 // inserted in the order they are stored and never removed). The ranges of a hit are
 // found again here in JavaScript with the tokenizer's own rules, as UTF-16 offsets.
@@ -55,6 +58,16 @@ export function matchRanges(content, q) {
 
 export class MessageSearch {
   constructor(db) {
+    this.db = db;
+    this.indexing = false; // a batch is queued
+    this.closed = false;
+    this.sql = {
+      state: db.prepare('SELECT indexedUpTo FROM search_state'),
+      top: db.prepare('SELECT COALESCE(MAX(rowid), 0) AS top FROM messages'),
+      index: db.prepare(`INSERT INTO message_search (rowid, content)
+                         SELECT rowid, content FROM messages WHERE rowid > ? AND rowid <= ?`),
+      setState: db.prepare('UPDATE search_state SET indexedUpTo = ?'),
+    };
     // The hits among the viewer's conversations (one of them when @conversationId is set),
     // newest first from below the cursor.
     this.query = db.prepare(`SELECT m.rowid AS hitRowid, ${MESSAGE_COLUMNS} ${MESSAGE_FROM}
@@ -66,12 +79,44 @@ export class MessageSearch {
       ORDER BY m.rowid DESC LIMIT @limit`);
   }
 
+  // Indexes the messages stored since the last batch, in one transaction (so several
+  // processes on one database never index a row twice).
+  indexPending() {
+    this.db.transaction(() => {
+      const { indexedUpTo } = this.sql.state.get();
+      const { top } = this.sql.top.get();
+      if (top <= indexedUpTo) return;
+      this.sql.index.run(indexedUpTo, top);
+      this.sql.setState.run(top);
+    }).immediate();
+  }
+
+  // After a send: one batch for everything the event-loop turn stored.
+  indexSoon() {
+    if (this.indexing || this.closed) return;
+    this.indexing = true;
+    setImmediate(() => {
+      this.indexing = false;
+      if (this.closed) return;
+      try {
+        this.indexPending();
+      } catch (err) {
+        console.error('search index:', err.message); // the next batch or search tries again
+      }
+    });
+  }
+
+  close() {
+    this.closed = true;
+  }
+
   // Returns { data: [{ message, ranges }], hasMore, cursor } or null for a bad cursor.
   // The cursor is opaque to clients (the position of the last hit returned).
   search({ userId, q, conversationId = null, limit, cursor = null }) {
     if (cursor !== null && !/^[1-9]\d{0,15}$/.test(cursor)) return null;
     const match = matchExpression(q);
     if (!match) return { data: [], hasMore: false, cursor: null };
+    this.indexPending();
     const rows = this.query.all({ userId, match, conversationId, below: cursor === null ? null : Number(cursor), limit: limit + 1 });
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);

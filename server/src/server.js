@@ -114,7 +114,8 @@ export async function startServer(config, { log = console.log } = {}) {
   const messageLimiter = new RateLimiter({ capacity: config.messageRateBurst, refillPerSecond: config.messageRatePerSecond });
   const presence = new Presence({ io, store, clustered: !!config.redisUrl });
   const typing = new Typing({ io, timeoutMs: config.typingTimeoutMs });
-  const chat = new ChatService({ io, store, presence, typing, messageLimiter });
+  const search = new MessageSearch(db);
+  const chat = new ChatService({ io, store, search, presence, typing, messageLimiter });
   const actions = new MessageActions({ chat, store, messageLimiter, editWindowSeconds: config.editWindowSeconds });
   const files = new FileService({
     chat, store: fileStore, unusedMaxAgeMs: config.unusedUploadTtlSeconds * 1000, sweepIntervalMs: config.fileSweepIntervalMs,
@@ -127,7 +128,7 @@ export async function startServer(config, { log = console.log } = {}) {
 
   const provider = createProvider({ config, issuer, store, db, keys });
   handlers = {
-    rest: makeRestHandler({ chat, store, files, search: new MessageSearch(db), verifyAccessToken }),
+    rest: makeRestHandler({ chat, store, files, search, verifyAccessToken }),
     interaction: makeInteractionHandler({ provider, store }),
     oidc: provider.callback(),
   };
@@ -139,6 +140,7 @@ export async function startServer(config, { log = console.log } = {}) {
       const presenceSettled = presence.close();
       typing.close();
       files.close();
+      search.close();
       provider.stopPurging();
       // io.close() disconnects every socket and closes the HTTP server (stops accepting).
       await new Promise((resolve) => io.close(() => resolve()));

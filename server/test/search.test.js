@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, startServer, sharedServer, connectAs, ack, uuid, api, tempDir, createConversation, sendMessage as send } from './helpers.js';
 import { openDatabase, schemaOfVersion } from '../src/db.js';
-import { fold, words } from '../src/search.js';
+import { MessageSearch, fold, words } from '../src/search.js';
 
 let server;
 let tokens;
@@ -169,15 +169,46 @@ test('newest first, paginated with an opaque cursor; limit is capped; q and curs
   assert.deepEqual((await hits('bob', { q: `${tag}* NUMBER` })).length, 5);
 });
 
-test('the index tokenizer and the ranges fold words the same way', () => {
+// An in-memory database with one user and conversation, and a way to store messages.
+function memoryDatabase() {
   const db = openDatabase(':memory:');
+  db.prepare("INSERT INTO users (id, login, name, createdAt) VALUES ('u', 'u', 'U', '')").run();
+  db.prepare("INSERT INTO conversations (id, type, createdAt, updatedAt) VALUES ('c', 'group', '', '')").run();
+  const insert = db.prepare("INSERT INTO messages (id, conversationId, seq, rev, clientId, senderId, content, type, timestamp) VALUES (?, 'c', ?, ?, ?, 'u', ?, 'text', '')");
+  let seq = 0;
+  const store = (content) => { seq += 1; insert.run(`m${seq}`, seq, seq, `c${seq}`, content); return `m${seq}`; };
+  const found = (term) => db.prepare("SELECT m.id FROM message_search s JOIN messages m ON m.rowid = s.rowid WHERE message_search MATCH ? ORDER BY m.rowid").all(`"${term}"*`).map((r) => r.id);
+  return { db, store, found, setContent: (id, content) => db.prepare('UPDATE messages SET content = ? WHERE id = ?').run(content, id) };
+}
+
+test('new messages are indexed in batches; a message edited before its batch is indexed as it is then', () => {
+  const { db, store, found, setContent } = memoryDatabase();
+  try {
+    const search = new MessageSearch(db);
+    const a = store('alpha first');
+    const b = store('bravo second');
+    assert.deepEqual(found('alpha'), [], 'not on the send path');
+    setContent(b, 'bravo changed'); // before its batch: no trigger work, the batch reads this
+    search.indexPending();
+    assert.deepEqual([found('alpha'), found('second'), found('changed')], [[a], [], [b]]);
+    setContent(a, 'alpha edited'); // indexed rows follow edits through the trigger
+    setContent(b, '');
+    search.indexPending(); // nothing pending: indexes nothing twice
+    assert.deepEqual([found('first'), found('edited'), found('bravo'), found('changed')], [[], [a], [], []]);
+    // Checks the index against the messages' content: it throws SQLITE_CORRUPT_VTAB on a mismatch.
+    db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run();
+  } finally {
+    db.close();
+  }
+});
+
+test('the index tokenizer and the ranges fold words the same way', () => {
+  const { db, store } = memoryDatabase();
   try {
     db.exec("CREATE VIRTUAL TABLE vocab USING fts5vocab(message_search, 'row')");
     const samples = ['Hello', 'ÉCOLE', 'e\u0301cole', 'naïve', 'Straße', 'Привіт', 'ЇЖАК', 'Ґанок', 'йогурт', 'ЄВРО', 'Ørsted', 'ĄĘŁ', 'x2', '日本語'];
-    db.prepare("INSERT INTO users (id, login, name, createdAt) VALUES ('u', 'u', 'U', '')").run();
-    db.prepare("INSERT INTO conversations (id, type, createdAt, updatedAt) VALUES ('c', 'group', '', '')").run();
-    const insert = db.prepare("INSERT INTO messages (id, conversationId, seq, rev, clientId, senderId, content, type, timestamp) VALUES (?, 'c', ?, ?, ?, 'u', ?, 'text', '')");
-    samples.forEach((word, i) => insert.run(`m${i}`, i + 1, i + 1, `c${i}`, word));
+    samples.forEach(store);
+    new MessageSearch(db).indexPending();
     const indexed = new Set(db.prepare('SELECT term FROM vocab').all().map((r) => r.term));
     for (const sample of samples) {
       const folded = words(sample).map((w) => fold(w.word));
