@@ -10,21 +10,6 @@ export function nowIso() {
   return new Date().toISOString();
 }
 
-// Opaque "newest first" cursors: base64url of "<time>|<id>" of the last row returned.
-// decodeTimeCursor gives { cursorTime, cursorId } (both null without a cursor), or null
-// for a cursor that is not one.
-function encodeTimeCursor(time, id) {
-  return Buffer.from(`${time}|${id}`).toString('base64url');
-}
-
-function decodeTimeCursor(cursor) {
-  if (!cursor) return { cursorTime: null, cursorId: null };
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const bar = decoded.indexOf('|');
-  if (bar < 0) return null;
-  return { cursorTime: decoded.slice(0, bar), cursorId: decoded.slice(bar + 1) };
-}
-
 function newId(prefix) {
   return `${prefix}_${crypto.randomBytes(12).toString('base64url')}`;
 }
@@ -225,18 +210,25 @@ export class ChatStore {
     return view;
   }
 
-  // Cursor is opaque to clients: "<updatedAt>|<id>" of the last row returned.
+  // Cursor is opaque to clients: base64url of "<updatedAt>|<id>" of the last row returned.
   conversationsForUser(userId, limit, cursor) {
-    const after = decodeTimeCursor(cursor);
-    if (!after) return null;
-    const rows = this.sql.conversationsForUser.all({ userId, ...after, limit: limit + 1 });
+    let cursorTime = null;
+    let cursorId = null;
+    if (cursor) {
+      const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+      const bar = decoded.indexOf('|');
+      if (bar < 0) return null;
+      cursorTime = decoded.slice(0, bar);
+      cursorId = decoded.slice(bar + 1);
+    }
+    const rows = this.sql.conversationsForUser.all({ userId, cursorTime, cursorId, limit: limit + 1 });
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     const lastRow = page[page.length - 1];
     return {
       ids: page.map((r) => r.id),
       hasMore,
-      cursor: hasMore && lastRow ? encodeTimeCursor(lastRow.updatedAt, lastRow.id) : null,
+      cursor: hasMore && lastRow ? Buffer.from(`${lastRow.updatedAt}|${lastRow.id}`).toString('base64url') : null,
     };
   }
 
