@@ -388,6 +388,7 @@ test('send_message takes attachments: served on the Message everywhere, each upl
   const ten = await Promise.all(Array.from({ length: 10 }, async (_, i) => (await uploaded(server, 'alice', conv, Buffer.from(`t${i}`))).id));
   const withTen = await ack(alice, 'send_message', { conversationId: conv, clientId: uuid(), content: 'ten', attachments: ten });
   assert.deepEqual(withTen.message.attachments.map((x) => x.id), ten);
+  assert.equal(withTen.message.seq, sent.message.seq + 1, 'a refused send takes no seq: still no gap');
   const empty = await ack(alice, 'send_message', { conversationId: conv, clientId: uuid(), content: ' ', attachments: [] });
   assert.deepEqual([empty.ok, empty.error.code], [false, 'BAD_REQUEST'], 'no text and no attachment');
   const rest = await api(server, tokens.alice, 'POST', `/api/conversations/${conv}/messages`, {
