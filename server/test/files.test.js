@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
@@ -325,6 +326,29 @@ test('malformed uploads are 400: no Idempotency-Key, not multipart, no part "fil
   assert.equal(anonymous.res.status, 401);
   assert.equal((await api(server, null, 'GET', '/api/files/f_nothing')).status, 401);
   assert.deepEqual(fs.readdirSync(path.join(filesDir, 'tmp')), []);
+});
+
+test('an upload cut off by the client leaves nothing behind, and the server carries on', async () => {
+  const conv = await newConversation(server, 'alice', ['bob']);
+  const { port, hostname } = new URL(server.url);
+  const request = http.request({
+    host: hostname, port, method: 'POST', path: `/api/conversations/${conv}/files`,
+    headers: {
+      Authorization: `Bearer ${tokens.alice}`, 'Idempotency-Key': uuid(),
+      'Content-Type': 'multipart/form-data; boundary=XYZ', 'Content-Length': String(4 * MIB),
+    },
+  });
+  request.on('error', () => {}); // the socket is destroyed on purpose
+  request.write('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="half.bin"\r\n\r\n');
+  request.write(crypto.randomBytes(MIB));
+  await within((async () => {
+    while (fs.readdirSync(path.join(filesDir, 'tmp')).length === 0) await sleep(20);
+  })(), WAIT_TIMEOUT_MS, 'the upload to start writing its temporary file', server);
+  request.destroy();
+  await within((async () => {
+    while (fs.readdirSync(path.join(filesDir, 'tmp')).length !== 0) await sleep(20);
+  })(), WAIT_TIMEOUT_MS, 'the cut-off upload\'s temporary file to go', server);
+  assert.equal((await uploaded(server, 'alice', conv, Buffer.from('next'))).size, 4);
 });
 
 test('membership on every file route: only participants upload or read; an unsent upload is its uploader\'s alone', async () => {
