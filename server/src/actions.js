@@ -30,7 +30,9 @@ export function withReaction(reactions, emoji, userId, on) {
 
 // The fields a delete changes: nothing of what the message said remains.
 export function tombstone() {
-  return { content: '', format: 'plain', replyTo: null, editedAt: null, deletedAt: nowIso(), reactions: [] };
+  return {
+    content: '', format: 'plain', replyTo: null, editedAt: null, deletedAt: nowIso(), reactions: [], attachments: [], mentions: [],
+  };
 }
 
 const gone = () => new AppError('GONE', 'the message was deleted');
@@ -89,6 +91,7 @@ export class MessageActions {
     if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages and message actions', { retryAfter: limit.retryAfter });
     const result = this.store.updateMessage(conversationId, messageId, decide);
     if (!result) throw new AppError('NOT_FOUND', 'message not found in this conversation');
+    this.store.files.removeBlobsUnlessReferenced(result.releasedFiles);
     if (result.changed) {
       const participantIds = this.chat.broadcastMessage('message_updated', result.message);
       if (result.isLast) this.chat.announceSoon(conversationId, participantIds); // it is the lastMessage

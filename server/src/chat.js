@@ -7,9 +7,10 @@ import { AppError } from './errors.js';
 import * as validate from './validate.js';
 
 export class ChatService {
-  constructor({ io, store, presence, typing, messageLimiter }) {
+  constructor({ io, store, search, presence, typing, messageLimiter }) {
     this.io = io;
     this.store = store;
+    this.search = search; // the message index, told of each new message
     this.presence = presence;
     this.typing = typing;
     this.messageLimiter = messageLimiter;
@@ -64,6 +65,10 @@ export class ChatService {
         throw new AppError('BAD_REQUEST', 'replyTo is not a message of this conversation');
       }
     }
+    if (input.mentions.length && this.store.countParticipants(input.conversationId, input.mentions) !== input.mentions.length) {
+      throw new AppError('BAD_REQUEST', 'each of mentions must be a participant of this conversation');
+    }
+    // attachments are checked by the store, inside the send's transaction.
     // Checked after validation so a malformed message gets its real error; floods of
     // malformed events are bounded by the per-socket event limiter instead.
     const limit = this.messageLimiter.take(user.id);
@@ -72,6 +77,7 @@ export class ChatService {
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {
       const { message } = result;
+      this.search.indexSoon();
       this.typing.stop(message.conversationId, user.id);
       const participantIds = this.broadcastMessage('message_received', message);
       this.announceSoon(message.conversationId, participantIds);
@@ -141,6 +147,17 @@ export class ChatService {
     this.requireMember(conversationId, user.id);
     const page = this.store.messagesAround(conversationId, { seq: around, limit });
     return { data: page.data, pagination: { hasMoreBefore: page.hasMoreBefore, hasMoreAfter: page.hasMoreAfter } };
+  }
+
+  // PUT /api/conversations/:id/settings: the caller's own; their other devices hear of a
+  // change through conversation_updated in their user room (nobody else's).
+  updateSettings(user, conversationId, body) {
+    const change = validate.conversationSettings(body);
+    this.requireMember(conversationId, user.id);
+    const changed = this.store.setSettings(conversationId, user.id, change);
+    const conversation = this.conversationFor(conversationId, user.id);
+    if (changed) this.io.to(`user:${user.id}`).emit('conversation_updated', conversation);
+    return { data: conversation };
   }
 
   changes(user, conversationId, { since, limit }) {

@@ -51,6 +51,15 @@ export function resolveKeysDir(env) {
   return path.resolve(`${database}.keys`);
 }
 
+// Files live beside the database too (<DATABASE>.files) unless FILES_DIR says otherwise;
+// an in-memory database gets a fresh temporary directory, removed at shutdown.
+export function resolveFilesDir(env) {
+  if (env.FILES_DIR) return path.resolve(env.FILES_DIR);
+  const database = env.DATABASE || 'data/ringchat.db';
+  if (database === ':memory:') return null;
+  return path.resolve(`${database}.files`);
+}
+
 export function loadConfig(env = process.env) {
   const database = env.DATABASE || 'data/ringchat.db';
   let keysDir = resolveKeysDir(env);
@@ -60,12 +69,21 @@ export function loadConfig(env = process.env) {
   // Plain http is for this computer only (clients refuse it elsewhere), so a public name needs TLS.
   if (publicHostName && !tls) throw new Error('PUBLIC_HOST needs TLS_CERT and TLS_KEY: clients reach other hosts over https only');
   if (keysDirIsTemp) keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-keys-'));
+  let filesDir = resolveFilesDir(env);
+  const filesDirIsTemp = !filesDir;
+  if (filesDirIsTemp) filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-files-'));
   return {
     port: intFromEnv(env, 'PORT', 3000, { min: 0, max: 65535 }),
     host: env.HOST || '127.0.0.1',
     database,
     keysDir,
     keysDirIsTemp, // removed again at shutdown
+    filesDir,
+    filesDirIsTemp, // removed again at shutdown
+    // Uploads no message used are removed after this long (contract: may after 24 h),
+    // checked every FILE_SWEEP_INTERVAL_MS.
+    unusedUploadTtlSeconds: intFromEnv(env, 'UNUSED_UPLOAD_TTL_S', 24 * 3600, { min: 0 }),
+    fileSweepIntervalMs: intFromEnv(env, 'FILE_SWEEP_INTERVAL_MS', 10 * 60 * 1000, { min: 100 }),
     issuer: env.ISSUER || null, // null: publicUrl(config, <actual port>), known after listen()
     tls, // { cert, key } PEM buffers, or null for plain http
     publicHost: publicHostName, // the name clients use (with TLS); null: HOST

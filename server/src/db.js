@@ -83,6 +83,69 @@ const MIGRATIONS = [
   UPDATE conversations SET rev = lastSeq;
   CREATE UNIQUE INDEX messages_rev ON messages (conversationId, rev);
   `,
+  // 4: contract v2 files, search, mentions and notification settings.
+  // - files: one row per upload; the bytes live content-addressed (by sha256) in the files
+  //   directory, so a row is metadata only. messageId is set once a message uses it.
+  // - messages.attachments / .mentions: the message's wire lists as JSON, kept on the row
+  //   like reactions so a page of messages needs no extra query.
+  // - message_mentions: one row per (mentioned user, message), so unreadMentionCount is a
+  //   range count on an index instead of a scan of the unread messages.
+  // - participants.notify / .mutedUntil: each user's own settings for the conversation.
+  // - message_search: an FTS5 index over messages.content (external content: it stores no
+  //   second copy of the text), filled here for existing rows. New messages are indexed in
+  //   batches off the send path (search.js) up to search_state.indexedUpTo (a rowid:
+  //   messages are never removed, so new rows always come above it); the triggers keep
+  //   the indexed rows in step with edits and deletes. It addresses messages by rowid:
+  //   after a VACUUM run INSERT INTO message_search(message_search) VALUES ('rebuild').
+  `
+  CREATE TABLE files (
+    id             TEXT PRIMARY KEY,
+    conversationId TEXT NOT NULL REFERENCES conversations (id),
+    uploaderId     TEXT NOT NULL REFERENCES users (id),
+    idempotencyKey TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    size           INTEGER NOT NULL,
+    mimeType       TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    width          INTEGER,
+    height         INTEGER,
+    thumbnailType  TEXT,                -- the thumbnail's image type; NULL: no thumbnail
+    messageId      TEXT REFERENCES messages (id),
+    createdAt      TEXT NOT NULL,
+    UNIQUE (uploaderId, idempotencyKey)
+  );
+  CREATE INDEX files_sha256 ON files (sha256);
+  CREATE INDEX files_message ON files (messageId) WHERE messageId IS NOT NULL;
+  CREATE INDEX files_unused ON files (createdAt) WHERE messageId IS NULL;
+  ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE messages ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE message_mentions (
+    userId         TEXT NOT NULL,
+    conversationId TEXT NOT NULL,
+    seq            INTEGER NOT NULL,
+    PRIMARY KEY (userId, conversationId, seq)
+  ) WITHOUT ROWID;
+  ALTER TABLE participants ADD COLUMN notify TEXT NOT NULL DEFAULT 'all' CHECK (notify IN ('all', 'mentions', 'none'));
+  ALTER TABLE participants ADD COLUMN mutedUntil TEXT;
+  CREATE VIRTUAL TABLE message_search USING fts5 (
+    content, content = 'messages', content_rowid = 'rowid', tokenize = "unicode61 remove_diacritics 2"
+  );
+  CREATE TABLE search_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    indexedUpTo INTEGER NOT NULL         -- every message with a rowid up to this is indexed
+  );
+  CREATE TRIGGER message_search_update AFTER UPDATE OF content ON messages
+    WHEN old.content IS NOT new.content AND old.rowid <= (SELECT indexedUpTo FROM search_state) BEGIN
+    INSERT INTO message_search (message_search, rowid, content) VALUES ('delete', old.rowid, old.content);
+    INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content);
+  END;
+  CREATE TRIGGER message_search_delete AFTER DELETE ON messages
+    WHEN old.rowid <= (SELECT indexedUpTo FROM search_state) BEGIN
+    INSERT INTO message_search (message_search, rowid, content) VALUES ('delete', old.rowid, old.content);
+  END;
+  INSERT INTO message_search (message_search) VALUES ('rebuild');
+  INSERT INTO search_state (id, indexedUpTo) VALUES (1, (SELECT COALESCE(MAX(rowid), 0) FROM messages));
+  `,
 ];
 
 export function openDatabase(file) {

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Errors with a contract code (BAD_REQUEST, NOT_FOUND, FORBIDDEN, RATE_LIMITED, INTERNAL;
-// v2 adds EDIT_WINDOW_CLOSED and GONE, which only message actions answer).
+// v2 adds EDIT_WINDOW_CLOSED and GONE, which only message actions answer, and
+// PAYLOAD_TOO_LARGE, which only a file upload answers).
 export class AppError extends Error {
   constructor(code, message, extra = {}) {
     super(message);
@@ -18,6 +19,7 @@ export const HTTP_STATUS = {
   NOT_FOUND: 404,
   EDIT_WINDOW_CLOSED: 403,
   GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

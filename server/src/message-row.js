@@ -5,12 +5,13 @@
 // JOIN on the replied-to row, so it is a snapshot as of serving and costs no extra query.
 export const SNIPPET_LENGTH = 140;
 
-export const MESSAGE_SELECT = `SELECT m.id, m.conversationId, m.seq, m.rev, m.clientId, m.senderId,
+export const MESSAGE_COLUMNS = `m.id, m.conversationId, m.seq, m.rev, m.clientId, m.senderId,
   u.name AS senderName, m.content, m.format, m.type, m.replyTo, m.timestamp, m.editedAt, m.deletedAt, m.reactions,
-  r.seq AS replySeq, r.senderId AS replySenderId, ru.name AS replySenderName,
-  substr(r.content, 1, ${SNIPPET_LENGTH}) AS replySnippet, r.deletedAt AS replyDeletedAt
-  FROM messages m JOIN users u ON u.id = m.senderId
+  m.attachments, m.mentions, r.seq AS replySeq, r.senderId AS replySenderId, ru.name AS replySenderName,
+  substr(r.content, 1, ${SNIPPET_LENGTH}) AS replySnippet, r.deletedAt AS replyDeletedAt`;
+export const MESSAGE_FROM = `FROM messages m JOIN users u ON u.id = m.senderId
   LEFT JOIN messages r ON r.id = m.replyTo LEFT JOIN users ru ON ru.id = r.senderId`;
+export const MESSAGE_SELECT = `SELECT ${MESSAGE_COLUMNS} ${MESSAGE_FROM}`;
 
 // The row of a message just inserted without a reply (nothing edited, deleted or reacted
 // yet): a send builds its Message from it instead of reading the row back. Fields are
@@ -19,12 +20,13 @@ export function newMessageRow(r, senderName) {
   return {
     id: r.id, conversationId: r.conversationId, seq: r.seq, rev: r.rev, clientId: r.clientId, senderId: r.senderId,
     senderName, content: r.content, format: r.format, type: r.type, replyTo: null, timestamp: r.timestamp,
-    editedAt: null, deletedAt: null, reactions: '[]', replySeq: null,
+    editedAt: null, deletedAt: null, reactions: '[]', attachments: r.attachments, mentions: r.mentions, replySeq: null,
   };
 }
 
-// Stored form [{emoji, userIds}] (in order of each emoji's first reaction) -> wire form.
-export function parseReactions(text) {
+// A JSON list column -> its value (most are empty). reactions is stored as [{emoji, userIds}]
+// in order of each emoji's first reaction; attachments and mentions in their wire form.
+export function parseList(text) {
   return text === '[]' ? [] : JSON.parse(text);
 }
 
@@ -60,8 +62,8 @@ export function toMessage(row) {
     message.replyTo = row.replyTo;
     if (row.replySeq !== null) message.replyPreview = replyPreview(row);
   }
-  message.reactions = parseReactions(row.reactions).map((r) => ({ emoji: r.emoji, count: r.userIds.length, userIds: r.userIds }));
-  message.attachments = []; // files come with a later version of the server
-  message.mentions = [];
+  message.reactions = parseList(row.reactions).map((r) => ({ emoji: r.emoji, count: r.userIds.length, userIds: r.userIds }));
+  message.attachments = parseList(row.attachments); // stored in the wire form (files.js toAttachment)
+  message.mentions = parseList(row.mentions);
   return message;
 }

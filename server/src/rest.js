@@ -4,6 +4,7 @@
 import { AppError, HTTP_STATUS, errorBody } from './errors.js';
 import { TokenError } from './tokens.js';
 import { BodyTooLarge, readBody, sendJson } from './http-util.js';
+import { RESPONDED } from './file-service.js';
 import * as validate from './validate.js';
 
 const MAX_BODY = 1024 * 1024;
@@ -40,7 +41,14 @@ function limitFrom(query) {
   return validate.queryInt(query.get('limit'), 'limit', { fallback: DEFAULT_LIMIT, min: 1, max: MAX_LIMIT });
 }
 
-export function makeRestHandler({ chat, store, verifyAccessToken }) {
+// Opaque cursors (conversations, search) are base64url.
+function opaqueCursor(query) {
+  const cursor = query.get('cursor') || null;
+  if (cursor !== null && (cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor))) throw new AppError('BAD_REQUEST', 'invalid cursor');
+  return cursor;
+}
+
+export function makeRestHandler({ chat, store, files, search, verifyAccessToken }) {
   async function authenticate(req) {
     const header = String(req.headers.authorization || '');
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header);
@@ -64,11 +72,7 @@ export function makeRestHandler({ chat, store, verifyAccessToken }) {
       if (q.length > 200) throw new AppError('BAD_REQUEST', 'query too long');
       return { data: store.searchUsers(q, limitFrom(query)) };
     }],
-    ['GET', /^\/api\/conversations$/, (user, { query }) => {
-      const cursor = query.get('cursor') || null;
-      if (cursor !== null && (cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor))) throw new AppError('BAD_REQUEST', 'invalid cursor');
-      return chat.listConversations(user, { limit: limitFrom(query), cursor });
-    }],
+    ['GET', /^\/api\/conversations$/, (user, { query }) => chat.listConversations(user, { limit: limitFrom(query), cursor: opaqueCursor(query) })],
     ['POST', /^\/api\/conversations$/, async (user, { req }) => {
       const { conversation } = chat.createConversation(user, await readJson(req));
       return { status: 201, data: conversation };
@@ -102,6 +106,23 @@ export function makeRestHandler({ chat, store, verifyAccessToken }) {
       const { message } = chat.sendMessage(user, { ...body, conversationId });
       return { status: 201, data: message };
     }],
+    ['PUT', /^\/api\/conversations\/([^/]+)\/settings$/, async (user, { req, params }) => {
+      const conversationId = validate.id(params[0], 'conversation id');
+      return chat.updateSettings(user, conversationId, await readJson(req));
+    }],
+    ['POST', /^\/api\/conversations\/([^/]+)\/files$/, (user, { req, params }) => {
+      return files.upload(user, validate.id(params[0], 'conversation id'), req);
+    }],
+    ['GET', /^\/api\/files\/([^/]+)$/, (user, { req, res, params }) => files.download(user, params[0], req, res)],
+    ['GET', /^\/api\/files\/([^/]+)\/thumbnail$/, (user, { res, params }) => files.thumbnail(user, params[0], res)],
+    ['GET', /^\/api\/search\/messages$/, (user, { query }) => {
+      const q = validate.searchQuery(query.get('q'));
+      const conversationId = query.has('conversationId') ? validate.id(query.get('conversationId'), 'conversationId') : null;
+      if (conversationId) chat.requireMember(conversationId, user.id);
+      const page = search.search({ userId: user.id, q, conversationId, limit: limitFrom(query), cursor: opaqueCursor(query) });
+      if (!page) throw new AppError('BAD_REQUEST', 'invalid cursor');
+      return { data: page.data, pagination: { hasMore: page.hasMore, cursor: page.cursor } };
+    }],
   ];
 
   return async function handleRest(req, res, url) {
@@ -115,7 +136,9 @@ export function makeRestHandler({ chat, store, verifyAccessToken }) {
         if (method !== req.method) continue;
         const user = await authenticate(req);
         const params = match.slice(1).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
-        const { status = 200, ...body } = await fn(user, { req, query: url.searchParams, params });
+        const result = await fn(user, { req, res, query: url.searchParams, params });
+        if (result === RESPONDED) return true;
+        const { status = 200, ...body } = result;
         sendJson(res, status, { success: true, ...body });
         return true;
       }
@@ -123,6 +146,7 @@ export function makeRestHandler({ chat, store, verifyAccessToken }) {
       else sendJson(res, 404, { success: false, error: { code: 'NOT_FOUND', message: 'no such endpoint' } });
     } catch (err) {
       if (!(err instanceof AppError)) console.error('rest:', err);
+      req.resume(); // a refused upload's body is dropped, so the answer goes out
       sendError(res, err);
     }
     return true;

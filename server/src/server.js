@@ -8,6 +8,9 @@ import https from 'node:https';
 import { Server as SocketServer } from 'socket.io';
 import { openDatabase } from './db.js';
 import { ChatStore } from './store.js';
+import { FileStore } from './files.js';
+import { FileService } from './file-service.js';
+import { MessageSearch } from './search.js';
 import { loadKeys } from './keys.js';
 import { makeTokenVerifier } from './tokens.js';
 import { createProvider } from './oidc.js';
@@ -50,7 +53,8 @@ async function attachRedisAdapter(io, url) {
 
 export async function startServer(config, { log = console.log } = {}) {
   const db = openDatabase(config.database);
-  const store = new ChatStore(db);
+  const fileStore = new FileStore(db, config.filesDir);
+  const store = new ChatStore(db, fileStore);
   if (config.seedDemo) seedDemo(store);
   const keys = loadKeys(config.keysDir);
   const verifyAccessToken = makeTokenVerifier(keys.publicJwks);
@@ -83,7 +87,7 @@ export async function startServer(config, { log = console.log } = {}) {
     });
   }
   httpServer.headersTimeout = 20_000;
-  httpServer.requestTimeout = 30_000;
+  httpServer.requestTimeout = 300_000; // a 25 MiB upload must fit in it at about 100 kB/s
 
   await new Promise((resolve, reject) => {
     httpServer.once('error', reject);
@@ -110,8 +114,12 @@ export async function startServer(config, { log = console.log } = {}) {
   const messageLimiter = new RateLimiter({ capacity: config.messageRateBurst, refillPerSecond: config.messageRatePerSecond });
   const presence = new Presence({ io, store, clustered: !!config.redisUrl });
   const typing = new Typing({ io, timeoutMs: config.typingTimeoutMs });
-  const chat = new ChatService({ io, store, presence, typing, messageLimiter });
+  const search = new MessageSearch(db);
+  const chat = new ChatService({ io, store, search, presence, typing, messageLimiter });
   const actions = new MessageActions({ chat, store, messageLimiter, editWindowSeconds: config.editWindowSeconds });
+  const files = new FileService({
+    chat, store: fileStore, unusedMaxAgeMs: config.unusedUploadTtlSeconds * 1000, sweepIntervalMs: config.fileSweepIntervalMs,
+  });
   io.use(makeAuthMiddleware({ verifyAccessToken, store, connectLimiter }));
   const eventLimiter = registerEvents({ io, chat, actions, presence, typing, eventRate: {
     capacity: Math.max(config.eventRateBurst, 2 * config.messageRateBurst),
@@ -120,7 +128,7 @@ export async function startServer(config, { log = console.log } = {}) {
 
   const provider = createProvider({ config, issuer, store, db, keys });
   handlers = {
-    rest: makeRestHandler({ chat, store, verifyAccessToken }),
+    rest: makeRestHandler({ chat, store, files, search, verifyAccessToken }),
     interaction: makeInteractionHandler({ provider, store }),
     oidc: provider.callback(),
   };
@@ -131,6 +139,8 @@ export async function startServer(config, { log = console.log } = {}) {
     closing = (async () => {
       const presenceSettled = presence.close();
       typing.close();
+      files.close();
+      search.close();
       provider.stopPurging();
       // io.close() disconnects every socket and closes the HTTP server (stops accepting).
       await new Promise((resolve) => io.close(() => resolve()));
@@ -140,6 +150,7 @@ export async function startServer(config, { log = console.log } = {}) {
       for (const limiter of [connectLimiter, messageLimiter, eventLimiter]) limiter.close();
       db.close(); // every write was committed before its ack; this checkpoints the WAL
       if (config.keysDirIsTemp) fs.rmSync(config.keysDir, { recursive: true, force: true });
+      if (config.filesDirIsTemp) fs.rmSync(config.filesDir, { recursive: true, force: true });
     })();
     return closing;
   }

@@ -4,7 +4,7 @@
 // Methods take and return plain objects in the wire shape of the contract (sections 3 and 6.1).
 import crypto from 'node:crypto';
 import { hashPassword } from './passwords.js';
-import { MESSAGE_SELECT, newMessageRow, parseReactions, toMessage } from './message-row.js';
+import { MESSAGE_SELECT, newMessageRow, parseList, toMessage } from './message-row.js';
 
 export function nowIso() {
   return new Date().toISOString();
@@ -20,9 +20,18 @@ function toUser(row) {
   return user;
 }
 
+// The viewer's own Conversation.settings from their participants row.
+function settingsOf(participantRow) {
+  const settings = { notify: participantRow ? participantRow.notify : 'all' };
+  if (participantRow?.mutedUntil) settings.mutedUntil = participantRow.mutedUntil;
+  return settings;
+}
+
 export class ChatStore {
-  constructor(db) {
+  // `files`: the FileStore (files.js) whose uploads messages take as attachments.
+  constructor(db, files) {
     this.db = db;
+    this.files = files;
     const q = (sql) => db.prepare(sql);
     this.sql = {
       userById: q('SELECT * FROM users WHERE id = ?'),
@@ -53,8 +62,17 @@ export class ChatStore {
       messageById: q(`${MESSAGE_SELECT} WHERE m.id = ?`),
       // A new message takes the next seq and the next rev together.
       bumpSeq: q('UPDATE conversations SET lastSeq = lastSeq + 1, rev = rev + 1, updatedAt = ? WHERE id = ? RETURNING lastSeq, rev'),
-      insertMessage: q(`INSERT INTO messages (id, conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp)
-                        VALUES (@id, @conversationId, @seq, @rev, @clientId, @senderId, @content, @format, @type, @replyTo, @timestamp)`),
+      insertMessage: q(`INSERT INTO messages (id, conversationId, seq, rev, clientId, senderId, content, format, type, replyTo,
+                                              timestamp, attachments, mentions)
+                        VALUES (@id, @conversationId, @seq, @rev, @clientId, @senderId, @content, @format, @type, @replyTo,
+                                @timestamp, @attachments, @mentions)`),
+      insertMention: q('INSERT OR IGNORE INTO message_mentions (userId, conversationId, seq) VALUES (?, ?, ?)'),
+      deleteMentions: q('DELETE FROM message_mentions WHERE conversationId = ? AND seq = ?'),
+      unreadMentions: q('SELECT COUNT(*) AS n FROM message_mentions WHERE userId = ? AND conversationId = ? AND seq > ?'),
+      countParticipants: q('SELECT COUNT(*) AS n FROM participants WHERE conversationId = ? AND userId IN (SELECT value FROM json_each(?))'),
+      setSettings: q(`UPDATE participants SET notify = @notify, mutedUntil = @mutedUntil
+                      WHERE conversationId = @conversationId AND userId = @userId
+                        AND (notify IS NOT @notify OR mutedUntil IS NOT @mutedUntil)`),
       lastMessage: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? ORDER BY m.seq DESC LIMIT 1`),
       messagesBefore: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`),
       messagesAfter: q(`${MESSAGE_SELECT} WHERE m.conversationId = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?`),
@@ -67,7 +85,8 @@ export class ChatStore {
                     updatedAt = CASE WHEN lastSeq = @seq THEN @now ELSE updatedAt END
                   WHERE id = @conversationId RETURNING rev, lastSeq`),
       updateMessage: q(`UPDATE messages SET rev = @rev, content = @content, format = @format, replyTo = @replyTo,
-                          editedAt = @editedAt, deletedAt = @deletedAt, reactions = @reactions WHERE id = @id`),
+                          editedAt = @editedAt, deletedAt = @deletedAt, reactions = @reactions,
+                          attachments = @attachments, mentions = @mentions WHERE id = @id`),
       advanceRead: q(`UPDATE participants SET lastReadSeq = @seq, lastReadAt = @now
                       WHERE conversationId = @conversationId AND userId = @userId AND lastReadSeq < @seq`),
       maxSeqOfIds: q(`SELECT MAX(seq) AS seq FROM messages WHERE conversationId = ? AND id IN (SELECT value FROM json_each(?))`),
@@ -152,7 +171,8 @@ export class ChatStore {
   conversationView(conversationId, viewerId, presence) {
     const row = this.conversationRow(conversationId);
     if (!row) return null;
-    const participants = this.sql.participants.all(conversationId).map((p) => {
+    const rows = this.sql.participants.all(conversationId);
+    const participants = rows.map((p) => {
       const state = presence.stateOf(p.userId);
       const participant = {
         userId: p.userId,
@@ -168,6 +188,7 @@ export class ChatStore {
       return participant;
     });
     const me = participants.find((p) => p.userId === viewerId);
+    const myRow = rows.find((p) => p.userId === viewerId);
     const last = this.sql.lastMessage.get(conversationId);
     const view = {
       id: row.id,
@@ -178,6 +199,9 @@ export class ChatStore {
       // Sending moves the sender's own marker to the message, so everything above a
       // marker is someone else's: no need to count rows (O(unread) per message).
       unreadCount: me ? Math.max(0, row.lastSeq - me.lastReadSeq) : 0,
+      // Counted on the message_mentions index, and only when something is unread.
+      unreadMentionCount: me && row.lastSeq > me.lastReadSeq ? this.sql.unreadMentions.get(viewerId, conversationId, me.lastReadSeq).n : 0,
+      settings: settingsOf(myRow),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -219,24 +243,46 @@ export class ChatStore {
   // processes on the same file) cannot take the same seq or leave a gap.
   // Returns { message, duplicate } or { conflict: true } when the clientId was used
   // by this sender in another conversation. `senderName` is the sender's name (the
-  // Message carries it; passing it saves reading the new row back).
-  sendMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null }) {
+  // Message carries it; passing it saves reading the new row back). `attachments` are
+  // upload ids (checked and taken here), `mentions` user ids (the caller checked them).
+  sendMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null,
+    attachments: attachmentIds = [], mentions = [] }) {
     return this.db.transaction(() => {
       const existing = this.sql.messageByClientId.get(senderId, clientId);
       if (existing) {
         if (existing.conversationId !== conversationId) return { conflict: true };
         return { message: toMessage(existing), duplicate: true };
       }
+      // Only a message with attachments or mentions pays for them.
+      const attachments = attachmentIds.length ? JSON.stringify(this.files.claimable({ conversationId, senderId, ids: attachmentIds })) : '[]';
       const timestamp = nowIso();
       const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
-      const row = { id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp };
+      const row = {
+        id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp,
+        attachments, mentions: mentions.length ? JSON.stringify(mentions) : '[]',
+      };
       this.sql.insertMessage.run(row);
+      if (attachmentIds.length) this.files.use(attachmentIds, row.id);
+      for (const userId of mentions) this.sql.insertMention.run(userId, conversationId, seq);
       // Sending implies having read everything up to one's own message.
       this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
       // Only a reply is read back, for its replyPreview (the one extra query of the send path).
       const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
       return { message: toMessage(stored), duplicate: false };
     }).immediate();
+  }
+
+  // How many of `userIds` take part in the conversation.
+  countParticipants(conversationId, userIds) {
+    return this.sql.countParticipants.get(conversationId, JSON.stringify(userIds)).n;
+  }
+
+  // Sets the user's own settings ({notify?, mutedUntil?}: an absent one stays); returns
+  // whether anything changed.
+  setSettings(conversationId, userId, change) {
+    const current = this.participant(conversationId, userId);
+    const next = { notify: current.notify, mutedUntil: current.mutedUntil, ...change };
+    return this.sql.setSettings.run({ conversationId, userId, ...next }).changes > 0;
   }
 
   // direction 'before': the `limit` messages just below `cursor` (or the newest);
@@ -282,14 +328,19 @@ export class ChatStore {
   // row ({...columns, reactions: [{emoji, userIds}]}) and returns the fields to change, or
   // null when nothing changes (then nothing is written and no rev is taken); it may throw
   // to refuse. Returns null for a message not in the conversation, else
-  // { message, changed, isLast } (isLast: it is the conversation's newest message).
+  // { message, changed, isLast, releasedFiles } (isLast: it is the conversation's newest
+  // message; releasedFiles: the sha256s of a deleted message's files, for
+  // FileStore.removeBlobsUnlessReferenced once committed).
   updateMessage(conversationId, messageId, decide) {
     return this.db.transaction(() => {
       const stored = this.sql.storedMessage.get(messageId, conversationId);
       if (!stored) return null;
-      const current = { ...stored, reactions: parseReactions(stored.reactions) };
+      const current = {
+        ...stored, reactions: parseList(stored.reactions), attachments: parseList(stored.attachments), mentions: parseList(stored.mentions),
+      };
       const change = decide(current);
       let isLast = false;
+      let releasedFiles = [];
       if (change) {
         const next = { ...current, ...change };
         const { rev, lastSeq } = this.sql.bumpRev.get({ seq: stored.seq, now: nowIso(), conversationId });
@@ -297,9 +348,14 @@ export class ChatStore {
         this.sql.updateMessage.run({
           id: messageId, rev, content: next.content, format: next.format, replyTo: next.replyTo,
           editedAt: next.editedAt, deletedAt: next.deletedAt, reactions: JSON.stringify(next.reactions),
+          attachments: JSON.stringify(next.attachments), mentions: JSON.stringify(next.mentions),
         });
+        if (next.deletedAt && !stored.deletedAt) { // a tombstone keeps no files and mentions nobody
+          releasedFiles = this.files.releaseMessage(messageId);
+          this.sql.deleteMentions.run(conversationId, stored.seq);
+        }
       }
-      return { message: toMessage(this.sql.messageById.get(messageId)), changed: !!change, isLast };
+      return { message: toMessage(this.sql.messageById.get(messageId)), changed: !!change, isLast, releasedFiles };
     }).immediate();
   }
 

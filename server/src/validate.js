@@ -11,6 +11,9 @@ export const MAX_GROUP_SIZE = 100;
 export const MAX_TITLE = 200;
 export const FORMATS = ['plain', 'markdown'];
 export const MAX_EMOJI_BYTES = 32;
+export const MAX_ATTACHMENTS = 10;
+export const MAX_SEARCH_QUERY = 200;
+export const NOTIFY_LEVELS = ['all', 'mentions', 'none'];
 
 const bad = (message) => new AppError('BAD_REQUEST', message);
 
@@ -28,12 +31,13 @@ export function id(value, field) {
   return value;
 }
 
-// Counts characters as code points, after trimming; stores the trimmed text.
-export function content(value) {
+// Counts characters as code points, after trimming; stores the trimmed text. With
+// `allowEmpty` (a message with attachments) an empty text is fine.
+export function content(value, { allowEmpty = false } = {}) {
   if (typeof value !== 'string') throw bad('content must be a string');
   if (value.length > MAX_CONTENT * 2 + 1024) throw bad(`content longer than ${MAX_CONTENT} characters`);
   const trimmed = value.trim();
-  if (trimmed.length === 0) throw bad('content is empty');
+  if (trimmed.length === 0 && !allowEmpty) throw bad('content is empty');
   let count = 0;
   for (const _ of trimmed) { // eslint-disable-line no-unused-vars
     count += 1;
@@ -43,15 +47,26 @@ export function content(value) {
   return trimmed;
 }
 
+// An optional list of ids (attachments, mentions): absent -> [], else 1..max distinct-kept ids.
+function idList(value, field, max) {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > max) throw bad(`${field} must be an array of at most ${max} ids`);
+  return [...new Set(value.map((v) => id(v, `${field}[]`)))];
+}
+
 export function sendMessage(payload) {
   requireObject(payload);
+  const attachments = idList(payload.attachments, 'attachments', MAX_ATTACHMENTS);
+  if (payload.attachments?.length > attachments.length) throw bad('attachments must not repeat an id');
   const result = {
     conversationId: id(payload.conversationId, 'conversationId'),
     clientId: id(payload.clientId, 'clientId'),
-    content: content(payload.content),
+    content: content(payload.content ?? '', { allowEmpty: attachments.length > 0 }),
     format: format(payload.format) ?? 'plain',
     type: 'text',
     replyTo: null,
+    attachments,
+    mentions: idList(payload.mentions, 'mentions', MAX_GROUP_SIZE), // a repeated id counts once
   };
   if (payload.type !== undefined && payload.type !== null && payload.type !== 'text') {
     throw bad('type must be "text"'); // "system" messages are made by the server only
@@ -157,4 +172,35 @@ export function queryInt(value, field, { fallback = null, min = 0, max = Number.
   const n = Number(value);
   if (n < min) throw bad(`${field} must be at least ${min}`);
   return Math.min(n, max);
+}
+
+// PUT /api/conversations/:id/settings: {notify?, mutedUntil?}, at least one. mutedUntil is
+// an ISO-8601 time with a zone (stored as UTC with milliseconds) or null (not muted).
+export function conversationSettings(body) {
+  requireObject(body);
+  const result = {};
+  if (body.notify !== undefined) {
+    if (!NOTIFY_LEVELS.includes(body.notify)) throw bad(`notify must be one of ${NOTIFY_LEVELS.join(', ')}`);
+    result.notify = body.notify;
+  }
+  if (body.mutedUntil !== undefined) {
+    if (body.mutedUntil === null) {
+      result.mutedUntil = null;
+    } else {
+      const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+      const time = typeof body.mutedUntil === 'string' && iso.test(body.mutedUntil) ? Date.parse(body.mutedUntil) : NaN;
+      if (!Number.isFinite(time)) throw bad('mutedUntil must be an ISO-8601 time with a zone, or null');
+      result.mutedUntil = new Date(time).toISOString();
+    }
+  }
+  if (Object.keys(result).length === 0) throw bad('give notify, mutedUntil or both');
+  return result;
+}
+
+// The q of a message search: 1 to 200 characters.
+export function searchQuery(value) {
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > MAX_SEARCH_QUERY) {
+    throw bad(`q must be 1 to ${MAX_SEARCH_QUERY} characters`);
+  }
+  return value;
 }

@@ -8,8 +8,11 @@ import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api, hookOptions, tempDir, within, WAIT_TIMEOUT_MS } from './helpers.js';
-import { schemaOfVersion } from '../src/db.js';
+import {
+  test, startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api, hookOptions, tempDir, within, WAIT_TIMEOUT_MS,
+  createConversation, sendMessage as send,
+} from './helpers.js';
+import { SCHEMA_VERSION, schemaOfVersion } from '../src/db.js';
 
 const V2_FIELDS = ['rev', 'format', 'reactions', 'attachments', 'mentions'];
 const QUIET_MS = 250; // how long "nothing else arrives" is watched for
@@ -24,17 +27,7 @@ after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, 
 afterEach(() => closeAll());
 
 // A fresh conversation per test, so revs and seqs are the test's own.
-async function newConversation(creator, others, type = 'group') {
-  const r = await api(server, tokens[creator], 'POST', '/api/conversations', { type, participantIds: others, title: type === 'group' ? 'test' : undefined });
-  assert.equal(r.status, 201, r.text);
-  return r.json.data.id;
-}
-
-async function send(socket, conversationId, content, extra = {}) {
-  const reply = await ack(socket, 'send_message', { conversationId, clientId: uuid(), content, ...extra });
-  assert.equal(reply.ok, true, JSON.stringify(reply));
-  return reply.message;
-}
+const newConversation = (creator, others, type = 'group') => createConversation(server, tokens[creator], others, { type });
 
 async function conversationRev(user, conversationId) {
   const socket = await connectAs(server, user);
@@ -458,7 +451,7 @@ test('a version 1 database migrates at start: rev = seq, Conversation.rev = last
   }
   const db = new Database(file, { readonly: true });
   try {
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   } finally {
     db.close();
   }

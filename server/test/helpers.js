@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as nodeTest } from 'node:test';
+import { after, afterEach, before, test as nodeTest } from 'node:test';
 import { io as ioClient } from 'socket.io-client';
 import { loadKeys } from '../src/keys.js';
 import { mintAccessToken } from '../src/tokens.js';
@@ -29,6 +29,20 @@ export function test(name, options, fn) {
   return nodeTest(name, { timeout: TEST_TIMEOUT_MS, ...options }, fn);
 }
 export const hookOptions = { timeout: 60_000 };
+
+// One server for a whole test file: started before its tests with `env`, stopped after them
+// (and checked to have written nothing to stderr); sockets closed after each test.
+// `ready(server, tokens)` gets the server and an access token per demo user.
+export function sharedServer(env, ready) {
+  let server;
+  before(async () => {
+    server = await startServer(env);
+    const users = ['alice', 'bob', 'carol'];
+    ready(server, Object.fromEntries(await Promise.all(users.map(async (u) => [u, await server.token(u)]))));
+  }, hookOptions);
+  after(async () => { closeAll(); await server?.stop(); server?.assertQuiet(); }, hookOptions);
+  afterEach(() => closeAll());
+}
 
 // The tail of a server's output, for error messages.
 export function outputOf(server) {
@@ -207,7 +221,7 @@ export function record(socket, event) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// fetch with a bound on the answer and its body; the error names the request. The bound
+// fetch with a bound on the answer and its body ({res, text, bytes}); the error names the request. The bound
 // is a race, not only the abort signal: Node 18's fetch can lose the abort (the Request
 // that relays it may be garbage-collected mid-flight) and then waits on.
 export async function fetchWithin(url, options = {}, { timeoutMs = HTTP_TIMEOUT_MS, server } = {}) {
@@ -222,8 +236,8 @@ export async function fetchWithin(url, options = {}, { timeoutMs = HTTP_TIMEOUT_
   });
   try {
     const res = await Promise.race([fetch(url, { ...options, signal: controller.signal }), timeout]);
-    const text = await Promise.race([res.text(), timeout]);
-    return { res, text };
+    const bytes = Buffer.from(await Promise.race([res.arrayBuffer(), timeout]));
+    return { res, text: bytes.toString('utf8'), bytes };
   } catch (err) {
     if (err.message.startsWith(`${what}: `)) throw err;
     throw new Error(`${what}: ${err.message}${outputOf(server)}`, { cause: err });
@@ -249,4 +263,18 @@ export async function api(server, token, method, pathname, body, headers = {}, {
 
 export function uuid() {
   return crypto.randomUUID();
+}
+
+// A fresh conversation made by the token's user through REST (201 required); its id.
+export async function createConversation(server, token, participantIds, { type = 'group', title = 'test' } = {}) {
+  const r = await api(server, token, 'POST', '/api/conversations', { type, participantIds, title: type === 'group' ? title : undefined });
+  if (r.status !== 201) throw new Error(`POST /api/conversations answered ${r.status}: ${r.text}`);
+  return r.json.data.id;
+}
+
+// send_message with a fresh clientId that must succeed; resolves with the Message.
+export async function sendMessage(socket, conversationId, content, extra = {}) {
+  const reply = await ack(socket, 'send_message', { conversationId, clientId: uuid(), content, ...extra });
+  if (!reply.ok) throw new Error(`send_message refused: ${JSON.stringify(reply)}`);
+  return reply.message;
 }
