@@ -10,13 +10,12 @@
 #include "chat/modelfeeder.h"
 #include "chat/outgoingevents.h"
 #include "chat/serversync.h"
+#include "chat/timelinewriter.h"
 #include "net/socketioclient.h"
 
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QPointer>
-
-#include <memory>
 
 Q_LOGGING_CATEGORY(lcChat, "ringchat.chat")
 
@@ -44,17 +43,37 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     m_own = new OwnMessages(send, m_cache, m_timelines, this);
     m_actions = new MessageActions(m_own, m_timelines, this);
     m_history = new HistoryLoader(m_cache, m_rest, this);
+    m_out = new OutgoingEvents(
+        send, { m_options.typingRepeatMs, m_options.typingIdleMs, m_options.readBatchMs }, this);
+    m_writer = new TimelineWriter(&m_timelines, m_cache,
+                                  { [this](const QString &clientId) { return m_own->contains(clientId); },
+                                    [this](api::Message m) { return m_actions->overlaid(std::move(m)); } },
+                                  this);
+    connect(m_writer, &TimelineWriter::ownMarkerKnown, m_out->receipts(),
+            &ReadReceiptBatcher::setKnownMarker);
+    m_presence = new PresenceTracker([this](const QString &status) { m_out->sendPresence(status); }, this,
+                                     m_options.awayAfterMs);
+    connect(m_presence, &PresenceTracker::presenceChanged, this, &ChatService::presenceChanged);
+    connect(m_writer, &TimelineWriter::conversationHeld, m_presence, &PresenceTracker::updateFrom);
+    connect(m_writer, &TimelineWriter::gapFound, this,
+            [this](const QString &conv, qint64 heldBefore) { m_sync->fill(conv, heldBefore); });
+    connect(m_writer, &TimelineWriter::conversationsChanged, this, &ChatService::conversationsChanged);
+    connect(m_writer, &TimelineWriter::conversationChanged, this, &ChatService::conversationChanged);
+    connect(m_writer, &TimelineWriter::messagesInserted, this, &ChatService::messagesInserted);
+    connect(m_writer, &TimelineWriter::messageUpdated, this, &ChatService::messageUpdated);
+    connect(m_writer, &TimelineWriter::messagesChanged, this, &ChatService::messagesChanged);
+    connect(m_writer, &TimelineWriter::readMarkersChanged, this, &ChatService::readMarkersChanged);
     CacheReader::Hooks read;
     read.snapshot = [this](const ChatCache::Snapshot &s) {
         for (const api::Conversation &c : s.conversations)
-            upsertConversation(c, false);
+            m_writer->upsertConversation(c, false);
         for (auto it = s.latestMessages.begin(); it != s.latestMessages.end(); ++it)
-            ingest(it.key(), it.value(), Timelines::Source::Cache);
+            m_writer->ingest(it.key(), it.value(), Timelines::Source::Cache);
         m_own->restore(s.outbox);
         m_sync->restoreSyncedRevs(s.syncedRevs);
     };
     read.page = [this](const QString &conv, const QList<api::Message> &page) {
-        ingest(conv, page, Timelines::Source::Cache);
+        m_writer->ingest(conv, page, Timelines::Source::Cache);
     };
     m_reader
         = new CacheReader(m_cache, { m_options.startupMessagesPerConversation, m_options.latestPageSize },
@@ -68,14 +87,15 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     ServerSync::Hooks hooks;
     hooks.conversations = [this](const QList<api::Conversation> &list) {
         for (const api::Conversation &c : list)
-            upsertConversation(c, true);
+            m_writer->upsertConversation(c, true);
     };
     hooks.messages = [this](const QString &conv, const QList<api::Message> &page) {
-        ingest(conv, page, Timelines::Source::Server);
+        m_writer->ingest(conv, page, Timelines::Source::Server);
     };
     hooks.wantsLatest = [this](const QString &conv) { return m_out->isOpen(conv); };
-    hooks.changes
-        = [this](const QString &conv, const QList<api::Message> &page) { applyChanges(conv, page); };
+    hooks.changes = [this](const QString &conv, const QList<api::Message> &page) {
+        m_writer->applyChanges(conv, page);
+    };
     hooks.syncedRevMoved = [this](const QString &conv, qint64 rev) {
         if (m_cache)
             m_cache->saveSyncedRev(conv, rev);
@@ -90,19 +110,14 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
         setSynced(true);
     });
 
-    m_out = new OutgoingEvents(
-        send, { m_options.typingRepeatMs, m_options.typingIdleMs, m_options.readBatchMs }, this);
     connect(m_out, &OutgoingEvents::joined, this, &ChatService::onJoined);
     connect(m_out, &OutgoingEvents::refused, this, &ChatService::serverError);
     connect(m_out->receipts(), &ReadReceiptBatcher::markerAcknowledged, this,
             [this](const QString &conv, qint64 seq) {
-                applyReadMarker(conv, m_userId, seq, QDateTime::currentDateTimeUtc());
+                m_writer->applyReadMarker(conv, m_userId, seq, QDateTime::currentDateTimeUtc());
             });
     m_typingIn = new TypingTracker(this, m_options.typingExpiryMs);
     connect(m_typingIn, &TypingTracker::typersChanged, this, &ChatService::typersChanged);
-    m_presence = new PresenceTracker([this](const QString &status) { m_out->sendPresence(status); }, this,
-                                     m_options.awayAfterMs);
-    connect(m_presence, &PresenceTracker::presenceChanged, this, &ChatService::presenceChanged);
 
     connect(m_connection, &ConnectionManager::statusChanged, this, [this](ConnectionManager::Status s) {
         if (s != ConnectionManager::Status::Online && m_sync->isOnline())
@@ -124,7 +139,9 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     connect(m_own, &OwnMessages::rowRemoved, this, &ChatService::messageRemoved);
     connect(m_own, &OwnMessages::delivered, this, &ChatService::onDelivered);
     connect(m_own, &OwnMessages::failed, this, &ChatService::messageFailed);
-    connect(m_actions, &MessageActions::serverState, this, &ChatService::applyServerState);
+    // An action's ack: the server's state, taken like a message_updated (rev rule).
+    connect(m_actions, &MessageActions::serverState, this,
+            [this](const api::Message &state) { m_writer->applyChanges(state.conversationId, { state }); });
     connect(m_actions, &MessageActions::rowChanged, this, &ChatService::messageUpdated);
     connect(m_actions, &MessageActions::applied, this, &ChatService::actionApplied);
     connect(m_actions, &MessageActions::refused, this, &ChatService::actionRefused);
@@ -135,6 +152,7 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
                    .value(QStringLiteral("sub"))
                    .toString();
     m_timelines.setOwnUserId(m_userId);
+    m_presence->setOwnUserId(m_userId);
 }
 
 ChatService::~ChatService() = default;
@@ -190,6 +208,7 @@ void ChatService::signOut()
     if (m_cache)
         m_cache->destroy();
     m_cache = nullptr;
+    m_writer->forgetCache();
     m_history->forgetCache();
     emit conversationsChanged();
 }
@@ -229,13 +248,14 @@ void ChatService::setUser(const QString &id, const QString &name)
     m_userName = name;
     m_own->setUserName(name);
     m_timelines.setOwnUserId(id);
+    m_presence->setOwnUserId(id);
     emit userChanged();
 }
 
 void ChatService::onJoined(const QString &conversationId, const JoinReply &reply)
 {
     if (reply.conversation)
-        upsertConversation(*reply.conversation, true);
+        m_writer->upsertConversation(*reply.conversation, true);
     const auto c = m_timelines.conversation(conversationId);
     for (const QString &userId : reply.typing) {
         const api::Participant *p = c ? c->participant(userId) : nullptr;
@@ -264,20 +284,20 @@ void ChatService::apply(const ServerEvent &event)
 {
     if (const auto *e = std::get_if<events::MessageReceived>(&event)) {
         emit messageReceived(e->message);
-        ingest(e->message.conversationId, { e->message }, Timelines::Source::Live);
+        m_writer->ingest(e->message.conversationId, { e->message }, Timelines::Source::Live);
         m_sync->noteLiveRev(e->message.conversationId, e->message.rev);
     } else if (const auto *e = std::get_if<events::MessageUpdated>(&event)) {
-        applyChanges(e->message.conversationId, { e->message });
+        m_writer->applyChanges(e->message.conversationId, { e->message });
         m_sync->noteLiveRev(e->message.conversationId, e->message.rev);
     } else if (const auto *e = std::get_if<events::UserTyping>(&event)) {
         if (e->userId != m_userId)
             m_typingIn->update(e->conversationId, e->userId, e->userName, e->isTyping);
     } else if (const auto *e = std::get_if<events::MessagesRead>(&event)) {
-        applyReadMarker(e->conversationId, e->userId, e->lastReadSeq, e->readAt);
+        m_writer->applyReadMarker(e->conversationId, e->userId, e->lastReadSeq, e->readAt);
     } else if (const auto *e = std::get_if<events::PresenceUpdate>(&event)) {
-        applyPresence(e->userId, e->isOnline, e->status, e->lastSeen);
+        m_presence->update(e->userId, e->isOnline, e->status, e->lastSeen);
     } else if (const auto *e = std::get_if<events::ConversationUpdated>(&event)) {
-        upsertConversation(e->conversation, true);
+        m_writer->upsertConversation(e->conversation, true);
     } else if (const auto *e = std::get_if<events::Connected>(&event)) {
         setUser(e->userId, e->name);
     } else if (const auto *e = std::get_if<events::ServerError>(&event)) {
@@ -286,20 +306,6 @@ void ChatService::apply(const ServerEvent &event)
 }
 
 // ---------------------------------------------------------------- conversations
-
-void ChatService::upsertConversation(const api::Conversation &incoming, bool fromServer)
-{
-    const api::Conversation &c = m_timelines.upsert(incoming);
-    m_out->receipts()->setKnownMarker(c.id, m_timelines.ownMarker(c.id));
-    // The snapshot's presence until presence_update says more; a cached one is
-    // too old to say anyone is online, but its last-seen times hold.
-    for (const api::Participant &p : c.participants)
-        applyPresence(p.userId, fromServer && p.isOnline, QString(), p.lastSeen);
-    if (fromServer && m_cache)
-        m_cache->saveConversations({ c });
-    emit conversationChanged(c.id);
-    emit conversationsChanged();
-}
 
 void ChatService::openConversation(const QString &conversationId)
 {
@@ -328,57 +334,6 @@ QList<api::Message> ChatService::messages(const QString &conversationId) const
     return out;
 }
 
-QList<api::Message> ChatService::ingest(const QString &conversationId, const QList<api::Message> &incoming,
-                                        Timelines::Source source)
-{
-    const Timelines::Ingested r
-        = m_timelines.ingest(conversationId, incoming, source,
-                             [this](const QString &clientId) { return m_own->contains(clientId); });
-    // History pages from the server were cached by the history path.
-    if ((source == Timelines::Source::Live || source == Timelines::Source::Server) && m_cache) {
-        if (!r.added.isEmpty())
-            m_cache->saveMessages(r.added);
-        if (!r.changed.isEmpty())
-            m_cache->saveChanges(r.changed);
-    }
-    if (!r.changed.isEmpty())
-        emit messagesChanged(conversationId, overlaid(r.changed));
-    if (r.added.isEmpty()) {
-        if (r.conversationChanged) {
-            emit conversationChanged(conversationId);
-            emit conversationsChanged();
-        }
-        return {};
-    }
-    if (!r.inserted.isEmpty())
-        emit messagesInserted(conversationId, r.inserted);
-    for (const api::Message &m : r.merged)
-        emit messageUpdated(conversationId, m_actions->overlaid(m));
-    if (r.conversationChanged) {
-        emit conversationChanged(conversationId);
-        emit conversationsChanged();
-    }
-    if (r.gap) // a live message past a hole: fetch what we missed
-        m_sync->fill(conversationId, r.heldBefore);
-    return r.added;
-}
-
-void ChatService::applyChanges(const QString &conversationId, const QList<api::Message> &changes)
-{
-    // Held ones (and any past the newest held) go through ingest; older ones only
-    // update what the cache and the models have.
-    QList<api::Message> held, unheld;
-    for (const api::Message &m : changes)
-        (m_timelines.isUnheldChange(conversationId, m) ? unheld : held).append(m);
-    if (!held.isEmpty())
-        ingest(conversationId, held, Timelines::Source::Live);
-    if (unheld.isEmpty())
-        return;
-    if (m_cache)
-        m_cache->saveChanges(unheld);
-    emit messagesChanged(conversationId, overlaid(unheld));
-}
-
 void ChatService::loadCachedPage(const QString &conversationId)
 {
     if (m_reader->requestPage(conversationId))
@@ -388,15 +343,16 @@ void ChatService::loadCachedPage(const QString &conversationId)
 void ChatService::fetchOlder(const QString &conversationId, int limit, std::function<void(bool, int)> done)
 {
     QPointer<ChatService> guard(this);
-    m_history->older(conversationId, m_timelines.lowestHeldSeq(conversationId), limit,
-                     [this, guard, conversationId, done](const models::MessageHistory::Page &page) {
-                         if (!guard)
-                             return;
-                         const int n
-                             = int(ingest(conversationId, page.messages, Timelines::Source::History).size());
-                         if (done)
-                             done(page.ok, n);
-                     });
+    m_history->older(
+        conversationId, m_timelines.lowestHeldSeq(conversationId), limit,
+        [this, guard, conversationId, done](const models::MessageHistory::Page &page) {
+            if (!guard)
+                return;
+            const int n
+                = int(m_writer->ingest(conversationId, page.messages, Timelines::Source::History).size());
+            if (done)
+                done(page.ok, n);
+        });
 }
 
 QString ChatService::sendMessage(const QString &conversationId, const QString &content,
@@ -416,24 +372,10 @@ void ChatService::onDelivered(const QString &clientId, const api::Message &store
         m_sync->fillAll(); // stored, but the ack was unreadable: the gap fill brings it in
         return;
     }
-    ingest(stored.conversationId, { stored }, Timelines::Source::Server);
+    m_writer->ingest(stored.conversationId, { stored }, Timelines::Source::Server);
     const api::Message m = m_timelines.message(stored.conversationId, stored.seq).value_or(stored);
     emit messageUpdated(stored.conversationId, m_actions->overlaid(m));
     emit messageDelivered(clientId, m);
-}
-
-QList<api::Message> ChatService::overlaid(QList<api::Message> messages) const
-{
-    // Our actions the server has not answered stay on the rows the models get.
-    for (api::Message &m : messages)
-        m = m_actions->overlaid(std::move(m));
-    return messages;
-}
-
-void ChatService::applyServerState(const api::Message &state)
-{
-    // An action's ack: the server's state, taken like a message_updated (rev rule).
-    applyChanges(state.conversationId, { state });
 }
 
 api::DeliveryState ChatService::deliveryState(const api::Message &m) const
@@ -441,36 +383,12 @@ api::DeliveryState ChatService::deliveryState(const api::Message &m) const
     return m.seq > 0 ? m_timelines.deliveryState(m) : m_own->unsentState(m.clientId);
 }
 
-// ---------------------------------------------------------------- read state, typing, presence
-
-void ChatService::applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-                                  const QDateTime &readAt)
-{
-    const Timelines::MarkerMoved r = m_timelines.applyReadMarker(conversationId, userId, lastReadSeq, readAt);
-    if (!r.moved)
-        return;
-    if (r.own)
-        m_out->receipts()->setKnownMarker(conversationId, lastReadSeq);
-    for (const api::Message &m : r.becameRead)
-        emit messageUpdated(conversationId, m);
-    if (m_cache)
-        m_cache->saveConversations({ *m_timelines.conversation(conversationId) });
-    emit readMarkersChanged(conversationId);
-    emit conversationChanged(conversationId);
-    emit conversationsChanged();
-}
+// ---------------------------------------------------------------- typing, presence
 
 void ChatService::userTyped(const QString &conversationId)
 {
     noteUserActivity();
     m_out->typing()->keystroke(conversationId);
-}
-
-void ChatService::applyPresence(const QString &userId, bool isOnline, const QString &status,
-                                const QDateTime &lastSeen)
-{
-    if (!userId.isEmpty() && userId != m_userId)
-        m_presence->update(userId, isOnline, status, lastSeen);
 }
 
 } // namespace ringchat::chat

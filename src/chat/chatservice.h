@@ -7,6 +7,8 @@
 //
 //  - Timelines: the held conversations and messages, read markers, unread counts,
 //    delivery state and readers (no I/O).
+//  - TimelineWriter: the one way they change: applies what arrives, saves what the
+//    server sent to the cache, and says what changed (the signals below).
 //  - decodeServerEvent: server events as typed, validated structs.
 //  - CacheReader: the start-up read of the cache, and each shown conversation's latest page.
 //  - HistoryLoader: the one history path (cache, then server; server pages cached).
@@ -68,6 +70,7 @@ class CacheReader;
 class HistoryLoader;
 class ModelFeeder;
 class ServerSync;
+class TimelineWriter;
 
 class ChatService : public QObject
 {
@@ -262,23 +265,10 @@ private:
     void onLinkLost();
     void onEvent(const QString &event, const net::Payload &payload);
     void apply(const ServerEvent &event);
-    void upsertConversation(const api::Conversation &conversation, bool fromServer);
-    // Message changes (message_updated, the changes catch-up), applied by the rev rule.
-    void applyChanges(const QString &conversationId, const QList<api::Message> &changes);
-    // Adds the messages not held yet and replaces held ones by newer copies; returns the added.
-    QList<api::Message> ingest(const QString &conversationId, const QList<api::Message> &messages,
-                               Timelines::Source source);
     // Once per conversation: its latest page from the cache (after the start-up read).
     void loadCachedPage(const QString &conversationId);
     void onJoined(const QString &conversationId, const JoinReply &reply);
-    void applyReadMarker(const QString &conversationId, const QString &userId, qint64 lastReadSeq,
-                         const QDateTime &readAt);
-    void applyPresence(const QString &userId, bool isOnline, const QString &status,
-                       const QDateTime &lastSeen);
     void onDelivered(const QString &clientId, const api::Message &stored);
-    // A message's whole state from the server (an action's ack): held and cached by its rev.
-    void applyServerState(const api::Message &state);
-    QList<api::Message> overlaid(QList<api::Message> messages) const;
     void setSynced(bool synced);
     void setUser(const QString &id, const QString &name);
 
@@ -291,6 +281,7 @@ private:
     OwnMessages *m_own;
     MessageActions *m_actions;
     ServerSync *m_sync;
+    TimelineWriter *m_writer;
     OutgoingEvents *m_out;
     TypingTracker *m_typingIn;
     PresenceTracker *m_presence;

@@ -20,6 +20,8 @@ PresenceTracker::PresenceTracker(SendStatus send, QObject *parent, int awayAfter
 void PresenceTracker::update(const QString &userId, bool isOnline, const QString &status,
                              const QDateTime &lastSeen)
 {
+    if (userId.isEmpty() || userId == m_ownUserId)
+        return;
     Presence p;
     p.isOnline = isOnline;
     const Presence old = m_people.value(userId);
@@ -35,6 +37,12 @@ void PresenceTracker::update(const QString &userId, bool isOnline, const QString
         return;
     m_people.insert(userId, p);
     emit presenceChanged(userId);
+}
+
+void PresenceTracker::updateFrom(const api::Conversation &conversation, bool fromServer)
+{
+    for (const api::Participant &p : conversation.participants)
+        update(p.userId, fromServer && p.isOnline, QString(), p.lastSeen);
 }
 
 QString PresenceTracker::describe(const QString &userId, const QDateTime &now) const

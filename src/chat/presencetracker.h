@@ -4,6 +4,8 @@
 // Presence of the people we share conversations with (online / away / offline with
 // lastSeen), and our own "away" after 5 minutes without input.
 
+#include "api/types.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
@@ -31,8 +33,14 @@ public:
 
     explicit PresenceTracker(SendStatus send, QObject *parent = nullptr, int awayAfterMs = 5 * 60 * 1000);
 
-    // From presence_update, or from a conversation's participants.
+    // We are not one of the people: what the server says of us is not kept.
+    void setOwnUserId(const QString &userId) { m_ownUserId = userId; }
+    // From presence_update (ignored for us and for an empty id).
     void update(const QString &userId, bool isOnline, const QString &status, const QDateTime &lastSeen);
+    // A conversation's participants: their presence until presence_update says more.
+    // A cached one (not fromServer) is too old to say anyone is online, but its
+    // last-seen times hold.
+    void updateFrom(const ringchat::api::Conversation &conversation, bool fromServer);
     Presence presence(const QString &userId) const { return m_people.value(userId); }
     bool contains(const QString &userId) const { return m_people.contains(userId); }
     // "online", "away", "last seen 5 min ago", ...
@@ -53,6 +61,7 @@ private:
     void setOwnStatus(const QString &status);
 
     SendStatus m_send;
+    QString m_ownUserId;
     QHash<QString, Presence> m_people;
     QString m_ownStatus = QStringLiteral("online");
     QTimer *m_idle;

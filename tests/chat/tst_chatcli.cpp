@@ -39,12 +39,6 @@ QProcessEnvironment env(const QString &name, const QString &value)
     return e;
 }
 
-QProcessEnvironment serverEnv()
-{
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("10000"));
-    return env;
-}
 } // namespace
 
 class TstChatCli : public QObject
@@ -56,7 +50,7 @@ class TstChatCli : public QObject
 private slots:
     void initTestCase()
     {
-        m_server = new ReferenceServer(serverEnv());
+        m_server = new ReferenceServer(ReferenceServer::relaxedLimits());
         QVERIFY(m_server->start());
         m_alice = m_server->token(QStringLiteral("alice"));
         m_bob = m_server->token(QStringLiteral("bob"));

@@ -24,16 +24,12 @@ namespace {
 const QString kConv = QStringLiteral("dm-alice-bob");
 constexpr int kWait = 20000; // generous: a slow shared 2-core machine
 
+// The server keeps a typer for a minute: expiry must come from the client's 6 s rule
+// (1.5 s here).
 QProcessEnvironment serverEnv()
 {
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("10000"));
-    // The server keeps a typer for a minute: expiry must come from the client's 6 s rule
-    // (1.5 s here).
-    env.insert(QStringLiteral("TYPING_TIMEOUT_MS"), QStringLiteral("60000"));
-    return env;
+    return ReferenceServer::relaxedLimits(
+        { { QStringLiteral("TYPING_TIMEOUT_MS"), QStringLiteral("60000") } });
 }
 
 int countClientId(const QList<api::Message> &list, const QString &clientId)
@@ -215,9 +211,7 @@ private slots:
         QTemporaryDir dir;
         ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
                        dir.path());
-        bob->openConversation(kConv);
-        bob->start();
-        QTRY_VERIFY_WITH_TIMEOUT(bob->isSynced(), kWait);
+        QVERIFY(bob.startSynced(kConv));
 
         // Over the rate: RATE_LIMITED acks are waited out, never failures.
         QSignalSpy failed(bob.service.get(), &ChatService::messageFailed);
@@ -287,9 +281,7 @@ private slots:
         QStringList clientIds;
         {
             ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
-            alice->openConversation(kConv);
-            alice->start();
-            QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+            QVERIFY(alice.startSynced(kConv));
             server.kill();
             QTRY_VERIFY_WITH_TIMEOUT(alice->status() != Status::Online, kWait);
             for (int i = 1; i <= 3; ++i)
@@ -403,9 +395,7 @@ private slots:
         options.latestPageSize = 20;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
                          dirA.path(), options);
-        alice->openConversation(kConv);
-        alice->start();
-        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        QVERIFY(alice.startSynced(kConv));
         QTRY_COMPARE_WITH_TIMEOUT(alice->highestHeldSeq(kConv), 63, kWait);
         QCOMPARE(alice->messages(kConv).first().seq, 44); // the latest page only
 

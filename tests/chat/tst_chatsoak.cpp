@@ -26,16 +26,6 @@ const QString kConv = QStringLiteral("dm-alice-bob");
 constexpr int kPerClient = 1000;
 constexpr int kKills = 3;
 
-QProcessEnvironment serverEnv()
-{
-    QProcessEnvironment env;
-    // Reconnect storms and 2000 messages must not hit the production limits.
-    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("100000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("100000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("100000"));
-    return env;
-}
-
 // "seq|clientId|content" lines, by seq.
 QStringList serverRows(const ReferenceServer &server)
 {
@@ -162,7 +152,8 @@ class TstChatSoak : public QObject
 private slots:
     void twoClientsThroughThreeServerKills()
     {
-        ReferenceServer server(serverEnv());
+        // Reconnect storms and 2000 messages must not hit the production limits.
+        ReferenceServer server(ReferenceServer::relaxedLimits({}, 100000));
         QVERIFY(server.start());
         const QString tokens[2]
             = { server.token(QStringLiteral("alice")), server.token(QStringLiteral("bob")) };

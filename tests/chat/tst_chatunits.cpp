@@ -132,6 +132,33 @@ private slots:
         p.noteUserActivity();
         QCOMPARE(sent.size(), 2);
     }
+
+    void presenceComesFromParticipantsAndIsNeverOurs()
+    {
+        PresenceTracker p([](const QString &) {});
+        p.setOwnUserId(QStringLiteral("alice"));
+        const QDateTime seen = QDateTime::currentDateTimeUtc().addSecs(-600);
+        ringchat::api::Conversation c;
+        c.id = QStringLiteral("dm-alice-bob");
+        for (const QString &id : { QStringLiteral("alice"), QStringLiteral("bob") }) {
+            ringchat::api::Participant person;
+            person.userId = id;
+            person.isOnline = true;
+            person.lastSeen = seen;
+            c.participants.append(person);
+        }
+        // A cached conversation is too old to say anyone is online; its last-seen holds.
+        p.updateFrom(c, false);
+        QVERIFY(!p.presence(QStringLiteral("bob")).isOnline);
+        QCOMPARE(p.presence(QStringLiteral("bob")).lastSeen, seen);
+        p.updateFrom(c, true);
+        QVERIFY(p.presence(QStringLiteral("bob")).isOnline);
+        // Nothing about us is kept, from either way in; nor for an empty id.
+        p.update(QStringLiteral("alice"), true, QStringLiteral("away"), QDateTime());
+        p.update(QString(), true, QString(), QDateTime());
+        QVERIFY(!p.contains(QStringLiteral("alice")));
+        QVERIFY(!p.contains(QString()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstChatUnits)

@@ -32,17 +32,6 @@ const QString kConv = QStringLiteral("dm-alice-bob");
 const QString kParty = QStringLiteral("\U0001F389"); // 🎉
 constexpr int kWait = 20000;                         // generous: a slow shared 2-core machine
 
-QProcessEnvironment serverEnv(const QString &editWindowSeconds = QString())
-{
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("10000"));
-    if (!editWindowSeconds.isEmpty())
-        env.insert(QStringLiteral("EDIT_WINDOW_S"), editWindowSeconds);
-    return env;
-}
-
 std::optional<api::Message> atSeq(const QList<api::Message> &list, qint64 seq)
 {
     for (const api::Message &m : list)
@@ -91,14 +80,6 @@ QJsonObject json(const QString &line)
     return QJsonDocument::fromJson(line.toUtf8()).object();
 }
 
-// Starts a client, waits until it is synced and holds the conversation's page.
-bool startSynced(ChatClient &client, const QString &conv = kConv, int messages = 3)
-{
-    client->openConversation(conv);
-    client->start();
-    return QTest::qWaitFor([&] { return client->isSynced() && client->messages(conv).size() >= messages; },
-                           kWait);
-}
 } // namespace
 
 class TstMessageActions : public QObject
@@ -107,15 +88,15 @@ class TstMessageActions : public QObject
 private slots:
     void eachActionShowsAtOnceIsAppliedAndReachesTheOther()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(ReferenceServer::relaxedLimits());
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
                          dirA.path());
         ChatClient bob(server.url(), QStringLiteral("bob"), { server.token(QStringLiteral("bob")) },
                        dirB.path());
-        QVERIFY(startSynced(alice));
-        QVERIFY(startSynced(bob));
+        QVERIFY(alice.startSynced(kConv, 3));
+        QVERIFY(bob.startSynced(kConv, 3));
         QStringList bobEvents;
         QObject::connect(bob.service.get(), &ChatService::serverEvent,
                          [&](const QString &event, const QJsonValue &) { bobEvents << event; });
@@ -203,12 +184,13 @@ private slots:
 
     void refusalsRollTheRowBackAndSayWhy()
     {
-        ReferenceServer server(serverEnv(QStringLiteral("1"))); // a 1 s edit window
+        ReferenceServer server(ReferenceServer::relaxedLimits(
+            { { QStringLiteral("EDIT_WINDOW_S"), QStringLiteral("1") } })); // a 1 s edit window
         QVERIFY(server.start());
         QTemporaryDir dir;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
                          dir.path());
-        QVERIFY(startSynced(alice));
+        QVERIFY(alice.startSynced(kConv, 3));
         alice->openConversation(QStringLiteral("dm-alice-carol"));
         QTRY_VERIFY_WITH_TIMEOUT(alice->messages(QStringLiteral("dm-alice-carol")).size() == 3, kWait);
         QSignalSpy refused(alice.service.get(), &ChatService::actionRefused);
@@ -268,14 +250,14 @@ private slots:
 
     void anEditOfAQueuedSendRewritesItAcrossRestarts()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(ReferenceServer::relaxedLimits());
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
         QString clientId;
         {
             ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
-            QVERIFY(startSynced(alice));
+            QVERIFY(alice.startSynced(kConv, 3));
             server.kill();
             QTRY_VERIFY_WITH_TIMEOUT(alice->status() != Status::Online, kWait);
             clientId = alice->sendMessage(kConv, QStringLiteral("teh plan"));
@@ -312,14 +294,14 @@ private slots:
 
     void aDeleteOfAQueuedSendTakesItOutAcrossRestarts()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(ReferenceServer::relaxedLimits());
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
         QString clientId;
         {
             ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
-            QVERIFY(startSynced(alice));
+            QVERIFY(alice.startSynced(kConv, 3));
             server.kill();
             QTRY_VERIFY_WITH_TIMEOUT(alice->status() != Status::Online, kWait);
             clientId = alice->sendMessage(kConv, QStringLiteral("never mind"));
@@ -337,7 +319,7 @@ private slots:
         }
         QVERIFY(server.start());
         ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
-        QVERIFY(startSynced(alice));
+        QVERIFY(alice.startSynced(kConv, 3));
         QTest::qWait(500); // anything left would go out now
         QCOMPARE(alice->messages(kConv).size(), 3);
         QVERIFY(!byClientId(alice->messages(kConv), clientId).has_value());
@@ -346,7 +328,7 @@ private slots:
 
     void actionsQueuedOfflineGoOutOnceAfterARestart()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(ReferenceServer::relaxedLimits());
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
@@ -355,7 +337,7 @@ private slots:
         QString clientId;
         {
             ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
-            QVERIFY(startSynced(alice));
+            QVERIFY(alice.startSynced(kConv, 3));
             second = atSeq(alice->messages(kConv), 2).value();
             third = atSeq(alice->messages(kConv), 3).value();
             server.kill();
@@ -398,7 +380,7 @@ private slots:
 
     void cliSendReplyEditReactDeleteHistoryAndTail()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(ReferenceServer::relaxedLimits());
         QVERIFY(server.start());
         const QString alice = server.token(QStringLiteral("alice"));
         const QString bob = server.token(QStringLiteral("bob"));
@@ -496,7 +478,7 @@ private slots:
 
     void cliActionWithoutAnAnswerStaysQueuedForTheNextRun()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(ReferenceServer::relaxedLimits());
         QVERIFY(server.start());
         const QString alice = server.token(QStringLiteral("alice"));
         QTemporaryDir dir;

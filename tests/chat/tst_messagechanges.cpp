@@ -32,15 +32,6 @@ namespace {
 const QString kConv = QStringLiteral("dm-alice-bob");
 constexpr int kWait = 20000; // generous: a slow shared 2-core machine
 
-QProcessEnvironment serverEnv()
-{
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("10000"));
-    return env;
-}
-
 template <typename T> T awaitFuture(QFuture<T> future)
 {
     QDeadlineTimer deadline(kWait);
@@ -271,7 +262,7 @@ class TstMessageChanges : public QObject
 private slots:
     void eachChangeReachesTheOtherClientAsOneMessageUpdated()
     {
-        ReferenceServer server(serverEnv(), QStringLiteral("chat_messagechanges-live"));
+        ReferenceServer server(ReferenceServer::relaxedLimits(), QStringLiteral("chat_messagechanges-live"));
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
@@ -344,7 +335,7 @@ private slots:
 
     void changesMadeWhileOfflineAreCaughtUpOnReconnect()
     {
-        ReferenceServer server(serverEnv(), QStringLiteral("chat_messagechanges-pause"));
+        ReferenceServer server(ReferenceServer::relaxedLimits(), QStringLiteral("chat_messagechanges-pause"));
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
@@ -375,7 +366,7 @@ private slots:
 
     void killedWhileOfflineAndRestartedCatchesUp()
     {
-        ReferenceServer server(serverEnv(), QStringLiteral("chat_messagechanges-kill"));
+        ReferenceServer server(ReferenceServer::relaxedLimits(), QStringLiteral("chat_messagechanges-kill"));
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },

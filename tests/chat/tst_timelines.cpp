@@ -4,39 +4,16 @@
 // duplicates, gaps, the bound, read markers, unread counts, readers and
 // delivery state.
 #include "chat/timelines.h"
+#include "sampletimeline.h"
 
 #include <QTest>
 
 using namespace ringchat;
 using chat::Timelines;
 using Source = Timelines::Source;
+using namespace sample;
 
 namespace {
-
-const QString kConv = QStringLiteral("conv");
-const QDateTime kT0 = QDateTime::fromMSecsSinceEpoch(1795000000000, Qt::UTC);
-
-api::Message message(qint64 seq, const QString &sender = QStringLiteral("bob"))
-{
-    api::Message m;
-    m.id = QStringLiteral("m%1").arg(seq);
-    m.conversationId = kConv;
-    m.seq = seq;
-    m.clientId = QStringLiteral("c%1").arg(seq);
-    m.senderId = sender;
-    m.senderName = sender;
-    m.content = QStringLiteral("message %1").arg(seq);
-    m.timestamp = kT0.addSecs(seq);
-    return m;
-}
-
-QList<api::Message> range(qint64 from, qint64 to, const QString &sender = QStringLiteral("bob"))
-{
-    QList<api::Message> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(message(s, sender));
-    return out;
-}
 
 api::Participant participant(const QString &id, qint64 lastReadSeq = 0)
 {
@@ -58,14 +35,6 @@ api::Conversation conversation(qint64 lastSeq, qint64 aliceRead, qint64 bobRead,
     c.participants
         = { participant(QStringLiteral("alice"), aliceRead), participant(QStringLiteral("bob"), bobRead) };
     return c;
-}
-
-QList<qint64> seqs(const QList<api::Message> &list)
-{
-    QList<qint64> out;
-    for (const api::Message &m : list)
-        out.append(m.seq);
-    return out;
 }
 
 } // namespace

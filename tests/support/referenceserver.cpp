@@ -38,6 +38,16 @@ ReferenceServer::~ReferenceServer()
     saveOutput();
 }
 
+QProcessEnvironment ReferenceServer::relaxedLimits(const Settings &more, int limit)
+{
+    QProcessEnvironment env;
+    for (const char *name : { "CONNECT_RATE_LIMIT", "MESSAGE_RATE_BURST", "MESSAGE_RATE_PER_SEC" })
+        env.insert(QString::fromLatin1(name), QString::number(limit));
+    for (const auto &[name, value] : more)
+        env.insert(name, value);
+    return env;
+}
+
 QProcessEnvironment ReferenceServer::baseEnvironment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -14,15 +14,24 @@
 #include <QUrl>
 
 #include <memory>
+#include <utility>
 
 class ReferenceServer
 {
 public:
-    // extraEnv: server settings such as CONNECT_RATE_LIMIT or ACCESS_TOKEN_TTL.
+    // extraEnv: server settings such as CONNECT_RATE_LIMIT or ACCESS_TOKEN_TTL
+    // (relaxedLimits() makes the usual ones).
     // logName: when set, the server's output is saved to
     // $RINGCHAT_TEST_LOG_DIR/<logName>.server-output at destruction.
     explicit ReferenceServer(QProcessEnvironment extraEnv = {}, QString logName = {});
     ~ReferenceServer();
+
+    // Settings for tests whose clients connect and send far more than people do
+    // (reconnects, restarts, hundreds of messages): the connects per window and the
+    // message burst and rate all at `limit`, plus the settings in `more`
+    // (e.g. {"EDIT_WINDOW_S", "1"}).
+    using Settings = QList<std::pair<QString, QString>>;
+    static QProcessEnvironment relaxedLimits(const Settings &more = {}, int limit = 10000);
 
     ReferenceServer(const ReferenceServer &) = delete;
     ReferenceServer &operator=(const ReferenceServer &) = delete;

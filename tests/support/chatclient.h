@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One test user's app: a ChatService on its own cache (a real SQLite file), as the app makes it.
+// Header only, for the tests that link RingChat::Core (the chat and app tests).
 
 #include "auth/accesstokensource.h"
 #include "chat/chatservice.h"
@@ -12,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
+#include <QtCore/qtestsupport_core.h> // QTest::qWaitFor, without QtTest
 
 #include <memory>
 
@@ -79,6 +81,17 @@ struct ChatClient
     }
 
     ringchat::chat::ChatService *operator->() const { return service.get(); }
+
+    // Opens the conversation, starts, and waits until synced and holding at least
+    // minMessages of it (the reference server seeds three in each conversation).
+    bool startSynced(const QString &conversationId, int minMessages = 0, int timeoutMs = 20000)
+    {
+        service->openConversation(conversationId);
+        service->start();
+        return QTest::qWaitFor(
+            [&] { return service->isSynced() && service->messages(conversationId).size() >= minMessages; },
+            timeoutMs);
+    }
 
     TokenList tokens;
     QString databasePath;
