@@ -4,6 +4,9 @@
 
 #include <QJsonArray>
 
+#include <cstring>
+#include <initializer_list>
+
 namespace ringchat::api {
 
 namespace {
@@ -25,6 +28,39 @@ void setError(QString *error, const QString &text)
         *error = text;
 }
 
+// The last text read for one field of the live path (a parsed packet). A flood's
+// messages repeat their conversation, sender and sender name: the next one with the
+// same UTF-8 shares that QString (no allocation, no conversion, no second validity
+// check), and the messages held share one copy. Per thread, as the parsers are.
+struct RecentText
+{
+    QByteArray utf8; // the value as the packet had it (valid, for ids)
+    QString text;
+};
+
+// Whether v is the text last remembered in `recent` (never for a QJsonValue: REST).
+bool isRecent(const QJsonValue &, const RecentText *)
+{
+    return false;
+}
+
+bool isRecent(const JsonView &v, const RecentText *recent)
+{
+    return recent && !recent->text.isNull() && v.utf8() == QByteArrayView(recent->utf8);
+}
+
+void remember(const QJsonValue &, const QString &, RecentText *) { }
+
+void remember(const JsonView &v, const QString &text, RecentText *recent)
+{
+    if (!recent)
+        return;
+    const QByteArrayView utf8 = v.utf8();
+    recent->utf8.resize(utf8.size()); // keeps its buffer when the new text fits
+    std::memcpy(recent->utf8.data(), utf8.data(), size_t(utf8.size()));
+    recent->text = text;
+}
+
 // Field readers: each returns false and sets the error sentence on a type or
 // validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
 // They are templates over the object type: a QJsonObject (REST, tests) or the
@@ -33,11 +69,16 @@ void setError(QString *error, const QString &text)
 // paths validate alike and say the same sentences.
 template <typename Object>
 bool readString(const Object &o, QLatin1StringView key, QString &out, bool required, const char *what,
-                QString *error)
+                QString *error, RecentText *recent = nullptr)
 {
     const auto v = o.value(key);
     if (v.isString()) {
+        if (isRecent(v, recent)) {
+            out = recent->text;
+            return true;
+        }
         out = v.toString();
+        remember(v, out, recent);
         return true;
     }
     if (!required && (v.isUndefined() || v.isNull()))
@@ -86,15 +127,54 @@ bool readCount(const Object &o, QLatin1StringView key, qint64 &out, bool require
     return false;
 }
 
+// Whether a string value is exactly `word`: for a parsed packet's value, compared in
+// its UTF-8, with no QString made.
+bool textIs(const QJsonValue &v, QLatin1StringView word)
+{
+    return v.toString() == word;
+}
+
+bool textIs(const JsonView &v, QLatin1StringView word)
+{
+    return v.utf8() == QByteArrayView(word.data(), word.size());
+}
+
+// A string field that names one of `words` (type, format): `match` is the index of the
+// word it is, -1 for any other string (and when absent, if not required).
+template <typename Object>
+bool readWord(const Object &o, QLatin1StringView key, std::initializer_list<QLatin1StringView> words,
+              int &match, bool required, const char *what, QString *error)
+{
+    match = -1;
+    const auto v = o.value(key);
+    if (v.isString()) {
+        for (auto word = words.begin(); word != words.end() && match < 0; ++word) {
+            if (textIs(v, *word))
+                match = int(word - words.begin());
+        }
+        return true;
+    }
+    if (!required && (v.isUndefined() || v.isNull()))
+        return true;
+    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
+    return false;
+}
+
 template <typename Object>
 bool readId(const Object &o, QLatin1StringView key, QString &out, bool conversationId, const char *what,
-            QString *error)
+            QString *error, RecentText *recent = nullptr)
 {
     const auto v = o.value(key);
     if (v.isString()) {
-        out = v.toString();
-        if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
+        if (isRecent(v, recent)) { // checked when it was remembered
+            out = recent->text;
             return true;
+        }
+        out = v.toString();
+        if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out)) {
+            remember(v, out, recent);
+            return true;
+        }
     }
     setError(error, QStringLiteral("%1: field \"%2\" is not a valid id.").arg(QLatin1StringView(what), key));
     return false;
@@ -338,29 +418,32 @@ template <typename Object> std::optional<Message> messageFromJson(const Object &
 {
     using Type = Message::Type;
     static constexpr const char *what = "Message";
+    thread_local RecentText conversation, sender, senderName;
     Message m;
-    QString type, format;
+    int type = -1, format = -1; // indexes into the words readWord is given below
     if (!readId(o, QLatin1StringView("id"), m.id, false, what, error)
-        || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error)
+        || !readId(o, QLatin1StringView("conversationId"), m.conversationId, true, what, error, &conversation)
         || !readCount(o, QLatin1StringView("seq"), m.seq, true, 1, what, error)
         || !readId(o, QLatin1StringView("clientId"), m.clientId, false, what, error)
-        || !readId(o, QLatin1StringView("senderId"), m.senderId, false, what, error)
-        || !readString(o, QLatin1StringView("senderName"), m.senderName, true, what, error)
+        || !readId(o, QLatin1StringView("senderId"), m.senderId, false, what, error, &sender)
+        || !readString(o, QLatin1StringView("senderName"), m.senderName, true, what, error, &senderName)
         || !readString(o, QLatin1StringView("content"), m.content, true, what, error)
-        || !readString(o, QLatin1StringView("type"), type, true, what, error)
+        || !readWord(o, QLatin1StringView("type"), { QLatin1StringView("text"), QLatin1StringView("system") },
+                     type, true, what, error)
         || !readString(o, QLatin1StringView("replyTo"), m.replyTo, false, what, error)
         || !readTime(o, QLatin1StringView("timestamp"), m.timestamp, true, what, error)
         || !readTime(o, QLatin1StringView("editedAt"), m.editedAt, false, what, error)
         || !readCount(o, QLatin1StringView("rev"), m.rev, false, 0, what, error)
-        || !readString(o, QLatin1StringView("format"), format, false, what, error)
+        || !readWord(o, QLatin1StringView("format"), { QLatin1StringView("markdown") }, format, false, what,
+                     error)
         || !readTime(o, QLatin1StringView("deletedAt"), m.deletedAt, false, what, error)
         || !readReplyPreview(o, m.replyPreview, error) || !readReactions(o, m.reactions, error))
         return std::nullopt;
     // An unknown format (a newer server's) is shown as what it surely is: text.
-    m.format = format == QLatin1StringView("markdown") ? Message::Format::Markdown : Message::Format::Plain;
-    if (type == QLatin1StringView("text")) {
+    m.format = format == 0 ? Message::Format::Markdown : Message::Format::Plain;
+    if (type == 0) {
         m.type = Type::Text;
-    } else if (type == QLatin1StringView("system")) {
+    } else if (type == 1) {
         m.type = Type::System;
     } else {
         setError(error, QStringLiteral("Message: field \"type\" must be \"text\" or \"system\"."));

@@ -99,6 +99,16 @@ struct Reaction
     friend bool operator==(const Reaction &, const Reaction &) = default;
 };
 
+} // namespace ringchat::api
+
+// Every member of these (Qt's implicitly shared types, std::optional of them, integers)
+// can be moved in memory as bytes: a QList of them grows, inserts and slides its items
+// with memmove instead of a move and a destruction each (a flood moves thousands).
+Q_DECLARE_TYPEINFO(ringchat::api::ReplyPreview, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ringchat::api::Reaction, Q_RELOCATABLE_TYPE);
+
+namespace ringchat::api {
+
 struct Message
 {
     enum class Type { Text, System };
@@ -140,6 +150,12 @@ struct Message
     QJsonObject toJson() const;
     friend bool operator==(const Message &, const Message &) = default;
 };
+
+} // namespace ringchat::api
+
+Q_DECLARE_TYPEINFO(ringchat::api::Message, Q_RELOCATABLE_TYPE); // as ReplyPreview above
+
+namespace ringchat::api {
 
 // The rev rule (section 6.1): a copy of a message replaces the held one only when its
 // rev is higher; between v1 copies (rev 0 both) a later editedAt wins. The one reading

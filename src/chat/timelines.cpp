@@ -64,19 +64,26 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
         return out;
     Timeline &t = m_timelines[conversationId];
     out.heldBefore = t.bySeq.empty() ? 0 : t.bySeq.rbegin()->first;
+    // Live messages come one at a time and pages in order: then the list is shared as
+    // it is, not copied to be sorted.
+    const auto bySeq = [](const api::Message &a, const api::Message &b) { return a.seq < b.seq; };
     QList<api::Message> sorted = incoming;
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.seq < b.seq; });
+    if (!std::is_sorted(incoming.cbegin(), incoming.cend(), bySeq))
+        std::sort(sorted.begin(), sorted.end(), bySeq);
 
     int newFromOthers = 0;
     bool lastMessageChanged = false;
-    for (api::Message m : std::as_const(sorted)) {
-        if (m.conversationId != conversationId || m.seq <= 0)
+    for (const api::Message &in : std::as_const(sorted)) {
+        if (in.conversationId != conversationId || in.seq <= 0)
             continue;
-        m.delivery = api::DeliveryState::Sent;
-        if (auto held = t.bySeq.find(m.seq); held != t.bySeq.end()) {
-            if (!api::supersedes(m, held->second))
+        // One lookup: the held copy, or where the new one goes (the end, for live ones).
+        const auto at = t.bySeq.lower_bound(in.seq);
+        if (at != t.bySeq.end() && at->first == in.seq) {
+            if (!api::supersedes(in, at->second))
                 continue;
-            held->second = m;
+            at->second = in;
+            at->second.delivery = api::DeliveryState::Sent;
+            const api::Message &m = at->second;
             out.changed.append(m);
             if (t.known && t.conversation.lastMessage && t.conversation.lastMessage->seq == m.seq) {
                 t.conversation.lastMessage = m;
@@ -84,7 +91,8 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
             }
             continue;
         }
-        t.bySeq.emplace(m.seq, m);
+        api::Message &m = t.bySeq.emplace_hint(at, in.seq, in)->second;
+        m.delivery = api::DeliveryState::Sent;
         out.added.append(m);
         const bool own = m.senderId == m_ownUserId;
         if (own && isOwnPending && isOwnPending(m.clientId))

@@ -297,13 +297,18 @@ qsizetype MessageListModel::plainAppendRun(const QList<Message> &messages, qsize
         if (m.seq <= after || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId))
             break;
         if (!m.clientId.isEmpty()) {
-            // Not the server's copy of a pending row, nor a (sender, clientId) already held.
+            // Not the server's copy of a pending row, nor a (sender, clientId) already held
+            // or already in the run (the insert that adds nothing: one lookup, not two).
             if (findPending(m.clientId) >= 0)
                 break;
             const ClientKey key = clientKey(m);
-            if (m_seqByClientId.contains(key) || runKeys.contains(key))
+            if (m_seqByClientId.contains(key))
                 break;
-            runKeys.insert(key);
+            if (runKeys.isEmpty()) // room for the rest: a flood's run rehashes nothing
+                runKeys.reserve(messages.size() - i);
+            const qsizetype runSize = runKeys.size();
+            if (runKeys.insert(key); runKeys.size() == runSize)
+                break;
         }
         after = m.seq;
     }

@@ -285,6 +285,37 @@ private Q_SLOTS:
         }
     }
 
+    void messageFromViewRepeatedTexts()
+    {
+        // A flood repeats the conversation, sender and sender name: the next message shares
+        // the previous one's strings, and anything else is still read and checked anew.
+        const auto first = messageViaView(kMessage);
+        const auto second = messageViaView(QByteArray(kMessage).replace(R"("seq":3)", R"("seq":4)"));
+        QVERIFY(first && second);
+        QCOMPARE(second->conversationId, QStringLiteral("group-ring"));
+        QCOMPARE(second->senderId, QStringLiteral("carol"));
+        QCOMPARE(second->senderName, QStringLiteral("Carol Example"));
+        QVERIFY(second->senderId.isSharedWith(first->senderId));
+        const auto other = messageViaView(QByteArray(kMessage)
+                                              .replace(R"("carol")", R"("dave")")
+                                              .replace("Carol Example", "Dave")
+                                              .replace("group-ring", "direct-1"));
+        QVERIFY(other);
+        QCOMPARE(other->conversationId, QStringLiteral("direct-1"));
+        QCOMPARE(other->senderId, QStringLiteral("dave"));
+        QCOMPARE(other->senderName, QStringLiteral("Dave"));
+        QString error;
+        QVERIFY(!messageViaView(QByteArray(kMessage).replace("group-ring", "group ring"), &error));
+        QCOMPARE(error, QStringLiteral("Message: field \"conversationId\" is not a valid id."));
+        QVERIFY(!messageViaView(QByteArray(kMessage).replace(R"("carol")", R"("car ol")"), &error));
+        QCOMPARE(error, QStringLiteral("Message: field \"senderId\" is not a valid id."));
+        // After a refused one, the valid text is read again.
+        const auto again = messageViaView(kMessage);
+        QVERIFY(again);
+        QCOMPARE(again->conversationId, QStringLiteral("group-ring"));
+        QCOMPARE(again->senderId, QStringLiteral("carol"));
+    }
+
     void messageRejects_data()
     {
         QTest::addColumn<QString>("field");
