@@ -4,6 +4,7 @@
 // gap-free seq, read markers, conversation views, and the broadcasts they cause.
 // Edits, deletes and reactions are in actions.js and broadcast through this class.
 import { AppError } from './errors.js';
+import { GroupCommit } from './group-commit.js';
 import * as validate from './validate.js';
 
 export class ChatService {
@@ -15,6 +16,13 @@ export class ChatService {
     this.typing = typing;
     this.messageLimiter = messageLimiter;
     this.announcing = new Set(); // conversation ids with a conversation_updated queued
+    // The sends of one event-loop turn are stored in one transaction (group-commit.js).
+    this.sends = new GroupCommit(store.db, (send) => store.writeMessage(send));
+  }
+
+  // Stores the sends still queued; later ones are refused.
+  close() {
+    this.sends.close();
   }
 
   requireMember(conversationId, userId) {
@@ -55,9 +63,11 @@ export class ChatService {
     return participantIds;
   }
 
-  // Returns { message, duplicate }. A duplicate (same sender and clientId) is not stored
-  // or broadcast again: the caller gets the stored message.
-  sendMessage(user, payload) {
+  // Resolves with { message, duplicate } once the message is committed (then it is
+  // broadcast; a turn's sends are committed together and broadcast in seq order). A
+  // duplicate (same sender and clientId) is not stored or broadcast again: the caller
+  // gets the stored message. Bad input is refused before anything is queued.
+  async sendMessage(user, payload) {
     const input = validate.sendMessage(payload);
     this.requireMember(input.conversationId, user.id);
     if (input.replyTo) { // the one extra lookup of a send, and only for a reply
@@ -73,7 +83,7 @@ export class ChatService {
     // malformed events are bounded by the per-socket event limiter instead.
     const limit = this.messageLimiter.take(user.id);
     if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages', { retryAfter: limit.retryAfter });
-    const result = this.store.sendMessage({ ...input, senderId: user.id, senderName: user.name });
+    const result = await this.sends.add({ ...input, senderId: user.id, senderName: user.name });
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {
       const { message } = result;

@@ -238,38 +238,42 @@ export class ChatStore {
     return !!this.sql.hasMessage.get(id, conversationId);
   }
 
+  // Stores a message in its own IMMEDIATE transaction (see writeMessage).
+  sendMessage(send) {
+    return this.db.transaction(() => this.writeMessage(send)).immediate();
+  }
+
   // Stores a message once per (senderId, clientId) and gives it the next seq of its
-  // conversation, in one IMMEDIATE transaction so concurrent writers (even other
-  // processes on the same file) cannot take the same seq or leave a gap.
+  // conversation. The caller holds an IMMEDIATE transaction (sendMessage, or the group
+  // commit of chat.js), so concurrent writers (even other processes on the same file)
+  // cannot take the same seq or leave a gap.
   // Returns { message, duplicate } or { conflict: true } when the clientId was used
   // by this sender in another conversation. `senderName` is the sender's name (the
   // Message carries it; passing it saves reading the new row back). `attachments` are
   // upload ids (checked and taken here), `mentions` user ids (the caller checked them).
-  sendMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null,
+  writeMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null,
     attachments: attachmentIds = [], mentions = [] }) {
-    return this.db.transaction(() => {
-      const existing = this.sql.messageByClientId.get(senderId, clientId);
-      if (existing) {
-        if (existing.conversationId !== conversationId) return { conflict: true };
-        return { message: toMessage(existing), duplicate: true };
-      }
-      // Only a message with attachments or mentions pays for them.
-      const attachments = attachmentIds.length ? JSON.stringify(this.files.claimable({ conversationId, senderId, ids: attachmentIds })) : '[]';
-      const timestamp = nowIso();
-      const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
-      const row = {
-        id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp,
-        attachments, mentions: mentions.length ? JSON.stringify(mentions) : '[]',
-      };
-      this.sql.insertMessage.run(row);
-      if (attachmentIds.length) this.files.use(attachmentIds, row.id);
-      for (const userId of mentions) this.sql.insertMention.run(userId, conversationId, seq);
-      // Sending implies having read everything up to one's own message.
-      this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
-      // Only a reply is read back, for its replyPreview (the one extra query of the send path).
-      const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
-      return { message: toMessage(stored), duplicate: false };
-    }).immediate();
+    const existing = this.sql.messageByClientId.get(senderId, clientId);
+    if (existing) {
+      if (existing.conversationId !== conversationId) return { conflict: true };
+      return { message: toMessage(existing), duplicate: true };
+    }
+    // Only a message with attachments or mentions pays for them.
+    const attachments = attachmentIds.length ? JSON.stringify(this.files.claimable({ conversationId, senderId, ids: attachmentIds })) : '[]';
+    const timestamp = nowIso();
+    const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
+    const row = {
+      id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp,
+      attachments, mentions: mentions.length ? JSON.stringify(mentions) : '[]',
+    };
+    this.sql.insertMessage.run(row);
+    if (attachmentIds.length) this.files.use(attachmentIds, row.id);
+    for (const userId of mentions) this.sql.insertMention.run(userId, conversationId, seq);
+    // Sending implies having read everything up to one's own message.
+    this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
+    // Only a reply is read back, for its replyPreview (the one extra query of the send path).
+    const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
+    return { message: toMessage(stored), duplicate: false };
   }
 
   // How many of `userIds` take part in the conversation.
