@@ -50,6 +50,7 @@ export class ChatStore {
       participants: q(`SELECT p.*, u.name, u.lastSeenAt FROM participants p JOIN users u ON u.id = p.userId
                        WHERE p.conversationId = ? ORDER BY p.joinedAt, p.userId`),
       participant: q('SELECT * FROM participants WHERE conversationId = ? AND userId = ?'),
+      participantIds: q('SELECT userId FROM participants WHERE conversationId = ?').pluck(), // on the primary key alone
       conversationsForUser: q(`SELECT c.* FROM conversations c JOIN participants p ON p.conversationId = c.id
                                WHERE p.userId = @userId
                                  AND (@cursorTime IS NULL OR c.updatedAt < @cursorTime
@@ -69,7 +70,6 @@ export class ChatStore {
       insertMention: q('INSERT OR IGNORE INTO message_mentions (userId, conversationId, seq) VALUES (?, ?, ?)'),
       deleteMentions: q('DELETE FROM message_mentions WHERE conversationId = ? AND seq = ?'),
       unreadMentions: q('SELECT COUNT(*) AS n FROM message_mentions WHERE userId = ? AND conversationId = ? AND seq > ?'),
-      countParticipants: q('SELECT COUNT(*) AS n FROM participants WHERE conversationId = ? AND userId IN (SELECT value FROM json_each(?))'),
       setSettings: q(`UPDATE participants SET notify = @notify, mutedUntil = @mutedUntil
                       WHERE conversationId = @conversationId AND userId = @userId
                         AND (notify IS NOT @notify OR mutedUntil IS NOT @mutedUntil)`),
@@ -141,8 +141,9 @@ export class ChatStore {
     return this.participant(conversationId, userId) !== null;
   }
 
+  // The participants' user ids (none: no such conversation).
   participantIds(conversationId) {
-    return this.sql.participants.all(conversationId).map((p) => p.userId);
+    return this.sql.participantIds.all(conversationId);
   }
 
   sharedUserIds(userId) {
@@ -274,11 +275,6 @@ export class ChatStore {
     // Only a reply is read back, for its replyPreview (the one extra query of the send path).
     const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
     return { message: toMessage(stored), duplicate: false };
-  }
-
-  // How many of `userIds` take part in the conversation.
-  countParticipants(conversationId, userIds) {
-    return this.sql.countParticipants.get(conversationId, JSON.stringify(userIds)).n;
   }
 
   // Sets the user's own settings ({notify?, mutedUntil?}: an absent one stays); returns
