@@ -9,13 +9,17 @@
 // saturated, as when A's message waits behind the flood), else paced at RATE msg/s.
 //
 //   server-cpu.mjs [--server-dir DIR] [--messages N] [--warmup N] [--rate R] [--size B]
-//                  [--rounds K] [--node-arg ARG]...
+//                  [--rounds K] [--node-arg ARG]... [--callgrind DIR]
 //
 // Prints one JSON line per round (usPerMsg: CPU µs per message; writesPerMsg: the
 // server's write system calls per message, from /proc/<pid>/io syscw, which no load
 // changes) and a summary line {"ev":"summary", usPerMsg: [...], median}.
 // --node-arg --cpu-prof (with --cpu-prof-dir) profiles the server process.
-import { spawn } from 'node:child_process';
+// --callgrind DIR runs the server under valgrind's callgrind and adds irPerMsg: the
+// instructions the server ran per message, counted from zero at each round's start
+// (callgrind_control -z, then -d), which no load on the machine changes. The server is
+// ~50x slower there, so it is always saturated (100 unacked, the largest batches).
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +27,9 @@ import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const options = { serverDir: path.join(path.dirname(benchDir), 'server'), messages: 10000, warmup: 2000, rate: 0, size: 200, rounds: 3, nodeArgs: [] };
+const options = {
+    serverDir: path.join(path.dirname(benchDir), 'server'), messages: 10000, warmup: 2000, rate: 0, size: 200, rounds: 3, nodeArgs: [], callgrind: null,
+};
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 1) {
     const value = argv[i + 1];
@@ -35,6 +41,7 @@ for (let i = 0; i < argv.length; i += 1) {
     case '--size': options.size = Number(value); break;
     case '--rounds': options.rounds = Number(value); break;
     case '--node-arg': options.nodeArgs.push(value); break;
+    case '--callgrind': options.callgrind = path.resolve(value); break;
     default:
         console.error(`server-cpu: unknown argument ${argv[i]}`);
         process.exit(2);
@@ -64,12 +71,29 @@ function writeCalls(pid) {
     return Number(/^syscw: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))[1]);
 }
 
+// Zeroes (-z) or dumps (-d) the callgrind counters of `pid`; a dump returns its total
+// instruction count.
+function callgrindControl(pid, flag) {
+    const before = new Set(fs.readdirSync(options.callgrind));
+    execFileSync('callgrind_control', [flag, String(pid)], { stdio: 'ignore' });
+    if (flag !== '-d')
+        return 0;
+    const dump = fs.readdirSync(options.callgrind).find((f) => !before.has(f));
+    return Number(/^(?:summary|totals): (\d+)/m.exec(fs.readFileSync(path.join(options.callgrind, dump), 'utf8'))[1]);
+}
+
 async function startServer(dir) {
     const env = {
         ...process.env, DATABASE: path.join(dir, 'server.sqlite'), SEED_DEMO: '1', PORT: '0', CONNECT_RATE_LIMIT: '100000',
         MESSAGE_RATE_BURST: '1000000', MESSAGE_RATE_PER_SEC: '1000000', EVENT_RATE_BURST: '2000000', EVENT_RATE_PER_SEC: '2000000',
     };
-    const child = spawn(process.execPath, [...options.nodeArgs, 'src/index.js'], { cwd: options.serverDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const command = [process.execPath, ...options.nodeArgs, 'src/index.js'];
+    if (options.callgrind) {
+        fs.mkdirSync(options.callgrind, { recursive: true });
+        command.unshift('valgrind', '--tool=callgrind', '--smc-check=all', `--callgrind-out-file=${options.callgrind}/callgrind.out.%p`);
+    }
+    const child = spawn(command[0], command.slice(1), { cwd: options.serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.on('data', (d) => { if (!options.callgrind) process.stderr.write(d); });
     const url = await new Promise((resolve, reject) => {
         let out = '';
         child.stdout.on('data', (d) => {
@@ -152,15 +176,18 @@ try {
     for (let round = 0; round < options.rounds; round += 1) {
         const before = cpuNs(server.child.pid);
         const writesBefore = writeCalls(server.child.pid);
+        if (options.callgrind)
+            callgrindControl(server.child.pid, '-z');
         const t0 = performance.now();
         await flood(sender, receiver, conversationId, options.messages, `round${round}`);
         const seconds = (performance.now() - t0) / 1000;
         const usPerMsg = (cpuNs(server.child.pid) - before) / 1000 / options.messages;
         const writesPerMsg = (writeCalls(server.child.pid) - writesBefore) / options.messages;
+        const irPerMsg = options.callgrind ? Math.round(callgrindControl(server.child.pid, '-d') / options.messages) : undefined;
         results.push(usPerMsg);
         say({
             ev: 'round', round, messages: options.messages, usPerMsg: Number(usPerMsg.toFixed(1)),
-            writesPerMsg: Number(writesPerMsg.toFixed(2)), msgPerS: Math.round(options.messages / seconds),
+            writesPerMsg: Number(writesPerMsg.toFixed(2)), msgPerS: Math.round(options.messages / seconds), irPerMsg,
         });
     }
     sender.close();
