@@ -4,7 +4,11 @@
 // gap-free seq, read markers, conversation views, and the broadcasts they cause.
 // Edits, deletes and reactions are in actions.js and broadcast through this class.
 import { AppError } from './errors.js';
+import { GroupCommit } from './group-commit.js';
 import * as validate from './validate.js';
+
+const notFound = () => new AppError('NOT_FOUND', 'conversation not found');
+const notMember = () => new AppError('FORBIDDEN', 'not a participant of this conversation');
 
 export class ChatService {
   constructor({ io, store, search, presence, typing, messageLimiter }) {
@@ -15,13 +19,29 @@ export class ChatService {
     this.typing = typing;
     this.messageLimiter = messageLimiter;
     this.announcing = new Set(); // conversation ids with a conversation_updated queued
+    // The sends of one event-loop turn are stored in one transaction (group-commit.js).
+    this.sends = new GroupCommit(store.db, (send) => store.writeMessage(send));
+  }
+
+  // Stores the sends still queued; later ones are refused.
+  close() {
+    this.sends.close();
   }
 
   requireMember(conversationId, userId) {
     const row = this.store.conversationRow(conversationId);
-    if (!row) throw new AppError('NOT_FOUND', 'conversation not found');
-    if (!this.store.isParticipant(conversationId, userId)) throw new AppError('FORBIDDEN', 'not a participant of this conversation');
+    if (!row) throw notFound();
+    if (!this.store.isParticipant(conversationId, userId)) throw notMember();
     return row;
+  }
+
+  // requireMember's check in one query, for the send path, which needs the participant
+  // ids anyway (it broadcasts to them): returns them. A conversation always has its creator.
+  requireMemberIds(conversationId, userId) {
+    const participantIds = this.store.participantIds(conversationId);
+    if (!participantIds.length) throw notFound();
+    if (!participantIds.includes(userId)) throw notMember();
+    return participantIds;
   }
 
   conversationFor(conversationId, userId) {
@@ -48,24 +68,25 @@ export class ChatService {
 
   // message_received / message_updated go to the conversation's room and to every
   // participant's user room (a socket in both gets it once). Returns the participant ids.
-  broadcastMessage(event, message) {
-    const participantIds = this.store.participantIds(message.conversationId);
+  broadcastMessage(event, message, participantIds = this.store.participantIds(message.conversationId)) {
     const rooms = [`conversation:${message.conversationId}`, ...participantIds.map((id) => `user:${id}`)];
     this.io.to(rooms).emit(event, message);
     return participantIds;
   }
 
-  // Returns { message, duplicate }. A duplicate (same sender and clientId) is not stored
-  // or broadcast again: the caller gets the stored message.
-  sendMessage(user, payload) {
+  // Resolves with { message, duplicate } once the message is committed (then it is
+  // broadcast; a turn's sends are committed together and broadcast in seq order). A
+  // duplicate (same sender and clientId) is not stored or broadcast again: the caller
+  // gets the stored message. Bad input is refused before anything is queued.
+  async sendMessage(user, payload) {
     const input = validate.sendMessage(payload);
-    this.requireMember(input.conversationId, user.id);
+    const participantIds = this.requireMemberIds(input.conversationId, user.id);
     if (input.replyTo) { // the one extra lookup of a send, and only for a reply
       if (!this.store.hasMessage(input.conversationId, input.replyTo)) {
         throw new AppError('BAD_REQUEST', 'replyTo is not a message of this conversation');
       }
     }
-    if (input.mentions.length && this.store.countParticipants(input.conversationId, input.mentions) !== input.mentions.length) {
+    if (!input.mentions.every((id) => participantIds.includes(id))) {
       throw new AppError('BAD_REQUEST', 'each of mentions must be a participant of this conversation');
     }
     // attachments are checked by the store, inside the send's transaction.
@@ -73,13 +94,13 @@ export class ChatService {
     // malformed events are bounded by the per-socket event limiter instead.
     const limit = this.messageLimiter.take(user.id);
     if (!limit.ok) throw new AppError('RATE_LIMITED', 'too many messages', { retryAfter: limit.retryAfter });
-    const result = this.store.sendMessage({ ...input, senderId: user.id, senderName: user.name });
+    const result = await this.sends.add({ ...input, senderId: user.id, senderName: user.name });
     if (result.conflict) throw new AppError('BAD_REQUEST', 'clientId already used for a message in another conversation');
     if (!result.duplicate) {
       const { message } = result;
       this.search.indexSoon();
       this.typing.stop(message.conversationId, user.id);
-      const participantIds = this.broadcastMessage('message_received', message);
+      this.broadcastMessage('message_received', message, participantIds);
       this.announceSoon(message.conversationId, participantIds);
     }
     return result;

@@ -88,8 +88,8 @@ export function registerEvents({ io, chat, actions, presence, typing, eventRate 
       return {};
     });
 
-    handle('send_message', (payload) => {
-      const { message, duplicate } = chat.sendMessage(user, payload);
+    handle('send_message', async (payload) => {
+      const { message, duplicate } = await chat.sendMessage(user, payload);
       return duplicate ? { message, duplicate: true } : { message };
     });
 

@@ -103,7 +103,7 @@ export function makeRestHandler({ chat, store, files, search, verifyAccessToken 
         throw new AppError('BAD_REQUEST', 'conversationId differs from the path');
       }
       // Idempotent: a resend answers like the first send (201 with the stored message).
-      const { message } = chat.sendMessage(user, { ...body, conversationId });
+      const { message } = await chat.sendMessage(user, { ...body, conversationId });
       return { status: 201, data: message };
     }],
     ['PUT', /^\/api\/conversations\/([^/]+)\/settings$/, async (user, { req, params }) => {

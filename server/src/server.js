@@ -137,6 +137,7 @@ export async function startServer(config, { log = console.log } = {}) {
   async function close() {
     if (closing) return closing;
     closing = (async () => {
+      chat.close(); // the sends already queued are stored (and acked, while their sockets last)
       const presenceSettled = presence.close();
       typing.close();
       files.close();

@@ -50,6 +50,7 @@ export class ChatStore {
       participants: q(`SELECT p.*, u.name, u.lastSeenAt FROM participants p JOIN users u ON u.id = p.userId
                        WHERE p.conversationId = ? ORDER BY p.joinedAt, p.userId`),
       participant: q('SELECT * FROM participants WHERE conversationId = ? AND userId = ?'),
+      participantIds: q('SELECT userId FROM participants WHERE conversationId = ?').pluck(), // on the primary key alone
       conversationsForUser: q(`SELECT c.* FROM conversations c JOIN participants p ON p.conversationId = c.id
                                WHERE p.userId = @userId
                                  AND (@cursorTime IS NULL OR c.updatedAt < @cursorTime
@@ -69,7 +70,6 @@ export class ChatStore {
       insertMention: q('INSERT OR IGNORE INTO message_mentions (userId, conversationId, seq) VALUES (?, ?, ?)'),
       deleteMentions: q('DELETE FROM message_mentions WHERE conversationId = ? AND seq = ?'),
       unreadMentions: q('SELECT COUNT(*) AS n FROM message_mentions WHERE userId = ? AND conversationId = ? AND seq > ?'),
-      countParticipants: q('SELECT COUNT(*) AS n FROM participants WHERE conversationId = ? AND userId IN (SELECT value FROM json_each(?))'),
       setSettings: q(`UPDATE participants SET notify = @notify, mutedUntil = @mutedUntil
                       WHERE conversationId = @conversationId AND userId = @userId
                         AND (notify IS NOT @notify OR mutedUntil IS NOT @mutedUntil)`),
@@ -141,8 +141,9 @@ export class ChatStore {
     return this.participant(conversationId, userId) !== null;
   }
 
+  // The participants' user ids (none: no such conversation).
   participantIds(conversationId) {
-    return this.sql.participants.all(conversationId).map((p) => p.userId);
+    return this.sql.participantIds.all(conversationId);
   }
 
   sharedUserIds(userId) {
@@ -238,43 +239,42 @@ export class ChatStore {
     return !!this.sql.hasMessage.get(id, conversationId);
   }
 
+  // Stores a message in its own IMMEDIATE transaction (see writeMessage).
+  sendMessage(send) {
+    return this.db.transaction(() => this.writeMessage(send)).immediate();
+  }
+
   // Stores a message once per (senderId, clientId) and gives it the next seq of its
-  // conversation, in one IMMEDIATE transaction so concurrent writers (even other
-  // processes on the same file) cannot take the same seq or leave a gap.
+  // conversation. The caller holds an IMMEDIATE transaction (sendMessage, or the group
+  // commit of chat.js), so concurrent writers (even other processes on the same file)
+  // cannot take the same seq or leave a gap.
   // Returns { message, duplicate } or { conflict: true } when the clientId was used
   // by this sender in another conversation. `senderName` is the sender's name (the
   // Message carries it; passing it saves reading the new row back). `attachments` are
   // upload ids (checked and taken here), `mentions` user ids (the caller checked them).
-  sendMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null,
+  writeMessage({ conversationId, senderId, senderName, clientId, content, format = 'plain', type = 'text', replyTo = null,
     attachments: attachmentIds = [], mentions = [] }) {
-    return this.db.transaction(() => {
-      const existing = this.sql.messageByClientId.get(senderId, clientId);
-      if (existing) {
-        if (existing.conversationId !== conversationId) return { conflict: true };
-        return { message: toMessage(existing), duplicate: true };
-      }
-      // Only a message with attachments or mentions pays for them.
-      const attachments = attachmentIds.length ? JSON.stringify(this.files.claimable({ conversationId, senderId, ids: attachmentIds })) : '[]';
-      const timestamp = nowIso();
-      const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
-      const row = {
-        id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp,
-        attachments, mentions: mentions.length ? JSON.stringify(mentions) : '[]',
-      };
-      this.sql.insertMessage.run(row);
-      if (attachmentIds.length) this.files.use(attachmentIds, row.id);
-      for (const userId of mentions) this.sql.insertMention.run(userId, conversationId, seq);
-      // Sending implies having read everything up to one's own message.
-      this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
-      // Only a reply is read back, for its replyPreview (the one extra query of the send path).
-      const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
-      return { message: toMessage(stored), duplicate: false };
-    }).immediate();
-  }
-
-  // How many of `userIds` take part in the conversation.
-  countParticipants(conversationId, userIds) {
-    return this.sql.countParticipants.get(conversationId, JSON.stringify(userIds)).n;
+    const existing = this.sql.messageByClientId.get(senderId, clientId);
+    if (existing) {
+      if (existing.conversationId !== conversationId) return { conflict: true };
+      return { message: toMessage(existing), duplicate: true };
+    }
+    // Only a message with attachments or mentions pays for them.
+    const attachments = attachmentIds.length ? JSON.stringify(this.files.claimable({ conversationId, senderId, ids: attachmentIds })) : '[]';
+    const timestamp = nowIso();
+    const { lastSeq: seq, rev } = this.sql.bumpSeq.get(timestamp, conversationId);
+    const row = {
+      id: crypto.randomUUID(), conversationId, seq, rev, clientId, senderId, content, format, type, replyTo, timestamp,
+      attachments, mentions: mentions.length ? JSON.stringify(mentions) : '[]',
+    };
+    this.sql.insertMessage.run(row);
+    if (attachmentIds.length) this.files.use(attachmentIds, row.id);
+    for (const userId of mentions) this.sql.insertMention.run(userId, conversationId, seq);
+    // Sending implies having read everything up to one's own message.
+    this.sql.advanceRead.run({ seq, now: timestamp, conversationId, userId: senderId });
+    // Only a reply is read back, for its replyPreview (the one extra query of the send path).
+    const stored = replyTo ? this.sql.messageById.get(row.id) : newMessageRow(row, senderName);
+    return { message: toMessage(stored), duplicate: false };
   }
 
   // Sets the user's own settings ({notify?, mutedUntil?}: an absent one stays); returns
