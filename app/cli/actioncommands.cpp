@@ -8,8 +8,6 @@
 
 #include "chat/messageactions.h"
 
-#include <QTimer>
-
 #include <functional>
 
 namespace ringchat::cli {
@@ -57,21 +55,12 @@ int runAction(const ChatCommandContext &ctx, const QString &conv,
                          s->discardMessage(clientId); // a CLI has nobody to press Retry
                          maybeDone();
                      });
-    // No answer in time (the server died, or is stuck): the action stays queued.
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&deadline, &QTimer::timeout, s, [&] {
-        run.finish(ExitNetwork,
-                   QStringLiteral("The server did not answer within %1 s. %2")
-                       .arg(ctx.timeoutSeconds)
-                       .arg(kStaysQueued));
-    });
     QObject::connect(s, &ChatService::cacheLoaded, s, [&, s] {
         actionId = act(s);
         if (actionId.isEmpty())
             return run.finish(ExitUsage, QStringLiteral("This action cannot be done."));
-        deadline.start(ctx.timeoutSeconds * 1000);
-        maybeDone(); // a delete of a message that never went out is done already
+        run.giveUpWithoutAnswer(kStaysQueued); // the server died or is stuck: it stays queued
+        maybeDone();                           // a delete of a message that never went out is done already
     });
     run.giveUpWhenOffline(kStaysQueued);
     s->openConversation(conv);

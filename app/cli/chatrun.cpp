@@ -109,6 +109,17 @@ void ChatRun::giveUpWhenOffline(const QString &what)
     update(service()->status());
 }
 
+void ChatRun::giveUpWithoutAnswer(const QString &what)
+{
+    if (std::exchange(m_deadlineSet, true))
+        return;
+    QTimer::singleShot(m_ctx.timeoutSeconds * 1000, service(), [this, what] {
+        finish(
+            ExitNetwork,
+            QStringLiteral("The server did not answer within %1 s. %2").arg(m_ctx.timeoutSeconds).arg(what));
+    });
+}
+
 void ChatRun::finish(int code, const QString &sentence)
 {
     if (m_code >= 0)

@@ -32,6 +32,11 @@ public:
     // timeout; `what` is added to the sentence (e.g. what happens to unsent messages).
     void giveUpWhenOffline(const QString &what = QString());
 
+    // Finishes with "network" when the run has not finished within the context's
+    // timeout from now (the server took what was sent and never answered, or is
+    // stuck); `what` is added to the sentence. Later calls do not move the deadline.
+    void giveUpWithoutAnswer(const QString &what);
+
     // Ends the run with `code`, saying `sentence` on stderr; only the first call counts.
     void finish(int code, const QString &sentence = QString());
     bool finished() const { return m_code >= 0; }
@@ -45,6 +50,7 @@ private:
     const ChatCommandContext &m_ctx;
     std::unique_ptr<chat::ChatAccount> m_account;
     QEventLoop m_loop;
+    bool m_deadlineSet = false;
     int m_code = -1;
 };
 

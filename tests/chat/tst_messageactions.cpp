@@ -9,6 +9,7 @@
 #include "chatclient.h"
 #include "clirunner.h"
 #include "referenceserver.h"
+#include "serverstate.h"
 
 #include "chat/connectionmanager.h"
 #include "chat/messageactions.h"
@@ -32,17 +33,6 @@ const QString kConv = QStringLiteral("dm-alice-bob");
 const QString kParty = QStringLiteral("\U0001F389"); // 🎉
 constexpr int kWait = 20000;                         // generous: a slow shared 2-core machine
 
-QProcessEnvironment serverEnv(const QString &editWindowSeconds = QString())
-{
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("CONNECT_RATE_LIMIT"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_BURST"), QStringLiteral("10000"));
-    env.insert(QStringLiteral("MESSAGE_RATE_PER_SEC"), QStringLiteral("10000"));
-    if (!editWindowSeconds.isEmpty())
-        env.insert(QStringLiteral("EDIT_WINDOW_S"), editWindowSeconds);
-    return env;
-}
-
 std::optional<api::Message> atSeq(const QList<api::Message> &list, qint64 seq)
 {
     for (const api::Message &m : list)
@@ -59,31 +49,17 @@ std::optional<api::Message> byClientId(const QList<api::Message> &list, const QS
     return std::nullopt;
 }
 
-// The server's own rows: "seq|content|format|deleted|reactions", ascending.
-QStringList serverRows(const ReferenceServer &server, const QString &conv = kConv)
+QStringList serverRows(const ReferenceServer &server)
 {
-    return server
-        .sql(QStringLiteral("SELECT seq || '|' || content || '|' || format || '|' || (deletedAt IS NOT NULL)"
-                            " || '|' || reactions FROM messages WHERE conversationId = '%1' ORDER BY seq")
-                 .arg(conv))
-        .trimmed()
-        .split(QLatin1Char('\n'));
+    return ::serverRows(server, kConv);
 }
-
-qint64 serverRev(const ReferenceServer &server, const QString &conv = kConv)
+qint64 serverRev(const ReferenceServer &server)
 {
-    return server.sql(QStringLiteral("SELECT rev FROM conversations WHERE id = '%1'").arg(conv))
-        .trimmed()
-        .toLongLong();
+    return ::serverRev(server, kConv);
 }
-
-QString messageId(const ReferenceServer &server, qint64 seq, const QString &conv = kConv)
+QString messageId(const ReferenceServer &server, qint64 seq)
 {
-    return server
-        .sql(QStringLiteral("SELECT id FROM messages WHERE conversationId = '%1' AND seq = %2")
-                 .arg(conv)
-                 .arg(seq))
-        .trimmed();
+    return ::messageId(server, seq, kConv);
 }
 
 QJsonObject json(const QString &line)
@@ -107,7 +83,7 @@ class TstMessageActions : public QObject
 private slots:
     void eachActionShowsAtOnceIsAppliedAndReachesTheOther()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(actionServerEnv());
         QVERIFY(server.start());
         QTemporaryDir dirA, dirB;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
@@ -203,7 +179,7 @@ private slots:
 
     void refusalsRollTheRowBackAndSayWhy()
     {
-        ReferenceServer server(serverEnv(QStringLiteral("1"))); // a 1 s edit window
+        ReferenceServer server(actionServerEnv(QStringLiteral("1"))); // a 1 s edit window
         QVERIFY(server.start());
         QTemporaryDir dir;
         ChatClient alice(server.url(), QStringLiteral("alice"), { server.token(QStringLiteral("alice")) },
@@ -268,7 +244,7 @@ private slots:
 
     void anEditOfAQueuedSendRewritesItAcrossRestarts()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(actionServerEnv());
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
@@ -312,7 +288,7 @@ private slots:
 
     void aDeleteOfAQueuedSendTakesItOutAcrossRestarts()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(actionServerEnv());
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
@@ -346,7 +322,7 @@ private slots:
 
     void actionsQueuedOfflineGoOutOnceAfterARestart()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(actionServerEnv());
         QVERIFY(server.start());
         QTemporaryDir dir;
         const QString token = server.token(QStringLiteral("alice"));
@@ -398,7 +374,7 @@ private slots:
 
     void cliSendReplyEditReactDeleteHistoryAndTail()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(actionServerEnv());
         QVERIFY(server.start());
         const QString alice = server.token(QStringLiteral("alice"));
         const QString bob = server.token(QStringLiteral("bob"));
@@ -496,7 +472,7 @@ private slots:
 
     void cliActionWithoutAnAnswerStaysQueuedForTheNextRun()
     {
-        ReferenceServer server(serverEnv());
+        ReferenceServer server(actionServerEnv());
         QVERIFY(server.start());
         const QString alice = server.token(QStringLiteral("alice"));
         QTemporaryDir dir;
