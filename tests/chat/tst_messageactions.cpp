@@ -372,6 +372,74 @@ private slots:
         QCOMPARE(shown.pendingChange, PendingChange::None);
     }
 
+    void aReactionToggledBackWhileQueuedCancelsOutAcrossARestart()
+    {
+        ReferenceServer server(actionServerEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString token = server.token(QStringLiteral("alice"));
+        const qint64 revBefore = serverRev(server);
+        const QStringList rowsBefore = serverRows(server);
+        QString second;
+        {
+            ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+            QVERIFY(startSynced(alice));
+            second = atSeq(alice->messages(kConv), 2)->id;
+            server.kill();
+            QTRY_VERIFY_WITH_TIMEOUT(alice->status() != Status::Online, kWait);
+            QVERIFY(!alice->setReaction(kConv, second, kParty, true).isEmpty());
+            QCOMPARE(alice->outboxPending(), 1);
+        } // the app quits with the reaction queued
+        QVERIFY(server.start());
+        server.pause(); // up, but it answers nothing: the app starts offline
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+        alice->openConversation(kConv);
+        alice->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded() && atSeq(alice->messages(kConv), 2).has_value(),
+                                 kWait);
+        QCOMPARE(alice->outboxPending(), 1);
+        QVERIFY(!alice->setReaction(kConv, second, kParty, false).isEmpty());
+        QCOMPARE(alice->outboxPending(), 0);                             // neither goes out
+        QCOMPARE(atSeq(alice->messages(kConv), 2)->reactions.size(), 1); // Alice's thumbs up, as before
+        server.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        QTest::qWait(500); // anything left would go out now
+        QCOMPARE(serverRev(server), revBefore);
+        QCOMPARE(serverRows(server), rowsBefore);
+    }
+
+    void aReactionToggledBackAfterItWentOutFollowsItAcrossARestart()
+    {
+        ReferenceServer server(actionServerEnv());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString token = server.token(QStringLiteral("alice"));
+        const qint64 revBefore = serverRev(server);
+        QString second;
+        {
+            ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+            QVERIFY(startSynced(alice));
+            second = atSeq(alice->messages(kConv), 2)->id;
+            server.pause(); // the reaction goes out, and no answer comes
+            QVERIFY(!alice->setReaction(kConv, second, kParty, true).isEmpty());
+            QTest::qWait(300);
+            QCOMPARE(alice->outboxPending(), 1);
+        } // the app quits with the reaction sent and not answered
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+        alice->openConversation(kConv);
+        alice->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded() && atSeq(alice->messages(kConv), 2).has_value(),
+                                 kWait);
+        QVERIFY(!alice->setReaction(kConv, second, kParty, false).isEmpty());
+        QCOMPARE(alice->outboxPending(), 2); // the server may have the first: both go, in order
+        server.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outboxPending(), 0, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        QCOMPARE(serverRows(server).at(1).count(kParty), 0);
+        QCOMPARE(serverRev(server), revBefore + 2);                      // on, then off
+        QCOMPARE(atSeq(alice->messages(kConv), 2)->reactions.size(), 1); // Alice's thumbs up, as before
+    }
+
     void cliSendReplyEditReactDeleteHistoryAndTail()
     {
         ReferenceServer server(actionServerEnv());
