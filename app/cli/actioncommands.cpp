@@ -32,8 +32,12 @@ int runAction(const ChatCommandContext &ctx, const QString &conv,
     bool anyRefused = false;
     // Ours is in the outbox until the server answered it.
     auto maybeDone = [&] {
-        if (!actionId.isEmpty() && s->outboxPending() == 0)
+        if (actionId.isEmpty())
+            return;
+        if (s->outboxPending() == 0)
             run.finish(anyRefused ? ExitRefused : ExitOk);
+        else // the server died or is stuck when no answer comes in time: it stays queued
+            run.giveUpWithoutAnswer(kStaysQueued);
     };
     auto printIfOurs = [&](const QString &id, const api::Message &state) {
         if (id == actionId && !state.id.isEmpty())
@@ -59,8 +63,7 @@ int runAction(const ChatCommandContext &ctx, const QString &conv,
         actionId = act(s);
         if (actionId.isEmpty())
             return run.finish(ExitUsage, QStringLiteral("This action cannot be done."));
-        run.giveUpWithoutAnswer(kStaysQueued); // the server died or is stuck: it stays queued
-        maybeDone();                           // a delete of a message that never went out is done already
+        maybeDone(); // a delete of a message that never went out is done already
     });
     run.giveUpWhenOffline(kStaysQueued);
     s->openConversation(conv);

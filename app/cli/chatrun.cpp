@@ -111,13 +111,19 @@ void ChatRun::giveUpWhenOffline(const QString &what)
 
 void ChatRun::giveUpWithoutAnswer(const QString &what)
 {
-    if (std::exchange(m_deadlineSet, true))
-        return;
-    QTimer::singleShot(m_ctx.timeoutSeconds * 1000, service(), [this, what] {
-        finish(
-            ExitNetwork,
-            QStringLiteral("The server did not answer within %1 s. %2").arg(m_ctx.timeoutSeconds).arg(what));
-    });
+    m_withoutAnswer = what;
+    if (!m_answerWait) {
+        m_answerWait = new QTimer(service());
+        m_answerWait->setSingleShot(true);
+        m_answerWait->setInterval(m_ctx.timeoutSeconds * 1000);
+        QObject::connect(m_answerWait, &QTimer::timeout, service(), [this] {
+            finish(ExitNetwork,
+                   QStringLiteral("The server did not answer within %1 s. %2")
+                       .arg(m_ctx.timeoutSeconds)
+                       .arg(m_withoutAnswer));
+        });
+    }
+    m_answerWait->start();
 }
 
 void ChatRun::finish(int code, const QString &sentence)
