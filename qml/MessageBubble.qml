@@ -107,7 +107,8 @@ FocusScope {
             parts.push(readersText)
         if (!isDeleted && reactions)
             for (let i = 0; i < reactions.length; ++i)
-                parts.push(Emojis.nameOf(reactions[i].emoji) + " " + reactions[i].count)
+                parts.push((Emojis.ready ? Emojis.nameOf(reactions[i].emoji) : reactions[i].emoji)
+                           + " " + reactions[i].count)
         return parts.join(", ")
     }
 

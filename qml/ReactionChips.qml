@@ -21,7 +21,7 @@ Flow {
     opacity: saving ? 0.6 : 1
 
     function spokenName(r) {
-        const name = Emojis.nameOf(r.emoji)
+        const name = Emojis.ready ? Emojis.nameOf(r.emoji) : r.emoji // named again once read
         return r.mine ? qsTr("%1, %2, you reacted").arg(name).arg(r.count)
                       : qsTr("%1, %2").arg(name).arg(r.count)
     }

@@ -66,7 +66,7 @@ Popup {
                     font.pixelSize: Theme.largeFontSize
                     focusPolicy: Qt.StrongFocus
                     Accessible.role: Accessible.Button
-                    Accessible.name: Emojis.nameOf(modelData)
+                    Accessible.name: Emojis.ready ? Emojis.nameOf(modelData) : modelData
                     ToolTip.visible: hovered
                     ToolTip.text: Accessible.name
                     ToolTip.delay: 500
@@ -165,9 +165,17 @@ Popup {
                     onTapped: root.choose(cell.emoji)
                 }
             }
+            // The catalog is read on a worker thread; the grid fills once it is.
+            BusyIndicator {
+                objectName: "emojiLoading"
+                anchors.centerIn: parent
+                running: !emojiModel.ready
+                visible: running
+                Accessible.name: qsTr("Loading emoji")
+            }
             Text {
                 anchors.centerIn: parent
-                visible: grid.count === 0
+                visible: emojiModel.ready && grid.count === 0
                 text: search.text.length > 0 ? qsTr("No emoji found") : qsTr("No emoji data installed")
                 color: Theme.secondaryText
                 font.pixelSize: Theme.smallFontSize

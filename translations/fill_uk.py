@@ -162,6 +162,7 @@ UK = {
     'Emoji': 'Емодзі',
     'No emoji found': 'Емодзі не знайдено',
     'No emoji data installed': 'Дані емодзі не встановлено',
+    'Loading emoji': 'Завантаження емодзі',
     'Replying to %1: %2': 'Відповідь %1: %2',
     'Replying to %1': 'Відповідь %1',
     'Cancel reply': 'Скасувати відповідь',

@@ -269,73 +269,6 @@
     </message>
 </context>
 <context>
-    <name>MessageActions</name>
-    <message>
-        <source>A message cannot be empty. To remove it, delete it.</source>
-        <translation>Повідомлення не може бути порожнім. Щоб прибрати його, видаліть його.</translation>
-    </message>
-    <message>
-        <source>This message can no longer be edited.</source>
-        <translation>Це повідомлення вже не можна змінити.</translation>
-    </message>
-    <message>
-        <source>This message could not be deleted.</source>
-        <translation>Не вдалося видалити це повідомлення.</translation>
-    </message>
-    <message>
-        <source>The reaction could not be saved.</source>
-        <translation>Не вдалося зберегти реакцію.</translation>
-    </message>
-    <message>
-        <source>This message can no longer be edited: messages can be edited for 15 minutes after they are sent.</source>
-        <translation>Це повідомлення вже не можна змінити: повідомлення можна змінювати протягом 15 хвилин після надсилання.</translation>
-    </message>
-    <message>
-        <source>This message was deleted, so it can no longer take reactions.</source>
-        <translation>Це повідомлення видалено, тож реакції до нього вже не додати.</translation>
-    </message>
-    <message>
-        <source>This message was deleted, so it can no longer be edited.</source>
-        <translation>Це повідомлення видалено, тож його вже не можна змінити.</translation>
-    </message>
-    <message>
-        <source>You can only edit your own messages.</source>
-        <translation>Змінювати можна лише власні повідомлення.</translation>
-    </message>
-    <message>
-        <source>You can only delete your own messages, or any message in a group you administer.</source>
-        <translation>Видаляти можна лише власні повідомлення або будь-які повідомлення в групі, яку ви адмініструєте.</translation>
-    </message>
-    <message>
-        <source>You may not react to this message.</source>
-        <translation>Ви не можете реагувати на це повідомлення.</translation>
-    </message>
-    <message>
-        <source>This message is not there any more, or you are no longer in this conversation.</source>
-        <translation>Цього повідомлення вже немає, або ви більше не в цій розмові.</translation>
-    </message>
-    <message>
-        <source>The server did not take this text: a message is 1 to 10,000 characters.</source>
-        <translation>Сервер не прийняв цей текст: повідомлення має містити від 1 до 10 000 символів.</translation>
-    </message>
-    <message>
-        <source>The server did not take this reaction: one emoji, and at most 20 different ones on a message.</source>
-        <translation>Сервер не прийняв цю реакцію: один емодзі, і не більше 20 різних на одному повідомленні.</translation>
-    </message>
-    <message>
-        <source>The server did not take this request.</source>
-        <translation>Сервер не прийняв цей запит.</translation>
-    </message>
-    <message>
-        <source>The server failed to do this. Try again later.</source>
-        <translation>Серверу не вдалося це зробити. Спробуйте пізніше.</translation>
-    </message>
-    <message>
-        <source>The server refused this (%1).</source>
-        <translation>Сервер відмовив (%1).</translation>
-    </message>
-</context>
-<context>
     <name>MessageBubble</name>
     <message>
         <source>Read by %1</source>
@@ -434,13 +367,6 @@
     </message>
 </context>
 <context>
-    <name>MessageNotifier</name>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 у «%2»</translation>
-    </message>
-</context>
-<context>
     <name>NewConversationDialog</name>
     <message>
         <source>New conversation</source>
@@ -477,17 +403,6 @@
     <message>
         <source>Start chat</source>
         <translation>Почати розмову</translation>
-    </message>
-</context>
-<context>
-    <name>ProxySettings</name>
-    <message>
-        <source>The proxy password could not be read: %1</source>
-        <translation>Не вдалося прочитати пароль проксі: %1</translation>
-    </message>
-    <message>
-        <source>The proxy works for now, but its password could not be saved for the next start: %1</source>
-        <translation>Проксі поки працює, але його пароль не вдалося зберегти до наступного запуску: %1</translation>
     </message>
 </context>
 <context>
@@ -553,6 +468,10 @@
     <message>
         <source>No emoji data installed</source>
         <translation>Дані емодзі не встановлено</translation>
+    </message>
+    <message>
+        <source>Loading emoji</source>
+        <translation>Завантаження емодзі</translation>
     </message>
 </context>
 <context>
@@ -788,13 +707,6 @@
     </message>
 </context>
 <context>
-    <name>UserDirectory</name>
-    <message>
-        <source>Not signed in.</source>
-        <translation>Ви не ввійшли.</translation>
-    </message>
-</context>
-<context>
     <name>ringchat::app::DesktopIntegration</name>
     <message>
         <source>Show Ring Chat</source>
@@ -811,6 +723,101 @@
     <message numerus="yes">
         <source>Ring Chat: %n unread</source>
         <translation><numerusform>Ring Chat: %n непрочитане</numerusform><numerusform>Ring Chat: %n непрочитані</numerusform><numerusform>Ring Chat: %n непрочитаних</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::MessageActionsController</name>
+    <message>
+        <source>A message cannot be empty. To remove it, delete it.</source>
+        <translation>Повідомлення не може бути порожнім. Щоб прибрати його, видаліть його.</translation>
+    </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Це повідомлення вже не можна змінити.</translation>
+    </message>
+    <message>
+        <source>This message could not be deleted.</source>
+        <translation>Не вдалося видалити це повідомлення.</translation>
+    </message>
+    <message>
+        <source>The reaction could not be saved.</source>
+        <translation>Не вдалося зберегти реакцію.</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::MessageNotifier</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 у «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::ProxySettings</name>
+    <message>
+        <source>The proxy password could not be read: %1</source>
+        <translation>Не вдалося прочитати пароль проксі: %1</translation>
+    </message>
+    <message>
+        <source>The proxy works for now, but its password could not be saved for the next start: %1</source>
+        <translation>Проксі поки працює, але його пароль не вдалося зберегти до наступного запуску: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::UserDirectory</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Ви не ввійшли.</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::chat::MessageActions</name>
+    <message>
+        <source>This message can no longer be edited: messages can be edited for 15 minutes after they are sent.</source>
+        <translation>Це повідомлення вже не можна змінити: повідомлення можна змінювати протягом 15 хвилин після надсилання.</translation>
+    </message>
+    <message>
+        <source>This message was deleted, so it can no longer take reactions.</source>
+        <translation>Це повідомлення видалено, тож реакції до нього вже не додати.</translation>
+    </message>
+    <message>
+        <source>This message was deleted, so it can no longer be edited.</source>
+        <translation>Це повідомлення видалено, тож його вже не можна змінити.</translation>
+    </message>
+    <message>
+        <source>You can only edit your own messages.</source>
+        <translation>Змінювати можна лише власні повідомлення.</translation>
+    </message>
+    <message>
+        <source>You can only delete your own messages, or any message in a group you administer.</source>
+        <translation>Видаляти можна лише власні повідомлення або будь-які повідомлення в групі, яку ви адмініструєте.</translation>
+    </message>
+    <message>
+        <source>You may not react to this message.</source>
+        <translation>Ви не можете реагувати на це повідомлення.</translation>
+    </message>
+    <message>
+        <source>This message is not there any more, or you are no longer in this conversation.</source>
+        <translation>Цього повідомлення вже немає, або ви більше не в цій розмові.</translation>
+    </message>
+    <message>
+        <source>The server did not take this text: a message is 1 to 10,000 characters.</source>
+        <translation>Сервер не прийняв цей текст: повідомлення має містити від 1 до 10 000 символів.</translation>
+    </message>
+    <message>
+        <source>The server did not take this reaction: one emoji, and at most 20 different ones on a message.</source>
+        <translation>Сервер не прийняв цю реакцію: один емодзі, і не більше 20 різних на одному повідомленні.</translation>
+    </message>
+    <message>
+        <source>The server did not take this request.</source>
+        <translation>Сервер не прийняв цей запит.</translation>
+    </message>
+    <message>
+        <source>The server failed to do this. Try again later.</source>
+        <translation>Серверу не вдалося це зробити. Спробуйте пізніше.</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1).</source>
+        <translation>Сервер відмовив (%1).</translation>
     </message>
 </context>
 </TS>

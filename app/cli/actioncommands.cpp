@@ -8,8 +8,6 @@
 
 #include "chat/messageactions.h"
 
-#include <QTimer>
-
 #include <functional>
 
 namespace ringchat::cli {
@@ -34,8 +32,12 @@ int runAction(const ChatCommandContext &ctx, const QString &conv,
     bool anyRefused = false;
     // Ours is in the outbox until the server answered it.
     auto maybeDone = [&] {
-        if (!actionId.isEmpty() && s->outboxPending() == 0)
+        if (actionId.isEmpty())
+            return;
+        if (s->outboxPending() == 0)
             run.finish(anyRefused ? ExitRefused : ExitOk);
+        else // the server died or is stuck when no answer comes in time: it stays queued
+            run.giveUpWithoutAnswer(kStaysQueued);
     };
     auto printIfOurs = [&](const QString &id, const api::Message &state) {
         if (id == actionId && !state.id.isEmpty())
@@ -57,20 +59,10 @@ int runAction(const ChatCommandContext &ctx, const QString &conv,
                          s->discardMessage(clientId); // a CLI has nobody to press Retry
                          maybeDone();
                      });
-    // No answer in time (the server died, or is stuck): the action stays queued.
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&deadline, &QTimer::timeout, s, [&] {
-        run.finish(ExitNetwork,
-                   QStringLiteral("The server did not answer within %1 s. %2")
-                       .arg(ctx.timeoutSeconds)
-                       .arg(kStaysQueued));
-    });
     QObject::connect(s, &ChatService::cacheLoaded, s, [&, s] {
         actionId = act(s);
         if (actionId.isEmpty())
             return run.finish(ExitUsage, QStringLiteral("This action cannot be done."));
-        deadline.start(ctx.timeoutSeconds * 1000);
         maybeDone(); // a delete of a message that never went out is done already
     });
     run.giveUpWhenOffline(kStaysQueued);

@@ -193,8 +193,12 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
     std::unique_ptr<StdinLines> input;
 
     auto maybeDone = [&] {
-        if (inputDone && s->isCacheLoaded() && s->outboxPending() == 0)
+        if (!inputDone || !s->isCacheLoaded())
+            return;
+        if (s->outboxPending() == 0)
             run.finish(anyRefused ? ExitRefused : ExitOk);
+        else // all is said: the server died or is stuck when no answer comes in time
+            run.giveUpWithoutAnswer(kStaysQueued);
     };
     QObject::connect(s, &ChatService::messageDelivered, s, [&](const QString &, const api::Message &m) {
         if (!m.id.isEmpty())

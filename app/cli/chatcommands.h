@@ -27,7 +27,7 @@ struct ChatCommandContext
     // Where the per-account cache and outbox live. Empty: $RINGCHAT_DATA_DIR, then the
     // platform's app data location.
     QString dataDir;
-    int timeoutSeconds = kDefaultTimeoutSeconds; // give up after this long without a connection
+    int timeoutSeconds = kDefaultTimeoutSeconds; // give up after this long without a connection or an answer
     Output *output = nullptr;
 };
 

@@ -109,6 +109,23 @@ void ChatRun::giveUpWhenOffline(const QString &what)
     update(service()->status());
 }
 
+void ChatRun::giveUpWithoutAnswer(const QString &what)
+{
+    m_withoutAnswer = what;
+    if (!m_answerWait) {
+        m_answerWait = new QTimer(service());
+        m_answerWait->setSingleShot(true);
+        m_answerWait->setInterval(m_ctx.timeoutSeconds * 1000);
+        QObject::connect(m_answerWait, &QTimer::timeout, service(), [this] {
+            finish(ExitNetwork,
+                   QStringLiteral("The server did not answer within %1 s. %2")
+                       .arg(m_ctx.timeoutSeconds)
+                       .arg(m_withoutAnswer));
+        });
+    }
+    m_answerWait->start();
+}
+
 void ChatRun::finish(int code, const QString &sentence)
 {
     if (m_code >= 0)

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace ringchat::cli {
 
 struct ChatCommandContext;
@@ -32,6 +34,11 @@ public:
     // timeout; `what` is added to the sentence (e.g. what happens to unsent messages).
     void giveUpWhenOffline(const QString &what = QString());
 
+    // Finishes with "network" when no answer comes within the context's timeout
+    // from now (the server took what was sent and died, or is stuck); `what` is
+    // added to the sentence. Each call starts the wait again: an answer is progress.
+    void giveUpWithoutAnswer(const QString &what);
+
     // Ends the run with `code`, saying `sentence` on stderr; only the first call counts.
     void finish(int code, const QString &sentence = QString());
     bool finished() const { return m_code >= 0; }
@@ -45,6 +52,8 @@ private:
     const ChatCommandContext &m_ctx;
     std::unique_ptr<chat::ChatAccount> m_account;
     QEventLoop m_loop;
+    QTimer *m_answerWait = nullptr; // giveUpWithoutAnswer's; made on first use
+    QString m_withoutAnswer;
     int m_code = -1;
 };
 

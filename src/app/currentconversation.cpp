@@ -28,7 +28,7 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     : QObject(parent)
     , m_session(session)
     , m_settings(settings)
-    , m_actions(new MessageActions(this))
+    , m_actions(new MessageActionsController(this))
 {
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);

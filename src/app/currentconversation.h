@@ -7,7 +7,7 @@
 // edit, delete and react are its `actions`). It follows the chat service, so a title,
 // presence or typing change reaches the view by itself.
 
-#include "app/messageactions.h"
+#include "app/messageactionscontroller.h"
 
 #include <QAbstractItemModel>
 #include <QObject>
@@ -49,7 +49,7 @@ class CurrentConversation : public QObject
     // The conversation open at the last run, once the account knows it ("" until then).
     Q_PROPERTY(QString restorableId READ restorableId NOTIFY restorableIdChanged)
     // Reply, edit, delete and react on this conversation's messages.
-    Q_PROPERTY(ringchat::app::MessageActions *actions READ actions CONSTANT)
+    Q_PROPERTY(ringchat::app::MessageActionsController *actions READ actions CONSTANT)
 
 public:
     CurrentConversation(Session *session, Settings *settings, QObject *parent = nullptr);
@@ -69,7 +69,7 @@ public:
     bool windowActive() const { return m_windowActive; }
     void setWindowActive(bool active);
     QString restorableId() const { return m_restorableId; }
-    MessageActions *actions() const { return m_actions; }
+    MessageActionsController *actions() const { return m_actions; }
 
     // The user sees this conversation now (open, and the window has focus).
     bool isOnScreen(const QString &conversationId) const;
@@ -113,7 +113,7 @@ private:
     QPointer<QAbstractItemModel> m_messages;
     bool m_windowActive = false;
     QString m_restorableId;
-    MessageActions *m_actions;
+    MessageActionsController *m_actions;
 };
 
 } // namespace ringchat::app

@@ -3,11 +3,15 @@
 #include "app/emojidata.h"
 
 #include <QFile>
+#include <QFutureWatcher>
 #include <QLoggingCategory>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <memory>
 
 namespace ringchat::app::emoji {
 
@@ -100,10 +104,34 @@ Catalog Catalog::load(const QString &path)
     return parse(file.readAll());
 }
 
-const Catalog &Catalog::installed()
+QFuture<const Catalog *> Catalog::installed()
 {
-    static const Catalog catalog = load(dataFilePath());
-    return catalog;
+    static const QFuture<const Catalog *> future = [] {
+        auto promise = std::make_shared<QPromise<const Catalog *>>();
+        promise->start();
+        // The global pool is waited for at exit, so the read never outlives the app.
+        QThreadPool::globalInstance()->start([promise, path = dataFilePath()] {
+            static const Catalog catalog = load(path);
+            promise->addResult(&catalog);
+            promise->finish();
+        });
+        return promise->future();
+    }();
+    return future;
+}
+
+void Catalog::whenInstalled(QObject *context, std::function<void(const Catalog &)> ready)
+{
+    const QFuture<const Catalog *> future = installed();
+    if (future.isResultReadyAt(0))
+        return ready(*future.result());
+    // A watcher each: a future takes only one continuation (then()).
+    auto *watcher = new QFutureWatcher<const Catalog *>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, ready = std::move(ready)] {
+        watcher->deleteLater();
+        ready(*watcher->result());
+    });
+    watcher->setFuture(future);
 }
 
 QString Catalog::dataFilePath()

@@ -6,13 +6,16 @@
 // emoji with its CLDR name and its group, in Unicode's order. Skin-tone variants and
 // the lone components are left out, so the picker shows each emoji once. No emoji is
 // typed by hand anywhere in the app: the picker, the quick reactions and the names
-// screen readers say all come from here.
+// screen readers say all come from here. The file is read off the GUI thread.
 
 #include <QByteArrayView>
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace ringchat::app::emoji {
 
@@ -30,8 +33,12 @@ public:
     static Catalog parse(QByteArrayView text);
     // Reads and parses a file; empty (with a warning) when it cannot be read.
     static Catalog load(const QString &path);
-    // The installed data, read once on first use (see dataFilePath()).
-    static const Catalog &installed();
+    // The installed data (see dataFilePath()), read once on a worker thread, started
+    // by the first call: the GUI thread never waits for the file.
+    static QFuture<const Catalog *> installed();
+    // Calls `ready` on `context`'s thread once the installed data is read (at once
+    // when it is), unless `context` is gone by then.
+    static void whenInstalled(QObject *context, std::function<void(const Catalog &)> ready);
     // RINGCHAT_EMOJI_DATA when set, else unicode/emoji/emoji-test.txt in the
     // system's data folders (/usr/share on Linux); empty when there is none.
     static QString dataFilePath();

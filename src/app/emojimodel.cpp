@@ -5,15 +5,29 @@
 namespace ringchat::app {
 
 EmojiModel::EmojiModel(QObject *parent)
-    : EmojiModel(&emoji::Catalog::installed(), parent)
+    : QAbstractListModel(parent)
 {
+    emoji::Catalog::whenInstalled(this, [this](const emoji::Catalog &catalog) { setCatalog(&catalog); });
 }
 
 EmojiModel::EmojiModel(const emoji::Catalog *catalog, QObject *parent)
     : QAbstractListModel(parent)
-    , m_catalog(catalog)
 {
+    setCatalog(catalog);
+}
+
+void EmojiModel::setCatalog(const emoji::Catalog *catalog)
+{
+    m_catalog = catalog;
+    m_group = qBound(-1, m_group, int(catalog->groups().size()) - 1);
     refilter();
+    emit readyChanged();
+}
+
+const emoji::Catalog &EmojiModel::catalog() const
+{
+    static const emoji::Catalog none;
+    return m_catalog ? *m_catalog : none;
 }
 
 void EmojiModel::setFilterText(const QString &text)
@@ -27,7 +41,8 @@ void EmojiModel::setFilterText(const QString &text)
 
 void EmojiModel::setGroup(int group)
 {
-    group = qBound(-1, group, int(m_catalog->groups().size()) - 1);
+    if (m_catalog) // until then any group may be chosen
+        group = qBound(-1, group, int(m_catalog->groups().size()) - 1);
     if (group == m_group)
         return;
     m_group = group;
@@ -37,8 +52,8 @@ void EmojiModel::setGroup(int group)
 
 QStringList EmojiModel::groupIcons() const
 {
-    QStringList icons(m_catalog->groups().size());
-    for (const emoji::Emoji &e : m_catalog->all()) {
+    QStringList icons(catalog().groups().size());
+    for (const emoji::Emoji &e : catalog().all()) {
         if (icons[e.group].isEmpty())
             icons[e.group] = e.text;
     }
@@ -51,7 +66,7 @@ void EmojiModel::refilter()
     // A search looks in every group; without one, the chosen group is shown.
     const bool inGroup = words.isEmpty() && m_group >= 0;
     QList<qsizetype> rows;
-    const QList<emoji::Emoji> &all = m_catalog->all();
+    const QList<emoji::Emoji> &all = catalog().all();
     for (qsizetype i = 0; i < all.size(); ++i) {
         if ((!inGroup || all[i].group == m_group) && emoji::Catalog::matches(all[i], words))
             rows.append(i);
@@ -73,7 +88,7 @@ QVariant EmojiModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const emoji::Emoji &e = m_catalog->all().at(m_rows.at(index.row()));
+    const emoji::Emoji &e = catalog().all().at(m_rows.at(index.row()));
     switch (role) {
     case Qt::DisplayRole:
     case EmojiRole:
@@ -81,7 +96,7 @@ QVariant EmojiModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return e.name;
     case GroupRole:
-        return m_catalog->groups().at(e.group);
+        return catalog().groups().at(e.group);
     default:
         return {};
     }
@@ -94,7 +109,16 @@ QHash<int, QByteArray> EmojiModel::roleNames() const
 
 QString EmojiModel::emojiAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_catalog->all().at(m_rows.at(row)).text : QString();
+    return row >= 0 && row < m_rows.size() ? catalog().all().at(m_rows.at(row)).text : QString();
+}
+
+Emojis::Emojis(QObject *parent)
+    : QObject(parent)
+{
+    emoji::Catalog::whenInstalled(this, [this](const emoji::Catalog &catalog) {
+        m_catalog = &catalog;
+        emit readyChanged();
+    });
 }
 
 QStringList Emojis::quickReactions(const emoji::Catalog &catalog)

@@ -138,7 +138,27 @@ QString MessageActions::react(const QString &conversationId, const QString &mess
     e.targetId = targetOf(conversationId, messageKey);
     e.emoji = emoji;
     e.reactionOn = on;
+    if (const auto undone = toggleBack(e)) {
+        m_sender->discard(undone->clientId); // neither goes out
+        announce(conversationId, e.targetId);
+        return undone->clientId;
+    }
     return enqueue(e);
+}
+
+std::optional<OutboxEntry> MessageActions::toggleBack(const OutboxEntry &reaction) const
+{
+    const QList<OutboxEntry> actions = m_sender->actions(reaction.conversationId);
+    for (auto it = actions.crbegin(); it != actions.crend(); ++it) {
+        if (it->kind != Kind::React || it->targetId != reaction.targetId || it->emoji != reaction.emoji)
+            continue;
+        // The last toggle of this emoji: it cancels out while it has not gone out;
+        // once it has, the server may have done it, and the new one must follow.
+        if (!it->emitted && it->reactionOn != reaction.reactionOn)
+            return *it;
+        return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 QString MessageActions::targetOf(const QString &conversationId, const QString &key) const

@@ -10,7 +10,8 @@
 // A send that has not gone out is changed instead of acted on: an edit rewrites
 // it, a delete drops it, and nothing reaches the server (Nheko crashes here).
 // Once it has gone out, the action waits behind it in the queue, against its
-// clientId, which the send's ack turns into the message's id.
+// clientId, which the send's ack turns into the message's id. A reaction toggled
+// back before the first toggle went out takes that one out instead: neither goes.
 
 #include "api/types.h"
 #include "chat/outboxsender.h"
@@ -66,6 +67,9 @@ private:
     // held message's id (found by id or by our clientId), else the key as given.
     QString targetOf(const QString &conversationId, const QString &key) const;
     QString enqueue(OutboxEntry entry);
+    // The queued reaction that `reaction` toggles back (same message and emoji, the
+    // other way, not gone out yet): the two cancel out in the outbox.
+    std::optional<OutboxEntry> toggleBack(const OutboxEntry &reaction) const;
     // The row of `key` as shown (held, or our pending send), if there is one.
     std::optional<api::Message> row(const QString &conversationId, const QString &key) const;
     void announce(const QString &conversationId, const QString &key);

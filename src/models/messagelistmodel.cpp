@@ -17,6 +17,9 @@ MessageListModel::MessageListModel(const QString &conversationId, const QString 
     : QAbstractListModel(parent)
     , m_conversationId(conversationId)
     , m_roles(ownUserId)
+    , m_editWindows(new EditWindowTimer(
+          this, [this](int row) { return m_roles.editWindowCloses(m_rows.at(row)); },
+          [this](int row) { Q_EMIT dataChanged(index(row), index(row), { CanEditRole }); }))
 {
 }
 

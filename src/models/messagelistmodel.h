@@ -22,6 +22,7 @@
 // participant's read marker (setReadMarker) reaches the seq.
 
 #include "api/types.h"
+#include "models/editwindowtimer.h"
 #include "models/messagehistory.h"
 #include "models/messageroles.h"
 
@@ -212,7 +213,8 @@ private:
     // Changes of rows not in the window while history pages are on their way: they
     // apply once the pages are in (a page may have been read before the change).
     QHash<qint64, api::Message> m_changesAwaitingRows;
-    quint64 m_generation = 0; // bumped by resets, so late history answers are dropped
+    quint64 m_generation = 0;       // bumped by resets, so late history answers are dropped
+    EditWindowTimer *m_editWindows; // canEdit turns false when a window closes
 };
 
 } // namespace ringchat::models

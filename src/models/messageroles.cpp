@@ -69,8 +69,15 @@ QStringList MessageRoles::readers(const Message &m) const
 
 bool MessageRoles::canEdit(const Message &m, const QDateTime &now) const
 {
-    return isOwn(m) && m.type == Message::Type::Text && !m.isDeleted() && m.timestamp.isValid()
-        && m.timestamp.msecsTo(now) < kEditWindowMs;
+    const QDateTime closes = editWindowCloses(m);
+    return closes.isValid() && now < closes;
+}
+
+QDateTime MessageRoles::editWindowCloses(const Message &m) const
+{
+    if (!isOwn(m) || m.type != Message::Type::Text || m.isDeleted() || !m.timestamp.isValid())
+        return {};
+    return m.timestamp.addMSecs(kEditWindowMs);
 }
 
 bool MessageRoles::canDelete(const Message &m) const

@@ -32,6 +32,9 @@ public:
     bool isOwn(const api::Message &m) const { return !m_ownUserId.isEmpty() && m.senderId == m_ownUserId; }
     // Our own text message, not deleted, within the edit window (at `now`).
     bool canEdit(const api::Message &m, const QDateTime &now) const;
+    // When canEdit turns false by itself: the end of our text message's edit window;
+    // invalid when it is never editable.
+    QDateTime editWindowCloses(const api::Message &m) const;
     // Our own message, or any message of a group we are an admin of; not deleted.
     bool canDelete(const api::Message &m) const;
     // Whether the conversation is a group (admins may delete anyone's message there).

@@ -150,7 +150,7 @@ private slots:
     {
         const QString path = Catalog::dataFilePath();
         QVERIFY2(QFile::exists(path), "emoji-test.txt not found: install unicode-data (scripts/setup)");
-        const Catalog &catalog = Catalog::installed();
+        const Catalog &catalog = *Catalog::installed().result(); // waits for the worker
         QVERIFY2(catalog.all().size() > 1500, qPrintable(QString::number(catalog.all().size())));
         QVERIFY(catalog.groups().contains(QStringLiteral("Flags")));
         QVERIFY(!catalog.groups().contains(QStringLiteral("Component")));

@@ -9,6 +9,7 @@
 #include "chatclient.h"
 #include "clirunner.h"
 #include "referenceserver.h"
+#include "serverstate.h"
 
 #include "chat/connectionmanager.h"
 #include "chat/messageactions.h"
@@ -48,31 +49,17 @@ std::optional<api::Message> byClientId(const QList<api::Message> &list, const QS
     return std::nullopt;
 }
 
-// The server's own rows: "seq|content|format|deleted|reactions", ascending.
-QStringList serverRows(const ReferenceServer &server, const QString &conv = kConv)
+QStringList serverRows(const ReferenceServer &server)
 {
-    return server
-        .sql(QStringLiteral("SELECT seq || '|' || content || '|' || format || '|' || (deletedAt IS NOT NULL)"
-                            " || '|' || reactions FROM messages WHERE conversationId = '%1' ORDER BY seq")
-                 .arg(conv))
-        .trimmed()
-        .split(QLatin1Char('\n'));
+    return ::serverRows(server, kConv);
 }
-
-qint64 serverRev(const ReferenceServer &server, const QString &conv = kConv)
+qint64 serverRev(const ReferenceServer &server)
 {
-    return server.sql(QStringLiteral("SELECT rev FROM conversations WHERE id = '%1'").arg(conv))
-        .trimmed()
-        .toLongLong();
+    return ::serverRev(server, kConv);
 }
-
-QString messageId(const ReferenceServer &server, qint64 seq, const QString &conv = kConv)
+QString messageId(const ReferenceServer &server, qint64 seq)
 {
-    return server
-        .sql(QStringLiteral("SELECT id FROM messages WHERE conversationId = '%1' AND seq = %2")
-                 .arg(conv)
-                 .arg(seq))
-        .trimmed();
+    return ::messageId(server, seq, kConv);
 }
 
 QJsonObject json(const QString &line)
@@ -376,6 +363,74 @@ private slots:
         const auto shown = atSeq(alice->messages(kConv), 3).value();
         QCOMPARE(shown.content, QStringLiteral("Edited offline"));
         QCOMPARE(shown.pendingChange, PendingChange::None);
+    }
+
+    void aReactionToggledBackWhileQueuedCancelsOutAcrossARestart()
+    {
+        ReferenceServer server(ReferenceServer::relaxedLimits());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString token = server.token(QStringLiteral("alice"));
+        const qint64 revBefore = serverRev(server);
+        const QStringList rowsBefore = serverRows(server);
+        QString second;
+        {
+            ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+            QVERIFY(alice.startSynced(kConv, 3));
+            second = atSeq(alice->messages(kConv), 2)->id;
+            server.kill();
+            QTRY_VERIFY_WITH_TIMEOUT(alice->status() != Status::Online, kWait);
+            QVERIFY(!alice->setReaction(kConv, second, kParty, true).isEmpty());
+            QCOMPARE(alice->outboxPending(), 1);
+        } // the app quits with the reaction queued
+        QVERIFY(server.start());
+        server.pause(); // up, but it answers nothing: the app starts offline
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+        alice->openConversation(kConv);
+        alice->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded() && atSeq(alice->messages(kConv), 2).has_value(),
+                                 kWait);
+        QCOMPARE(alice->outboxPending(), 1);
+        QVERIFY(!alice->setReaction(kConv, second, kParty, false).isEmpty());
+        QCOMPARE(alice->outboxPending(), 0);                             // neither goes out
+        QCOMPARE(atSeq(alice->messages(kConv), 2)->reactions.size(), 1); // Alice's thumbs up, as before
+        server.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        QTest::qWait(500); // anything left would go out now
+        QCOMPARE(serverRev(server), revBefore);
+        QCOMPARE(serverRows(server), rowsBefore);
+    }
+
+    void aReactionToggledBackAfterItWentOutFollowsItAcrossARestart()
+    {
+        ReferenceServer server(ReferenceServer::relaxedLimits());
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString token = server.token(QStringLiteral("alice"));
+        const qint64 revBefore = serverRev(server);
+        QString second;
+        {
+            ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+            QVERIFY(alice.startSynced(kConv, 3));
+            second = atSeq(alice->messages(kConv), 2)->id;
+            server.pause(); // the reaction goes out, and no answer comes
+            QVERIFY(!alice->setReaction(kConv, second, kParty, true).isEmpty());
+            QTest::qWait(300);
+            QCOMPARE(alice->outboxPending(), 1);
+        } // the app quits with the reaction sent and not answered
+        ChatClient alice(server.url(), QStringLiteral("alice"), { token }, dir.path());
+        alice->openConversation(kConv);
+        alice->start();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isCacheLoaded() && atSeq(alice->messages(kConv), 2).has_value(),
+                                 kWait);
+        QVERIFY(!alice->setReaction(kConv, second, kParty, false).isEmpty());
+        QCOMPARE(alice->outboxPending(), 2); // the server may have the first: both go, in order
+        server.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(alice->outboxPending(), 0, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        QCOMPARE(serverRows(server).at(1).count(kParty), 0);
+        QCOMPARE(serverRev(server), revBefore + 2);                      // on, then off
+        QCOMPARE(atSeq(alice->messages(kConv), 2)->reactions.size(), 1); // Alice's thumbs up, as before
     }
 
     void cliSendReplyEditReactDeleteHistoryAndTail()

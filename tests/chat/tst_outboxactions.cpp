@@ -308,6 +308,68 @@ private slots:
         QCOMPARE(lastRow().pendingChange, PendingChange::None);
     }
 
+    void aReactionToggledBackBeforeItWentOutCancelsOut()
+    {
+        const QString party = QStringLiteral("\U0001F389");
+        // On then off, and off then on (Bob's thumb is not ours: off is a no-op there).
+        const QString on = m_actions->react(kConv, QStringLiteral("m2"), party, true);
+        QCOMPARE(lastRow().reactions.size(), 2);
+        QCOMPARE(m_actions->react(kConv, QStringLiteral("m2"), party, false), on);
+        const QString off = m_actions->react(kConv, QStringLiteral("m2"), kThumb, false);
+        QCOMPARE(m_actions->react(kConv, QStringLiteral("m2"), kThumb, true), off);
+        QVERIFY(m_recorder.entries.isEmpty());
+        QCOMPARE(m_recorder.removed, (QStringList { on, off }));
+        QCOMPARE(m_own->pendingCount(), 0);
+        QCOMPARE(lastRow().reactions.size(), 1); // the server's state again
+        QCOMPARE(lastRow().pendingChange, PendingChange::None);
+        // Two toggles the same way do not cancel out.
+        m_actions->react(kConv, QStringLiteral("m2"), party, true);
+        m_actions->react(kConv, QStringLiteral("m2"), party, true);
+        QCOMPARE(m_recorder.entries.size(), 2);
+
+        // Across a restart: the entry read back from the disk cancels out the same way.
+        const QList<OutboxEntry> onDisk = { m_recorder.entries.first() };
+        cleanup();
+        init();
+        m_own->restore(onDisk);
+        QCOMPARE(m_actions->react(kConv, QStringLiteral("m2"), party, false), onDisk.first().clientId);
+        QCOMPARE(m_own->pendingCount(), 0);
+        goOnline();
+        QVERIFY(m_link.sent.isEmpty()); // nothing reaches the server
+    }
+
+    void aReactionToggledBackAfterItWentOutFollowsIt()
+    {
+        goOnline();
+        const QString on = m_actions->react(kConv, QStringLiteral("m2"), kThumb, true);
+        QCOMPARE(m_link.events(), QStringList { QStringLiteral("set_reaction") }); // no answer yet
+        const QString off = m_actions->react(kConv, QStringLiteral("m2"), kThumb, false);
+        QVERIFY(off != on);
+        QCOMPARE(m_own->pendingCount(), 2);
+        api::Message state
+            = held(QStringLiteral("m2"), 2, QStringLiteral("bob"), QStringLiteral("hi Alice"), 3);
+        state.reactions = { { kThumb, 2, { QStringLiteral("bob"), kMe } } };
+        m_link.ok(0, ackOf(state));
+        QCOMPARE(m_link.events(),
+                 (QStringList { QStringLiteral("set_reaction"), QStringLiteral("set_reaction") }));
+        QCOMPARE(m_link.sent.at(0).data.value(QStringLiteral("on")).toBool(), true);
+        QCOMPARE(m_link.sent.at(1).data.value(QStringLiteral("on")).toBool(), false);
+
+        // Across a restart: an entry that went out before it (emitted) is followed too.
+        OutboxEntry sent = m_recorder.entries.first();
+        QVERIFY(sent.emitted);
+        cleanup();
+        init();
+        m_own->restore({ sent });
+        QVERIFY(m_actions->react(kConv, QStringLiteral("m2"), kThumb, true) != sent.clientId);
+        QCOMPARE(m_own->pendingCount(), 2);
+        goOnline();
+        m_link.ok(0, ackOf(state));
+        QCOMPARE(m_link.sent.size(), 2);
+        QCOMPARE(m_link.sent.at(0).data.value(QStringLiteral("on")).toBool(), false);
+        QCOMPARE(m_link.sent.at(1).data.value(QStringLiteral("on")).toBool(), true);
+    }
+
     void anEditOfAnUnsentSendRewritesIt()
     {
         QSignalSpy updated(m_own, &OwnMessages::rowUpdated);

@@ -10,11 +10,13 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace ringchat;
 using namespace fixtures;
 using models::MessageHistory;
 using models::MessageListModel;
+using models::MessageRoles;
 using Role = MessageListModel::Role;
 
 namespace {
@@ -600,6 +602,43 @@ private Q_SLOTS:
                                   "replyToSeq", "replySenderName", "replySnippet", "replyDeleted",
                                   "reactions", "canEdit", "canDelete", "pendingChange" })
             QVERIFY2(names.values().contains(QByteArray(name)), name);
+    }
+
+    void canEditTurnsFalseWhenTheEditWindowCloses()
+    {
+        Harness h;
+        const qint64 window = MessageRoles::kEditWindowMs;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Our messages whose windows close in 0.4 s and 1.2 s, one of Bob's, one of ours
+        // with minutes left; then a hundred more of ours: still one timer.
+        h.model.setMessages({ message(kConv, 1, QStringLiteral("alice"), now.addMSecs(400 - window)),
+                              message(kConv, 2, QStringLiteral("bob"), now.addMSecs(400 - window)),
+                              message(kConv, 3, QStringLiteral("alice"), now.addMSecs(1200 - window)),
+                              message(kConv, 4, QStringLiteral("alice"), now.addSecs(-60)) });
+        QList<Message> more;
+        for (qint64 seq = 5; seq < 105; ++seq)
+            more << message(kConv, seq, QStringLiteral("alice"), now.addSecs(-seq));
+        h.model.appendOrMerge(more);
+        QCOMPARE(h.model.findChildren<QTimer *>().size(), 1);
+        QCOMPARE(h.at(0, Role::CanEditRole).toBool(), true);
+        QCOMPARE(h.at(2, Role::CanEditRole).toBool(), true);
+
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        auto canEditChanges = [&] {
+            QList<int> rows;
+            for (const QList<QVariant> &args : std::as_const(changed))
+                if (args.at(2).value<QList<int>>().contains(Role::CanEditRole))
+                    rows << args.at(0).toModelIndex().row();
+            return rows;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(canEditChanges(), QList<int>({ 0 }), 5000);
+        QCOMPARE(h.at(0, Role::CanEditRole).toBool(), false);
+        QCOMPARE(h.at(2, Role::CanEditRole).toBool(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(canEditChanges(), QList<int>({ 0, 2 }), 5000);
+        QCOMPARE(h.at(2, Role::CanEditRole).toBool(), false);
+        QCOMPARE(h.at(3, Role::CanEditRole).toBool(), true);
+        QTest::qWait(200); // nothing else closes for minutes
+        QCOMPARE(canEditChanges(), QList<int>({ 0, 2 }));
     }
 
     void jumpToRevealsOrLoadsThePageAround()

@@ -172,12 +172,18 @@ Item {
             const picker = view.reactionPicker
             tryCompare(picker, "opened", true)
             compare(picker.messageId, "m10")
+            // The catalog is read on a worker thread: the picker waits for it, busy.
+            tryCompare(Emojis, "ready", true)
+            tryCompare(picker.emojiModel, "ready", true)
+            compare(findChild(picker.grid, "emojiLoading").visible, false)
             const row = findChild(picker.contentItem, "quickReactions")
             const quick = []
+            tryVerify(() => row.children.length >= 6)
             for (let i = 0; i < row.children.length; ++i)
                 if (row.children[i].objectName === "quickReaction")
                     quick.push(row.children[i])
             compare(quick.length, 6)
+            waitForItemPolished(row) // laid out
             compare(quick[0].Accessible.name, "Thumbs up")
             mouseClick(quick[0])
             compare(reactSpy.count, 1)

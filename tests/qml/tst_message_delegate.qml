@@ -232,6 +232,7 @@ Item {
             verify(chips[0].mine)
             verify(Qt.colorEqual(chips[0].contentItem.color, Theme.accent))   // ours stands out
             verify(!Qt.colorEqual(chips[1].contentItem.color, Theme.accent))
+            tryCompare(Emojis, "ready", true) // the names come with the catalog, read on a worker thread
             compare(chips[0].Accessible.name, "Thumbs up, 2, you reacted")
             compare(chips[1].Accessible.name, "Party popper, 1")
             compare(chips[0].Accessible.description, "Alice, Bob")

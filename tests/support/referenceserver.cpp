@@ -111,6 +111,7 @@ void ReferenceServer::stop()
     if (!isRunning())
         return;
     m_process->terminate();
+    resume(); // a paused server cannot act on SIGTERM
     if (!m_process->waitForFinished(5000)) {
         m_output += m_process->readAll();
         qWarning("reference server %s: no exit 5 s after SIGTERM, killing it; its output:\n%s",
@@ -119,6 +120,18 @@ void ReferenceServer::stop()
         return;
     }
     m_output += m_process->readAll();
+}
+
+void ReferenceServer::pause()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGSTOP);
+}
+
+void ReferenceServer::resume()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGCONT);
 }
 
 void ReferenceServer::kill()

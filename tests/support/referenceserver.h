@@ -40,8 +40,10 @@ public:
     // LISTENING line. On false, error() says why (also printed as a warning, with the
     // server's output, for tests that only QVERIFY the result).
     bool start(int timeoutMs = 30000);
-    void stop(); // SIGTERM: the server's graceful shutdown
-    void kill(); // SIGKILL: no goodbye, nothing flushed beyond what SQLite committed
+    void stop();   // SIGTERM: the server's graceful shutdown
+    void kill();   // SIGKILL: no goodbye, nothing flushed beyond what SQLite committed
+    void pause();  // SIGSTOP: connections stay open and nothing answers
+    void resume(); // SIGCONT
 
     bool isRunning() const;
     QUrl url() const { return m_url; }

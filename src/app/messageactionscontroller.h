@@ -5,7 +5,9 @@
 // `actions`): the message being replied to (the composer's quote bar), the message
 // being edited in place, and delete and react. Each action goes to the chat service
 // (the outbox); a refusal, at once or later from the server (actionRefused), becomes
-// `notice`: one sentence the window shows for a few seconds.
+// `notice`: one sentence the window shows for a few seconds. The window's side of
+// the actions: chat::MessageActions is the engine that keeps them in the outbox and
+// shows them on the rows until the server answers.
 
 #include <QObject>
 #include <QPointer>
@@ -20,7 +22,7 @@ class ChatService;
 
 namespace ringchat::app {
 
-class MessageActions : public QObject
+class MessageActionsController : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
@@ -39,7 +41,7 @@ class MessageActions : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    explicit MessageActions(QObject *parent = nullptr);
+    explicit MessageActionsController(QObject *parent = nullptr);
 
     // The conversation the actions apply to; a new one ends any reply or edit.
     void setConversation(chat::ChatService *service, const QString &conversationId,

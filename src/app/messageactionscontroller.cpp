@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/messageactions.h"
+#include "app/messageactionscontroller.h"
 
 #include "chat/chatservice.h"
 
@@ -21,16 +21,16 @@ QVariant roleValue(const QAbstractItemModel *model, int row, const QByteArray &n
 
 } // namespace
 
-MessageActions::MessageActions(QObject *parent)
+MessageActionsController::MessageActionsController(QObject *parent)
     : QObject(parent)
 {
     m_noticeTimer.setSingleShot(true);
     m_noticeTimer.setInterval(6000);
-    connect(&m_noticeTimer, &QTimer::timeout, this, &MessageActions::dismissNotice);
+    connect(&m_noticeTimer, &QTimer::timeout, this, &MessageActionsController::dismissNotice);
 }
 
-void MessageActions::setConversation(chat::ChatService *service, const QString &conversationId,
-                                     QAbstractItemModel *messages)
+void MessageActionsController::setConversation(chat::ChatService *service, const QString &conversationId,
+                                               QAbstractItemModel *messages)
 {
     if (service != m_service) {
         if (m_service)
@@ -53,18 +53,19 @@ void MessageActions::setConversation(chat::ChatService *service, const QString &
     }
 }
 
-bool MessageActions::ready() const
+bool MessageActionsController::ready() const
 {
     return m_service && !m_conversationId.isEmpty();
 }
 
-QString MessageActions::snippetOf(const QString &text)
+QString MessageActionsController::snippetOf(const QString &text)
 {
     const QString line = text.simplified();
     return line.size() <= kSnippetLength ? line : line.left(kSnippetLength - 1) + QChar(0x2026);
 }
 
-bool MessageActions::startReply(const QString &messageId, const QString &senderName, const QString &text)
+bool MessageActionsController::startReply(const QString &messageId, const QString &senderName,
+                                          const QString &text)
 {
     if (messageId.isEmpty() || !ready())
         return false;
@@ -73,12 +74,12 @@ bool MessageActions::startReply(const QString &messageId, const QString &senderN
     return true;
 }
 
-void MessageActions::cancelReply()
+void MessageActionsController::cancelReply()
 {
     setReply({}, {}, {});
 }
 
-QString MessageActions::send(const QString &text)
+QString MessageActionsController::send(const QString &text)
 {
     if (!ready())
         return {};
@@ -88,7 +89,7 @@ QString MessageActions::send(const QString &text)
     return clientId;
 }
 
-bool MessageActions::startEdit(const QString &messageKey, const QString &text)
+bool MessageActionsController::startEdit(const QString &messageKey, const QString &text)
 {
     if (messageKey.isEmpty() || !ready())
         return false;
@@ -96,7 +97,7 @@ bool MessageActions::startEdit(const QString &messageKey, const QString &text)
     return true;
 }
 
-bool MessageActions::editLast()
+bool MessageActionsController::editLast()
 {
     if (!m_messages || !ready())
         return false;
@@ -109,7 +110,7 @@ bool MessageActions::editLast()
     return startEdit(key, roleValue(m_messages, row, "text").toString());
 }
 
-bool MessageActions::saveEdit(const QString &text)
+bool MessageActionsController::saveEdit(const QString &text)
 {
     if (!editing() || !ready())
         return false;
@@ -127,12 +128,12 @@ bool MessageActions::saveEdit(const QString &text)
     return true;
 }
 
-void MessageActions::cancelEdit()
+void MessageActionsController::cancelEdit()
 {
     setEditing({}, {});
 }
 
-bool MessageActions::deleteMessage(const QString &messageKey)
+bool MessageActionsController::deleteMessage(const QString &messageKey)
 {
     if (messageKey.isEmpty() || !ready())
         return false;
@@ -147,7 +148,7 @@ bool MessageActions::deleteMessage(const QString &messageKey)
     return true;
 }
 
-bool MessageActions::react(const QString &messageId, const QString &emoji, bool on)
+bool MessageActionsController::react(const QString &messageId, const QString &emoji, bool on)
 {
     if (messageId.isEmpty() || emoji.isEmpty() || !ready())
         return false;
@@ -158,7 +159,7 @@ bool MessageActions::react(const QString &messageId, const QString &emoji, bool 
     return true;
 }
 
-void MessageActions::setReply(const QString &id, const QString &senderName, const QString &snippet)
+void MessageActionsController::setReply(const QString &id, const QString &senderName, const QString &snippet)
 {
     if (id == m_replyToId && senderName == m_replySenderName && snippet == m_replySnippet)
         return;
@@ -168,7 +169,7 @@ void MessageActions::setReply(const QString &id, const QString &senderName, cons
     emit replyTargetChanged();
 }
 
-void MessageActions::setEditing(const QString &key, const QString &text)
+void MessageActionsController::setEditing(const QString &key, const QString &text)
 {
     if (key == m_editingKey && text == m_editingText)
         return;
@@ -177,7 +178,7 @@ void MessageActions::setEditing(const QString &key, const QString &text)
     emit editingChanged();
 }
 
-void MessageActions::setNotice(const QString &sentence)
+void MessageActionsController::setNotice(const QString &sentence)
 {
     if (sentence.isEmpty())
         m_noticeTimer.stop();

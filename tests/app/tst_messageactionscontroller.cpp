@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The app layer's message actions (src/app/messageactions, CurrentConversation's
+// The app layer's message actions (src/app/messageactionscontroller, CurrentConversation's
 // `actions`): the reply target and the edit state as properties, the calls they
 // make on a real ChatService (offline, so each action stays in its outbox), and the
 // refusals shown to the user as a sentence.
-#include "app/messageactions.h"
+#include "app/messageactionscontroller.h"
 #include "auth/accesstokensource.h"
 #include "chat/chatservice.h"
 
@@ -45,7 +45,7 @@ public:
 
 } // namespace
 
-class TestMessageActions : public QObject
+class TestMessageActionsController : public QObject
 {
     Q_OBJECT
 
@@ -63,9 +63,9 @@ private slots:
     {
         auto service = makeService();
         FakeMessages messages;
-        MessageActions actions;
+        MessageActionsController actions;
         actions.setConversation(service.get(), kConversation, &messages);
-        QSignalSpy changed(&actions, &MessageActions::replyTargetChanged);
+        QSignalSpy changed(&actions, &MessageActionsController::replyTargetChanged);
 
         QVERIFY(!actions.startReply(QString(), QStringLiteral("Bob"), QStringLiteral("queued"))); // no id yet
         QVERIFY(actions.startReply(QStringLiteral("m1"), QStringLiteral("Bob"),
@@ -101,12 +101,13 @@ private slots:
 
     void snippetIsOneLineOfAtMost140Characters()
     {
-        QCOMPARE(MessageActions::snippetOf(QStringLiteral("a\n\nb\tc")), QStringLiteral("a b c"));
+        QCOMPARE(MessageActionsController::snippetOf(QStringLiteral("a\n\nb\tc")), QStringLiteral("a b c"));
         const QString longText(300, QLatin1Char('x'));
-        const QString snippet = MessageActions::snippetOf(longText);
+        const QString snippet = MessageActionsController::snippetOf(longText);
         QCOMPARE(snippet.size(), 140);
         QVERIFY(snippet.endsWith(QChar(0x2026)));
-        QCOMPARE(MessageActions::snippetOf(QString(140, QLatin1Char('y'))), QString(140, QLatin1Char('y')));
+        QCOMPARE(MessageActionsController::snippetOf(QString(140, QLatin1Char('y'))),
+                 QString(140, QLatin1Char('y')));
     }
 
     void editStateAndEditLast()
@@ -115,9 +116,9 @@ private slots:
         FakeMessages messages;
         messages.add(QStringLiteral("m1"), QString(), QStringLiteral("first"));
         messages.add(QString(), QStringLiteral("c2"), QStringLiteral("queued one"));
-        MessageActions actions;
+        MessageActionsController actions;
         actions.setConversation(service.get(), kConversation, &messages);
-        QSignalSpy changed(&actions, &MessageActions::editingChanged);
+        QSignalSpy changed(&actions, &MessageActionsController::editingChanged);
 
         QVERIFY(!actions.editLast()); // nothing editable
         QVERIFY(!actions.editing());
@@ -161,10 +162,10 @@ private slots:
     {
         auto service = makeService();
         FakeMessages messages;
-        MessageActions actions;
+        MessageActionsController actions;
         actions.setNoticeDuration(50);
         actions.setConversation(service.get(), kConversation, &messages);
-        QSignalSpy notices(&actions, &MessageActions::noticeChanged);
+        QSignalSpy notices(&actions, &MessageActionsController::noticeChanged);
 
         QVERIFY(!actions.deleteMessage(QStringLiteral("not an id")));
         QCOMPARE(actions.notice(), QStringLiteral("This message could not be deleted."));
@@ -187,7 +188,7 @@ private slots:
     void serverRefusalIsShownAsItsSentence()
     {
         auto service = makeService();
-        MessageActions actions;
+        MessageActionsController actions;
         actions.setConversation(service.get(), kConversation, nullptr);
         emit service->actionRefused(
             kConversation, QStringLiteral("m1"), QStringLiteral("EDIT_WINDOW_CLOSED"),
@@ -197,7 +198,7 @@ private slots:
         actions.dismissNotice();
         QVERIFY(actions.notice().isEmpty());
         // Without a service or a conversation nothing is sent.
-        MessageActions idle;
+        MessageActionsController idle;
         QVERIFY(idle.send(QStringLiteral("x")).isEmpty());
         QVERIFY(!idle.startReply(QStringLiteral("m1"), QStringLiteral("Bob"), QStringLiteral("x")));
         QVERIFY(!idle.editLast());
@@ -207,8 +208,8 @@ private slots:
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
-    TestMessageActions test;
+    TestMessageActionsController test;
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "tst_messageactions.moc"
+#include "tst_messageactionscontroller.moc"
