@@ -7,6 +7,7 @@
 #include "app/spellcheck.h"
 #include "spell/dictionaries.h"
 #include "spell/spellchecker.h"
+#include "underlinedwords.h"
 
 #include <QGuiApplication>
 #include <QQmlComponent>
@@ -19,9 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextBlock>
 #include <QTextDocument>
-#include <QTextLayout>
 
 Q_IMPORT_QML_PLUGIN(RingChatPlugin)
 
@@ -36,15 +35,8 @@ private:
 
     static QStringList underlined(QQuickItem *input)
     {
-        QStringList words;
-        auto *document = input->property("textDocument").value<QQuickTextDocument *>()->textDocument();
-        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-            for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
-                if (range.format.fontUnderline())
-                    words.append(block.text().mid(range.start, range.length));
-            }
-        }
-        return words;
+        return underlinedWords(
+            *input->property("textDocument").value<QQuickTextDocument *>()->textDocument());
     }
 
 private slots:

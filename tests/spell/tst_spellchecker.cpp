@@ -6,14 +6,13 @@
 #include "spell/dictionaries.h"
 #include "spell/spellchecker.h"
 #include "spell/spellhighlighter.h"
+#include "underlinedwords.h"
 
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextBlock>
 #include <QTextDocument>
-#include <QTextLayout>
 
 #include <memory>
 
@@ -38,18 +37,7 @@ private:
         return checker;
     }
 
-    // The underlined words of a document.
-    static QStringList underlined(const QTextDocument &document)
-    {
-        QStringList words;
-        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-            for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
-                if (range.format.fontUnderline())
-                    words.append(block.text().mid(range.start, range.length));
-            }
-        }
-        return words;
-    }
+    static QStringList underlined(const QTextDocument &document) { return underlinedWords(document); }
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
