@@ -23,10 +23,14 @@ SpellHighlighter::SpellHighlighter(SpellChecker *checker, QTextDocument *documen
     : QSyntaxHighlighter(parent)
     , m_checker(checker)
 {
-    // Qt Quick draws it as a plain underline in this colour; widgets draw a wave.
+    // Widgets draw a red wave. Qt Quick 6.4 draws a plain underline in the text's
+    // colour and ignores the underline's, so the word is red too (readable on the
+    // light and the dark theme).
+    const QColor red(0xe0, 0x31, 0x31);
     m_misspelt.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
     m_misspelt.setFontUnderline(true);
-    m_misspelt.setUnderlineColor(QColor(0xe0, 0x31, 0x31));
+    m_misspelt.setUnderlineColor(red);
+    m_misspelt.setForeground(red);
     connect(checker, &SpellChecker::verdictsChanged, this, &SpellHighlighter::rehighlight);
     setDocument(document);
 }
