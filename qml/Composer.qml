@@ -8,7 +8,9 @@ import QtQuick.Layouts
 // draft per conversation, tells the owner when the user types (typing events)
 // and shows the length limit as the text nears it. While replying it shows the
 // quote bar above the field (Esc cancels the reply); Up in the empty field asks
-// to edit our last message.
+// to edit our last message. With a spell checker (`spellCheck`) misspelt words are
+// underlined; right-click one, or press the Menu key or Shift+F10 on it, for
+// suggestions (SpellMenu).
 FocusScope {
     id: root
 
@@ -20,6 +22,7 @@ FocusScope {
     property bool replying: false
     property string replySenderName
     property string replySnippet
+    property QtObject spellCheck: null  // the SpellCheck singleton; null: no spell checking
 
     readonly property alias text: area.text
     readonly property int length: area.length
@@ -84,6 +87,13 @@ FocusScope {
     }
     Component.onCompleted: previousConversationId = conversationId
 
+    SpellMenu {
+        id: spellMenu
+        objectName: "spellMenu"
+        field: area
+        spellCheck: root.spellCheck
+    }
+
     ReplyBar {
         id: replyBar
         objectName: "replyBar"
@@ -146,7 +156,17 @@ FocusScope {
                         else
                             root.stoppedTyping()
                     }
+                    TapHandler {
+                        acceptedButtons: Qt.RightButton
+                        onTapped: (eventPoint) => spellMenu.openAt(
+                                      area.positionAt(eventPoint.position.x, eventPoint.position.y), eventPoint.position)
+                    }
                     Keys.onPressed: (event) => {
+                        if ((event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier)))
+                                && spellMenu.openAt(area.cursorPosition)) {
+                            event.accepted = true
+                            return
+                        }
                         if (event.key === Qt.Key_Escape && root.replying) {
                             root.replyCancelled()
                             event.accepted = true

@@ -228,6 +228,7 @@ ApplicationWindow {
                             typingText: CurrentConversation.typingText
                             showBack: window.narrow
                             windowActive: window.active
+                            composer.spellCheck: SpellCheck
                             onBackRequested: CurrentConversation.conversationId = ""
                             onSendRequested: (text) => CurrentConversation.send(text)
                             onTyping: CurrentConversation.typed()
@@ -288,12 +289,17 @@ ApplicationWindow {
             page.proxyUser = Qt.binding(() => Settings.proxy.user)
             page.proxyHasPassword = Qt.binding(() => Settings.proxy.hasPassword)
             page.proxyError = Qt.binding(() => Settings.proxy.error)
+            page.spellCheckEnabled = Qt.binding(() => SpellCheck.enabled)
+            page.spellLanguages = Qt.binding(() => SpellCheck.languages)
+            page.availableSpellLanguages = SpellCheck.availableLanguages
             page.closeRequested.connect(() => { window.settingsOpen = false })
             page.signOutRequested.connect(() => Session.signOut())
             page.themeModeSelected.connect((mode) => { Settings.themeMode = mode })
             page.notificationsToggled.connect((on) => { Settings.notificationsEnabled = on })
             page.closeToTrayToggled.connect((on) => { Settings.closeToTray = on })
             page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
+            page.spellCheckToggled.connect((on) => { SpellCheck.enabled = on })
+            page.spellLanguageToggled.connect((code, chosen) => SpellCheck.setLanguageChosen(code, chosen))
             page.proxyApplied.connect((mode, url, user, password) => Settings.proxy.set(mode, url, user, password))
             page.forceActiveFocus()
         }

@@ -6,7 +6,8 @@ import QtQuick.Layouts
 import RingChat
 
 // Settings: server and account, sign out, theme, notifications, closing to the
-// tray, the proxy of every connection, and the plaintext-session opt-in with its warning.
+// tray, spell checking (on or off, and its languages), the proxy of every connection,
+// and the plaintext-session opt-in with its warning.
 Rectangle {
     id: root
 
@@ -24,6 +25,9 @@ Rectangle {
     property string proxyUser
     property bool proxyHasPassword: false
     property string proxyError
+    property bool spellCheckEnabled: true
+    property var spellLanguages: []            // the chosen dictionaries' codes
+    property var availableSpellLanguages: []   // [{ code, name }] of the installed ones
 
     signal closeRequested()
     signal signOutRequested()
@@ -31,6 +35,8 @@ Rectangle {
     signal notificationsToggled(bool on)
     signal closeToTrayToggled(bool on)
     signal storeUnencryptedToggled(bool on)
+    signal spellCheckToggled(bool on)
+    signal spellLanguageToggled(string code, bool chosen)
     // mode "system", "none" or "manual"; an empty password keeps the saved one.
     signal proxyApplied(string mode, string url, string user, string password)
 
@@ -133,6 +139,47 @@ Rectangle {
                 Accessible.role: Accessible.CheckBox
                 Accessible.name: text
                 onToggled: root.closeToTrayToggled(checked)
+            }
+
+            // Spelling
+            Text { text: qsTr("Spelling"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
+            Switch {
+                objectName: "spellCheckSwitch"
+                text: qsTr("Check spelling as I type")
+                checked: root.spellCheckEnabled
+                enabled: root.availableSpellLanguages.length > 0
+                font.pixelSize: Theme.fontSize
+                Accessible.role: Accessible.CheckBox
+                Accessible.name: text
+                onToggled: root.spellCheckToggled(checked)
+            }
+            Flow {
+                Layout.fillWidth: true
+                visible: root.availableSpellLanguages.length > 0
+                spacing: Theme.padding
+                Repeater {
+                    model: root.availableSpellLanguages
+                    CheckBox {
+                        required property var modelData
+                        objectName: "spellLanguage_" + modelData.code
+                        text: modelData.name
+                        checked: root.spellLanguages.indexOf(modelData.code) >= 0
+                        enabled: root.spellCheckEnabled
+                        font.pixelSize: Theme.fontSize
+                        Accessible.role: Accessible.CheckBox
+                        Accessible.name: qsTr("Check %1").arg(modelData.name)
+                        onToggled: root.spellLanguageToggled(modelData.code, checked)
+                    }
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: root.availableSpellLanguages.length > 0
+                      ? qsTr("A word is right when any chosen language knows it.")
+                      : qsTr("No dictionaries are installed. On Debian or Ubuntu, install hunspell-en-us, hunspell-uk or another hunspell dictionary.")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
             }
 
             // Network

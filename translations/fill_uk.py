@@ -188,6 +188,17 @@ UK = {
     'An HTTP proxy (http://host:port) or a SOCKS5 proxy (socks5://host:port) for every connection.': 'HTTP-проксі (http://host:port) або SOCKS5-проксі (socks5://host:port) для всіх з’єднань.',
     'The password is kept in the unencrypted session file.': 'Пароль зберігається в незашифрованому файлі сеансу.',
     'The password is kept in the keychain.': 'Пароль зберігається у сховищі ключів.',
+    'Spelling': 'Правопис',
+    'Check spelling as I type': 'Перевіряти правопис під час набору',
+    'Check %1': 'Перевіряти: %1',
+    'A word is right when any chosen language knows it.': 'Слово правильне, якщо його знає будь-яка з вибраних мов.',
+    'No dictionaries are installed. On Debian or Ubuntu, install hunspell-en-us, hunspell-uk or another hunspell dictionary.':
+        'Словники не встановлено. У Debian чи Ubuntu встановіть hunspell-en-us, hunspell-uk або інший словник hunspell.',
+    'Looking for suggestions…': 'Пошук варіантів…',
+    'No suggestions': 'Немає варіантів',
+    'Replace with %1': 'Замінити на «%1»',
+    'Add “%1” to dictionary': 'Додати «%1» до словника',
+    'Add to dictionary': 'Додати до словника',
 }
 
 def main(path):

@@ -646,6 +646,26 @@
         <source>The password is kept in the keychain.</source>
         <translation>Пароль зберігається у сховищі ключів.</translation>
     </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Правопис</translation>
+    </message>
+    <message>
+        <source>Check spelling as I type</source>
+        <translation>Перевіряти правопис під час набору</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>Перевіряти: %1</translation>
+    </message>
+    <message>
+        <source>A word is right when any chosen language knows it.</source>
+        <translation>Слово правильне, якщо його знає будь-яка з вибраних мов.</translation>
+    </message>
+    <message>
+        <source>No dictionaries are installed. On Debian or Ubuntu, install hunspell-en-us, hunspell-uk or another hunspell dictionary.</source>
+        <translation>Словники не встановлено. У Debian чи Ubuntu встановіть hunspell-en-us, hunspell-uk або інший словник hunspell.</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -704,6 +724,36 @@
     <message>
         <source>Keep me signed in using an unencrypted file</source>
         <translation>Залишатися в системі за допомогою незашифрованого файлу</translation>
+    </message>
+</context>
+<context>
+    <name>SpellMenu</name>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>Пошук варіантів…</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Немає варіантів</translation>
+    </message>
+    <message>
+        <source>Replace with %1</source>
+        <translation>Замінити на «%1»</translation>
+    </message>
+    <message>
+        <source>Add “%1” to dictionary</source>
+        <translation>Додати «%1» до словника</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>Додати до словника</translation>
+    </message>
+</context>
+<context>
+    <name>UserDirectory</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Ви не ввійшли.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "app/messagenotifier.h"
 #include "app/session.h"
 #include "app/settings.h"
+#include "app/spellcheck.h"
 #include "commandline.h"
 #include "core/networkproxy.h"
 #include "core/version.h"
@@ -23,6 +24,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTranslator>
 
 #include <cstdio>
@@ -90,10 +92,16 @@ int main(int argc, char *argv[])
     CurrentConversation current(&session, &settings);
     Desktop desktop(nullptr);
     MessageNotifier notifier(&session, &settings, &current);
+    // The personal word list lives beside the caches.
+    SpellCheck spellCheck(options.dataDirectory.isEmpty()
+                              ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                              : options.dataDirectory,
+                          nullptr);
     Settings::exposeToQml(&settings);
     Session::exposeToQml(&session);
     CurrentConversation::exposeToQml(&current);
     Desktop::exposeToQml(&desktop);
+    SpellCheck::exposeToQml(&spellCheck);
     DesktopIntegration integration(&session, &notifier, &desktop);
 
     QQmlApplicationEngine engine;

@@ -13,6 +13,7 @@
 //   ringchat-bench-scroll [N]      (default 10000; QT_QUICK_BACKEND picks the renderer)
 #include "api/types.h"
 #include "models/messagelistmodel.h"
+#include "percentile.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -94,15 +95,6 @@ qint64 peakRssKb()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
-}
-
-// Nearest-rank percentile of sorted values.
-double percentile(const QList<double> &sorted, double p)
-{
-    if (sorted.isEmpty())
-        return 0.0;
-    const auto rank = qsizetype(std::ceil(p * sorted.size()));
-    return sorted[std::clamp<qsizetype>(rank - 1, 0, sorted.size() - 1)];
 }
 
 } // namespace

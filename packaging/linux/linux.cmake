@@ -53,8 +53,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Wayland sessions need the Wayland platform plugin (X11/XWayland works without it);
 # xdg-open starts the browser for sign-in; a Secret Service provider keeps the tokens.
 # A colour emoji font shows reactions and the picker (any desktop has one; Debian's is Noto).
+# Spell check needs a Hunspell dictionary (libhunspell itself comes from shlibdeps).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-    "qt6-wayland, xdg-utils, gnome-keyring | kwalletmanager | keepassxc, fonts-noto-color-emoji")
+    "qt6-wayland, xdg-utils, gnome-keyring | kwalletmanager | keepassxc, fonts-noto-color-emoji, hunspell-en-us | hunspell-dictionary")
 set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)

@@ -10,6 +10,7 @@
 #include "app/proxysettings.h"
 #include "app/session.h"
 #include "app/settings.h"
+#include "app/spellcheck.h"
 
 #include <QAbstractItemModelTester>
 #include <QGuiApplication>
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 Q_IMPORT_QML_PLUGIN(RingChatPlugin)
@@ -151,10 +153,13 @@ private slots:
         Session session(&settings, {});
         CurrentConversation current(&session, &settings);
         Desktop desktop(nullptr);
+        QTemporaryDir dataDir;
+        SpellCheck spellCheck(dataDir.path(), nullptr);
         Settings::exposeToQml(&settings);
         Session::exposeToQml(&session);
         CurrentConversation::exposeToQml(&current);
         Desktop::exposeToQml(&desktop);
+        SpellCheck::exposeToQml(&spellCheck);
         QQmlEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/"));
         QQmlComponent component(&engine);
@@ -162,6 +167,7 @@ private slots:
             "import QtQml\nimport RingChat\nQtObject {\n"
             "  property QtObject settings: Settings\n  property QtObject session: Session\n"
             "  property QtObject current: CurrentConversation\n  property QtObject desktop: Desktop\n"
+            "  property QtObject spellCheck: SpellCheck\n"
             "  property int dark: ThemeMode.Dark\n}",
             QUrl());
         std::unique_ptr<QObject> object(component.create());
@@ -170,6 +176,7 @@ private slots:
         QCOMPARE(object->property("session").value<QObject *>(), &session);
         QCOMPARE(object->property("current").value<QObject *>(), &current);
         QCOMPARE(object->property("desktop").value<QObject *>(), &desktop);
+        QCOMPARE(object->property("spellCheck").value<QObject *>(), &spellCheck);
         QCOMPARE(object->property("dark").toInt(), int(ThemeMode::Dark));
     }
 

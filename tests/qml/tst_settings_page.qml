@@ -18,6 +18,8 @@ Item {
         Component { id: pageComponent; SettingsPage { anchors.fill: parent } }
         SignalSpy { id: appliedSpy; signalName: "proxyApplied" }
         SignalSpy { id: themeSpy; signalName: "themeModeSelected" }
+        SignalSpy { id: spellSwitchSpy; signalName: "spellCheckToggled" }
+        SignalSpy { id: spellLanguageSpy; signalName: "spellLanguageToggled" }
 
         function make(properties) {
             const page = createTemporaryObject(pageComponent, scene, properties || {})
@@ -75,6 +77,35 @@ Item {
             box.activated(1)
             compare(themeSpy.count, 1)
             compare(themeSpy.signalArguments[0][0], ThemeMode.Light)
+        }
+
+        // Spelling: the switch and one check box per installed dictionary, the chosen ones checked.
+        function test_spellingLanguages() {
+            const page = make({
+                spellCheckEnabled: true,
+                spellLanguages: ["uk_UA"],
+                availableSpellLanguages: [{ code: "en_US", name: "American English" }, { code: "uk_UA", name: "українська" }]
+            })
+            spellSwitchSpy.target = page; spellSwitchSpy.clear()
+            spellLanguageSpy.target = page; spellLanguageSpy.clear()
+            const english = findChild(page, "spellLanguage_en_US")
+            const ukrainian = findChild(page, "spellLanguage_uk_UA")
+            verify(english && ukrainian)
+            verify(!english.checked)
+            verify(ukrainian.checked)
+            compare(english.text, "American English")
+            english.toggle(); english.toggled()
+            compare(spellLanguageSpy.count, 1)
+            compare([spellLanguageSpy.signalArguments[0][0], spellLanguageSpy.signalArguments[0][1]], ["en_US", true])
+            const onOff = findChild(page, "spellCheckSwitch")
+            verify(onOff.checked)
+            onOff.toggle(); onOff.toggled()
+            compare(spellSwitchSpy.count, 1)
+            compare(spellSwitchSpy.signalArguments[0][0], false)
+        }
+        function test_spellingWithoutDictionaries() {
+            const page = make({ availableSpellLanguages: [] })
+            verify(!findChild(page, "spellCheckSwitch").enabled)
         }
     }
 }
