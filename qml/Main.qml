@@ -230,6 +230,8 @@ ApplicationWindow {
                             windowActive: window.active
                             onBackRequested: CurrentConversation.conversationId = ""
                             onSendRequested: (text) => CurrentConversation.send(text)
+                            draft: CurrentConversation.draft
+                            onDraftEdited: (text) => CurrentConversation.editDraft(text)
                             onTyping: CurrentConversation.typed()
                             onStoppedTyping: CurrentConversation.stoppedTyping()
                             onRetryRequested: (clientId) => CurrentConversation.retry(clientId)
@@ -280,6 +282,7 @@ ApplicationWindow {
             page.themeMode = Qt.binding(() => Settings.themeMode)
             page.notificationsEnabled = Qt.binding(() => Settings.notificationsEnabled)
             page.closeToTray = Qt.binding(() => Settings.closeToTray)
+            page.formatMarkdown = Qt.binding(() => Settings.formatMarkdown)
             page.trayAvailable = Qt.binding(() => Desktop.trayAvailable)
             page.storeUnencrypted = Qt.binding(() => Settings.storeUnencrypted)
             page.appVersion = Qt.application.version
@@ -293,6 +296,7 @@ ApplicationWindow {
             page.themeModeSelected.connect((mode) => { Settings.themeMode = mode })
             page.notificationsToggled.connect((on) => { Settings.notificationsEnabled = on })
             page.closeToTrayToggled.connect((on) => { Settings.closeToTray = on })
+            page.formatMarkdownToggled.connect((on) => { Settings.formatMarkdown = on })
             page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
             page.proxyApplied.connect((mode, url, user, password) => Settings.proxy.set(mode, url, user, password))
             page.forceActiveFocus()

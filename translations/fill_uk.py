@@ -187,6 +187,11 @@ UK = {
     'An HTTP proxy (http://host:port) or a SOCKS5 proxy (socks5://host:port) for every connection.': 'HTTP-проксі (http://host:port) або SOCKS5-проксі (socks5://host:port) для всіх з’єднань.',
     'The password is kept in the unencrypted session file.': 'Пароль зберігається в незашифрованому файлі сеансу.',
     'The password is kept in the keychain.': 'Пароль зберігається у сховищі ключів.',
+    'Draft:': 'Чернетка:',
+    'Draft: %1': 'Чернетка: %1',
+    'Format messages with Markdown': 'Форматувати повідомлення за допомогою Markdown',
+    '**bold**, *italic*, `code`, > quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.':
+        '**жирний**, *курсив*, `код`, > цитата, [посилання](https://…). Зворотна скісна риска лишає символ як є: %1. Вимкнено: повідомлення йдуть звичайним текстом.',
 }
 
 def main(path):

@@ -138,6 +138,14 @@
         <source>%n unread</source>
         <translation><numerusform>%n непрочитане</numerusform><numerusform>%n непрочитані</numerusform><numerusform>%n непрочитаних</numerusform></translation>
     </message>
+    <message>
+        <source>Draft: %1</source>
+        <translation>Чернетка: %1</translation>
+    </message>
+    <message>
+        <source>Draft:</source>
+        <translation>Чернетка:</translation>
+    </message>
 </context>
 <context>
     <name>ConversationText</name>
@@ -726,6 +734,18 @@
     <message>
         <source>The password is kept in the keychain.</source>
         <translation>Пароль зберігається у сховищі ключів.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Format messages with Markdown</source>
+        <translation>Форматувати повідомлення за допомогою Markdown</translation>
+    </message>
+    <message>
+        <source>**bold**, *italic*, `code`, &gt; quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.</source>
+        <translation>**жирний**, *курсив*, `код`, &gt; цитата, [посилання](https://…). Зворотна скісна риска лишає символ як є: %1. Вимкнено: повідомлення йдуть звичайним текстом.</translation>
     </message>
 </context>
 <context>

@@ -78,11 +78,11 @@ void MessageActions::cancelReply()
     setReply({}, {}, {});
 }
 
-QString MessageActions::send(const QString &text)
+QString MessageActions::send(const QString &text, bool markdown)
 {
     if (!ready())
         return {};
-    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId);
+    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId, markdown);
     if (!clientId.isEmpty())
         cancelReply();
     return clientId;
