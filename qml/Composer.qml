@@ -4,9 +4,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// The message field. Enter sends, Shift+Enter starts a new line. It keeps one
-// draft per conversation, tells the owner when the user types (typing events)
-// and shows the length limit as the text nears it. While replying it shows the
+// The message field. Enter sends, Shift+Enter starts a new line. It shows the
+// owner's draft of the open conversation (`draft`) and hands back each edit
+// (draftEdited), tells the owner when the user types (typing events) and shows
+// the length limit as the text nears it. While replying it shows the
 // quote bar above the field (Esc cancels the reply); Up in the empty field asks
 // to edit our last message. With a spell checker (`spellCheck`) misspelt words are
 // underlined; right-click one, or press the Menu key or Shift+F10 on it, for
@@ -30,10 +31,12 @@ FocusScope {
     readonly property bool canSend: area.text.trim().length > 0 && !overLimit
     readonly property bool counterVisible: area.length >= warnAt
 
-    // Drafts of the other conversations, by id.
-    property var drafts: ({})
+    // The open conversation's unsent text, as the owner keeps it: the field shows it
+    // whenever it changes (another conversation opened, or its draft came back).
+    property string draft
 
     signal sendRequested(string text)
+    signal draftEdited(string text) // each edit by the user
     signal typing()            // each edit by the user
     signal stoppedTyping()     // sent, cleared, or left the conversation
     signal replyCancelled()
@@ -49,43 +52,26 @@ FocusScope {
         loading = true
         area.clear()
         loading = false
-        drafts[conversationId] = ""
         stoppedTyping()
         sendRequested(message)
         return true
     }
     // The field itself (the scope alone may keep the focus on itself).
     function focusInput() { area.forceActiveFocus() }
-    function draftFor(id) {
-        return drafts[id] || ""
-    }
-    function setDraft(id, value) {
-        drafts[id] = value
-        if (id === conversationId) {
-            loading = true
-            area.text = value
-            area.cursorPosition = area.length
-            loading = false
-        }
-    }
 
     // True while we change the text ourselves (not a user edit).
     property bool loading: false
-    property string previousConversationId
 
-    onConversationIdChanged: {
-        if (previousConversationId.length > 0) {
-            drafts[previousConversationId] = area.text
-            if (area.text.length > 0)
-                stoppedTyping()
-        }
-        previousConversationId = conversationId
+    onDraftChanged: {
+        if (area.text === draft)
+            return
         loading = true
-        area.text = drafts[conversationId] || ""
+        area.text = draft
         area.cursorPosition = area.length
         loading = false
     }
-    Component.onCompleted: previousConversationId = conversationId
+    // Leaving a conversation with text in the field ends our typing state there.
+    onConversationIdChanged: if (area.text.length > 0) stoppedTyping()
 
     SpellMenu {
         id: spellMenu
@@ -150,7 +136,7 @@ FocusScope {
                     onTextChanged: {
                         if (root.loading)
                             return
-                        root.drafts[root.conversationId] = text
+                        root.draftEdited(text)
                         if (text.length > 0)
                             root.typing()
                         else

@@ -105,6 +105,7 @@ Rectangle {
                 lastActivity: model.lastActivity
                 unreadCount: model.unreadCount || 0
                 typingText: model.typingText || ""
+                draftText: model.draftText || ""
                 online: model.presence === "online"
                 showPresence: root.presenceKnown && model.type === "direct"
                 selected: model.conversationId === root.currentConversationId

@@ -5,8 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "Format.js" as Format
 
-// One conversation in the list: avatar, title, preview (or who is typing), time
-// and the unread badge.
+// One conversation in the list: avatar, title, preview (or who is typing, or the
+// user's draft when the conversation is not the open one), time and the unread badge.
 ItemDelegate {
     id: root
 
@@ -15,12 +15,17 @@ ItemDelegate {
     property var lastActivity
     property int unreadCount: 0
     property string typingText      // replaces the preview while someone types
+    property string draftText       // the first line of the user's unsent draft
     property bool online: false
     property bool showPresence: false
     property bool selected: false
 
+    // As Telegram and NeoChat do: "Draft: …" in every conversation but the open one
+    // (where the composer shows it), unless someone is typing there.
+    readonly property bool showsDraft: draftText.length > 0 && !selected && typingText.length === 0
     // The texts shown, for tests and screen readers.
-    readonly property string previewShown: typingText.length > 0 ? typingText : preview
+    readonly property string previewShown: typingText.length > 0 ? typingText
+                                         : showsDraft ? qsTr("Draft: %1").arg(draftText) : preview
     readonly property string timeShown: Format.shortStamp(lastActivity)
     readonly property string badgeText: unreadCount > 99 ? "99+" : String(unreadCount)
 
@@ -97,9 +102,16 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 Text {
+                    objectName: "draftLabel"
+                    visible: root.showsDraft
+                    text: qsTr("Draft:")
+                    color: Theme.danger
+                    font.pixelSize: Theme.smallFontSize
+                }
+                Text {
                     objectName: "preview"
                     Layout.fillWidth: true
-                    text: root.previewShown.replace(/\s+/g, " ")
+                    text: (root.showsDraft ? root.draftText : root.previewShown).replace(/\s+/g, " ")
                     textFormat: Text.PlainText
                     elide: Text.ElideRight
                     maximumLineCount: 1

@@ -29,12 +29,15 @@ Item {
     property string editingKey                // message id or clientId; "" when none
     // Why the last action was refused ("" when nothing to say).
     property string notice
+    // The composer's unsent text (the owner keeps it per conversation).
+    property string draft
 
     readonly property alias composer: composer
     readonly property alias list: list
 
     signal backRequested()
     signal sendRequested(string text)
+    signal draftEdited(string text)
     signal typing()
     signal stoppedTyping()
     signal retryRequested(string clientId)
@@ -366,6 +369,8 @@ Item {
             conversationId: root.conversationId
             focus: true
             onSendRequested: (text) => { root.sendRequested(text); root.jumpToLatest() }
+            draft: root.draft
+            onDraftEdited: (text) => root.draftEdited(text)
             onTyping: root.typing()
             onStoppedTyping: root.stoppedTyping()
             replying: root.replying

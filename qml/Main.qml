@@ -231,6 +231,8 @@ ApplicationWindow {
                             composer.spellCheck: SpellCheck
                             onBackRequested: CurrentConversation.conversationId = ""
                             onSendRequested: (text) => CurrentConversation.send(text)
+                            draft: CurrentConversation.draft
+                            onDraftEdited: (text) => CurrentConversation.editDraft(text)
                             onTyping: CurrentConversation.typed()
                             onStoppedTyping: CurrentConversation.stoppedTyping()
                             onRetryRequested: (clientId) => CurrentConversation.retry(clientId)
@@ -281,6 +283,7 @@ ApplicationWindow {
             page.themeMode = Qt.binding(() => Settings.themeMode)
             page.notificationsEnabled = Qt.binding(() => Settings.notificationsEnabled)
             page.closeToTray = Qt.binding(() => Settings.closeToTray)
+            page.formatMarkdown = Qt.binding(() => Settings.formatMarkdown)
             page.trayAvailable = Qt.binding(() => Desktop.trayAvailable)
             page.storeUnencrypted = Qt.binding(() => Settings.storeUnencrypted)
             page.appVersion = Qt.application.version
@@ -297,6 +300,7 @@ ApplicationWindow {
             page.themeModeSelected.connect((mode) => { Settings.themeMode = mode })
             page.notificationsToggled.connect((on) => { Settings.notificationsEnabled = on })
             page.closeToTrayToggled.connect((on) => { Settings.closeToTray = on })
+            page.formatMarkdownToggled.connect((on) => { Settings.formatMarkdown = on })
             page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
             page.spellCheckToggled.connect((on) => { SpellCheck.enabled = on })
             page.spellLanguageToggled.connect((code, chosen) => SpellCheck.setLanguageChosen(code, chosen))

@@ -5,9 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import RingChat
 
-// Settings: server and account, sign out, theme, notifications, closing to the
-// tray, spell checking (on or off, and its languages), the proxy of every connection,
-// and the plaintext-session opt-in with its warning.
+// Settings: server and account, sign out, theme, Markdown in messages,
+// notifications, closing to the tray, spell checking (on or off, and its languages),
+// the proxy of every connection, and the plaintext-session opt-in with its warning.
 Rectangle {
     id: root
 
@@ -17,6 +17,7 @@ Rectangle {
     property int themeMode: ThemeMode.System
     property bool notificationsEnabled: true
     property bool closeToTray: false
+    property bool formatMarkdown: true
     property bool trayAvailable: true
     property bool storeUnencrypted: false
     property string appVersion
@@ -34,6 +35,7 @@ Rectangle {
     signal themeModeSelected(int mode)
     signal notificationsToggled(bool on)
     signal closeToTrayToggled(bool on)
+    signal formatMarkdownToggled(bool on)
     signal storeUnencryptedToggled(bool on)
     signal spellCheckToggled(bool on)
     signal spellLanguageToggled(string code, bool chosen)
@@ -117,6 +119,28 @@ Rectangle {
                     Accessible.name: qsTr("Theme")
                     onActivated: root.themeModeSelected(currentValue)
                 }
+            }
+
+            // Messages
+            Text { text: qsTr("Messages"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
+            Switch {
+                objectName: "formatMarkdownSwitch"
+                text: qsTr("Format messages with Markdown")
+                checked: root.formatMarkdown
+                font.pixelSize: Theme.fontSize
+                Accessible.role: Accessible.CheckBox
+                Accessible.name: text
+                Accessible.description: hint.text
+                onToggled: root.formatMarkdownToggled(checked)
+            }
+            Text {
+                id: hint
+                Layout.fillWidth: true
+                text: qsTr("**bold**, *italic*, `code`, > quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.").arg("\\*")
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
             }
 
             // Notifications and tray

@@ -199,6 +199,11 @@ UK = {
     'Replace with %1': 'Замінити на «%1»',
     'Add “%1” to dictionary': 'Додати «%1» до словника',
     'Add to dictionary': 'Додати до словника',
+    'Draft:': 'Чернетка:',
+    'Draft: %1': 'Чернетка: %1',
+    'Format messages with Markdown': 'Форматувати повідомлення за допомогою Markdown',
+    '**bold**, *italic*, `code`, > quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.':
+        '**жирний**, *курсив*, `код`, > цитата, [посилання](https://…). Зворотна скісна риска лишає символ як є: %1. Вимкнено: повідомлення йдуть звичайним текстом.',
 }
 
 def main(path):

@@ -138,6 +138,14 @@
         <source>%n unread</source>
         <translation><numerusform>%n непрочитане</numerusform><numerusform>%n непрочитані</numerusform><numerusform>%n непрочитаних</numerusform></translation>
     </message>
+    <message>
+        <source>Draft: %1</source>
+        <translation>Чернетка: %1</translation>
+    </message>
+    <message>
+        <source>Draft:</source>
+        <translation>Чернетка:</translation>
+    </message>
 </context>
 <context>
     <name>ConversationText</name>

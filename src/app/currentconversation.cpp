@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/currentconversation.h"
 
+#include "app/drafts.h"
 #include "app/qmlsingleton.h"
 #include "app/session.h"
 #include "app/settings.h"
+#include "app/textformat.h"
 #include "chat/chatservice.h"
 #include "models/conversationtext.h"
 #include "models/messagelistmodel.h"
@@ -33,6 +35,7 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
     connect(settings, &Settings::lastConversationIdChanged, this, &CurrentConversation::refreshRestorable);
+    connect(m_actions, &MessageActionsController::replyTargetChanged, this, &CurrentConversation::replyTargetChanged);
     followService();
 }
 
@@ -51,10 +54,20 @@ void CurrentConversation::followService()
     if (m_service)
         m_service->disconnect(this);
     m_service = m_session->service();
+    if (m_drafts)
+        m_drafts->disconnect(this);
+    m_drafts = m_session->drafts();
     // A new account (or none): nothing of the old one stays open.
     if (!m_id.isEmpty()) {
         m_id.clear();
         emit conversationIdChanged();
+    }
+    if (m_drafts) {
+        // The cache's drafts came after the conversation opened.
+        connect(m_drafts, &Drafts::restored, this, [this](const QString &id) {
+            if (id == m_id)
+                restoreDraft();
+        });
     }
     if (auto *service = m_service.data()) {
         using chat::ChatService;
@@ -72,10 +85,13 @@ void CurrentConversation::followService()
                 refreshTypers();
         });
     }
+    m_restoring = true;
     refreshDetails();
     refreshTypers();
     refreshMessages();
     refreshRestorable();
+    m_restoring = false;
+    restoreDraft();
 }
 
 void CurrentConversation::setConversationId(const QString &id)
@@ -84,16 +100,50 @@ void CurrentConversation::setConversationId(const QString &id)
         return;
     if (m_service && !m_id.isEmpty())
         m_service->userStoppedTyping(m_id);
+    // The draft left behind shows in the list at once.
+    if (m_drafts)
+        m_drafts->flush();
     m_id = id;
     if (!id.isEmpty()) {
         m_settings->setLastConversationId(id);
         if (m_service)
             m_service->openConversation(id);
     }
+    m_restoring = true;
     emit conversationIdChanged();
     refreshDetails();
     refreshTypers();
-    refreshMessages();
+    refreshMessages(); // ends the reply of the conversation left
+    m_restoring = false;
+    restoreDraft();
+}
+
+void CurrentConversation::restoreDraft()
+{
+    const store::Draft d = m_drafts && !m_id.isEmpty() ? m_drafts->draft(m_id) : store::Draft();
+    m_restoring = true;
+    if (!d.replyToId.isEmpty())
+        m_actions->startReply(d.replyToId, d.replySenderName, d.replySnippet);
+    else
+        m_actions->cancelReply();
+    m_restoring = false;
+    assign(m_draft, d.text, this, &CurrentConversation::draftChanged);
+}
+
+void CurrentConversation::replyTargetChanged()
+{
+    if (m_restoring || !m_drafts || m_id.isEmpty())
+        return;
+    m_drafts->setReply(m_id, m_actions->replyToId(), m_actions->replySenderName(), m_actions->replySnippet());
+}
+
+void CurrentConversation::editDraft(const QString &text)
+{
+    if (m_id.isEmpty())
+        return;
+    if (m_drafts)
+        m_drafts->setText(m_id, text);
+    assign(m_draft, text, this, &CurrentConversation::draftChanged);
 }
 
 void CurrentConversation::refreshDetails()
@@ -158,7 +208,14 @@ bool CurrentConversation::isOnScreen(const QString &conversationId) const
 
 QString CurrentConversation::send(const QString &text)
 {
-    return m_actions->send(text);
+    const bool markdown = m_settings->formatMarkdown() && textformat::hasMarkdown(text);
+    const QString clientId = m_actions->send(text, markdown);
+    if (!clientId.isEmpty()) {
+        if (m_drafts)
+            m_drafts->clear(m_id);
+        assign(m_draft, QString(), this, &CurrentConversation::draftChanged);
+    }
+    return clientId;
 }
 
 void CurrentConversation::retry(const QString &clientId)

@@ -5,7 +5,9 @@
 // properties with change signals that the header, the history and the typing line
 // bind to, and the actions on it (send, retry, discard, typing, read markers; reply,
 // edit, delete and react are its `actions`). It follows the chat service, so a title,
-// presence or typing change reaches the view by itself.
+// presence or typing change reaches the view by itself. It keeps the composer's
+// draft and reply target in the account's Drafts, and brings both back when the
+// conversation opens again.
 
 #include "app/messageactionscontroller.h"
 
@@ -24,6 +26,7 @@ class ChatService;
 
 namespace ringchat::app {
 
+class Drafts;
 class Session;
 class Settings;
 
@@ -50,6 +53,8 @@ class CurrentConversation : public QObject
     Q_PROPERTY(QString restorableId READ restorableId NOTIFY restorableIdChanged)
     // Reply, edit, delete and react on this conversation's messages.
     Q_PROPERTY(ringchat::app::MessageActionsController *actions READ actions CONSTANT)
+    // The composer's unsent text in this conversation (editDraft changes it).
+    Q_PROPERTY(QString draft READ draft NOTIFY draftChanged)
 
 public:
     CurrentConversation(Session *session, Settings *settings, QObject *parent = nullptr);
@@ -70,13 +75,18 @@ public:
     void setWindowActive(bool active);
     QString restorableId() const { return m_restorableId; }
     MessageActionsController *actions() const { return m_actions; }
+    QString draft() const { return m_draft; }
 
     // The user sees this conversation now (open, and the window has focus).
     bool isOnScreen(const QString &conversationId) const;
 
     // Sends text (as a reply when actions.replying); returns the message's clientId
-    // ("" when it cannot be sent).
+    // ("" when it cannot be sent). With Settings.formatMarkdown on, text that holds
+    // Markdown goes as format "markdown" (textformat::hasMarkdown), else as plain.
+    // A sent message's draft is gone.
     Q_INVOKABLE QString send(const QString &text);
+    // The user changed the composer's text.
+    Q_INVOKABLE void editDraft(const QString &text);
     Q_INVOKABLE void retry(const QString &clientId);
     Q_INVOKABLE void discard(const QString &clientId);
     // The composer's text changed / was cleared or sent.
@@ -94,6 +104,7 @@ signals:
     void messagesChanged();
     void windowActiveChanged();
     void restorableIdChanged();
+    void draftChanged();
 
 private:
     void followService();
@@ -101,6 +112,9 @@ private:
     void refreshTypers();
     void refreshMessages();
     void refreshRestorable();
+    // The open conversation's draft and reply target, from Drafts.
+    void restoreDraft();
+    void replyTargetChanged();
 
     Session *m_session;
     Settings *m_settings;
@@ -114,6 +128,9 @@ private:
     bool m_windowActive = false;
     QString m_restorableId;
     MessageActionsController *m_actions;
+    QPointer<Drafts> m_drafts;
+    QString m_draft;
+    bool m_restoring = false; // reply changes while switching are not the user's
 };
 
 } // namespace ringchat::app

@@ -79,11 +79,11 @@ void MessageActionsController::cancelReply()
     setReply({}, {}, {});
 }
 
-QString MessageActionsController::send(const QString &text)
+QString MessageActionsController::send(const QString &text, bool markdown)
 {
     if (!ready())
         return {};
-    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId);
+    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId, markdown);
     if (!clientId.isEmpty())
         cancelReply();
     return clientId;

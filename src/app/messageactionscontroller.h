@@ -61,9 +61,10 @@ public:
     // Reply: only to a message the server has (it has an id).
     Q_INVOKABLE bool startReply(const QString &messageId, const QString &senderName, const QString &text);
     Q_INVOKABLE void cancelReply();
-    // Sends text as a reply when one is being written, else as a new message;
-    // returns the clientId ("" when it cannot be sent). The reply ends once sent.
-    QString send(const QString &text);
+    // Sends text as a reply when one is being written, else as a new message (as
+    // format "markdown" when asked); returns the clientId ("" when it cannot be
+    // sent). The reply ends once sent.
+    QString send(const QString &text, bool markdown = false);
 
     Q_INVOKABLE bool startEdit(const QString &messageKey, const QString &text);
     // Up in an empty composer: our newest message that may still be edited.

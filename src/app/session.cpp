@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/session.h"
 
+#include "app/drafts.h"
 #include "app/proxysettings.h"
 #include "app/qmlsingleton.h"
 #include "app/settings.h"
@@ -232,6 +233,9 @@ void Session::startChat(const QUrl &server, const QString &userId, const QString
     QQmlEngine::setObjectOwnership(m_conversations, QQmlEngine::CppOwnership);
     connect(m_conversations, &models::ConversationListModel::totalUnreadChanged, this,
             &Session::updateUnreadTotal);
+    // Read from the cache before the service's start-up read: the drafts are there
+    // when the conversations first show.
+    m_drafts = std::make_unique<Drafts>(m_account->store(), m_conversations);
     // Asked for before start(), the last-open conversation's page comes with the
     // start-up read: no second store round trip before its first frame.
     if (!m_settings->lastConversationId().isEmpty())
@@ -251,6 +255,7 @@ void Session::stopChat(bool deleteCache)
         return;
     // First the UI lets go of the service and its models (they die with the service)...
     std::unique_ptr<chat::ChatAccount> account = std::move(m_account);
+    m_drafts.reset(); // writes what waits, while the store is still there
     m_conversations = nullptr;
     emit serviceChanged();
     emit signInStateChanged();

@@ -34,6 +34,7 @@ class ConversationListModel;
 
 namespace ringchat::app {
 
+class Drafts;
 class Settings;
 
 class Session : public QObject
@@ -92,6 +93,8 @@ public:
     QString userId() const { return m_userId; }
     QString userName() const { return m_userName; }
     chat::ChatService *service() const;
+    // The account's unsent drafts (null while signed out); they come and go with service.
+    Drafts *drafts() const { return m_drafts.get(); }
     QAbstractItemModel *conversations() const;
     ConnectionState::Value connectionState() const;
     int secondsUntilRetry() const;
@@ -125,6 +128,7 @@ private:
     auth::AuthSession *m_auth = nullptr;
     std::unique_ptr<auth::AccessTokenSource> m_fixedTokens;
     std::unique_ptr<chat::ChatAccount> m_account;
+    std::unique_ptr<Drafts> m_drafts; // declared after m_account: goes (and writes) first
     QPointer<models::ConversationListModel> m_conversations;
 
     QString m_userId;

@@ -16,6 +16,7 @@ const QString kServerKey = QStringLiteral("server/url");
 const QString kThemeKey = QStringLiteral("ui/theme");
 const QString kNotificationsKey = QStringLiteral("ui/notifications");
 const QString kCloseToTrayKey = QStringLiteral("ui/closeToTray");
+const QString kFormatMarkdownKey = QStringLiteral("compose/markdown");
 const QString kLastConversationKey = QStringLiteral("ui/lastConversation");
 } // namespace
 
@@ -28,6 +29,7 @@ Settings::Settings(QObject *parent)
     m_themeMode = themeModeFromName(settings.value(kThemeKey).toString()).value_or(ThemeMode::System);
     m_notificationsEnabled = settings.value(kNotificationsKey, true).toBool();
     m_closeToTray = settings.value(kCloseToTrayKey, false).toBool();
+    m_formatMarkdown = settings.value(kFormatMarkdownKey, true).toBool();
     m_lastConversationId = settings.value(kLastConversationKey).toString();
 }
 
@@ -76,6 +78,15 @@ void Settings::setCloseToTray(bool on)
     m_closeToTray = on;
     QSettings().setValue(kCloseToTrayKey, on);
     emit closeToTrayChanged();
+}
+
+void Settings::setFormatMarkdown(bool on)
+{
+    if (on == m_formatMarkdown)
+        return;
+    m_formatMarkdown = on;
+    QSettings().setValue(kFormatMarkdownKey, on);
+    emit formatMarkdownChanged();
 }
 
 bool Settings::storeUnencrypted() const

@@ -32,6 +32,9 @@ class Settings : public QObject
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY
                    notificationsEnabledChanged)
     Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY closeToTrayChanged)
+    // Send text written with Markdown syntax as format "markdown" (on by default); off:
+    // every message goes as plain text.
+    Q_PROPERTY(bool formatMarkdown READ formatMarkdown WRITE setFormatMarkdown NOTIFY formatMarkdownChanged)
     // Keep the session in an unencrypted file instead of the keychain (opt-in).
     Q_PROPERTY(
         bool storeUnencrypted READ storeUnencrypted WRITE setStoreUnencrypted NOTIFY storeUnencryptedChanged)
@@ -58,6 +61,8 @@ public:
     void setNotificationsEnabled(bool on);
     bool closeToTray() const { return m_closeToTray; }
     void setCloseToTray(bool on);
+    bool formatMarkdown() const { return m_formatMarkdown; }
+    void setFormatMarkdown(bool on);
     bool storeUnencrypted() const;
     void setStoreUnencrypted(bool on);
     QString lastConversationId() const { return m_lastConversationId; }
@@ -73,6 +78,7 @@ signals:
     void themeModeChanged();
     void notificationsEnabledChanged();
     void closeToTrayChanged();
+    void formatMarkdownChanged();
     void storeUnencryptedChanged();
     void lastConversationIdChanged();
 
@@ -81,6 +87,7 @@ private:
     ThemeMode::Value m_themeMode = ThemeMode::System;
     bool m_notificationsEnabled = true;
     bool m_closeToTray = false;
+    bool m_formatMarkdown = true;
     QString m_lastConversationId;
     ProxySettings *m_proxy;
 };

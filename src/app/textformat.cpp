@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/textformat.h"
 
+#include <QFont>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextList>
 #include <QUrl>
 
 #include <algorithm>
@@ -186,14 +188,101 @@ QString bodyOf(const QString &html)
     return start < 0 || end < start ? QString() : html.mid(start + 1, end - start - 1).trimmed();
 }
 
+// A fence line of a code block (``` or ~~~, indented at most 3): its character
+// and length; 0 when the line is not one.
+qsizetype fenceRun(QStringView line, QChar *fence)
+{
+    qsizetype i = 0;
+    while (i < line.size() && i < 4 && line[i] == u' ')
+        ++i;
+    if (i > 3 || i >= line.size() || (line[i] != u'`' && line[i] != u'~'))
+        return 0;
+    qsizetype n = 0;
+    while (i + n < line.size() && line[i + n] == line[i])
+        ++n;
+    *fence = line[i];
+    return n >= 3 ? n : 0;
+}
+
+// CommonMark joins the lines of a paragraph into one; in a chat message a line
+// break is meant. Two trailing spaces make each one a hard break (md4c 0.4's
+// MD_FLAG_HARD_SOFT_BREAKS is not there yet), except in fenced code, where they
+// would stay in the text, and after a backslash, which is a hard break already.
+QString withHardBreaks(const QString &text)
+{
+    const QList<QStringView> lines = QStringView(text).split(u'\n');
+    QString out;
+    out.reserve(text.size() + lines.size() * 2);
+    QChar open; // the fence of the code block we are in
+    qsizetype openLength = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QStringView line = lines.at(i);
+        QChar fence;
+        const qsizetype run = fenceRun(line, &fence);
+        bool code = !open.isNull();
+        if (open.isNull() && run > 0) {
+            open = fence;
+            openLength = run;
+            code = true;
+        } else if (!open.isNull() && run >= openLength && fence == open && line.trimmed().size() == run) {
+            open = QChar();
+        }
+        out += line;
+        if (i + 1 == lines.size())
+            break;
+        if (!code && !line.trimmed().isEmpty() && !line.endsWith(u'\\'))
+            out += QLatin1String("  ");
+        out += u'\n';
+    }
+    return out;
+}
+
+// The one reading of Markdown: CommonMark without raw HTML, line breaks kept.
+void readMarkdown(QTextDocument &doc, const QString &text)
+{
+    doc.setMarkdown(withHardBreaks(text),
+                    QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectCommonMark
+                                                    | QTextDocument::MarkdownNoHTML));
+}
+
+bool isFormattedBlock(const QTextBlock &block)
+{
+    const QTextBlockFormat f = block.blockFormat();
+    return block.textList() || f.headingLevel() > 0 || f.nonBreakableLines() // a code block
+        || f.intProperty(QTextFormat::BlockQuoteLevel) > 0 || f.hasProperty(QTextFormat::BlockCodeFence)
+        || f.hasProperty(QTextFormat::BlockCodeLanguage)
+        || f.hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth) || f.indent() > 0;
+}
+
+bool isFormattedText(const QTextCharFormat &f)
+{
+    return f.isImageFormat() || f.isAnchor() || f.hasProperty(QTextFormat::AnchorHref)
+        || f.fontWeight() > QFont::Normal || f.fontItalic() || f.fontUnderline() || f.fontStrikeOut()
+        || f.fontFixedPitch() || f.hasProperty(QTextFormat::FontFamilies); // inline code
+}
+
 } // namespace
+
+bool hasMarkdown(const QString &text)
+{
+    QTextDocument doc;
+    readMarkdown(doc, text);
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        if (isFormattedBlock(block))
+            return true;
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (isFormattedText(it.fragment().charFormat()))
+                return true;
+        }
+    }
+    // Escapes and entities: the reader changed the characters (spacing aside).
+    return doc.toPlainText().simplified() != text.simplified();
+}
 
 QString markdownToHtml(const QString &text, const QColor &linkColor)
 {
     QTextDocument doc;
-    doc.setMarkdown(text,
-                    QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectCommonMark
-                                                    | QTextDocument::MarkdownNoHTML));
+    readMarkdown(doc, text);
     const QList<Fix> fixes = unsafeFragments(doc, linkColor);
     // From the end, so removing an image does not move the positions still to fix.
     for (auto it = fixes.crbegin(); it != fixes.crend(); ++it) {

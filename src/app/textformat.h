@@ -32,7 +32,14 @@ QString firstLink(const QString &text);
 // RichText for a Text item from Markdown (CommonMark, no raw HTML): images are
 // dropped (nothing is ever fetched), links that isSafeLink refuses become plain
 // text, the others take linkColor.
+// A line break in the text is a line break on screen, as in plain messages (chat
+// convention; CommonMark would join the lines), fenced code aside.
 QString markdownToHtml(const QString &text, const QColor &linkColor = {});
+// True when markdownToHtml would show the text otherwise than as it was typed: any
+// emphasis, code, link, quote, list, heading or rule, or a backslash escape or entity
+// that the reader takes out. The composer sends only such text as "markdown"; the
+// rest goes as plain text, which every client shows exactly as typed.
+bool hasMarkdown(const QString &text);
 
 } // namespace textformat
 

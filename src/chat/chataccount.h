@@ -48,6 +48,8 @@ public:
     ChatAccount &operator=(const ChatAccount &) = delete;
 
     ChatService *service() const { return m_service.get(); }
+    // The account's cache (null without one): the app keeps the drafts there.
+    store::ChatStore *store() const { return m_store.get(); }
     // The store's open(): true once the cache is usable; already true without a cache.
     QFuture<bool> opened() const { return m_opened; }
     // Sign-out: the cache file, and the messages still queued in it, go with the account.

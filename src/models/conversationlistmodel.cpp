@@ -220,6 +220,18 @@ void ConversationListModel::setTyping(const QString &conversationId, const QStri
     }
 }
 
+void ConversationListModel::setDraft(const QString &conversationId, const QString &text)
+{
+    const QString line = previewLine(text);
+    if (line == m_drafts.value(conversationId))
+        return;
+    if (line.isEmpty())
+        m_drafts.remove(conversationId);
+    else
+        m_drafts.insert(conversationId, line);
+    refreshRoles(conversationId, { DraftTextRole });
+}
+
 QString ConversationListModel::typingText(const QString &conversationId) const
 {
     QStringList names;
@@ -276,6 +288,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return typingText(c.id);
     case ParticipantCountRole:
         return int(c.participants.size());
+    case DraftTextRole:
+        return m_drafts.value(c.id);
     default:
         return {};
     }
@@ -296,6 +310,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { LastSeenRole, "lastSeen" },
         { TypingTextRole, "typingText" },
         { ParticipantCountRole, "participantCount" },
+        { DraftTextRole, "draftText" },
     };
 }
 

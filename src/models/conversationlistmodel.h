@@ -12,7 +12,9 @@
 //    presenceChanged(userId) refreshes the rows that show it;
 //  - who is typing in each conversation (setTyping), as a ready sentence
 //    ("Bob is typing…"); the feeder follows the chat service's TypingTracker,
-//    the one place typers expire.
+//    the one place typers expire;
+//  - the user's unsent draft in each conversation (setDraft), as its first line;
+//    the row shows "Draft: …" when the conversation is not the open one.
 // Both are also readable for any conversation/user through typingText() and
 // presence(), with typingChanged / presenceChanged signals.
 
@@ -47,6 +49,7 @@ public:
         LastSeenRole,    // direct chats: QDateTime, invalid when unknown or online
         TypingTextRole,  // "Bob is typing…", "" when nobody types
         ParticipantCountRole,
+        DraftTextRole, // the first line of the user's unsent draft; "" when none
     };
     Q_ENUM(Role)
 
@@ -81,6 +84,8 @@ public:
     // Who types now (the feeder follows the chat service's TypingTracker).
     void setTyping(const QString &conversationId, const QString &userId, const QString &userName,
                    bool isTyping);
+    // The user's unsent draft in a conversation ("" when none).
+    void setDraft(const QString &conversationId, const QString &text);
 
     // ---- reads ----
     Q_INVOKABLE int indexOf(const QString &conversationId) const;
@@ -123,6 +128,7 @@ private:
     QStringList m_rows; // visible conversation ids, in display order
     PresenceSource m_presenceSource;
     QHash<QString, QList<Typist>> m_typing;
+    QHash<QString, QString> m_drafts; // preview lines, only of conversations with a draft
     int m_lastTotalUnread = 0;
 };
 

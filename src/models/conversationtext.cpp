@@ -48,8 +48,13 @@ QString messagePreview(const api::Message &message)
 {
     if (message.isDeleted())
         return QCoreApplication::translate("ConversationText", "Message deleted");
+    return previewLine(message.content);
+}
+
+QString previewLine(const QString &text)
+{
     // One line, bounded: the list shows a single elided line.
-    QString line = message.content.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
+    QString line = text.section(u'\n', 0, 0, QString::SectionSkipEmpty).simplified();
     if (line.size() > 160)
         line = line.left(159) + u'…';
     return line;

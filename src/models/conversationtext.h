@@ -26,6 +26,8 @@ QString conversationSubtitle(const api::Conversation &conversation, const QStrin
 // A message in one line for a preview (the conversation list): its first non-empty
 // line, simplified and at most 160 characters; a tombstone is "Message deleted".
 QString messagePreview(const api::Message &message);
+// The same one line of any text (a draft's, for "Draft: …").
+QString previewLine(const QString &text);
 
 // "Bob is typing…", "Bob and Carol are typing…", "Bob, Carol and Dave are typing…",
 // "Bob, Carol and 2 others are typing…"; empty when nobody types.

@@ -3,6 +3,7 @@
 #include "store/cachedatabase.h"
 
 #include "store/cacheschema.h"
+#include "store/drafttable.h"
 #include "store/messagebatch.h"
 #include "store/messagerow.h"
 #include "store/outboxtable.h"
@@ -203,7 +204,7 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table : { "conversations", "participants", "messages", "outbox" }) {
+    for (const char *table : { "conversations", "participants", "messages", "outbox", "drafts" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
@@ -563,6 +564,18 @@ bool CacheDatabase::updateOutbox(const OutboxEntry &entry)
 bool CacheDatabase::removeFromOutbox(const QString &clientId)
 {
     return isOpen() && OutboxTable(m_db).remove(clientId);
+}
+
+// ---- drafts ----
+
+bool CacheDatabase::saveDraft(const Draft &draft)
+{
+    return isOpen() && DraftTable(m_db).save(draft);
+}
+
+QList<Draft> CacheDatabase::drafts()
+{
+    return isOpen() ? DraftTable(m_db).all() : QList<Draft>();
 }
 
 } // namespace ringchat::store

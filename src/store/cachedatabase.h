@@ -7,6 +7,7 @@
 // uses ChatStore, which runs these methods there and hands back QFutures.
 
 #include "api/types.h"
+#include "store/draft.h"
 #include "store/outboxentry.h"
 
 #include <QHash>
@@ -75,6 +76,10 @@ public:
     QList<OutboxEntry> outbox(const QString &conversationId = {});
     bool updateOutbox(const OutboxEntry &entry);
     bool removeFromOutbox(const QString &clientId);
+
+    // Drafts: saving an empty one removes it; all of them, oldest first.
+    bool saveDraft(const Draft &draft);
+    QList<Draft> drafts();
 
 private:
     enum class OpenResult { Ok, Broken, Failed };

@@ -8,6 +8,20 @@
 
 namespace ringchat::store {
 
+namespace {
+
+// v4: drafts, one per conversation (the text and the message it replies to, with
+// what the quote bar shows of it). A table of its own: nothing else reads it.
+QStringList draftsStep()
+{
+    return { QStringLiteral("CREATE TABLE drafts ("
+                            " conversation_id TEXT PRIMARY KEY NOT NULL, text TEXT NOT NULL,"
+                            " reply_to TEXT, reply_sender_name TEXT NOT NULL DEFAULT '',"
+                            " reply_snippet TEXT NOT NULL DEFAULT '', updated_at INTEGER NOT NULL)") };
+}
+
+} // namespace
+
 bool CacheSchema::prepare(QSqlDatabase &db, QString *reason)
 {
     int appId = 0, version = 0, objects = 0;
@@ -123,7 +137,7 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
-    const QList<QStringList> steps = { v1, v2, v3 };
+    const QList<QStringList> steps = { v1, v2, v3, draftsStep() };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);

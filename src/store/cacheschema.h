@@ -14,7 +14,7 @@ class CacheSchema
 {
 public:
     // Bumped with every migration step in migrate().
-    static constexpr int kVersion = 3;
+    static constexpr int kVersion = 4;
     // PRAGMA application_id: tells our files from other programs' SQLite files.
     static constexpr int kApplicationId = 0x52434854; // "RCHT"
 

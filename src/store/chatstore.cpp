@@ -191,4 +191,14 @@ QFuture<bool> ChatStore::removeFromOutbox(const QString &clientId)
     return run([=](CacheDatabase &db) { return db.removeFromOutbox(clientId); });
 }
 
+QFuture<bool> ChatStore::saveDraft(const Draft &draft)
+{
+    return run([draft](CacheDatabase &db) { return db.saveDraft(draft); });
+}
+
+QFuture<QList<Draft>> ChatStore::drafts()
+{
+    return run([](CacheDatabase &db) { return db.drafts(); });
+}
+
 } // namespace ringchat::store

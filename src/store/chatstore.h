@@ -20,6 +20,7 @@
 // (databaseMovedAside is emitted). Sign-out: destroyDatabase().
 
 #include "api/types.h"
+#include "store/draft.h"
 #include "store/messagebatch.h"
 #include "store/outboxentry.h"
 
@@ -88,6 +89,11 @@ public:
     // when no entry has its clientId.
     QFuture<bool> updateOutbox(const OutboxEntry &entry);
     QFuture<bool> removeFromOutbox(const QString &clientId);
+
+    // Unsent drafts, one per conversation: saving an empty draft removes it (the
+    // message was sent, or the text deleted). drafts(): all of them, oldest first.
+    QFuture<bool> saveDraft(const Draft &draft);
+    QFuture<QList<Draft>> drafts();
 
 Q_SIGNALS:
     // open() found a broken or foreign file and moved it to brokenPath.

@@ -4,6 +4,7 @@
 // token and runs the account (ChatAccount: real SQLite cache, real socket), and
 // CurrentConversation, the conversation list and MessageNotifier follow what another
 // user (Bob, a second ChatAccount) does: presence, typing, messages, read markers.
+#include "appsessiontest.h"
 #include "referenceserver.h"
 
 #include "app/currentconversation.h"
@@ -14,20 +15,17 @@
 #include "chat/chataccount.h"
 #include "models/conversationlistmodel.h"
 
-#include <QGuiApplication>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace ringchat;
 using namespace ringchat::app;
+using ringchat::testing::kDirect;
+using ringchat::testing::kGroup;
+using ringchat::testing::kWait;
 
 namespace {
-const QString kDirect = QStringLiteral("dm-alice-bob");
-const QString kGroup = QStringLiteral("group-ring");
-constexpr int kWait = 20000; // generous: a slow shared 2-core machine
 
 QString listTitle(QAbstractItemModel *list, const QString &conversationId)
 {
@@ -163,15 +161,6 @@ private slots:
     }
 };
 
-int main(int argc, char *argv[])
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("RingTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("ringchat-session-test"));
-    QStandardPaths::setTestModeEnabled(true); // settings and caches in a test location
-    QGuiApplication app(argc, argv);
-    QSettings().clear();
-    TestSession test;
-    return QTest::qExec(&test, argc, argv);
-}
+RINGCHAT_APP_TEST_MAIN(TestSession, "ringchat-session-test")
 
 #include "tst_session.moc"

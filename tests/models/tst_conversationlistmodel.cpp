@@ -242,6 +242,43 @@ private Q_SLOTS:
         QCOMPARE(typing.size(), 6);
         QCOMPARE(typing.last().at(1).toString(), QString());
     }
+
+    void draftShowsItsFirstLineAndSurvivesAReset()
+    {
+        ConversationListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setOwnUserId(QStringLiteral("alice"));
+        model.setConversations(
+            { group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+              direct(QStringLiteral("dm-bob"), QStringLiteral("bob"), QStringLiteral("Bob"), 1) });
+        QCOMPARE(model.roleNames().value(Role::DraftTextRole), QByteArray("draftText"));
+        QCOMPARE(model.data(model.index(0), Role::DraftTextRole).toString(), QString());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // The first line with text, on one line (the one preview rule of conversationtext).
+        model.setDraft(QStringLiteral("team"), QStringLiteral("\n  Release   notes\nare ready"));
+        QCOMPARE(model.data(model.index(0), Role::DraftTextRole).toString(), QStringLiteral("Release notes"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int> { Role::DraftTextRole });
+        // The same line again changes nothing; a draft of a conversation not (yet) listed is kept.
+        model.setDraft(QStringLiteral("team"), QStringLiteral("Release notes\nchanged below"));
+        model.setDraft(QStringLiteral("later"), QStringLiteral("for a conversation still to come"));
+        QCOMPARE(changed.size(), 1);
+        model.setConversations({ group(QStringLiteral("team"), QStringLiteral("Ring team"), 3),
+                                 group(QStringLiteral("later"), QStringLiteral("Later"), 4) });
+        QCOMPARE(
+            model.data(model.index(model.indexOf(QStringLiteral("later"))), Role::DraftTextRole).toString(),
+            QStringLiteral("for a conversation still to come"));
+        QCOMPARE(
+            model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::DraftTextRole).toString(),
+            QStringLiteral("Release notes"));
+        // Sent or deleted: the row shows its last message again.
+        changed.clear();
+        model.setDraft(QStringLiteral("team"), QString());
+        QCOMPARE(
+            model.data(model.index(model.indexOf(QStringLiteral("team"))), Role::DraftTextRole).toString(),
+            QString());
+        QCOMPARE(changed.size(), 1);
+    }
 };
 
 QTEST_MAIN(TestConversationListModel)

@@ -79,32 +79,38 @@ Item {
             verify(stopSpy.count >= 2)         // sending ends the typing state
             compare(sendSpy.count, 1)
         }
-        function test_draftPerConversation() {
+        // The owner keeps the drafts (CurrentConversation): each edit goes out, and
+        // the field shows whatever draft the owner hands it.
+        SignalSpy { id: draftSpy; signalName: "draftEdited" }
+        function test_draftGoesOutAndComesBack() {
             const c = make()
-            keyClick(Qt.Key_A)
+            draftSpy.target = c; draftSpy.clear()
+            keyClick(Qt.Key_A); keyClick(Qt.Key_B)
+            compare(draftSpy.count, 2)
+            compare(draftSpy.signalArguments[1][0], "ab")
+            // Another conversation opens with its own draft.
             c.conversationId = "c2"
-            compare(c.text, "")
             compare(stopSpy.count, 1)          // leaving with text stops the typing state
             const typed = typingSpy.count
-            keyClick(Qt.Key_B)
-            c.conversationId = "c1"
-            compare(c.text, "a")
-            compare(typingSpy.count, typed + 1) // restoring a draft is not typing
-            c.conversationId = "c2"
-            compare(c.text, "b")
-            compare(c.draftFor("c1"), "a")
+            c.draft = "their draft"
+            compare(c.text, "their draft")
+            compare(typingSpy.count, typed)    // restoring a draft is not typing...
+            compare(draftSpy.count, 2)         // ...nor an edit
+            compare(findChild(c, "composerInput").cursorPosition, "their draft".length)
+            c.draft = ""
+            compare(c.text, "")
         }
         function test_limitCounter() {
             const c = make()
             const counter = findChild(c, "counter")
             verify(!counter.visible)
-            c.setDraft("c1", "x".repeat(9499))
+            c.draft = "x".repeat(9499)
             verify(!counter.visible)
             keyClick(Qt.Key_Y)
             verify(counter.visible)
             compare(counter.text, "9500 / 10000")
             compare(counter.Accessible.name, "500 characters left")
-            c.setDraft("c1", "x".repeat(10000))
+            c.draft = "x".repeat(10000)
             verify(findChild(c, "sendButton").enabled)
             keyClick(Qt.Key_Z)
             verify(c.overLimit)

@@ -53,6 +53,33 @@ Item {
             row.typingText = ""
             compare(findChild(row, "preview").text, "old text")
         }
+        function test_draftReplacesPreviewUnlessOpenOrTyping() {
+            const row = createTemporaryObject(rowComponent, scene, { title: "Bob", preview: "old text",
+                                                                     draftText: "half a thought" })
+            const label = findChild(row, "draftLabel")
+            verify(label.visible)
+            compare(label.text, "Draft:")
+            compare(findChild(row, "preview").text, "half a thought")
+            compare(row.previewShown, "Draft: half a thought")
+            compare(row.Accessible.name, "Bob, Draft: half a thought")
+            // The open conversation: the composer shows the draft, the row its last message.
+            row.selected = true
+            verify(!label.visible)
+            compare(findChild(row, "preview").text, "old text")
+            row.selected = false
+            // Someone typing there says more than our draft.
+            row.typingText = "Bob is typing…"
+            verify(!label.visible)
+            compare(findChild(row, "preview").text, "Bob is typing…")
+            row.typingText = ""
+            // Sent: the last message again.
+            row.draftText = ""
+            verify(!label.visible)
+            compare(findChild(row, "preview").text, "old text")
+            // A draft is plain text too.
+            row.draftText = "<b>x</b>"
+            compare(findChild(row, "preview").textFormat, Text.PlainText)
+        }
         function test_multilinePreviewIsOneLine() {
             const row = createTemporaryObject(rowComponent, scene, { title: "Bob", preview: "a\nb\n\nc" })
             compare(findChild(row, "preview").text, "a b c")

@@ -114,6 +114,11 @@ private slots:
         QCOMPARE(themeChanged.size(), 1);
         settings.setNotificationsEnabled(false);
         settings.setCloseToTray(true);
+        QVERIFY(settings.formatMarkdown()); // on by default
+        QSignalSpy markdownChanged(&settings, &Settings::formatMarkdownChanged);
+        settings.setFormatMarkdown(false);
+        settings.setFormatMarkdown(false);
+        QCOMPARE(markdownChanged.size(), 1);
         settings.setLastConversationId(QStringLiteral("group-ring"));
         settings.setServerUrl(QStringLiteral("https://chat.example.org"));
 
@@ -121,6 +126,7 @@ private slots:
         QCOMPARE(again.themeMode(), ThemeMode::Dark);
         QVERIFY(!again.notificationsEnabled());
         QVERIFY(again.closeToTray());
+        QVERIFY(!again.formatMarkdown());
         QCOMPARE(again.lastConversationId(), QStringLiteral("group-ring"));
         QCOMPARE(again.serverUrl(), QStringLiteral("https://chat.example.org"));
         // The words scripts and the settings file use.

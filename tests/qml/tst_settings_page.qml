@@ -29,6 +29,21 @@ Item {
             return page
         }
 
+        SignalSpy { id: markdownSpy; signalName: "formatMarkdownToggled" }
+        function test_markdownSwitchShowsAndAsks() {
+            const page = make()
+            const box = findChild(page, "formatMarkdownSwitch")
+            verify(box.checked)                       // on by default
+            compare(box.Accessible.name, "Format messages with Markdown")
+            markdownSpy.target = page
+            markdownSpy.clear()
+            box.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            compare(markdownSpy.count, 1)
+            compare(markdownSpy.signalArguments[0][0], false)
+            page.formatMarkdown = false               // the app applied it
+            verify(!box.checked)
+        }
         function test_systemByDefaultWithoutManualFields() {
             const page = make()
             compare(findChild(page, "proxyModeBox").currentValue, "system")

@@ -4,6 +4,7 @@
 // tombstone, reactions, reply preview) through every read, the rev rule, the synced
 // revs, and a version 2 file reopened by this version.
 
+#include "awaitfuture.h"
 #include "seqlists.h"
 #include "store/cacheschema.h"
 #include "store/chatstore.h"
@@ -19,17 +20,12 @@ using api::Conversation;
 using api::Message;
 using api::Reaction;
 using api::ReplyPreview;
+using ringchat::testing::await;
 using ringchat::testing::seqRange;
 using ringchat::testing::seqsOf;
 using store::ChatStore;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 const QDateTime kT0 = QDateTime::fromMSecsSinceEpoch(1795000000000, Qt::UTC);
 const QString kConv = QStringLiteral("c1");

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLite cache and outbox, through ChatStore, on real files.
 
+#include "awaitfuture.h"
 #include "seqlists.h"
 #include "store/cachedatabase.h"
 #include "store/cacheschema.h"
@@ -21,23 +22,13 @@ using namespace ringchat;
 using api::Conversation;
 using api::Message;
 using api::Participant;
+using ringchat::testing::await;
 using ringchat::testing::seqRange;
 using ringchat::testing::seqsOf;
 using store::ChatStore;
 using store::OutboxEntry;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
-void await(QFuture<void> future)
-{
-    future.waitForFinished();
-}
 
 const QDateTime kT0 = QDateTime::fromMSecsSinceEpoch(1795000000000, Qt::UTC);
 
@@ -131,7 +122,8 @@ private Q_SLOTS:
             QStringList tables;
             while (q.next())
                 tables << q.value(0).toString();
-            QCOMPARE(tables, (QStringList { "conversations", "messages", "outbox", "participants" }));
+            QCOMPARE(tables,
+                     (QStringList { "conversations", "drafts", "messages", "outbox", "participants" }));
         }
         db.close();
         db = QSqlDatabase();

@@ -3,6 +3,7 @@
 // StoreChatCache: live messages are gathered and written one transaction at a
 // time; every other call goes after them. Real ChatStore on real files.
 
+#include "awaitfuture.h"
 #include "chat/storechatcache.h"
 #include "seqlists.h"
 #include "store/chatstore.h"
@@ -13,17 +14,12 @@
 
 using namespace ringchat;
 using api::Message;
+using ringchat::testing::await;
 using ringchat::testing::seqRange;
 using ringchat::testing::seqsOf;
 using store::OutboxEntry;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 const QString kConv = QStringLiteral("c1");
 
