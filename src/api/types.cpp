@@ -2,105 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api/types.h"
 
+#include "api/jsonfields.h"
+
 #include <QJsonArray>
 
 namespace ringchat::api {
 
-namespace {
-
-// parseTime() for either kind of JSON string value.
-QDateTime timeOf(const QJsonValue &v)
-{
-    return parseTime(v.toString());
-}
-
-QDateTime timeOf(const JsonView &v)
-{
-    return parseTimeUtf8(v.utf8());
-}
-
-void setError(QString *error, const QString &text)
-{
-    if (error)
-        *error = text;
-}
-
-// Field readers: each returns false and sets the error sentence on a type or
-// validity mismatch. Keys are Latin-1 so no QString is built for the lookup.
-// They are templates over the object type: a QJsonObject (REST, tests) or the
-// members of an object in a parsed packet (JsonMembers, the live path);
-// o.value(key) gives a QJsonValue or a JsonView, which answer the same questions. One implementation, so both
-// paths validate alike and say the same sentences.
-template <typename Object>
-bool readString(const Object &o, QLatin1StringView key, QString &out, bool required, const char *what,
-                QString *error)
-{
-    const auto v = o.value(key);
-    if (v.isString()) {
-        out = v.toString();
-        return true;
-    }
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
-    return false;
-}
-
-template <typename Object>
-bool readTime(const Object &o, QLatin1StringView key, QDateTime &out, bool required, const char *what,
-              QString *error)
-{
-    const auto v = o.value(key);
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    if (v.isString()) {
-        out = timeOf(v);
-        if (out.isValid())
-            return true;
-    }
-    setError(
-        error,
-        QStringLiteral("%1: field \"%2\" must be an ISO-8601 UTC time.").arg(QLatin1StringView(what), key));
-    return false;
-}
-
-template <typename Object>
-bool readCount(const Object &o, QLatin1StringView key, qint64 &out, bool required, qint64 minimum,
-               const char *what, QString *error)
-{
-    const auto v = o.value(key);
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        // 2^53: beyond that a JSON number is no longer an exact integer.
-        if (d >= double(minimum) && d <= 9007199254740992.0 && d == double(qint64(d))) {
-            out = qint64(d);
-            return true;
-        }
-    }
-    setError(error,
-             QStringLiteral("%1: field \"%2\" must be an integer of at least %3.")
-                 .arg(QLatin1StringView(what), key)
-                 .arg(minimum));
-    return false;
-}
-
-template <typename Object>
-bool readId(const Object &o, QLatin1StringView key, QString &out, bool conversationId, const char *what,
-            QString *error)
-{
-    const auto v = o.value(key);
-    if (v.isString()) {
-        out = v.toString();
-        if (conversationId ? isValidConversationId(out) : isValidOpaqueId(out))
-            return true;
-    }
-    setError(error, QStringLiteral("%1: field \"%2\" is not a valid id.").arg(QLatin1StringView(what), key));
-    return false;
-}
-
-} // namespace
+using namespace fields;
 
 bool isValidConversationId(QStringView id)
 {
@@ -136,6 +44,11 @@ bool isValidContent(QStringView content)
 {
     const qsizetype n = content.trimmed().size();
     return n >= 1 && n <= 10000;
+}
+
+bool isValidContent(QStringView content, bool hasAttachments)
+{
+    return isValidContent(content) || (hasAttachments && content.trimmed().isEmpty());
 }
 
 QString deliveryStateName(DeliveryState state)
@@ -224,29 +137,6 @@ QJsonObject Participant::toJson() const
 // ---- Message ----
 
 namespace {
-
-// Arrays and objects of either kind of JSON (QJsonValue or a parsed packet's JsonView).
-template <typename F> void forEachElement(const QJsonValue &v, F &&f)
-{
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &e : array)
-        f(e);
-}
-
-template <typename F> void forEachElement(const JsonView &v, F &&f)
-{
-    v.forEachElement(f);
-}
-
-QJsonObject membersOf(const QJsonValue &v)
-{
-    return v.toObject();
-}
-
-JsonMembers membersOf(const JsonView &v)
-{
-    return JsonMembers(v);
-}
 
 template <typename Object>
 bool readReplyPreview(const Object &o, std::optional<ReplyPreview> &out, QString *error)
@@ -354,7 +244,8 @@ template <typename Object> std::optional<Message> messageFromJson(const Object &
         || !readCount(o, QLatin1StringView("rev"), m.rev, false, 0, what, error)
         || !readString(o, QLatin1StringView("format"), format, false, what, error)
         || !readTime(o, QLatin1StringView("deletedAt"), m.deletedAt, false, what, error)
-        || !readReplyPreview(o, m.replyPreview, error) || !readReactions(o, m.reactions, error))
+        || !readReplyPreview(o, m.replyPreview, error) || !readReactions(o, m.reactions, error)
+        || !readAttachments(o, m.attachments, error))
         return std::nullopt;
     // An unknown format (a newer server's) is shown as what it surely is: text.
     m.format = format == QLatin1StringView("markdown") ? Message::Format::Markdown : Message::Format::Plain;
@@ -367,7 +258,7 @@ template <typename Object> std::optional<Message> messageFromJson(const Object &
         return std::nullopt;
     }
     // A tombstone keeps its place with no content.
-    if (m.isDeleted() ? !m.content.isEmpty() : !isValidContent(m.content)) {
+    if (m.isDeleted() ? !m.content.isEmpty() : !isValidContent(m.content, !m.attachments.isEmpty())) {
         setError(
             error,
             m.isDeleted()
@@ -421,6 +312,7 @@ QJsonObject Message::toJson() const
     if (replyPreview)
         o.insert(QLatin1StringView("replyPreview"), replyPreviewToJson(*replyPreview));
     o.insert(QLatin1StringView("reactions"), reactionsToJson(reactions));
+    o.insert(QLatin1StringView("attachments"), attachmentsToJson(attachments));
     return o;
 }
 
