@@ -187,6 +187,18 @@ UK = {
     'An HTTP proxy (http://host:port) or a SOCKS5 proxy (socks5://host:port) for every connection.': 'HTTP-проксі (http://host:port) або SOCKS5-проксі (socks5://host:port) для всіх з’єднань.',
     'The password is kept in the unencrypted session file.': 'Пароль зберігається в незашифрованому файлі сеансу.',
     'The password is kept in the keychain.': 'Пароль зберігається у сховищі ключів.',
+    # Files (src/api/attachment.cpp, src/chat/attachmentstager.cpp, ownmessages.cpp, outboxsender.cpp,
+    # src/api/filetransfer.cpp), for when lupdate reads src/ too.
+    '%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).': '%1 має %2 байт; файл може мати щонайбільше 25 МіБ (%3 байт).',
+    'A message may carry at most %1 files.': 'Повідомлення може містити щонайбільше %1 файлів.',
+    '%1 is not a file that can be read.': '%1 не є файлом, який можна прочитати.',
+    '%1 cannot be read: %2': 'Не вдається прочитати %1: %2',
+    '%1 cannot be written: %2': 'Не вдається записати %1: %2',
+    '%1 cannot be made.': 'Не вдається створити %1.',
+    'Files cannot be sent here.': 'Тут не можна надсилати файли.',
+    'A message with files needs a conversation and at most 10000 characters of text.': 'Повідомленню з файлами потрібна розмова і не більше 10000 символів тексту.',
+    'The transfer was cancelled.': 'Передавання скасовано.',
+    'The downloaded bytes do not match the file\'s sha256; nothing was saved.': 'Завантажені байти не відповідають sha256 файлу; нічого не збережено.',
 }
 
 def main(path):

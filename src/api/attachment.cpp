@@ -23,8 +23,9 @@ QString oversizeSentence(const QString &name, qint64 size)
 {
     if (size <= kMaxAttachmentBytes)
         return QString();
-    return QCoreApplication::translate("Attachments", "%1 is %2; a file may be at most 25 MiB.")
-        .arg(name, QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat));
+    return QCoreApplication::translate("Attachments",
+                                       "%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).")
+        .arg(name, QLocale().toString(size), QLocale().toString(kMaxAttachmentBytes));
 }
 
 namespace {

@@ -33,10 +33,11 @@ ApiError localFileError(const QString &sentence)
 
 // ---- FileTransfer ----
 
-FileTransfer::FileTransfer(RestClient *client, QString path, QObject *parent)
+FileTransfer::FileTransfer(RestClient *client, QString path, bool upload, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_path(std::move(path))
+    , m_upload(upload)
 {
 }
 
@@ -86,14 +87,14 @@ void FileTransfer::attempt()
     QNetworkReply *reply = send(m_client->network(), m_client->request(m_path));
     m_reply = reply;
     watchReply(reply, m_client->timeout(), true);
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        if (sent > 0 || total > 0)
-            emit progress(sent, total);
-    });
-    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 got, qint64 total) {
-        if (got > 0 || total > 0)
-            emit progress(got, total);
-    });
+    const auto moved = [this](qint64 done, qint64 total) {
+        if (done > 0 || total > 0)
+            emit progress(done, total);
+    };
+    if (m_upload) // not the answer's few bytes
+        connect(reply, &QNetworkReply::uploadProgress, this, moved);
+    else
+        connect(reply, &QNetworkReply::downloadProgress, this, moved);
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
         // Only a 2xx body is the file; an error's body is read at the end.
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -156,7 +157,7 @@ void FileTransfer::finish(const ApiError &error)
 
 FileUpload::FileUpload(RestClient *client, const QString &conversationId, Source source,
                        const QString &idempotencyKey, QObject *parent)
-    : FileTransfer(client, QStringLiteral("/api/conversations/%1/files").arg(conversationId), parent)
+    : FileTransfer(client, QStringLiteral("/api/conversations/%1/files").arg(conversationId), true, parent)
     , m_conversationId(conversationId)
     , m_source(std::move(source))
     , m_key(idempotencyKey.toLatin1())
@@ -202,6 +203,7 @@ QNetworkReply *FileUpload::send(QNetworkAccessManager *network, const QNetworkRe
     QNetworkRequest r = request;
     r.setRawHeader("Accept", "application/json");
     r.setRawHeader("Idempotency-Key", m_key);
+    qCInfo(lcFiles) << "upload starts:" << m_source.name << m_source.mimeType; // tests wait for this line
     QNetworkReply *reply = network->post(r, multipart);
     multipart->setParent(reply); // streamed from the file, freed with the reply
     return reply;
@@ -228,7 +230,7 @@ ApiError FileUpload::succeeded(QNetworkReply *reply, int)
 
 FileDownload::FileDownload(RestClient *client, const Attachment &attachment, const QString &targetPath,
                            QObject *parent)
-    : FileTransfer(client, QStringLiteral("/api/files/%1").arg(attachment.id), parent)
+    : FileTransfer(client, QStringLiteral("/api/files/%1").arg(attachment.id), false, parent)
     , m_attachment(attachment)
     , m_target(targetPath)
 {

@@ -47,7 +47,8 @@ signals:
     void finished();
 
 protected:
-    FileTransfer(RestClient *client, QString path, QObject *parent);
+    // `upload`: progress counts the bytes sent (else those received).
+    FileTransfer(RestClient *client, QString path, bool upload, QObject *parent);
 
     // Each attempt (the first, and the one after a token refresh): false, with a
     // sentence in *error, when it cannot start.
@@ -69,6 +70,7 @@ private:
 
     RestClient *m_client;
     QString m_path;
+    bool m_upload;
     QNetworkReply *m_reply = nullptr;
     bool m_started = false;
     bool m_authRetried = false;
