@@ -124,6 +124,12 @@ void ReferenceServer::kill()
     m_process.reset();
 }
 
+void ReferenceServer::suspend()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGSTOP);
+}
+
 bool ReferenceServer::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;

@@ -33,6 +33,8 @@ public:
     bool start(int timeoutMs = 30000);
     void stop(); // SIGTERM: the server's graceful shutdown
     void kill(); // SIGKILL: no goodbye, nothing flushed beyond what SQLite committed
+    // SIGSTOP: frozen where it is (connections stay open, nothing is read) until kill().
+    void suspend();
 
     bool isRunning() const;
     QUrl url() const { return m_url; }
