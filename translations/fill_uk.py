@@ -204,6 +204,18 @@ UK = {
     'Format messages with Markdown': 'Форматувати повідомлення за допомогою Markdown',
     '**bold**, *italic*, `code`, > quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.':
         '**жирний**, *курсив*, `код`, > цитата, [посилання](https://…). Зворотна скісна риска лишає символ як є: %1. Вимкнено: повідомлення йдуть звичайним текстом.',
+    # Files (src/api/attachment.cpp, src/chat/attachmentstager.cpp, ownmessages.cpp, outboxsender.cpp,
+    # src/api/filetransfer.cpp), for when lupdate reads src/ too.
+    '%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).': '%1 має %2 байт; файл може мати щонайбільше 25 МіБ (%3 байт).',
+    'A message may carry at most %1 files.': 'Повідомлення може містити щонайбільше %1 файлів.',
+    '%1 is not a file that can be read.': '%1 не є файлом, який можна прочитати.',
+    '%1 cannot be read: %2': 'Не вдається прочитати %1: %2',
+    '%1 cannot be written: %2': 'Не вдається записати %1: %2',
+    '%1 cannot be made.': 'Не вдається створити %1.',
+    'Files cannot be sent here.': 'Тут не можна надсилати файли.',
+    'A message with files needs a conversation and at most 10000 characters of text.': 'Повідомленню з файлами потрібна розмова і не більше 10000 символів тексту.',
+    'The transfer was cancelled.': 'Передавання скасовано.',
+    'The downloaded bytes do not match the file\'s sha256; nothing was saved.': 'Завантажені байти не відповідають sha256 файлу; нічого не збережено.',
 }
 
 def main(path):

@@ -11,6 +11,7 @@
 
 #include "api/ackreply.h"
 #include "api/restclient.h"
+#include "chat/attachmentstager.h"
 #include "net/socketioclient.h"
 
 #include <QEventLoop>
@@ -172,17 +173,24 @@ int historyCommand(const ChatCommandContext &ctx, const CommandArgs &args)
 int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
 {
     const bool fromStdin = args.stdinLines;
-    if (args.positional.isEmpty() || (fromStdin != (args.positional.size() == 1))
+    const bool withFiles = !args.files.isEmpty();
+    if (args.positional.isEmpty() || (fromStdin && (args.positional.size() != 1 || withFiles))
+        || (!fromStdin && !withFiles && args.positional.size() == 1)
         || !api::isValidConversationId(args.positional.first()))
         return usage(ctx,
                      QStringLiteral("Usage: send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown]"
+                                    "  or  send CONVERSATION [TEXT...] --file PATH [--file PATH...]"
                                     "  or  send CONVERSATION --stdin"));
     if (!args.replyTo.isEmpty() && !api::isValidOpaqueId(args.replyTo))
         return usage(ctx, QStringLiteral("Not a message id: %1").arg(args.replyTo));
     const QString conv = args.positional.first();
     const QString text = args.positional.mid(1).join(QLatin1Char(' '));
-    if (!fromStdin && !api::isValidContent(text))
+    if (!fromStdin && !api::isValidContent(text, withFiles))
         return usage(ctx, QStringLiteral("A message is 1 to 10000 characters (not only spaces)."));
+    // Files the server would refuse (over 25 MiB, unreadable, more than 10) are refused
+    // here, before anything is queued or sent.
+    if (const QString problem = chat::AttachmentStager::check(args.files); withFiles && !problem.isEmpty())
+        return usage(ctx, problem);
 
     ChatRun run(ctx);
     if (!run.setUp(true))
@@ -212,8 +220,12 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
                          s->discardMessage(clientId); // a CLI has nobody to press Retry
                          maybeDone();
                      });
+    QObject::connect(s, &ChatService::sendRefused, s,
+                     [&](const QString &, const QString &sentence) { run.finish(ExitUsage, sentence); });
     QObject::connect(s, &ChatService::cacheLoaded, s, [&, s] {
-        if (!fromStdin) {
+        if (withFiles) {
+            s->sendMessageWithFiles(conv, text, args.files, args.replyTo, args.markdown);
+        } else if (!fromStdin) {
             s->sendMessage(conv, text, args.replyTo, args.markdown);
         } else {
             input = std::make_unique<StdinLines>(

@@ -66,6 +66,13 @@ CommandArgs parseCommandArgs(const QStringList &raw)
             a.markdown = true;
         else if (name == QLatin1String("--off") && !hasValue)
             a.off = true;
+        else if (name == QLatin1String("--file")) {
+            QString path;
+            takeText(path);
+            if (!path.isEmpty())
+                a.files << path;
+        } else if (name == QLatin1String("--output"))
+            takeText(a.output);
         else
             a.error = QStringLiteral("Unknown option %1.").arg(arg);
     }

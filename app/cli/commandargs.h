@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The arguments of one chat command: its positional arguments and its own options
-// (--limit N, --up-to SEQ, --stdin, --cached, --reply-to ID, --markdown, --off).
+// (--limit N, --up-to SEQ, --stdin, --cached, --reply-to ID, --markdown, --off,
+// --file PATH (repeatable), --output PATH).
 // The global options were taken out before (commandline.h).
 
 #include <QString>
@@ -21,6 +22,8 @@ struct CommandArgs
     QString replyTo;       // send: the id of the message answered
     bool markdown = false; // send: the text is markdown
     bool off = false;      // react: take the reaction away
+    QStringList files;     // send: files to attach, in order
+    QString output;        // download: where the file goes
     QString error;         // a usage error, for people
 };
 

@@ -7,6 +7,7 @@
 #include "chatcommands.h"
 #include "clicontext.h"
 #include "exitcode.h"
+#include "filecommands.h"
 
 namespace ringchat::cli {
 
@@ -54,12 +55,21 @@ const std::vector<Command> &commands()
           chat(historyCommand) },
         { QStringLiteral("send"),
           QStringLiteral("send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown]\n"
+                         "send CONVERSATION [TEXT...] --file PATH [--file PATH...]\n"
                          "send CONVERSATION --stdin [--reply-to MESSAGE_ID] [--markdown]"),
           QStringLiteral("Send a message (--stdin: each line of input) and print each as the "
                          "server acked it, as JSON. --reply-to: in reply to that message; "
-                         "--markdown: the text is markdown. A message that could not be sent stays "
-                         "queued in --data-dir and goes out with the next send, edit, delete or react."),
+                         "--markdown: the text is markdown; --file: attach a file (up to 10, each "
+                         "at most 25 MiB, typed from its content; the text is then optional). A "
+                         "message that could not be sent stays queued in --data-dir, its files "
+                         "copied there, and goes out with the next send, edit, delete or react."),
           chat(sendCommand) },
+        { QStringLiteral("download"), QStringLiteral("download ATTACHMENT_ID [--output PATH]"),
+          QStringLiteral("Save an attachment that history or tail has shown (its id is in the local "
+                         "cache) as --output, or under its name in the current folder, and print it "
+                         "as JSON with its path. The file appears only when its bytes match its "
+                         "sha256 (a mismatch exits 1 and leaves no file)."),
+          chat(downloadCommand) },
         { QStringLiteral("edit"), QStringLiteral("edit CONVERSATION MESSAGE_ID TEXT..."),
           QStringLiteral("Change the text of your message (within 15 minutes of sending it) and print "
                          "the message as the server then has it, as JSON. MESSAGE_ID may be the "

@@ -73,6 +73,9 @@ ExitCode exitCodeFor(const api::ApiError &error)
     case K::RateLimited:
     case K::BadResponse:
         return ExitRefused;
+    case K::Integrity: // a download whose bytes are not the file's: nothing was kept
+    case K::LocalFile:
+        return ExitFailure;
     }
     return ExitFailure;
 }

@@ -25,7 +25,9 @@ struct ApiError
         Unauthorized,    // 401 and refreshing the token did not help
         BadResponse,     // the answer was not the JSON the contract describes
         Cancelled,       // the client was destroyed or the request aborted
-        InvalidArgument, // the call was refused before sending (bad id, empty content)
+        InvalidArgument, // the call was refused before sending (bad id, empty content, too large)
+        Integrity,       // a downloaded file's bytes do not match its sha256 or size
+        LocalFile,       // a local file could not be read or written
     };
 
     Kind kind = Kind::None;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api/restclient.h"
 
-#include "core/networkerror.h"
+#include "api/replyfailure.h"
 #include "core/transportsecurity.h"
 
 #include "auth/accesstokensource.h"
@@ -24,9 +24,6 @@ Q_LOGGING_CATEGORY(lcRest, "ringchat.api.rest")
 namespace ringchat::api {
 
 namespace {
-
-const char *const kTimedOut = "ringchatTimedOut";
-const char *const kSslErrors = "ringchatSslErrors";
 
 // Retry-After is either delta-seconds or an HTTP date.
 int retryAfterSeconds(const QByteArray &header)
@@ -115,34 +112,34 @@ void RestClient::send(Request request, Done done)
     attempt(id, std::move(request));
 }
 
-void RestClient::attempt(quint64 id, Request request)
+QNetworkRequest RestClient::request(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_serverUrl;
     QString base = url.path();
     while (base.endsWith(u'/'))
         base.chop(1);
-    url.setPath(base + request.path);
-    url.setQuery(request.query);
-
+    url.setPath(base + path);
+    url.setQuery(query);
     QNetworkRequest nr(url);
-    nr.setRawHeader("Accept", "application/json");
-    if (!request.body.isEmpty())
-        nr.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    // The token goes in this header only, never in a URL.
     if (m_tokens) {
         const QString token = m_tokens->accessToken();
         if (!token.isEmpty())
             nr.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     }
+    return nr;
+}
+
+void RestClient::attempt(quint64 id, Request request)
+{
+    QNetworkRequest nr = this->request(request.path, request.query);
+    nr.setRawHeader("Accept", "application/json");
+    if (!request.body.isEmpty())
+        nr.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
     QNetworkReply *reply = m_network->sendCustomRequest(nr, request.verb, request.body);
     m_replies.insert(id, reply);
-    QTimer::singleShot(m_timeout, reply, [reply] {
-        reply->setProperty(kTimedOut, true);
-        reply->abort();
-    });
-    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
-        reply->setProperty(kSslErrors, QVariant::fromValue(errors));
-    });
+    watchReply(reply, m_timeout);
     connect(reply, &QNetworkReply::finished, this, [this, id, reply, request = std::move(request)] {
         m_replies.remove(id);
         reply->deleteLater();
@@ -150,26 +147,11 @@ void RestClient::attempt(quint64 id, Request request)
     });
 }
 
-ApiError RestClient::networkError(QNetworkReply *reply) const
-{
-    // The kind is decided here; the sentence comes from core/networkerror.h.
-    if (reply->property(kTimedOut).toBool())
-        return { ApiError::Kind::Timeout, 0, {}, describeTimeout(m_serverUrl), 0 };
-    const auto sslErrors = reply->property(kSslErrors).value<QList<QSslError>>();
-    const QString sentence
-        = describeReplyFailure(reply->error(), reply->errorString(), sslErrors, reply->url());
-    if (!sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError)
-        return { ApiError::Kind::Tls, 0, {}, sentence, 0 };
-    if (reply->error() == QNetworkReply::OperationCanceledError)
-        return { ApiError::Kind::Cancelled, 0, {}, sentence, 0 };
-    return { ApiError::Kind::Network, 0, {}, sentence, 0 };
-}
-
 void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0 || reply->property(kTimedOut).toBool()) {
-        const ApiError error = networkError(reply);
+    if (status == 0 || reply->error() == QNetworkReply::OperationCanceledError) {
+        const ApiError error = transportFailure(reply, m_serverUrl);
         qCInfo(lcRest) << request.verb << request.path << "failed:" << error.message;
         complete(id, error);
         return;
@@ -222,18 +204,8 @@ void RestClient::finished(quint64 id, QNetworkReply *reply, Request request)
     }
 
     if (status < 200 || status >= 300) {
-        const QJsonObject err = json.value(QLatin1StringView("error")).toObject();
-        const QString code = err.value(QLatin1StringView("code")).toString();
-        QString text = err.value(QLatin1StringView("message")).toString();
-        if (text.isEmpty())
-            text = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        ApiError error { status == 401 ? ApiError::Kind::Unauthorized : ApiError::Kind::Http, status, code,
-                         QStringLiteral("The server refused the request (HTTP %1%2)%3")
-                             .arg(status)
-                             .arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code)
-                             .arg(text.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + text),
-                         0 };
-        qCInfo(lcRest) << request.verb << request.path << "->" << status << code;
+        const ApiError error = statusFailure(status, body, reply);
+        qCInfo(lcRest) << request.verb << request.path << "->" << status << error.code;
         complete(id, error);
         return;
     }

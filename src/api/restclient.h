@@ -39,6 +39,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace ringchat::auth {
 class AccessTokenSource;
@@ -69,6 +70,14 @@ public:
 
     // True for https://, and for http:// to localhost / 127.0.0.0/8 / ::1.
     static bool isAllowedServerUrl(const QUrl &url, QString *error = nullptr);
+
+    // For the file transfers (filetransfer.h), which stream rather than answer JSON:
+    // a request for `path` on the server with the bearer token in its Authorization
+    // header (the one place the token is put on a request), the network they go
+    // through (no redirects followed) and the token source (for a refresh).
+    QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
+    QNetworkAccessManager *network() const { return m_network; }
+    auth::AccessTokenSource *tokens() const { return m_tokens; }
 
     // GET /api/me
     QFuture<ApiResult<User>> me();
@@ -123,7 +132,6 @@ private:
     void attempt(quint64 id, Request request);
     void finished(quint64 id, QNetworkReply *reply, Request request);
     void complete(quint64 id, const ApiError &error, const Response &response = {});
-    ApiError networkError(QNetworkReply *reply) const;
     template <typename T, typename Parse> QFuture<ApiResult<T>> call(Request request, Parse parse);
     void collectConversations(int pageSize, QString cursor, QList<Conversation> soFar,
                               std::function<void(ApiResult<QList<Conversation>>)> done);

@@ -10,6 +10,7 @@
 // a hand-written parser for the server's fixed time format, because a flood of
 // messages goes through here.
 
+#include "api/attachment.h"
 #include "core/jsondocument.h"
 
 #include <QDateTime>
@@ -41,6 +42,8 @@ bool isValidConversationId(QStringView id);
 bool isValidOpaqueId(QStringView id);
 // 1..10000 characters after trimming.
 bool isValidContent(QStringView content);
+// A message's content: isValidContent, or with attachments also empty (blank).
+bool isValidContent(QStringView content, bool hasAttachments);
 
 struct User
 {
@@ -132,6 +135,9 @@ struct Message
     QDateTime deletedAt; // set on a tombstone (content "", no reactions)
     std::optional<ReplyPreview> replyPreview;
     QList<Reaction> reactions; // in the server's order
+    // The files it carries, in the sender's order (none on a tombstone). With one,
+    // content may be empty.
+    QList<Attachment> attachments;
 
     // Local state kept by the client; not part of fromJson/toJson.
     DeliveryState delivery = DeliveryState::Sent;

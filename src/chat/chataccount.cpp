@@ -5,9 +5,18 @@
 #include "chat/storechatcache.h"
 #include "store/chatstore.h"
 
+#include <QDir>
 #include <QFuture>
 
 namespace ringchat::chat {
+
+QString ChatAccount::filesDirectoryOf(const QString &databasePath)
+{
+    QString base = databasePath;
+    if (base.endsWith(QLatin1StringView(".sqlite")))
+        base.chop(7);
+    return base + QStringLiteral(".files");
+}
 
 ChatAccount::ChatAccount(Options options, auth::AccessTokenSource *tokens)
 {
@@ -17,6 +26,9 @@ ChatAccount::ChatAccount(Options options, auth::AccessTokenSource *tokens)
             = store::ChatStore::databasePath(options.serverUrl, options.userId, options.cacheDirectory);
         m_opened = m_store->open(path, options.userId);
         m_cache = std::make_unique<StoreChatCache>(m_store.get());
+        // Queued files beside the cache file: the account's own folder, gone with it.
+        m_filesDirectory = filesDirectoryOf(path);
+        options.service.filesDirectory = m_filesDirectory;
     } else {
         m_opened = QtFuture::makeReadyFuture(true);
     }
@@ -31,8 +43,10 @@ ChatAccount::~ChatAccount()
     m_service->stop();
     m_service.reset();
     m_cache.reset();
-    if (m_store && m_forgetCache)
+    if (m_store && m_forgetCache) {
         m_store->destroyDatabase();
+        QDir(m_filesDirectory).removeRecursively(); // the queued messages' files go with them
+    }
     m_store.reset();
 }
 

@@ -52,8 +52,11 @@ public:
     store::ChatStore *store() const { return m_store.get(); }
     // The store's open(): true once the cache is usable; already true without a cache.
     QFuture<bool> opened() const { return m_opened; }
-    // Sign-out: the cache file, and the messages still queued in it, go with the account.
+    // Sign-out: the cache file, and the messages still queued in it (with their
+    // files), go with the account.
     void forgetCache() { m_forgetCache = true; }
+    // The folder of the queued messages' files of the cache at `databasePath`.
+    static QString filesDirectoryOf(const QString &databasePath);
 
 private:
     std::unique_ptr<store::ChatStore> m_store;
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<ChatService> m_service;
     QFuture<bool> m_opened;
     bool m_forgetCache = false;
+    QString m_filesDirectory;
 };
 
 } // namespace ringchat::chat

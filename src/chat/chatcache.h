@@ -53,6 +53,14 @@ public:
     virtual void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) = 0;
     virtual void updateOutboxEntry(const OutboxEntry &entry) = 0;
     virtual void removeOutboxEntry(const QString &clientId) = 0;
+    // The attachment with this id on a cached message (contract v2), for its download.
+    // A cache that keeps none answers nullopt.
+    virtual void findAttachment(const QString &attachmentId,
+                                std::function<void(const std::optional<api::Attachment> &)> done)
+    {
+        Q_UNUSED(attachmentId)
+        done(std::nullopt);
+    }
     // Sign-out: deletes the cache (the account's messages and outbox) from disk.
     virtual void destroy() = 0;
 };

@@ -41,6 +41,8 @@ ChatService::ChatService(Options options, auth::AccessTokenSource *tokens, ChatC
     m_connection = new ConnectionManager(m_socket, tokens, this);
     const EmitEvent send = emitOn(m_socket);
     m_own = new OwnMessages(send, m_cache, m_timelines, this);
+    m_own->enableAttachments(m_rest, m_options.filesDirectory);
+    connect(m_own, &OwnMessages::uploadProgress, this, &ChatService::uploadProgress);
     m_actions = new MessageActions(m_own, m_timelines, this);
     m_history = new HistoryLoader(m_cache, m_rest, this);
     m_out = new OutgoingEvents(

@@ -103,6 +103,9 @@ public:
         int typingExpiryMs = 6000;
         int readBatchMs = 500;
         int awayAfterMs = 5 * 60 * 1000;
+        // Where queued messages' files are copied (the account's folder; ChatAccount
+        // puts it beside the cache file). Empty: a temporary folder of this process.
+        QString filesDirectory;
     };
 
     // The token source and the cache must outlive the service; the cache may be null.
@@ -188,6 +191,20 @@ public:
     {
         return m_actions->react(conversationId, messageId, emoji, on);
     }
+    // ---- Files (contract v2; chatservicefiles.cpp)
+    // A message with files (text optional): each is copied into filesDirectory first,
+    // uploaded before the message goes out (uploadProgress), and the message is sent
+    // once; a failed upload is a failed send (retryMessage, discardMessage; discarding
+    // cancels the upload). Returns the clientId, or empty after sendRefused says why
+    // (a file not readable or over 25 MiB, more than 10 files).
+    Q_INVOKABLE QString sendMessageWithFiles(const QString &conversationId, const QString &content,
+                                             const QStringList &paths, const QString &replyTo = QString(),
+                                             bool markdown = false);
+    // The attachment with this id among the held messages, else in the cache (nullopt:
+    // never seen). Its sha256 is what a download is checked against.
+    void findAttachment(const QString &attachmentId,
+                        std::function<void(const std::optional<api::Attachment> &)> done) const;
+
     Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
     int outboxPending() const { return m_own->pendingCount(); }
@@ -245,6 +262,10 @@ signals:
     // Our message reached the server (sent) or gave up (failed).
     void messageDelivered(const QString &clientId, const ringchat::api::Message &stored);
     void messageFailed(const QString &clientId, const QString &error);
+    // A message with files was not queued (sendMessageWithFiles): the sentence says why.
+    void sendRefused(const QString &conversationId, const QString &sentence);
+    // Bytes of our message's files on the server so far, of `total` (its pending row's bar).
+    void uploadProgress(const QString &conversationId, const QString &clientId, qint64 sent, qint64 total);
     // The server did an action (or it was so already): `state` is the message as the
     // server has it (its id empty when the ack was unreadable); the row shows it.
     void actionApplied(const QString &actionId, const ringchat::api::Message &state);

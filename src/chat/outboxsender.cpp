@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/outboxsender.h"
 
+#include "chat/attachmentuploader.h"
+
 #include <QPointer>
 #include <QTimer>
 
@@ -33,6 +35,12 @@ OutboxEvent outboxEvent(const OutboxEntry &e)
             o.insert(QStringLiteral("replyTo"), e.replyTo);
         if (e.format == api::Message::Format::Markdown) // plain is the default (and all a v1 server knows)
             o.insert(QStringLiteral("format"), QStringLiteral("markdown"));
+        if (!e.files.isEmpty()) {
+            QJsonArray ids;
+            for (const store::OutboxFile &f : e.files)
+                ids.append(f.attachmentId);
+            o.insert(QStringLiteral("attachments"), ids);
+        }
         return { QStringLiteral("send_message"), o };
     }
     case Kind::Edit: // no format: the message keeps its own
@@ -105,6 +113,9 @@ void OutboxSender::setOnline(bool online)
     m_online = online;
     ++m_epoch;
     if (!online) {
+        // Uploads start again (same keys) at the next replay(), as sends do.
+        if (m_uploader)
+            m_uploader->cancelAll();
         // Acks of the old link fail with "disconnected"; the next replay() resends.
         for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
             it->inFlight = false;
@@ -149,6 +160,10 @@ bool OutboxSender::discard(const QString &clientId)
             // The head of a busy queue is on the wire: the server may store it anyway.
             // We still drop it locally; a late ack just finds nothing to update.
             it->entries.removeAt(i);
+            if (m_uploader && m_uploader->isUploading(clientId)) {
+                m_uploader->cancel(clientId);
+                it->inFlight = false;
+            }
             m_notOnDisk.remove(clientId);
             m_persistence.remove(clientId);
             emit discarded(clientId);
@@ -255,6 +270,8 @@ void OutboxSender::sendHead(const QString &conversationId)
     OutboxEntry *head = nextToSend(q);
     if (!head)
         return;
+    if (head->kind == Kind::Send && head->hasFilesToUpload())
+        return uploadFirst(conversationId, *head);
     bool changed = !head->emitted;
     head->emitted = true; // from now on the server may hold it: a send is no longer rewritten
     if (head->kind != Kind::Send && m_resolve) {
@@ -391,6 +408,56 @@ void OutboxSender::waitThenPump(const QString &conversationId, int ms)
         connect(q.wait, &QTimer::timeout, this, [this, conversationId] { pump(conversationId); });
     }
     q.wait->start(ms);
+}
+
+void OutboxSender::uploadFirst(const QString &conversationId, const OutboxEntry &entry)
+{
+    Queue &q = m_queues[conversationId];
+    q.inFlight = true;
+    if (!m_uploader) {
+        api::ApiError none { api::ApiError::Kind::InvalidArgument,
+                             0,
+                             {},
+                             tr("Files cannot be sent here."),
+                             0 };
+        return onUploaded(conversationId, m_epoch, entry, none);
+    }
+    QPointer<OutboxSender> guard(this);
+    const quint64 epoch = m_epoch;
+    m_uploader->upload(
+        entry, [guard, conversationId, epoch](const OutboxEntry &uploaded, const api::ApiError &error) {
+            if (guard)
+                guard->onUploaded(conversationId, epoch, uploaded, error);
+        });
+}
+
+void OutboxSender::onUploaded(const QString &conversationId, quint64 epoch, const OutboxEntry &uploaded,
+                              const api::ApiError &error)
+{
+    OutboxEntry *entry = find(uploaded.clientId);
+    if (epoch != m_epoch || !entry)
+        return; // the link changed (replay() starts it again) or it was discarded
+    m_queues[conversationId].inFlight = false;
+    entry->files = uploaded.files; // the ids of those that went up, kept across a restart
+    m_persistence.update(*entry);
+    using K = api::ApiError::Kind;
+    if (!error.isError())
+        return pump(conversationId);
+    if (error.kind == K::Network || error.kind == K::Timeout || error.kind == K::Cancelled) {
+        // A lost upload starts again, the longer the later, as long as the link is up.
+        ++entry->attempts;
+        return waitThenPump(conversationId, std::min(30000, 1000 * entry->attempts));
+    }
+    if (error.kind == K::RateLimited)
+        return waitThenPump(conversationId, 1000 * std::max(1, error.retryAfterSeconds));
+    // A refusal is a failed send (INTERNAL, a 5xx, a bounded number of times).
+    api::AckReply refusal;
+    refusal.answered = true;
+    refusal.code = error.httpStatus >= 500 ? QStringLiteral("INTERNAL")
+        : error.code.isEmpty()             ? QStringLiteral("UPLOAD_REFUSED")
+                                           : error.code;
+    refusal.message = error.message;
+    sendFailed(conversationId, *entry, refusal);
 }
 
 void OutboxSender::checkDrained()

@@ -20,6 +20,9 @@
 // Actions: RATE_LIMITED waits as for sends; a lost answer (link lost, timeout) keeps
 // the entry and sends it again; any refusal (or INTERNAL too often) removes it
 // (actionRefused).
+// Files (contract v2): a send whose files are not all on the server has them uploaded
+// first (AttachmentUploader), as part of its turn; a lost upload starts again (same
+// keys), a refused one is a failed send (Retry, Discard).
 
 #include "api/ackreply.h"
 #include "api/types.h"
@@ -38,7 +41,13 @@
 
 class QTimer;
 
+namespace ringchat::api {
+struct ApiError;
+}
+
 namespace ringchat::chat {
+
+class AttachmentUploader;
 
 using OutboxEntry = store::OutboxEntry;
 
@@ -70,6 +79,8 @@ public:
 
     OutboxSender(EmitEvent send, Persistence persistence, QObject *parent = nullptr);
     void setTargetResolver(ResolveTarget resolve) { m_resolve = std::move(resolve); }
+    // Uploads sends' files; without one, a send with files fails.
+    void setUploader(AttachmentUploader *uploader) { m_uploader = uploader; }
 
     // Entries read back from disk at start (already durable).
     void restore(const QList<OutboxEntry> &entries);
@@ -122,12 +133,16 @@ private:
     void takeOut(const QString &conversationId, const QString &clientId);
     void resolveTargets(const QString &conversationId, const QString &clientId, const QString &messageId);
     void waitThenPump(const QString &conversationId, int ms);
+    void uploadFirst(const QString &conversationId, const OutboxEntry &entry);
+    void onUploaded(const QString &conversationId, quint64 epoch, const OutboxEntry &uploaded,
+                    const api::ApiError &error);
     OutboxEntry *find(const QString &clientId);
     void checkDrained();
 
     EmitEvent m_emit;
     Persistence m_persistence;
     ResolveTarget m_resolve;
+    AttachmentUploader *m_uploader = nullptr;
     QHash<QString, Queue> m_queues;
     QSet<QString> m_notOnDisk; // actions whose save has not reached the disk yet
     bool m_online = false;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/ownmessages.h"
 
+#include "chat/attachmentstager.h"
+#include "chat/attachmentuploader.h"
 #include "chat/chatcache.h"
 #include "chat/timelines.h"
 
@@ -64,6 +66,15 @@ QString OwnMessages::send(const QString &conversationId, const QString &content,
     if (!api::isValidConversationId(conversationId) || !api::isValidContent(content)
         || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)))
         return QString();
+    const OutboxEntry e = newEntry(conversationId, content, replyTo, format);
+    m_sender->enqueue(e);
+    emit rowsInserted(conversationId, { row(e) });
+    return e.clientId;
+}
+
+OutboxEntry OwnMessages::newEntry(const QString &conversationId, const QString &content,
+                                  const QString &replyTo, api::Message::Format format) const
+{
     OutboxEntry e;
     e.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.conversationId = conversationId;
@@ -72,8 +83,59 @@ QString OwnMessages::send(const QString &conversationId, const QString &content,
     const auto original = replyTo.isEmpty() ? std::nullopt : m_timelines.find(conversationId, replyTo);
     e.replyTo = original ? original->id : replyTo;
     e.createdAt = QDateTime::currentDateTimeUtc();
-    m_sender->enqueue(e);
+    return e;
+}
+
+// ---- files (contract v2) ----
+
+void OwnMessages::enableAttachments(api::RestClient *rest, const QString &filesDirectory)
+{
+    m_stager = new AttachmentStager(filesDirectory, this);
+    m_uploader = new AttachmentUploader(rest, this);
+    m_sender->setUploader(m_uploader);
+    connect(m_uploader, &AttachmentUploader::progress, this, &OwnMessages::uploadProgress);
+    // The copies stay while the send may still go out (failed: Retry), and go with it.
+    connect(m_sender, &OutboxSender::delivered, m_stager, &AttachmentStager::release);
+    connect(m_sender, &OutboxSender::discarded, m_stager, &AttachmentStager::release);
+}
+
+QString OwnMessages::sendWithFiles(const QString &conversationId, const QString &content,
+                                   const QStringList &paths, const QString &replyTo,
+                                   api::Message::Format format, QString *refusal)
+{
+    QString problem;
+    if (!m_stager)
+        problem = tr("Files cannot be sent here.");
+    else if (paths.isEmpty() || !api::isValidConversationId(conversationId)
+             || !api::isValidContent(content, true) || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)))
+        problem = tr("A message with files needs a conversation and at most 10000 characters of text.");
+    else
+        problem = AttachmentStager::check(paths);
+    if (!problem.isEmpty()) {
+        *refusal = problem;
+        return QString();
+    }
+    OutboxEntry e = newEntry(conversationId, content, replyTo, format);
+    e.files = AttachmentStager::describe(paths);
+    m_staging.insert(e.clientId, e);
     emit rowsInserted(conversationId, { row(e) });
+    m_stager->stage(
+        e.clientId, paths,
+        [this, clientId = e.clientId](const QList<store::OutboxFile> &files, const QString &error) {
+            auto it = m_staging.find(clientId);
+            if (it == m_staging.end())
+                return m_stager->release(clientId); // discarded while copying
+            OutboxEntry staged = std::move(*it);
+            m_staging.erase(it);
+            if (!error.isEmpty()) {
+                emit rowRemoved(staged.conversationId, clientId);
+                emit failed(clientId, error);
+                return;
+            }
+            staged.files = files;
+            m_sender->enqueue(staged);
+            announceUpdate(clientId);
+        });
     return e.clientId;
 }
 
@@ -87,6 +149,10 @@ bool OwnMessages::rewrite(const QString &clientId, const QString &content)
 
 bool OwnMessages::discard(const QString &clientId)
 {
+    if (const auto staged = m_staging.take(clientId); !staged.clientId.isEmpty()) {
+        emit rowRemoved(staged.conversationId, clientId); // its copies go when copied
+        return true;
+    }
     const auto e = m_sender->entry(clientId);
     if (!e || !m_sender->discard(clientId))
         return false;
@@ -96,12 +162,21 @@ bool OwnMessages::discard(const QString &clientId)
 
 void OwnMessages::discardAll()
 {
+    m_staging.clear();
     for (const OutboxEntry &e : m_sender->entries())
         m_sender->discard(e.clientId);
 }
 
 void OwnMessages::restore(const QList<OutboxEntry> &entries)
 {
+    if (m_stager) { // copies of sends no longer queued (acked before a crash) go
+        QSet<QString> queued;
+        for (const OutboxEntry &e : entries)
+            queued.insert(e.clientId);
+        for (const OutboxEntry &e : std::as_const(m_staging))
+            queued.insert(e.clientId);
+        m_stager->sweep(queued);
+    }
     m_sender->restore(entries);
     QHash<QString, QList<api::Message>> rows;
     QStringList order; // conversations in the order their first entry came
@@ -126,7 +201,7 @@ QList<api::Message> OwnMessages::pendingRows(const QString &conversationId,
         if (m.senderId == me)
             heldClientIds.insert(m.clientId);
     QList<api::Message> out;
-    for (const OutboxEntry &e : m_sender->entries())
+    for (const OutboxEntry &e : m_sender->entries() + m_staging.values())
         if (e.kind == Kind::Send && e.conversationId == conversationId && !heldClientIds.contains(e.clientId))
             out.append(row(e));
     return out;

@@ -10,12 +10,20 @@
 #include "api/types.h"
 #include "chat/outboxsender.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
+
+namespace ringchat::api {
+class RestClient;
+}
 
 namespace ringchat::chat {
 
+class AttachmentStager;
+class AttachmentUploader;
 class ChatCache;
 class Timelines;
 
@@ -38,6 +46,17 @@ public:
     // not valid). replyTo: a message id, or our held message's clientId.
     QString send(const QString &conversationId, const QString &content, const QString &replyTo = QString(),
                  api::Message::Format format = api::Message::Format::Plain);
+    // Files (contract v2): sends with files copy them into `filesDirectory` when queued
+    // (AttachmentStager) and upload them through `rest` before going out
+    // (AttachmentUploader). Call once, before restore().
+    void enableAttachments(api::RestClient *rest, const QString &filesDirectory);
+    // Queues a message with files (content may then be empty): its row shows at once,
+    // the files are copied off this thread, then it is queued. Returns its clientId,
+    // or empty with the sentence in *refusal (a file not readable or over 25 MiB,
+    // more than 10 files, bad ids); a copy that fails later is failed() and the row goes.
+    QString sendWithFiles(const QString &conversationId, const QString &content, const QStringList &paths,
+                          const QString &replyTo, api::Message::Format format, QString *refusal);
+
     // A send that has not gone out yet takes new content (its row follows); false
     // when it has gone out (an edit must be sent then) or is unknown.
     bool rewrite(const QString &clientId, const QString &content);
@@ -52,8 +71,11 @@ public:
     void setOnline(bool online) { m_sender->setOnline(online); }
     void replay() { m_sender->replay(); }
 
-    bool contains(const QString &clientId) const { return m_sender->contains(clientId); }
-    int pendingCount() const { return m_sender->pendingCount(); }
+    bool contains(const QString &clientId) const
+    {
+        return m_sender->contains(clientId) || m_staging.contains(clientId);
+    }
+    int pendingCount() const { return m_sender->pendingCount() + int(m_staging.size()); }
     // The rows of the conversation's entries that `held` does not hold yet, in send order.
     QList<api::Message> pendingRows(const QString &conversationId, const QList<api::Message> &held) const;
     // Sending or failed: the state of a message the server has not stored.
@@ -68,14 +90,21 @@ signals:
     // The server stored it (stored.id is empty when its ack was unreadable), or gave up.
     void delivered(const QString &clientId, const ringchat::api::Message &stored);
     void failed(const QString &clientId, const QString &error);
+    // Bytes of a send's files on the server so far, of `total`.
+    void uploadProgress(const QString &conversationId, const QString &clientId, qint64 sent, qint64 total);
 
 private:
+    OutboxEntry newEntry(const QString &conversationId, const QString &content, const QString &replyTo,
+                         api::Message::Format format) const;
     api::Message row(const OutboxEntry &entry) const;
     void announceUpdate(const QString &clientId);
 
     const Timelines &m_timelines;
     OutboxSender *m_sender;
     QString m_userName;
+    AttachmentStager *m_stager = nullptr;
+    AttachmentUploader *m_uploader = nullptr;
+    QHash<QString, OutboxEntry> m_staging; // sends whose files are being copied, by clientId
 };
 
 } // namespace ringchat::chat

@@ -216,6 +216,14 @@ void StoreChatCache::updateOutboxEntry(const OutboxEntry &entry)
     m_store->updateOutbox(entry);
 }
 
+void StoreChatCache::findAttachment(const QString &attachmentId,
+                                    std::function<void(const std::optional<api::Attachment> &)> done)
+{
+    // After the messages waiting for the store, so one just received is found.
+    flushPending();
+    m_store->attachment(attachmentId).then(this, std::move(done));
+}
+
 void StoreChatCache::removeOutboxEntry(const QString &clientId)
 {
     flushPending();

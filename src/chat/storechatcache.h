@@ -39,6 +39,8 @@ public:
     void saveOutboxEntry(const OutboxEntry &entry, std::function<void()> durable) override;
     void updateOutboxEntry(const OutboxEntry &entry) override;
     void removeOutboxEntry(const QString &clientId) override;
+    void findAttachment(const QString &attachmentId,
+                        std::function<void(const std::optional<api::Attachment> &)> done) override;
     void destroy() override;
 
 private:

@@ -62,12 +62,13 @@ struct CacheDatabase::MessageStatements
                    db,
                    "INSERT OR IGNORE INTO messages (conversation_id, seq, id, client_id, sender_id,"
                    " sender_name, content, type, reply_to, timestamp, edited_at, rev, format, deleted_at,"
-                   " reactions, reply_preview)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                   " reactions, reply_preview, attachments)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             && change.prepare(
                 db,
                 "UPDATE messages SET content = ?1, edited_at = ?2, sender_name = ?3, rev = ?4,"
-                " format = ?5, deleted_at = ?6, reactions = ?7, reply_preview = ?8, reply_to = ?11"
+                " format = ?5, deleted_at = ?6, reactions = ?7, reply_preview = ?8, reply_to = ?11,"
+                " attachments = ?12"
                 " WHERE conversation_id = ?9 AND seq = ?10 AND (rev < ?4 OR (?4 = 0 AND rev = 0"
                 " AND ?2 IS NOT NULL AND (edited_at IS NULL OR edited_at < ?2)))")
             && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?");
@@ -411,6 +412,7 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
             bindTime(insert, 14, r.hasDeletedAt, r.deletedAt);
             insert.bindUtf8(15, batch.text(r, T::Reactions));
             insert.bindUtf8(16, batch.text(r, T::ReplyPreview));
+            insert.bindUtf8(17, batch.text(r, T::Attachments));
             if (!insert.exec()) {
                 result.ok = false;
                 return result;
@@ -435,6 +437,7 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
             change.bindUtf8(9, conversationId);
             change.bind(10, r.seq);
             change.bindUtf8(11, batch.text(r, T::ReplyTo));
+            change.bindUtf8(12, batch.text(r, T::Attachments)); // a tombstone has none
             if (!change.exec()) {
                 result.ok = false;
                 return result;
@@ -542,6 +545,20 @@ qint64 CacheDatabase::highestSeq(const QString &conversationId)
     q.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"));
     q.addBindValue(conversationId);
     return execLogged(q) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+std::optional<api::Attachment> CacheDatabase::attachment(const QString &attachmentId)
+{
+    if (!isOpen() || !api::isValidConversationId(attachmentId))
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.value FROM messages, json_each(messages.attachments) AS a"
+                             " WHERE messages.attachments IS NOT NULL AND json_extract(a.value, '$.id') = ?"
+                             " LIMIT 1"));
+    q.addBindValue(attachmentId);
+    if (!execLogged(q) || !q.next())
+        return std::nullopt;
+    return api::Attachment::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
 }
 
 // ---- outbox ----

@@ -70,6 +70,8 @@ public:
     QList<api::Message> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
     QList<api::Message> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
     qint64 highestSeq(const QString &conversationId);
+    // The attachment with this id on a stored message (the newest state), if any.
+    std::optional<api::Attachment> attachment(const QString &attachmentId);
 
     // The outbox, oldest first.
     bool addToOutbox(const OutboxEntry &entry);

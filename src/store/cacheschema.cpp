@@ -137,7 +137,7 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
-    const QList<QStringList> steps = { v1, v2, v3, draftsStep() };
+    const QList<QStringList> steps = { v1, v2, v3, draftsStep(), attachmentsStep() };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);
@@ -161,6 +161,18 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
     }
     qCInfo(lcStore) << "Cache schema migrated from version" << fromVersion << "to" << kVersion;
     return true;
+}
+
+QStringList CacheSchema::attachmentsStep()
+{
+    return {
+        // A message's files as the server's JSON (NULL when none), for history and for
+        // the download of one by its id.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN attachments TEXT"),
+        // A queued send's files: the copies in the account's folder, their idempotency
+        // keys and, once uploaded, their attachment ids (JSON; NULL when none).
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN files TEXT"),
+    };
 }
 
 } // namespace ringchat::store

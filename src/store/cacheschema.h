@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace ringchat::store {
 
@@ -14,7 +15,7 @@ class CacheSchema
 {
 public:
     // Bumped with every migration step in migrate().
-    static constexpr int kVersion = 4;
+    static constexpr int kVersion = 5;
     // PRAGMA application_id: tells our files from other programs' SQLite files.
     static constexpr int kApplicationId = 0x52434854; // "RCHT"
 
@@ -25,6 +26,9 @@ public:
 
 private:
     static bool migrate(QSqlDatabase &db, int fromVersion, QString *reason);
+    // One step a function from v4 on, so that a step moves to another number whole
+    // (v4, drafts, is draftsStep() in the .cpp).
+    static QStringList attachmentsStep(); // v5
 };
 
 } // namespace ringchat::store

@@ -171,6 +171,11 @@ QFuture<qint64> ChatStore::highestSeq(const QString &conversationId)
     return run([=](CacheDatabase &db) { return db.highestSeq(conversationId); });
 }
 
+QFuture<std::optional<api::Attachment>> ChatStore::attachment(const QString &attachmentId)
+{
+    return run([=](CacheDatabase &db) { return db.attachment(attachmentId); });
+}
+
 QFuture<bool> ChatStore::addToOutbox(const OutboxEntry &entry)
 {
     return run([entry](CacheDatabase &db) { return db.addToOutbox(entry); });

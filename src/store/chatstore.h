@@ -80,6 +80,7 @@ public:
     QFuture<QList<api::Message>> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
     QFuture<QList<api::Message>> messagesAfter(const QString &conversationId, qint64 afterSeq, int limit);
     QFuture<qint64> highestSeq(const QString &conversationId);
+    QFuture<std::optional<api::Attachment>> attachment(const QString &attachmentId);
 
     // The outbox (durable once the future says true).
     QFuture<bool> addToOutbox(const OutboxEntry &entry);

@@ -46,11 +46,13 @@ void MessageBatch::append(const api::Message &m, bool updateOnly)
         = m.reactions.isEmpty() ? QByteArray() : compact(api::reactionsToJson(m.reactions));
     const QByteArray replyPreview
         = m.replyPreview ? compact(api::replyPreviewToJson(*m.replyPreview)) : QByteArray();
+    const QByteArray attachments
+        = m.attachments.isEmpty() ? QByteArray() : compact(api::attachmentsToJson(m.attachments));
     // Room for all the texts in one chunk (UTF-8 needs at most 3 bytes a QChar).
     const qsizetype needed = 3
             * (m.conversationId.size() + m.id.size() + m.clientId.size() + m.senderId.size()
                + m.senderName.size() + m.content.size() + m.replyTo.size())
-        + reactions.size() + replyPreview.size();
+        + reactions.size() + replyPreview.size() + attachments.size();
     if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < needed) {
         m_chunks.emplace_back();
         m_chunks.back().reserve(qMax(kChunkSize, needed));
@@ -69,6 +71,7 @@ void MessageBatch::append(const api::Message &m, bool updateOnly)
     appendText(row, ReplyTo, m.replyTo.isEmpty() ? QString() : m.replyTo);
     appendUtf8(row, Reactions, reactions);
     appendUtf8(row, ReplyPreview, replyPreview);
+    appendUtf8(row, Attachments, attachments);
     m_rows.push_back(row);
 }
 

@@ -26,7 +26,7 @@ namespace ringchat::store {
 class MessageBatch
 {
 public:
-    // Reactions and ReplyPreview: the contract's JSON, compact; NULL when none.
+    // Reactions, ReplyPreview and Attachments: the contract's JSON, compact; NULL when none.
     enum Text {
         ConversationId,
         Id,
@@ -37,6 +37,7 @@ public:
         ReplyTo,
         Reactions,
         ReplyPreview,
+        Attachments,
         TextCount
     };
     struct Row

@@ -16,7 +16,7 @@ using api::Message;
 
 const char *const kMessageRowColumns
     = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
-      "timestamp, edited_at, rev, format, deleted_at, reactions, reply_preview";
+      "timestamp, edited_at, rev, format, deleted_at, reactions, reply_preview, attachments";
 
 namespace {
 
@@ -59,6 +59,9 @@ api::Message messageFromRow(const QSqlQuery &q)
     m.replyPreview = jsonColumn<QJsonObject>(q.value(15), [](const QJsonObject &o) {
         return o.isEmpty() ? std::nullopt : api::replyPreviewFromJson(o);
     });
+    m.attachments = jsonColumn<QJsonArray>(q.value(16), [](const QJsonArray &a) {
+                        return api::attachmentsFromJson(a);
+                    }).value_or(QList<api::Attachment>());
     m.delivery = api::DeliveryState::Sent;
     return m;
 }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A stored message row as the cache reads it: the columns to SELECT, in the order
-// messageFromRow() reads them, and the Message they make (reactions and the reply
-// preview from their JSON columns; delivery Sent, the models derive the rest).
+// messageFromRow() reads them, and the Message they make (reactions, the reply
+// preview and the attachments from their JSON columns; delivery Sent, the models derive the rest).
 
 #include "api/types.h"
 

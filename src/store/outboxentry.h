@@ -7,7 +7,30 @@
 #include <QDateTime>
 #include <QString>
 
+#include <algorithm>
+
 namespace ringchat::store {
+
+// A file of a queued send: a copy in the account's folder (so the original may move
+// or go), uploaded under a key that stays the same across restarts, so the server
+// keeps it once however often the upload starts again.
+struct OutboxFile
+{
+    QString path;           // the copy (AttachmentStager), removed once the send is acked
+    QString name;           // the name the server is given (the original's)
+    QString mimeType;       // from its content (QMimeDatabase)
+    qint64 size = 0;        // bytes
+    QString sha256;         // of the copy, lowercase hex
+    QString idempotencyKey; // Idempotency-Key of its upload
+    QString attachmentId;   // empty until the server took it
+
+    // What the pending message shows of it.
+    api::Attachment toAttachment() const
+    {
+        return { attachmentId, name, size, mimeType, sha256, 0, 0, false };
+    }
+    friend bool operator==(const OutboxFile &, const OutboxFile &) = default;
+};
 
 // A message the user wrote that the server has not confirmed yet. It is written
 // to disk before it is sent, so it survives a crash, and replayed (same
@@ -48,6 +71,14 @@ struct OutboxEntry
     // It went out at least once, so the server may hold it: a send is edited or
     // deleted by an action from then on, no longer rewritten or dropped.
     bool emitted = false;
+    // Send: its files, uploaded (in this order) before it goes out.
+    QList<OutboxFile> files;
+
+    bool hasFilesToUpload() const
+    {
+        return std::any_of(files.cbegin(), files.cend(),
+                           [](const OutboxFile &f) { return f.attachmentId.isEmpty(); });
+    }
 
     // The pending message as the message list shows it (seq 0, delivery
     // Sending or Failed).
@@ -63,6 +94,8 @@ struct OutboxEntry
         m.replyTo = replyTo;
         m.format = format;
         m.timestamp = createdAt;
+        for (const OutboxFile &f : files)
+            m.attachments.append(f.toAttachment());
         m.delivery = state == State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
         return m;
     }

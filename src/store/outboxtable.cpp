@@ -4,6 +4,10 @@
 
 #include "store/sqlhelpers.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace ringchat::store {
 
 namespace {
@@ -17,6 +21,38 @@ QVariant nullIfEmpty(const QString &text)
 QString notNull(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
+}
+// The files column: a JSON array, NULL for an entry without files.
+QVariant filesColumn(const QList<OutboxFile> &files)
+{
+    if (files.isEmpty())
+        return QVariant();
+    QJsonArray list;
+    for (const OutboxFile &f : files)
+        list.append(QJsonObject { { QStringLiteral("path"), f.path },
+                                  { QStringLiteral("name"), f.name },
+                                  { QStringLiteral("mimeType"), f.mimeType },
+                                  { QStringLiteral("size"), f.size },
+                                  { QStringLiteral("sha256"), f.sha256 },
+                                  { QStringLiteral("idempotencyKey"), f.idempotencyKey },
+                                  { QStringLiteral("attachmentId"), f.attachmentId } });
+    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
+
+QList<OutboxFile> filesFrom(const QVariant &column)
+{
+    QList<OutboxFile> files;
+    const QJsonArray list = QJsonDocument::fromJson(column.toString().toUtf8()).array();
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        files.append({ o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("name")).toString(),
+                       o.value(QStringLiteral("mimeType")).toString(),
+                       qint64(o.value(QStringLiteral("size")).toDouble()),
+                       o.value(QStringLiteral("sha256")).toString(),
+                       o.value(QStringLiteral("idempotencyKey")).toString(),
+                       o.value(QStringLiteral("attachmentId")).toString() });
+    }
+    return files;
 }
 } // namespace
 
@@ -33,8 +69,8 @@ bool OutboxTable::add(const OutboxEntry &e)
     // Adding the same clientId twice keeps the first entry (a resend is not a new message).
     q.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO outbox (client_id, conversation_id, kind, content, type, format, reply_to,"
-        " target_id, emoji, reaction_on, created_at, attempts, state, last_error, emitted)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " target_id, emoji, reaction_on, created_at, attempts, state, last_error, emitted, files)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.clientId);
     q.addBindValue(e.conversationId);
     q.addBindValue(int(e.kind));
@@ -50,6 +86,7 @@ bool OutboxTable::add(const OutboxEntry &e)
     q.addBindValue(int(e.state));
     q.addBindValue(nullIfEmpty(e.lastError));
     q.addBindValue(e.emitted ? 1 : 0);
+    q.addBindValue(filesColumn(e.files));
     return execLogged(q);
 }
 
@@ -60,7 +97,7 @@ QList<OutboxEntry> OutboxTable::entries(const QString &conversationId)
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT client_id, conversation_id, kind, content, type, format, reply_to, target_id, emoji,"
-        " reaction_on, created_at, attempts, state, last_error, emitted FROM outbox"
+        " reaction_on, created_at, attempts, state, last_error, emitted, files FROM outbox"
         " WHERE :conv = '' OR conversation_id = :conv ORDER BY created_at, rowid"));
     q.bindValue(QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
     if (!execLogged(q))
@@ -85,6 +122,7 @@ QList<OutboxEntry> OutboxTable::entries(const QString &conversationId)
         e.state = q.value(12).toInt() == 1 ? OutboxEntry::State::Failed : OutboxEntry::State::Queued;
         e.lastError = q.value(13).toString();
         e.emitted = q.value(14).toInt() != 0;
+        e.files = filesFrom(q.value(15));
         out.append(std::move(e));
     }
     return out;
@@ -97,7 +135,7 @@ bool OutboxTable::update(const OutboxEntry &e)
     // action's target once its send is stored, and whether it went out.
     q.prepare(
         QStringLiteral("UPDATE outbox SET content = ?, format = ?, target_id = ?, state = ?, attempts = ?,"
-                       " last_error = ?, emitted = ? WHERE client_id = ?"));
+                       " last_error = ?, emitted = ?, files = ? WHERE client_id = ?"));
     q.addBindValue(notNull(e.content));
     q.addBindValue(int(e.format));
     q.addBindValue(nullIfEmpty(e.targetId));
@@ -105,6 +143,7 @@ bool OutboxTable::update(const OutboxEntry &e)
     q.addBindValue(e.attempts);
     q.addBindValue(nullIfEmpty(e.lastError));
     q.addBindValue(e.emitted ? 1 : 0);
+    q.addBindValue(filesColumn(e.files)); // the attachment ids of its uploads
     q.addBindValue(e.clientId);
     return execLogged(q) && q.numRowsAffected() == 1;
 }

@@ -24,7 +24,7 @@ public:
     // Every entry, or those of one conversation.
     QList<OutboxEntry> entries(const QString &conversationId = {});
     // The entry with entry.clientId takes entry's mutable fields (state, attempts,
-    // error, content, format, target, emitted). False when there is none.
+    // error, content, format, target, emitted, its files' attachment ids). False when there is none.
     bool update(const OutboxEntry &entry);
     bool remove(const QString &clientId);
 

@@ -43,7 +43,7 @@ const char *const kConversation = R"({"id":"group-ring","type":"group","title":"
   "lastSeq":3,"rev":3,"unreadCount":2,"createdAt":"2026-11-27T07:00:24.246Z","updatedAt":"2026-11-27T07:00:24.246Z",
   "lastMessage":{"id":"m3","conversationId":"group-ring","seq":3,"clientId":"c3","senderId":"carol",
   "senderName":"Carol Example","content":"Hi all.","type":"text","timestamp":"2026-11-27T07:00:24.246Z",
-  "rev":3,"format":"plain","reactions":[]}})";
+  "rev":3,"format":"plain","reactions":[],"attachments":[]}})";
 
 } // namespace
 
@@ -147,6 +147,7 @@ private Q_SLOTS:
         v2Defaults.insert(QStringLiteral("rev"), 0);
         v2Defaults.insert(QStringLiteral("format"), QStringLiteral("plain"));
         v2Defaults.insert(QStringLiteral("reactions"), QJsonArray());
+        v2Defaults.insert(QStringLiteral("attachments"), QJsonArray());
         QCOMPARE(m->toJson(), v2Defaults);
 
         QJsonObject withOptionals = json(kMessage);

@@ -131,8 +131,13 @@ private slots:
             m.timestamp = kT0;
             QCOMPARE(await(store.insertMessages(QList<Message> { m })).inserted, 1);
         }
-        // The file as version 3 left it: everything but the drafts table.
-        execRaw(file, { QStringLiteral("DROP TABLE drafts"), QStringLiteral("PRAGMA user_version=3") });
+        // The file as version 3 left it: without the drafts table (v4) and the
+        // attachment columns (v5).
+        execRaw(file,
+                { QStringLiteral("DROP TABLE drafts"),
+                  QStringLiteral("ALTER TABLE messages DROP COLUMN attachments"),
+                  QStringLiteral("ALTER TABLE outbox DROP COLUMN files"),
+                  QStringLiteral("PRAGMA user_version=3") });
 
         ChatStore store;
         QSignalSpy moved(&store, &ChatStore::databaseMovedAside);

@@ -78,6 +78,7 @@ Message tombstone(Message m, qint64 rev)
     m.content.clear();
     m.deletedAt = kT0.addSecs(900);
     m.reactions.clear();
+    m.attachments.clear();
     return m;
 }
 
@@ -110,6 +111,42 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
+    // Schema v4: a message's attachments through the reads, found by id for a download,
+    // gone with the tombstone; a queued send's files through the outbox.
+    void attachmentsAndOutboxFilesRoundTrip()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("files.sqlite")), QStringLiteral("alice"))));
+        QVERIFY(await(store.upsertConversations({ conversation(kConv) })));
+        Message withFiles = message(1, 1);
+        withFiles.content.clear();
+        withFiles.attachments = { { QStringLiteral("f_1"), QStringLiteral("a.png"), 10,
+                                    QStringLiteral("image/png"), QString(64, u'a'), 64, 32, true },
+                                  { QStringLiteral("f_2"), QStringLiteral("b.txt"), 3,
+                                    QStringLiteral("text/plain"), QString(64, u'b'), 0, 0, false } };
+        QCOMPARE(await(store.insertMessages({ withFiles, message(2, 2) })).inserted, 2);
+        QCOMPARE(onlyIn(await(store.latestMessages(kConv, 10)), 1), withFiles);
+        QCOMPARE(await(store.attachment(QStringLiteral("f_2"))), withFiles.attachments.at(1));
+        QCOMPARE(await(store.attachment(QStringLiteral("f_3"))), std::nullopt);
+        // A tombstone has no files: its attachments are gone from the cache too.
+        QCOMPARE(await(store.insertMessages({ tombstone(withFiles, 5) })).updated, 1);
+        QVERIFY(onlyIn(await(store.latestMessages(kConv, 10)), 1).attachments.isEmpty());
+        QCOMPARE(await(store.attachment(QStringLiteral("f_2"))), std::nullopt);
+
+        store::OutboxEntry e;
+        e.clientId = QStringLiteral("send-1");
+        e.conversationId = kConv;
+        e.createdAt = kT0;
+        e.files
+            = { { QStringLiteral("/data/send-1/0-a.png"), QStringLiteral("a.png"),
+                  QStringLiteral("image/png"), 10, QString(64, u'a'), QStringLiteral("key-1"), QString() } };
+        QVERIFY(await(store.addToOutbox(e)));
+        QCOMPARE(await(store.outbox()), QList<store::OutboxEntry> { e });
+        e.files[0].attachmentId = QStringLiteral("f_9"); // uploaded
+        QVERIFY(await(store.updateOutbox(e)));
+        QCOMPARE(await(store.outbox()), QList<store::OutboxEntry> { e });
+    }
+
     void v3ColumnsRoundTripThroughEveryRead()
     {
         ChatStore store;
