@@ -214,6 +214,12 @@ UK = {
     '%1 cannot be made.': 'Не вдається створити %1.',
     'Files cannot be sent here.': 'Тут не можна надсилати файли.',
     'A message with files needs a conversation and at most 10000 characters of text.': 'Повідомленню з файлами потрібна розмова і не більше 10000 символів тексту.',
+    'The attachment has no valid id or sha256.': 'Вкладення не має дійсного id або sha256.',
+    'The server sent more bytes than the file has (%1); nothing was saved.': 'Сервер надіслав більше байтів, ніж має файл (%1); нічого не збережено.',
+    'The server did not accept the sign-in and it could not be renewed: %1': 'Сервер не прийняв вхід, і його не вдалося поновити: %1',
+    'The upload has no valid conversation or idempotency key.': 'Завантаження не має дійсної розмови або ключа ідемпотентності.',
+    '%1 cannot be read.': 'Не вдається прочитати %1.',
+    "The server's answer to the upload could not be read: %1": 'Не вдалося прочитати відповідь сервера на завантаження: %1',
     'The transfer was cancelled.': 'Передавання скасовано.',
     'The downloaded bytes do not match the file\'s sha256; nothing was saved.': 'Завантажені байти не відповідають sha256 файлу; нічого не збережено.',
 }

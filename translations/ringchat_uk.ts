@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).</source>
+        <translation>%1 має %2 байт; файл може мати щонайбільше 25 МіБ (%3 байт).</translation>
+    </message>
+</context>
+<context>
     <name>Avatar</name>
     <message>
         <source>%1, online</source>
@@ -674,6 +681,18 @@
         <source>No dictionaries are installed. On Debian or Ubuntu, install hunspell-en-us, hunspell-uk or another hunspell dictionary.</source>
         <translation>Словники не встановлено. У Debian чи Ubuntu встановіть hunspell-en-us, hunspell-uk або інший словник hunspell.</translation>
     </message>
+    <message>
+        <source>Messages</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Format messages with Markdown</source>
+        <translation>Форматувати повідомлення за допомогою Markdown</translation>
+    </message>
+    <message>
+        <source>**bold**, *italic*, `code`, &gt; quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.</source>
+        <translation>**жирний**, *курсив*, `код`, &gt; цитата, [посилання](https://…). Зворотна скісна риска лишає символ як є: %1. Вимкнено: повідомлення йдуть звичайним текстом.</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -758,10 +777,48 @@
     </message>
 </context>
 <context>
-    <name>UserDirectory</name>
+    <name>ringchat::api::FileDownload</name>
     <message>
-        <source>Not signed in.</source>
-        <translation>Ви не ввійшли.</translation>
+        <source>The attachment has no valid id or sha256.</source>
+        <translation>Вкладення не має дійсного id або sha256.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не вдається записати %1: %2</translation>
+    </message>
+    <message>
+        <source>The server sent more bytes than the file has (%1); nothing was saved.</source>
+        <translation>Сервер надіслав більше байтів, ніж має файл (%1); нічого не збережено.</translation>
+    </message>
+    <message>
+        <source>The downloaded bytes do not match the file's sha256; nothing was saved.</source>
+        <translation>Завантажені байти не відповідають sha256 файлу; нічого не збережено.</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::api::FileTransfer</name>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>Передавання скасовано.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the sign-in and it could not be renewed: %1</source>
+        <translation>Сервер не прийняв вхід, і його не вдалося поновити: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::api::FileUpload</name>
+    <message>
+        <source>The upload has no valid conversation or idempotency key.</source>
+        <translation>Завантаження не має дійсної розмови або ключа ідемпотентності.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>Не вдається прочитати %1.</translation>
+    </message>
+    <message>
+        <source>The server's answer to the upload could not be read: %1</source>
+        <translation>Не вдалося прочитати відповідь сервера на завантаження: %1</translation>
     </message>
 </context>
 <context>
