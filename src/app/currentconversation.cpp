@@ -35,7 +35,8 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
     connect(settings, &Settings::lastConversationIdChanged, this, &CurrentConversation::refreshRestorable);
-    connect(m_actions, &MessageActionsController::replyTargetChanged, this, &CurrentConversation::replyTargetChanged);
+    connect(m_actions, &MessageActionsController::replyTargetChanged, this,
+            &CurrentConversation::replyTargetChanged);
     followService();
 }
 

@@ -128,7 +128,8 @@ private slots:
             QVERIFY(app.current.actions()->replying());
             QCOMPARE(app.current.actions()->replyToId(), target.id);
             QCOMPARE(app.current.actions()->replySenderName(), target.senderName);
-            QCOMPARE(app.current.actions()->replySnippet(), MessageActionsController::snippetOf(target.content));
+            QCOMPARE(app.current.actions()->replySnippet(),
+                     MessageActionsController::snippetOf(target.content));
 
             // Sent: a reply, in Markdown, and the draft is gone.
             QTRY_COMPARE_WITH_TIMEOUT(app.session.connectionState(), ConnectionState::Online, kWait);
