@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AttachmentStager</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не вдається прочитати %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не вдається записати %1: %2</translation>
+    </message>
+    <message>
+        <source>A message may carry at most %1 files.</source>
+        <translation>Повідомлення може містити щонайбільше %1 файлів.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 не є файлом, який можна прочитати.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made.</source>
+        <translation>Не вдається створити %1.</translation>
+    </message>
+</context>
+<context>
     <name>Attachments</name>
     <message>
         <source>%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).</source>

@@ -72,6 +72,17 @@ inline void remember(const JsonView &v, const QString &text, RecentText *recent)
     recent->text = text;
 }
 
+// Shared tail of the string readers: an optional field may be absent or null; anything
+// else that is not a string is an error naming the field.
+template <typename Value>
+bool absentOrNotString(const Value &v, QLatin1StringView key, bool required, const char *what, QString *error)
+{
+    if (!required && (v.isUndefined() || v.isNull()))
+        return true;
+    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
+    return false;
+}
+
 template <typename Object>
 bool readString(const Object &o, QLatin1StringView key, QString &out, bool required, const char *what,
                 QString *error, RecentText *recent = nullptr)
@@ -86,10 +97,7 @@ bool readString(const Object &o, QLatin1StringView key, QString &out, bool requi
         remember(v, out, recent);
         return true;
     }
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
-    return false;
+    return absentOrNotString(v, key, required, what, error);
 }
 
 template <typename Object>
@@ -159,10 +167,7 @@ bool readWord(const Object &o, QLatin1StringView key, std::initializer_list<QLat
         }
         return true;
     }
-    if (!required && (v.isUndefined() || v.isNull()))
-        return true;
-    setError(error, QStringLiteral("%1: field \"%2\" must be a string.").arg(QLatin1StringView(what), key));
-    return false;
+    return absentOrNotString(v, key, required, what, error);
 }
 
 template <typename Object>

@@ -22,10 +22,11 @@ using store::OutboxFile;
 
 namespace {
 
-QString tr(const char *text)
+// A context lupdate can see (a free tr() wrapper is invisible to it).
+struct Text
 {
-    return QCoreApplication::translate("AttachmentStager", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AttachmentStager)
+};
 
 // Runs `work` on `pool`; `done` gets its result on `context`'s thread (not at all
 // once `context` is gone).
@@ -47,12 +48,12 @@ bool copyInto(const QString &source, const QString &target, QString *sha256, QSt
 {
     QFile in(source);
     if (!in.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 cannot be read: %2").arg(source, in.errorString());
+        *error = Text::tr("%1 cannot be read: %2").arg(source, in.errorString());
         return false;
     }
     QSaveFile out(target); // on disk (synced) under its name only when whole
     if (!out.open(QIODevice::WriteOnly)) {
-        *error = tr("%1 cannot be written: %2").arg(target, out.errorString());
+        *error = Text::tr("%1 cannot be written: %2").arg(target, out.errorString());
         return false;
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -61,7 +62,7 @@ bool copyInto(const QString &source, const QString &target, QString *sha256, QSt
     for (;;) {
         const qint64 n = in.read(buffer.data(), buffer.size());
         if (n < 0) {
-            *error = tr("%1 cannot be read: %2").arg(source, in.errorString());
+            *error = Text::tr("%1 cannot be read: %2").arg(source, in.errorString());
             return false;
         }
         if (n == 0)
@@ -74,12 +75,12 @@ bool copyInto(const QString &source, const QString &target, QString *sha256, QSt
         }
         hash.addData(QByteArrayView(buffer.constData(), n));
         if (out.write(buffer.constData(), n) != n) {
-            *error = tr("%1 cannot be written: %2").arg(target, out.errorString());
+            *error = Text::tr("%1 cannot be written: %2").arg(target, out.errorString());
             return false;
         }
     }
     if (!out.commit()) {
-        *error = tr("%1 cannot be written: %2").arg(target, out.errorString());
+        *error = Text::tr("%1 cannot be written: %2").arg(target, out.errorString());
         return false;
     }
     *sha256 = QString::fromLatin1(hash.result().toHex());
@@ -107,11 +108,11 @@ AttachmentStager::~AttachmentStager()
 QString AttachmentStager::check(const QStringList &paths)
 {
     if (paths.size() > api::kMaxAttachmentsPerMessage)
-        return tr("A message may carry at most %1 files.").arg(api::kMaxAttachmentsPerMessage);
+        return Text::tr("A message may carry at most %1 files.").arg(api::kMaxAttachmentsPerMessage);
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.isFile() || !info.isReadable())
-            return tr("%1 is not a file that can be read.").arg(path);
+            return Text::tr("%1 is not a file that can be read.").arg(path);
         if (const QString tooLarge = api::oversizeSentence(info.fileName(), info.size()); !tooLarge.isEmpty())
             return tooLarge;
     }
@@ -141,7 +142,7 @@ void AttachmentStager::stage(const QString &clientId, const QStringList &paths, 
             QList<OutboxFile> files;
             QString error;
             if (!QDir().mkpath(dir))
-                error = tr("%1 cannot be made.").arg(dir);
+                error = Text::tr("%1 cannot be made.").arg(dir);
             const QMimeDatabase types;
             for (qsizetype i = 0; i < paths.size() && error.isEmpty(); ++i) {
                 const QFileInfo info(paths.at(i));
