@@ -42,7 +42,7 @@ const SERVER_ENV = {
     EVENT_RATE_BURST: '200000',
     EVENT_RATE_PER_SEC: '200000',
 };
-const CONV = 'dm-alice-bob';
+export const CONV = 'dm-alice-bob';
 
 // The kinds in table order, with the p99 target in ms (null: no target).
 export const KINDS = [
@@ -62,14 +62,14 @@ export function latencyCounts(quick) {
         : { messages: 1000, typing: 200, awayCycles: 100, reconnects: 50, killed: 10, frozen: 3, warmupMs: 1000 };
 }
 
-class RunError extends Error {}
+export class RunError extends Error {}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const gap = () => sleep(1 + Math.random() * 9);
 const nowUs = () => Number(process.hrtime.bigint()) / 1000; // CLOCK_MONOTONIC on Linux
 
 // A child speaking JSON lines on stdout and taking commands on stdin.
-class LineProcess {
+export class LineProcess {
     constructor(name, cmd, args, options = {}) {
         this.name = name;
         this.events = [];
@@ -147,7 +147,7 @@ class LineProcess {
     }
 }
 
-async function startServer(dir, serverDir) {
+export async function startServer(dir, serverDir) {
     const env = { ...process.env, ...SERVER_ENV, DATABASE: path.join(dir, 'server.sqlite'), SEED_DEMO: '1', PORT: '0' };
     const server = new LineProcess('server', process.execPath, ['src/index.js'], { cwd: serverDir, env });
     const listening = await server.waitFor('LISTENING', (e) => e.ev === 'text' && /^LISTENING \S+$/.test(e.line), 0, 30000);
@@ -371,15 +371,20 @@ export async function runLatencyRound({ buildDir, quick, size, withFrozen, serve
         for (const p of processes.filter((x) => x.name !== 'server'))
             console.error(`  ${p.name}'s last lines:\n${p.events.slice(-8).map((x) => `    ${JSON.stringify(x)}`).join('\n')}`);
     } finally {
-        for (const p of processes) {
-            if (p.running()) {
-                p.child.kill('SIGKILL');
-                await p.exited;
-            }
-        }
-        if (server)
-            await server.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+        await cleanUp(processes, server, dir);
     }
     return result;
+}
+
+// Kills what is still running, stops the server and removes the round's temp dir.
+export async function cleanUp(processes, server, dir) {
+    for (const p of processes) {
+        if (p.running()) {
+            p.child.kill('SIGKILL');
+            await p.exited;
+        }
+    }
+    if (server)
+        await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
 }

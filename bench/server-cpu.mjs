@@ -19,12 +19,13 @@
 // instructions the server ran per message, counted from zero at each round's start
 // (callgrind_control -z, then -d), which no load on the machine changes. The server is
 // ~50x slower there, so it is always saturated (100 unacked, the largest batches).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
+import { callgrindControl, writeCalls } from './process-counters.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const options = {
@@ -64,22 +65,6 @@ function cpuNs(pid) {
         }
     }
     return total;
-}
-
-// The write-type system calls (write, writev, pwrite...) of `pid` so far.
-function writeCalls(pid) {
-    return Number(/^syscw: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))[1]);
-}
-
-// Zeroes (-z) or dumps (-d) the callgrind counters of `pid`; a dump returns its total
-// instruction count.
-function callgrindControl(pid, flag) {
-    const before = new Set(fs.readdirSync(options.callgrind));
-    execFileSync('callgrind_control', [flag, String(pid)], { stdio: 'ignore' });
-    if (flag !== '-d')
-        return 0;
-    const dump = fs.readdirSync(options.callgrind).find((f) => !before.has(f));
-    return Number(/^(?:summary|totals): (\d+)/m.exec(fs.readFileSync(path.join(options.callgrind, dump), 'utf8'))[1]);
 }
 
 async function startServer(dir) {
@@ -177,13 +162,13 @@ try {
         const before = cpuNs(server.child.pid);
         const writesBefore = writeCalls(server.child.pid);
         if (options.callgrind)
-            callgrindControl(server.child.pid, '-z');
+            callgrindControl(options.callgrind, server.child.pid, '-z');
         const t0 = performance.now();
         await flood(sender, receiver, conversationId, options.messages, `round${round}`);
         const seconds = (performance.now() - t0) / 1000;
         const usPerMsg = (cpuNs(server.child.pid) - before) / 1000 / options.messages;
         const writesPerMsg = (writeCalls(server.child.pid) - writesBefore) / options.messages;
-        const irPerMsg = options.callgrind ? Math.round(callgrindControl(server.child.pid, '-d') / options.messages) : undefined;
+        const irPerMsg = options.callgrind ? Math.round(callgrindControl(options.callgrind, server.child.pid, '-d') / options.messages) : undefined;
         results.push(usPerMsg);
         say({
             ev: 'round', round, messages: options.messages, usPerMsg: Number(usPerMsg.toFixed(1)),

@@ -322,6 +322,7 @@ public:
                   { QStringLiteral("messageRows"), m_messages->count() },
                   { QStringLiteral("lastMessage"), m_lastI },
                   { QStringLiteral("floodRows"), m_floodRows },
+                  { QStringLiteral("floodInserts"), m_floodInserts },
                   { QStringLiteral("floodLastSeq"), m_floodLastSeq },
                   { QStringLiteral("floodOrderOk"), m_floodOrderOk },
                   { QStringLiteral("cpuUs"), double(processCpuMicroseconds()) } });
@@ -366,6 +367,7 @@ private:
 
     void noteFloodRows(int first, int last)
     {
+        ++m_floodInserts;
         for (int row = first; row <= last; ++row) {
             const qint64 seq = m_flood->index(row).data(models::MessageListModel::SeqRole).toLongLong();
             if (m_floodLastSeq > 0 && seq != m_floodLastSeq + 1)
@@ -388,6 +390,7 @@ private:
     QString m_presence;
     int m_lastI = -1;
     qint64 m_floodRows = 0;
+    qint64 m_floodInserts = 0; // rowsInserted signals: one per model insert
     qint64 m_floodLastSeq = 0;
     bool m_floodOrderOk = true;
 };

@@ -27,19 +27,11 @@ StoreChatCache::~StoreChatCache()
 
 void StoreChatCache::startWrite(std::function<void()> written)
 {
-    // The store runs jobs in order, so the last job done means both are.
-    if (!m_pendingConversations.isEmpty()) {
-        QFuture<bool> conversations
-            = m_store->upsertConversations(std::exchange(m_pendingConversations, {}).values());
-        if (m_pendingMessages.isEmpty()) {
-            if (written)
-                conversations.then(this, [written](bool) { written(); });
-            return;
-        }
-    }
-    QFuture<store::InsertResult> messages = m_store->insertMessages(std::exchange(m_pendingMessages, {}));
+    // One job, one transaction: a live message comes with its conversation's update.
+    QFuture<store::InsertResult> done = m_store->write(std::exchange(m_pendingConversations, {}).values(),
+                                                       std::exchange(m_pendingMessages, {}));
     if (written)
-        messages.then(this, [written](const store::InsertResult &) { written(); });
+        done.then(this, [written](const store::InsertResult &) { written(); });
 }
 
 void StoreChatCache::writePending()

@@ -49,7 +49,8 @@ private:
     // (one fsync each) costs ~15x the CPU of a batch. They are gathered, and one
     // write at a time is in flight: what arrives meanwhile becomes the next one
     // (group commit), so a slow disk means bigger batches rather than a growing
-    // queue of small ones. Only the latest copy of a conversation is written.
+    // queue of small ones. Only the latest copy of a conversation is written, in
+    // the same transaction as the messages (ChatStore::write).
     void writePending(); // when idle: one batch, then the next when it is done
     // Every other store call goes after the pending writes, so the store sees
     // the writes in the order they were made.

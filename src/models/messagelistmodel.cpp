@@ -40,8 +40,7 @@ void MessageListModel::setMaxRows(int maxRows)
 
 void MessageListModel::setParticipants(const QList<Participant> &participants)
 {
-    m_roles.setParticipants(participants);
-    if (!m_rows.isEmpty())
+    if (m_roles.setParticipants(participants) && !m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
                            { ReadersRole, IsReadRole, DeliveryStateRole, ReactionsRole, CanDeleteRole });
 }

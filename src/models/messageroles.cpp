@@ -24,7 +24,7 @@ bool sameDay(const Message &a, const Message &b)
 
 } // namespace
 
-void MessageRoles::setParticipants(const QList<Participant> &participants)
+bool MessageRoles::setParticipants(const QList<Participant> &participants)
 {
     // Markers never move back, even if the new list is older news.
     QList<Participant> merged = participants;
@@ -34,7 +34,10 @@ void MessageRoles::setParticipants(const QList<Participant> &participants)
                 p.lastReadSeq = old.lastReadSeq;
         }
     }
+    if (merged == m_participants)
+        return false;
     m_participants = std::move(merged);
+    return true;
 }
 
 std::optional<qint64> MessageRoles::advanceMarker(const QString &userId, qint64 lastReadSeq)

@@ -41,8 +41,9 @@ public:
     void setGroup(bool group) { m_group = group; }
     bool isGroup() const { return m_group; }
 
-    // Names and read markers of the conversation's participants.
-    void setParticipants(const QList<api::Participant> &participants);
+    // Names and read markers of the conversation's participants; false when
+    // nothing changed (a conversation update comes with every live message).
+    bool setParticipants(const QList<api::Participant> &participants);
     // Moves a participant's marker forward (an unknown one is added, named by its
     // id); returns the old marker, or nothing when it did not move.
     std::optional<qint64> advanceMarker(const QString &userId, qint64 lastReadSeq);

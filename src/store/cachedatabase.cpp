@@ -3,6 +3,7 @@
 #include "store/cachedatabase.h"
 
 #include "store/cacheschema.h"
+#include "store/conversationwriter.h"
 #include "store/drafttable.h"
 #include "store/messagebatch.h"
 #include "store/messagerow.h"
@@ -93,6 +94,7 @@ bool CacheDatabase::isOpen() const
 void CacheDatabase::close()
 {
     m_statements.reset(); // SQLite will not close a connection with live statements
+    m_conversationWriter.reset();
     if (!m_db.isValid())
         return;
     m_db.close();
@@ -216,68 +218,11 @@ bool CacheDatabase::deleteAll()
 
 bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations)
 {
-    if (!isOpen())
+    ConversationWriter *writer = isOpen() ? conversationWriter() : nullptr;
+    if (!writer)
         return false;
     Transaction tx(m_db);
-    QSqlQuery conv(m_db), removeParts(m_db), part(m_db);
-    conv.prepare(
-        QStringLiteral("INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at, "
-                       "updated_at, last_message)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                       " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title,"
-                       " last_seq=max(last_seq, excluded.last_seq), unread_count=excluded.unread_count,"
-                       " created_at=excluded.created_at, updated_at=excluded.updated_at,"
-                       " last_message=coalesce(excluded.last_message, last_message)"));
-    removeParts.prepare(QStringLiteral("DELETE FROM participants WHERE conversation_id = ?"));
-    part.prepare(QStringLiteral("INSERT INTO participants (conversation_id, user_id, name, role, "
-                                "joined_at, last_read_seq, last_read_at,"
-                                " is_online, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    // Read markers only move forward: keep the higher of the stored and the new one.
-    QSqlQuery oldMarkers(m_db);
-    oldMarkers.prepare(QStringLiteral(
-        "SELECT user_id, last_read_seq, last_read_at FROM participants WHERE conversation_id = ?"));
-    for (const Conversation &c : conversations) {
-        if (!api::isValidConversationId(c.id))
-            continue;
-        conv.addBindValue(c.id);
-        conv.addBindValue(int(c.type));
-        conv.addBindValue(c.title);
-        conv.addBindValue(c.lastSeq);
-        conv.addBindValue(c.unreadCount);
-        conv.addBindValue(timeValue(c.createdAt));
-        conv.addBindValue(timeValue(c.updatedAt));
-        conv.addBindValue(c.lastMessage ? QVariant(QString::fromUtf8(
-                              QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
-                                        : QVariant());
-        if (!execLogged(conv))
-            return false;
-        QHash<QString, std::pair<qint64, QVariant>> markers;
-        oldMarkers.addBindValue(c.id);
-        if (!execLogged(oldMarkers))
-            return false;
-        while (oldMarkers.next())
-            markers.insert(oldMarkers.value(0).toString(),
-                           { oldMarkers.value(1).toLongLong(), oldMarkers.value(2) });
-        removeParts.addBindValue(c.id);
-        if (!execLogged(removeParts))
-            return false;
-        for (const Participant &p : c.participants) {
-            const auto old = markers.value(p.userId, { 0, QVariant() });
-            const bool keepOld = old.first > p.lastReadSeq;
-            part.addBindValue(c.id);
-            part.addBindValue(p.userId);
-            part.addBindValue(p.name);
-            part.addBindValue(int(p.role));
-            part.addBindValue(timeValue(p.joinedAt));
-            part.addBindValue(keepOld ? old.first : p.lastReadSeq);
-            part.addBindValue(keepOld ? old.second : timeValue(p.lastReadAt));
-            part.addBindValue(p.isOnline ? 1 : 0);
-            part.addBindValue(timeValue(p.lastSeen));
-            if (!execLogged(part))
-                return false;
-        }
-    }
-    return tx.commit();
+    return writer->upsert(conversations) && tx.commit();
 }
 
 QList<Conversation> CacheDatabase::loadConversations()
@@ -361,6 +306,16 @@ CacheDatabase::MessageStatements *CacheDatabase::messageStatements()
     return m_statements.get();
 }
 
+ConversationWriter *CacheDatabase::conversationWriter()
+{
+    if (!m_conversationWriter && isOpen()) {
+        auto writer = std::make_unique<ConversationWriter>();
+        if (writer->prepare(SqliteStatement::handleOf(m_db)))
+            m_conversationWriter = std::move(writer);
+    }
+    return m_conversationWriter.get();
+}
+
 InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
 {
     return insertMessages(MessageBatch::from(messages));
@@ -368,16 +323,26 @@ InsertResult CacheDatabase::insertMessages(const QList<Message> &messages)
 
 InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
 {
+    return write({}, batch);
+}
+
+InsertResult CacheDatabase::write(const QList<Conversation> &conversations, const MessageBatch &batch)
+{
     using T = MessageBatch::Text;
     InsertResult result;
     MessageStatements *st = isOpen() ? messageStatements() : nullptr;
-    if (!st) {
+    ConversationWriter *writer = st ? conversationWriter() : nullptr;
+    if (!writer) {
         result.ok = false;
         return result;
     }
     result.skipped = batch.invalidCount();
     const QByteArray ownUserId = m_ownUserId.toUtf8();
     Transaction tx(m_db);
+    if (!writer->upsert(conversations, batch)) {
+        result.ok = false;
+        return result;
+    }
     bool confirmFailed = false;
     // The echo of our own message: the pending outbox row is done.
     const auto confirmOwn = [&](const MessageBatch::Row &r) {
@@ -457,7 +422,7 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
         return result;
     }
     for (auto it = batch.syncedRevs().cbegin(); it != batch.syncedRevs().cend(); ++it) {
-        if (!advanceSyncedRev(it.key(), it.value())) {
+        if (!writer->advanceSyncedRev(it.key(), it.value())) {
             result.ok = false;
             return result;
         }
@@ -527,14 +492,8 @@ QHash<QString, qint64> CacheDatabase::syncedRevs()
 
 bool CacheDatabase::advanceSyncedRev(const QString &conversationId, qint64 rev)
 {
-    if (!isOpen())
-        return false;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE conversations SET synced_rev = ? WHERE id = ? AND synced_rev < ?"));
-    q.addBindValue(rev);
-    q.addBindValue(conversationId);
-    q.addBindValue(rev);
-    return execLogged(q);
+    ConversationWriter *writer = isOpen() ? conversationWriter() : nullptr;
+    return writer && writer->advanceSyncedRev(conversationId, rev);
 }
 
 qint64 CacheDatabase::highestSeq(const QString &conversationId)

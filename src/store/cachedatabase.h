@@ -18,6 +18,7 @@
 
 namespace ringchat::store {
 
+class ConversationWriter;
 class MessageBatch;
 
 class CacheDatabase
@@ -65,6 +66,9 @@ public:
     // for the whole list.
     InsertResult insertMessages(const QList<api::Message> &messages);
     InsertResult insertMessages(const MessageBatch &batch);
+    // upsertConversations and insertMessages in ONE transaction (the conversations
+    // first): what the live events of a moment changed, written with one commit.
+    InsertResult write(const QList<api::Conversation> &conversations, const MessageBatch &batch);
     // Ascending by seq.
     QList<api::Message> latestMessages(const QString &conversationId, int limit);
     QList<api::Message> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);
@@ -93,6 +97,7 @@ private:
     // The message statements, prepared on first use after open() (see MessageStatements).
     struct MessageStatements;
     MessageStatements *messageStatements();
+    ConversationWriter *conversationWriter(); // the same, for the conversations
 
     QString m_connectionName;
     QString m_path;
@@ -100,7 +105,8 @@ private:
     QString m_movedAsidePath;
     QString m_movedAsideReason;
     QSqlDatabase m_db;
-    std::unique_ptr<MessageStatements> m_statements; // finalized before m_db closes
+    std::unique_ptr<MessageStatements> m_statements;          // finalized before m_db closes
+    std::unique_ptr<ConversationWriter> m_conversationWriter; // likewise
 };
 
 } // namespace ringchat::store

@@ -149,6 +149,13 @@ QFuture<InsertResult> ChatStore::insertMessages(MessageBatch batch)
     return run([batch = std::move(batch)](CacheDatabase &db) { return db.insertMessages(batch); });
 }
 
+QFuture<InsertResult> ChatStore::write(const QList<api::Conversation> &conversations, MessageBatch batch)
+{
+    return run([conversations, batch = std::move(batch)](CacheDatabase &db) {
+        return db.write(conversations, batch);
+    });
+}
+
 QFuture<QList<api::Message>> ChatStore::latestMessages(const QString &conversationId, int limit)
 {
     return run([=](CacheDatabase &db) { return db.latestMessages(conversationId, limit); });

@@ -75,6 +75,8 @@ public:
     // receives (InsertResult::confirmedClientIds).
     QFuture<InsertResult> insertMessages(const QList<api::Message> &messages);
     QFuture<InsertResult> insertMessages(MessageBatch batch);
+    // upsertConversations and insertMessages as ONE job and one transaction.
+    QFuture<InsertResult> write(const QList<api::Conversation> &conversations, MessageBatch batch);
     // All ascending by seq; delivery is Sent (the model derives Read).
     QFuture<QList<api::Message>> latestMessages(const QString &conversationId, int limit);
     QFuture<QList<api::Message>> messagesBefore(const QString &conversationId, qint64 beforeSeq, int limit);

@@ -110,4 +110,14 @@ void MessageBatch::appendText(Row &row, Text field, const QString &text)
     row.length[field] = quint32(length);
 }
 
+bool MessageBatch::holds(const QString &conversationId, qint64 seq) const
+{
+    const QByteArray id = conversationId.toUtf8();
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
+        if (it->seq == seq && !it->updateOnly && text(*it, ConversationId) == id)
+            return true;
+    }
+    return false;
+}
+
 } // namespace ringchat::store

@@ -74,6 +74,9 @@ public:
     void advanceSyncedRev(const QString &conversationId, qint64 rev);
     const QHash<QString, qint64> &syncedRevs() const { return m_syncedRevs; }
 
+    // Whether a row (not updateOnly) is this message; the newest rows are looked at first.
+    bool holds(const QString &conversationId, qint64 seq) const;
+
     qsizetype size() const { return qsizetype(m_rows.size()); }
     bool isEmpty() const { return m_rows.empty() && m_invalid == 0 && m_syncedRevs.isEmpty(); }
     int invalidCount() const { return m_invalid; }

@@ -135,6 +135,12 @@ qint64 SqliteStatement::int64At(int column) const
     return sqlite3_column_int64(m_stmt, column);
 }
 
+QString SqliteStatement::textAt(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column)) : QString();
+}
+
 bool SqliteStatement::isNullAt(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;

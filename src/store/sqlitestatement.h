@@ -57,6 +57,7 @@ public:
     bool next();
     void reset();
     qint64 int64At(int column) const;
+    QString textAt(int column) const; // a null QString for NULL
     bool isNullAt(int column) const;
 
 private:

@@ -585,6 +585,11 @@ private Q_SLOTS:
         QCOMPARE(h.at(3, Role::CanDeleteRole).toBool(), false); // already deleted
         h.model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")) });
         QCOMPARE(h.at(0, Role::CanDeleteRole).toBool(), false);
+        // The same participants again (a conversation update comes with every live
+        // message): no row changes.
+        changed.clear();
+        h.model.setParticipants({ participant(QStringLiteral("alice"), QStringLiteral("Alice")) });
+        QCOMPARE(changed.size(), 0);
 
         QCOMPARE(h.at(4, Role::PendingChangeRole).toString(), QStringLiteral("react"));
         QCOMPARE(h.at(0, Role::PendingChangeRole).toString(), QString());

@@ -8,9 +8,11 @@
 #include "seqlists.h"
 #include "store/chatstore.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace ringchat;
 using api::Message;
@@ -42,6 +44,45 @@ void saveEach(chat::StoreChatCache &cache, qint64 from, qint64 to)
 {
     for (qint64 s = from; s <= to; ++s)
         cache.saveMessages({ message(s) });
+}
+
+// The transactions committed to a WAL file so far: its frames of the current WAL
+// generation (salts as in the header) that end a transaction (a non-zero database
+// size after the commit). See https://www.sqlite.org/fileformat2.html#walformat.
+int walCommits(const QString &databasePath)
+{
+    QFile wal(databasePath + QStringLiteral("-wal"));
+    if (!wal.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray bytes = wal.readAll();
+    if (bytes.size() < 32)
+        return 0;
+    const auto be32 = [&](qsizetype at) { return qFromBigEndian<quint32>(bytes.constData() + at); };
+    const quint32 pageSize = be32(8);
+    const QByteArray salts = bytes.mid(16, 8);
+    int commits = 0;
+    for (qsizetype frame = 32; frame + 24 + qsizetype(pageSize) <= bytes.size(); frame += 24 + pageSize) {
+        if (bytes.mid(frame + 8, 8) != salts)
+            break; // left over from an earlier generation
+        if (be32(frame + 4) != 0)
+            ++commits;
+    }
+    return commits;
+}
+
+api::Conversation conversation(const Message &last)
+{
+    api::Conversation c;
+    c.id = kConv;
+    c.title = QStringLiteral("the flood");
+    c.lastSeq = last.seq;
+    c.lastMessage = last;
+    api::Participant bob;
+    bob.userId = QStringLiteral("bob");
+    bob.name = QStringLiteral("Bob");
+    bob.lastReadSeq = last.seq;
+    c.participants = { bob };
+    return c;
 }
 
 } // namespace
@@ -97,6 +138,46 @@ private Q_SLOTS:
         QTRY_COMPARE(await(store.highestSeq(kConv)), 250);
         QVERIFY(await(store.outbox()).isEmpty());
         QCOMPARE(seqsOf(await(store.messagesAfter(kConv, 0, 1000))), seqRange(1, 250));
+    }
+
+    // What the live events of one event-loop turn saved (the messages and their
+    // conversation's updates) is one transaction: one commit, not one per kind.
+    void aTurnsMessagesAndConversationUpdatesAreOneCommit()
+    {
+        const QString file = path(QStringLiteral("turn.sqlite"));
+        store::ChatStore store;
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        chat::StoreChatCache cache(&store);
+        const int before = walCommits(file);
+        for (qint64 s = 1; s <= 5; ++s) {
+            cache.saveMessages({ message(s) });
+            cache.saveConversations({ conversation(message(s)) });
+        }
+        QCoreApplication::processEvents();           // the turn ends: the write goes to the store
+        QCOMPARE(await(store.highestSeq(kConv)), 5); // queued behind the write
+        QCOMPARE(walCommits(file) - before, 1);
+        // The conversation's last message is the stored row (not copied as JSON).
+        const QList<api::Conversation> conversations = await(store.loadConversations());
+        QCOMPARE(conversations.size(), 1);
+        QVERIFY(conversations.first().lastMessage);
+        QCOMPARE(conversations.first().lastMessage->seq, 5);
+        QCOMPARE(conversations.first().lastMessage->content, message(5).content);
+        QCOMPARE(conversations.first().participants.size(), 1);
+        QCOMPARE(conversations.first().participants.first().lastReadSeq, 5);
+    }
+
+    // A lone message waits for nothing: its turn ends, and it is written by itself.
+    void aLoneMessageIsWrittenAtTheEndOfItsTurn()
+    {
+        const QString file = path(QStringLiteral("lone.sqlite"));
+        store::ChatStore store;
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        chat::StoreChatCache cache(&store);
+        const int before = walCommits(file);
+        cache.saveMessages({ message(1) });
+        QCoreApplication::processEvents();
+        QCOMPARE(await(store.highestSeq(kConv)), 1);
+        QCOMPARE(walCommits(file) - before, 1);
     }
 
     void pendingMessagesAreWrittenWhenTheCacheGoes()
