@@ -46,13 +46,13 @@ Popup {
     padding: 0
     closePolicy: Popup.CloseOnEscape
     background: Rectangle { color: "#e6101214" }
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Image %1").arg(name)
 
     onClosed: attachmentId = ""
 
     contentItem: FocusScope {
         focus: true
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Image %1").arg(root.name)
         Keys.onPressed: (event) => {
             if (!(event.modifiers & Qt.ControlModifier))
                 return

@@ -98,7 +98,7 @@ FocusScope {
         if (hasReply)
             s += qsTr("in reply to %1, ").arg(replyDeleted ? qsTr("a deleted message") : replySenderName)
         if (hasAttachments)
-            s += qsTr("%n file(s), ", "", attachments.length)
+            s += attachments.length === 1 ? qsTr("1 file, ") : qsTr("%n files, ", "", attachments.length)
         s += content
         if (edited)
             s += ", " + qsTr("edited")

@@ -31,7 +31,9 @@ QString PendingAttachments::summary() const
     qint64 total = 0;
     for (const File &f : m_files)
         total += f.size;
-    return tr("%n file(s), %1", "", count()).arg(models::fileSizeText(total));
+    // "1 file" apart: English shows the source text, and only plural forms need %n.
+    const QString size = models::fileSizeText(total);
+    return count() == 1 ? tr("1 file, %1").arg(size) : tr("%n files, %1", "", count()).arg(size);
 }
 
 QStringList PendingAttachments::paths() const

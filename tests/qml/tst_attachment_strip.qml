@@ -44,6 +44,7 @@ Item {
             verify(summary.text.startsWith("2 files, "), summary.text)
             compare(summary.color, Theme.secondaryText)
             // The picture shows its own thumbnail, read from the file.
+            tryVerify(() => list.itemAtIndex(1) !== null)
             const chip = list.itemAtIndex(1)
             const thumb = findChild(chip, "thumbnail")
             verify(thumb.visible)
@@ -57,10 +58,13 @@ Item {
             s.files.addUrls([url(testFiles.text), url(testFiles.picture)])
             const list = findChild(s.strip, "pendingFiles")
             tryCompare(list, "count", 2)
+            tryVerify(() => list.itemAtIndex(0) !== null)
             mouseClick(findChild(list.itemAtIndex(0), "removeFile"))
             compare(s.files.count, 1)
             tryCompare(list, "count", 1)
             verify(findChild(s.strip, "filesSummary").text.startsWith("1 file, "))
+            tryVerify(() => list.itemAtIndex(0) !== null)
+            wait(Qt.styleHints.mouseDoubleClickInterval + 50) // the same spot again is not a double click
             mouseClick(findChild(list.itemAtIndex(0), "removeFile"))
             compare(s.files.count, 0)
             verify(!s.strip.visible)

@@ -109,6 +109,63 @@ Item {
             verify(!shown(card, "openButton"))
         }
 
+        // ---- In a message bubble: pictures inline, other files as cards, and the
+        // pending bubble's upload bar whose Cancel discards the message.
+        Component {
+            id: bubbleComponent
+            MessageBubble {
+                width: 560
+                own: true
+                senderName: "Alice"
+                timestamp: new Date()
+                files: filesStandIn
+                attachments: [
+                    { id: "p1", name: "shot.png", mimeType: "image/png", size: 9000, sizeText: "8.8 KB",
+                      width: 1600, height: 900, isImage: true },
+                    { id: "f1", name: "notes.txt", mimeType: "text/plain", size: 10, sizeText: "10 bytes",
+                      width: 0, height: 0, isImage: false } ]
+            }
+        }
+        SignalSpy { id: discardSpy; signalName: "discardRequested" }
+        SignalSpy { id: imageSpy; signalName: "imageOpened" }
+
+        function test_bubbleShowsPicturesAndCards() {
+            const bubble = createTemporaryObject(bubbleComponent, scene)
+            const picture = findChild(bubble, "thumbnail")
+            verify(picture)
+            compare(picture.source.toString(), "image://attachments/p1/thumb")
+            compare(findChild(bubble, "fileName").text, "notes.txt")
+            verify(!findChild(bubble, "body").visible) // no text: no empty line
+            verify(!findChild(bubble, "uploadBar").active)
+            imageSpy.target = bubble
+            imageSpy.clear()
+            mouseClick(picture)
+            compare(imageSpy.count, 1)
+            compare(imageSpy.signalArguments[0][0], "p1")
+        }
+
+        function test_pendingBubbleShowsUploadAndCancels() {
+            const bubble = createTemporaryObject(bubbleComponent, scene, {
+                isPending: true, delivery: "sending", uploadProgress: 0.3, content: "the logs",
+                attachments: [ { id: "", name: "build.log", mimeType: "text/plain", size: 100,
+                                 sizeText: "100 bytes", isImage: false } ] })
+            const bar = findChild(bubble, "uploadBar")
+            verify(bar.active)
+            tryVerify(() => findChild(bubble, "uploadProgress") !== null)
+            compare(findChild(bubble, "uploadProgress").value, 0.3)
+            bubble.uploadProgress = 0.8
+            compare(findChild(bubble, "uploadProgress").value, 0.8)
+            verify(!findChild(bubble, "downloadButton").visible) // not on the server yet
+            discardSpy.target = bubble
+            discardSpy.clear()
+            mouseClick(findChild(bubble, "cancelUpload"))
+            compare(discardSpy.count, 1)
+            // A failed upload is a failed send: no bar, Retry and Discard.
+            bubble.delivery = "failed"
+            verify(!bar.active)
+            verify(findChild(bubble, "failedActions").active)
+        }
+
         function test_pendingHasNoButtons() {
             const card = make({ pending: true, attachment: { id: "", name: "draft.txt", mimeType: "text/plain",
                                                              size: 10, sizeText: "10 bytes", isImage: false } })

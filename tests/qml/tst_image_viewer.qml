@@ -9,10 +9,9 @@ import RingChat
 // when the thumbnail arrives) and the viewer: opens, fits, zooms with Ctrl+= / Ctrl+-
 // and the wheel, Esc closes. main.cpp stands in for the "attachments" image provider
 // (1600 × 1200 pictures).
-ApplicationWindow {
+Item {
     id: scene
     width: 800; height: 600
-    visible: true
 
     ImageViewer { id: viewer }
 
@@ -33,7 +32,7 @@ ApplicationWindow {
         function cleanup() { viewer.close(); tryCompare(viewer, "visible", false) }
 
         function test_placeholderHasTheFinalSize() {
-            const image = createTemporaryObject(imageComponent, scene.contentItem)
+            const image = createTemporaryObject(imageComponent, scene)
             // 1600 × 1200 into 320 × 320: 320 × 240, before and after the thumbnail loads.
             compare(image.width, 320)
             compare(image.height, 240)
@@ -46,7 +45,7 @@ ApplicationWindow {
         }
 
         function test_tallPictureFitsTheHeight() {
-            const image = createTemporaryObject(imageComponent, scene.contentItem,
+            const image = createTemporaryObject(imageComponent, scene,
                 { attachment: { id: "att2", width: 300, height: 900, isImage: true } })
             compare(image.height, 320)
             compare(image.width, Math.round(300 * 320 / 900))
@@ -57,7 +56,7 @@ ApplicationWindow {
         }
 
         function test_clickOpens() {
-            const image = createTemporaryObject(imageComponent, scene.contentItem)
+            const image = createTemporaryObject(imageComponent, scene)
             openedSpy.target = image
             openedSpy.clear()
             mouseClick(image)
