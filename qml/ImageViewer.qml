@@ -26,6 +26,14 @@ Popup {
 
     signal saveAsRequested(string attachmentId, string name)
 
+    // The bar's buttons: flat, white on the dark backdrop.
+    component BarButton: Button {
+        flat: true
+        focusPolicy: Qt.NoFocus
+        palette.buttonText: "#ffffff"
+        font.pixelSize: Theme.fontSize
+    }
+
     function show(id, fileName) {
         attachmentId = id
         name = fileName
@@ -45,7 +53,7 @@ Popup {
     focus: true
     padding: 0
     closePolicy: Popup.CloseOnEscape
-    background: Rectangle { color: "#e6101214" }
+    background: Rectangle { color: "#f2101214" }
 
     onClosed: attachmentId = ""
 
@@ -130,18 +138,16 @@ Popup {
                 color: "#d0d4d9"
                 font.pixelSize: Theme.smallFontSize
             }
-            Button { text: "\u2212"; onClicked: root.zoomOut(); Accessible.name: qsTr("Zoom out"); focusPolicy: Qt.NoFocus }
-            Button { text: "+"; onClicked: root.zoomIn(); Accessible.name: qsTr("Zoom in"); focusPolicy: Qt.NoFocus }
-            Button {
+            BarButton { text: "\u2212"; onClicked: root.zoomOut(); Accessible.name: qsTr("Zoom out") }
+            BarButton { text: "+"; onClicked: root.zoomIn(); Accessible.name: qsTr("Zoom in") }
+            BarButton {
                 objectName: "viewerSaveAs"
                 text: qsTr("Save as…")
-                focusPolicy: Qt.NoFocus
                 onClicked: root.saveAsRequested(root.attachmentId, root.name)
             }
-            Button {
+            BarButton {
                 objectName: "viewerClose"
                 text: qsTr("Close")
-                focusPolicy: Qt.NoFocus
                 onClicked: root.close()
             }
         }

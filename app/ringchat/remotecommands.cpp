@@ -150,7 +150,11 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
         QObject *viewer = window->findChild<QObject *>(QStringLiteral("imageViewer"));
         if (viewer && arg.isEmpty())
             return QMetaObject::invokeMethod(viewer, "close") ? kOk : QStringLiteral("error no viewer");
-        return viewer && QMetaObject::invokeMethod(viewer, "show", Q_ARG(QVariant, arg), Q_ARG(QVariant, arg))
+        const QString id = arg.section(QLatin1Char(' '), 0, 0);
+        const QString name = arg.section(QLatin1Char(' '), 1);
+        return viewer
+                && QMetaObject::invokeMethod(viewer, "show", Q_ARG(QVariant, id),
+                                             Q_ARG(QVariant, name.isEmpty() ? id : name))
             ? kOk
             : QStringLiteral("error no viewer");
     }
