@@ -31,6 +31,7 @@ Popup {
         flat: true
         focusPolicy: Qt.NoFocus
         palette.buttonText: "#ffffff"
+        palette.windowText: "#ffffff" // the Basic style draws a flat button's text in it
         font.pixelSize: Theme.fontSize
     }
 

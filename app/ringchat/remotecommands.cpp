@@ -127,6 +127,8 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
     }
     if (verb == QLatin1String("spellmenu")) {
         QObject *menu = window->findChild<QObject *>(QStringLiteral("spellMenu"));
+        if (menu && arg.isEmpty())
+            return QMetaObject::invokeMethod(menu, "close") ? kOk : QStringLiteral("error no menu");
         QVariant opened;
         if (!menu
             || !QMetaObject::invokeMethod(menu, "openAt", Q_RETURN_ARG(QVariant, opened),
