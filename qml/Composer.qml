@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 
 // The message field. Enter sends, Shift+Enter starts a new line. It shows the
 // owner's draft of the open conversation (`draft`) and hands back each edit
@@ -11,7 +12,9 @@ import QtQuick.Layouts
 // quote bar above the field (Esc cancels the reply); Up in the empty field asks
 // to edit our last message. With a spell checker (`spellCheck`) misspelt words are
 // underlined; right-click one, or press the Menu key or Shift+F10 on it, for
-// suggestions (SpellMenu).
+// suggestions (SpellMenu). Files (`files`, a PendingAttachments) come from the
+// attach button's picker or Ctrl+V (copied files, or an image); the strip above the
+// field lists them, and with files the text may be empty.
 FocusScope {
     id: root
 
@@ -24,11 +27,14 @@ FocusScope {
     property string replySenderName
     property string replySnippet
     property QtObject spellCheck: null  // the SpellCheck singleton; null: no spell checking
+    property var files: null            // PendingAttachments of this conversation; null: no files
+    readonly property int fileCount: files ? files.count : 0
+    readonly property bool filesOk: !files || files.problem.length === 0
 
     readonly property alias text: area.text
     readonly property int length: area.length
     readonly property bool overLimit: area.length > maxLength
-    readonly property bool canSend: area.text.trim().length > 0 && !overLimit
+    readonly property bool canSend: (area.text.trim().length > 0 || fileCount > 0) && !overLimit && filesOk
     readonly property bool counterVisible: area.length >= warnAt
 
     // The open conversation's unsent text, as the owner keeps it: the field shows it
@@ -42,7 +48,10 @@ FocusScope {
     signal replyCancelled()
     signal editLastRequested() // Up in the empty field
 
-    implicitHeight: (replyBar.visible ? replyBar.implicitHeight + Theme.unit / 2 : 0) + frame.implicitHeight
+    // What sits above the field: the quote bar and the strip of files.
+    readonly property real topHeight: (replyBar.visible ? replyBar.implicitHeight + Theme.unit / 2 : 0)
+                                      + (strip.visible ? strip.implicitHeight + Theme.unit / 2 : 0)
+    implicitHeight: topHeight + frame.implicitHeight
     implicitWidth: 300
 
     function send() {
@@ -58,6 +67,19 @@ FocusScope {
     }
     // The field itself (the scope alone may keep the focus on itself).
     function focusInput() { area.forceActiveFocus() }
+    function chooseFiles() { fileDialog.open() }
+
+    FileDialog {
+        id: fileDialog
+        objectName: "fileDialog"
+        title: qsTr("Attach files")
+        fileMode: FileDialog.OpenFiles
+        onAccepted: {
+            if (root.files)
+                root.files.addUrls(selectedFiles)
+            area.forceActiveFocus()
+        }
+    }
 
     // True while we change the text ourselves (not a user edit).
     property bool loading: false
@@ -95,12 +117,21 @@ FocusScope {
         }
     }
 
+    PendingAttachmentStrip {
+        id: strip
+        objectName: "attachmentStrip"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        y: replyBar.visible ? replyBar.implicitHeight + Theme.unit / 2 : 0
+        files: root.files
+    }
+
     Rectangle {
         id: frame
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: parent.height - (replyBar.visible ? replyBar.implicitHeight + Theme.unit / 2 : 0)
+        height: parent.height - root.topHeight
         implicitHeight: Math.min(layout.implicitHeight, Theme.fontSize * 14) + Theme.unit * 2
         color: Theme.surface
         border.color: area.activeFocus ? Theme.focusRing : Theme.border
@@ -112,6 +143,17 @@ FocusScope {
             anchors.fill: parent
             anchors.margins: Theme.unit
             spacing: Theme.unit
+
+            IconButton {
+                objectName: "attachButton"
+                visible: root.files !== null
+                Layout.alignment: Qt.AlignBottom
+                text: "\u{1F4CE}"
+                font.pixelSize: Theme.fontSize
+                toolTip: qsTr("Attach files")
+                focusPolicy: Qt.TabFocus
+                onClicked: root.chooseFiles()
+            }
 
             ScrollView {
                 Layout.fillWidth: true
@@ -150,6 +192,11 @@ FocusScope {
                     Keys.onPressed: (event) => {
                         if ((event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier)))
                                 && spellMenu.openAt(area.cursorPosition)) {
+                            event.accepted = true
+                            return
+                        }
+                        // Copied files or an image join the message; text pastes as text.
+                        if (event.matches(StandardKey.Paste) && root.files && root.files.paste()) {
                             event.accepted = true
                             return
                         }

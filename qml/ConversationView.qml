@@ -3,6 +3,8 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
+import QtCore
 
 // The open conversation: header, history (grouped, with day separators and
 // delivery states), "jump to latest", who is typing, and the composer. It holds the
@@ -31,6 +33,10 @@ Item {
     property string notice
     // The composer's unsent text (the owner keeps it per conversation).
     property string draft
+    // Files: the ones chosen for the next message (a PendingAttachments: the strip,
+    // drops and Ctrl+V add to it) and the Files singleton for received ones.
+    property var pendingFiles: null
+    property QtObject files: null
 
     readonly property alias composer: composer
     readonly property alias list: list
@@ -57,6 +63,15 @@ Item {
     readonly property alias messageMenu: messageMenu
     readonly property alias reactionPicker: reactionPicker
     readonly property alias deleteDialog: deleteDialog
+    readonly property alias imageViewer: imageViewer
+    readonly property alias saveDialog: saveDialog
+
+    // Asks where to save a received file, then hands it to files.saveAs.
+    function saveAs(attachmentId, name) {
+        saveDialog.attachmentId = attachmentId
+        saveDialog.selectedFile = saveDialog.currentFolder + "/" + name
+        saveDialog.open()
+    }
 
     Accessible.role: Accessible.Pane
     Accessible.name: title
@@ -298,6 +313,13 @@ Item {
                     canDelete: !!model.canDelete
                     pendingChange: model.pendingChange || ""
                     editing: root.editingKey.length > 0 && root.editingKey === messageKey
+                    // Files (issue 15)
+                    attachments: model.attachments || []
+                    isPending: !!model.isPending
+                    uploadProgress: model.uploadProgress || 0
+                    files: root.files
+                    onImageOpened: (id, name) => imageViewer.show(id, name)
+                    onSaveAsRequested: (id, name) => root.saveAs(id, name)
                     onMenuRequested: (x, y) => root.openMenu(bubbleDelegate, x, y)
                     onQuoteActivated: (seq) => root.showOriginal(seq)
                     onReactionToggled: (emoji, on) => root.reactionRequested(messageId, emoji, on)
@@ -378,7 +400,53 @@ Item {
             replySnippet: root.replySnippet
             onReplyCancelled: root.replyCancelled()
             onEditLastRequested: root.editLastRequested()
+            files: root.pendingFiles
         }
+    }
+
+    // Files dropped anywhere on the conversation join the next message.
+    DropArea {
+        id: dropArea
+        objectName: "dropArea"
+        anchors.fill: parent
+        enabled: root.pendingFiles !== null && root.conversationId.length > 0
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (drop.hasUrls && root.pendingFiles.addUrls(drop.urls) > 0) {
+                drop.acceptProposedAction()
+                composer.focusInput()
+            }
+        }
+        Rectangle {
+            anchors.fill: parent
+            visible: dropArea.containsDrag
+            color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.12)
+            border.color: Theme.accent
+            border.width: 2
+            radius: Theme.radius
+            Text {
+                anchors.centerIn: parent
+                text: qsTr("Drop files to send them")
+                color: Theme.text
+                font.pixelSize: Theme.largeFontSize
+            }
+        }
+    }
+
+    ImageViewer {
+        id: imageViewer
+        objectName: "imageViewer"
+        onSaveAsRequested: (id, name) => root.saveAs(id, name)
+    }
+
+    FileDialog {
+        id: saveDialog
+        objectName: "saveDialog"
+        property string attachmentId
+        title: qsTr("Save file as")
+        fileMode: FileDialog.SaveFile
+        currentFolder: StandardPaths.writableLocation(StandardPaths.DownloadLocation)
+        onAccepted: if (root.files) root.files.saveAs(attachmentId, selectedFile)
     }
 
     MessageMenu {

@@ -229,6 +229,8 @@ ApplicationWindow {
                             showBack: window.narrow
                             windowActive: window.active
                             composer.spellCheck: SpellCheck
+                            pendingFiles: CurrentConversation.files
+                            files: typeof Files !== "undefined" ? Files : null
                             onBackRequested: CurrentConversation.conversationId = ""
                             onSendRequested: (text) => CurrentConversation.send(text)
                             draft: CurrentConversation.draft

@@ -50,6 +50,12 @@ FocusScope {
     property string pendingChange: ""       // "" | "edit" | "delete" | "react"
     property bool editing: false            // edited in place now
     readonly property bool hasActions: !isSystem && !isDeleted
+    // ---- Files (issue 15)
+    property var attachments: []            // the model's `attachments` role
+    property bool isPending: false
+    property real uploadProgress: 0         // 0..1 while our message's files go up
+    property QtObject files: null           // the Files singleton (downloads)
+    readonly property bool hasAttachments: !isDeleted && !!attachments && attachments.length > 0
 
     readonly property bool collapsed: !expanded && content.length > collapsedLength
     readonly property string shownContent: collapsed ? content.substring(0, collapsedLength) + "\u2026" : content
@@ -70,6 +76,8 @@ FocusScope {
     signal reactRequested()
     signal editSaved(string text)
     signal editCancelled()
+    signal imageOpened(string attachmentId, string name)
+    signal saveAsRequested(string attachmentId, string name)
 
     // Draws the eye to this message (it was jumped to from a quote).
     function flash() { flashing = false; flashing = true }
@@ -89,6 +97,8 @@ FocusScope {
             return s + qsTr("Message deleted")
         if (hasReply)
             s += qsTr("in reply to %1, ").arg(replyDeleted ? qsTr("a deleted message") : replySenderName)
+        if (hasAttachments)
+            s += attachments.length === 1 ? qsTr("1 file, ") : qsTr("%n files, ", "", attachments.length)
         s += content
         if (edited)
             s += ", " + qsTr("edited")
@@ -187,6 +197,7 @@ FocusScope {
                     implicitWidth: Math.max(body.visible ? body.width : 0, senderLabel.visible ? senderLabel.implicitWidth : 0,
                                             quote.active ? quote.width : 0, editor.active ? editor.width : 0,
                                             tombstone.active ? tombstone.width : 0,
+                                            attachmentList.active ? attachmentList.width : 0,
                                             footer.implicitWidth) + Theme.padding * 1.5
                     implicitHeight: bubbleColumn.implicitHeight + Theme.unit * 1.5
 
@@ -267,10 +278,29 @@ FocusScope {
                             }
                         }
 
+                        Loader {
+                            id: attachmentList
+                            objectName: "attachments"
+                            active: root.hasAttachments
+                            visible: active
+                            sourceComponent: MessageAttachments {
+                                attachments: root.attachments
+                                files: root.files
+                                pending: root.isPending
+                                uploading: root.isPending && root.own && root.delivery === "sending"
+                                uploadProgress: root.uploadProgress
+                                maxWidth: root.maxBubbleWidth
+                                onImageOpened: (id, name) => root.imageOpened(id, name)
+                                onSaveAsRequested: (id, name) => root.saveAsRequested(id, name)
+                                onCancelRequested: root.discardRequested()
+                            }
+                        }
+
                         Text {
                             id: body
                             objectName: "body"
-                            visible: !root.isDeleted && !root.editing
+                            // A message of files alone has no text line.
+                            visible: !root.isDeleted && !root.editing && (root.content.length > 0 || !root.hasAttachments)
                             width: Math.min(implicitWidth, root.maxBubbleWidth)
                             text: root.markdown ? TextFormat.markdown(root.shownContent, Theme.link)
                                                 : root.richText ? TextFormat.linkify(root.shownContent, Theme.link) : root.shownContent

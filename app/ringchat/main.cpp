@@ -115,7 +115,8 @@ int main(int argc, char *argv[])
         return 1;
     integration.attach(window);
 
-    RemoteCommands commands({ &session, &settings, &desktop, &integration, window }, options.automation);
+    RemoteCommands commands({ &session, &settings, &desktop, &integration, window, &current },
+                            options.automation);
     QObject::connect(&instance, &SingleInstance::commandReceived, &app,
                      [&](const QString &line, QString *answer) { *answer = commands.run(line); });
 

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QQuickWindow>
+#include <QUrl>
 
 namespace ringchat::app {
 
@@ -113,6 +114,51 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
         const QString id = arg.section(QLatin1Char(' '), 0, 0);
         const QString text = arg.section(QLatin1Char(' '), 1);
         return service && !service->sendMessage(id, text).isEmpty() ? kOk : QStringLiteral("error not sent");
+    }
+    // The composer (screenshots of the spell checker and of files about to go).
+    if (verb == QLatin1String("type")) {
+        QObject *input = window->findChild<QObject *>(QStringLiteral("composerInput"));
+        if (!input)
+            return QStringLiteral("error no composer");
+        QMetaObject::invokeMethod(input, "forceActiveFocus");
+        input->setProperty("text", arg);
+        input->setProperty("cursorPosition", arg.size());
+        return kOk;
+    }
+    if (verb == QLatin1String("spellmenu")) {
+        QObject *menu = window->findChild<QObject *>(QStringLiteral("spellMenu"));
+        if (menu && arg.isEmpty())
+            return QMetaObject::invokeMethod(menu, "close") ? kOk : QStringLiteral("error no menu");
+        QVariant opened;
+        if (!menu
+            || !QMetaObject::invokeMethod(menu, "openAt", Q_RETURN_ARG(QVariant, opened),
+                                          Q_ARG(QVariant, arg.toInt()), Q_ARG(QVariant, QVariant()))
+            || !opened.toBool())
+            return QStringLiteral("error no misspelt word there");
+        return kOk;
+    }
+    if (verb == QLatin1String("attach")) {
+        QObject *current = m_targets.currentConversation;
+        auto *files = current ? current->property("files").value<QObject *>() : nullptr;
+        int added = 0;
+        return files
+                && QMetaObject::invokeMethod(files, "addUrls", Q_RETURN_ARG(int, added),
+                                             Q_ARG(QList<QUrl>, { QUrl::fromLocalFile(arg) }))
+                && added == 1
+            ? kOk
+            : QStringLiteral("error not attached");
+    }
+    if (verb == QLatin1String("viewer")) {
+        QObject *viewer = window->findChild<QObject *>(QStringLiteral("imageViewer"));
+        if (viewer && arg.isEmpty())
+            return QMetaObject::invokeMethod(viewer, "close") ? kOk : QStringLiteral("error no viewer");
+        const QString id = arg.section(QLatin1Char(' '), 0, 0);
+        const QString name = arg.section(QLatin1Char(' '), 1);
+        return viewer
+                && QMetaObject::invokeMethod(viewer, "show", Q_ARG(QVariant, id),
+                                             Q_ARG(QVariant, name.isEmpty() ? id : name))
+            ? kOk
+            : QStringLiteral("error no viewer");
     }
     if (verb == QLatin1String("state"))
         return state();

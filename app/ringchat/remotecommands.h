@@ -5,7 +5,10 @@
 // "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
 // also "grab <png path>", "theme <system|light|dark>", "settings <on|off>",
 // "size <w> <h>", "send <conversationId> <text>", "signin [url]", "signout",
-// "state" and "quit". Each answer is "ok ..." or "error <reason>".
+// "type <text>" (the composer's text), "spellmenu [position]" (the suggestions of the
+// misspelt word there; without one the menu closes), "attach <path>" (a file for the next message), "viewer
+// [id [name]]" (the image viewer on an attachment; without one it closes), "state" and "quit". Each answer is
+// "ok ..." or "error <reason>".
 
 #include <QPointer>
 #include <QString>
@@ -29,6 +32,7 @@ public:
         Desktop *desktop;
         DesktopIntegration *desktopIntegration;
         QQuickWindow *window;
+        QObject *currentConversation = nullptr; // CurrentConversation (its files)
     };
 
     RemoteCommands(Targets targets, bool automation);

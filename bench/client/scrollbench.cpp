@@ -10,7 +10,14 @@
 // conversation passed through the viewport and that the end was reached; it never
 // judges speed (bench/run prints the figures).
 //
-//   ringchat-bench-scroll [N]      (default 10000; QT_QUICK_BACKEND picks the renderer)
+// With --images one message in five carries a picture (issue 15): its inline
+// thumbnail comes from a stand-in "attachments" image provider that draws one of
+// the asked size (the app's provider decodes the cached server thumbnail; both load
+// asynchronously, off the GUI thread), so the frames count the delegates' layout,
+// the placeholder and the texture upload, not the decoding. --quick is 1000 messages.
+//
+//   ringchat-bench-scroll [N] [--images] [--quick]
+//                                  (default 10000; QT_QUICK_BACKEND picks the renderer)
 #include "api/types.h"
 #include "models/messagelistmodel.h"
 #include "percentile.h"
@@ -23,6 +30,7 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickImageProvider>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -37,6 +45,41 @@ Q_IMPORT_QML_PLUGIN(RingChatPlugin)
 using namespace ringchat;
 
 namespace {
+
+// What the app's "attachments" provider hands out, drawn instead of decoded.
+class StandInThumbnails : public QQuickImageProvider
+{
+public:
+    StandInThumbnails()
+        : QQuickImageProvider(QQuickImageProvider::Image)
+    {
+    }
+    QImage requestImage(const QString &, QSize *size, const QSize &requested) override
+    {
+        const QSize out = requested.isValid() ? requested : QSize(320, 240);
+        QImage image(out, QImage::Format_RGB32);
+        image.fill(QColor(0x2a, 0x9d, 0x8f));
+        if (size)
+            *size = out;
+        return image;
+    }
+};
+
+// One message in five a picture of one of a few shapes (landscape, portrait, square).
+void addPictures(QList<api::Message> &messages)
+{
+    const QList<QSize> shapes { { 1600, 1200 }, { 900, 1600 }, { 1024, 1024 }, { 1920, 1080 } };
+    for (qsizetype i = 4; i < messages.size(); i += 5) {
+        api::Message &m = messages[i];
+        const QSize shape = shapes[(i / 5) % shapes.size()];
+        m.attachments
+            = { api::Attachment { QStringLiteral("pic%1").arg(i), QStringLiteral("photo-%1.png").arg(i),
+                                  250000, QStringLiteral("image/png"), QString(64, QLatin1Char('0')),
+                                  shape.width(), shape.height(), true } };
+        if (i % 2 == 0)
+            m.content.clear(); // a picture alone
+    }
+}
 
 QList<api::Message> makeMessages(int count)
 {
@@ -103,9 +146,19 @@ int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
-    const int total = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
+    int total = 10000;
+    bool pictures = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--images")
+            pictures = true;
+        else if (arg == "--quick")
+            total = 1000;
+        else
+            total = arg.toInt();
+    }
     if (total < 10) {
-        std::fprintf(stderr, "usage: ringchat-bench-scroll [messages >= 10]\n");
+        std::fprintf(stderr, "usage: ringchat-bench-scroll [messages >= 10] [--images] [--quick]\n");
         return 2;
     }
 
@@ -116,7 +169,10 @@ int main(int argc, char *argv[])
     bob.name = QStringLiteral("Bob Example");
     bob.lastReadSeq = total / 2;
     model.setParticipants({ bob });
-    model.setMessages(makeMessages(total));
+    QList<api::Message> messages = makeMessages(total);
+    if (pictures)
+        addPictures(messages);
+    model.setMessages(messages);
     if (model.rowCount() != total) {
         std::fprintf(stderr, "scroll: the model holds %d rows, expected %d\n", model.rowCount(), total);
         return 1;
@@ -124,6 +180,7 @@ int main(int argc, char *argv[])
 
     QQmlEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.addImageProvider(QStringLiteral("attachments"), new StandInThumbnails);
     QQmlComponent component(&engine);
     component.setData(R"(
         import QtQuick
@@ -217,7 +274,7 @@ int main(int argc, char *argv[])
                                                                         : QQuickWindow::sceneGraphBackend();
     const QJsonObject result {
         { QStringLiteral("client"), QStringLiteral("scroll") },
-        { QStringLiteral("mode"), QStringLiteral("scroll") },
+        { QStringLiteral("mode"), pictures ? QStringLiteral("scroll-images") : QStringLiteral("scroll") },
         { QStringLiteral("backend"), backend },
         { QStringLiteral("messages"), total },
         { QStringLiteral("frames"), frames.size() },

@@ -11,6 +11,7 @@
 #include "models/conversationtext.h"
 #include "models/messagelistmodel.h"
 
+#include <QDir>
 #include <QQmlEngine>
 
 namespace ringchat::app {
@@ -31,6 +32,7 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     , m_session(session)
     , m_settings(settings)
     , m_actions(new MessageActionsController(this))
+    , m_filesByConversation(new PendingAttachmentsByConversation(this))
 {
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
@@ -58,6 +60,12 @@ void CurrentConversation::followService()
     if (m_drafts)
         m_drafts->disconnect(this);
     m_drafts = m_session->drafts();
+    // Pasted images go to the account's folder (swept at its next start).
+    const QString filesFolder = m_service ? m_service->filesDirectory() : QString();
+    m_filesByConversation->reset(filesFolder.isEmpty()
+                                     ? QDir::temp().filePath(QStringLiteral("ringchat-pasted"))
+                                     : filesFolder + QStringLiteral("/pasted"));
+    m_files = nullptr; // went with the reset; refreshFiles below names the new one
     // A new account (or none): nothing of the old one stays open.
     if (!m_id.isEmpty()) {
         m_id.clear();
@@ -93,6 +101,7 @@ void CurrentConversation::followService()
     refreshRestorable();
     m_restoring = false;
     restoreDraft();
+    refreshFiles();
 }
 
 void CurrentConversation::setConversationId(const QString &id)
@@ -117,6 +126,16 @@ void CurrentConversation::setConversationId(const QString &id)
     refreshMessages(); // ends the reply of the conversation left
     m_restoring = false;
     restoreDraft();
+    refreshFiles();
+}
+
+void CurrentConversation::refreshFiles()
+{
+    PendingAttachments *files = m_filesByConversation->of(m_id);
+    if (files == m_files)
+        return;
+    m_files = files;
+    emit filesChanged();
 }
 
 void CurrentConversation::restoreDraft()
@@ -210,8 +229,13 @@ bool CurrentConversation::isOnScreen(const QString &conversationId) const
 QString CurrentConversation::send(const QString &text)
 {
     const bool markdown = m_settings->formatMarkdown() && textformat::hasMarkdown(text);
-    const QString clientId = m_actions->send(text, markdown);
+    const QStringList paths = m_files ? m_files->paths() : QStringList();
+    if (!paths.isEmpty() && !m_files->problem().isEmpty())
+        return {}; // the strip says why
+    const QString clientId = m_actions->send(text, markdown, paths);
     if (!clientId.isEmpty()) {
+        if (m_files)
+            m_files->clear();
         if (m_drafts)
             m_drafts->clear(m_id);
         assign(m_draft, QString(), this, &CurrentConversation::draftChanged);

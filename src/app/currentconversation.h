@@ -10,6 +10,7 @@
 // conversation opens again.
 
 #include "app/messageactionscontroller.h"
+#include "app/pendingattachments.h"
 
 #include <QAbstractItemModel>
 #include <QObject>
@@ -55,6 +56,8 @@ class CurrentConversation : public QObject
     Q_PROPERTY(ringchat::app::MessageActionsController *actions READ actions CONSTANT)
     // The composer's unsent text in this conversation (editDraft changes it).
     Q_PROPERTY(QString draft READ draft NOTIFY draftChanged)
+    // The files chosen for the next message here (the strip above the composer).
+    Q_PROPERTY(ringchat::app::PendingAttachments *files READ files NOTIFY filesChanged)
 
 public:
     CurrentConversation(Session *session, Settings *settings, QObject *parent = nullptr);
@@ -76,12 +79,14 @@ public:
     QString restorableId() const { return m_restorableId; }
     MessageActionsController *actions() const { return m_actions; }
     QString draft() const { return m_draft; }
+    PendingAttachments *files() const { return m_files; }
 
     // The user sees this conversation now (open, and the window has focus).
     bool isOnScreen(const QString &conversationId) const;
 
-    // Sends text (as a reply when actions.replying); returns the message's clientId
-    // ("" when it cannot be sent). With Settings.formatMarkdown on, text that holds
+    // Sends text (as a reply when actions.replying), with `files` when some are chosen
+    // (text may then be empty; they go when sent); returns the message's clientId
+    // ("" when it cannot be sent, e.g. files.problem). With Settings.formatMarkdown on, text that holds
     // Markdown goes as format "markdown" (textformat::hasMarkdown), else as plain.
     // A sent message's draft is gone.
     Q_INVOKABLE QString send(const QString &text);
@@ -105,6 +110,7 @@ signals:
     void windowActiveChanged();
     void restorableIdChanged();
     void draftChanged();
+    void filesChanged();
 
 private:
     void followService();
@@ -115,6 +121,7 @@ private:
     // The open conversation's draft and reply target, from Drafts.
     void restoreDraft();
     void replyTargetChanged();
+    void refreshFiles();
 
     Session *m_session;
     Settings *m_settings;
@@ -130,7 +137,9 @@ private:
     MessageActionsController *m_actions;
     QPointer<Drafts> m_drafts;
     QString m_draft;
-    bool m_restoring = false; // reply changes while switching are not the user's
+    PendingAttachmentsByConversation *m_filesByConversation;
+    PendingAttachments *m_files = nullptr; // the open conversation's
+    bool m_restoring = false;              // reply changes while switching are not the user's
 };
 
 } // namespace ringchat::app

@@ -43,6 +43,9 @@ void MessageActionsController::setConversation(chat::ChatService *service, const
                     [this](const QString &, const QString &, const QString &, const QString &sentence) {
                         setNotice(sentence);
                     });
+            // A message with files was not queued (a file gone or too large by now).
+            connect(service, &chat::ChatService::sendRefused, this,
+                    [this](const QString &, const QString &sentence) { setNotice(sentence); });
         }
     }
     m_messages = messages;
@@ -79,11 +82,13 @@ void MessageActionsController::cancelReply()
     setReply({}, {}, {});
 }
 
-QString MessageActionsController::send(const QString &text, bool markdown)
+QString MessageActionsController::send(const QString &text, bool markdown, const QStringList &files)
 {
     if (!ready())
         return {};
-    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId, markdown);
+    const QString clientId = files.isEmpty()
+        ? m_service->sendMessage(m_conversationId, text, m_replyToId, markdown)
+        : m_service->sendMessageWithFiles(m_conversationId, text, files, m_replyToId, markdown);
     if (!clientId.isEmpty())
         cancelReply();
     return clientId;

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -64,7 +65,9 @@ public:
     // Sends text as a reply when one is being written, else as a new message (as
     // format "markdown" when asked); returns the clientId ("" when it cannot be
     // sent). The reply ends once sent.
-    QString send(const QString &text, bool markdown = false);
+    // With `files` (paths; text may then be empty) it goes through sendMessageWithFiles,
+    // whose refusal (sendRefused) becomes the notice.
+    QString send(const QString &text, bool markdown = false, const QStringList &files = {});
 
     Q_INVOKABLE bool startEdit(const QString &messageKey, const QString &text);
     // Up in an empty composer: our newest message that may still be edited.

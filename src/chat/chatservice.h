@@ -208,6 +208,8 @@ public:
     Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
     int outboxPending() const { return m_own->pendingCount(); }
+    // The account's folder for files (Options::filesDirectory; empty: none set).
+    QString filesDirectory() const { return m_options.filesDirectory; }
 
     // Delivery state of one of our messages (sending / sent / read / failed), and who read it.
     api::DeliveryState deliveryState(const api::Message &message) const;

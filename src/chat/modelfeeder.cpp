@@ -63,6 +63,12 @@ ModelFeeder::ModelFeeder(ChatService *service, QObject *parent)
                 if (auto *m = m_messages.value(conv))
                     m->remove(clientId);
             });
+    // Our pending message's files on their way up: its row's bar.
+    connect(service, &ChatService::uploadProgress, this,
+            [this](const QString &conv, const QString &clientId, qint64 sent, qint64 total) {
+                if (auto *m = m_messages.value(conv))
+                    m->setUploadProgress(clientId, sent, total);
+            });
     connect(service, &ChatService::readMarkersChanged, this, [this](const QString &conv) {
         flush();
         syncReadMarkers(conv);

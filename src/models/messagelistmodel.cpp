@@ -461,6 +461,23 @@ void MessageListModel::remove(const QString &clientId)
     }
     if (row >= 0)
         removeRows(row, row);
+    m_uploadProgress.remove(clientId);
+}
+
+// ---- Files (issue 15) ----
+
+void MessageListModel::setUploadProgress(const QString &clientId, qint64 sent, qint64 total)
+{
+    const int row = findPending(clientId);
+    if (row < 0 || total <= 0)
+        return;
+    const double fraction = qBound(0.0, double(sent) / double(total), 1.0);
+    double &held = m_uploadProgress[clientId];
+    if (qFuzzyCompare(held + 1.0, fraction + 1.0))
+        return;
+    held = fraction;
+    const QModelIndex at = index(row);
+    emit dataChanged(at, at, { UploadProgressRole });
 }
 
 // ---- model ----
@@ -475,6 +492,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
+    // ---- Files (issue 15): kept by the model, not by the message.
+    if (role == UploadProgressRole)
+        return row >= m_pendingStart ? m_uploadProgress.value(m_rows.at(row).clientId, 0.0) : 1.0;
     return m_roles.data(m_rows.at(row), row > 0 ? &m_rows.at(row - 1) : nullptr, row >= m_pendingStart, role);
 }
 

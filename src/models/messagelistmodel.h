@@ -84,6 +84,10 @@ public:
         CanEditRole,       // bool: our own text message, not deleted, within the edit window
         CanDeleteRole,     // bool: our own, or any when we are a group's admin; not deleted
         PendingChangeRole, // "" | "edit" | "delete" | "react": our action not answered yet
+        // ---- Files (issue 15)
+        AttachmentsRole,    // [{id, name, mimeType, size, sizeText, width, height, isImage}]
+                            // (models/attachmentview.h), in the sender's order
+        UploadProgressRole, // 0..1: how much of our pending message's files the server has
     };
     Q_ENUM(Role)
 
@@ -125,6 +129,9 @@ public:
     // a pending one by clientId) is replaced when the copy is newer (api::supersedes).
     // Never inserts.
     void applyChanges(const QList<api::Message> &messages);
+    // ---- Files (issue 15)
+    // ChatService::uploadProgress of our pending message: its row's uploadProgress.
+    void setUploadProgress(const QString &clientId, qint64 sent, qint64 total);
 
     // ---- reads ----
     std::optional<api::Message> messageByClientId(const QString &clientId) const;
@@ -215,6 +222,8 @@ private:
     QHash<qint64, api::Message> m_changesAwaitingRows;
     quint64 m_generation = 0;       // bumped by resets, so late history answers are dropped
     EditWindowTimer *m_editWindows; // canEdit turns false when a window closes
+    // ---- Files (issue 15): upload progress (0..1) of pending rows, by clientId.
+    QHash<QString, double> m_uploadProgress;
 };
 
 } // namespace ringchat::models

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/messageroles.h"
 
+#include "models/attachmentview.h"
 #include "models/messagelistmodel.h"
 
 #include <algorithm>
@@ -207,6 +208,14 @@ QVariant MessageRoles::data(const Message &m, const Message *previous, bool pend
         return canDelete(m);
     case Role::PendingChangeRole:
         return pendingChangeName(m.pendingChange);
+    // ---- Files (issue 15)
+    case Role::AttachmentsRole: {
+        QVariantList out;
+        out.reserve(m.attachments.size());
+        for (const api::Attachment &a : m.attachments)
+            out.append(attachmentToVariant(a));
+        return out;
+    }
     default:
         return {};
     }
@@ -245,6 +254,9 @@ QHash<int, QByteArray> MessageRoles::names()
         { Role::CanEditRole, "canEdit" },
         { Role::CanDeleteRole, "canDelete" },
         { Role::PendingChangeRole, "pendingChange" },
+        // ---- Files (issue 15)
+        { Role::AttachmentsRole, "attachments" },
+        { Role::UploadProgressRole, "uploadProgress" },
     };
 }
 

@@ -191,6 +191,68 @@ private Q_SLOTS:
         QCOMPARE(h.at(0, Role::DeliveryStateRole).toString(), QString());
     }
 
+    // ---- Files (issue 15)
+    void attachmentsRoleSaysWhatIsAPicture()
+    {
+        Harness h;
+        QList<Message> messages = range(kConv, 1, 1);
+        const api::Attachment photo { QStringLiteral("att1"),
+                                      QStringLiteral("cat.png"),
+                                      5000,
+                                      QStringLiteral("image/png"),
+                                      QString(64, QLatin1Char('a')),
+                                      800,
+                                      600,
+                                      true };
+        api::Attachment pdf = photo;
+        pdf.id = QStringLiteral("att2");
+        pdf.name = QStringLiteral("report.pdf");
+        pdf.mimeType = QStringLiteral("application/pdf");
+        pdf.width = pdf.height = 0;
+        pdf.hasThumbnail = false;
+        api::Attachment undecoded = photo; // an image the server could not size
+        undecoded.id = QStringLiteral("att3");
+        undecoded.width = undecoded.height = 0;
+        messages[0].attachments = { photo, pdf, undecoded };
+        h.model.setMessages(messages);
+
+        const QVariantList list = h.at(0, Role::AttachmentsRole).toList();
+        QCOMPARE(list.size(), 3);
+        const QVariantMap first = list.at(0).toMap();
+        QCOMPARE(first.value(QStringLiteral("id")).toString(), QStringLiteral("att1"));
+        QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("cat.png"));
+        QCOMPARE(first.value(QStringLiteral("mimeType")).toString(), QStringLiteral("image/png"));
+        QCOMPARE(first.value(QStringLiteral("size")).toLongLong(), 5000);
+        QCOMPARE(first.value(QStringLiteral("width")).toInt(), 800);
+        QCOMPARE(first.value(QStringLiteral("height")).toInt(), 600);
+        QCOMPARE(first.value(QStringLiteral("isImage")).toBool(), true);
+        QVERIFY(!first.value(QStringLiteral("sizeText")).toString().isEmpty());
+        QCOMPARE(list.at(1).toMap().value(QStringLiteral("isImage")).toBool(), false);
+        QCOMPARE(list.at(2).toMap().value(QStringLiteral("isImage")).toBool(), false); // no size: a card
+        QVERIFY(h.model.roleNames().value(Role::AttachmentsRole) == "attachments");
+    }
+
+    void uploadProgressOfAPendingRow()
+    {
+        Harness h;
+        h.model.setMessages(range(kConv, 1, 1));
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QString()));
+        QCOMPARE(h.at(1, Role::UploadProgressRole).toDouble(), 0.0);
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        h.model.setUploadProgress(QStringLiteral("p1"), 250, 1000);
+        QCOMPARE(h.at(1, Role::UploadProgressRole).toDouble(), 0.25);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int> { Role::UploadProgressRole });
+        h.model.setUploadProgress(QStringLiteral("p1"), 250, 1000); // no change: no signal
+        h.model.setUploadProgress(QStringLiteral("unknown"), 1, 2);
+        h.model.setUploadProgress(QStringLiteral("p1"), 1, 0); // no total: ignored
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(h.at(0, Role::UploadProgressRole).toDouble(), 1.0); // a server row is all there
+        h.model.remove(QStringLiteral("p1"));
+        h.model.appendOrMerge(pending(QStringLiteral("p1"), QString()));
+        QCOMPARE(h.at(1, Role::UploadProgressRole).toDouble(), 0.0); // a new send starts again
+    }
+
     void daySeparatorsAndGrouping()
     {
         Harness h;

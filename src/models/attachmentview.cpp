@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/attachmentview.h"
+
+#include <QLocale>
+
+namespace ringchat::models {
+
+bool isImageType(const QString &mimeType)
+{
+    return mimeType == QLatin1StringView("image/png") || mimeType == QLatin1StringView("image/jpeg")
+        || mimeType == QLatin1StringView("image/gif") || mimeType == QLatin1StringView("image/webp");
+}
+
+bool showsAsImage(const api::Attachment &attachment)
+{
+    return isImageType(attachment.mimeType) && attachment.hasDimensions() && attachment.hasThumbnail
+        && !attachment.id.isEmpty();
+}
+
+QString fileSizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(qMax<qint64>(bytes, 0), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QVariantMap attachmentToVariant(const api::Attachment &a)
+{
+    return { { QStringLiteral("id"), a.id },
+             { QStringLiteral("name"), a.name },
+             { QStringLiteral("mimeType"), a.mimeType },
+             { QStringLiteral("size"), a.size },
+             { QStringLiteral("sizeText"), fileSizeText(a.size) },
+             { QStringLiteral("width"), a.width },
+             { QStringLiteral("height"), a.height },
+             { QStringLiteral("isImage"), showsAsImage(a) } };
+}
+
+} // namespace ringchat::models
