@@ -3,6 +3,7 @@
 #include "media/errortile.h"
 
 #include <QFont>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -33,7 +34,8 @@ QImage errorTile(const QString &sentence, QSize requested)
     p.drawPath(crack);
     // The sentence below it, wrapped, when there is room.
     const QRectF text(8, frame.bottom() + 6, size.width() - 16, size.height() - frame.bottom() - 10);
-    if (text.height() > 10) {
+    // Text needs Qt Gui's fonts: a process without a QGuiApplication gets the sign only.
+    if (text.height() > 10 && qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
         QFont font = p.font();
         font.setPixelSize(std::clamp(size.height() / 12, 9, 14));
         p.setFont(font);
