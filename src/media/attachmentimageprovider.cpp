@@ -23,7 +23,7 @@ QString sentence(const char *text)
 }
 
 // One request: finished() exactly once (the engine deletes it after that, and never
-// before), from whichever thread has the image.
+// before).
 class Response : public QQuickImageResponse
 {
 public:
@@ -33,10 +33,13 @@ public:
     }
     void cancel() override { m_cancelled = true; }
     bool isCancelled() const { return m_cancelled; }
+    // From any thread; finished() comes from the response's own thread's event loop,
+    // so never before whoever asked has connected to it.
     void deliver(const QImage &image)
     {
         m_image = image;
-        emit finished();
+        QMetaObject::invokeMethod(
+            this, [this] { emit finished(); }, Qt::QueuedConnection);
     }
 
 private:
