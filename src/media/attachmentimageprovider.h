@@ -43,7 +43,7 @@ class AttachmentImageProvider : public QQuickAsyncImageProvider
 {
 public:
     static constexpr QLatin1StringView kName { "attachments" };
-    static constexpr qint64 kDefaultMemoryBytes = 48 * 1024 * 1024;
+    static constexpr qint64 kDefaultMemoryBytes = 32 * 1024 * 1024;
     // A full image without a sourceSize is decoded to at most this on a side.
     static constexpr int kMaxFullSide = 4096;
 
