@@ -17,11 +17,6 @@ namespace ringchat::media {
 
 namespace {
 
-QString sentence(const char *text)
-{
-    return QCoreApplication::translate("ringchat::media::AttachmentImageProvider", text);
-}
-
 // One request: finished() exactly once (the engine deletes it after that, and never
 // before).
 class Response : public QQuickImageResponse
@@ -119,7 +114,9 @@ QQuickImageResponse *AttachmentImageProvider::requestImageResponse(const QString
         QThreadPool::globalInstance()->start([response, image] { response->deliver(image); });
     };
     if (!kind || !api::isValidConversationId(attachmentId)) {
-        deliverLater(errorTile(sentence("This image address is not valid."), requestedSize));
+        deliverLater(errorTile(QCoreApplication::translate("ringchat::media::AttachmentImageProvider",
+                                                           "This image address is not valid."),
+                               requestedSize));
         return response;
     }
     const QString key
@@ -154,7 +151,9 @@ QQuickImageResponse *AttachmentImageProvider::requestImageResponse(const QString
                             },
                             Qt::QueuedConnection);
     if (!queued)
-        deliverLater(errorTile(sentence("Images cannot be loaded now."), requestedSize));
+        deliverLater(errorTile(QCoreApplication::translate("ringchat::media::AttachmentImageProvider",
+                                                           "Images cannot be loaded now."),
+                               requestedSize));
     return response;
 }
 

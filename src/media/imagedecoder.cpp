@@ -13,11 +13,6 @@ namespace ringchat::media {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ringchat::media::ImageDecoder", text);
-}
-
 DecodedImage failure(const QString &sentence)
 {
     return { QImage(), sentence };
@@ -88,12 +83,16 @@ DecodedImage decodeImage(QIODevice *device, QSize requested, const DecodeLimits 
 
     const QByteArray format = allowedImageFormat(device->peek(64));
     if (format.isEmpty())
-        return failure(tr("This file is not a PNG, JPEG, GIF or WebP image."));
+        return failure(QCoreApplication::translate("ringchat::media::ImageDecoder",
+                                                   "This file is not a PNG, JPEG, GIF or WebP image."));
     if (!QImageReader::supportedImageFormats().contains(format))
-        return failure(tr("Images of this type cannot be shown here (no %1 decoder).")
-                           .arg(QString::fromLatin1(format).toUpper()));
+        return failure(
+            QCoreApplication::translate("ringchat::media::ImageDecoder",
+                                        "Images of this type cannot be shown here (no %1 decoder).")
+                .arg(QString::fromLatin1(format).toUpper()));
     if (!looksComplete(format, device))
-        return failure(tr("The image is incomplete."));
+        return failure(
+            QCoreApplication::translate("ringchat::media::ImageDecoder", "The image is incomplete."));
 
     // Only the one handler for the format the bytes declare: no other plugin sniffs them.
     QImageReader reader(device, format);
@@ -101,11 +100,14 @@ DecodedImage decodeImage(QIODevice *device, QSize requested, const DecodeLimits 
     reader.setAutoTransform(true);
     const QSize size = reader.size(); // the header only
     if (!size.isValid() || size.isEmpty())
-        return failure(tr("The image could not be read."));
+        return failure(
+            QCoreApplication::translate("ringchat::media::ImageDecoder", "The image could not be read."));
     if (size.width() > limits.maxSide || size.height() > limits.maxSide
         || qint64(size.width()) * size.height() > limits.maxPixels)
-        return failure(
-            tr("The image is too large to show (%1 × %2 pixels).").arg(size.width()).arg(size.height()));
+        return failure(QCoreApplication::translate("ringchat::media::ImageDecoder",
+                                                   "The image is too large to show (%1 × %2 pixels).")
+                           .arg(size.width())
+                           .arg(size.height()));
 
     // Scaling applies before the EXIF turn: fit the turned box.
     const bool turned = reader.transformation() & QImageIOHandler::TransformationRotate90;
@@ -114,7 +116,8 @@ DecodedImage decodeImage(QIODevice *device, QSize requested, const DecodeLimits 
         reader.setScaledSize(target);
     QImage image;
     if (!reader.read(&image) || image.isNull())
-        return failure(tr("The image could not be decoded."));
+        return failure(
+            QCoreApplication::translate("ringchat::media::ImageDecoder", "The image could not be decoded."));
     return { image, {} };
 }
 
@@ -122,7 +125,8 @@ DecodedImage decodeImageFile(const QString &path, QSize requested, const DecodeL
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(tr("The image file cannot be read."));
+        return failure(
+            QCoreApplication::translate("ringchat::media::ImageDecoder", "The image file cannot be read."));
     return decodeImage(&file, requested, limits);
 }
 
