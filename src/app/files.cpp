@@ -129,7 +129,8 @@ void Files::download(const QString &attachmentId)
     AttachmentTransfer *t = transferObject(attachmentId);
     if (!m_cache)
         return t->setFailed(tr("Sign in to get this file."));
-    if (t->state() != AttachmentTransfer::Downloading)
+    // A file already Done stays Done while the cache answers (at once when held).
+    if (t->state() == AttachmentTransfer::Idle || t->state() == AttachmentTransfer::Failed)
         t->setDownloading();
     withAttachment(attachmentId, [this, attachmentId](const api::Attachment &a) {
         transferObject(attachmentId)->setFileName(api::safeFileName(a.name));

@@ -148,6 +148,8 @@ void FileCache::fetch(const api::Attachment &attachment, FileKind kind, QObject 
         return;
     }
     const auto answer = [context = QPointer<QObject>(context), done](const CachedFile &file) {
+        if (!context)
+            return;
         // Always later, like a download's answer: callers never see a re-entrant call.
         QTimer::singleShot(0, context, [context, done, file] {
             if (context)
