@@ -255,6 +255,27 @@ UK = {
     'Cancel sending': 'Скасувати надсилання',
     'Drop files to send them': 'Перетягніть файли сюди, щоб надіслати',
     'Save file as': 'Зберегти файл як',
+    # Received files and images (src/media, src/app/files.cpp, src/api/filetransfer.cpp).
+    '%1 cannot be written.': 'Не вдалося записати %1.',
+    'The attachment has no valid id.': 'Вкладення не має правильного ідентифікатора.',
+    "The server's thumbnail is too large.": 'Мініатюра від сервера завелика.',
+    'Sign in to get this file.': 'Увійдіть, щоб отримати цей файл.',
+    'This file is not in any conversation held here.': 'Цього файлу немає в жодній збереженій тут розмові.',
+    'No program could open %1.': 'Жодна програма не змогла відкрити %1.',
+    'Files can only be saved to a local folder.': 'Файли можна зберігати лише в локальну теку.',
+    '%1 could not be written.': 'Не вдалося записати %1.',
+    'Sign in to see this image.': 'Увійдіть, щоб побачити це зображення.',
+    'Signed out.': 'Ви вийшли з облікового запису.',
+    'Images cannot be loaded now.': 'Зараз не вдається завантажити зображення.',
+    'This image address is not valid.': 'Неправильна адреса зображення.',
+    'This file has no thumbnail.': 'Цей файл не має мініатюри.',
+    'This file is not a PNG, JPEG, GIF or WebP image.': 'Цей файл не є зображенням PNG, JPEG, GIF чи WebP.',
+    'Images of this type cannot be shown here (no %1 decoder).': 'Зображення цього типу тут не показати (немає декодера %1).',
+    'The image is incomplete.': 'Зображення неповне.',
+    'The image could not be read.': 'Не вдалося прочитати зображення.',
+    'The image is too large to show (%1 × %2 pixels).': 'Зображення завелике, щоб його показати (%1 × %2 пікселів).',
+    'The image could not be decoded.': 'Не вдалося декодувати зображення.',
+    'The image file cannot be read.': 'Не вдається прочитати файл зображення.',
 }
 
 def main(path):

@@ -4,6 +4,7 @@
 // the app layer's objects (src/app) and hands them to QML, then loads the QML UI.
 #include "app/currentconversation.h"
 #include "app/desktop.h"
+#include "app/files.h"
 #include "app/messagenotifier.h"
 #include "app/session.h"
 #include "app/settings.h"
@@ -14,6 +15,8 @@
 #include "desktopintegration.h"
 #include "remotecommands.h"
 #include "singleinstance.h"
+
+#include "media/attachmentimageprovider.h"
 
 #include <QApplication>
 #include <QDir>
@@ -97,16 +100,21 @@ int main(int argc, char *argv[])
                               ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                               : options.dataDirectory,
                           nullptr);
+    // Received files and images, from the account's disk cache.
+    Files files(&session, &settings, nullptr);
     Settings::exposeToQml(&settings);
     Session::exposeToQml(&session);
     CurrentConversation::exposeToQml(&current);
     Desktop::exposeToQml(&desktop);
     SpellCheck::exposeToQml(&spellCheck);
+    Files::exposeToQml(&files);
     DesktopIntegration integration(&session, &notifier, &desktop);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 has no loadFromModule; qt_add_qml_module puts the files under qrc:/.
     engine.addImportPath(QStringLiteral("qrc:/"));
+    // image://attachments/<attachmentId>/thumb and .../full (the engine owns the provider).
+    engine.addImageProvider(ringchat::media::AttachmentImageProvider::kName, files.makeImageProvider());
     engine.load(QUrl(QStringLiteral("qrc:/RingChat/Main.qml")));
     auto *window = engine.rootObjects().isEmpty()
         ? nullptr

@@ -8,6 +8,7 @@
 
 #include "auth/accesstokensource.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpMultiPart>
@@ -18,6 +19,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSaveFile>
+#include <QThreadPool>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcFiles, "ringchat.api.files")
@@ -58,7 +60,7 @@ void FileTransfer::start()
     if (!RestClient::isAllowedServerUrl(m_client->serverUrl(), &error)) {
         // Finished asynchronously like every other outcome.
         QTimer::singleShot(0, this, [this, error] {
-            finish({ ApiError::Kind::InsecureUrl, 0, {}, error, 0 });
+            finishWith({ ApiError::Kind::InsecureUrl, 0, {}, error, 0 });
         });
         return;
     }
@@ -69,19 +71,14 @@ void FileTransfer::cancel()
 {
     if (m_finished)
         return;
-    finish({ ApiError::Kind::Cancelled, 0, {}, tr("The transfer was cancelled."), 0 });
-}
-
-void FileTransfer::fail(const ApiError &error)
-{
-    finish(error);
+    finishWith({ ApiError::Kind::Cancelled, 0, {}, tr("The transfer was cancelled."), 0 });
 }
 
 void FileTransfer::attempt()
 {
     QString error;
     if (!prepare(&error)) {
-        QTimer::singleShot(0, this, [this, error] { finish(localFileError(error)); });
+        QTimer::singleShot(0, this, [this, error] { finishWith(localFileError(error)); });
         return;
     }
     QNetworkReply *reply = send(m_client->network(), m_client->request(m_path));
@@ -89,7 +86,7 @@ void FileTransfer::attempt()
     watchReply(reply, m_client->timeout(), true);
     const auto moved = [this](qint64 done, qint64 total) {
         if (done > 0 || total > 0)
-            emit progress(done, total);
+            emit progress(progressOffset() + done, total > 0 ? progressOffset() + total : total);
     };
     if (m_upload) // not the answer's few bytes
         connect(reply, &QNetworkReply::uploadProgress, this, moved);
@@ -112,7 +109,7 @@ void FileTransfer::onFinished(QNetworkReply *reply)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0 || reply->error() == QNetworkReply::OperationCanceledError)
-        return finish(transportFailure(reply, m_client->serverUrl()));
+        return finishWith(transportFailure(reply, m_client->serverUrl()));
     if (status == 401 && !std::exchange(m_authRetried, true) && m_client->tokens()) {
         discard();
         QPointer<FileTransfer> self(this);
@@ -121,7 +118,7 @@ void FileTransfer::onFinished(QNetworkReply *reply)
                 return;
             if (ok)
                 return self->attempt();
-            self->finish(
+            self->finishWith(
                 { ApiError::Kind::Unauthorized, 401, QStringLiteral("UNAUTHORIZED"),
                   tr("The server did not accept the sign-in and it could not be renewed: %1").arg(error),
                   0 });
@@ -129,13 +126,13 @@ void FileTransfer::onFinished(QNetworkReply *reply)
         return;
     }
     if (status < 200 || status >= 300)
-        return finish(statusFailure(status, reply->readAll(), reply));
+        return finishWith(statusFailure(status, reply->readAll(), reply));
     received(reply);
     if (!m_finished)
-        finish(succeeded(reply, status));
+        complete(reply, status);
 }
 
-void FileTransfer::finish(const ApiError &error)
+void FileTransfer::finishWith(const ApiError &error)
 {
     if (std::exchange(m_finished, true))
         return;
@@ -250,6 +247,10 @@ bool FileDownload::prepare(QString *error)
     discard();
     m_hash.reset();
     m_bytes = 0;
+    m_offset = 0;
+    m_answerChecked = false;
+    if (m_resumable)
+        return preparePart(error);
     m_file = std::make_unique<QSaveFile>(m_target);
     m_file->setDirectWriteFallback(false); // a temporary file beside the target, or nothing
     if (!m_file->open(QIODevice::WriteOnly)) {
@@ -260,27 +261,67 @@ bool FileDownload::prepare(QString *error)
     return true;
 }
 
+bool FileDownload::preparePart(QString *error)
+{
+    m_part = std::make_unique<QFile>(partPath(m_target));
+    if (!m_part->open(QIODevice::ReadWrite)) {
+        *error = tr("%1 cannot be written: %2").arg(m_part->fileName(), m_part->errorString());
+        m_part.reset();
+        return false;
+    }
+    // A part as long as the file (or longer) failed its check before: start again.
+    if (m_part->size() >= m_attachment.size)
+        m_part->resize(0);
+    m_offset = m_bytes = m_part->size();
+    m_part->seek(m_offset);
+    return true;
+}
+
 QNetworkReply *FileDownload::send(QNetworkAccessManager *network, const QNetworkRequest &request)
 {
-    return network->get(request);
+    QNetworkRequest r = request;
+    if (m_offset > 0) {
+        r.setRawHeader("Range", "bytes=" + QByteArray::number(m_offset) + '-');
+        // The same bytes or the whole file: never the rest of another file.
+        r.setRawHeader("If-Range", '"' + m_attachment.sha256.toLatin1() + '"');
+    }
+    return network->get(r);
+}
+
+ApiError FileDownload::tooManyBytes() const
+{
+    return {
+        ApiError::Kind::Integrity,
+        0,
+        {},
+        tr("The server sent more bytes than the file has (%1); nothing was saved.").arg(m_attachment.size),
+        0
+    };
 }
 
 void FileDownload::received(QNetworkReply *reply)
 {
+    if (m_resumable && !std::exchange(m_answerChecked, true) && m_offset > 0) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray range = reply->rawHeader("Content-Range");
+        if (status != 206 || !range.startsWith("bytes " + QByteArray::number(m_offset) + '-')) {
+            // The whole file after all: it starts again from its first byte.
+            m_part->resize(0);
+            m_part->seek(0);
+            m_offset = m_bytes = 0;
+        }
+    }
     const QByteArray chunk = reply->readAll();
-    if (chunk.isEmpty() || !m_file)
+    QIODevice *file = m_resumable ? static_cast<QIODevice *>(m_part.get()) : m_file.get();
+    if (chunk.isEmpty() || !file)
         return;
     m_bytes += chunk.size();
     if (m_bytes > m_attachment.size)
-        return fail({ ApiError::Kind::Integrity,
-                      0,
-                      {},
-                      tr("The server sent more bytes than the file has (%1); nothing was saved.")
-                          .arg(m_attachment.size),
-                      0 });
-    m_hash.addData(chunk);
-    if (m_file->write(chunk) != chunk.size())
-        fail(localFileError(tr("%1 cannot be written: %2").arg(m_target, m_file->errorString())));
+        return fail(tooManyBytes());
+    if (!m_resumable)
+        m_hash.addData(chunk);
+    if (file->write(chunk) != chunk.size())
+        fail(localFileError(tr("%1 cannot be written: %2").arg(m_target, file->errorString())));
 }
 
 ApiError FileDownload::succeeded(QNetworkReply *, int)
@@ -298,11 +339,120 @@ ApiError FileDownload::succeeded(QNetworkReply *, int)
     return {};
 }
 
+void FileDownload::complete(QNetworkReply *reply, int status)
+{
+    if (!m_resumable)
+        return FileTransfer::complete(reply, status);
+    m_part.reset(); // closed: the worker reads it
+    // Hashed (and renamed) on a worker thread: up to 25 MiB of disk work.
+    struct Check
+    {
+        QString part, target;
+        QByteArray sha256;
+        qint64 size;
+    };
+    const Check check { partPath(m_target), m_target, m_attachment.sha256.toLatin1(), m_attachment.size };
+    QPointer<FileDownload> self(this);
+    QThreadPool::globalInstance()->start([self, check] {
+        QFile part(check.part);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        const bool read = part.open(QIODevice::ReadOnly) && hash.addData(&part);
+        part.close();
+        ApiError result;
+        if (!read || part.size() != check.size || hash.result().toHex() != check.sha256) {
+            QFile::remove(check.part);
+            result = { ApiError::Kind::Integrity,
+                       0,
+                       {},
+                       tr("The downloaded bytes do not match the file's sha256; nothing was saved."),
+                       0 };
+        } else {
+            QFile::remove(check.target);
+            if (!QFile::rename(check.part, check.target))
+                result = localFileError(tr("%1 cannot be written.").arg(check.target));
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, result] {
+                if (self && !self->isFinished())
+                    self->finishWith(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void FileDownload::discard()
 {
     if (m_file) {
         m_file->cancelWriting();
         m_file.reset(); // removes the temporary file
+    }
+    m_part.reset(); // kept: the next download resumes from it
+}
+
+// ---- ThumbnailDownload ----
+
+ThumbnailDownload::ThumbnailDownload(RestClient *client, const QString &attachmentId,
+                                     const QString &targetPath, QObject *parent)
+    : FileTransfer(client, QStringLiteral("/api/files/%1/thumbnail").arg(attachmentId), false, parent)
+    , m_attachmentId(attachmentId)
+    , m_target(targetPath)
+{
+}
+
+ThumbnailDownload::~ThumbnailDownload()
+{
+    discard();
+}
+
+bool ThumbnailDownload::prepare(QString *error)
+{
+    if (!isValidConversationId(m_attachmentId)) {
+        *error = tr("The attachment has no valid id.");
+        return false;
+    }
+    discard();
+    m_bytes = 0;
+    m_file = std::make_unique<QSaveFile>(m_target);
+    m_file->setDirectWriteFallback(false);
+    if (!m_file->open(QIODevice::WriteOnly)) {
+        *error = tr("%1 cannot be written: %2").arg(m_target, m_file->errorString());
+        m_file.reset();
+        return false;
+    }
+    return true;
+}
+
+QNetworkReply *ThumbnailDownload::send(QNetworkAccessManager *network, const QNetworkRequest &request)
+{
+    return network->get(request);
+}
+
+void ThumbnailDownload::received(QNetworkReply *reply)
+{
+    const QByteArray chunk = reply->readAll();
+    if (chunk.isEmpty() || !m_file)
+        return;
+    m_bytes += chunk.size();
+    if (m_bytes > kMaxThumbnailBytes)
+        return fail({ ApiError::Kind::Integrity, 0, {}, tr("The server's thumbnail is too large."), 0 });
+    if (m_file->write(chunk) != chunk.size())
+        fail(localFileError(tr("%1 cannot be written: %2").arg(m_target, m_file->errorString())));
+}
+
+ApiError ThumbnailDownload::succeeded(QNetworkReply *, int)
+{
+    if (!m_file->commit())
+        return localFileError(tr("%1 cannot be written: %2").arg(m_target, m_file->errorString()));
+    m_file.reset();
+    return {};
+}
+
+void ThumbnailDownload::discard()
+{
+    if (m_file) {
+        m_file->cancelWriting();
+        m_file.reset();
     }
 }
 

@@ -93,6 +93,8 @@ public:
     QString userId() const { return m_userId; }
     QString userName() const { return m_userName; }
     chat::ChatService *service() const;
+    // The signed-in account (null while signed out); it comes and goes with service.
+    chat::ChatAccount *account() const { return m_account.get(); }
     // The account's unsent drafts (null while signed out); they come and go with service.
     Drafts *drafts() const { return m_drafts.get(); }
     QAbstractItemModel *conversations() const;

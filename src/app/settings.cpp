@@ -9,6 +9,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace ringchat::app {
 
 namespace {
@@ -18,6 +20,12 @@ const QString kNotificationsKey = QStringLiteral("ui/notifications");
 const QString kCloseToTrayKey = QStringLiteral("ui/closeToTray");
 const QString kFormatMarkdownKey = QStringLiteral("compose/markdown");
 const QString kLastConversationKey = QStringLiteral("ui/lastConversation");
+const QString kFileCacheKey = QStringLiteral("files/cacheMegabytes");
+
+int boundedCacheMegabytes(int megabytes)
+{
+    return std::clamp(megabytes, Settings::kMinFileCacheMegabytes, Settings::kMaxFileCacheMegabytes);
+}
 } // namespace
 
 Settings::Settings(QObject *parent)
@@ -31,6 +39,8 @@ Settings::Settings(QObject *parent)
     m_closeToTray = settings.value(kCloseToTrayKey, false).toBool();
     m_formatMarkdown = settings.value(kFormatMarkdownKey, true).toBool();
     m_lastConversationId = settings.value(kLastConversationKey).toString();
+    m_fileCacheMegabytes
+        = boundedCacheMegabytes(settings.value(kFileCacheKey, kDefaultFileCacheMegabytes).toInt());
 }
 
 Settings::~Settings() = default;
@@ -109,6 +119,16 @@ void Settings::setLastConversationId(const QString &id)
     m_lastConversationId = id;
     QSettings().setValue(kLastConversationKey, id);
     emit lastConversationIdChanged();
+}
+
+void Settings::setFileCacheMegabytes(int megabytes)
+{
+    megabytes = boundedCacheMegabytes(megabytes);
+    if (megabytes == m_fileCacheMegabytes)
+        return;
+    m_fileCacheMegabytes = megabytes;
+    QSettings().setValue(kFileCacheKey, megabytes);
+    emit fileCacheMegabytesChanged();
 }
 
 QString Settings::themeModeName(ThemeMode::Value mode)

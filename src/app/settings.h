@@ -42,8 +42,16 @@ class Settings : public QObject
     Q_PROPERTY(QString lastConversationId READ lastConversationId WRITE setLastConversationId NOTIFY
                    lastConversationIdChanged)
     Q_PROPERTY(ringchat::app::ProxySettings *proxy READ proxy CONSTANT)
+    // The cap of the received files' disk cache, in MB (default 500; kept within
+    // kMinFileCacheMegabytes..kMaxFileCacheMegabytes).
+    Q_PROPERTY(int fileCacheMegabytes READ fileCacheMegabytes WRITE setFileCacheMegabytes NOTIFY
+                   fileCacheMegabytesChanged)
 
 public:
+    static constexpr int kDefaultFileCacheMegabytes = 500;
+    static constexpr int kMinFileCacheMegabytes = 50;
+    static constexpr int kMaxFileCacheMegabytes = 100000;
+
     // No default argument: Qt 6.4 would rather construct a QML singleton than call
     // create(), and QML must share main()'s object (see qmlsingleton.h).
     explicit Settings(QObject *parent);
@@ -68,6 +76,8 @@ public:
     QString lastConversationId() const { return m_lastConversationId; }
     void setLastConversationId(const QString &id);
     ProxySettings *proxy() const { return m_proxy; }
+    int fileCacheMegabytes() const { return m_fileCacheMegabytes; }
+    void setFileCacheMegabytes(int megabytes);
 
     // "system", "light", "dark": the words saved and accepted from scripts.
     static QString themeModeName(ThemeMode::Value mode);
@@ -81,6 +91,7 @@ signals:
     void formatMarkdownChanged();
     void storeUnencryptedChanged();
     void lastConversationIdChanged();
+    void fileCacheMegabytesChanged();
 
 private:
     QString m_serverUrl;
@@ -89,6 +100,7 @@ private:
     bool m_closeToTray = false;
     bool m_formatMarkdown = true;
     QString m_lastConversationId;
+    int m_fileCacheMegabytes = kDefaultFileCacheMegabytes;
     ProxySettings *m_proxy;
 };
 

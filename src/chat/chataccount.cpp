@@ -28,6 +28,7 @@ ChatAccount::ChatAccount(Options options, auth::AccessTokenSource *tokens)
         m_cache = std::make_unique<StoreChatCache>(m_store.get());
         // Queued files beside the cache file: the account's own folder, gone with it.
         m_filesDirectory = filesDirectoryOf(path);
+        m_receivedDirectory = m_filesDirectory.chopped(6) + QStringLiteral(".received");
         options.service.filesDirectory = m_filesDirectory;
     } else {
         m_opened = QtFuture::makeReadyFuture(true);
@@ -46,6 +47,7 @@ ChatAccount::~ChatAccount()
     if (m_store && m_forgetCache) {
         m_store->destroyDatabase();
         QDir(m_filesDirectory).removeRecursively(); // the queued messages' files go with them
+        QDir(m_receivedDirectory).removeRecursively();
     }
     m_store.reset();
 }

@@ -57,6 +57,9 @@ public:
     void forgetCache() { m_forgetCache = true; }
     // The folder of the queued messages' files of the cache at `databasePath`.
     static QString filesDirectoryOf(const QString &databasePath);
+    // The folder of the received files the app keeps (media::FileCache), beside the
+    // cache file too; empty without a cache. Gone with the cache at sign-out.
+    QString receivedDirectory() const { return m_receivedDirectory; }
 
 private:
     std::unique_ptr<store::ChatStore> m_store;
@@ -65,6 +68,7 @@ private:
     QFuture<bool> m_opened;
     bool m_forgetCache = false;
     QString m_filesDirectory;
+    QString m_receivedDirectory;
 };
 
 } // namespace ringchat::chat
