@@ -205,7 +205,8 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table : { "conversations", "participants", "messages", "outbox", "drafts" }) {
+    for (const char *table :
+         { "conversations", "participants", "messages", "outbox", "drafts", "search_backfill" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
