@@ -222,6 +222,9 @@ UK = {
     "The server's answer to the upload could not be read: %1": 'Не вдалося прочитати відповідь сервера на завантаження: %1',
     'The transfer was cancelled.': 'Передавання скасовано.',
     'The downloaded bytes do not match the file\'s sha256; nothing was saved.': 'Завантажені байти не відповідають sha256 файлу; нічого не збережено.',
+    '“%1” is not a date (use YYYY-MM-DD).': '«%1» — не дата (пишіть РРРР-ММ-ДД).',
+    'No conversation is called “%1”.': 'Немає розмови з назвою «%1».',
+    'No one is called “%1”.': 'Немає нікого з іменем «%1».',
 }
 
 def main(path):

@@ -524,6 +524,13 @@
     </message>
 </context>
 <context>
+    <name>SearchQuery</name>
+    <message>
+        <source>“%1” is not a date (use YYYY-MM-DD).</source>
+        <translation>«%1» — не дата (пишіть РРРР-ММ-ДД).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -933,6 +940,17 @@
     <message>
         <source>The server refused this (%1).</source>
         <translation>Сервер відмовив (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::chat::SearchService</name>
+    <message>
+        <source>No conversation is called “%1”.</source>
+        <translation>Немає розмови з назвою «%1».</translation>
+    </message>
+    <message>
+        <source>No one is called “%1”.</source>
+        <translation>Немає нікого з іменем «%1».</translation>
     </message>
 </context>
 </TS>
