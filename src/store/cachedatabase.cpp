@@ -205,8 +205,8 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table :
-         { "conversations", "participants", "messages", "outbox", "drafts", "search_backfill" }) {
+    for (const char *table : { "conversations", "participants", "messages", "outbox", "drafts",
+                               "search_backfill", "search_state" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
@@ -453,7 +453,8 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
         if (!r.updateOnly)
             confirmOwn(r);
     }
-    if (confirmFailed) {
+    // New rows go into the search index once per batch (searchindex.h).
+    if (confirmFailed || (result.inserted > 0 && !searchIndex().indexNewRows())) {
         result.ok = false;
         return result;
     }

@@ -177,10 +177,12 @@ QStringList CacheSchema::attachmentsStep()
 
 QStringList CacheSchema::searchIndexStep()
 {
-    // A row is indexed unless it waits in the background build's range.
+    // A row is indexed when it is at or below indexed_upto and not waiting in the
+    // background build's range.
     const auto indexed = [](const char *row) {
-        return QStringLiteral("NOT EXISTS (SELECT 1 FROM search_backfill WHERE %1.rowid BETWEEN"
-                              " next_rowid AND last_rowid)")
+        return QStringLiteral(
+                   "%1.rowid <= coalesce((SELECT indexed_upto FROM search_state), 0) AND NOT EXISTS"
+                   " (SELECT 1 FROM search_backfill WHERE %1.rowid BETWEEN next_rowid AND last_rowid)")
             .arg(QLatin1StringView(row));
     };
     return {
@@ -191,19 +193,23 @@ QStringList CacheSchema::searchIndexStep()
         QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5 (content, content = 'messages',"
                        " content_rowid = 'rowid', tokenize = \"unicode61 remove_diacritics 2\","
                        " prefix = '1 2')"),
-        // The rows the background build has still to index: next_rowid to last_rowid
-        // (rows stored before this step). No row: every message is indexed.
+        // New rows are indexed once per write transaction, not by a trigger (FTS5 writes its
+        // pending terms out at every statement that touched it): every row up to
+        // indexed_upto is indexed (SearchIndex::indexNewRows). No row: 0.
+        QStringLiteral("CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " indexed_upto INTEGER NOT NULL)"),
+        QStringLiteral(
+            "INSERT INTO search_state (id, indexed_upto) SELECT 1, coalesce(max(rowid), 0) FROM messages"),
+        // The rows cached before this step, which the background build indexes: next_rowid
+        // to last_rowid. No row: none left.
         QStringLiteral("CREATE TABLE search_backfill (id INTEGER PRIMARY KEY CHECK (id = 1),"
                        " first_rowid INTEGER NOT NULL, next_rowid INTEGER NOT NULL,"
                        " last_rowid INTEGER NOT NULL)"),
         QStringLiteral("INSERT INTO search_backfill (id, first_rowid, next_rowid, last_rowid)"
                        " SELECT 1, lo, lo, hi FROM (SELECT min(rowid) AS lo, max(rowid) AS hi FROM messages)"
                        " WHERE lo IS NOT NULL"),
-        // The triggers keep indexed rows in step with every insert, edit and delete, so the
-        // message write path knows nothing of the index.
-        QStringLiteral("CREATE TRIGGER message_search_insert AFTER INSERT ON messages WHEN %1 BEGIN"
-                       " INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content); END")
-            .arg(indexed("new")),
+        // The triggers keep indexed rows in step with every edit and delete, so the message
+        // write path knows nothing of them.
         QStringLiteral("CREATE TRIGGER message_search_update AFTER UPDATE OF content ON messages"
                        " WHEN old.content IS NOT new.content AND %1 BEGIN"
                        " INSERT INTO message_search (message_search, rowid, content)"

@@ -48,6 +48,16 @@ Backfill readBackfill(QSqlDatabase &db)
 
 } // namespace
 
+bool SearchIndex::indexNewRows()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral(
+               "INSERT INTO message_search (rowid, content) SELECT rowid, content FROM messages"
+               " WHERE rowid > coalesce((SELECT indexed_upto FROM search_state), 0)"))
+        && q.exec(QStringLiteral("INSERT OR REPLACE INTO search_state (id, indexed_upto)"
+                                 " SELECT 1, coalesce(max(rowid), 0) FROM messages"));
+}
+
 SearchIndexProgress SearchIndex::progress()
 {
     const Backfill b = readBackfill(m_db);

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The full-text index of cached messages (schema v6, CacheSchema::searchIndexStep): an
-// FTS5 table over messages.content that triggers keep in step with inserts, edits and
-// deletes. Rows cached before the index existed are indexed by the background build, a
-// chunk a call (fillChunk), so opening an old cache never waits for it. Synchronous: used
-// on ChatStore's worker thread only.
+// FTS5 table over messages.content. New rows are indexed once per write transaction
+// (indexNewRows, called by CacheDatabase::insertMessages before it commits); triggers keep
+// indexed rows in step with edits and deletes. Rows cached before the index existed are
+// indexed by the background build, a chunk a call (fillChunk), so opening an old cache
+// never waits for it. Synchronous: used on ChatStore's worker thread only.
 
 #include "api/types.h"
 
@@ -53,6 +54,9 @@ public:
     {
     }
 
+    // Indexes the rows stored since the last call (in the caller's transaction). One
+    // statement for the whole batch: FTS5 writes its pending terms out per statement.
+    bool indexNewRows();
     SearchIndexProgress progress();
     // Indexes up to `rows` more of the rows cached before the index, in one transaction.
     SearchIndexProgress fillChunk(int rows);

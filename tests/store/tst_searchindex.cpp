@@ -190,10 +190,7 @@ private slots:
             QCOMPARE(await(store.insertMessages(list)).inserted, count);
         }
         // The file as version 5 left it: no index.
-        execRaw(m_file,
-                { "DROP TRIGGER message_search_insert", "DROP TRIGGER message_search_update",
-                  "DROP TRIGGER message_search_delete", "DROP TABLE message_search",
-                  "DROP TABLE search_backfill", "PRAGMA user_version=5" });
+        execRaw(m_file, testing::kDropSearchIndex + QStringList { "PRAGMA user_version=5" });
 
         ChatStore store;
         QSignalSpy progress(&store, &ChatStore::searchIndexProgress);

@@ -29,8 +29,7 @@ inline void execRaw(const QString &file, const QStringList &statements)
 
 // What schema v6 added (the search index): dropped, the file is as v5 left it.
 inline const QStringList kDropSearchIndex
-    = { QStringLiteral("DROP TRIGGER message_search_insert"),
-        QStringLiteral("DROP TRIGGER message_search_update"),
+    = { QStringLiteral("DROP TABLE search_state"), QStringLiteral("DROP TRIGGER message_search_update"),
         QStringLiteral("DROP TRIGGER message_search_delete"), QStringLiteral("DROP TABLE message_search"),
         QStringLiteral("DROP TABLE search_backfill") };
 
