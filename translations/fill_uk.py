@@ -276,6 +276,10 @@ UK = {
     'The image is too large to show (%1 × %2 pixels).': 'Зображення завелике, щоб його показати (%1 × %2 пікселів).',
     'The image could not be decoded.': 'Не вдалося декодувати зображення.',
     'The image file cannot be read.': 'Не вдається прочитати файл зображення.',
+    # Search (src/chat/searchquery.cpp, searchservice.cpp).
+    '“%1” is not a date (use YYYY-MM-DD).': '«%1» — не дата (пишіть РРРР-ММ-ДД).',
+    'No conversation is called “%1”.': 'Немає розмови з назвою «%1».',
+    'No one is called “%1”.': 'Немає нікого з іменем «%1».',
 }
 
 def main(path):

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
-    <name>AttachmentStager</name>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>Не вдається прочитати %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>Не вдається записати %1: %2</translation>
-    </message>
-    <message>
-        <source>A message may carry at most %1 files.</source>
-        <translation>Повідомлення може містити щонайбільше %1 файлів.</translation>
-    </message>
-    <message>
-        <source>%1 is not a file that can be read.</source>
-        <translation>%1 не є файлом, який можна прочитати.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be made.</source>
-        <translation>Не вдається створити %1.</translation>
-    </message>
-</context>
-<context>
     <name>Attachments</name>
     <message>
         <source>%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).</source>
@@ -547,6 +524,13 @@
     </message>
 </context>
 <context>
+    <name>SearchQuery</name>
+    <message>
+        <source>“%1” is not a date (use YYYY-MM-DD).</source>
+        <translation>«%1» — не дата (пишіть РРРР-ММ-ДД).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -817,10 +801,6 @@
         <source>The downloaded bytes do not match the file's sha256; nothing was saved.</source>
         <translation>Завантажені байти не відповідають sha256 файлу; нічого не збережено.</translation>
     </message>
-    <message>
-        <source>%1 cannot be written.</source>
-        <translation>Не вдалося записати %1.</translation>
-    </message>
 </context>
 <context>
     <name>ringchat::api::FileTransfer</name>
@@ -849,21 +829,6 @@
     </message>
 </context>
 <context>
-    <name>ringchat::api::ThumbnailDownload</name>
-    <message>
-        <source>The attachment has no valid id.</source>
-        <translation>Вкладення не має правильного ідентифікатора.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>Не вдається записати %1: %2</translation>
-    </message>
-    <message>
-        <source>The server's thumbnail is too large.</source>
-        <translation>Мініатюра від сервера завелика.</translation>
-    </message>
-</context>
-<context>
     <name>ringchat::app::DesktopIntegration</name>
     <message>
         <source>Show Ring Chat</source>
@@ -880,41 +845,6 @@
     <message numerus="yes">
         <source>Ring Chat: %n unread</source>
         <translation><numerusform>Ring Chat: %n непрочитане</numerusform><numerusform>Ring Chat: %n непрочитані</numerusform><numerusform>Ring Chat: %n непрочитаних</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ringchat::app::Files</name>
-    <message>
-        <source>Sign in to get this file.</source>
-        <translation>Увійдіть, щоб отримати цей файл.</translation>
-    </message>
-    <message>
-        <source>This file is not in any conversation held here.</source>
-        <translation>Цього файлу немає в жодній збереженій тут розмові.</translation>
-    </message>
-    <message>
-        <source>No program could open %1.</source>
-        <translation>Жодна програма не змогла відкрити %1.</translation>
-    </message>
-    <message>
-        <source>Files can only be saved to a local folder.</source>
-        <translation>Файли можна зберігати лише в локальну теку.</translation>
-    </message>
-    <message>
-        <source>%1 could not be written.</source>
-        <translation>Не вдалося записати %1.</translation>
-    </message>
-    <message>
-        <source>Sign in to see this image.</source>
-        <translation>Увійдіть, щоб побачити це зображення.</translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
-        <translation>Ви вийшли з облікового запису.</translation>
-    </message>
-    <message>
-        <source>Images cannot be loaded now.</source>
-        <translation>Зараз не вдається завантажити зображення.</translation>
     </message>
 </context>
 <context>
@@ -1013,56 +943,14 @@
     </message>
 </context>
 <context>
-    <name>ringchat::media::AttachmentImageProvider</name>
+    <name>ringchat::chat::SearchService</name>
     <message>
-        <source>This image address is not valid.</source>
-        <translation>Неправильна адреса зображення.</translation>
+        <source>No conversation is called “%1”.</source>
+        <translation>Немає розмови з назвою «%1».</translation>
     </message>
     <message>
-        <source>Images cannot be loaded now.</source>
-        <translation>Зараз не вдається завантажити зображення.</translation>
-    </message>
-</context>
-<context>
-    <name>ringchat::media::FileCache</name>
-    <message>
-        <source>The attachment has no valid id or sha256.</source>
-        <translation>Вкладення не має дійсного id або sha256.</translation>
-    </message>
-    <message>
-        <source>This file has no thumbnail.</source>
-        <translation>Цей файл не має мініатюри.</translation>
-    </message>
-</context>
-<context>
-    <name>ringchat::media::ImageDecoder</name>
-    <message>
-        <source>This file is not a PNG, JPEG, GIF or WebP image.</source>
-        <translation>Цей файл не є зображенням PNG, JPEG, GIF чи WebP.</translation>
-    </message>
-    <message>
-        <source>Images of this type cannot be shown here (no %1 decoder).</source>
-        <translation>Зображення цього типу тут не показати (немає декодера %1).</translation>
-    </message>
-    <message>
-        <source>The image is incomplete.</source>
-        <translation>Зображення неповне.</translation>
-    </message>
-    <message>
-        <source>The image could not be read.</source>
-        <translation>Не вдалося прочитати зображення.</translation>
-    </message>
-    <message>
-        <source>The image is too large to show (%1 × %2 pixels).</source>
-        <translation>Зображення завелике, щоб його показати (%1 × %2 пікселів).</translation>
-    </message>
-    <message>
-        <source>The image could not be decoded.</source>
-        <translation>Не вдалося декодувати зображення.</translation>
-    </message>
-    <message>
-        <source>The image file cannot be read.</source>
-        <translation>Не вдається прочитати файл зображення.</translation>
+        <source>No one is called “%1”.</source>
+        <translation>Немає нікого з іменем «%1».</translation>
     </message>
 </context>
 </TS>

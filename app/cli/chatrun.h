@@ -29,6 +29,7 @@ public:
     // service. False (and finished) when it cannot.
     bool setUp(bool withCache, chat::ChatService::Options options = {});
     chat::ChatService *service() const { return m_account ? m_account->service() : nullptr; }
+    chat::SearchService *search() const { return m_account ? m_account->search() : nullptr; }
 
     // Finishes with "network" when the service has not been online for the context's
     // timeout; `what` is added to the sentence (e.g. what happens to unsent messages).

@@ -73,6 +73,10 @@ CommandArgs parseCommandArgs(const QStringList &raw)
                 a.files << path;
         } else if (name == QLatin1String("--output"))
             takeText(a.output);
+        else if (name == QLatin1String("--conversation"))
+            takeText(a.conversation);
+        else if (name == QLatin1String("--offline") && !hasValue)
+            a.offline = true;
         else
             a.error = QStringLiteral("Unknown option %1.").arg(arg);
     }

@@ -3,7 +3,7 @@
 #pragma once
 // The arguments of one chat command: its positional arguments and its own options
 // (--limit N, --up-to SEQ, --stdin, --cached, --reply-to ID, --markdown, --off,
-// --file PATH (repeatable), --output PATH).
+// --file PATH (repeatable), --output PATH, --conversation ID, --offline).
 // The global options were taken out before (commandline.h).
 
 #include <QString>
@@ -24,6 +24,8 @@ struct CommandArgs
     bool off = false;      // react: take the reaction away
     QStringList files;     // send: files to attach, in order
     QString output;        // download: where the file goes
+    QString conversation;  // search: only this conversation
+    bool offline = false;  // search: the local cache only
     QString error;         // a usage error, for people
 };
 

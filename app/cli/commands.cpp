@@ -8,6 +8,7 @@
 #include "clicontext.h"
 #include "exitcode.h"
 #include "filecommands.h"
+#include "searchcommand.h"
 
 namespace ringchat::cli {
 
@@ -88,6 +89,16 @@ const std::vector<Command> &commands()
                          "did not come (exit 4) stays queued in --data-dir and is sent again by the "
                          "next send, edit, delete or react, and never done twice."),
           chat(reactCommand) },
+        { QStringLiteral("search"),
+          QStringLiteral("search QUERY... [--conversation ID] [--limit N] [--offline]"),
+          QStringLiteral("Find messages: every word of QUERY as the start of a word, in any case, "
+                         "newest first (at most N, default 50). QUERY may hold from:NAME, "
+                         "in:CONVERSATION, before:DATE and after:DATE (YYYY-MM-DD). One "
+                         "{\"message\":...,\"ranges\":[[start,end],...]} line a hit, the ranges "
+                         "the matched words in UTF-16 offsets of the text. The local cache is "
+                         "searched, then the server for history the cache does not hold; "
+                         "--offline: the cache only."),
+          chat(searchCommand) },
         { QStringLiteral("tail"), QStringLiteral("tail [CONVERSATION...]"),
           QStringLiteral("Print every server event as {\"event\":...,\"data\":...} until "
                          "interrupted (Ctrl+C), for "

@@ -463,4 +463,37 @@ QFuture<ApiResult<Message>> RestClient::sendMessage(const QString &conversationI
         [](const Response &r, QString *error) { return parseObject<Message>(r.data, error); });
 }
 
+QFuture<ApiResult<Page<SearchHit>>> RestClient::searchMessages(const QString &query,
+                                                               const QString &conversationId, int limit,
+                                                               const QString &cursor)
+{
+    if (query.trimmed().isEmpty() || query.size() > 200)
+        return refused<Page<SearchHit>>(QStringLiteral("A search has 1 to 200 characters."));
+    if (!conversationId.isEmpty() && !isValidConversationId(conversationId))
+        return refused<Page<SearchHit>>(badConversationId(conversationId));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    if (!conversationId.isEmpty())
+        q.addQueryItem(QStringLiteral("conversationId"), conversationId);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
+    if (!cursor.isEmpty())
+        q.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+    return call<Page<SearchHit>>(
+        Request { "GET", QStringLiteral("/api/search/messages"), q, {} },
+        [conversationId](const Response &r, QString *error) -> std::optional<Page<SearchHit>> {
+            auto items = parseArray<SearchHit>(r.data, error);
+            if (!items)
+                return std::nullopt;
+            for (const SearchHit &hit : *items) {
+                if (!conversationId.isEmpty() && hit.message.conversationId != conversationId) {
+                    *error = QStringLiteral("a message of another conversation is in the page.");
+                    return std::nullopt;
+                }
+            }
+            return Page<SearchHit> { std::move(*items),
+                                     r.pagination.value(QLatin1StringView("hasMore")).toBool(),
+                                     cursorText(r.pagination.value(QLatin1StringView("cursor"))) };
+        });
+}
+
 } // namespace ringchat::api

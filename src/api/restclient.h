@@ -25,6 +25,7 @@
 //  - Destroying the client finishes all pending futures with Kind::Cancelled.
 
 #include "api/apiresult.h"
+#include "api/searchhit.h"
 #include "api/types.h"
 
 #include <QFuture>
@@ -105,6 +106,12 @@ public:
     // server said more follow after the page (pagination.hasMoreAfter; false when unsaid).
     QFuture<ApiResult<Page<Message>>> messagesAround(const QString &conversationId, qint64 seq,
                                                      int limit = 50);
+    // GET /api/search/messages?q=&conversationId=&limit=&cursor= (contract v2): the hits in
+    // the caller's conversations (or in conversationId), newest first. Page::cursor is
+    // opaque, for the next page. q must have 1 to 200 characters.
+    QFuture<ApiResult<Page<SearchHit>>> searchMessages(const QString &query,
+                                                       const QString &conversationId = {}, int limit = 50,
+                                                       const QString &cursor = {});
     // POST /api/conversations/:id/messages. Idempotent per clientId.
     QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
                                             const QString &content, Message::Type type = Message::Type::Text,

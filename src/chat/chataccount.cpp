@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chataccount.h"
 
+#include "chat/searchservice.h"
 #include "chat/storechatcache.h"
 #include "store/chatstore.h"
 
@@ -35,12 +36,14 @@ ChatAccount::ChatAccount(Options options, auth::AccessTokenSource *tokens)
     }
     options.service.serverUrl = options.serverUrl;
     m_service = std::make_unique<ChatService>(options.service, tokens, m_cache.get());
+    m_search = std::make_unique<SearchService>(m_service.get(), m_store.get());
 }
 
 ChatAccount::~ChatAccount()
 {
     // The service first (it writes to the cache), then the cache (it flushes to the
     // store), then the store (its destructor waits for the queued writes).
+    m_search.reset();
     m_service->stop();
     m_service.reset();
     m_cache.reset();

@@ -23,6 +23,7 @@ class ChatStore;
 
 namespace ringchat::chat {
 
+class SearchService;
 class StoreChatCache;
 
 class ChatAccount
@@ -48,6 +49,8 @@ public:
     ChatAccount &operator=(const ChatAccount &) = delete;
 
     ChatService *service() const { return m_service.get(); }
+    // Message search: the cache's index (when there is a cache) and the server's.
+    SearchService *search() const { return m_search.get(); }
     // The account's cache (null without one): the app keeps the drafts there.
     store::ChatStore *store() const { return m_store.get(); }
     // The store's open(): true once the cache is usable; already true without a cache.
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<store::ChatStore> m_store;
     std::unique_ptr<StoreChatCache> m_cache;
     std::unique_ptr<ChatService> m_service;
+    std::unique_ptr<SearchService> m_search;
     QFuture<bool> m_opened;
     bool m_forgetCache = false;
     QString m_filesDirectory;

@@ -207,7 +207,8 @@ bool CacheDatabase::deleteAll()
     if (!isOpen())
         return false;
     Transaction tx(m_db);
-    for (const char *table : { "conversations", "participants", "messages", "outbox", "drafts" }) {
+    for (const char *table : { "conversations", "participants", "messages", "outbox", "drafts",
+                               "search_backfill", "search_state" }) {
         if (!exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))))
             return false;
     }
@@ -417,7 +418,8 @@ InsertResult CacheDatabase::write(const QList<Conversation> &conversations, cons
         if (!r.updateOnly)
             confirmOwn(r);
     }
-    if (confirmFailed) {
+    // New rows go into the search index once per batch (searchindex.h).
+    if (confirmFailed || (result.inserted > 0 && !searchIndex().indexNewRows())) {
         result.ok = false;
         return result;
     }

@@ -9,6 +9,7 @@
 #include "api/types.h"
 #include "store/draft.h"
 #include "store/outboxentry.h"
+#include "store/searchindex.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -86,6 +87,9 @@ public:
     // Drafts: saving an empty one removes it; all of them, oldest first.
     bool saveDraft(const Draft &draft);
     QList<Draft> drafts();
+
+    // The full-text index of the messages (on this connection; open() must have succeeded).
+    SearchIndex searchIndex() { return SearchIndex(m_db); }
 
 private:
     enum class OpenResult { Ok, Broken, Failed };

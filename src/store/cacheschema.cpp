@@ -137,7 +137,7 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
-    const QList<QStringList> steps = { v1, v2, v3, draftsStep(), attachmentsStep() };
+    const QList<QStringList> steps = { v1, v2, v3, draftsStep(), attachmentsStep(), searchIndexStep() };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);
@@ -172,6 +172,54 @@ QStringList CacheSchema::attachmentsStep()
         // A queued send's files: the copies in the account's folder, their idempotency
         // keys and, once uploaded, their attachment ids (JSON; NULL when none).
         QStringLiteral("ALTER TABLE outbox ADD COLUMN files TEXT"),
+    };
+}
+
+QStringList CacheSchema::searchIndexStep()
+{
+    // A row is indexed when it is at or below indexed_upto and not waiting in the
+    // background build's range.
+    const auto indexed = [](const char *row) {
+        return QStringLiteral(
+                   "%1.rowid <= coalesce((SELECT indexed_upto FROM search_state), 0) AND NOT EXISTS"
+                   " (SELECT 1 FROM search_backfill WHERE %1.rowid BETWEEN next_rowid AND last_rowid)")
+            .arg(QLatin1StringView(row));
+    };
+    return {
+        // The full-text index of messages.content (store/searchindex.h). External content:
+        // no second copy of the text; rows are addressed by the messages' rowid (the table
+        // is never VACUUMed). prefix '1 2': a word's first letters, typed one by one, read
+        // one ready list instead of merging every word they begin.
+        QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5 (content, content = 'messages',"
+                       " content_rowid = 'rowid', tokenize = \"unicode61 remove_diacritics 2\","
+                       " prefix = '1 2')"),
+        // New rows are indexed once per write transaction, not by a trigger (FTS5 writes its
+        // pending terms out at every statement that touched it): every row up to
+        // indexed_upto is indexed (SearchIndex::indexNewRows). No row: 0.
+        QStringLiteral("CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " indexed_upto INTEGER NOT NULL)"),
+        QStringLiteral(
+            "INSERT INTO search_state (id, indexed_upto) SELECT 1, coalesce(max(rowid), 0) FROM messages"),
+        // The rows cached before this step, which the background build indexes: next_rowid
+        // to last_rowid. No row: none left.
+        QStringLiteral("CREATE TABLE search_backfill (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " first_rowid INTEGER NOT NULL, next_rowid INTEGER NOT NULL,"
+                       " last_rowid INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO search_backfill (id, first_rowid, next_rowid, last_rowid)"
+                       " SELECT 1, lo, lo, hi FROM (SELECT min(rowid) AS lo, max(rowid) AS hi FROM messages)"
+                       " WHERE lo IS NOT NULL"),
+        // The triggers keep indexed rows in step with every edit and delete, so the message
+        // write path knows nothing of them.
+        QStringLiteral("CREATE TRIGGER message_search_update AFTER UPDATE OF content ON messages"
+                       " WHEN old.content IS NOT new.content AND %1 BEGIN"
+                       " INSERT INTO message_search (message_search, rowid, content)"
+                       " VALUES ('delete', old.rowid, old.content);"
+                       " INSERT INTO message_search (rowid, content) VALUES (new.rowid, new.content); END")
+            .arg(indexed("old")),
+        QStringLiteral("CREATE TRIGGER message_search_delete AFTER DELETE ON messages WHEN %1 BEGIN"
+                       " INSERT INTO message_search (message_search, rowid, content)"
+                       " VALUES ('delete', old.rowid, old.content); END")
+            .arg(indexed("old")),
     };
 }
 

@@ -86,6 +86,11 @@ QFuture<bool> ChatStore::open(const QString &path, const QString &ownUserId)
     return run([path, ownUserId, self](CacheDatabase &db) {
         const QString before = db.movedAsidePath();
         const bool ok = db.open(path, ownUserId);
+        if (ok && self && !db.searchIndex().progress().complete())
+            QMetaObject::invokeMethod(self.data(), [self] {
+                if (self)
+                    self->buildSearchIndex();
+            });
         if (db.movedAsidePath() != before && self) {
             QMetaObject::invokeMethod(
                 self.data(),
@@ -211,6 +216,41 @@ QFuture<bool> ChatStore::saveDraft(const Draft &draft)
 QFuture<QList<Draft>> ChatStore::drafts()
 {
     return run([](CacheDatabase &db) { return db.drafts(); });
+}
+
+// ---- search ----
+
+QFuture<QList<api::Message>> ChatStore::searchMessages(const LocalSearchRequest &request)
+{
+    return run([request](CacheDatabase &db) {
+        return db.isOpen() ? db.searchIndex().find(request) : QList<api::Message>();
+    });
+}
+
+QFuture<QList<ConversationHit>> ChatStore::searchConversation(const QString &conversationId,
+                                                              const QStringList &terms)
+{
+    return run([conversationId, terms](CacheDatabase &db) {
+        return db.isOpen() ? db.searchIndex().findInConversation(conversationId, terms)
+                           : QList<ConversationHit>();
+    });
+}
+
+QFuture<SearchIndexProgress> ChatStore::searchIndexState()
+{
+    return run(
+        [](CacheDatabase &db) { return db.isOpen() ? db.searchIndex().progress() : SearchIndexProgress(); });
+}
+
+void ChatStore::buildSearchIndex()
+{
+    run([](CacheDatabase &db) {
+        return db.isOpen() ? db.searchIndex().fillChunk(kSearchIndexChunk) : SearchIndexProgress();
+    }).then(this, [this](SearchIndexProgress progress) {
+        Q_EMIT searchIndexProgress(progress.indexed, progress.total);
+        if (!progress.complete())
+            buildSearchIndex();
+    });
 }
 
 } // namespace ringchat::store

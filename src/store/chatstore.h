@@ -23,6 +23,7 @@
 #include "store/draft.h"
 #include "store/messagebatch.h"
 #include "store/outboxentry.h"
+#include "store/searchindex.h"
 
 #include <QFuture>
 #include <QObject>
@@ -98,11 +99,28 @@ public:
     QFuture<bool> saveDraft(const Draft &draft);
     QFuture<QList<Draft>> drafts();
 
+    // Full-text search of the cached messages (searchindex.h). Messages cached before the
+    // index existed (a cache older than schema v6) are indexed in the background after
+    // open(), a chunk a job so that other work goes between (searchIndexProgress); until
+    // then a search may miss some of them.
+    QFuture<QList<api::Message>> searchMessages(const LocalSearchRequest &request);
+    QFuture<QList<ConversationHit>> searchConversation(const QString &conversationId,
+                                                       const QStringList &terms);
+    QFuture<SearchIndexProgress> searchIndexState();
+    // Rows the background build indexes per job.
+    static constexpr int kSearchIndexChunk = 2000;
+
 Q_SIGNALS:
     // open() found a broken or foreign file and moved it to brokenPath.
     void databaseMovedAside(const QString &brokenPath, const QString &reason);
+    // The background build of the search index moved on (after each chunk; the last has
+    // indexed == total). Not emitted when there is nothing to build.
+    void searchIndexProgress(qint64 indexed, qint64 total);
 
 private:
+    // Queues the next chunk of the background build of the search index.
+    void buildSearchIndex();
+
     // Runs fn(CacheDatabase&) on the worker thread; the future holds its result.
     template <typename F> auto run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>;
 

@@ -4,6 +4,7 @@
 // cleared, kept across reopening the file, and the schema step that adds them.
 
 #include "awaitfuture.h"
+#include "rawsql.h"
 #include "store/chatstore.h"
 
 #include <QSignalSpy>
@@ -15,6 +16,7 @@
 
 using namespace ringchat;
 using ringchat::testing::await;
+using ringchat::testing::execRaw;
 using store::ChatStore;
 using store::Draft;
 
@@ -29,22 +31,6 @@ Draft draft(const QString &conversationId, const QString &text, int second = 0)
     d.text = text;
     d.updatedAt = kT0.addSecs(second);
     return d;
-}
-
-// Runs statements on the file with a connection of its own (outside the store).
-void execRaw(const QString &file, const QStringList &statements)
-{
-    {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        raw.setDatabaseName(file);
-        QVERIFY(raw.open());
-        QSqlQuery q(raw);
-        for (const QString &sql : statements)
-            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
-        q.finish();
-        raw.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
 
 } // namespace
@@ -131,13 +117,14 @@ private slots:
             m.timestamp = kT0;
             QCOMPARE(await(store.insertMessages(QList<Message> { m })).inserted, 1);
         }
-        // The file as version 3 left it: without the drafts table (v4) and the
-        // attachment columns (v5).
+        // The file as version 3 left it: without the drafts table (v4), the
+        // attachment columns (v5) and the search index (v6).
         execRaw(file,
-                { QStringLiteral("DROP TABLE drafts"),
-                  QStringLiteral("ALTER TABLE messages DROP COLUMN attachments"),
-                  QStringLiteral("ALTER TABLE outbox DROP COLUMN files"),
-                  QStringLiteral("PRAGMA user_version=3") });
+                testing::kDropSearchIndex
+                    + QStringList { QStringLiteral("DROP TABLE drafts"),
+                                    QStringLiteral("ALTER TABLE messages DROP COLUMN attachments"),
+                                    QStringLiteral("ALTER TABLE outbox DROP COLUMN files"),
+                                    QStringLiteral("PRAGMA user_version=3") });
 
         ChatStore store;
         QSignalSpy moved(&store, &ChatStore::databaseMovedAside);
