@@ -105,6 +105,10 @@ public:
     // server said more follow after the page (pagination.hasMoreAfter; false when unsaid).
     QFuture<ApiResult<Page<Message>>> messagesAround(const QString &conversationId, qint64 seq,
                                                      int limit = 50);
+    // PUT /api/conversations/:id/settings (contract v2): my notification level and mute
+    // for it (a null mutedUntil unmutes); answers the conversation as it now is.
+    QFuture<ApiResult<Conversation>> putSettings(const QString &conversationId,
+                                                 const NotifySettings &settings);
     // POST /api/conversations/:id/messages. Idempotent per clientId.
     QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
                                             const QString &content, Message::Type type = Message::Type::Text,

@@ -31,6 +31,7 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     , m_session(session)
     , m_settings(settings)
     , m_actions(new MessageActionsController(this))
+    , m_mentions(new MentionCompleter(this))
 {
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
@@ -105,6 +106,7 @@ void CurrentConversation::setConversationId(const QString &id)
     if (m_drafts)
         m_drafts->flush();
     m_id = id;
+    m_mentions->clear(); // mentions recorded belong to the conversation left
     if (!id.isEmpty()) {
         m_settings->setLastConversationId(id);
         if (m_service)
@@ -152,6 +154,16 @@ void CurrentConversation::refreshDetails()
     QString title, subtitle;
     bool group = false;
     const auto conversation = m_service && !m_id.isEmpty() ? m_service->conversation(m_id) : std::nullopt;
+    const api::NotifySettings notify = conversation ? conversation->settings : api::NotifySettings();
+    if (!(notify == m_notify)) {
+        m_notify = notify;
+        emit notifySettingsChanged();
+    }
+    // Only a group's members are offered after "@".
+    m_mentions->setCandidates(conversation && conversation->type == api::Conversation::Type::Group
+                                  ? conversation->participants
+                                  : QList<api::Participant>(),
+                              m_session->userId());
     if (conversation) {
         const QString ownId = m_session->userId();
         title = models::conversationTitle(*conversation, ownId);
@@ -210,8 +222,9 @@ bool CurrentConversation::isOnScreen(const QString &conversationId) const
 QString CurrentConversation::send(const QString &text)
 {
     const bool markdown = m_settings->formatMarkdown() && textformat::hasMarkdown(text);
-    const QString clientId = m_actions->send(text, markdown);
+    const QString clientId = m_actions->send(text, markdown, m_mentions->mentionsIn(text));
     if (!clientId.isEmpty()) {
+        m_mentions->clear();
         if (m_drafts)
             m_drafts->clear(m_id);
         assign(m_draft, QString(), this, &CurrentConversation::draftChanged);
@@ -241,6 +254,21 @@ void CurrentConversation::stoppedTyping()
 {
     if (m_service && !m_id.isEmpty())
         m_service->userStoppedTyping(m_id);
+}
+
+QString CurrentConversation::notifyLevel() const
+{
+    return api::notifyLevelName(m_notify.level);
+}
+
+bool CurrentConversation::isMuted() const
+{
+    return m_notify.isMuted(QDateTime::currentDateTimeUtc());
+}
+
+bool CurrentConversation::setNotify(const QString &level, int muteMinutes)
+{
+    return m_service && !m_id.isEmpty() && m_service->setNotifyLevel(m_id, level, muteMinutes);
 }
 
 void CurrentConversation::markVisible(qint64 seq)

@@ -79,11 +79,11 @@ void MessageActionsController::cancelReply()
     setReply({}, {}, {});
 }
 
-QString MessageActionsController::send(const QString &text, bool markdown)
+QString MessageActionsController::send(const QString &text, bool markdown, const QStringList &mentions)
 {
     if (!ready())
         return {};
-    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId, markdown);
+    const QString clientId = m_service->sendMessage(m_conversationId, text, m_replyToId, markdown, mentions);
     if (!clientId.isEmpty())
         cancelReply();
     return clientId;

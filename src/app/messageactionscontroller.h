@@ -64,7 +64,7 @@ public:
     // Sends text as a reply when one is being written, else as a new message (as
     // format "markdown" when asked); returns the clientId ("" when it cannot be
     // sent). The reply ends once sent.
-    QString send(const QString &text, bool markdown = false);
+    QString send(const QString &text, bool markdown = false, const QStringList &mentions = QStringList());
 
     Q_INVOKABLE bool startEdit(const QString &messageKey, const QString &text);
     // Up in an empty composer: our newest message that may still be edited.

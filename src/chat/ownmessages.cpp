@@ -8,8 +8,10 @@
 #include "chat/timelines.h"
 
 #include <QHash>
+
 #include <QSet>
 #include <QUuid>
+#include <algorithm>
 
 namespace ringchat::chat {
 
@@ -61,12 +63,17 @@ OwnMessages::OwnMessages(EmitEvent send, ChatCache *const &cache, const Timeline
 }
 
 QString OwnMessages::send(const QString &conversationId, const QString &content, const QString &replyTo,
-                          api::Message::Format format)
+                          api::Message::Format format, const QStringList &mentions)
 {
     if (!api::isValidConversationId(conversationId) || !api::isValidContent(content)
-        || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)))
+        || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo))
+        || !std::all_of(mentions.cbegin(), mentions.cend(),
+                        [](const QString &id) { return api::isValidOpaqueId(id); }))
         return QString();
-    const OutboxEntry e = newEntry(conversationId, content, replyTo, format);
+    OutboxEntry e = newEntry(conversationId, content, replyTo, format);
+    for (const QString &id : mentions)
+        if (!e.mentions.contains(id))
+            e.mentions.append(id);
     m_sender->enqueue(e);
     emit rowsInserted(conversationId, { row(e) });
     return e.clientId;

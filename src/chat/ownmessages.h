@@ -43,9 +43,11 @@ public:
     void setUserName(const QString &name) { m_userName = name; }
 
     // Queues a message; returns its clientId (empty when the content or the ids are
-    // not valid). replyTo: a message id, or our held message's clientId.
+    // not valid). replyTo: a message id, or our held message's clientId; mentions:
+    // the user ids it mentions (contract v2; repeats count once).
     QString send(const QString &conversationId, const QString &content, const QString &replyTo = QString(),
-                 api::Message::Format format = api::Message::Format::Plain);
+                 api::Message::Format format = api::Message::Format::Plain,
+                 const QStringList &mentions = QStringList());
     // Files (contract v2): sends with files copy them into `filesDirectory` when queued
     // (AttachmentStager) and upload them through `rest` before going out
     // (AttachmentUploader). Call once, before restore().

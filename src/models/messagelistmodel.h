@@ -84,6 +84,8 @@ public:
         CanEditRole,       // bool: our own text message, not deleted, within the edit window
         CanDeleteRole,     // bool: our own, or any when we are a group's admin; not deleted
         PendingChangeRole, // "" | "edit" | "delete" | "react": our action not answered yet
+        // Mentions (contract v2)
+        MentionsMeRole, // bool: the message mentions us (someone else's; the bubble is highlighted)
     };
     Q_ENUM(Role)
 

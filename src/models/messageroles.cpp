@@ -204,6 +204,8 @@ QVariant MessageRoles::data(const Message &m, const Message *previous, bool pend
         return canDelete(m);
     case Role::PendingChangeRole:
         return pendingChangeName(m.pendingChange);
+    case Role::MentionsMeRole:
+        return !isOwn(m) && m.mentionsUser(m_ownUserId);
     default:
         return {};
     }
@@ -242,6 +244,7 @@ QHash<int, QByteArray> MessageRoles::names()
         { Role::CanEditRole, "canEdit" },
         { Role::CanDeleteRole, "canDelete" },
         { Role::PendingChangeRole, "pendingChange" },
+        { Role::MentionsMeRole, "mentionsMe" },
     };
 }
 

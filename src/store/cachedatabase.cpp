@@ -62,13 +62,13 @@ struct CacheDatabase::MessageStatements
                    db,
                    "INSERT OR IGNORE INTO messages (conversation_id, seq, id, client_id, sender_id,"
                    " sender_name, content, type, reply_to, timestamp, edited_at, rev, format, deleted_at,"
-                   " reactions, reply_preview, attachments)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                   " reactions, reply_preview, attachments, mentions)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             && change.prepare(
                 db,
                 "UPDATE messages SET content = ?1, edited_at = ?2, sender_name = ?3, rev = ?4,"
                 " format = ?5, deleted_at = ?6, reactions = ?7, reply_preview = ?8, reply_to = ?11,"
-                " attachments = ?12"
+                " attachments = ?12, mentions = ?13"
                 " WHERE conversation_id = ?9 AND seq = ?10 AND (rev < ?4 OR (?4 = 0 AND rev = 0"
                 " AND ?2 IS NOT NULL AND (edited_at IS NULL OR edited_at < ?2)))")
             && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?");
@@ -222,10 +222,12 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
     QSqlQuery conv(m_db), removeParts(m_db), part(m_db);
     conv.prepare(
         QStringLiteral("INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at, "
-                       "updated_at, last_message)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                       "updated_at, last_message, unread_mention_count, notify, muted_until)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title,"
                        " last_seq=max(last_seq, excluded.last_seq), unread_count=excluded.unread_count,"
+                       " unread_mention_count=excluded.unread_mention_count, notify=excluded.notify,"
+                       " muted_until=excluded.muted_until,"
                        " created_at=excluded.created_at, updated_at=excluded.updated_at,"
                        " last_message=coalesce(excluded.last_message, last_message)"));
     removeParts.prepare(QStringLiteral("DELETE FROM participants WHERE conversation_id = ?"));
@@ -249,6 +251,9 @@ bool CacheDatabase::upsertConversations(const QList<Conversation> &conversations
         conv.addBindValue(c.lastMessage ? QVariant(QString::fromUtf8(
                               QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact)))
                                         : QVariant());
+        conv.addBindValue(c.unreadMentionCount);
+        conv.addBindValue(int(c.settings.level));
+        conv.addBindValue(timeValue(c.settings.mutedUntil));
         if (!execLogged(conv))
             return false;
         QHash<QString, std::pair<qint64, QVariant>> markers;
@@ -289,8 +294,8 @@ QList<Conversation> CacheDatabase::loadConversations()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(
-        QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
-                       " FROM conversations"));
+        QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message,"
+                       " unread_mention_count, notify, muted_until FROM conversations"));
     if (!execLogged(q))
         return out;
     while (q.next()) {
@@ -305,6 +310,9 @@ QList<Conversation> CacheDatabase::loadConversations()
         if (!q.value(7).isNull())
             c.lastMessage
                 = Message::fromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
+        c.unreadMentionCount = q.value(8).toInt();
+        c.settings.level = api::NotifySettings::Level(qBound(0, q.value(9).toInt(), 2));
+        c.settings.mutedUntil = timeFrom(q.value(10));
         index.insert(c.id, out.size());
         out.append(std::move(c));
     }
@@ -413,6 +421,7 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
             insert.bindUtf8(15, batch.text(r, T::Reactions));
             insert.bindUtf8(16, batch.text(r, T::ReplyPreview));
             insert.bindUtf8(17, batch.text(r, T::Attachments));
+            insert.bindUtf8(18, batch.text(r, T::Mentions));
             if (!insert.exec()) {
                 result.ok = false;
                 return result;
@@ -438,6 +447,7 @@ InsertResult CacheDatabase::insertMessages(const MessageBatch &batch)
             change.bind(10, r.seq);
             change.bindUtf8(11, batch.text(r, T::ReplyTo));
             change.bindUtf8(12, batch.text(r, T::Attachments)); // a tombstone has none
+            change.bindUtf8(13, batch.text(r, T::Mentions));    // nor mentions
             if (!change.exec()) {
                 result.ok = false;
                 return result;

@@ -15,7 +15,7 @@ class CacheSchema
 {
 public:
     // Bumped with every migration step in migrate().
-    static constexpr int kVersion = 5;
+    static constexpr int kVersion = 7;
     // PRAGMA application_id: tells our files from other programs' SQLite files.
     static constexpr int kApplicationId = 0x52434854; // "RCHT"
 
@@ -29,6 +29,7 @@ private:
     // One step a function from v4 on, so that a step moves to another number whole
     // (v4, drafts, is draftsStep() in the .cpp).
     static QStringList attachmentsStep(); // v5
+    static QStringList mentionsStep();    // v7 (v6 is the search index's, on another branch)
 };
 
 } // namespace ringchat::store

@@ -131,12 +131,17 @@ private slots:
             m.timestamp = kT0;
             QCOMPARE(await(store.insertMessages(QList<Message> { m })).inserted, 1);
         }
-        // The file as version 3 left it: without the drafts table (v4) and the
-        // attachment columns (v5).
+        // The file as version 3 left it: without the drafts table (v4), the
+        // attachment columns (v5) and the mention columns (v7).
         execRaw(file,
                 { QStringLiteral("DROP TABLE drafts"),
                   QStringLiteral("ALTER TABLE messages DROP COLUMN attachments"),
                   QStringLiteral("ALTER TABLE outbox DROP COLUMN files"),
+                  QStringLiteral("ALTER TABLE messages DROP COLUMN mentions"),
+                  QStringLiteral("ALTER TABLE outbox DROP COLUMN mentions"),
+                  QStringLiteral("ALTER TABLE conversations DROP COLUMN unread_mention_count"),
+                  QStringLiteral("ALTER TABLE conversations DROP COLUMN notify"),
+                  QStringLiteral("ALTER TABLE conversations DROP COLUMN muted_until"),
                   QStringLiteral("PRAGMA user_version=3") });
 
         ChatStore store;
