@@ -33,6 +33,20 @@ void MentionCompleter::setCandidates(const QList<api::Participant> &participants
     refilter();
 }
 
+void MentionCompleter::setPeople(const QVariantList &people)
+{
+    QList<api::Participant> participants;
+    for (const QVariant &v : people) {
+        const QVariantMap person = v.toMap();
+        api::Participant p;
+        p.userId = person.value(QStringLiteral("userId")).toString();
+        p.name = person.value(QStringLiteral("name")).toString();
+        if (!p.userId.isEmpty())
+            participants.append(p);
+    }
+    setCandidates(participants, QString());
+}
+
 void MentionCompleter::update(const QString &text, int cursorPosition)
 {
     const int cursor = qBound(0, cursorPosition, int(text.size()));

@@ -19,7 +19,6 @@ class MentionCompleter : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("CurrentConversation.mentions")
     Q_PROPERTY(bool active READ isActive NOTIFY activeChanged)
     Q_PROPERTY(QString query READ query NOTIFY activeChanged)
     Q_PROPERTY(int currentIndex READ currentIndex NOTIFY currentIndexChanged)
@@ -33,6 +32,8 @@ public:
 
     // Who may be mentioned (a group's participants but me); none: the list never opens.
     void setCandidates(const QList<api::Participant> &participants, const QString &ownUserId);
+    // The same from QML: [{userId, name}] (tests, and a completer made in QML).
+    Q_INVOKABLE void setPeople(const QVariantList &people);
 
     bool isActive() const { return m_active; }
     QString query() const { return m_query; }
