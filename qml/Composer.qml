@@ -18,6 +18,8 @@ import QtQuick.Dialogs
 FocusScope {
     id: root
 
+    // A MentionCompleter (CurrentConversation.mentions): typing "@" in a group opens it.
+    property var mentions: null
     property string conversationId
     property int maxLength: 10000
     // The counter appears from this many characters on.
@@ -159,6 +161,13 @@ FocusScope {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredHeight: area.implicitHeight
+                // The "@" list above the input (MentionPopup.qml).
+                MentionPopup {
+                    id: mentionPopup
+                    objectName: "mentionPopup"
+                    completer: root.mentions
+                    input: area
+                }
                 TextArea {
                     id: area
                     objectName: "composerInput"
@@ -175,7 +184,10 @@ FocusScope {
                     Accessible.name: qsTr("Message")
                     Accessible.description: root.counterVisible ? counter.text : ""
 
+                    onCursorPositionChanged: if (root.mentions) root.mentions.update(text, cursorPosition)
                     onTextChanged: {
+                        if (root.mentions)
+                            root.mentions.update(text, cursorPosition)
                         if (root.loading)
                             return
                         root.draftEdited(text)
@@ -190,6 +202,8 @@ FocusScope {
                                       area.positionAt(eventPoint.position.x, eventPoint.position.y), eventPoint.position)
                     }
                     Keys.onPressed: (event) => {
+                        if (mentionPopup.handleKey(event))
+                            return
                         if ((event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier)))
                                 && spellMenu.openAt(area.cursorPosition)) {
                             event.accepted = true

@@ -104,6 +104,8 @@ Rectangle {
                 preview: model.lastMessageText || ""
                 lastActivity: model.lastActivity
                 unreadCount: model.unreadCount || 0
+                unreadMentionCount: model.unreadMentionCount || 0
+                muted: model.muted || false
                 typingText: model.typingText || ""
                 draftText: model.draftText || ""
                 online: model.presence === "online"

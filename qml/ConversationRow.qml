@@ -14,6 +14,8 @@ ItemDelegate {
     property string preview
     property var lastActivity
     property int unreadCount: 0
+    property int unreadMentionCount: 0  // the "@" badge
+    property bool muted: false          // a muted icon, a greyed count
     property string typingText      // replaces the preview while someone types
     property string draftText       // the first line of the user's unsent draft
     property bool online: false
@@ -27,7 +29,7 @@ ItemDelegate {
     readonly property string previewShown: typingText.length > 0 ? typingText
                                          : showsDraft ? qsTr("Draft: %1").arg(draftText) : preview
     readonly property string timeShown: Format.shortStamp(lastActivity)
-    readonly property string badgeText: unreadCount > 99 ? "99+" : String(unreadCount)
+    readonly property string badgeText: badges.badgeText
 
     signal activated()
 
@@ -42,6 +44,10 @@ ItemDelegate {
         let parts = [title]
         if (unreadCount > 0)
             parts.push(qsTr("%n unread", "", unreadCount))
+        if (unreadMentionCount > 0)
+            parts.push(qsTr("mentioned"))
+        if (muted)
+            parts.push(qsTr("muted"))
         if (previewShown.length > 0)
             parts.push(previewShown)
         if (timeShown.length > 0)
@@ -119,21 +125,11 @@ ItemDelegate {
                     font.pixelSize: Theme.smallFontSize
                     font.italic: root.typingText.length > 0
                 }
-                Rectangle {
-                    objectName: "badge"
-                    visible: root.unreadCount > 0
-                    radius: height / 2
-                    color: Theme.badge
-                    implicitHeight: badgeLabel.implicitHeight + Theme.unit / 2
-                    implicitWidth: Math.max(implicitHeight, badgeLabel.implicitWidth + Theme.unit * 1.5)
-                    Text {
-                        id: badgeLabel
-                        anchors.centerIn: parent
-                        text: root.badgeText
-                        color: Theme.accentText
-                        font.pixelSize: Theme.smallFontSize
-                        font.bold: true
-                    }
+                ConversationBadges {
+                    id: badges
+                    unreadCount: root.unreadCount
+                    unreadMentionCount: root.unreadMentionCount
+                    muted: root.muted
                 }
             }
         }

@@ -19,6 +19,8 @@ Item {
     property string title
     property string subtitle
     property bool isGroup: false
+    property string notifyLevel: "all"     // my notification level here
+    property bool muted: false
     property var messages                   // MessageListModel of this conversation
     property string typingText              // "Bob is typing…", or empty
     property bool showBack: false
@@ -42,6 +44,7 @@ Item {
     readonly property alias list: list
 
     signal backRequested()
+    signal notifyChosen(string level, int muteMinutes)
     signal sendRequested(string text)
     signal draftEdited(string text)
     signal typing()
@@ -185,6 +188,18 @@ Item {
                         font.pixelSize: Theme.smallFontSize
                     }
                 }
+                IconButton {
+                    objectName: "notifyButton"
+                    text: root.muted || root.notifyLevel === "none" ? "\u{1F515}" : "\u{1F514}"
+                    toolTip: qsTr("Notifications")
+                    onClicked: notifyMenu.open()
+                    NotifyMenu {
+                        id: notifyMenu
+                        level: root.notifyLevel
+                        muted: root.muted
+                        onChosen: (level, minutes) => root.notifyChosen(level, minutes)
+                    }
+                }
             }
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
         }
@@ -286,6 +301,7 @@ Item {
                     senderName: model.senderName || ""
                     timestamp: model.timestamp
                     own: !!model.isOwn
+                    mentionsMe: !!model.mentionsMe
                     delivery: model.deliveryState || "sent"
                     readers: model.readers || []
                     isGroup: root.isGroup

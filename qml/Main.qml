@@ -224,6 +224,10 @@ ApplicationWindow {
                             title: CurrentConversation.title
                             subtitle: CurrentConversation.subtitle
                             isGroup: CurrentConversation.isGroup
+                            notifyLevel: CurrentConversation.notifyLevel
+                            muted: CurrentConversation.muted
+                            onNotifyChosen: (level, minutes) => CurrentConversation.setNotify(level, minutes)
+                            composer.mentions: CurrentConversation.mentions
                             messages: CurrentConversation.messages
                             typingText: CurrentConversation.typingText
                             showBack: window.narrow
@@ -284,6 +288,7 @@ ApplicationWindow {
             page.userId = Qt.binding(() => Session.userId)
             page.themeMode = Qt.binding(() => Settings.themeMode)
             page.notificationsEnabled = Qt.binding(() => Settings.notificationsEnabled)
+            page.hideNotificationText = Qt.binding(() => Settings.hideNotificationText)
             page.closeToTray = Qt.binding(() => Settings.closeToTray)
             page.formatMarkdown = Qt.binding(() => Settings.formatMarkdown)
             page.trayAvailable = Qt.binding(() => Desktop.trayAvailable)
@@ -301,6 +306,7 @@ ApplicationWindow {
             page.signOutRequested.connect(() => Session.signOut())
             page.themeModeSelected.connect((mode) => { Settings.themeMode = mode })
             page.notificationsToggled.connect((on) => { Settings.notificationsEnabled = on })
+            page.hideNotificationTextToggled.connect((on) => { Settings.hideNotificationText = on })
             page.closeToTrayToggled.connect((on) => { Settings.closeToTray = on })
             page.formatMarkdownToggled.connect((on) => { Settings.formatMarkdown = on })
             page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })

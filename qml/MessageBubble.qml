@@ -20,6 +20,7 @@ FocusScope {
     property string senderName
     property var timestamp
     property bool own: false
+    property bool mentionsMe: false         // it mentions me: tinted, with an edge
     property string delivery: "sent"        // "sending", "sent", "read", "failed"
     property var readers: []                // names of who read it (groups)
     property bool isGroup: false
@@ -189,11 +190,11 @@ FocusScope {
                     id: bubble
                     objectName: "bubble"
                     Layout.alignment: Qt.AlignTop
-                    color: root.own ? Theme.ownBubble : Theme.otherBubble
+                    color: root.own ? Theme.ownBubble : root.mentionsMe ? Theme.mentionBubble : Theme.otherBubble
                     opacity: root.pendingChange.length > 0 ? 0.75 : 1
                     radius: Theme.radius
-                    border.width: root.activeFocus ? 2 : (root.delivery === "failed" && root.own ? 1 : 0)
-                    border.color: root.activeFocus ? Theme.focusRing : Theme.danger
+                    border.width: root.activeFocus || root.mentionsMe ? 2 : (root.delivery === "failed" && root.own ? 1 : 0)
+                    border.color: root.activeFocus ? Theme.focusRing : root.mentionsMe ? Theme.mentionEdge : Theme.danger
                     implicitWidth: Math.max(body.visible ? body.width : 0, senderLabel.visible ? senderLabel.implicitWidth : 0,
                                             quote.active ? quote.width : 0, editor.active ? editor.width : 0,
                                             tombstone.active ? tombstone.width : 0,

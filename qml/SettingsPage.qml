@@ -16,6 +16,7 @@ Rectangle {
     property string userId
     property int themeMode: ThemeMode.System
     property bool notificationsEnabled: true
+    property bool hideNotificationText: false
     property bool closeToTray: false
     property bool formatMarkdown: true
     property bool trayAvailable: true
@@ -34,6 +35,7 @@ Rectangle {
     signal signOutRequested()
     signal themeModeSelected(int mode)
     signal notificationsToggled(bool on)
+    signal hideNotificationTextToggled(bool on)
     signal closeToTrayToggled(bool on)
     signal formatMarkdownToggled(bool on)
     signal storeUnencryptedToggled(bool on)
@@ -123,7 +125,7 @@ Rectangle {
 
             // Messages
             Text { text: qsTr("Messages"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
-            Switch {
+            ThemedSwitch {
                 objectName: "formatMarkdownSwitch"
                 text: qsTr("Format messages with Markdown")
                 checked: root.formatMarkdown
@@ -145,7 +147,7 @@ Rectangle {
 
             // Notifications and tray
             Text { text: qsTr("Notifications"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
-            Switch {
+            ThemedSwitch {
                 objectName: "notificationsSwitch"
                 text: qsTr("Show desktop notifications for new messages")
                 checked: root.notificationsEnabled
@@ -154,7 +156,26 @@ Rectangle {
                 Accessible.name: text
                 onToggled: root.notificationsToggled(checked)
             }
-            Switch {
+            ThemedSwitch {
+                objectName: "hideNotificationTextSwitch"
+                text: qsTr("Hide message text in notifications")
+                checked: root.hideNotificationText
+                font.pixelSize: Theme.fontSize
+                Accessible.role: Accessible.CheckBox
+                Accessible.name: text
+                Accessible.description: notifyHint.text
+                onToggled: root.hideNotificationTextToggled(checked)
+            }
+            Text {
+                id: notifyHint
+                Layout.fillWidth: true
+                text: qsTr("Notifications then say only who wrote. They never show the text while the screen is locked. Each conversation's menu sets what notifies there: all messages, mentions of you only, or nothing, and mutes it for a while.")
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+            }
+            ThemedSwitch {
                 objectName: "closeToTraySwitch"
                 enabled: root.trayAvailable
                 text: qsTr("Keep running in the tray when the window is closed")
@@ -167,7 +188,7 @@ Rectangle {
 
             // Spelling
             Text { text: qsTr("Spelling"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
-            Switch {
+            ThemedSwitch {
                 objectName: "spellCheckSwitch"
                 text: qsTr("Check spelling as I type")
                 checked: root.spellCheckEnabled
@@ -316,7 +337,7 @@ Rectangle {
 
             // Security
             Text { text: qsTr("Security"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
-            Switch {
+            ThemedSwitch {
                 objectName: "plaintextSwitch"
                 text: qsTr("Store the session in an unencrypted file")
                 checked: root.storeUnencrypted

@@ -56,6 +56,17 @@ QtObject {
     readonly property color bannerOffline: dark ? "#4a3b12" : "#fff4d6"
     readonly property color bannerOnline: dark ? "#173d23" : "#dcf5e3"
     readonly property color badge: accent
+    // A muted conversation's count: grey, still 3:1 against the white label.
+    readonly property color mutedBadge: dark ? "#5f6670" : "#6e7781"
+    // Controls (switches, check boxes): every part at least 3:1 against what is
+    // behind it in both themes (WCAG 1.4.11), the knob also against its track.
+    readonly property color controlTrackOff: dark ? "#7b828c" : "#6e7781"
+    readonly property color controlTrackOn: accent
+    readonly property color controlKnob: "#ffffff"
+    readonly property color controlKnobOn: dark ? background : "#ffffff"
+    // A message that mentions me: the bubble's tint and its edge.
+    readonly property color mentionBubble: dark ? "#3d3520" : "#fff3cd"
+    readonly property color mentionEdge: dark ? "#d29922" : "#9a6700"
     readonly property color focusRing: accent
 
     // A stable colour per name for avatars.

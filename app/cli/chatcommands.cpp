@@ -177,12 +177,17 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
     if (args.positional.isEmpty() || (fromStdin && (args.positional.size() != 1 || withFiles))
         || (!fromStdin && !withFiles && args.positional.size() == 1)
         || !api::isValidConversationId(args.positional.first()))
-        return usage(ctx,
-                     QStringLiteral("Usage: send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown]"
-                                    "  or  send CONVERSATION [TEXT...] --file PATH [--file PATH...]"
-                                    "  or  send CONVERSATION --stdin"));
+        return usage(
+            ctx,
+            QStringLiteral(
+                "Usage: send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown] [--mention USER_ID...]"
+                "  or  send CONVERSATION [TEXT...] --file PATH [--file PATH...] [--mention USER_ID...]"
+                "  or  send CONVERSATION --stdin"));
     if (!args.replyTo.isEmpty() && !api::isValidOpaqueId(args.replyTo))
         return usage(ctx, QStringLiteral("Not a message id: %1").arg(args.replyTo));
+    for (const QString &userId : args.mentions)
+        if (!api::isValidOpaqueId(userId))
+            return usage(ctx, QStringLiteral("Not a user id: %1").arg(userId));
     const QString conv = args.positional.first();
     const QString text = args.positional.mid(1).join(QLatin1Char(' '));
     if (!fromStdin && !api::isValidContent(text, withFiles))
@@ -224,15 +229,15 @@ int sendCommand(const ChatCommandContext &ctx, const CommandArgs &args)
                      [&](const QString &, const QString &sentence) { run.finish(ExitUsage, sentence); });
     QObject::connect(s, &ChatService::cacheLoaded, s, [&, s] {
         if (withFiles) {
-            s->sendMessageWithFiles(conv, text, args.files, args.replyTo, args.markdown);
+            s->sendMessageWithFiles(conv, text, args.files, args.replyTo, args.markdown, args.mentions);
         } else if (!fromStdin) {
-            s->sendMessage(conv, text, args.replyTo, args.markdown);
+            s->sendMessage(conv, text, args.replyTo, args.markdown, args.mentions);
         } else {
             input = std::make_unique<StdinLines>(
                 s,
                 [s, conv, &args](const QString &line) {
                     if (api::isValidContent(line))
-                        s->sendMessage(conv, line, args.replyTo, args.markdown);
+                        s->sendMessage(conv, line, args.replyTo, args.markdown, args.mentions);
                 },
                 [&] {
                     inputDone = true;

@@ -71,7 +71,14 @@ CommandArgs parseCommandArgs(const QStringList &raw)
             takeText(path);
             if (!path.isEmpty())
                 a.files << path;
-        } else if (name == QLatin1String("--output"))
+        } else if (name == QLatin1String("--mention")) {
+            QString userId;
+            takeText(userId);
+            if (!userId.isEmpty())
+                a.mentions << userId;
+        } else if (name == QLatin1String("--for"))
+            takeNumber(a.forMinutes, 1);
+        else if (name == QLatin1String("--output"))
             takeText(a.output);
         else if (name == QLatin1String("--conversation"))
             takeText(a.conversation);

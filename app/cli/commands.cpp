@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "filecommands.h"
 #include "searchcommand.h"
+#include "notifycommands.h"
 
 namespace ringchat::cli {
 
@@ -55,12 +56,15 @@ const std::vector<Command> &commands()
                          "offline, from the local cache only."),
           chat(historyCommand) },
         { QStringLiteral("send"),
-          QStringLiteral("send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown]\n"
-                         "send CONVERSATION [TEXT...] --file PATH [--file PATH...]\n"
-                         "send CONVERSATION --stdin [--reply-to MESSAGE_ID] [--markdown]"),
+          QStringLiteral(
+              "send CONVERSATION TEXT... [--reply-to MESSAGE_ID] [--markdown] [--mention USER_ID]...\n"
+              "send CONVERSATION [TEXT...] --file PATH [--file PATH...]\n"
+              "send CONVERSATION --stdin [--reply-to MESSAGE_ID] [--markdown]"),
           QStringLiteral("Send a message (--stdin: each line of input) and print each as the "
                          "server acked it, as JSON. --reply-to: in reply to that message; "
-                         "--markdown: the text is markdown; --file: attach a file (up to 10, each "
+                         "--markdown: the text is markdown; --mention: the message mentions that "
+                         "participant (repeatable; they are notified even in \"mentions only\"); --file: "
+                         "attach a file (up to 10, each "
                          "at most 25 MiB, typed from its content; the text is then optional). A "
                          "message that could not be sent stays queued in --data-dir, its files "
                          "copied there, and goes out with the next send, edit, delete or react."),
@@ -107,6 +111,12 @@ const std::vector<Command> &commands()
           chat(tailCommand) },
         { QStringLiteral("typing"), QStringLiteral("typing CONVERSATION"),
           QStringLiteral("Tell the others you are typing (one typing_start)."), chat(typingCommand) },
+        { QStringLiteral("notify"), QStringLiteral("notify CONVERSATION all|mentions|none [--for MINUTES]"),
+          QStringLiteral("Set your notification level for a conversation (all messages, only those "
+                         "that mention you, or none) and print the conversation as JSON. --for: also "
+                         "mute it for that many minutes (settings.mutedUntil); without it a mute is "
+                         "lifted. Your other devices follow at once."),
+          chat(notifyCommand) },
         { QStringLiteral("read"), QStringLiteral("read CONVERSATION [--up-to SEQ]"),
           QStringLiteral("Move your read marker (default: to the newest message) and print it."),
           chat(readCommand) },

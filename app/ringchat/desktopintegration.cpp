@@ -3,14 +3,14 @@
 #include "desktopintegration.h"
 
 #include "app/desktop.h"
+#include "app/desktopnotifications.h"
 #include "app/messagenotifier.h"
+#include "app/notificationactions.h"
+#include "app/screenlock.h"
 #include "app/session.h"
 
 #include <QApplication>
 #include <QDBusConnection>
-#include <QDBusInterface>
-#include <QDBusPendingCallWatcher>
-#include <QDBusPendingReply>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QPainter>
@@ -56,6 +56,11 @@ DesktopIntegration::DesktopIntegration(Session *session, MessageNotifier *notifi
 {
     connect(session, &Session::unreadTotalChanged, this, &DesktopIntegration::updateTray);
     connect(notifier, &MessageNotifier::notificationRequested, this, &DesktopIntegration::notify);
+    m_notifications = new DesktopNotifications(QDBusConnection::sessionBus(), this);
+    connect(new NotificationActions(m_notifications, session, desktop, this),
+            &NotificationActions::raiseRequested, this, &DesktopIntegration::raiseWindow);
+    m_screenLock = new ScreenLock(QDBusConnection::sessionBus(), QDBusConnection::systemBus(), this);
+    notifier->setLockedSource([lock = m_screenLock] { return lock->isLocked(); });
     // Asking the desktop for a tray takes a round trip or two (D-Bus, X11): do it
     // once the event loop runs, after the window is up, not before it.
     QMetaObject::invokeMethod(this, &DesktopIntegration::createTray, Qt::QueuedConnection);
@@ -145,39 +150,16 @@ void DesktopIntegration::updateTray(int unread)
     m_tray->setToolTip(unread > 0 ? tr("Ring Chat: %n unread", "", unread) : tr("Ring Chat"));
 }
 
-void DesktopIntegration::notify(const QString &conversationId, const QString &title, const QString &text)
+void DesktopIntegration::notify(const QString &conversationId, const QString &title, const QString &text,
+                                const QString &messageId, qint64 seq)
 {
     m_lastNotifiedConversation = conversationId;
-    if (m_tray && m_tray->supportsMessages()) {
-        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 6000);
+    if (m_notifications && m_notifications->isAvailable()) {
+        m_notifications->show({ conversationId, messageId, seq, title, text });
         return;
     }
-    notifyOverDBus(conversationId, title, text);
-}
-
-void DesktopIntegration::notifyOverDBus(const QString &conversationId, const QString &title,
-                                        const QString &text)
-{
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected())
-        return;
-    QDBusInterface service(QStringLiteral("org.freedesktop.Notifications"),
-                           QStringLiteral("/org/freedesktop/Notifications"),
-                           QStringLiteral("org.freedesktop.Notifications"), bus);
-    // The spec's body may hold markup; our text is plain, so escape it.
-    const QString body = text.toHtmlEscaped();
-    const QVariantMap hints { { QStringLiteral("desktop-entry"), QStringLiteral("org.ringchat.RingChat") },
-                              { QStringLiteral("category"), QStringLiteral("im.received") } };
-    QDBusPendingCall call
-        = service.asyncCall(QStringLiteral("Notify"), QStringLiteral("Ring Chat"), m_lastDBusId,
-                            QStringLiteral("org.ringchat.RingChat"), title, body, QStringList(), hints, 6000);
-    auto *watcher = new QDBusPendingCallWatcher(call, this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, conversationId] {
-        QDBusPendingReply<uint> reply = *watcher;
-        if (!reply.isError())
-            m_lastDBusId = reply.value(); // replaces the previous bubble instead of piling up
-        watcher->deleteLater();
-    });
+    if (m_tray && m_tray->supportsMessages())
+        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 6000);
 }
 
 } // namespace ringchat::app

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The desktop around the window: the tray icon with the unread count, desktop
-// notifications (the tray's balloon, or the freedesktop notification service
-// when there is no tray), and the window's geometry across runs. It tells QML
-// about the tray, and asks for a conversation when a notification is clicked,
-// through Desktop.
+// notifications (the freedesktop notification service with its actions, where
+// there is one on the session bus; else the tray's balloon), and the window's geometry across runs. It tells
+// QML about the tray, and asks for a conversation when a notification is clicked, through Desktop.
 
 #include <QObject>
 #include <QPointer>
@@ -16,7 +15,9 @@ class QMenu;
 
 namespace ringchat::app {
 class Desktop;
+class DesktopNotifications;
 class MessageNotifier;
+class ScreenLock;
 class Session;
 } // namespace ringchat::app
 
@@ -38,8 +39,8 @@ public:
 private:
     void createTray();
     void updateTray(int unread);
-    void notify(const QString &conversationId, const QString &title, const QString &text);
-    void notifyOverDBus(const QString &conversationId, const QString &title, const QString &text);
+    void notify(const QString &conversationId, const QString &title, const QString &text,
+                const QString &messageId, qint64 seq);
 
     Session *m_session;
     Desktop *m_desktop;
@@ -47,7 +48,8 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;
     QString m_lastNotifiedConversation;
-    uint m_lastDBusId = 0;
+    DesktopNotifications *m_notifications = nullptr; // freedesktop, with actions (Linux)
+    ScreenLock *m_screenLock = nullptr;
 };
 
 } // namespace ringchat::app

@@ -388,6 +388,29 @@ QString badConversationId(const QString &conversationId)
 }
 } // namespace
 
+QFuture<ApiResult<Conversation>> RestClient::putSettings(const QString &conversationId,
+                                                         const NotifySettings &settings)
+{
+    if (!isValidConversationId(conversationId))
+        return refused<Conversation>(badConversationId(conversationId));
+    QJsonObject body = settings.toJson();
+    if (!settings.mutedUntil.isValid())
+        body.insert(QStringLiteral("mutedUntil"), QJsonValue::Null); // clears a mute
+    return call<Conversation>(
+        Request { "PUT",
+                  messagesPath(conversationId, "settings"),
+                  {},
+                  QJsonDocument(body).toJson(QJsonDocument::Compact) },
+        [conversationId](const Response &r, QString *error) -> std::optional<Conversation> {
+            auto c = parseObject<Conversation>(r.data, error);
+            if (c && c->id != conversationId) {
+                *error = QStringLiteral("the answer is another conversation.");
+                return std::nullopt;
+            }
+            return c;
+        });
+}
+
 QFuture<ApiResult<Page<Message>>> RestClient::messages(const QString &conversationId, Direction direction,
                                                        qint64 cursorSeq, int limit)
 {

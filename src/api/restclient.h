@@ -112,6 +112,10 @@ public:
     QFuture<ApiResult<Page<SearchHit>>> searchMessages(const QString &query,
                                                        const QString &conversationId = {}, int limit = 50,
                                                        const QString &cursor = {});
+    // PUT /api/conversations/:id/settings (contract v2): my notification level and mute
+    // for it (a null mutedUntil unmutes); answers the conversation as it now is.
+    QFuture<ApiResult<Conversation>> putSettings(const QString &conversationId,
+                                                 const NotifySettings &settings);
     // POST /api/conversations/:id/messages. Idempotent per clientId.
     QFuture<ApiResult<Message>> sendMessage(const QString &conversationId, const QString &clientId,
                                             const QString &content, Message::Type type = Message::Type::Text,

@@ -227,6 +227,27 @@ template <typename Object> bool readReactions(const Object &o, QList<Reaction> &
     return ok;
 }
 
+// mentions: a list of user ids (absent or null: none).
+template <typename Object> bool readMentions(const Object &o, QStringList &out, QString *error)
+{
+    const auto v = o.value(QLatin1StringView("mentions"));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    bool ok = v.isArray();
+    if (ok) {
+        forEachElement(v, [&](const auto &id) {
+            const QString text = id.toString();
+            if (!id.isString() || !isValidOpaqueId(text))
+                ok = false;
+            else if (ok && !out.contains(text))
+                out.append(text);
+        });
+    }
+    if (!ok)
+        setError(error, QStringLiteral("Message: field \"mentions\" must be a list of user ids."));
+    return ok;
+}
+
 template <typename Object> std::optional<Message> messageFromJson(const Object &o, QString *error)
 {
     using Type = Message::Type;
@@ -251,7 +272,7 @@ template <typename Object> std::optional<Message> messageFromJson(const Object &
                      error)
         || !readTime(o, QLatin1StringView("deletedAt"), m.deletedAt, false, what, error)
         || !readReplyPreview(o, m.replyPreview, error) || !readReactions(o, m.reactions, error)
-        || !readAttachments(o, m.attachments, error))
+        || !readAttachments(o, m.attachments, error) || !readMentions(o, m.mentions, error))
         return std::nullopt;
     // An unknown format (a newer server's) is shown as what it surely is: text.
     m.format = format == 0 ? Message::Format::Markdown : Message::Format::Plain;
@@ -319,6 +340,8 @@ QJsonObject Message::toJson() const
         o.insert(QLatin1StringView("replyPreview"), replyPreviewToJson(*replyPreview));
     o.insert(QLatin1StringView("reactions"), reactionsToJson(reactions));
     o.insert(QLatin1StringView("attachments"), attachmentsToJson(attachments));
+    if (!mentions.isEmpty())
+        o.insert(QLatin1StringView("mentions"), QJsonArray::fromStringList(mentions));
     return o;
 }
 
@@ -388,17 +411,23 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
     static constexpr const char *what = "Conversation";
     Conversation c;
     QString type;
-    qint64 unread = 0;
+    qint64 unread = 0, mentions = 0;
     if (!readId(o, QLatin1StringView("id"), c.id, true, what, error)
         || !readString(o, QLatin1StringView("type"), type, true, what, error)
         || !readString(o, QLatin1StringView("title"), c.title, false, what, error)
         || !readCount(o, QLatin1StringView("lastSeq"), c.lastSeq, true, 0, what, error)
         || !readCount(o, QLatin1StringView("rev"), c.rev, false, 0, what, error)
         || !readCount(o, QLatin1StringView("unreadCount"), unread, true, 0, what, error)
+        || !readCount(o, QLatin1StringView("unreadMentionCount"), mentions, false, 0, what, error)
         || !readTime(o, QLatin1StringView("createdAt"), c.createdAt, true, what, error)
         || !readTime(o, QLatin1StringView("updatedAt"), c.updatedAt, true, what, error))
         return std::nullopt;
     c.unreadCount = int(qMin<qint64>(unread, std::numeric_limits<int>::max()));
+    c.unreadMentionCount = int(qMin<qint64>(mentions, std::numeric_limits<int>::max()));
+    auto settings = NotifySettings::fromJson(o.value(QLatin1StringView("settings")), error);
+    if (!settings)
+        return std::nullopt;
+    c.settings = std::move(*settings);
     if (type == QLatin1StringView("direct")) {
         c.type = Type::Direct;
     } else if (type == QLatin1StringView("group")) {
@@ -448,6 +477,8 @@ QJsonObject Conversation::toJson() const
                     { QLatin1StringView("lastSeq"), lastSeq },
                     { QLatin1StringView("rev"), rev },
                     { QLatin1StringView("unreadCount"), unreadCount },
+                    { QLatin1StringView("unreadMentionCount"), unreadMentionCount },
+                    { QLatin1StringView("settings"), settings.toJson() },
                     { QLatin1StringView("createdAt"), formatTime(createdAt) },
                     { QLatin1StringView("updatedAt"), formatTime(updatedAt) } };
     if (!title.isEmpty())

@@ -11,6 +11,7 @@
 // messages goes through here.
 
 #include "api/attachment.h"
+#include "api/notifysettings.h"
 #include "core/jsondocument.h"
 
 #include <QDateTime>
@@ -138,6 +139,8 @@ struct Message
     // The files it carries, in the sender's order (none on a tombstone). With one,
     // content may be empty.
     QList<Attachment> attachments;
+    // The user ids it mentions (v2; none on a tombstone).
+    QStringList mentions;
 
     // Local state kept by the client; not part of fromJson/toJson.
     DeliveryState delivery = DeliveryState::Sent;
@@ -148,6 +151,7 @@ struct Message
 
     bool isPending() const { return seq <= 0; }
     bool isDeleted() const { return deletedAt.isValid(); }
+    bool mentionsUser(const QString &userId) const { return !userId.isEmpty() && mentions.contains(userId); }
 
     static std::optional<Message> fromJson(const QJsonObject &json, QString *error = nullptr);
     // The same, read straight from a parsed packet (net::Payload::arg()): same
@@ -188,6 +192,9 @@ struct Conversation
     qint64 lastSeq = 0;
     qint64 rev = 0; // v2: the highest change counter of the conversation (0 from a v1 server)
     int unreadCount = 0;
+    // v2: unread messages that mention me, and my own notification settings here.
+    int unreadMentionCount = 0;
+    NotifySettings settings;
     QDateTime createdAt;
     QDateTime updatedAt;
 

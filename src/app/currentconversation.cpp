@@ -33,6 +33,7 @@ CurrentConversation::CurrentConversation(Session *session, Settings *settings, Q
     , m_settings(settings)
     , m_actions(new MessageActionsController(this))
     , m_filesByConversation(new PendingAttachmentsByConversation(this))
+    , m_mentions(new MentionCompleter(this))
 {
     connect(session, &Session::serviceChanged, this, &CurrentConversation::followService);
     connect(session, &Session::accountChanged, this, &CurrentConversation::refreshDetails);
@@ -114,6 +115,7 @@ void CurrentConversation::setConversationId(const QString &id)
     if (m_drafts)
         m_drafts->flush();
     m_id = id;
+    m_mentions->clear(); // mentions recorded belong to the conversation left
     if (!id.isEmpty()) {
         m_settings->setLastConversationId(id);
         if (m_service)
@@ -171,6 +173,16 @@ void CurrentConversation::refreshDetails()
     QString title, subtitle;
     bool group = false;
     const auto conversation = m_service && !m_id.isEmpty() ? m_service->conversation(m_id) : std::nullopt;
+    const api::NotifySettings notify = conversation ? conversation->settings : api::NotifySettings();
+    if (!(notify == m_notify)) {
+        m_notify = notify;
+        emit notifySettingsChanged();
+    }
+    // Only a group's members are offered after "@".
+    m_mentions->setCandidates(conversation && conversation->type == api::Conversation::Type::Group
+                                  ? conversation->participants
+                                  : QList<api::Participant>(),
+                              m_session->userId());
     if (conversation) {
         const QString ownId = m_session->userId();
         title = models::conversationTitle(*conversation, ownId);
@@ -232,10 +244,11 @@ QString CurrentConversation::send(const QString &text)
     const QStringList paths = m_files ? m_files->paths() : QStringList();
     if (!paths.isEmpty() && !m_files->problem().isEmpty())
         return {}; // the strip says why
-    const QString clientId = m_actions->send(text, markdown, paths);
+    const QString clientId = m_actions->send(text, markdown, paths, m_mentions->mentionsIn(text));
     if (!clientId.isEmpty()) {
         if (m_files)
             m_files->clear();
+        m_mentions->clear();
         if (m_drafts)
             m_drafts->clear(m_id);
         assign(m_draft, QString(), this, &CurrentConversation::draftChanged);
@@ -265,6 +278,21 @@ void CurrentConversation::stoppedTyping()
 {
     if (m_service && !m_id.isEmpty())
         m_service->userStoppedTyping(m_id);
+}
+
+QString CurrentConversation::notifyLevel() const
+{
+    return api::notifyLevelName(m_notify.level);
+}
+
+bool CurrentConversation::isMuted() const
+{
+    return m_notify.isMuted(QDateTime::currentDateTimeUtc());
+}
+
+bool CurrentConversation::setNotify(const QString &level, int muteMinutes)
+{
+    return m_service && !m_id.isEmpty() && m_service->setNotifyLevel(m_id, level, muteMinutes);
 }
 
 void CurrentConversation::markVisible(qint64 seq)

@@ -9,6 +9,7 @@
 // draft and reply target in the account's Drafts, and brings both back when the
 // conversation opens again.
 
+#include "app/mentioncompleter.h"
 #include "app/messageactionscontroller.h"
 #include "app/pendingattachments.h"
 
@@ -58,6 +59,13 @@ class CurrentConversation : public QObject
     Q_PROPERTY(QString draft READ draft NOTIFY draftChanged)
     // The files chosen for the next message here (the strip above the composer).
     Q_PROPERTY(ringchat::app::PendingAttachments *files READ files NOTIFY filesChanged)
+    // The composer's "@" list of this group's participants; its mentions go with send().
+    Q_PROPERTY(ringchat::app::MentionCompleter *mentions READ mentions CONSTANT)
+    // My notification settings here (contract v2): "all" | "mentions" | "none", and the mute.
+    Q_PROPERTY(QString notifyLevel READ notifyLevel NOTIFY notifySettingsChanged)
+    Q_PROPERTY(bool muted READ isMuted NOTIFY notifySettingsChanged)
+    Q_PROPERTY(bool mutedForever READ isMutedForever NOTIFY notifySettingsChanged)
+    Q_PROPERTY(QDateTime mutedUntil READ mutedUntil NOTIFY notifySettingsChanged)
 
 public:
     CurrentConversation(Session *session, Settings *settings, QObject *parent = nullptr);
@@ -80,6 +88,11 @@ public:
     MessageActionsController *actions() const { return m_actions; }
     QString draft() const { return m_draft; }
     PendingAttachments *files() const { return m_files; }
+    MentionCompleter *mentions() const { return m_mentions; }
+    QString notifyLevel() const;
+    bool isMuted() const;
+    bool isMutedForever() const { return m_notify.isMutedForever(); }
+    QDateTime mutedUntil() const { return isMuted() ? m_notify.mutedUntil : QDateTime(); }
 
     // The user sees this conversation now (open, and the window has focus).
     bool isOnScreen(const QString &conversationId) const;
@@ -99,6 +112,9 @@ public:
     Q_INVOKABLE void stoppedTyping();
     // The newest message on screen: the read marker moves there while the window has focus.
     Q_INVOKABLE void markVisible(qint64 seq);
+    // Sets my level here and mutes for muteMinutes (0: unmuted, negative: until I turn
+    // it back on), through the server (ChatService::setNotifyLevel).
+    Q_INVOKABLE bool setNotify(const QString &level, int muteMinutes = 0);
 
 signals:
     void conversationIdChanged();
@@ -111,6 +127,7 @@ signals:
     void restorableIdChanged();
     void draftChanged();
     void filesChanged();
+    void notifySettingsChanged();
 
 private:
     void followService();
@@ -135,6 +152,8 @@ private:
     bool m_windowActive = false;
     QString m_restorableId;
     MessageActionsController *m_actions;
+    MentionCompleter *m_mentions;
+    api::NotifySettings m_notify;
     QPointer<Drafts> m_drafts;
     QString m_draft;
     PendingAttachmentsByConversation *m_filesByConversation;

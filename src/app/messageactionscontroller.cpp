@@ -82,13 +82,14 @@ void MessageActionsController::cancelReply()
     setReply({}, {}, {});
 }
 
-QString MessageActionsController::send(const QString &text, bool markdown, const QStringList &files)
+QString MessageActionsController::send(const QString &text, bool markdown, const QStringList &files,
+                                      const QStringList &mentions)
 {
     if (!ready())
         return {};
     const QString clientId = files.isEmpty()
-        ? m_service->sendMessage(m_conversationId, text, m_replyToId, markdown)
-        : m_service->sendMessageWithFiles(m_conversationId, text, files, m_replyToId, markdown);
+        ? m_service->sendMessage(m_conversationId, text, m_replyToId, markdown, mentions)
+        : m_service->sendMessageWithFiles(m_conversationId, text, files, m_replyToId, markdown, mentions);
     if (!clientId.isEmpty())
         cancelReply();
     return clientId;

@@ -66,8 +66,9 @@ public:
     // format "markdown" when asked); returns the clientId ("" when it cannot be
     // sent). The reply ends once sent.
     // With `files` (paths; text may then be empty) it goes through sendMessageWithFiles,
-    // whose refusal (sendRefused) becomes the notice.
-    QString send(const QString &text, bool markdown = false, const QStringList &files = {});
+    // whose refusal (sendRefused) becomes the notice. mentions: the user ids it mentions.
+    QString send(const QString &text, bool markdown = false, const QStringList &files = {},
+                 const QStringList &mentions = {});
 
     Q_INVOKABLE bool startEdit(const QString &messageKey, const QString &text);
     // Up in an empty composer: our newest message that may still be edited.

@@ -38,14 +38,22 @@ void MessageNotifier::onMessageReceived(const api::Message &message)
         return;
     // A conversation not known yet (its first message) is named by the sender.
     const auto conversation = m_service->conversation(message.conversationId);
+    const bool mentionsMe = message.mentionsUser(m_session->userId());
+    if (!api::shouldNotify(conversation ? conversation->settings : api::NotifySettings(), mentionsMe,
+                           QDateTime::currentDateTimeUtc()))
+        return;
     QString title
         = conversation ? models::conversationTitle(*conversation, m_session->userId()) : message.senderName;
     if (conversation && conversation->type == api::Conversation::Type::Group)
         title = tr("%1 in %2").arg(message.senderName, title);
-    QString text = message.content.simplified();
+    QString text;
+    if (m_settings->hideNotificationText() || (m_isLocked && m_isLocked()))
+        text = mentionsMe ? tr("Mentioned you") : tr("New message");
+    else
+        text = message.content.simplified();
     if (text.size() > 200)
         text = text.left(200) + QChar(0x2026);
-    emit notificationRequested(message.conversationId, title, text);
+    emit notificationRequested(message.conversationId, title, text, message.id, message.seq);
 }
 
 } // namespace ringchat::app

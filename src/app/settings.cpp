@@ -17,6 +17,7 @@ namespace {
 const QString kServerKey = QStringLiteral("server/url");
 const QString kThemeKey = QStringLiteral("ui/theme");
 const QString kNotificationsKey = QStringLiteral("ui/notifications");
+const QString kHideNotificationTextKey = QStringLiteral("ui/hideNotificationText");
 const QString kCloseToTrayKey = QStringLiteral("ui/closeToTray");
 const QString kFormatMarkdownKey = QStringLiteral("compose/markdown");
 const QString kLastConversationKey = QStringLiteral("ui/lastConversation");
@@ -36,6 +37,7 @@ Settings::Settings(QObject *parent)
     m_serverUrl = settings.value(kServerKey, defaultServerUrl()).toString();
     m_themeMode = themeModeFromName(settings.value(kThemeKey).toString()).value_or(ThemeMode::System);
     m_notificationsEnabled = settings.value(kNotificationsKey, true).toBool();
+    m_hideNotificationText = settings.value(kHideNotificationTextKey, false).toBool();
     m_closeToTray = settings.value(kCloseToTrayKey, false).toBool();
     m_formatMarkdown = settings.value(kFormatMarkdownKey, true).toBool();
     m_lastConversationId = settings.value(kLastConversationKey).toString();
@@ -79,6 +81,15 @@ void Settings::setNotificationsEnabled(bool on)
     m_notificationsEnabled = on;
     QSettings().setValue(kNotificationsKey, on);
     emit notificationsEnabledChanged();
+}
+
+void Settings::setHideNotificationText(bool on)
+{
+    if (on == m_hideNotificationText)
+        return;
+    m_hideNotificationText = on;
+    QSettings().setValue(kHideNotificationTextKey, on);
+    emit hideNotificationTextChanged();
 }
 
 void Settings::setCloseToTray(bool on)

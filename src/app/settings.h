@@ -31,6 +31,9 @@ class Settings : public QObject
         ringchat::app::ThemeMode::Value themeMode READ themeMode WRITE setThemeMode NOTIFY themeModeChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY
                    notificationsEnabledChanged)
+    // Notifications say who wrote, never what ("New message"), also when unlocked.
+    Q_PROPERTY(bool hideNotificationText READ hideNotificationText WRITE setHideNotificationText NOTIFY
+                   hideNotificationTextChanged)
     Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY closeToTrayChanged)
     // Send text written with Markdown syntax as format "markdown" (on by default); off:
     // every message goes as plain text.
@@ -67,6 +70,8 @@ public:
     void setThemeMode(ThemeMode::Value mode);
     bool notificationsEnabled() const { return m_notificationsEnabled; }
     void setNotificationsEnabled(bool on);
+    bool hideNotificationText() const { return m_hideNotificationText; }
+    void setHideNotificationText(bool on);
     bool closeToTray() const { return m_closeToTray; }
     void setCloseToTray(bool on);
     bool formatMarkdown() const { return m_formatMarkdown; }
@@ -87,6 +92,7 @@ signals:
     void serverUrlChanged();
     void themeModeChanged();
     void notificationsEnabledChanged();
+    void hideNotificationTextChanged();
     void closeToTrayChanged();
     void formatMarkdownChanged();
     void storeUnencryptedChanged();
@@ -97,6 +103,7 @@ private:
     QString m_serverUrl;
     ThemeMode::Value m_themeMode = ThemeMode::System;
     bool m_notificationsEnabled = true;
+    bool m_hideNotificationText = false;
     bool m_closeToTray = false;
     bool m_formatMarkdown = true;
     QString m_lastConversationId;

@@ -358,11 +358,11 @@ void ChatService::fetchOlder(const QString &conversationId, int limit, std::func
 }
 
 QString ChatService::sendMessage(const QString &conversationId, const QString &content,
-                                 const QString &replyTo, bool markdown)
+                                 const QString &replyTo, bool markdown, const QStringList &mentions)
 {
     const QString clientId
         = m_own->send(conversationId, content, replyTo,
-                      markdown ? api::Message::Format::Markdown : api::Message::Format::Plain);
+                      markdown ? api::Message::Format::Markdown : api::Message::Format::Plain, mentions);
     if (!clientId.isEmpty())
         m_out->typing()->stop(conversationId);
     return clientId;

@@ -167,9 +167,11 @@ public:
 
     // Optimistic send; returns the clientId (empty when the content is not valid).
     // replyTo: the id of the message answered (its row shows a preview at once);
-    // markdown: the content is meant as markdown (contract v2 `format`).
+    // markdown: the content is meant as markdown (contract v2 `format`); mentions: the
+    // user ids the message mentions (contract v2 `mentions`, each a participant).
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &content,
-                                    const QString &replyTo = QString(), bool markdown = false);
+                                    const QString &replyTo = QString(), bool markdown = false,
+                                    const QStringList &mentions = QStringList());
     // Actions on messages (contract v2), through the outbox like sends (MessageActions):
     // the row shows the outcome at once (Message::pendingChange), then the server's
     // state (actionApplied), or goes back with actionRefused. messageKey is a message
@@ -199,11 +201,22 @@ public:
     // (a file not readable or over 25 MiB, more than 10 files).
     Q_INVOKABLE QString sendMessageWithFiles(const QString &conversationId, const QString &content,
                                              const QStringList &paths, const QString &replyTo = QString(),
-                                             bool markdown = false);
+                                             bool markdown = false,
+                                             const QStringList &mentions = QStringList());
     // The attachment with this id among the held messages, else in the cache (nullopt:
     // never seen). Its sha256 is what a download is checked against.
     void findAttachment(const QString &attachmentId,
                         std::function<void(const std::optional<api::Attachment> &)> done) const;
+
+    // ---- Notification settings (contract v2; chatservicenotify.cpp)
+    // PUT …/settings: my level and mute for one conversation. The answer updates the
+    // conversation (conversationChanged, the cache) as conversation_updated does on my
+    // other devices; a refusal is notifySettingsFailed.
+    void setNotifySettings(const QString &conversationId, const api::NotifySettings &settings);
+    // The same by name: level "all" | "mentions" | "none", muted for muteMinutes from now
+    // (0: not muted; negative: until I turn it back on, NotifySettings::mutedForever).
+    // False on a bad level.
+    Q_INVOKABLE bool setNotifyLevel(const QString &conversationId, const QString &level, int muteMinutes = 0);
 
     Q_INVOKABLE bool retryMessage(const QString &clientId) { return m_own->retry(clientId); }
     Q_INVOKABLE bool discardMessage(const QString &clientId) { return m_own->discard(clientId); }
@@ -266,6 +279,8 @@ signals:
     void messageFailed(const QString &clientId, const QString &error);
     // A message with files was not queued (sendMessageWithFiles): the sentence says why.
     void sendRefused(const QString &conversationId, const QString &sentence);
+    // PUT …/settings was refused or failed (the sentence says why).
+    void notifySettingsFailed(const QString &conversationId, const QString &sentence);
     // Bytes of our message's files on the server so far, of `total` (its pending row's bar).
     void uploadProgress(const QString &conversationId, const QString &clientId, qint64 sent, qint64 total);
     // The server did an action (or it was so already): `state` is the message as the

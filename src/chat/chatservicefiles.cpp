@@ -8,12 +8,13 @@
 namespace ringchat::chat {
 
 QString ChatService::sendMessageWithFiles(const QString &conversationId, const QString &content,
-                                          const QStringList &paths, const QString &replyTo, bool markdown)
+                                          const QStringList &paths, const QString &replyTo, bool markdown,
+                                          const QStringList &mentions)
 {
     QString refusal;
     const QString clientId = m_own->sendWithFiles(
         conversationId, content, paths, replyTo,
-        markdown ? api::Message::Format::Markdown : api::Message::Format::Plain, &refusal);
+        markdown ? api::Message::Format::Markdown : api::Message::Format::Plain, mentions, &refusal);
     if (clientId.isEmpty())
         emit sendRefused(conversationId, refusal);
     else

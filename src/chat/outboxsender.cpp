@@ -41,6 +41,8 @@ OutboxEvent outboxEvent(const OutboxEntry &e)
                 ids.append(f.attachmentId);
             o.insert(QStringLiteral("attachments"), ids);
         }
+        if (!e.mentions.isEmpty())
+            o.insert(QStringLiteral("mentions"), QJsonArray::fromStringList(e.mentions));
         return { QStringLiteral("send_message"), o };
     }
     case Kind::Edit: // no format: the message keeps its own

@@ -8,8 +8,10 @@
 #include "chat/timelines.h"
 
 #include <QHash>
+
 #include <QSet>
 #include <QUuid>
+#include <algorithm>
 
 namespace ringchat::chat {
 
@@ -61,21 +63,31 @@ OwnMessages::OwnMessages(EmitEvent send, ChatCache *const &cache, const Timeline
 }
 
 QString OwnMessages::send(const QString &conversationId, const QString &content, const QString &replyTo,
-                          api::Message::Format format)
+                          api::Message::Format format, const QStringList &mentions)
 {
     if (!api::isValidConversationId(conversationId) || !api::isValidContent(content)
-        || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)))
+        || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)) || !validMentions(mentions))
         return QString();
-    const OutboxEntry e = newEntry(conversationId, content, replyTo, format);
+    OutboxEntry e = newEntry(conversationId, content, replyTo, format, mentions);
     m_sender->enqueue(e);
     emit rowsInserted(conversationId, { row(e) });
     return e.clientId;
 }
 
+bool OwnMessages::validMentions(const QStringList &mentions)
+{
+    return std::all_of(mentions.cbegin(), mentions.cend(),
+                       [](const QString &id) { return api::isValidOpaqueId(id); });
+}
+
 OutboxEntry OwnMessages::newEntry(const QString &conversationId, const QString &content,
-                                  const QString &replyTo, api::Message::Format format) const
+                                  const QString &replyTo, api::Message::Format format,
+                                  const QStringList &mentions) const
 {
     OutboxEntry e;
+    for (const QString &id : mentions)
+        if (!e.mentions.contains(id))
+            e.mentions.append(id);
     e.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.conversationId = conversationId;
     e.content = content;
@@ -101,13 +113,15 @@ void OwnMessages::enableAttachments(api::RestClient *rest, const QString &filesD
 
 QString OwnMessages::sendWithFiles(const QString &conversationId, const QString &content,
                                    const QStringList &paths, const QString &replyTo,
-                                   api::Message::Format format, QString *refusal)
+                                   api::Message::Format format, const QStringList &mentions,
+                                   QString *refusal)
 {
     QString problem;
     if (!m_stager)
         problem = tr("Files cannot be sent here.");
     else if (paths.isEmpty() || !api::isValidConversationId(conversationId)
-             || !api::isValidContent(content, true) || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo)))
+             || !api::isValidContent(content, true) || (!replyTo.isEmpty() && !api::isValidOpaqueId(replyTo))
+             || !validMentions(mentions))
         problem = tr("A message with files needs a conversation and at most 10000 characters of text.");
     else
         problem = AttachmentStager::check(paths);
@@ -115,7 +129,7 @@ QString OwnMessages::sendWithFiles(const QString &conversationId, const QString 
         *refusal = problem;
         return QString();
     }
-    OutboxEntry e = newEntry(conversationId, content, replyTo, format);
+    OutboxEntry e = newEntry(conversationId, content, replyTo, format, mentions);
     e.files = AttachmentStager::describe(paths);
     m_staging.insert(e.clientId, e);
     emit rowsInserted(conversationId, { row(e) });

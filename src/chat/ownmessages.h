@@ -43,9 +43,11 @@ public:
     void setUserName(const QString &name) { m_userName = name; }
 
     // Queues a message; returns its clientId (empty when the content or the ids are
-    // not valid). replyTo: a message id, or our held message's clientId.
+    // not valid). replyTo: a message id, or our held message's clientId; mentions:
+    // the user ids it mentions (contract v2; repeats count once).
     QString send(const QString &conversationId, const QString &content, const QString &replyTo = QString(),
-                 api::Message::Format format = api::Message::Format::Plain);
+                 api::Message::Format format = api::Message::Format::Plain,
+                 const QStringList &mentions = QStringList());
     // Files (contract v2): sends with files copy them into `filesDirectory` when queued
     // (AttachmentStager) and upload them through `rest` before going out
     // (AttachmentUploader). Call once, before restore().
@@ -55,7 +57,8 @@ public:
     // or empty with the sentence in *refusal (a file not readable or over 25 MiB,
     // more than 10 files, bad ids); a copy that fails later is failed() and the row goes.
     QString sendWithFiles(const QString &conversationId, const QString &content, const QStringList &paths,
-                          const QString &replyTo, api::Message::Format format, QString *refusal);
+                          const QString &replyTo, api::Message::Format format, const QStringList &mentions,
+                          QString *refusal);
 
     // A send that has not gone out yet takes new content (its row follows); false
     // when it has gone out (an edit must be sent then) or is unknown.
@@ -95,7 +98,8 @@ signals:
 
 private:
     OutboxEntry newEntry(const QString &conversationId, const QString &content, const QString &replyTo,
-                         api::Message::Format format) const;
+                         api::Message::Format format, const QStringList &mentions) const;
+    static bool validMentions(const QStringList &mentions);
     api::Message row(const OutboxEntry &entry) const;
     void announceUpdate(const QString &clientId);
 

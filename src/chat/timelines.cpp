@@ -71,7 +71,7 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
     if (!std::is_sorted(incoming.cbegin(), incoming.cend(), bySeq))
         std::sort(sorted.begin(), sorted.end(), bySeq);
 
-    int newFromOthers = 0;
+    int newFromOthers = 0, newMentions = 0;
     bool lastMessageChanged = false;
     for (const api::Message &in : std::as_const(sorted)) {
         if (in.conversationId != conversationId || in.seq <= 0)
@@ -99,8 +99,10 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
             out.merged.append(m); // our message coming back (echo, gap fill or ack)
         else
             out.inserted.append(m);
-        if (!own && m.seq > t.ownMarker)
+        if (!own && m.seq > t.ownMarker) {
             ++newFromOthers;
+            newMentions += m.mentionsUser(m_ownUserId) ? 1 : 0;
+        }
     }
     if (out.added.isEmpty()) {
         out.conversationChanged = lastMessageChanged;
@@ -114,8 +116,10 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
     }
     if (t.known && newest.seq > t.conversation.lastSeq) {
         t.conversation.lastSeq = newest.seq;
-        if (source == Source::Live || source == Source::Server)
+        if (source == Source::Live || source == Source::Server) {
             t.conversation.unreadCount += newFromOthers;
+            t.conversation.unreadMentionCount += newMentions;
+        }
     }
     // Bounded memory: new messages push the oldest out. Pages read backwards on
     // purpose (neither live nor newer) are kept.
@@ -235,16 +239,23 @@ Timelines::MarkerMoved Timelines::applyReadMarker(const QString &conversationId,
 
 void Timelines::recomputeUnread(Timeline &t) const
 {
-    int unread = 0;
+    int unread = 0, mentions = 0;
     qint64 counted = 0;
     for (auto m = t.bySeq.upper_bound(t.ownMarker); m != t.bySeq.end(); ++m) {
         ++counted;
-        if (m->second.senderId != m_ownUserId)
+        if (m->second.senderId != m_ownUserId) {
             ++unread;
+            mentions += m->second.mentionsUser(m_ownUserId) ? 1 : 0;
+        }
     }
     // Messages after the marker that we do not hold count as unread.
     const qint64 notHeld = std::max<qint64>(0, t.conversation.lastSeq - t.ownMarker - counted);
     t.conversation.unreadCount = int(unread + notHeld);
+    // Mentions among those not held are unknown here: the server's count, never above
+    // what is unread (its conversation_updated after mark_read brings the exact one).
+    t.conversation.unreadMentionCount = notHeld == 0
+        ? mentions
+        : std::max(mentions, std::min(t.conversation.unreadMentionCount, int(notHeld) + mentions));
 }
 
 QStringList Timelines::readers(const QString &conversationId, qint64 seq) const

@@ -14,7 +14,14 @@ using api::Participant;
 
 ConversationListModel::ConversationListModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_muteEnds(new QTimer(this))
 {
+    m_muteEnds->setSingleShot(true);
+    connect(m_muteEnds, &QTimer::timeout, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), { MutedRole, MutedUntilRole });
+        updateTotalUnread();
+    });
 }
 
 void ConversationListModel::setOwnUserId(const QString &userId)
@@ -36,10 +43,43 @@ void ConversationListModel::setFilter(const QString &filter)
 
 int ConversationListModel::totalUnread() const
 {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     int total = 0;
     for (const Conversation &c : m_conversations)
-        total += c.unreadCount;
+        total += api::countedUnread(c.settings, c.unreadCount, c.unreadMentionCount, now);
     return total;
+}
+
+void ConversationListModel::updateTotalUnread()
+{
+    scheduleMuteEnd();
+    const int total = totalUnread();
+    if (total != m_lastTotalUnread) {
+        m_lastTotalUnread = total;
+        Q_EMIT totalUnreadChanged();
+    }
+}
+
+void ConversationListModel::scheduleMuteEnd()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime next;
+    for (const Conversation &c : std::as_const(m_conversations))
+        if (c.settings.isMuted(now) && !c.settings.isMutedForever()
+            && (!next.isValid() || c.settings.mutedUntil < next))
+            next = c.settings.mutedUntil;
+    if (!next.isValid()) {
+        m_muteEnds->stop();
+        return;
+    }
+    // QTimer takes an int of ms: a far mute is looked at again in a day.
+    m_muteEnds->start(int(qBound<qint64>(0, now.msecsTo(next) + 1, 24LL * 3600 * 1000)));
+}
+
+api::NotifySettings ConversationListModel::notifySettings(const QString &conversationId) const
+{
+    const auto it = m_conversations.constFind(conversationId);
+    return it == m_conversations.constEnd() ? api::NotifySettings() : it->settings;
 }
 
 const Participant *ConversationListModel::otherParticipant(const Conversation &c) const
@@ -146,11 +186,7 @@ void ConversationListModel::setConversations(const QList<Conversation> &conversa
     for (const Conversation &c : conversations)
         m_conversations.insert(c.id, c);
     rebuildRows();
-    const int total = totalUnread();
-    if (total != m_lastTotalUnread) {
-        m_lastTotalUnread = total;
-        Q_EMIT totalUnreadChanged();
-    }
+    updateTotalUnread();
 }
 
 void ConversationListModel::upsert(const Conversation &conversation)
@@ -165,11 +201,7 @@ void ConversationListModel::upsert(const Conversation &conversation)
         m_conversations.insert(conversation.id, conversation);
     }
     reposition(conversation.id);
-    const int total = totalUnread();
-    if (total != m_lastTotalUnread) {
-        m_lastTotalUnread = total;
-        Q_EMIT totalUnreadChanged();
-    }
+    updateTotalUnread();
 }
 
 void ConversationListModel::setPresenceSource(PresenceSource source)
@@ -290,6 +322,16 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return int(c.participants.size());
     case DraftTextRole:
         return m_drafts.value(c.id);
+    case UnreadMentionCountRole:
+        return c.unreadMentionCount;
+    case NotifyLevelRole:
+        return api::notifyLevelName(c.settings.level);
+    case MutedRole:
+        return c.settings.isMuted(QDateTime::currentDateTimeUtc());
+    case MutedUntilRole:
+        return c.settings.isMuted(QDateTime::currentDateTimeUtc()) ? c.settings.mutedUntil : QDateTime();
+    case MutedForeverRole:
+        return c.settings.isMutedForever();
     default:
         return {};
     }
@@ -311,6 +353,11 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { TypingTextRole, "typingText" },
         { ParticipantCountRole, "participantCount" },
         { DraftTextRole, "draftText" },
+        { UnreadMentionCountRole, "unreadMentionCount" },
+        { NotifyLevelRole, "notifyLevel" },
+        { MutedRole, "muted" },
+        { MutedUntilRole, "mutedUntil" },
+        { MutedForeverRole, "mutedForever" },
     };
 }
 

@@ -22,6 +22,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QTimer>
 
 #include <functional>
 
@@ -33,6 +34,8 @@ class ConversationListModel : public QAbstractListModel
     // Case-insensitive substring of the title or of a participant's name; empty shows all.
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // The tray count: each conversation's unread messages as its notification level
+    // counts them (api::countedUnread: mentions only at "mentions", none when muted).
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
 
 public:
@@ -50,6 +53,12 @@ public:
         TypingTextRole,  // "Bob is typing…", "" when nobody types
         ParticipantCountRole,
         DraftTextRole, // the first line of the user's unsent draft; "" when none
+        // Mentions and notification levels (contract v2)
+        UnreadMentionCountRole, // unread messages that mention me (the "@" badge)
+        NotifyLevelRole,        // "all" | "mentions" | "none"
+        MutedRole,              // bool: muted now (a muted icon, a greyed unread count)
+        MutedUntilRole,         // QDateTime, invalid when not muted
+        MutedForeverRole,       // bool: muted until I turn it back on
     };
     Q_ENUM(Role)
 
@@ -89,6 +98,8 @@ public:
 
     // ---- reads ----
     Q_INVOKABLE int indexOf(const QString &conversationId) const;
+    // The notification settings of a conversation (defaults when unknown).
+    api::NotifySettings notifySettings(const QString &conversationId) const;
     Q_INVOKABLE QString typingText(const QString &conversationId) const;
     // {"status": "online"|"away"|"offline", "lastSeen": QDateTime}
     Q_INVOKABLE QVariantMap presence(const QString &userId) const;
@@ -121,6 +132,9 @@ private:
     void rebuildRows();
     void refreshRoles(const QString &conversationId, const QList<int> &roles);
     UserPresence presenceOf(const QString &userId) const;
+    // Re-counts the total (and the muted rows) when the next mute ends.
+    void updateTotalUnread();
+    void scheduleMuteEnd();
 
     QString m_ownUserId;
     QString m_filter;
@@ -130,6 +144,7 @@ private:
     QHash<QString, QList<Typist>> m_typing;
     QHash<QString, QString> m_drafts; // preview lines, only of conversations with a draft
     int m_lastTotalUnread = 0;
+    QTimer *m_muteEnds = nullptr;
 };
 
 } // namespace ringchat::models

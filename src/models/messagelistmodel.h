@@ -88,6 +88,8 @@ public:
         AttachmentsRole,    // [{id, name, mimeType, size, sizeText, width, height, isImage}]
                             // (models/attachmentview.h), in the sender's order
         UploadProgressRole, // 0..1: how much of our pending message's files the server has
+        // Mentions (contract v2)
+        MentionsMeRole, // bool: the message mentions us (someone else's; the bubble is highlighted)
     };
     Q_ENUM(Role)
 

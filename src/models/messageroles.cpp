@@ -216,6 +216,8 @@ QVariant MessageRoles::data(const Message &m, const Message *previous, bool pend
             out.append(attachmentToVariant(a));
         return out;
     }
+    case Role::MentionsMeRole:
+        return !isOwn(m) && m.mentionsUser(m_ownUserId);
     default:
         return {};
     }
@@ -257,6 +259,7 @@ QHash<int, QByteArray> MessageRoles::names()
         // ---- Files (issue 15)
         { Role::AttachmentsRole, "attachments" },
         { Role::UploadProgressRole, "uploadProgress" },
+        { Role::MentionsMeRole, "mentionsMe" },
     };
 }
 

@@ -63,13 +63,13 @@ struct CacheDatabase::MessageStatements
                    db,
                    "INSERT OR IGNORE INTO messages (conversation_id, seq, id, client_id, sender_id,"
                    " sender_name, content, type, reply_to, timestamp, edited_at, rev, format, deleted_at,"
-                   " reactions, reply_preview, attachments)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                   " reactions, reply_preview, attachments, mentions)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             && change.prepare(
                 db,
                 "UPDATE messages SET content = ?1, edited_at = ?2, sender_name = ?3, rev = ?4,"
                 " format = ?5, deleted_at = ?6, reactions = ?7, reply_preview = ?8, reply_to = ?11,"
-                " attachments = ?12"
+                " attachments = ?12, mentions = ?13"
                 " WHERE conversation_id = ?9 AND seq = ?10 AND (rev < ?4 OR (?4 = 0 AND rev = 0"
                 " AND ?2 IS NOT NULL AND (edited_at IS NULL OR edited_at < ?2)))")
             && confirm.prepare(db, "DELETE FROM outbox WHERE client_id = ? AND conversation_id = ?");
@@ -235,8 +235,8 @@ QList<Conversation> CacheDatabase::loadConversations()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(
-        QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message"
-                       " FROM conversations"));
+        QStringLiteral("SELECT id, type, title, last_seq, unread_count, created_at, updated_at, last_message,"
+                       " unread_mention_count, notify, muted_until FROM conversations"));
     if (!execLogged(q))
         return out;
     while (q.next()) {
@@ -251,6 +251,9 @@ QList<Conversation> CacheDatabase::loadConversations()
         if (!q.value(7).isNull())
             c.lastMessage
                 = Message::fromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
+        c.unreadMentionCount = q.value(8).toInt();
+        c.settings.level = api::NotifySettings::Level(qBound(0, q.value(9).toInt(), 2));
+        c.settings.mutedUntil = timeFrom(q.value(10));
         index.insert(c.id, out.size());
         out.append(std::move(c));
     }
@@ -379,6 +382,7 @@ InsertResult CacheDatabase::write(const QList<Conversation> &conversations, cons
             insert.bindUtf8(15, batch.text(r, T::Reactions));
             insert.bindUtf8(16, batch.text(r, T::ReplyPreview));
             insert.bindUtf8(17, batch.text(r, T::Attachments));
+            insert.bindUtf8(18, batch.text(r, T::Mentions));
             if (!insert.exec()) {
                 result.ok = false;
                 return result;
@@ -404,6 +408,7 @@ InsertResult CacheDatabase::write(const QList<Conversation> &conversations, cons
             change.bind(10, r.seq);
             change.bindUtf8(11, batch.text(r, T::ReplyTo));
             change.bindUtf8(12, batch.text(r, T::Attachments)); // a tombstone has none
+            change.bindUtf8(13, batch.text(r, T::Mentions));    // nor mentions
             if (!change.exec()) {
                 result.ok = false;
                 return result;

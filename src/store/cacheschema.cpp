@@ -137,7 +137,8 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
-    const QList<QStringList> steps = { v1, v2, v3, draftsStep(), attachmentsStep(), searchIndexStep() };
+    const QList<QStringList> steps
+        = { v1, v2, v3, draftsStep(), attachmentsStep(), searchIndexStep(), mentionsStep() };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);
@@ -220,6 +221,22 @@ QStringList CacheSchema::searchIndexStep()
                        " INSERT INTO message_search (message_search, rowid, content)"
                        " VALUES ('delete', old.rowid, old.content); END")
             .arg(indexed("old")),
+    };
+}
+
+QStringList CacheSchema::mentionsStep()
+{
+    return {
+        // Contract v2: who a message mentions (a JSON array of user ids, NULL when nobody),
+        // and a queued send's mentions, sent with it.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN mentions TEXT"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN mentions TEXT"),
+        // The conversation's unread mentions of me and my notification settings
+        // (notify: 0 all, 1 mentions, 2 none; muted_until: ms since the epoch, NULL when not muted).
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN unread_mention_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN notify INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN muted_until INTEGER"),
     };
 }
 

@@ -15,7 +15,7 @@ class CacheSchema
 {
 public:
     // Bumped with every migration step in migrate().
-    static constexpr int kVersion = 6;
+    static constexpr int kVersion = 7;
     // PRAGMA application_id: tells our files from other programs' SQLite files.
     static constexpr int kApplicationId = 0x52434854; // "RCHT"
 
@@ -30,6 +30,7 @@ private:
     // (v4, drafts, is draftsStep() in the .cpp).
     static QStringList attachmentsStep(); // v5
     static QStringList searchIndexStep(); // v6
+    static QStringList mentionsStep();    // v7
 };
 
 } // namespace ringchat::store

@@ -28,9 +28,12 @@ bool ConversationWriter::prepare(sqlite3 *db)
     return m_conversation.prepare(
                db,
                "INSERT INTO conversations (id, type, title, last_seq, unread_count, created_at,"
-               " updated_at, last_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+               " updated_at, last_message, unread_mention_count, notify, muted_until)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                " ON CONFLICT(id) DO UPDATE SET type=excluded.type, title=excluded.title,"
                " last_seq=max(last_seq, excluded.last_seq), unread_count=excluded.unread_count,"
+               " unread_mention_count=excluded.unread_mention_count, notify=excluded.notify,"
+               " muted_until=excluded.muted_until,"
                " created_at=excluded.created_at, updated_at=excluded.updated_at,"
                " last_message=coalesce(excluded.last_message, last_message)")
         && m_markers.prepare(
@@ -68,6 +71,9 @@ bool ConversationWriter::upsertOne(const api::Conversation &c, const MessageBatc
     const QByteArray lastMessage
         = copyLast ? QJsonDocument(c.lastMessage->toJson()).toJson(QJsonDocument::Compact) : QByteArray();
     m_conversation.bindUtf8(8, copyLast ? QByteArrayView(lastMessage) : QByteArrayView());
+    m_conversation.bind(9, qint64(c.unreadMentionCount));
+    m_conversation.bind(10, qint64(c.settings.level));
+    bindTime(m_conversation, 11, c.settings.mutedUntil);
     if (!m_conversation.exec())
         return false;
 

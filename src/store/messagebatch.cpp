@@ -48,11 +48,13 @@ void MessageBatch::append(const api::Message &m, bool updateOnly)
         = m.replyPreview ? compact(api::replyPreviewToJson(*m.replyPreview)) : QByteArray();
     const QByteArray attachments
         = m.attachments.isEmpty() ? QByteArray() : compact(api::attachmentsToJson(m.attachments));
+    const QByteArray mentions
+        = m.mentions.isEmpty() ? QByteArray() : compact(QJsonArray::fromStringList(m.mentions));
     // Room for all the texts in one chunk (UTF-8 needs at most 3 bytes a QChar).
     const qsizetype needed = 3
             * (m.conversationId.size() + m.id.size() + m.clientId.size() + m.senderId.size()
                + m.senderName.size() + m.content.size() + m.replyTo.size())
-        + reactions.size() + replyPreview.size() + attachments.size();
+        + reactions.size() + replyPreview.size() + attachments.size() + mentions.size();
     if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < needed) {
         m_chunks.emplace_back();
         m_chunks.back().reserve(qMax(kChunkSize, needed));
@@ -72,6 +74,7 @@ void MessageBatch::append(const api::Message &m, bool updateOnly)
     appendUtf8(row, Reactions, reactions);
     appendUtf8(row, ReplyPreview, replyPreview);
     appendUtf8(row, Attachments, attachments);
+    appendUtf8(row, Mentions, mentions);
     m_rows.push_back(row);
 }
 

@@ -26,7 +26,7 @@ namespace ringchat::store {
 class MessageBatch
 {
 public:
-    // Reactions, ReplyPreview and Attachments: the contract's JSON, compact; NULL when none.
+    // Reactions, ReplyPreview, Attachments and Mentions: the contract's JSON, compact; NULL when none.
     enum Text {
         ConversationId,
         Id,
@@ -38,6 +38,7 @@ public:
         Reactions,
         ReplyPreview,
         Attachments,
+        Mentions,
         TextCount
     };
     struct Row

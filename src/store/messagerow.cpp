@@ -16,7 +16,8 @@ using api::Message;
 
 const char *const kMessageRowColumns
     = "conversation_id, seq, id, client_id, sender_id, sender_name, content, type, reply_to, "
-      "timestamp, edited_at, rev, format, deleted_at, reactions, reply_preview, attachments";
+      "timestamp, edited_at, rev, format, deleted_at, reactions, reply_preview, attachments, "
+      "mentions";
 
 namespace {
 
@@ -62,6 +63,13 @@ api::Message messageFromRow(const QSqlQuery &q)
     m.attachments = jsonColumn<QJsonArray>(q.value(16), [](const QJsonArray &a) {
                         return api::attachmentsFromJson(a);
                     }).value_or(QList<api::Attachment>());
+    m.mentions = jsonColumn<QJsonArray>(q.value(17), [](const QJsonArray &a) {
+        QStringList ids;
+        for (const QJsonValue &v : a)
+            if (v.isString())
+                ids.append(v.toString());
+        return ids;
+    });
     m.delivery = api::DeliveryState::Sent;
     return m;
 }

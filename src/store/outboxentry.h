@@ -73,6 +73,8 @@ struct OutboxEntry
     bool emitted = false;
     // Send: its files, uploaded (in this order) before it goes out.
     QList<OutboxFile> files;
+    // Send: the user ids it mentions (contract v2 `mentions`).
+    QStringList mentions;
 
     bool hasFilesToUpload() const
     {
@@ -96,6 +98,7 @@ struct OutboxEntry
         m.timestamp = createdAt;
         for (const OutboxFile &f : files)
             m.attachments.append(f.toAttachment());
+        m.mentions = mentions;
         m.delivery = state == State::Failed ? api::DeliveryState::Failed : api::DeliveryState::Sending;
         return m;
     }

@@ -69,8 +69,8 @@ bool OutboxTable::add(const OutboxEntry &e)
     // Adding the same clientId twice keeps the first entry (a resend is not a new message).
     q.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO outbox (client_id, conversation_id, kind, content, type, format, reply_to,"
-        " target_id, emoji, reaction_on, created_at, attempts, state, last_error, emitted, files)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " target_id, emoji, reaction_on, created_at, attempts, state, last_error, emitted, files, mentions)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.clientId);
     q.addBindValue(e.conversationId);
     q.addBindValue(int(e.kind));
@@ -87,6 +87,8 @@ bool OutboxTable::add(const OutboxEntry &e)
     q.addBindValue(nullIfEmpty(e.lastError));
     q.addBindValue(e.emitted ? 1 : 0);
     q.addBindValue(filesColumn(e.files));
+    q.addBindValue(e.mentions.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                        : QVariant(e.mentions.join(QLatin1Char('\n'))));
     return execLogged(q);
 }
 
@@ -97,7 +99,7 @@ QList<OutboxEntry> OutboxTable::entries(const QString &conversationId)
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT client_id, conversation_id, kind, content, type, format, reply_to, target_id, emoji,"
-        " reaction_on, created_at, attempts, state, last_error, emitted, files FROM outbox"
+        " reaction_on, created_at, attempts, state, last_error, emitted, files, mentions FROM outbox"
         " WHERE :conv = '' OR conversation_id = :conv ORDER BY created_at, rowid"));
     q.bindValue(QStringLiteral(":conv"), conversationId.isNull() ? QStringLiteral("") : conversationId);
     if (!execLogged(q))
@@ -123,6 +125,8 @@ QList<OutboxEntry> OutboxTable::entries(const QString &conversationId)
         e.lastError = q.value(13).toString();
         e.emitted = q.value(14).toInt() != 0;
         e.files = filesFrom(q.value(15));
+        // One user id a line (ids hold no whitespace).
+        e.mentions = q.value(16).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         out.append(std::move(e));
     }
     return out;

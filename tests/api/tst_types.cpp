@@ -40,7 +40,7 @@ const char *const kConversation = R"({"id":"group-ring","type":"group","title":"
   "lastReadSeq":1,"isOnline":false,"lastReadAt":"2026-11-27T07:00:24.246Z"},
   {"userId":"bob","name":"Bob Example","role":"member","joinedAt":"2026-11-27T07:00:24.246Z","lastReadSeq":2,
   "isOnline":true,"lastSeen":"2026-11-27T07:01:00.000Z"}],
-  "lastSeq":3,"rev":3,"unreadCount":2,"createdAt":"2026-11-27T07:00:24.246Z","updatedAt":"2026-11-27T07:00:24.246Z",
+  "lastSeq":3,"rev":3,"unreadCount":2,"unreadMentionCount":0,"settings":{"notify":"all"},"createdAt":"2026-11-27T07:00:24.246Z","updatedAt":"2026-11-27T07:00:24.246Z",
   "lastMessage":{"id":"m3","conversationId":"group-ring","seq":3,"clientId":"c3","senderId":"carol",
   "senderName":"Carol Example","content":"Hi all.","type":"text","timestamp":"2026-11-27T07:00:24.246Z",
   "rev":3,"format":"plain","reactions":[],"attachments":[]}})";

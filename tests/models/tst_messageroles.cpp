@@ -101,12 +101,13 @@ private slots:
     void everyRoleHasAName()
     {
         const QHash<int, QByteArray> names = MessageRoles::names();
-        QCOMPARE(names.size(), MessageListModel::UploadProgressRole - MessageListModel::IdRole + 1);
+        QCOMPARE(names.size(), MessageListModel::MentionsMeRole - MessageListModel::IdRole + 1);
         QCOMPARE(names.value(MessageListModel::TextRole), QByteArray("text"));
         QCOMPARE(names.value(MessageListModel::IsPendingRole), QByteArray("isPending"));
         QCOMPARE(names.value(MessageListModel::PendingChangeRole), QByteArray("pendingChange"));
         QCOMPARE(names.value(MessageListModel::AttachmentsRole), QByteArray("attachments"));
         QCOMPARE(names.value(MessageListModel::UploadProgressRole), QByteArray("uploadProgress"));
+        QCOMPARE(names.value(MessageListModel::MentionsMeRole), QByteArray("mentionsMe"));
         // Every name once (QML reads them by name).
         const QList<QByteArray> all = names.values();
         QCOMPARE(QSet<QByteArray>(all.cbegin(), all.cend()).size(), all.size());

@@ -118,9 +118,9 @@ private slots:
             QCOMPARE(await(store.insertMessages(QList<Message> { m })).inserted, 1);
         }
         // The file as version 3 left it: without the drafts table (v4), the
-        // attachment columns (v5) and the search index (v6).
+        // attachment columns (v5), the search index (v6) and the mention columns (v7).
         execRaw(file,
-                testing::kDropSearchIndex
+                testing::kDropSearchIndex + testing::kDropMentionColumns
                     + QStringList { QStringLiteral("DROP TABLE drafts"),
                                     QStringLiteral("ALTER TABLE messages DROP COLUMN attachments"),
                                     QStringLiteral("ALTER TABLE outbox DROP COLUMN files"),

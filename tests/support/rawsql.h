@@ -33,4 +33,12 @@ inline const QStringList kDropSearchIndex
         QStringLiteral("DROP TRIGGER message_search_delete"), QStringLiteral("DROP TABLE message_search"),
         QStringLiteral("DROP TABLE search_backfill") };
 
+// The mention and notification columns (schema v7), for a file as v6 left it.
+inline const QStringList kDropMentionColumns
+    = { QStringLiteral("ALTER TABLE messages DROP COLUMN mentions"),
+        QStringLiteral("ALTER TABLE outbox DROP COLUMN mentions"),
+        QStringLiteral("ALTER TABLE conversations DROP COLUMN unread_mention_count"),
+        QStringLiteral("ALTER TABLE conversations DROP COLUMN notify"),
+        QStringLiteral("ALTER TABLE conversations DROP COLUMN muted_until") };
+
 } // namespace ringchat::testing

@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 Ring Chat contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DesktopNotifications over a real session bus (the test runs under
+// dbus-run-session) with a test notification server on it: what Notify is given
+// (title, escaped body, the actions, "Reply" only with `inline-reply`), and the
+// server's ActionInvoked / NotificationReplied / NotificationClosed coming back as
+// open, mark-read and reply requests for the right message.
+#include "app/desktopnotifications.h"
+
+#include <QDBusAbstractAdaptor>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ringchat::app;
+
+namespace {
+const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
+const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
+} // namespace
+
+// The notification server: records what it is asked and answers with ids 1, 2, ...
+class TestServer : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    explicit TestServer(QStringList capabilities)
+        : m_capabilities(std::move(capabilities))
+    {
+    }
+    struct Shown
+    {
+        QString summary, body;
+        QStringList actions;
+    };
+    QList<Shown> shown;
+
+public slots:
+    QStringList GetCapabilities() { return m_capabilities; }
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &actions, const QVariantMap &, int)
+    {
+        shown.append({ summary, body, actions });
+        return uint(shown.size());
+    }
+
+private:
+    QStringList m_capabilities;
+};
+
+class TestDesktopNotifications : public QObject
+{
+    Q_OBJECT
+
+    // The server on its own connection, as another program would be.
+    QDBusConnection serve(TestServer *server, const QString &name)
+    {
+        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
+        bus.registerObject(kPath, server, QDBusConnection::ExportAllSlots);
+        bus.registerService(QStringLiteral("org.freedesktop.Notifications"));
+        return bus;
+    }
+    static void emitSignal(QDBusConnection &bus, const QString &name, const QVariantList &args)
+    {
+        QDBusMessage signal = QDBusMessage::createSignal(kPath, kInterface, name);
+        signal.setArguments(args);
+        bus.send(signal);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QDBusConnection::sessionBus().isConnected(), "needs a session bus (dbus-run-session)");
+    }
+
+    void actionsComeBackForTheirMessage()
+    {
+        TestServer server(
+            { QStringLiteral("body"), QStringLiteral("actions"), QStringLiteral("inline-reply") });
+        QDBusConnection bus = serve(&server, QStringLiteral("server-1"));
+        DesktopNotifications notifications(QDBusConnection::sessionBus());
+        QTRY_VERIFY(notifications.isAvailable());
+        QVERIFY(notifications.canReply());
+
+        QSignalSpy shown(&notifications, &DesktopNotifications::shown);
+        notifications.show({ QStringLiteral("group-ring"), QStringLiteral("m7"), 7,
+                             QStringLiteral("Bob in Ring team"), QStringLiteral("<b>5 < 6</b>") });
+        notifications.show({ QStringLiteral("dm-alice-bob"), QStringLiteral("m9"), 9, QStringLiteral("Bob"),
+                             QStringLiteral("hi") });
+        QTRY_COMPARE(shown.size(), 2);
+        QCOMPARE(server.shown.at(0).summary, QStringLiteral("Bob in Ring team"));
+        QCOMPARE(server.shown.at(0).body,
+                 QStringLiteral("&lt;b&gt;5 &lt; 6&lt;/b&gt;")); // plain text, escaped
+        const QStringList actions = server.shown.at(0).actions;
+        QCOMPARE(actions.size(), 6);
+        QCOMPARE(actions.at(0), QStringLiteral("default"));
+        QCOMPARE(actions.at(2), QStringLiteral("mark-read"));
+        QCOMPARE(actions.at(4), QStringLiteral("inline-reply"));
+
+        QSignalSpy opened(&notifications, &DesktopNotifications::openRequested);
+        QSignalSpy read(&notifications, &DesktopNotifications::markReadRequested);
+        QSignalSpy replied(&notifications, &DesktopNotifications::replyRequested);
+        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(1), QStringLiteral("default") });
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("group-ring"));
+        QCOMPARE(opened.at(0).at(1).toString(), QStringLiteral("m7"));
+        QCOMPARE(opened.at(0).at(2).toLongLong(), 7);
+        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(2), QStringLiteral("mark-read") });
+        QTRY_COMPARE(read.size(), 1);
+        QCOMPARE(read.at(0).at(0).toString(), QStringLiteral("dm-alice-bob"));
+        QCOMPARE(read.at(0).at(1).toLongLong(), 9);
+        emitSignal(bus, QStringLiteral("NotificationReplied"), { uint(1), QStringLiteral("On it") });
+        QTRY_COMPARE(replied.size(), 1);
+        QCOMPARE(replied.at(0).at(0).toString(), QStringLiteral("group-ring"));
+        QCOMPARE(replied.at(0).at(1).toString(), QStringLiteral("m7"));
+        QCOMPARE(replied.at(0).at(2).toString(), QStringLiteral("On it"));
+
+        // Another program's notification, and one closed since: nothing happens.
+        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(42), QStringLiteral("default") });
+        emitSignal(bus, QStringLiteral("NotificationClosed"), { uint(1), uint(2) });
+        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(1), QStringLiteral("default") });
+        emitSignal(bus, QStringLiteral("ActionInvoked"),
+                   { uint(2), QStringLiteral("default") }); // still open
+        QTRY_COMPARE(opened.size(), 2);
+        QTest::qWait(100);
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.at(1).at(0).toString(), QStringLiteral("dm-alice-bob"));
+        bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("server-1"));
+    }
+
+    void noInlineReplyNoReplyAction()
+    {
+        TestServer server({ QStringLiteral("body"), QStringLiteral("actions") });
+        QDBusConnection bus = serve(&server, QStringLiteral("server-2"));
+        DesktopNotifications notifications(QDBusConnection::sessionBus());
+        QTRY_VERIFY(notifications.isAvailable());
+        QVERIFY(!notifications.canReply());
+        QSignalSpy shown(&notifications, &DesktopNotifications::shown);
+        notifications.show(
+            { QStringLiteral("g"), QStringLiteral("m1"), 1, QStringLiteral("t"), QStringLiteral("x") });
+        QTRY_COMPARE(shown.size(), 1);
+        QVERIFY(!server.shown.at(0).actions.contains(QStringLiteral("inline-reply")));
+        bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("server-2"));
+    }
+
+    void noServerNotAvailable()
+    {
+        DesktopNotifications notifications(QDBusConnection::sessionBus());
+        QTest::qWait(500); // the capabilities call fails: no service on this bus
+        QVERIFY(!notifications.isAvailable());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesktopNotifications)
+#include "tst_desktopnotifications.moc"
