@@ -291,6 +291,7 @@ ApplicationWindow {
             page.hideNotificationText = Qt.binding(() => Settings.hideNotificationText)
             page.closeToTray = Qt.binding(() => Settings.closeToTray)
             page.formatMarkdown = Qt.binding(() => Settings.formatMarkdown)
+            page.fileCacheMegabytes = Qt.binding(() => Settings.fileCacheMegabytes)
             page.trayAvailable = Qt.binding(() => Desktop.trayAvailable)
             page.storeUnencrypted = Qt.binding(() => Settings.storeUnencrypted)
             page.appVersion = Qt.application.version
@@ -309,6 +310,7 @@ ApplicationWindow {
             page.hideNotificationTextToggled.connect((on) => { Settings.hideNotificationText = on })
             page.closeToTrayToggled.connect((on) => { Settings.closeToTray = on })
             page.formatMarkdownToggled.connect((on) => { Settings.formatMarkdown = on })
+            page.fileCacheMegabytesEdited.connect((mb) => { Settings.fileCacheMegabytes = mb })
             page.storeUnencryptedToggled.connect((on) => { Settings.storeUnencrypted = on })
             page.spellCheckToggled.connect((on) => { SpellCheck.enabled = on })
             page.spellLanguageToggled.connect((code, chosen) => SpellCheck.setLanguageChosen(code, chosen))

@@ -28,6 +28,7 @@ Rectangle {
     property bool proxyHasPassword: false
     property string proxyError
     property bool spellCheckEnabled: true
+    property int fileCacheMegabytes: 500
     property var spellLanguages: []            // the chosen dictionaries' codes
     property var availableSpellLanguages: []   // [{ code, name }] of the installed ones
 
@@ -40,6 +41,7 @@ Rectangle {
     signal formatMarkdownToggled(bool on)
     signal storeUnencryptedToggled(bool on)
     signal spellCheckToggled(bool on)
+    signal fileCacheMegabytesEdited(int megabytes)
     signal spellLanguageToggled(string code, bool chosen)
     // mode "system", "none" or "manual"; an empty password keeps the saved one.
     signal proxyApplied(string mode, string url, string user, string password)
@@ -223,6 +225,31 @@ Rectangle {
                 text: root.availableSpellLanguages.length > 0
                       ? qsTr("A word is right when any chosen language knows it.")
                       : qsTr("No dictionaries are installed. On Debian or Ubuntu, install hunspell-en-us, hunspell-uk or another hunspell dictionary.")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+            }
+
+            // Files
+            Text { text: qsTr("Files"); color: Theme.secondaryText; font.pixelSize: Theme.smallFontSize; font.bold: true; Layout.topMargin: Theme.padding }
+            RowLayout {
+                spacing: Theme.padding
+                Label { text: qsTr("Keep received files up to (MB)"); color: Theme.text; font.pixelSize: Theme.fontSize }
+                SpinBox {
+                    objectName: "fileCacheBox"
+                    from: 50
+                    to: 100000
+                    stepSize: 50
+                    editable: true
+                    value: root.fileCacheMegabytes
+                    font.pixelSize: Theme.fontSize
+                    Accessible.name: qsTr("Keep received files up to (MB)")
+                    onValueModified: root.fileCacheMegabytesEdited(value)
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Downloaded files and pictures are kept on this computer up to this size; the least recently used go first.")
                 color: Theme.secondaryText
                 font.pixelSize: Theme.smallFontSize
             }

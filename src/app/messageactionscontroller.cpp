@@ -83,7 +83,7 @@ void MessageActionsController::cancelReply()
 }
 
 QString MessageActionsController::send(const QString &text, bool markdown, const QStringList &files,
-                                      const QStringList &mentions)
+                                       const QStringList &mentions)
 {
     if (!ready())
         return {};

@@ -113,8 +113,7 @@ void OwnMessages::enableAttachments(api::RestClient *rest, const QString &filesD
 
 QString OwnMessages::sendWithFiles(const QString &conversationId, const QString &content,
                                    const QStringList &paths, const QString &replyTo,
-                                   api::Message::Format format, const QStringList &mentions,
-                                   QString *refusal)
+                                   api::Message::Format format, const QStringList &mentions, QString *refusal)
 {
     QString problem;
     if (!m_stager)

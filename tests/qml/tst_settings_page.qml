@@ -44,6 +44,20 @@ Item {
             page.formatMarkdown = false               // the app applied it
             verify(!box.checked)
         }
+        SignalSpy { id: cacheSpy; signalName: "fileCacheMegabytesEdited" }
+        function test_fileCacheCapShowsAndAsks() {
+            const page = make({ fileCacheMegabytes: 700 })
+            const box = findChild(page, "fileCacheBox")
+            compare(box.value, 700)
+            cacheSpy.target = page
+            cacheSpy.clear()
+            box.forceActiveFocus()
+            keyClick(Qt.Key_Up)                       // one step of 50 MB
+            compare(cacheSpy.count, 1)
+            compare(cacheSpy.signalArguments[0][0], 750)
+            page.fileCacheMegabytes = 100             // the app applied another value
+            compare(box.value, 100)
+        }
         function test_systemByDefaultWithoutManualFields() {
             const page = make()
             compare(findChild(page, "proxyModeBox").currentValue, "system")

@@ -190,8 +190,9 @@ private slots:
             QCOMPARE(await(store.insertMessages(list)).inserted, count);
         }
         // The file as version 5 left it: no index.
-        execRaw(m_file, testing::kDropSearchIndex + testing::kDropMentionColumns
-                            + QStringList { "PRAGMA user_version=5" });
+        execRaw(m_file,
+                testing::kDropSearchIndex + testing::kDropMentionColumns
+                    + QStringList { "PRAGMA user_version=5" });
 
         ChatStore store;
         QSignalSpy progress(&store, &ChatStore::searchIndexProgress);
