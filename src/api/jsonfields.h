@@ -193,14 +193,12 @@ bool readId(const Object &o, QLatin1StringView key, QString &out, bool conversat
 // Arrays and objects of either kind of JSON (QJsonValue or a parsed packet's JsonView).
 template <typename F> void forEachElement(const QJsonValue &v, F &&f)
 {
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &e : array)
-        f(e);
+    detail::forEachValue(v.toArray(), f); // types.h's walk, shared with listFromJson
 }
 
 template <typename F> void forEachElement(const JsonView &v, F &&f)
 {
-    v.forEachElement(f);
+    detail::forEachValue(v, f);
 }
 
 inline QJsonObject membersOf(const QJsonValue &v)

@@ -91,34 +91,46 @@ QJsonObject User::toJson() const
 
 // ---- Participant ----
 
-std::optional<Participant> Participant::fromJson(const QJsonObject &o, QString *error)
+namespace {
+
+template <typename Object> std::optional<Participant> participantFromJson(const Object &o, QString *error)
 {
     static constexpr const char *what = "Participant";
     Participant p;
-    QString role;
+    int role = -1; // an index into the words below
     if (!readId(o, QLatin1StringView("userId"), p.userId, false, what, error)
         || !readString(o, QLatin1StringView("name"), p.name, true, what, error)
-        || !readString(o, QLatin1StringView("role"), role, true, what, error)
+        || !readWord(o, QLatin1StringView("role"),
+                     { QLatin1StringView("admin"), QLatin1StringView("member") }, role, true, what, error)
         || !readTime(o, QLatin1StringView("joinedAt"), p.joinedAt, true, what, error)
         || !readCount(o, QLatin1StringView("lastReadSeq"), p.lastReadSeq, true, 0, what, error)
         || !readTime(o, QLatin1StringView("lastReadAt"), p.lastReadAt, false, what, error)
         || !readTime(o, QLatin1StringView("lastSeen"), p.lastSeen, false, what, error))
         return std::nullopt;
-    if (role == QLatin1StringView("admin")) {
-        p.role = Role::Admin;
-    } else if (role == QLatin1StringView("member")) {
-        p.role = Role::Member;
-    } else {
+    if (role < 0) {
         setError(error, QStringLiteral("Participant: field \"role\" must be \"admin\" or \"member\"."));
         return std::nullopt;
     }
-    const QJsonValue online = o.value(QLatin1StringView("isOnline"));
+    p.role = role == 0 ? Participant::Role::Admin : Participant::Role::Member;
+    const auto online = o.value(QLatin1StringView("isOnline"));
     if (!online.isBool()) {
         setError(error, QStringLiteral("Participant: field \"isOnline\" must be true or false."));
         return std::nullopt;
     }
     p.isOnline = online.toBool();
     return p;
+}
+
+} // namespace
+
+std::optional<Participant> Participant::fromJson(const QJsonObject &json, QString *error)
+{
+    return participantFromJson(json, error);
+}
+
+std::optional<Participant> Participant::fromJson(const JsonView &json, QString *error)
+{
+    return participantFromJson(JsonMembers(json), error);
 }
 
 QJsonObject Participant::toJson() const
@@ -406,14 +418,40 @@ const Participant *Conversation::participant(const QString &userId) const
     return nullptr;
 }
 
-std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString *error)
+namespace {
+
+// A parsed packet's array as listFromJson takes it: the view itself (a QJsonValue's
+// is its QJsonArray).
+inline QJsonArray arrayOf(const QJsonValue &v)
+{
+    return v.toArray();
+}
+
+inline const JsonView &arrayOf(const JsonView &v)
+{
+    return v;
+}
+
+// A small value as QJsonValue (the notification settings read only that).
+inline QJsonValue qJsonOf(const QJsonValue &v)
+{
+    return v;
+}
+
+inline QJsonValue qJsonOf(const JsonView &v)
+{
+    return v.toQJsonValue();
+}
+
+template <typename Object> std::optional<Conversation> conversationFromJson(const Object &o, QString *error)
 {
     static constexpr const char *what = "Conversation";
     Conversation c;
-    QString type;
+    int type = -1; // an index into the words below
     qint64 unread = 0, mentions = 0;
     if (!readId(o, QLatin1StringView("id"), c.id, true, what, error)
-        || !readString(o, QLatin1StringView("type"), type, true, what, error)
+        || !readWord(o, QLatin1StringView("type"),
+                     { QLatin1StringView("direct"), QLatin1StringView("group") }, type, true, what, error)
         || !readString(o, QLatin1StringView("title"), c.title, false, what, error)
         || !readCount(o, QLatin1StringView("lastSeq"), c.lastSeq, true, 0, what, error)
         || !readCount(o, QLatin1StringView("rev"), c.rev, false, 0, what, error)
@@ -424,33 +462,30 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
         return std::nullopt;
     c.unreadCount = int(qMin<qint64>(unread, std::numeric_limits<int>::max()));
     c.unreadMentionCount = int(qMin<qint64>(mentions, std::numeric_limits<int>::max()));
-    auto settings = NotifySettings::fromJson(o.value(QLatin1StringView("settings")), error);
+    auto settings = NotifySettings::fromJson(qJsonOf(o.value(QLatin1StringView("settings"))), error);
     if (!settings)
         return std::nullopt;
     c.settings = std::move(*settings);
-    if (type == QLatin1StringView("direct")) {
-        c.type = Type::Direct;
-    } else if (type == QLatin1StringView("group")) {
-        c.type = Type::Group;
-    } else {
+    if (type < 0) {
         setError(error, QStringLiteral("Conversation: field \"type\" must be \"direct\" or \"group\"."));
         return std::nullopt;
     }
-    const QJsonValue participants = o.value(QLatin1StringView("participants"));
+    c.type = type == 0 ? Conversation::Type::Direct : Conversation::Type::Group;
+    const auto participants = o.value(QLatin1StringView("participants"));
     if (!participants.isArray()) {
         setError(error, QStringLiteral("Conversation: field \"participants\" must be an array."));
         return std::nullopt;
     }
     QString itemError;
-    auto list = listFromJson<Participant>(participants.toArray(), &itemError);
+    auto list = listFromJson<Participant>(arrayOf(participants), &itemError);
     if (!list) {
         setError(error, QStringLiteral("Conversation participants: %1").arg(itemError));
         return std::nullopt;
     }
     c.participants = std::move(*list);
-    const QJsonValue last = o.value(QLatin1StringView("lastMessage"));
+    const auto last = o.value(QLatin1StringView("lastMessage"));
     if (last.isObject()) {
-        auto message = Message::fromJson(last.toObject(), &itemError);
+        auto message = Message::fromJson(detail::objectOf(last), &itemError);
         if (!message || message->conversationId != c.id) {
             setError(error,
                      QStringLiteral("Conversation lastMessage: %1")
@@ -463,6 +498,18 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &o, QString
         return std::nullopt;
     }
     return c;
+}
+
+} // namespace
+
+std::optional<Conversation> Conversation::fromJson(const QJsonObject &json, QString *error)
+{
+    return conversationFromJson(json, error);
+}
+
+std::optional<Conversation> Conversation::fromJson(const JsonView &json, QString *error)
+{
+    return conversationFromJson(JsonMembers(json), error);
 }
 
 QJsonObject Conversation::toJson() const

@@ -71,6 +71,8 @@ struct Participant
     QDateTime lastSeen; // null when unknown
 
     static std::optional<Participant> fromJson(const QJsonObject &json, QString *error = nullptr);
+    // The same from a parsed packet (as Message's): same checks, same sentences.
+    static std::optional<Participant> fromJson(const JsonView &json, QString *error = nullptr);
     QJsonObject toJson() const;
     friend bool operator==(const Participant &, const Participant &) = default;
 };
@@ -203,32 +205,69 @@ struct Conversation
     const Participant *participant(const QString &userId) const;
 
     static std::optional<Conversation> fromJson(const QJsonObject &json, QString *error = nullptr);
+    // The same from a parsed packet (conversation_updated on the live path): same
+    // checks, same sentences, no QJsonObject in between.
+    static std::optional<Conversation> fromJson(const JsonView &json, QString *error = nullptr);
     QJsonObject toJson() const;
     friend bool operator==(const Conversation &, const Conversation &) = default;
 };
 
-// Parses a JSON array of objects with T::fromJson; fails on the first bad
-// element (its index is in the error).
-template <typename T> std::optional<QList<T>> listFromJson(const QJsonArray &array, QString *error = nullptr)
+namespace detail {
+
+// listFromJson's walk over either kind of JSON array.
+template <typename F> void forEachValue(const QJsonArray &array, F &&f)
+{
+    for (const QJsonValue &value : array)
+        f(value);
+}
+
+template <typename F> void forEachValue(const JsonView &array, F &&f)
+{
+    array.forEachElement(f);
+}
+
+// What T::fromJson takes for an element: a QJsonObject, or the view itself.
+inline QJsonObject objectOf(const QJsonValue &value)
+{
+    return value.toObject();
+}
+
+inline const JsonView &objectOf(const JsonView &value)
+{
+    return value;
+}
+
+} // namespace detail
+
+// Parses a JSON array of objects (a QJsonArray, or a JsonView of a parsed packet's
+// array) with T::fromJson; fails on the first bad element (its index is in the error).
+template <typename T, typename Array>
+std::optional<QList<T>> listFromJson(const Array &array, QString *error = nullptr)
 {
     QList<T> out;
     out.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue value = array.at(i);
-        if (!value.isObject()) {
-            if (error)
-                *error = QStringLiteral("Element %1 is not a JSON object.").arg(i);
-            return std::nullopt;
-        }
+    qsizetype i = 0;
+    bool ok = true;
+    detail::forEachValue(array, [&](const auto &value) {
+        if (!ok)
+            return;
         QString itemError;
-        auto item = T::fromJson(value.toObject(), &itemError);
+        std::optional<T> item;
+        if (value.isObject())
+            item = T::fromJson(detail::objectOf(value), &itemError);
         if (!item) {
-            if (error)
-                *error = QStringLiteral("Element %1: %2").arg(i).arg(itemError);
-            return std::nullopt;
+            if (error) {
+                *error = value.isObject() ? QStringLiteral("Element %1: %2").arg(i).arg(itemError)
+                                          : QStringLiteral("Element %1 is not a JSON object.").arg(i);
+            }
+            ok = false;
+            return;
         }
         out.append(std::move(*item));
-    }
+        ++i;
+    });
+    if (!ok)
+        return std::nullopt;
     return out;
 }
 

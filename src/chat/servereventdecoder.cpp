@@ -38,10 +38,17 @@ std::optional<ServerEvent> decodeServerEvent(const QString &name, const net::Pay
             return events::MessageReceived { std::move(*m) };
         return events::MessageUpdated { std::move(*m) };
     }
+    if (name == QLatin1String("conversation_updated")) {
+        // Sent with every message of a flood: read from the parsed packet too.
+        QString why;
+        auto c = api::Conversation::fromJson(payload.arg(0), &why);
+        if (!c)
+            return fail(error, QStringLiteral("malformed conversation_updated: %1").arg(why));
+        return events::ConversationUpdated { std::move(*c) };
+    }
     static const QStringList known = {
-        QStringLiteral("user_typing"),     QStringLiteral("messages_read"),
-        QStringLiteral("presence_update"), QStringLiteral("conversation_updated"),
-        QStringLiteral("connected"),       QStringLiteral("error"),
+        QStringLiteral("user_typing"), QStringLiteral("messages_read"), QStringLiteral("presence_update"),
+        QStringLiteral("connected"),   QStringLiteral("error"),
     };
     if (!known.contains(name))
         return std::nullopt;
@@ -71,13 +78,6 @@ std::optional<ServerEvent> decodeServerEvent(const QString &name, const net::Pay
         if (e.status != QLatin1String("online") && e.status != QLatin1String("away"))
             e.status.clear();
         return e;
-    }
-    if (name == QLatin1String("conversation_updated")) {
-        QString why;
-        auto c = api::Conversation::fromJson(data, &why);
-        if (!c)
-            return fail(error, QStringLiteral("malformed conversation_updated: %1").arg(why));
-        return events::ConversationUpdated { std::move(*c) };
     }
     if (name == QLatin1String("connected"))
         return events::Connected { text(data, "userId"), text(data, "name") };

@@ -30,6 +30,14 @@ std::optional<Message> messageViaView(const QJsonObject &o, QString *error = nul
     return messageViaView(QJsonDocument(o).toJson(QJsonDocument::Compact), error);
 }
 
+std::optional<Conversation> conversationViaView(const QJsonObject &o, QString *error = nullptr)
+{
+    const auto doc = ringchat::JsonDocument::parse(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    if (!doc)
+        qFatal("test JSON does not parse");
+    return Conversation::fromJson(doc->root(), error);
+}
+
 const char *const kMessage
     = R"({"id":"67e6db95-3b75-4c4c-9078-e459a65a3e67","conversationId":"group-ring","seq":3,
   "clientId":"seed-group-ring-3","senderId":"carol","senderName":"Carol Example","content":"Hi all.",
@@ -467,6 +475,27 @@ private Q_SLOTS:
                    R"({"id":"m3","conversationId":"other","seq":3,"clientId":"c3","senderId":"carol",
                 "senderName":"C","content":"x","type":"text","timestamp":"2026-11-27T07:00:24.246Z"})"));
         QTest::newRow("bad createdAt") << "createdAt" << QJsonValue(QStringLiteral("x"));
+        QTest::newRow("id number") << "id" << QJsonValue(7);
+        QTest::newRow("no type") << "type" << missing;
+        QTest::newRow("type number") << "type" << QJsonValue(1);
+        QTest::newRow("title number") << "title" << QJsonValue(1);
+        QTest::newRow("rev fraction") << "rev" << QJsonValue(1.5);
+        QTest::newRow("no updatedAt") << "updatedAt" << missing;
+        QTest::newRow("participant no name")
+            << "participants"
+            << QJsonValue(QJsonArray { QJsonObject { { "userId", "x" },
+                                                     { "role", "member" },
+                                                     { "joinedAt", "2026-11-27T07:00:24.246Z" },
+                                                     { "lastReadSeq", 0 },
+                                                     { "isOnline", false } } });
+        QTest::newRow("second participant not object")
+            << "participants"
+            << QJsonValue(QJsonArray { json(kConversation).value("participants").toArray().at(0), "x" });
+        QTest::newRow("lastMessage blank")
+            << "lastMessage"
+            << QJsonValue(json(
+                   R"({"id":"m3","conversationId":"group-ring","seq":3,"clientId":"c3","senderId":"carol",
+                "senderName":"C","content":" ","type":"text","timestamp":"2026-11-27T07:00:24.246Z"})"));
     }
     void conversationRejects()
     {
@@ -479,7 +508,59 @@ private Q_SLOTS:
             o.insert(field, value);
         QString error;
         QVERIFY(!Conversation::fromJson(o, &error));
-        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.endsWith(u'.') && error.size() > 10, qPrintable(error));
+        // The live path (a parsed packet) refuses it with the same sentence.
+        QString viewError;
+        QVERIFY(!conversationViaView(o, &viewError));
+        QCOMPARE(viewError, error);
+    }
+
+    void conversationViaViewEqualsObject_data()
+    {
+        QTest::addColumn<QJsonObject>("json");
+        const QJsonObject full = json(kConversation);
+        QTest::newRow("full") << full;
+        QJsonObject direct = full;
+        direct.insert("type", "direct");
+        direct.remove("title");
+        direct.remove("lastMessage");
+        direct.remove("rev");
+        QTest::newRow("direct, no optionals") << direct;
+        QJsonObject nulls = full;
+        nulls.insert("title", QJsonValue::Null);
+        nulls.insert("lastMessage", QJsonValue::Null);
+        nulls.insert("rev", QJsonValue::Null);
+        QTest::newRow("optionals null") << nulls;
+        QJsonObject none = full;
+        none.insert("participants", QJsonArray {});
+        QTest::newRow("no participants") << none;
+        QJsonObject repeated = full; // an unknown member is ignored by both
+        repeated.insert("mutedUntil", "2026-11-27T07:00:24.246Z");
+        QTest::newRow("unknown member") << repeated;
+    }
+    void conversationViaViewEqualsObject()
+    {
+        QFETCH(QJsonObject, json);
+        QString error, viewError;
+        const auto viaObject = Conversation::fromJson(json, &error);
+        QVERIFY2(viaObject, qPrintable(error));
+        const auto viaView = conversationViaView(json, &viewError);
+        QVERIFY2(viaView, qPrintable(viewError));
+        QCOMPARE(*viaView, *viaObject);
+        QCOMPARE(viaView->participants.size(), json.value("participants").toArray().size());
+    }
+
+    void conversationViewOfNonObject()
+    {
+        // A conversation_updated whose argument is no object at all: the sentence of
+        // an empty object, as on the QJsonObject path.
+        QString error, viewError;
+        QVERIFY(!Conversation::fromJson(QJsonObject {}, &error));
+        const auto doc = ringchat::JsonDocument::parse("[1]");
+        QVERIFY(!Conversation::fromJson(doc->root(), &viewError));
+        QCOMPARE(viewError, error);
+        QVERIFY(!Conversation::fromJson(ringchat::JsonView(), &viewError));
+        QCOMPARE(viewError, error);
     }
 
     void userAndLists()
