@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RingChat
 
 // The open conversation: header, history (grouped, with day separators and
 // delivery states), "jump to latest", who is typing, and the composer. It holds the
@@ -31,6 +32,10 @@ Item {
     property string notice
     // The composer's unsent text (the owner keeps it per conversation).
     property string draft
+    // The account's message search (Session.search): the Ctrl+F bar's hits.
+    property alias searchService: conversationSearch.service
+    readonly property alias search: conversationSearch
+    readonly property alias searchBar: searchBar
 
     readonly property alias composer: composer
     readonly property alias list: list
@@ -96,6 +101,22 @@ Item {
         else if (list.model.jumpTo !== undefined)
             list.model.jumpTo(seq)
     }
+    // The Ctrl+F bar, with `text` when given; a result chosen elsewhere (messageId)
+    // becomes the current hit once the hits are in.
+    function openSearch(text, messageId) {
+        searchBar.visible = true
+        searchBar.open(text)
+        if (text !== undefined)
+            conversationSearch.query = text
+        if (messageId)
+            conversationSearch.focusMessage(messageId)
+    }
+    function closeSearch() {
+        searchBar.visible = false
+        conversationSearch.clear()
+        searchBar.query = ""
+        composer.focusInput()
+    }
     function rowOfKey(key) {
         if (!list.model || key.length === 0)
             return -1
@@ -119,6 +140,8 @@ Item {
     }
 
     onConversationIdChanged: {
+        if (searchBar.visible)
+            closeSearch()
         list.newCount = 0
         Qt.callLater(list.positionViewAtEnd)
     }
@@ -174,6 +197,26 @@ Item {
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
         }
 
+        SearchBar {
+            id: searchBar
+            objectName: "searchBar"
+            Layout.fillWidth: true
+            visible: false
+            count: conversationSearch.count
+            current: conversationSearch.current
+            busy: conversationSearch.busy
+            onQueryEdited: (text) => { conversationSearch.query = text }
+            onNextRequested: conversationSearch.next()
+            onPreviousRequested: conversationSearch.previous()
+            onCloseRequested: root.closeSearch()
+        }
+        ConversationSearch {
+            id: conversationSearch
+            conversationId: root.conversationId
+            // Each new current hit is shown: loaded around it when not in the window.
+            onCurrentChanged: if (currentSeq > 0) root.showOriginal(currentSeq)
+        }
+
         // History
         Item {
             Layout.fillWidth: true
@@ -213,7 +256,9 @@ Item {
                     const item = itemAtIndex(row)
                     if (item) {
                         item.flash()
-                        item.forceActiveFocus()
+                        // Stepping through search hits leaves the keys in the search bar.
+                        if (!searchBar.typing)
+                            item.forceActiveFocus()
                     }
                 }
 
@@ -268,6 +313,8 @@ Item {
                     readonly property var seq: model.seq
                     width: ListView.view.width
                     content: model.text || ""
+                    highlightedText: conversationSearch.searchedQuery.length > 0 && !!model.text
+                                     ? conversationSearch.highlight(model.text, Theme.searchHit, Theme.searchHitText) : ""
                     senderName: model.senderName || ""
                     timestamp: model.timestamp
                     own: !!model.isOwn

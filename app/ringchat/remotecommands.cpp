@@ -114,6 +114,13 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
         const QString text = arg.section(QLatin1Char(' '), 1);
         return service && !service->sendMessage(id, text).isEmpty() ? kOk : QStringLiteral("error not sent");
     }
+    if (verb == QLatin1String("find") || verb == QLatin1String("search")) {
+        // Main.qml's findInConversation (Ctrl+F) / searchAll (Ctrl+Shift+F) with the text.
+        const char *function = verb == QLatin1String("find") ? "findInConversation" : "searchAll";
+        return QMetaObject::invokeMethod(window, function, Q_ARG(QVariant, arg))
+            ? kOk
+            : QStringLiteral("error no search");
+    }
     if (verb == QLatin1String("state"))
         return state();
     if (verb == QLatin1String("quit")) {

@@ -4,7 +4,8 @@
 // The lines a running instance accepts from a second launch (see singleinstance.h):
 // "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
 // also "grab <png path>", "theme <system|light|dark>", "settings <on|off>",
-// "size <w> <h>", "send <conversationId> <text>", "signin [url]", "signout",
+// "size <w> <h>", "send <conversationId> <text>", "find <text>" (the Ctrl+F bar),
+// "search <text>" (Ctrl+Shift+F, all conversations), "signin [url]", "signout",
 // "state" and "quit". Each answer is "ok ..." or "error <reason>".
 
 #include <QPointer>
