@@ -5,6 +5,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
 import QtCore
+import RingChat
 
 // The open conversation: header, history (grouped, with day separators and
 // delivery states), "jump to latest", who is typing, and the composer. It holds the
@@ -39,6 +40,10 @@ Item {
     // drops and Ctrl+V add to it) and the Files singleton for received ones.
     property var pendingFiles: null
     property QtObject files: null
+    // The account's message search (Session.search): the Ctrl+F bar's hits.
+    property alias searchService: conversationSearch.service
+    readonly property alias search: conversationSearch
+    readonly property alias searchBar: searchBar
 
     readonly property alias composer: composer
     readonly property alias list: list
@@ -114,6 +119,22 @@ Item {
         else if (list.model.jumpTo !== undefined)
             list.model.jumpTo(seq)
     }
+    // The Ctrl+F bar, with `text` when given; a result chosen elsewhere (messageId)
+    // becomes the current hit once the hits are in.
+    function openSearch(text, messageId) {
+        searchBar.visible = true
+        searchBar.open(text)
+        if (text !== undefined)
+            conversationSearch.query = text
+        if (messageId)
+            conversationSearch.focusMessage(messageId)
+    }
+    function closeSearch() {
+        searchBar.visible = false
+        conversationSearch.clear()
+        searchBar.query = ""
+        composer.focusInput()
+    }
     function rowOfKey(key) {
         if (!list.model || key.length === 0)
             return -1
@@ -137,6 +158,8 @@ Item {
     }
 
     onConversationIdChanged: {
+        if (searchBar.visible)
+            closeSearch()
         list.newCount = 0
         Qt.callLater(list.positionViewAtEnd)
     }
@@ -204,6 +227,26 @@ Item {
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
         }
 
+        SearchBar {
+            id: searchBar
+            objectName: "searchBar"
+            Layout.fillWidth: true
+            visible: false
+            count: conversationSearch.count
+            current: conversationSearch.current
+            busy: conversationSearch.busy
+            onQueryEdited: (text) => { conversationSearch.query = text }
+            onNextRequested: conversationSearch.next()
+            onPreviousRequested: conversationSearch.previous()
+            onCloseRequested: root.closeSearch()
+        }
+        ConversationSearch {
+            id: conversationSearch
+            conversationId: root.conversationId
+            // Each new current hit is shown: loaded around it when not in the window.
+            onCurrentChanged: if (currentSeq > 0) root.showOriginal(currentSeq)
+        }
+
         // History
         Item {
             Layout.fillWidth: true
@@ -243,7 +286,9 @@ Item {
                     const item = itemAtIndex(row)
                     if (item) {
                         item.flash()
-                        item.forceActiveFocus()
+                        // Stepping through search hits leaves the keys in the search bar.
+                        if (!searchBar.typing)
+                            item.forceActiveFocus()
                     }
                 }
 
@@ -298,6 +343,8 @@ Item {
                     readonly property var seq: model.seq
                     width: ListView.view.width
                     content: model.text || ""
+                    highlightedText: conversationSearch.searchedQuery.length > 0 && !!model.text
+                                     ? conversationSearch.highlight(model.text, Theme.searchHit, Theme.searchHitText) : ""
                     senderName: model.senderName || ""
                     timestamp: model.timestamp
                     own: !!model.isOwn

@@ -63,6 +63,25 @@ ApplicationWindow {
         if (chatLoader.item)
             chatLoader.item.focusComposer()
     }
+    // Ctrl+F in the open conversation, and Ctrl+Shift+F, with text; "" closes them
+    // (the automation's "find" and "search").
+    function findInConversation(text) {
+        if (currentId === "" || !chatLoader.item)
+            return
+        if (text === "")
+            chatLoader.item.view.closeSearch()
+        else
+            chatLoader.item.view.openSearch(text)
+    }
+    function searchAll(text) {
+        if (text === "") {
+            if (globalSearchLoader.item)
+                globalSearchLoader.item.close()
+            return
+        }
+        globalSearchLoader.open()
+        globalSearchLoader.item.search(text)
+    }
     function stepConversation(delta) {
         const n = conversationFilter.count
         if (n === 0)
@@ -117,11 +136,17 @@ ApplicationWindow {
         sequence: "Ctrl+F"
         enabled: Session.signedIn
         onActivated: {
+            // In a conversation: find in it; else filter the conversation list.
+            if (window.currentId !== "" && !window.settingsOpen) {
+                chatLoader.item.view.openSearch()
+                return
+            }
             if (window.narrow)
                 CurrentConversation.conversationId = ""
             chatLoader.item.listPane.focusSearch()
         }
     }
+    Shortcut { sequence: "Ctrl+Shift+F"; enabled: Session.signedIn; onActivated: globalSearchLoader.open() }
     Shortcut { sequence: "Ctrl+,"; enabled: Session.signedIn; onActivated: window.settingsOpen = true }
     Shortcut { sequence: StandardKey.MoveToPreviousPage; enabled: Session.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageUp() }
     Shortcut { sequence: StandardKey.MoveToNextPage; enabled: Session.signedIn && window.currentId !== ""; onActivated: chatLoader.item.view.pageDown() }
@@ -221,6 +246,7 @@ ApplicationWindow {
                             anchors.fill: parent
                             visible: window.currentId !== ""
                             conversationId: CurrentConversation.conversationId
+                            searchService: Session.search
                             title: CurrentConversation.title
                             subtitle: CurrentConversation.subtitle
                             isGroup: CurrentConversation.isGroup
@@ -326,6 +352,37 @@ ApplicationWindow {
         function open() {
             if (!item)
                 setSource("QuickSwitcher.qml", { parent: Overlay.overlay, model: switcherFilter })
+            item.open()
+        }
+    }
+    // Ctrl+Shift+F: the results across conversations; a result opens its conversation
+    // at the message with the query's words highlighted there.
+    SearchResultsModel {
+        id: globalResults
+        service: Session.search
+        highlightColor: Theme.searchHit
+    }
+    Loader {
+        id: globalSearchLoader
+        onLoaded: {
+            const pane = item
+            pane.searching = Qt.binding(() => globalResults.searching)
+            pane.serverIncluded = Qt.binding(() => globalResults.serverIncluded)
+            pane.serverProblem = Qt.binding(() => globalResults.serverProblem)
+            pane.error = Qt.binding(() => globalResults.error)
+            pane.indexing = Qt.binding(() => globalResults.indexing)
+            pane.indexed = Qt.binding(() => globalResults.indexed)
+            pane.indexTotal = Qt.binding(() => globalResults.indexTotal)
+            pane.queryEdited.connect((text) => { globalResults.query = text })
+            pane.resultChosen.connect((conversationId, messageId, seq) => {
+                window.openConversation(conversationId)
+                if (chatLoader.item)
+                    chatLoader.item.view.openSearch(globalResults.query, messageId)
+            })
+        }
+        function open() {
+            if (!item)
+                setSource("SearchResultsPane.qml", { parent: Overlay.overlay, model: globalResults })
             item.open()
         }
     }

@@ -50,6 +50,8 @@ FocusScope {
     property bool canDelete: false
     property string pendingChange: ""       // "" | "edit" | "delete" | "react"
     property bool editing: false            // edited in place now
+    // RichText of content with search hits marked (ConversationSearch.highlight); "" when none.
+    property string highlightedText
     readonly property bool hasActions: !isSystem && !isDeleted
     // ---- Files (issue 15)
     property var attachments: []            // the model's `attachments` role
@@ -303,9 +305,10 @@ FocusScope {
                             // A message of files alone has no text line.
                             visible: !root.isDeleted && !root.editing && (root.content.length > 0 || !root.hasAttachments)
                             width: Math.min(implicitWidth, root.maxBubbleWidth)
-                            text: root.markdown ? TextFormat.markdown(root.shownContent, Theme.link)
+                            readonly property bool hits: root.highlightedText.length > 0 && !root.collapsed
+                            text: hits ? root.highlightedText : root.markdown ? TextFormat.markdown(root.shownContent, Theme.link)
                                                 : root.richText ? TextFormat.linkify(root.shownContent, Theme.link) : root.shownContent
-                            textFormat: root.markdown ? Text.RichText : root.richText ? Text.StyledText : Text.PlainText
+                            textFormat: hits || root.markdown ? Text.RichText : root.richText ? Text.StyledText : Text.PlainText
                             wrapMode: Text.Wrap
                             color: Theme.text
                             linkColor: Theme.link

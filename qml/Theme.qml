@@ -68,6 +68,9 @@ QtObject {
     readonly property color mentionBubble: dark ? "#3d3520" : "#fff3cd"
     readonly property color mentionEdge: dark ? "#d29922" : "#9a6700"
     readonly property color focusRing: accent
+    // Search hits in the text: dark text on yellow, readable in both themes.
+    readonly property color searchHit: dark ? "#e3b341" : "#ffd84d"
+    readonly property color searchHitText: "#1b1d21"
 
     // A stable colour per name for avatars.
     readonly property var avatarColors: ["#e76f51", "#2a9d8f", "#8e6bbf", "#e9a23b", "#3a86ff",

@@ -300,6 +300,23 @@ UK = {
     '“%1” is not a date (use YYYY-MM-DD).': '«%1» — не дата (пишіть РРРР-ММ-ДД).',
     'No conversation is called “%1”.': 'Немає розмови з назвою «%1».',
     'No one is called “%1”.': 'Немає нікого з іменем «%1».',
+    'Find in conversation': 'Знайти в розмові',
+    'No results': 'Нічого не знайдено',
+    '%1 of %2': '%1 з %2',
+    'Newer match (Shift+Enter)': 'Новіший збіг (Shift+Enter)',
+    'Older match (Enter)': 'Старіший збіг (Enter)',
+    'Close search (Esc)': 'Закрити пошук (Esc)',
+    'Search all conversations': 'Пошук у всіх розмовах',
+    'Indexing older messages: %1 of %2': 'Індексування старіших повідомлень: %1 з %2',
+    'Searching the server…': 'Пошук на сервері…',
+    'Server results are missing: %1': 'Немає результатів із сервера: %1',
+    'Server results are missing.': 'Немає результатів із сервера.',
+    'Search messages (from: in: before: after:)': 'Пошук повідомлень (from: in: before: after:)',
+    'Search messages': 'Пошук повідомлень',
+    'Messages found': 'Знайдені повідомлення',
+    '%1 in %2: %3': '%1 у «%2»: %3',
+    '%1 in %2': '%1 у «%2»',
+    'No messages found.': 'Повідомлень не знайдено.',
 }
 
 def main(path):

@@ -524,10 +524,84 @@
     </message>
 </context>
 <context>
+    <name>SearchBar</name>
+    <message>
+        <source>No results</source>
+        <translation>Нічого не знайдено</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 з %2</translation>
+    </message>
+    <message>
+        <source>Find in conversation</source>
+        <translation>Знайти в розмові</translation>
+    </message>
+    <message>
+        <source>Newer match (Shift+Enter)</source>
+        <translation>Новіший збіг (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Older match (Enter)</source>
+        <translation>Старіший збіг (Enter)</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>Закрити пошук (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>SearchQuery</name>
     <message>
         <source>“%1” is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» — не дата (пишіть РРРР-ММ-ДД).</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPane</name>
+    <message>
+        <source>Search all conversations</source>
+        <translation>Пошук у всіх розмовах</translation>
+    </message>
+    <message>
+        <source>Indexing older messages: %1 of %2</source>
+        <translation>Індексування старіших повідомлень: %1 з %2</translation>
+    </message>
+    <message>
+        <source>Searching the server…</source>
+        <translation>Пошук на сервері…</translation>
+    </message>
+    <message>
+        <source>Server results are missing: %1</source>
+        <translation>Немає результатів із сервера: %1</translation>
+    </message>
+    <message>
+        <source>Server results are missing.</source>
+        <translation>Немає результатів із сервера.</translation>
+    </message>
+    <message>
+        <source>Search messages (from: in: before: after:)</source>
+        <translation>Пошук повідомлень (from: in: before: after:)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Пошук повідомлень</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Знайдені повідомлення</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 у «%2»: %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 у «%2»</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Повідомлень не знайдено.</translation>
     </message>
 </context>
 <context>

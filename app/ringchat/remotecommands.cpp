@@ -160,6 +160,13 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
             ? kOk
             : QStringLiteral("error no viewer");
     }
+    if (verb == QLatin1String("find") || verb == QLatin1String("search")) {
+        // Main.qml's findInConversation (Ctrl+F) / searchAll (Ctrl+Shift+F) with the text.
+        const char *function = verb == QLatin1String("find") ? "findInConversation" : "searchAll";
+        return QMetaObject::invokeMethod(window, function, Q_ARG(QVariant, arg))
+            ? kOk
+            : QStringLiteral("error no search");
+    }
     if (verb == QLatin1String("state"))
         return state();
     if (verb == QLatin1String("quit")) {

@@ -4,11 +4,12 @@
 // The lines a running instance accepts from a second launch (see singleinstance.h):
 // "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
 // also "grab <png path>", "theme <system|light|dark>", "settings <on|off>",
-// "size <w> <h>", "send <conversationId> <text>", "signin [url]", "signout",
+// "size <w> <h>", "send <conversationId> <text>", "find <text>" (the Ctrl+F bar),
+// "search <text>" (Ctrl+Shift+F, all conversations), "signin [url]", "signout",
 // "type <text>" (the composer's text), "spellmenu [position]" (the suggestions of the
-// misspelt word there; without one the menu closes), "attach <path>" (a file for the next message), "viewer
-// [id [name]]" (the image viewer on an attachment; without one it closes), "state" and "quit". Each answer is
-// "ok ..." or "error <reason>".
+// misspelt word there; without one the menu closes), "attach <path>" (a file for the next
+// message), "viewer [id [name]]" (the image viewer on an attachment; without one it
+// closes), "state" and "quit". Each answer is "ok ..." or "error <reason>".
 
 #include <QPointer>
 #include <QString>

@@ -170,6 +170,11 @@ chat::ChatService *Session::service() const
     return m_account ? m_account->service() : nullptr;
 }
 
+chat::SearchService *Session::search() const
+{
+    return m_account ? m_account->search() : nullptr;
+}
+
 QAbstractItemModel *Session::conversations() const
 {
     return m_conversations;

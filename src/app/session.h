@@ -9,6 +9,7 @@
 
 #include "app/states.h"
 #include "chat/chatservice.h"
+#include "chat/searchservice.h"
 
 #include <QAbstractItemModel>
 #include <QObject>
@@ -58,6 +59,8 @@ class Session : public QObject
     Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
     Q_PROPERTY(ringchat::chat::ChatService *service READ service NOTIFY serviceChanged)
     Q_PROPERTY(QAbstractItemModel *conversations READ conversations NOTIFY serviceChanged)
+    // The account's message search (null while signed out).
+    Q_PROPERTY(ringchat::chat::SearchService *search READ search NOTIFY serviceChanged)
     Q_PROPERTY(ringchat::app::ConnectionState::Value connectionState READ connectionState NOTIFY
                    connectionStateChanged)
     Q_PROPERTY(int secondsUntilRetry READ secondsUntilRetry NOTIFY connectionStateChanged)
@@ -95,6 +98,7 @@ public:
     chat::ChatService *service() const;
     // The signed-in account (null while signed out); it comes and goes with service.
     chat::ChatAccount *account() const { return m_account.get(); }
+    chat::SearchService *search() const;
     // The account's unsent drafts (null while signed out); they come and go with service.
     Drafts *drafts() const { return m_drafts.get(); }
     QAbstractItemModel *conversations() const;

@@ -79,6 +79,9 @@ public:
     // The ranges of `text` the words of `query` hit (its filters taken out): the highlight.
     static QList<store::TextRange> hitRanges(const QString &text, const QString &query);
 
+    // The chat service the filters are resolved with (conversation titles for the UI).
+    ChatService *chat() const { return m_chat; }
+
     // The background build of the index for a cache from before it (ChatStore).
     store::SearchIndexProgress indexProgress() const { return m_progress; }
 
