@@ -364,6 +364,8 @@ ApplicationWindow {
             pane.indexed = Qt.binding(() => globalResults.indexed)
             pane.indexTotal = Qt.binding(() => globalResults.indexTotal)
             pane.queryEdited.connect((text) => { globalResults.query = text })
+            // Results are not kept while closed: they would go stale (offline, new messages).
+            pane.closed.connect(() => globalResults.clear())
             pane.resultChosen.connect((conversationId, messageId, seq) => {
                 window.openConversation(conversationId)
                 if (chatLoader.item)
