@@ -82,6 +82,11 @@ ApplicationWindow {
         globalSearchLoader.open()
         globalSearchLoader.item.search(text)
     }
+    // Opens the search result at row `index`, as Enter on it does (the automation's "choose").
+    function chooseSearchResult(index) {
+        if (globalSearchLoader.item)
+            globalSearchLoader.item.choose(index)
+    }
     function stepConversation(delta) {
         const n = conversationFilter.count
         if (n === 0)

@@ -5,7 +5,8 @@
 // "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
 // also "grab <png path>", "theme <system|light|dark>", "settings <on|off>",
 // "size <w> <h>", "send <conversationId> <text>", "find <text>" (the Ctrl+F bar),
-// "search <text>" (Ctrl+Shift+F, all conversations), "signin [url]", "signout",
+// "search <text>" (Ctrl+Shift+F, all conversations), "choose <row>" (opens a result),
+// "signin [url]", "signout",
 // "state" and "quit". Each answer is "ok ..." or "error <reason>".
 
 #include <QPointer>
