@@ -82,6 +82,11 @@ ApplicationWindow {
         globalSearchLoader.open()
         globalSearchLoader.item.search(text)
     }
+    // Opens the search result at row `index`, as Enter on it does (the automation's "choose").
+    function chooseSearchResult(index) {
+        if (globalSearchLoader.item)
+            globalSearchLoader.item.choose(index)
+    }
     function stepConversation(delta) {
         const n = conversationFilter.count
         if (n === 0)
@@ -374,6 +379,8 @@ ApplicationWindow {
             pane.indexed = Qt.binding(() => globalResults.indexed)
             pane.indexTotal = Qt.binding(() => globalResults.indexTotal)
             pane.queryEdited.connect((text) => { globalResults.query = text })
+            // Results are not kept while closed: they would go stale (offline, new messages).
+            pane.closed.connect(() => globalResults.clear())
             pane.resultChosen.connect((conversationId, messageId, seq) => {
                 window.openConversation(conversationId)
                 if (chatLoader.item)

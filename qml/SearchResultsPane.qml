@@ -38,10 +38,13 @@ Popup {
     Accessible.role: Accessible.Dialog
     Accessible.name: qsTr("Search all conversations")
 
+    // The owner may drop the results while closed: the kept query asks again.
     onOpened: {
         field.forceActiveFocus()
         field.selectAll()
         list.currentIndex = 0
+        if (query.length > 0)
+            root.queryEdited(query)
     }
 
     // Shows and searches `text`, as if typed.
@@ -130,6 +133,8 @@ Popup {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Messages found")
             ScrollBar.vertical: ScrollBar { }
+            // New results (the model is reset) start at the first again.
+            onCountChanged: if (currentIndex < 0 && count > 0) currentIndex = 0
 
             delegate: ItemDelegate {
                 id: row
@@ -146,6 +151,10 @@ Popup {
                 readonly property var seqValue: seq
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
+                background: Rectangle {
+                    color: row.highlighted ? Theme.selection : row.hovered ? Theme.hover : "transparent"
+                    radius: Theme.radius
+                }
                 Accessible.role: Accessible.ListItem
                 Accessible.name: qsTr("%1 in %2: %3").arg(senderName).arg(conversationTitle).arg(snippetText.text)
                 onClicked: root.choose(index)

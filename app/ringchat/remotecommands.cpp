@@ -167,6 +167,11 @@ QString RemoteCommands::runAutomation(const QString &verb, const QString &arg)
             ? kOk
             : QStringLiteral("error no search");
     }
+    if (verb == QLatin1String("choose")) {
+        return QMetaObject::invokeMethod(window, "chooseSearchResult", Q_ARG(QVariant, arg.toInt()))
+            ? kOk
+            : QStringLiteral("error no search");
+    }
     if (verb == QLatin1String("state"))
         return state();
     if (verb == QLatin1String("quit")) {

@@ -5,11 +5,12 @@
 // "raise" and "open <conversationId>" always; with --automation (scripts/screenshots)
 // also "grab <png path>", "theme <system|light|dark>", "settings <on|off>",
 // "size <w> <h>", "send <conversationId> <text>", "find <text>" (the Ctrl+F bar),
-// "search <text>" (Ctrl+Shift+F, all conversations), "signin [url]", "signout",
-// "type <text>" (the composer's text), "spellmenu [position]" (the suggestions of the
-// misspelt word there; without one the menu closes), "attach <path>" (a file for the next
-// message), "viewer [id [name]]" (the image viewer on an attachment; without one it
-// closes), "state" and "quit". Each answer is "ok ..." or "error <reason>".
+// "search <text>" (Ctrl+Shift+F, all conversations), "choose <row>" (opens a result),
+// "signin [url]", "signout", "type <text>" (the composer's text), "spellmenu [position]"
+// (the suggestions of the misspelt word there; without one the menu closes), "attach
+// <path>" (a file for the next message), "viewer [id [name]]" (the image viewer on an
+// attachment; without one it closes), "state" and "quit". Each answer is "ok ..." or
+// "error <reason>".
 
 #include <QPointer>
 #include <QString>

@@ -35,6 +35,7 @@ Item {
         function status() { return findChild(pane, "globalSearchStatus").text }
 
         function init() {
+            pane.search("")
             chosenSpy.clear()
             editedSpy.clear()
             pane.serverIncluded = true
@@ -99,6 +100,16 @@ Item {
             verify(status().indexOf("Indexing older messages: 200 of 1000") === 0)
             pane.error = "No one is called zed"
             compare(status(), "No one is called zed")
+        }
+        function test_reopeningAsksAgain() {
+            keyClick(Qt.Key_R); keyClick(Qt.Key_E)
+            pane.close()
+            tryCompare(pane, "opened", false)
+            editedSpy.clear()
+            pane.open()
+            tryCompare(pane, "opened", true)
+            compare(editedSpy.count, 1)
+            compare(editedSpy.signalArguments[0][0], "re")
         }
         function test_escapeCloses() {
             keyClick(Qt.Key_Escape)
