@@ -296,6 +296,11 @@ UK = {
     'The image is too large to show (%1 × %2 pixels).': 'Зображення завелике, щоб його показати (%1 × %2 пікселів).',
     'The image could not be decoded.': 'Не вдалося декодувати зображення.',
     'The image file cannot be read.': 'Не вдається прочитати файл зображення.',
+    # Settings → Files (the received files' cache cap).
+    'Files': 'Файли',
+    'Keep received files up to (MB)': 'Зберігати отримані файли до (МБ)',
+    'Downloaded files and pictures are kept on this computer up to this size; the least recently used go first.':
+        'Завантажені файли й зображення зберігаються на цьому комп’ютері до цього розміру; першими видаляються ті, що давно не використовувались.',
     # Search (src/chat/searchquery.cpp, searchservice.cpp).
     '“%1” is not a date (use YYYY-MM-DD).': '«%1» — не дата (пишіть РРРР-ММ-ДД).',
     'No conversation is called “%1”.': 'Немає розмови з назвою «%1».',

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AttachmentImage</name>
+    <message>
+        <source>Image %1, %2 × %3</source>
+        <translation>Зображення %1, %2 × %3</translation>
+    </message>
+    <message>
+        <source>Image not available</source>
+        <translation>Зображення недоступне</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStager</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не вдається прочитати %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не вдається записати %1: %2</translation>
+    </message>
+    <message>
+        <source>A message may carry at most %1 files.</source>
+        <translation>Повідомлення може містити щонайбільше %1 файлів.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 не є файлом, який можна прочитати.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made.</source>
+        <translation>Не вдається створити %1.</translation>
+    </message>
+</context>
+<context>
     <name>Attachments</name>
     <message>
         <source>%1 is %2 bytes; a file may be at most 25 MiB (%3 bytes).</source>
@@ -17,6 +51,21 @@
     <message>
         <source>%1, offline</source>
         <translation>%1, не в мережі</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardFiles</name>
+    <message>
+        <source>The pasted image could not be saved: %1</source>
+        <translation>Не вдалося зберегти вставлене зображення: %1</translation>
+    </message>
+    <message>
+        <source>there is no image.</source>
+        <translation>зображення немає.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made.</source>
+        <translation>Не вдається створити %1.</translation>
     </message>
 </context>
 <context>
@@ -52,6 +101,10 @@
     <message>
         <source>Write a reply…</source>
         <translation>Напишіть відповідь…</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Додати файли</translation>
     </message>
 </context>
 <context>
@@ -113,6 +166,17 @@
     </message>
 </context>
 <context>
+    <name>ConversationBadges</name>
+    <message>
+        <source>Muted</source>
+        <translation>Без звуку</translation>
+    </message>
+    <message>
+        <source>Mentioned</source>
+        <translation>Є згадка</translation>
+    </message>
+</context>
+<context>
     <name>ConversationListPane</name>
     <message>
         <source>Conversations</source>
@@ -152,6 +216,14 @@
     <message>
         <source>Draft:</source>
         <translation>Чернетка:</translation>
+    </message>
+    <message>
+        <source>mentioned</source>
+        <translation>є згадка</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>без звуку</translation>
     </message>
 </context>
 <context>
@@ -211,6 +283,18 @@
         <source>You</source>
         <translation>Ви</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Сповіщення</translation>
+    </message>
+    <message>
+        <source>Drop files to send them</source>
+        <translation>Перетягніть файли сюди, щоб надіслати</translation>
+    </message>
+    <message>
+        <source>Save file as</source>
+        <translation>Зберегти файл як</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryIcon</name>
@@ -247,6 +331,53 @@
     </message>
 </context>
 <context>
+    <name>FileCard</name>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Файл %1, %2</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Завантаження %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Завантажити</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Завантажити %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Cancel the download of %1</source>
+        <translation>Скасувати завантаження %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Відкрити %1</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Зберегти як…</translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
+        <translation>Зберегти %1 як</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>Today</source>
@@ -255,6 +386,37 @@
     <message>
         <source>Yesterday</source>
         <translation>Учора</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Image %1</source>
+        <translation>Зображення %1</translation>
+    </message>
+    <message>
+        <source>The image could not be shown.</source>
+        <translation>Не вдалося показати зображення.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Зменшити</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Збільшити</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Зберегти як…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
     </message>
 </context>
 <context>
@@ -281,6 +443,28 @@
     <message>
         <source>Choose a conversation, or press Ctrl+K.</source>
         <translation>Виберіть розмову або натисніть Ctrl+K.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPopup</name>
+    <message>
+        <source>People to mention</source>
+        <translation>Кого згадати</translation>
+    </message>
+</context>
+<context>
+    <name>MessageAttachments</name>
+    <message>
+        <source>Uploading, %1 %</source>
+        <translation>Вивантаження, %1 %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Скасувати надсилання</translation>
     </message>
 </context>
 <context>
@@ -344,6 +528,14 @@
     <message>
         <source>Message actions</source>
         <translation>Дії з повідомленням</translation>
+    </message>
+    <message>
+        <source>1 file, </source>
+        <translation>1 файл, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files, </source>
+        <translation><numerusform>%n файл, </numerusform><numerusform>%n файли, </numerusform><numerusform>%n файлів, </numerusform></translation>
     </message>
 </context>
 <context>
@@ -418,6 +610,52 @@
     <message>
         <source>Start chat</source>
         <translation>Почати розмову</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyMenu</name>
+    <message>
+        <source>All messages</source>
+        <translation>Усі повідомлення</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>Лише згадки</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Нічого</translation>
+    </message>
+    <message>
+        <source>Mute for 1 hour</source>
+        <translation>Вимкнути звук на 1 годину</translation>
+    </message>
+    <message>
+        <source>Mute for 8 hours</source>
+        <translation>Вимкнути звук на 8 годин</translation>
+    </message>
+    <message>
+        <source>Mute until I turn it back on</source>
+        <translation>Вимкнути звук, доки не ввімкну</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Увімкнути звук</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachmentStrip</name>
+    <message>
+        <source>Files to send</source>
+        <translation>Файли для надсилання</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Прибрати %1</translation>
+    </message>
+    <message>
+        <source>Saving the pasted image…</source>
+        <translation>Зберігання вставленого зображення…</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1012,26 @@
         <source>**bold**, *italic*, `code`, &gt; quote, [link](https://…). A backslash keeps a character as it is: %1. Off: messages go as plain text.</source>
         <translation>**жирний**, *курсив*, `код`, &gt; цитата, [посилання](https://…). Зворотна скісна риска лишає символ як є: %1. Вимкнено: повідомлення йдуть звичайним текстом.</translation>
     </message>
+    <message>
+        <source>Hide message text in notifications</source>
+        <translation>Не показувати текст повідомлень у сповіщеннях</translation>
+    </message>
+    <message>
+        <source>Notifications then say only who wrote. They never show the text while the screen is locked. Each conversation's menu sets what notifies there: all messages, mentions of you only, or nothing, and mutes it for a while.</source>
+        <translation>Тоді сповіщення кажуть лише, хто написав. Поки екран заблоковано, текст не показується ніколи. Меню кожної розмови задає, про що там сповіщати: про всі повідомлення, лише про згадки вас чи ні про що, і вимикає звук на якийсь час.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файли</translation>
+    </message>
+    <message>
+        <source>Keep received files up to (MB)</source>
+        <translation>Зберігати отримані файли до (МБ)</translation>
+    </message>
+    <message>
+        <source>Downloaded files and pictures are kept on this computer up to this size; the least recently used go first.</source>
+        <translation>Завантажені файли й зображення зберігаються на цьому комп’ютері до цього розміру; першими видаляються ті, що давно не використовувались.</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -875,6 +1133,10 @@
         <source>The downloaded bytes do not match the file's sha256; nothing was saved.</source>
         <translation>Завантажені байти не відповідають sha256 файлу; нічого не збережено.</translation>
     </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>Не вдалося записати %1.</translation>
+    </message>
 </context>
 <context>
     <name>ringchat::api::FileTransfer</name>
@@ -903,6 +1165,21 @@
     </message>
 </context>
 <context>
+    <name>ringchat::api::ThumbnailDownload</name>
+    <message>
+        <source>The attachment has no valid id.</source>
+        <translation>Вкладення не має правильного ідентифікатора.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не вдається записати %1: %2</translation>
+    </message>
+    <message>
+        <source>The server's thumbnail is too large.</source>
+        <translation>Мініатюра від сервера завелика.</translation>
+    </message>
+</context>
+<context>
     <name>ringchat::app::DesktopIntegration</name>
     <message>
         <source>Show Ring Chat</source>
@@ -919,6 +1196,56 @@
     <message numerus="yes">
         <source>Ring Chat: %n unread</source>
         <translation><numerusform>Ring Chat: %n непрочитане</numerusform><numerusform>Ring Chat: %n непрочитані</numerusform><numerusform>Ring Chat: %n непрочитаних</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Позначити прочитаним</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Відповісти</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::Files</name>
+    <message>
+        <source>Sign in to get this file.</source>
+        <translation>Увійдіть, щоб отримати цей файл.</translation>
+    </message>
+    <message>
+        <source>This file is not in any conversation held here.</source>
+        <translation>Цього файлу немає в жодній збереженій тут розмові.</translation>
+    </message>
+    <message>
+        <source>No program could open %1.</source>
+        <translation>Жодна програма не змогла відкрити %1.</translation>
+    </message>
+    <message>
+        <source>Files can only be saved to a local folder.</source>
+        <translation>Файли можна зберігати лише в локальну теку.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>Не вдалося записати %1.</translation>
+    </message>
+    <message>
+        <source>Sign in to see this image.</source>
+        <translation>Увійдіть, щоб побачити це зображення.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Ви вийшли з облікового запису.</translation>
+    </message>
+    <message>
+        <source>Images cannot be loaded now.</source>
+        <translation>Зараз не вдається завантажити зображення.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1272,25 @@
     <message>
         <source>%1 in %2</source>
         <translation>%1 у «%2»</translation>
+    </message>
+    <message>
+        <source>Mentioned you</source>
+        <translation>Згадав(-ла) вас</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Нове повідомлення</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::app::PendingAttachments</name>
+    <message>
+        <source>1 file, %1</source>
+        <translation>1 файл, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files, %1</source>
+        <translation><numerusform>%n файл, %1</numerusform><numerusform>%n файли, %1</numerusform><numerusform>%n файлів, %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1371,59 @@
     <message>
         <source>No one is called “%1”.</source>
         <translation>Немає нікого з іменем «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::media::AttachmentImageProvider</name>
+    <message>
+        <source>This image address is not valid.</source>
+        <translation>Неправильна адреса зображення.</translation>
+    </message>
+    <message>
+        <source>Images cannot be loaded now.</source>
+        <translation>Зараз не вдається завантажити зображення.</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::media::FileCache</name>
+    <message>
+        <source>The attachment has no valid id or sha256.</source>
+        <translation>Вкладення не має дійсного id або sha256.</translation>
+    </message>
+    <message>
+        <source>This file has no thumbnail.</source>
+        <translation>Цей файл не має мініатюри.</translation>
+    </message>
+</context>
+<context>
+    <name>ringchat::media::ImageDecoder</name>
+    <message>
+        <source>This file is not a PNG, JPEG, GIF or WebP image.</source>
+        <translation>Цей файл не є зображенням PNG, JPEG, GIF чи WebP.</translation>
+    </message>
+    <message>
+        <source>Images of this type cannot be shown here (no %1 decoder).</source>
+        <translation>Зображення цього типу тут не показати (немає декодера %1).</translation>
+    </message>
+    <message>
+        <source>The image is incomplete.</source>
+        <translation>Зображення неповне.</translation>
+    </message>
+    <message>
+        <source>The image could not be read.</source>
+        <translation>Не вдалося прочитати зображення.</translation>
+    </message>
+    <message>
+        <source>The image is too large to show (%1 × %2 pixels).</source>
+        <translation>Зображення завелике, щоб його показати (%1 × %2 пікселів).</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded.</source>
+        <translation>Не вдалося декодувати зображення.</translation>
+    </message>
+    <message>
+        <source>The image file cannot be read.</source>
+        <translation>Не вдається прочитати файл зображення.</translation>
     </message>
 </context>
 </TS>
