@@ -8,8 +8,8 @@
 #include "clicontext.h"
 #include "exitcode.h"
 #include "filecommands.h"
-#include "searchcommand.h"
 #include "notifycommands.h"
+#include "searchcommand.h"
 
 namespace ringchat::cli {
 

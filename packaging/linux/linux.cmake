@@ -41,8 +41,11 @@ set(RINGCHAT_DEB_RUNTIME_DEPENDS
     qml6-module-qtquick-templates     # QtQuick.Templates (every control style imports it;
                                       # Debian's controls package does not depend on it)
     qml6-module-qtquick-layouts       # QtQuick.Layouts
+    qml6-module-qtquick-dialogs       # QtQuick.Dialogs (the file picker, Save as)
+    qml6-module-qtcore                # QtCore (StandardPaths: the pickers' first folder)
     # plugins
     libqt6sql6-sqlite                 # the QSQLITE driver for the offline cache
+    qt6-image-formats-plugins         # WebP pictures from the network (src/media)
     # data read at run time
     unicode-data                      # emoji/emoji-test.txt: the reaction picker's emoji and names
 )
