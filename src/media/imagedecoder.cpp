@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "media/imagedecoder.h"
 
+#include "api/imagetypes.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QImageReader>
@@ -65,14 +67,9 @@ QSize fitted(QSize image, QSize requested)
 QByteArray allowedImageFormat(const QByteArray &head)
 {
     const QMimeType type = QMimeDatabase().mimeTypeForData(head);
-    if (type.inherits(QStringLiteral("image/png")))
-        return "png";
-    if (type.inherits(QStringLiteral("image/jpeg")))
-        return "jpeg";
-    if (type.inherits(QStringLiteral("image/gif")))
-        return "gif";
-    if (type.inherits(QStringLiteral("image/webp")))
-        return "webp";
+    for (const auto &[mime, format] : api::kShownImageTypes)
+        if (type.inherits(QString(mime)))
+            return format;
     return {};
 }
 

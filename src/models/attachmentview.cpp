@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/attachmentview.h"
 
+#include "api/imagetypes.h"
+
 #include <QLocale>
 
 namespace ringchat::models {
 
 bool isImageType(const QString &mimeType)
 {
-    return mimeType == QLatin1StringView("image/png") || mimeType == QLatin1StringView("image/jpeg")
-        || mimeType == QLatin1StringView("image/gif") || mimeType == QLatin1StringView("image/webp");
+    return !api::shownImageFormat(mimeType).isEmpty();
 }
 
 bool showsAsImage(const api::Attachment &attachment)
