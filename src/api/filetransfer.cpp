@@ -193,7 +193,9 @@ QNetworkReply *FileUpload::send(QNetworkAccessManager *network, const QNetworkRe
                       m_source.mimeType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
                                                   : m_source.mimeType.toLatin1());
     auto *file = new QFile(m_source.path, multipart);
-    file->open(QIODevice::ReadOnly); // prepare() checked it is readable
+    // Unbuffered: Qt pulls the body 16 KiB at a time into its own buffer, so QFile's
+    // buffer would only add a copy of every byte. prepare() checked it is readable.
+    file->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     part.setBodyDevice(file);
     multipart->append(part);
 
