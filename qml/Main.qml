@@ -109,6 +109,8 @@ ApplicationWindow {
     }
     Connections {
         target: CurrentConversation
+        // Opened at a message (a search result, a notification): the history shows it.
+        function onOpenedAt() { window.settingsOpen = false }
         // Reopen the last conversation once the account knows it (wide windows only).
         function onRestorableIdChanged() {
             if (window.currentId === "" && !window.narrow && CurrentConversation.restorableId !== "")
@@ -381,8 +383,10 @@ ApplicationWindow {
             pane.queryEdited.connect((text) => { globalResults.query = text })
             // Results are not kept while closed: they would go stale (offline, new messages).
             pane.closed.connect(() => globalResults.clear())
+            // Opened at the message as a notification's click is (CurrentConversation.openAt);
+            // the Ctrl+F bar then highlights the query's words, this hit current.
             pane.resultChosen.connect((conversationId, messageId, seq) => {
-                window.openConversation(conversationId)
+                CurrentConversation.openAt(conversationId, seq)
                 if (chatLoader.item)
                     chatLoader.item.view.openSearch(globalResults.query, messageId)
             })

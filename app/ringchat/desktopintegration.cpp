@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktopintegration.h"
 
+#include "app/currentconversation.h"
 #include "app/desktop.h"
 #include "app/desktopnotifications.h"
 #include "app/messagenotifier.h"
@@ -49,15 +50,16 @@ QIcon iconWithCount(int unread)
 } // namespace
 
 DesktopIntegration::DesktopIntegration(Session *session, MessageNotifier *notifier, Desktop *desktop,
-                                       QObject *parent)
+                                       CurrentConversation *current, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_desktop(desktop)
+    , m_current(current)
 {
     connect(session, &Session::unreadTotalChanged, this, &DesktopIntegration::updateTray);
     connect(notifier, &MessageNotifier::notificationRequested, this, &DesktopIntegration::notify);
     m_notifications = new DesktopNotifications(QDBusConnection::sessionBus(), this);
-    connect(new NotificationActions(m_notifications, session, desktop, this),
+    connect(new NotificationActions(m_notifications, session, current, this),
             &NotificationActions::raiseRequested, this, &DesktopIntegration::raiseWindow);
     m_screenLock = new ScreenLock(QDBusConnection::sessionBus(), QDBusConnection::systemBus(), this);
     notifier->setLockedSource([lock = m_screenLock] { return lock->isLocked(); });
@@ -81,8 +83,7 @@ void DesktopIntegration::createTray()
         });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
             raiseWindow();
-            if (!m_lastNotifiedConversation.isEmpty())
-                m_desktop->requestConversation(m_lastNotifiedConversation);
+            m_current->openAt(m_lastNotified.first, m_lastNotified.second);
         });
         updateTray(m_session->unreadTotal()); // icon and tooltip, with the count known by now
         m_tray->show();
@@ -153,7 +154,7 @@ void DesktopIntegration::updateTray(int unread)
 void DesktopIntegration::notify(const QString &conversationId, const QString &title, const QString &text,
                                 const QString &messageId, qint64 seq)
 {
-    m_lastNotifiedConversation = conversationId;
+    m_lastNotified = { conversationId, seq };
     if (m_notifications && m_notifications->isAvailable()) {
         m_notifications->show({ conversationId, messageId, seq, title, text });
         return;

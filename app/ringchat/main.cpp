@@ -108,7 +108,7 @@ int main(int argc, char *argv[])
     Desktop::exposeToQml(&desktop);
     SpellCheck::exposeToQml(&spellCheck);
     Files::exposeToQml(&files);
-    DesktopIntegration integration(&session, &notifier, &desktop);
+    DesktopIntegration integration(&session, &notifier, &desktop, &current);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 has no loadFromModule; qt_add_qml_module puts the files under qrc:/.

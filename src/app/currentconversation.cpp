@@ -131,6 +131,16 @@ void CurrentConversation::setConversationId(const QString &id)
     refreshFiles();
 }
 
+void CurrentConversation::openAt(const QString &conversationId, qint64 seq)
+{
+    if (conversationId.isEmpty())
+        return;
+    setConversationId(conversationId);
+    emit openedAt(conversationId, seq);
+    if (auto *model = qobject_cast<models::MessageListModel *>(m_messages.data()))
+        model->jumpTo(int(seq));
+}
+
 void CurrentConversation::refreshFiles()
 {
     PendingAttachments *files = m_filesByConversation->of(m_id);

@@ -112,6 +112,10 @@ public:
     Q_INVOKABLE void stoppedTyping();
     // The newest message on screen: the read marker moves there while the window has focus.
     Q_INVOKABLE void markVisible(qint64 seq);
+    // Opens a conversation at one of its messages (a search result, a notification):
+    // the history shows the page around it (MessageListModel::jumpTo: the cache, else
+    // the server's `around=`), and the view scrolls to it and flashes it (revealed).
+    Q_INVOKABLE void openAt(const QString &conversationId, qint64 seq);
     // Sets my level here and mutes for muteMinutes (0: unmuted, negative: until I turn
     // it back on), through the server (ChatService::setNotifyLevel).
     Q_INVOKABLE bool setNotify(const QString &level, int muteMinutes = 0);
@@ -128,6 +132,8 @@ signals:
     void draftChanged();
     void filesChanged();
     void notifySettingsChanged();
+    // openAt: the window shows the conversation (leaves the settings page).
+    void openedAt(const QString &conversationId, qint64 seq);
 
 private:
     void followService();

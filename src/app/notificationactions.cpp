@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/notificationactions.h"
 
-#include "app/desktop.h"
+#include "app/currentconversation.h"
 #include "app/desktopnotifications.h"
 #include "app/session.h"
 #include "chat/chatservice.h"
@@ -10,15 +10,15 @@
 namespace ringchat::app {
 
 NotificationActions::NotificationActions(DesktopNotifications *notifications, Session *session,
-                                         Desktop *desktop, QObject *parent)
+                                         CurrentConversation *current, QObject *parent)
     : QObject(parent)
     , m_session(session)
-    , m_desktop(desktop)
+    , m_current(current)
 {
     connect(notifications, &DesktopNotifications::openRequested, this,
-            [this](const QString &conversationId, const QString &, qint64) {
+            [this](const QString &conversationId, const QString &, qint64 seq) {
                 emit raiseRequested();
-                m_desktop->requestConversation(conversationId);
+                m_current->openAt(conversationId, seq);
             });
     connect(notifications, &DesktopNotifications::markReadRequested, this,
             [this](const QString &conversationId, qint64 seq) {

@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the user does on a desktop notification, done on the account: open the
-// conversation (Desktop asks the window), mark it read up to the message (a read
-// marker, as reading it on screen does), or send the inline reply through the
-// outbox as a reply to the message.
+// conversation at the message (CurrentConversation::openAt, as a search result
+// does), mark it read up to the message (a read marker, as reading it on screen
+// does), or send the inline reply through the outbox as a reply to the message.
 
 #include <QObject>
 
 namespace ringchat::app {
 
-class Desktop;
+class CurrentConversation;
 class DesktopNotifications;
 class Session;
 
@@ -18,7 +18,7 @@ class NotificationActions : public QObject
 {
     Q_OBJECT
 public:
-    NotificationActions(DesktopNotifications *notifications, Session *session, Desktop *desktop,
+    NotificationActions(DesktopNotifications *notifications, Session *session, CurrentConversation *current,
                         QObject *parent = nullptr);
 
 signals:
@@ -27,7 +27,7 @@ signals:
 
 private:
     Session *m_session;
-    Desktop *m_desktop;
+    CurrentConversation *m_current;
 };
 
 } // namespace ringchat::app

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace ringchat::models {
 
@@ -217,6 +218,10 @@ void MessageListModel::trimBottom()
 void MessageListModel::setMessages(const QList<Message> &messages)
 {
     resetWindow(messages, true);
+    // The reset made a jump's page stale (a conversation opened at a message while its
+    // latest page came from the cache): the jump goes on from the new window.
+    if (const qint64 target = std::exchange(m_jumpTarget, 0); target > 0)
+        jumpTo(int(target));
 }
 
 void MessageListModel::resetWindow(const QList<Message> &messages, bool atLatest)

@@ -145,6 +145,7 @@ void MessageListModel::applyNewer(const MessageHistory::Page &history)
 
 void MessageListModel::jumpToLatest()
 {
+    m_jumpTarget = 0; // the user left the message for the latest ones
     if (m_atLatest || !m_history)
         return;
     m_history->older(m_conversationId, 0, qMin(m_maxRows, m_pageSize * 2),

@@ -7,67 +7,17 @@
 // open, mark-read and reply requests for the right message.
 #include "app/desktopnotifications.h"
 
-#include <QDBusAbstractAdaptor>
+#include "testnotificationserver.h"
+
 #include <QDBusConnection>
-#include <QDBusMessage>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace ringchat::app;
 
-namespace {
-const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
-const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
-} // namespace
-
-// The notification server: records what it is asked and answers with ids 1, 2, ...
-class TestServer : public QObject
-{
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-public:
-    explicit TestServer(QStringList capabilities)
-        : m_capabilities(std::move(capabilities))
-    {
-    }
-    struct Shown
-    {
-        QString summary, body;
-        QStringList actions;
-    };
-    QList<Shown> shown;
-
-public slots:
-    QStringList GetCapabilities() { return m_capabilities; }
-    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &, int)
-    {
-        shown.append({ summary, body, actions });
-        return uint(shown.size());
-    }
-
-private:
-    QStringList m_capabilities;
-};
-
 class TestDesktopNotifications : public QObject
 {
     Q_OBJECT
-
-    // The server on its own connection, as another program would be.
-    QDBusConnection serve(TestServer *server, const QString &name)
-    {
-        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
-        bus.registerObject(kPath, server, QDBusConnection::ExportAllSlots);
-        bus.registerService(QStringLiteral("org.freedesktop.Notifications"));
-        return bus;
-    }
-    static void emitSignal(QDBusConnection &bus, const QString &name, const QVariantList &args)
-    {
-        QDBusMessage signal = QDBusMessage::createSignal(kPath, kInterface, name);
-        signal.setArguments(args);
-        bus.send(signal);
-    }
 
 private slots:
     void initTestCase()
@@ -77,9 +27,9 @@ private slots:
 
     void actionsComeBackForTheirMessage()
     {
-        TestServer server(
-            { QStringLiteral("body"), QStringLiteral("actions"), QStringLiteral("inline-reply") });
-        QDBusConnection bus = serve(&server, QStringLiteral("server-1"));
+        TestNotificationServer server(
+            { QStringLiteral("body"), QStringLiteral("actions"), QStringLiteral("inline-reply") },
+            QStringLiteral("server-1"));
         DesktopNotifications notifications(QDBusConnection::sessionBus());
         QTRY_VERIFY(notifications.isAvailable());
         QVERIFY(notifications.canReply());
@@ -102,39 +52,36 @@ private slots:
         QSignalSpy opened(&notifications, &DesktopNotifications::openRequested);
         QSignalSpy read(&notifications, &DesktopNotifications::markReadRequested);
         QSignalSpy replied(&notifications, &DesktopNotifications::replyRequested);
-        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(1), QStringLiteral("default") });
+        server.invoke(1, QStringLiteral("default"));
         QTRY_COMPARE(opened.size(), 1);
         QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("group-ring"));
         QCOMPARE(opened.at(0).at(1).toString(), QStringLiteral("m7"));
         QCOMPARE(opened.at(0).at(2).toLongLong(), 7);
-        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(2), QStringLiteral("mark-read") });
+        server.invoke(2, QStringLiteral("mark-read"));
         QTRY_COMPARE(read.size(), 1);
         QCOMPARE(read.at(0).at(0).toString(), QStringLiteral("dm-alice-bob"));
         QCOMPARE(read.at(0).at(1).toLongLong(), 9);
-        emitSignal(bus, QStringLiteral("NotificationReplied"), { uint(1), QStringLiteral("On it") });
+        server.reply(1, QStringLiteral("On it"));
         QTRY_COMPARE(replied.size(), 1);
         QCOMPARE(replied.at(0).at(0).toString(), QStringLiteral("group-ring"));
         QCOMPARE(replied.at(0).at(1).toString(), QStringLiteral("m7"));
         QCOMPARE(replied.at(0).at(2).toString(), QStringLiteral("On it"));
 
         // Another program's notification, and one closed since: nothing happens.
-        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(42), QStringLiteral("default") });
-        emitSignal(bus, QStringLiteral("NotificationClosed"), { uint(1), uint(2) });
-        emitSignal(bus, QStringLiteral("ActionInvoked"), { uint(1), QStringLiteral("default") });
-        emitSignal(bus, QStringLiteral("ActionInvoked"),
-                   { uint(2), QStringLiteral("default") }); // still open
+        server.invoke(42, QStringLiteral("default"));
+        server.close(1, 2);
+        server.invoke(1, QStringLiteral("default"));
+        server.invoke(2, QStringLiteral("default")); // still open
         QTRY_COMPARE(opened.size(), 2);
         QTest::qWait(100);
         QCOMPARE(opened.size(), 2);
         QCOMPARE(opened.at(1).at(0).toString(), QStringLiteral("dm-alice-bob"));
-        bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
-        QDBusConnection::disconnectFromBus(QStringLiteral("server-1"));
     }
 
     void noInlineReplyNoReplyAction()
     {
-        TestServer server({ QStringLiteral("body"), QStringLiteral("actions") });
-        QDBusConnection bus = serve(&server, QStringLiteral("server-2"));
+        TestNotificationServer server({ QStringLiteral("body"), QStringLiteral("actions") },
+                                      QStringLiteral("server-2"));
         DesktopNotifications notifications(QDBusConnection::sessionBus());
         QTRY_VERIFY(notifications.isAvailable());
         QVERIFY(!notifications.canReply());
@@ -143,8 +90,6 @@ private slots:
             { QStringLiteral("g"), QStringLiteral("m1"), 1, QStringLiteral("t"), QStringLiteral("x") });
         QTRY_COMPARE(shown.size(), 1);
         QVERIFY(!server.shown.at(0).actions.contains(QStringLiteral("inline-reply")));
-        bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
-        QDBusConnection::disconnectFromBus(QStringLiteral("server-2"));
     }
 
     void noServerNotAvailable()

@@ -10,8 +10,6 @@
 #include "app/messagenotifier.h"
 #include "app/session.h"
 #include "app/settings.h"
-#include "auth/accesstokensource.h"
-#include "chat/chataccount.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -44,13 +42,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session.connectionState(), ConnectionState::Online, kWait);
         QTRY_VERIFY_WITH_TIMEOUT(session.service()->conversation(kGroup).has_value(), kWait);
 
-        chat::ChatAccount::Options bobOptions;
-        bobOptions.serverUrl = server.url();
-        bobOptions.userId = QStringLiteral("bob");
-        bobOptions.withCache = false;
-        bobOptions.service.watchNetwork = false;
-        auth::FixedTokenSource bobTokens(server.token(QStringLiteral("bob")));
-        chat::ChatAccount bob(bobOptions, &bobTokens);
+        ringchat::testing::OtherAccount bob(server, QStringLiteral("bob"));
         bob.service()->openConversation(kGroup);
         bob.service()->start();
         QTRY_COMPARE_WITH_TIMEOUT(bob.service()->status(), chat::ConnectionManager::Status::Online, kWait);

@@ -11,8 +11,6 @@
 #include "app/messagenotifier.h"
 #include "app/session.h"
 #include "app/settings.h"
-#include "auth/accesstokensource.h"
-#include "chat/chataccount.h"
 #include "models/conversationlistmodel.h"
 
 #include <QSignalSpy>
@@ -91,13 +89,7 @@ private slots:
         QCOMPARE(current.restorableId(), kDirect);
 
         // Bob comes online: the header's presence follows by itself.
-        chat::ChatAccount::Options bobOptions;
-        bobOptions.serverUrl = server.url();
-        bobOptions.userId = QStringLiteral("bob");
-        bobOptions.withCache = false;
-        bobOptions.service.watchNetwork = false;
-        auth::FixedTokenSource bobTokens(server.token(QStringLiteral("bob")));
-        chat::ChatAccount bob(bobOptions, &bobTokens);
+        ringchat::testing::OtherAccount bob(server, QStringLiteral("bob"));
         bob.service()->start();
         QTRY_COMPARE_WITH_TIMEOUT(bob.service()->status(), chat::ConnectionManager::Status::Online, kWait);
         QTRY_COMPARE_WITH_TIMEOUT(current.subtitle(), QStringLiteral("online"), kWait);

@@ -764,6 +764,52 @@ private Q_SLOTS:
         QVERIFY(failing.model.atLatest());
         QCOMPARE(none.size(), 0);
     }
+
+    // A conversation opened at a message while its latest page comes from the cache:
+    // the reset makes the jump's page stale, so the jump goes on from the new window;
+    // jumpToLatest ends it.
+    void jumpGoesOnAfterAReset()
+    {
+        Harness h;
+        h.model.setMessages(range(kConv, 100, 110));
+        QSignalSpy revealed(&h.model, &MessageListModel::revealed);
+        // (The tester may page older by itself: only the jump's requests count here.)
+        const auto arounds = [&] {
+            QList<FakeHistory::Request *> out;
+            for (FakeHistory::Request &r : h.history.requests) {
+                if (r.around)
+                    out.append(&r);
+            }
+            return out;
+        };
+        h.model.jumpTo(40);
+        QCOMPARE(arounds().size(), 1);
+        h.model.setMessages(range(kConv, 60, 120)); // the latest page: 40 still outside
+        QCOMPARE(arounds().size(), 2);
+        QCOMPARE(arounds().last()->seq, 40);
+        arounds().first()->done(MessageHistory::Page { range(kConv, 30, 49), true, false });
+        QCoreApplication::processEvents(); // the stale answer: dropped
+        QCOMPARE(revealed.size(), 0);
+        arounds().last()->done(MessageHistory::Page { range(kConv, 30, 49), true, false });
+        QCoreApplication::processEvents();
+        QCOMPARE(revealed.size(), 1);
+        QCOMPARE(revealed.last().at(0).toInt(), h.model.rowOfSeq(40));
+
+        // A reset that holds it reveals it at once.
+        h.model.jumpTo(20);
+        h.model.setMessages(range(kConv, 15, 25));
+        QCOMPARE(revealed.size(), 2);
+        QCOMPARE(revealed.last().at(0).toInt(), 5);
+
+        // jumpToLatest: the user left the message; a reset makes no new jump.
+        h.model.jumpTo(2);
+        const qsizetype asked = arounds().size();
+        h.model.jumpToLatest();
+        h.model.setMessages(range(kConv, 100, 120));
+        QCOMPARE(arounds().size(), asked);
+        QCOMPARE(h.seqs(), seqRange(100, 120));
+        QCOMPARE(revealed.size(), 2);
+    }
 };
 
 QTEST_MAIN(TestMessageListModel)
