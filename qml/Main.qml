@@ -380,6 +380,8 @@ ApplicationWindow {
             pane.indexing = Qt.binding(() => globalResults.indexing)
             pane.indexed = Qt.binding(() => globalResults.indexed)
             pane.indexTotal = Qt.binding(() => globalResults.indexTotal)
+            pane.hasMore = Qt.binding(() => globalResults.canLoadMore)
+            pane.moreWanted.connect(() => globalResults.loadMore())
             pane.queryEdited.connect((text) => { globalResults.query = text })
             // Results are not kept while closed: they would go stale (offline, new messages).
             pane.closed.connect(() => globalResults.clear())

@@ -8,7 +8,8 @@ import "Format.js" as Format
 // Ctrl+Shift+F: search every conversation. Each result says who, where and when, with
 // a snippet whose hit is highlighted; arrows move, Enter opens it. The owner runs the
 // search on `query` (SearchResultsModel) and says what is missing: the server's results
-// (serverProblem) and the index still being built (indexed of indexTotal).
+// (serverProblem) and the index still being built (indexed of indexTotal). Scrolled to
+// the end of the list while the server has more (hasMore), it asks for them (moreWanted).
 Popup {
     id: root
 
@@ -22,8 +23,10 @@ Popup {
     property bool indexing: false
     property real indexed: 0
     property real indexTotal: 0
+    property bool hasMore: false            // the server has more hits, none on the way
 
     signal queryEdited(string text)
+    signal moreWanted()
     signal resultChosen(string conversationId, string messageId, var seq)
 
     modal: true
@@ -53,6 +56,13 @@ Popup {
         list.currentIndex = 0
         root.queryEdited(text)
     }
+    // The end of the list is in sight and the server has more: ask for them.
+    function askMoreAtTheEnd() {
+        if (hasMore && list.count > 0 && list.atYEnd)
+            root.moreWanted()
+    }
+    onHasMoreChanged: askMoreAtTheEnd()
+
     function choose(index) {
         if (index < 0 || index >= list.count)
             return
@@ -135,6 +145,7 @@ Popup {
             ScrollBar.vertical: ScrollBar { }
             // New results (the model is reset) start at the first again.
             onCountChanged: if (currentIndex < 0 && count > 0) currentIndex = 0
+            onAtYEndChanged: root.askMoreAtTheEnd()
 
             delegate: ItemDelegate {
                 id: row

@@ -96,7 +96,8 @@ const std::vector<Command> &commands()
         { QStringLiteral("search"),
           QStringLiteral("search QUERY... [--conversation ID] [--limit N] [--offline]"),
           QStringLiteral("Find messages: every word of QUERY as the start of a word, in any case, "
-                         "newest first (at most N, default 50). QUERY may hold from:NAME, "
+                         "newest first (at most N, default 50, up to 1000: the server's pages "
+                         "are followed for them). QUERY may hold from:NAME, "
                          "in:CONVERSATION, before:DATE and after:DATE (YYYY-MM-DD). One "
                          "{\"message\":...,\"ranges\":[[start,end],...]} line a hit, the ranges "
                          "the matched words in UTF-16 offsets of the text. The local cache is "

@@ -11,6 +11,8 @@
 
 #include <QJsonArray>
 
+#include <functional>
+
 namespace ringchat::cli {
 
 using chat::ChatService;
@@ -18,6 +20,9 @@ using chat::SearchResults;
 using chat::SearchService;
 
 namespace {
+
+// --limit's most: five of the server's pages.
+constexpr qint64 kMaxHits = 1000;
 
 QJsonObject hitJson(const chat::SearchResult &hit)
 {
@@ -45,30 +50,39 @@ int searchCommand(const ChatCommandContext &ctx, const CommandArgs &args)
     if (!run.setUp(true))
         return run.exec();
     ChatService *s = run.service();
+    // Hits beyond one server page (200) come page by page.
+    const int limit = int(std::min<qint64>(args.limit.value_or(50), kMaxHits));
     SearchService::Options options;
     options.conversationId = args.conversation;
-    options.limit = int(std::min<qint64>(args.limit.value_or(50), 200));
+    options.limit = limit;
     options.localOnly = args.offline;
 
+    const auto print = [&](const SearchResults &r) {
+        for (const chat::SearchResult &hit : r.hits.mid(0, limit))
+            ctx.output->json(hitJson(hit));
+        if (!r.error.isEmpty())
+            ctx.output->say(r.error);
+        if (!r.localComplete)
+            ctx.output->warn(QStringLiteral("The cache is still being indexed: some cached messages "
+                                            "may be missing."));
+        if (args.offline)
+            return run.finish(ExitOk);
+        if (!r.serverIncluded)
+            return run.finish(ExitNetwork,
+                              QStringLiteral("Server results are missing: %1").arg(r.serverProblem));
+        run.finish(ExitOk);
+    };
+    // Asks the server's next page until `limit` hits are in or it has no more.
+    std::function<void(const SearchResults &)> gather = [&](const SearchResults &r) {
+        if (r.hits.size() >= limit || !r.hasMore())
+            return print(r);
+        run.search()->more(r).then(s, gather);
+    };
     bool asked = false; // the sync may say "synced" again after a reconnect
     auto searchNow = [&] {
         if (std::exchange(asked, true))
             return;
-        run.search()->search(query, options).then(s, [&](const SearchResults &r) {
-            for (const chat::SearchResult &hit : r.hits)
-                ctx.output->json(hitJson(hit));
-            if (!r.error.isEmpty())
-                ctx.output->say(r.error);
-            if (!r.localComplete)
-                ctx.output->warn(QStringLiteral("The cache is still being indexed: some cached messages "
-                                                "may be missing."));
-            if (args.offline)
-                return run.finish(ExitOk);
-            if (!r.serverIncluded)
-                return run.finish(ExitNetwork,
-                                  QStringLiteral("Server results are missing: %1").arg(r.serverProblem));
-            run.finish(ExitOk);
-        });
+        run.search()->search(query, options).then(s, gather);
     };
     if (args.offline) {
         // The cache only: its conversations name the filters' people and places.

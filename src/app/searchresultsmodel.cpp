@@ -50,6 +50,7 @@ void SearchResultsModel::setQuery(const QString &query)
     emit queryChanged();
     ++m_generation; // what is on the way is for an older query
     m_serverAnswered = false;
+    m_fetchingMore = false;
     m_localTimer.start();
     m_serverTimer.start();
     const bool searching = !query.trimmed().isEmpty();
@@ -107,6 +108,58 @@ void SearchResultsModel::run(bool localOnly)
         });
 }
 
+bool SearchResultsModel::canLoadMore() const
+{
+    return m_service && m_serverAnswered && !m_fetchingMore && m_results.hasMore();
+}
+
+void SearchResultsModel::loadMore()
+{
+    if (!canLoadMore())
+        return;
+    m_fetchingMore = true;
+    emit resultsChanged();
+    const quint64 generation = m_generation;
+    m_service->more(m_results).then(this, [this, generation](const chat::SearchResults &r) {
+        if (generation != m_generation) // a newer query, or cleared
+            return;
+        addResults(r); // still fetching meanwhile: an ask in between waits for the next
+        m_fetchingMore = false;
+        emit resultsChanged();
+    });
+}
+
+void SearchResultsModel::addResults(chat::SearchResults results)
+{
+    // Both lists are newest first, and the new one holds every row of the old: walking
+    // them together, rows [0, row) are the same in both, and new rows go in as runs.
+    QList<chat::SearchResult> &shown = m_results.hits;
+    const QList<chat::SearchResult> &next = results.hits;
+    qsizetype row = 0;
+    while (row < next.size()) {
+        if (row < shown.size() && shown.at(row).message.id == next.at(row).message.id) {
+            if (api::supersedes(next.at(row).message, shown.at(row).message)) {
+                shown[row] = next.at(row);
+                emit dataChanged(index(int(row)), index(int(row)));
+            }
+            ++row;
+            continue;
+        }
+        const QString nextShown = row < shown.size() ? shown.at(row).message.id : QString();
+        qsizetype end = row;
+        while (end < next.size() && next.at(end).message.id != nextShown)
+            ++end;
+        beginInsertRows({}, int(row), int(end - 1));
+        for (qsizetype i = row; i < end; ++i)
+            shown.insert(i, next.at(i));
+        endInsertRows();
+        row = end;
+    }
+    if (shown.size() != next.size()) // a row of the old is gone: start over
+        return setResults(std::move(results), false);
+    m_results = std::move(results);
+}
+
 void SearchResultsModel::setResults(chat::SearchResults results, bool searching)
 {
     beginResetModel();
@@ -121,6 +174,7 @@ void SearchResultsModel::clear()
     m_localTimer.stop();
     m_serverTimer.stop();
     ++m_generation;
+    m_fetchingMore = false;
     if (!m_query.isEmpty()) {
         m_query.clear();
         emit queryChanged();

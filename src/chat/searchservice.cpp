@@ -7,11 +7,6 @@
 #include "chat/searchquery.h"
 #include "store/chatstore.h"
 
-#include <QPromise>
-
-#include <algorithm>
-#include <memory>
-
 namespace ringchat::chat {
 
 using api::Message;
@@ -23,20 +18,28 @@ bool startsWithFolded(const QString &name, const QString &prefix)
     return name.startsWith(prefix, Qt::CaseInsensitive);
 }
 
-// The server takes at most 200 characters of words.
+// The server takes at most 200 characters of words, and pages of at most 200 hits.
 QString serverQueryText(const QString &text)
 {
     return text.left(200).trimmed();
 }
+constexpr int kMaxServerPage = 200;
+constexpr int kMaxLocalHits = 1000;
 
 } // namespace
 
-bool SearchFilter::accepts(const Message &m) const
+// Where a search stands between its pages.
+struct SearchPaging
 {
-    return !m.isDeleted() && (conversationIds.isEmpty() || conversationIds.contains(m.conversationId))
-        && (senderIds.isEmpty() || senderIds.contains(m.senderId))
-        && (!before.isValid() || (m.timestamp.isValid() && m.timestamp < before))
-        && (!notBefore.isValid() || (m.timestamp.isValid() && m.timestamp >= notBefore));
+    SearchMerge merge;
+    QString serverText;     // the query's words, as the server takes them
+    QString conversationId; // the one conversation the server searches, or empty
+    int pageSize = 50;
+};
+
+bool SearchResults::hasMore() const
+{
+    return serverIncluded && paging && paging->merge.serverHasMore();
 }
 
 SearchService::SearchService(ChatService *chat, store::ChatStore *store, QObject *parent)
@@ -119,71 +122,69 @@ QFuture<SearchResults> SearchService::search(const QString &queryText, const Opt
         results->serverIncluded = !options.localOnly; // the server would find nothing either
         return QtFuture::makeReadyFuture(*results);
     }
-    const int limit = qBound(1, options.limit, 200);
-    auto promise = std::make_shared<QPromise<SearchResults>>();
-    promise->start();
-    QFuture<SearchResults> future = promise->future();
+    // One conversation: the server searches only there; otherwise the filter sorts its hits.
+    const QString only = filter.conversationIds.size() == 1 ? *filter.conversationIds.cbegin() : QString();
+    auto paging = std::make_shared<SearchPaging>(SearchPaging { SearchMerge(filter, terms),
+                                                                serverQueryText(query.text), only,
+                                                                qBound(1, options.limit, kMaxServerPage) });
 
-    // Merges `found` into the results by message id (the newer state of a message wins),
-    // keeps the newest `limit`, and finishes.
-    auto merged = std::make_shared<QHash<QString, Message>>();
-    const auto add = [merged, filter](const QList<Message> &found) {
-        for (const Message &m : found) {
-            if (!filter.accepts(m))
-                continue;
-            const auto it = merged->constFind(m.id);
-            if (it == merged->constEnd() || api::supersedes(m, *it))
-                merged->insert(m.id, m);
-        }
-    };
-    const auto finish = [promise, results, merged, terms, limit] {
-        QList<Message> list = merged->values();
-        std::sort(list.begin(), list.end(), [](const Message &a, const Message &b) {
-            return a.timestamp != b.timestamp ? a.timestamp > b.timestamp : a.id > b.id;
-        });
-        for (const Message &m : list.mid(0, limit))
-            results->hits.append({ m, store::searchHitRanges(m.content, terms) });
-        promise->addResult(*results);
-        promise->finish();
-    };
-    const auto askServer = [this, query, options, filter, limit, results, add, finish] {
+    const auto askServer = [this, options, results, paging]() -> QFuture<SearchResults> {
+        results->paging = paging;
         if (options.localOnly)
-            return finish();
-        // One conversation: the server searches only there; otherwise the filter sorts its hits.
-        const QString only
-            = filter.conversationIds.size() == 1 ? *filter.conversationIds.cbegin() : QString();
-        m_chat->rest()
-            ->searchMessages(serverQueryText(query.text), only, limit)
-            .then(this, [results, add, finish](const api::ApiResult<api::Page<api::SearchHit>> &r) {
-                if (r.ok()) {
-                    QList<Message> found;
-                    for (const api::SearchHit &hit : r.value().items)
-                        found.append(hit.message);
-                    add(found);
-                    results->serverIncluded = true;
-                } else {
-                    results->serverProblem = r.error().message;
-                }
-                finish();
-            });
+            return QtFuture::makeReadyFuture(*results);
+        return askNextPage(*results);
     };
-    if (!m_store) {
-        askServer();
-        return future;
-    }
+    if (!m_store)
+        return askServer();
     store::LocalSearchRequest request;
     request.terms = terms;
     request.conversationIds = QStringList(filter.conversationIds.cbegin(), filter.conversationIds.cend());
     request.senderIds = QStringList(filter.senderIds.cbegin(), filter.senderIds.cend());
     request.before = filter.before;
     request.notBefore = filter.notBefore;
-    request.limit = limit;
-    m_store->searchMessages(request).then(this, [this, results, add, askServer](const QList<Message> &found) {
-        results->localComplete = m_progress.complete();
-        add(found);
-        askServer();
-    });
-    return future;
+    request.limit = qBound(1, options.limit, kMaxLocalHits);
+    return m_store->searchMessages(request)
+        .then(this,
+              [this, results, paging](const QList<Message> &found) {
+                  results->localComplete = m_progress.complete();
+                  paging->merge.addLocal(found);
+                  results->hits = paging->merge.hits();
+              })
+        .then(this, askServer)
+        .unwrap();
+}
+
+QFuture<SearchResults> SearchService::more(const SearchResults &results)
+{
+    if (!results.hasMore())
+        return QtFuture::makeReadyFuture(results);
+    return askNextPage(results);
+}
+
+QFuture<SearchResults> SearchService::askNextPage(const SearchResults &previous)
+{
+    // A copy: `previous` stays as it was, whatever comes of this page.
+    auto paging = std::make_shared<SearchPaging>(*previous.paging);
+    return m_chat->rest()
+        ->searchMessages(paging->serverText, paging->conversationId, paging->pageSize,
+                         paging->merge.serverCursor())
+        .then(this, [previous, paging](const api::ApiResult<api::Page<api::SearchHit>> &r) {
+            SearchResults next = previous;
+            if (r.ok()) {
+                QList<Message> found;
+                for (const api::SearchHit &hit : r.value().items)
+                    found.append(hit.message);
+                paging->merge.addServerPage(found, r.value().hasMore ? r.value().cursor : QString());
+                next.serverIncluded = true;
+            } else {
+                paging->merge.serverDone(); // what was held back shows
+                next.serverIncluded = false;
+                next.serverProblem = r.error().message;
+            }
+            next.hits = paging->merge.hits();
+            next.paging = paging;
+            return next;
+        });
 }
 
 } // namespace ringchat::chat

@@ -3,20 +3,22 @@
 #pragma once
 // Message search for the UI and the CLI: the cache's full-text index (store/searchindex.h)
 // first, then the server's search (GET /api/search/messages) merged in by message id for
-// history the cache does not hold. The query's filters (searchquery.h) are resolved here to
+// history the cache does not hold (SearchMerge); more() asks the server's next page while
+// it says there is more. The query's filters (searchquery.h) are resolved here to
 // conversation and user ids from the conversations the chat service knows, so the cache
 // and the server's hits are filtered by the same rule (SearchFilter). Every hit carries its
 // ranges, computed in one place (store::searchHitRanges), for the CLI and the highlight.
 //
 //     search->search(text, {}).then(this, [](const SearchResults &r) { ... });
+//     if (r.hasMore()) search->more(r).then(...); // every hit so far, the next page merged in
 
-#include "api/types.h"
+#include "chat/searchmerge.h"
 #include "store/searchindex.h"
-#include "store/searchtext.h"
 
 #include <QFuture>
 #include <QObject>
-#include <QSet>
+
+#include <memory>
 
 namespace ringchat::store {
 class ChatStore;
@@ -26,33 +28,25 @@ namespace ringchat::chat {
 
 class ChatService;
 struct SearchQuery;
-
-struct SearchResult
-{
-    api::Message message;           // who (senderId, senderName), where (conversationId), when (timestamp)
-    QList<store::TextRange> ranges; // of message.content, UTF-16, end exclusive
-};
+struct SearchPaging;
 
 struct SearchResults
 {
-    QList<SearchResult> hits; // newest first (by timestamp)
+    QList<SearchResult> hits; // newest first (by timestamp), each message once
     // false: messages cached before the index are still being indexed, so some may be missing.
     bool localComplete = true;
     // false: the server's results are missing (asked for local only, offline, or the
-    // server failed: serverProblem says why).
+    // server failed, on the first page or a later one: serverProblem says why).
     bool serverIncluded = false;
     QString serverProblem;
     // The query's problem, for people (a date that does not read, a filter that names no
     // one); empty when none.
     QString error;
-};
+    // Where the search stands (its merge, the server's cursor), for SearchService::more.
+    std::shared_ptr<const SearchPaging> paging;
 
-// The filters of one search as ids and times; empty sets and invalid times: no bound.
-struct SearchFilter
-{
-    QSet<QString> conversationIds, senderIds;
-    QDateTime before, notBefore;
-    bool accepts(const api::Message &message) const;
+    // The server said it has more hits than these: SearchService::more asks for them.
+    bool hasMore() const;
 };
 
 class SearchService : public QObject
@@ -63,6 +57,7 @@ public:
     struct Options
     {
         QString conversationId; // search only this conversation; empty: all of them
+        // The cache's hits asked (up to 1000), and the server's page (up to its 200).
         int limit = 50;
         bool localOnly = false; // the cache only (as you type, or offline)
     };
@@ -72,6 +67,11 @@ public:
     SearchService(ChatService *chat, store::ChatStore *store, QObject *parent = nullptr);
 
     QFuture<SearchResults> search(const QString &query, const Options &options);
+    // `results` with the server's next page merged in: every hit so far, the new ones
+    // where they belong (older than those shown, but for hits of equal time). When the page
+    // fails, serverIncluded turns false, with serverProblem, and the paging ends. Without
+    // hasMore(), `results` as they are.
+    QFuture<SearchResults> more(const SearchResults &results);
     // Every cached hit of one conversation, ascending by seq (the Ctrl+F bar's "3 of 17").
     // The filters of `query` are ignored; only its words count.
     QFuture<QList<store::ConversationHit>> findInConversation(const QString &conversationId,
@@ -92,6 +92,8 @@ private:
     // The query's filters as ids, within `scope` (a conversation id, or empty); `error`
     // names a filter that matches nothing.
     SearchFilter resolve(const SearchQuery &query, const QString &scope, QString *error) const;
+    // `previous` with the server's page from its paging's cursor merged in.
+    QFuture<SearchResults> askNextPage(const SearchResults &previous);
 
     ChatService *m_chat;
     store::ChatStore *m_store;

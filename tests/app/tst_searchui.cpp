@@ -3,7 +3,9 @@
 // The search UI's C++ (src/app): the highlight of hit ranges in a message's plain text,
 // with hostile text and hostile ranges; the snippet; the Ctrl+F bar's hits in one
 // conversation and the results across conversations, against the real reference
-// server and a real SQLite cache; and the results' "server results are missing" offline.
+// server and a real SQLite cache; the results' server pages as the list asks for more
+// (each hit once, a page of an older query never shown, a failed page said); and the
+// results' "server results are missing" offline.
 #include "chatclient.h"
 #include "referenceserver.h"
 
@@ -13,6 +15,7 @@
 #include "app/searchresultsmodel.h"
 #include "chat/searchservice.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -217,6 +220,100 @@ private slots:
         QCOMPARE(search.count(), 0);
         QCOMPARE(search.query(), QString());
         QVERIFY(search.highlight(QStringLiteral("zebrafish"), kYellow).isEmpty());
+    }
+
+    void resultsListFetchesTheServersNextPages()
+    {
+        // More hits than a page (the model asks 50), none of them in the cache, in a
+        // conversation of their own (the other tests' cache the group's newest).
+        TokenList aliceTokens({ m_aliceToken });
+        api::RestClient asAlice(m_server.url(), &aliceTokens);
+        constexpr int kSent = 120;
+        for (int i = 0; i < kSent; ++i) {
+            const auto r = wait(asAlice.sendMessage(QStringLiteral("dm-alice-carol"),
+                                                    QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                                    QStringLiteral("narwhal pod %1").arg(i)));
+            QVERIFY2(r.ok(), qPrintable(r.error().message));
+        }
+        QTemporaryDir dir;
+        ChatClient alice(m_server.url(), QStringLiteral("alice"), { m_aliceToken }, dir.path());
+        alice->start(); // the conversations, not their history
+        QTRY_VERIFY_WITH_TIMEOUT(alice->isSynced(), kWait);
+        chat::SearchService service(alice.service.get(), alice.store.get());
+
+        SearchResultsModel model;
+        model.setService(&service);
+        model.setLocalDelayMs(0);
+        model.setServerDelayMs(0);
+        model.setQuery(QStringLiteral("narwhal"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.serverIncluded() && !model.searching(), kWait);
+        QCOMPARE(model.rowCount(), 50);
+        QVERIFY(model.canLoadMore());
+
+        // The pane asks when its list is scrolled to the end: rows are inserted, never reset.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.loadMore();
+        QVERIFY(model.searching());    // "Searching the server…"
+        QVERIFY(!model.canLoadMore()); // one page on the way at a time
+        QTRY_VERIFY_WITH_TIMEOUT(!model.searching(), kWait);
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.get(50).value("conversationId").toString(), QStringLiteral("dm-alice-carol"));
+        {
+            // The pages to the last, under the model tester.
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            for (int page = 0; page < 5 && (model.searching() || model.canLoadMore()); ++page) {
+                model.loadMore();
+                QTRY_VERIFY_WITH_TIMEOUT(!model.searching(), kWait);
+            }
+            QVERIFY(!model.canLoadMore());
+        }
+        QCOMPARE(model.rowCount(), kSent);
+        QVERIFY(model.serverIncluded());
+        QVERIFY(inserted.count() >= 2);
+        QCOMPARE(reset.count(), 0);
+        QSet<QString> ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QVariantMap hit = model.get(row);
+            ids.insert(hit.value("messageId").toString());
+            if (row > 0) // newest first
+                QVERIFY(model.get(row - 1).value("timestamp").toDateTime()
+                        >= hit.value("timestamp").toDateTime());
+        }
+        QCOMPARE(ids.size(), kSent); // each once
+        QCOMPARE(model.get(kSent - 1).value("snippet").toString().contains("pod 0"), true);
+
+        // A new query while a page is on the way: that page never shows.
+        model.setQuery(QStringLiteral("narwh"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.serverIncluded() && !model.searching() && model.rowCount() == 50,
+                                 kWait);
+        model.loadMore();
+        model.setQuery(QStringLiteral("zebrafish"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.serverIncluded() && !model.searching(), kWait);
+        inserted.clear();
+        QTest::qWait(1000); // long enough for the older page to have come
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(inserted.count(), 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(m_ids.contains(model.get(row).value("messageId").toString()));
+
+        // A page that fails: the rows stay, it says the server's are missing, and no more
+        // is asked. Offline, nothing is asked at all.
+        model.setQuery(QStringLiteral("narwhal pod"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.serverIncluded() && !model.searching() && model.rowCount() == 50,
+                                 kWait);
+        m_server.stop();
+        model.loadMore();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.searching(), kWait);
+        QCOMPARE(model.rowCount(), 50);
+        QVERIFY(!model.serverIncluded());
+        QVERIFY(!model.serverProblem().isEmpty());
+        QVERIFY(!model.canLoadMore());
+        model.setQuery(QStringLiteral("narwhal"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.searching(), kWait);
+        QVERIFY(!model.serverIncluded());
+        QVERIFY(!model.canLoadMore());
+        QVERIFY(m_server.start());
     }
 
     void resultsListLocalThenServer()

@@ -4,7 +4,8 @@
 // index and the server's search find the same hits with the same ranges over the same
 // history (prefix, case, Ukrainian, accents, an edit, a delete); the server's hits fill in
 // history the cache does not hold; offline the cache answers and says the server's are
-// missing; the filters; one conversation's hits in order; and the CLI's search.
+// missing; the filters; one conversation's hits in order; the server's pages beyond the
+// first, merged with the cache's hits, each once; and the CLI's search, paging too.
 #include "chatclient.h"
 #include "clirunner.h"
 #include "referenceserver.h"
@@ -224,6 +225,75 @@ private slots:
         QCOMPARE(hitsOf(r).keys(), QStringList { m_ids.value("Café Noël at noon, його кафе") });
         QCOMPARE(r.hits.first().ranges, (Ranges { { 13, 17 } }));
         QCOMPARE(r.hits.first().message.senderName, QStringLiteral("Bob Example"));
+    }
+
+    void serverPagesReachEveryHitEachOnce()
+    {
+        // More hits than a page, of which the cache holds only the newest 20.
+        TokenList bobTokens({ m_server.token(QStringLiteral("bob")) });
+        api::RestClient asBob(m_server.url(), &bobTokens);
+        constexpr int kSent = 130;
+        for (int i = 0; i < kSent; ++i) {
+            const auto r = wait(asBob.sendMessage(kDm, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                                  QStringLiteral("quokka sighting %1").arg(i)));
+            QVERIFY2(r.ok(), qPrintable(r.error().message));
+        }
+        TokenList tokens({ m_aliceToken });
+        api::RestClient rest(m_server.url(), &tokens);
+        const Hits all = serverHits(rest, "quokka");
+        QCOMPARE(all.size(), kSent);
+
+        QTemporaryDir dir;
+        QStringList firstIds; // as the app pages, for the CLI's
+        {
+            ChatService::Options options = ChatClient::fastOptions();
+            options.latestPageSize = 20;
+            ChatClient alice(m_server.url(), QStringLiteral("alice"), { m_aliceToken }, dir.path(), options);
+            SearchService search(alice.service.get(), alice.store.get());
+            alice->openConversation(kDm);
+            alice->start();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                alice->isSynced() && wait(search.search("quokka", localOnly())).hits.size() == 20, kWait);
+
+            SearchService::Options pages;
+            pages.limit = 50;
+            SearchResults r = wait(search.search("quokka", pages));
+            QVERIFY(r.serverIncluded);
+            QCOMPARE(r.hits.size(), 50);
+            QList<SearchResults> steps { r };
+            while (r.hasMore()) {
+                r = wait(search.more(r));
+                QVERIFY2(r.serverIncluded, qPrintable(r.serverProblem));
+                steps.append(r);
+            }
+            QCOMPARE(steps.size(), 3); // 50, 100, 130
+            QCOMPARE(hitsOf(r), all);  // every hit, each once, with the server's ranges
+            QCOMPARE(r.hits.size(), kSent);
+            for (qsizetype i = 1; i < r.hits.size(); ++i) // newest first
+                QVERIFY(r.hits.at(i - 1).message.timestamp >= r.hits.at(i).message.timestamp);
+            // Each page only adds at the end: what was shown stays where it was.
+            for (qsizetype step = 1; step < steps.size(); ++step)
+                for (qsizetype i = 0; i < steps.at(step - 1).hits.size(); ++i)
+                    QCOMPARE(steps.at(step).hits.at(i).message.id, steps.at(step - 1).hits.at(i).message.id);
+            // Without more, more() is the results as they are.
+            QCOMPARE(wait(search.more(r)).hits.size(), kSent);
+            for (const chat::SearchResult &hit : r.hits)
+                firstIds.append(hit.message.id);
+        }
+
+        // The CLI follows the pages up to --limit, in the same order.
+        const auto cliIds = [&](const QString &limit) {
+            const CliResult out
+                = runCli(m_server.url(), m_aliceToken, dir.path(), { "search", "quokka", "--limit", limit });
+            QStringList ids;
+            if (out.exitCode != 0)
+                qWarning("search failed: %s", qPrintable(out.err));
+            for (const QString &line : out.lines())
+                ids.append(json(line).value("message").toObject().value("id").toString());
+            return ids;
+        };
+        QCOMPARE(cliIds("500"), firstIds);
+        QCOMPARE(cliIds("70"), firstIds.mid(0, 70));
     }
 
 private:

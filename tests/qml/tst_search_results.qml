@@ -6,7 +6,8 @@ import RingChat
 
 // Ctrl+Shift+F's results: typing asks for a search, the arrows move, Enter (or a click)
 // opens a result, Esc closes; it says when the server's results are missing and how far
-// the index is. The rows are a ListModel here (SearchResultsModel in the app).
+// the index is; scrolled to its end while the server has more, it asks for them. The rows
+// are a ListModel here (SearchResultsModel in the app).
 Item {
     id: scene
     width: 700; height: 600
@@ -21,12 +22,15 @@ Item {
                       timestamp: 0; seq: 10; snippet: "a <span style=\"background-color:#ffd84d\">rel</span>ay" }
     }
 
+    ListModel { id: many } // 40 rows, filled by the test
+
     SearchResultsPane {
         id: pane
         model: results
     }
     SignalSpy { id: chosenSpy; target: pane; signalName: "resultChosen" }
     SignalSpy { id: editedSpy; target: pane; signalName: "queryEdited" }
+    SignalSpy { id: moreSpy; target: pane; signalName: "moreWanted" }
 
     TestCase {
         name: "SearchResultsPane"
@@ -43,6 +47,9 @@ Item {
             pane.searching = false
             pane.indexing = false
             pane.error = ""
+            pane.hasMore = false
+            pane.model = results
+            moreSpy.clear()
             pane.open()
             tryCompare(pane, "opened", true)
         }
@@ -110,6 +117,40 @@ Item {
             tryCompare(pane, "opened", true)
             compare(editedSpy.count, 1)
             compare(editedSpy.signalArguments[0][0], "re")
+        }
+        function test_scrollingToTheEndAsksForMore() {
+            many.clear()
+            for (let i = 0; i < 40; ++i)
+                many.append({ messageId: "p" + i, conversationId: "group", conversationTitle: "Ring team",
+                              senderName: "Carol", timestamp: 0, seq: 100 - i, snippet: "hit " + i })
+            pane.model = many
+            pane.hasMore = true
+            const list = findChild(pane, "globalSearchList")
+            tryCompare(list, "count", 40)
+            waitForRendering(list)
+            compare(moreSpy.count, 0) // the end is not in sight
+            // Scrolled by the wheel until the end shows: more is asked.
+            for (let i = 0; i < 200 && !list.atYEnd; ++i) {
+                mouseWheel(list, list.width / 2, list.height / 2, 0, -120)
+                wait(5)
+            }
+            verify(list.atYEnd)
+            tryCompare(moreSpy, "count", 1)
+            // Back up and down again without more: nothing is asked.
+            pane.hasMore = false
+            list.positionViewAtBeginning()
+            list.positionViewAtEnd()
+            verify(list.atYEnd)
+            compare(moreSpy.count, 1)
+        }
+        function test_aShortListAsksAtOnce() {
+            // All three rows show, so the end is in sight when the server says it has more.
+            const list = findChild(pane, "globalSearchList")
+            waitForRendering(list)
+            verify(list.atYEnd)
+            compare(moreSpy.count, 0)
+            pane.hasMore = true
+            compare(moreSpy.count, 1)
         }
         function test_escapeCloses() {
             keyClick(Qt.Key_Escape)
