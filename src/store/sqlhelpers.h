@@ -71,14 +71,15 @@ private:
 // nothing for what the server holds (messages, conversations, participants, synced_rev and the
 // search index, which roll back together: the gap fill and the changes catch-up fetch them
 // again), and it saves an fsync per commit while messages stream in. What only this device
-// holds (the outbox, with its files' copies, and drafts) is written inside a DurableWrite: at
+// holds (the outbox, with its files' rows, and drafts) is written inside a DurableWrite: at
 // FULL, so its commit is on disk (with every commit before it, the WAL is synced whole)
 // before the write returns. (The echo of our own message removes its outbox entry with the
 // message's commit, at NORMAL: a removal lost resends the entry, which the server takes once
 // by its clientId.)
 enum class Durability { ServerCopy, OnlyHere };
 
-// Sets the connection's level; false (with SQLite's reason in *error) inside a transaction.
+// Sets the connection's level; false (with SQLite's reason in *error) on failure, e.g.
+// inside a transaction.
 inline bool setDurability(QSqlDatabase &db, Durability durability, QString *error = nullptr)
 {
     const QString pragma = durability == Durability::OnlyHere ? QStringLiteral("PRAGMA synchronous=FULL")
