@@ -8,7 +8,7 @@
 // msg/s); B reads it as it comes, as in the latency test. Only B is measured.
 //
 //   receiver-cpu.mjs [--build-dir build/ci] [--server-dir DIR] [--rate R] [--messages N]
-//                    [--warmup N] [--rounds K] [--size B] [--callgrind DIR]
+//                    [--warmup N] [--rounds K] [--size B] [--callgrind DIR] [--syncs]
 //
 // Prints one JSON line per round and a summary line. Per flood message:
 //   usPerMsg       B's CPU time (all threads; moves with the machine's load)
@@ -18,10 +18,15 @@
 //                  messages still trickle in one at a time
 //   writesPerMsg   B's write system calls (/proc/<pid>/io syscw): its store's
 //                  transactions show here (WAL writes)
+//   syncsPerMsg    with --syncs: B's fsync + fdatasync calls, counted by
+//                  `strace -f -c -p` attached for the round: the commits that wait for
+//                  the disk. strace stops B at each of its system calls, so a round with
+//                  --syncs inflates usPerMsg: take CPU from a run without it
 //   insertsPerMsg  rowsInserted signals of B's flood model
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CONV, DEFAULT_SERVER_DIR, LineProcess, cleanUp, startServer } from './latency.mjs';
 import { callgrindControl, writeCalls } from './process-counters.mjs';
@@ -29,11 +34,16 @@ import { callgrindControl, writeCalls } from './process-counters.mjs';
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const options = {
     buildDir: path.join(path.dirname(benchDir), 'build', 'ci'), serverDir: DEFAULT_SERVER_DIR,
-    rate: 2000, messages: 10000, warmup: 1000, rounds: 3, size: 200, callgrind: null,
+    rate: 2000, messages: 10000, warmup: 1000, rounds: 3, size: 200, callgrind: null, syncs: false,
 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
     const value = argv[i + 1];
+    if (argv[i] === '--syncs') { // a flag: no value
+        options.syncs = true;
+        --i;
+        continue;
+    }
     switch (argv[i]) {
     case '--build-dir': options.buildDir = path.resolve(value); break;
     case '--server-dir': options.serverDir = path.resolve(value); break;
@@ -51,6 +61,31 @@ for (let i = 0; i < argv.length; i += 2) {
 
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Counts the fsync and fdatasync calls of every thread of `pid` from now until stop(),
+// which returns their sum.
+async function countSyncs(pid) {
+    const strace = spawn('strace', ['-f', '-c', '-e', 'trace=fsync,fdatasync', '-p', String(pid)],
+                         { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    strace.stderr.on('data', (d) => { err += d; });
+    const exited = new Promise((resolve) => strace.on('exit', resolve));
+    for (let waited = 0; !/attached/.test(err); waited += 20) {
+        if (strace.exitCode !== null || waited > 10000)
+            throw new Error(`strace did not attach to B: ${err.trim()}`);
+        await sleep(20);
+    }
+    return {
+        stop: async () => {
+            strace.kill('SIGINT');
+            await exited;
+            let calls = 0;
+            for (const m of err.matchAll(/^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?f(?:data)?sync\s*$/gm))
+                calls += Number(m[1]);
+            return calls;
+        },
+    };
+}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringchat-receiver-cpu-'));
 const processes = [];
@@ -104,8 +139,10 @@ try {
         const writesBefore = writeCalls(B.child.pid);
         if (options.callgrind)
             callgrindControl(options.callgrind, B.child.pid, '-z');
+        const syncs = options.syncs ? await countSyncs(B.child.pid) : null;
         const t0 = performance.now();
         const after = await flood(options.messages);
+        const syncCalls = syncs ? await syncs.stop() : 0;
         const ir = options.callgrind ? callgrindControl(options.callgrind, B.child.pid, '-d') : 0;
         const seconds = (performance.now() - t0) / 1000;
         const n = after.floodRows - before.floodRows;
@@ -116,6 +153,7 @@ try {
             usPerMsg: Number(((after.cpuUs - before.cpuUs) / n).toFixed(1)),
             irPerMsg: options.callgrind ? Math.round(ir / n) : undefined,
             writesPerMsg: Number(((writeCalls(B.child.pid) - writesBefore) / n).toFixed(2)),
+            syncsPerMsg: syncs ? Number((syncCalls / n).toFixed(3)) : undefined,
             insertsPerMsg: Number(((after.floodInserts - before.floodInserts) / n).toFixed(3)),
         };
         results.push(round_);
@@ -131,4 +169,4 @@ const median = (key) => {
 };
 say({ ev: 'summary', rate: options.rate, size: options.size, usPerMsg: results.map((r) => r.usPerMsg),
       median: median('usPerMsg'), irPerMsg: median('irPerMsg'), writesPerMsg: median('writesPerMsg'),
-      insertsPerMsg: median('insertsPerMsg') });
+      syncsPerMsg: median('syncsPerMsg'), insertsPerMsg: median('insertsPerMsg') });

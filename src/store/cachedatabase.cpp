@@ -206,6 +206,7 @@ bool CacheDatabase::deleteAll()
 {
     if (!isOpen())
         return false;
+    DurableWrite durable(m_db); // it empties the outbox and the drafts too
     Transaction tx(m_db);
     for (const char *table : { "conversations", "participants", "messages", "outbox", "drafts",
                                "search_backfill", "search_state" }) {
@@ -531,7 +532,10 @@ std::optional<api::Attachment> CacheDatabase::attachment(const QString &attachme
 
 bool CacheDatabase::addToOutbox(const OutboxEntry &entry)
 {
-    return isOpen() && OutboxTable(m_db).add(entry);
+    if (!isOpen())
+        return false;
+    DurableWrite durable(m_db);
+    return OutboxTable(m_db).add(entry);
 }
 
 QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
@@ -541,19 +545,28 @@ QList<OutboxEntry> CacheDatabase::outbox(const QString &conversationId)
 
 bool CacheDatabase::updateOutbox(const OutboxEntry &entry)
 {
-    return isOpen() && OutboxTable(m_db).update(entry);
+    if (!isOpen())
+        return false;
+    DurableWrite durable(m_db);
+    return OutboxTable(m_db).update(entry);
 }
 
 bool CacheDatabase::removeFromOutbox(const QString &clientId)
 {
-    return isOpen() && OutboxTable(m_db).remove(clientId);
+    if (!isOpen())
+        return false;
+    DurableWrite durable(m_db);
+    return OutboxTable(m_db).remove(clientId);
 }
 
 // ---- drafts ----
 
 bool CacheDatabase::saveDraft(const Draft &draft)
 {
-    return isOpen() && DraftTable(m_db).save(draft);
+    if (!isOpen())
+        return false;
+    DurableWrite durable(m_db);
+    return DraftTable(m_db).save(draft);
 }
 
 QList<Draft> CacheDatabase::drafts()

@@ -67,15 +67,16 @@ bool CacheSchema::prepare(QSqlDatabase &db, QString *reason)
         // ~2 MB): give it back, the work that follows reads far fewer pages.
         q.exec(QStringLiteral("PRAGMA shrink_memory"));
     }
-    // WAL: readers don't block the writer. synchronous=FULL: a committed
-    // outbox entry survives a crash and a power cut.
+    // WAL: readers don't block the writer. Commits at Durability::ServerCopy unless a
+    // DurableWrite says otherwise (sqlhelpers.h).
     {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-            || !q.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
             *reason = q.lastError().text();
             return false;
         }
+        if (!setDurability(db, Durability::ServerCopy, reason))
+            return false;
     }
     return version == kVersion || migrate(db, version, reason);
 }

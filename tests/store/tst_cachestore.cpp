@@ -7,9 +7,11 @@
 #include "store/cachedatabase.h"
 #include "store/cacheschema.h"
 #include "store/chatstore.h"
+#include "store/messagebatch.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -498,6 +500,81 @@ private Q_SLOTS:
         store::CacheDatabase db;
         QVERIFY(db.open(file, QStringLiteral("alice")));
         QVERIFY(db.movedAsideReason().contains(QStringLiteral("newer")));
+    }
+
+    void onlyWhatThisDeviceHoldsIsWrittenAtFull()
+    {
+        // The synchronous level each write runs at, read by a trigger inside its statement:
+        // what only this device holds (outbox, drafts) is FULL (2), what the server holds
+        // NORMAL (1): an fsync per commit only where a power cut could lose it for good.
+        const QString file = path(QStringLiteral("levels.sqlite"));
+        store::CacheDatabase db;
+        QVERIFY(db.open(file, QStringLiteral("alice")));
+        QSqlDatabase raw; // the store's own connection: the level is per connection
+        for (const QString &name : QSqlDatabase::connectionNames()) {
+            if (QSqlDatabase::database(name, false).databaseName() == file)
+                raw = QSqlDatabase::database(name, false);
+        }
+        QVERIFY(raw.isOpen());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TABLE seen (tbl TEXT, level INTEGER)")));
+        for (const char *table : { "outbox", "drafts", "messages", "conversations", "participants" }) {
+            for (const char *event : { "INSERT", "UPDATE", "DELETE" }) {
+                QVERIFY2(q.exec(QStringLiteral("CREATE TEMP TRIGGER seen_%1_%2 AFTER %2 ON main.%1 BEGIN"
+                                               " INSERT INTO seen SELECT '%1', synchronous"
+                                               " FROM pragma_synchronous; END")
+                                    .arg(QLatin1StringView(table), QLatin1StringView(event))),
+                         qPrintable(q.lastError().text()));
+            }
+        }
+        const auto levels = [&] {
+            QHash<QString, QSet<int>> out;
+            QSqlQuery read(raw);
+            if (read.exec(QStringLiteral("SELECT tbl, level FROM seen"))) {
+                while (read.next())
+                    out[read.value(0).toString()].insert(read.value(1).toInt());
+            }
+            read.exec(QStringLiteral("DELETE FROM seen"));
+            return out;
+        };
+        OutboxEntry entry;
+        entry.clientId = QStringLiteral("11111111-aaaa");
+        entry.conversationId = QStringLiteral("c1");
+        entry.content = QStringLiteral("first");
+        entry.createdAt = kT0;
+        store::Draft draft;
+        draft.conversationId = QStringLiteral("c1");
+        draft.text = QStringLiteral("unsent");
+        draft.updatedAt = kT0;
+        // Server data first (the level the connection opened with), then interleaved, so a
+        // level left behind by the write before would show.
+        QVERIFY(db.upsertConversations({ conversation(QStringLiteral("c1")) }));
+        QVERIFY(db.addToOutbox(entry));
+        entry.content = QStringLiteral("edited");
+        QVERIFY(db.updateOutbox(entry));
+        QVERIFY(db.insertMessages(range(QStringLiteral("c1"), 1, 3)).ok);
+        QVERIFY(db.saveDraft(draft));
+        QVERIFY(db.removeFromOutbox(entry.clientId));
+        QVERIFY(db.write({ conversation(QStringLiteral("c1")) },
+                         store::MessageBatch::from(range(QStringLiteral("c1"), 4, 5)))
+                    .ok);
+        QHash<QString, QSet<int>> seen = levels();
+        QCOMPARE(seen.value(QStringLiteral("outbox")), QSet<int> { 2 });
+        QCOMPARE(seen.value(QStringLiteral("drafts")), QSet<int> { 2 });
+        QCOMPARE(seen.value(QStringLiteral("messages")), QSet<int> { 1 });
+        QCOMPARE(seen.value(QStringLiteral("conversations")), QSet<int> { 1 });
+        QCOMPARE(seen.value(QStringLiteral("participants")), QSet<int> { 1 });
+
+        // Emptying the cache empties the outbox and drafts: all of it at FULL.
+        QVERIFY(db.addToOutbox(entry));
+        levels();
+        QVERIFY(db.deleteAll());
+        seen = levels();
+        QVERIFY(seen.contains(QStringLiteral("outbox")));
+        for (const QSet<int> &level : std::as_const(seen))
+            QCOMPARE(level, QSet<int> { 2 });
+        QVERIFY(q.exec(QStringLiteral("PRAGMA synchronous")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
     }
 
     void reopenKeepsData()
