@@ -13,6 +13,7 @@
 // callgrind's instruction counts of CacheDatabase::insertMessages). Prints one JSON object.
 
 #include "percentile.h"
+#include "searchindexoff.h"
 
 #include "store/cachedatabase.h"
 #include "store/chatstore.h"
@@ -90,28 +91,9 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
 {
     Ingest r;
     store::CacheDatabase db;
-    if (!db.open(path, QStringLiteral("me")))
+    // Without: the cache as it was before the index (searchindexoff.h).
+    if (!withIndex && !bench::createCacheWithoutSearchIndex(path))
         return { 0, 0, false };
-    db.close();
-    if (!withIndex) {
-        // The cache as it was before the index: its table and triggers dropped.
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(path);
-            raw.open();
-            QSqlQuery q(raw);
-            // The batch hook's insert goes to a view that takes it and keeps nothing.
-            for (const char *sql :
-                 { "DROP TABLE message_search", "DROP TRIGGER message_search_update",
-                   "DROP TRIGGER message_search_delete",
-                   "CREATE VIEW message_search AS SELECT NULL AS rowid, NULL AS content WHERE 0",
-                   "CREATE TRIGGER message_search_nothing INSTEAD OF INSERT ON message_search BEGIN SELECT "
-                   "1; END" })
-                r.ok = q.exec(QString::fromLatin1(sql)) && r.ok;
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    }
     if (!db.open(path, QStringLiteral("me")))
         return { 0, 0, false };
     QRandomGenerator rng(16);
