@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Message search benchmark (issue 16), on real cache files:
-//  - ingest: the store's insert of N messages (batches of 500, as the pipeline's) into a
-//    cache with the search index and into one without it (the v6 step's triggers and
-//    table dropped): the index's cost per message, and both files' sizes;
+//  - ingest: the store's insert of N messages (batches of 500) into a cache with the
+//    search index and into one without it (searchindexoff.h): the index's cost per
+//    message in wall time and in this thread's CPU time, and both files' sizes;
 //  - typing: words typed letter by letter, a local search (first 50 results) per
 //    keystroke through ChatStore (the worker thread, as the app), p50/p99/max;
 //  - checks: each query's hits against a brute-force scan of the same texts (the counts
@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace ringchat;
 
@@ -79,9 +80,19 @@ QList<api::Message> batch(qint64 from, int count, QRandomGenerator &rng)
     return out;
 }
 
+// This thread's CPU time: unlike the wall time it leaves out the fsyncs (synchronous=FULL)
+// and the time other processes had the core.
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 struct Ingest
 {
     double usPerMessage = 0;
+    double cpuUsPerMessage = 0;
     qint64 bytes = 0;
     bool ok = true;
 };
@@ -98,7 +109,7 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
         return { 0, 0, false };
     QRandomGenerator rng(16);
     QElapsedTimer timer;
-    qint64 elapsedNs = 0;
+    qint64 elapsedNs = 0, cpuNs = 0;
     constexpr int kBatch = 500;
     for (qint64 from = 1; from <= count && r.ok; from += kBatch) {
         const QList<api::Message> messages
@@ -107,7 +118,9 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
             for (const api::Message &m : messages)
                 texts->append(m.content);
         timer.start();
+        const qint64 cpu0 = threadCpuNs();
         r.ok = db.insertMessages(messages).inserted == messages.size();
+        cpuNs += threadCpuNs() - cpu0;
         elapsedNs += timer.nsecsElapsed();
     }
     db.releaseMemory();
@@ -121,6 +134,7 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
     QSqlDatabase::removeDatabase(QStringLiteral("size"));
     db.close();
     r.usPerMessage = double(elapsedNs) / 1000.0 / double(count);
+    r.cpuUsPerMessage = double(cpuNs) / 1000.0 / double(count);
     r.bytes = QFileInfo(path).size();
     return r;
 }
@@ -174,6 +188,9 @@ int main(int argc, char *argv[])
                       { "ingestUsPerMessageWithout", without.usPerMessage },
                       { "ingestUsPerMessageWith", with.usPerMessage },
                       { "indexUsPerMessage", with.usPerMessage - without.usPerMessage },
+                      { "ingestCpuUsPerMessageWithout", without.cpuUsPerMessage },
+                      { "ingestCpuUsPerMessageWith", with.cpuUsPerMessage },
+                      { "indexCpuUsPerMessage", with.cpuUsPerMessage - without.cpuUsPerMessage },
                       { "bytesWithout", without.bytes },
                       { "bytesWith", with.bytes },
                       { "sizeRatio", double(with.bytes) / double(qMax<qint64>(1, without.bytes)) } };
