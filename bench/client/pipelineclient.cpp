@@ -4,7 +4,9 @@
 // message_received into its timeline, the SQLite store (worker thread) and the
 // conversation's MessageListModel with its bounded window.
 //
-// Usage: ringchat-bench-pipeline PORT COUNT SIZE [reconnect]
+// Usage: ringchat-bench-pipeline PORT COUNT SIZE [reconnect] [--no-search-index]
+// --no-search-index: the cache without the search index (searchindexoff.h), so two runs
+// give what the index costs the pipeline.
 // Prints one JSON line. Timing runs from the flood request until the model shows
 // the last message AND the store reports every seq stored without a gap.
 //
@@ -29,6 +31,7 @@
 #include <QTimer>
 
 #include "processcpu.h"
+#include "searchindexoff.h"
 
 #include <cstdio>
 
@@ -45,10 +48,12 @@ constexpr int kWarmup = 10;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    const bool withoutIndex = args.removeAll(QStringLiteral("--no-search-index")) > 0;
     const bool reconnectMode = args.size() == 5 && args[4] == QLatin1String("reconnect");
     if (args.size() != 4 && !reconnectMode) {
-        std::fputs("usage: ringchat-bench-pipeline PORT COUNT SIZE [reconnect]\n", stderr);
+        std::fputs("usage: ringchat-bench-pipeline PORT COUNT SIZE [reconnect] [--no-search-index]\n",
+                   stderr);
         return 2;
     }
     const int port = args[1].toInt();
@@ -58,8 +63,13 @@ int main(int argc, char *argv[])
     const int size = args[3].toInt();
 
     QTemporaryDir dir;
+    const QString cachePath = dir.filePath(QStringLiteral("bench.sqlite"));
+    if (withoutIndex && !bench::createCacheWithoutSearchIndex(cachePath)) {
+        std::fputs("bench pipeline: cannot take the search index out\n", stderr);
+        return 2;
+    }
     store::ChatStore store;
-    if (!store.open(dir.filePath(QStringLiteral("bench.sqlite")), QStringLiteral("u-me")).result()) {
+    if (!store.open(cachePath, QStringLiteral("u-me")).result()) {
         std::fputs("bench pipeline: cannot open the store\n", stderr);
         return 2;
     }
@@ -112,6 +122,7 @@ int main(int argc, char *argv[])
             const bool ok = storeOk && cursor == count && modelOk && heldOk;
             const QJsonObject result { { QStringLiteral("client"), QStringLiteral("pipeline") },
                                        { QStringLiteral("mode"), QStringLiteral("pipeline") },
+                                       { QStringLiteral("searchIndex"), !withoutIndex },
                                        { QStringLiteral("ok"), ok },
                                        { QStringLiteral("received"), cursor },
                                        { QStringLiteral("modelRows"), model ? model->count() : 0 },

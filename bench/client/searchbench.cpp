@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Message search benchmark (issue 16), on real cache files:
-//  - ingest: the store's insert of N messages (batches of 500, as the pipeline's) into a
-//    cache with the search index and into one without it (the v6 step's triggers and
-//    table dropped): the index's cost per message, and both files' sizes;
+//  - ingest: the store's insert of N messages (batches of 500) into a cache with the
+//    search index and into one without it (searchindexoff.h): the index's cost per
+//    message in wall time and in this thread's CPU time, and both files' sizes;
 //  - typing: words typed letter by letter, a local search (first 50 results) per
 //    keystroke through ChatStore (the worker thread, as the app), p50/p99/max;
 //  - checks: each query's hits against a brute-force scan of the same texts (the counts
@@ -13,6 +13,7 @@
 // callgrind's instruction counts of CacheDatabase::insertMessages). Prints one JSON object.
 
 #include "percentile.h"
+#include "searchindexoff.h"
 
 #include "store/cachedatabase.h"
 #include "store/chatstore.h"
@@ -28,6 +29,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace ringchat;
 
@@ -78,9 +80,19 @@ QList<api::Message> batch(qint64 from, int count, QRandomGenerator &rng)
     return out;
 }
 
+// This thread's CPU time: unlike the wall time it leaves out the fsyncs (synchronous=FULL)
+// and the time other processes had the core.
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 struct Ingest
 {
     double usPerMessage = 0;
+    double cpuUsPerMessage = 0;
     qint64 bytes = 0;
     bool ok = true;
 };
@@ -90,33 +102,14 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
 {
     Ingest r;
     store::CacheDatabase db;
-    if (!db.open(path, QStringLiteral("me")))
+    // Without: the cache as it was before the index (searchindexoff.h).
+    if (!withIndex && !bench::createCacheWithoutSearchIndex(path))
         return { 0, 0, false };
-    db.close();
-    if (!withIndex) {
-        // The cache as it was before the index: its table and triggers dropped.
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(path);
-            raw.open();
-            QSqlQuery q(raw);
-            // The batch hook's insert goes to a view that takes it and keeps nothing.
-            for (const char *sql :
-                 { "DROP TABLE message_search", "DROP TRIGGER message_search_update",
-                   "DROP TRIGGER message_search_delete",
-                   "CREATE VIEW message_search AS SELECT NULL AS rowid, NULL AS content WHERE 0",
-                   "CREATE TRIGGER message_search_nothing INSTEAD OF INSERT ON message_search BEGIN SELECT "
-                   "1; END" })
-                r.ok = q.exec(QString::fromLatin1(sql)) && r.ok;
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    }
     if (!db.open(path, QStringLiteral("me")))
         return { 0, 0, false };
     QRandomGenerator rng(16);
     QElapsedTimer timer;
-    qint64 elapsedNs = 0;
+    qint64 elapsedNs = 0, cpuNs = 0;
     constexpr int kBatch = 500;
     for (qint64 from = 1; from <= count && r.ok; from += kBatch) {
         const QList<api::Message> messages
@@ -125,7 +118,9 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
             for (const api::Message &m : messages)
                 texts->append(m.content);
         timer.start();
+        const qint64 cpu0 = threadCpuNs();
         r.ok = db.insertMessages(messages).inserted == messages.size();
+        cpuNs += threadCpuNs() - cpu0;
         elapsedNs += timer.nsecsElapsed();
     }
     db.releaseMemory();
@@ -139,6 +134,7 @@ Ingest ingest(const QString &path, qint64 count, bool withIndex, QStringList *te
     QSqlDatabase::removeDatabase(QStringLiteral("size"));
     db.close();
     r.usPerMessage = double(elapsedNs) / 1000.0 / double(count);
+    r.cpuUsPerMessage = double(cpuNs) / 1000.0 / double(count);
     r.bytes = QFileInfo(path).size();
     return r;
 }
@@ -192,6 +188,9 @@ int main(int argc, char *argv[])
                       { "ingestUsPerMessageWithout", without.usPerMessage },
                       { "ingestUsPerMessageWith", with.usPerMessage },
                       { "indexUsPerMessage", with.usPerMessage - without.usPerMessage },
+                      { "ingestCpuUsPerMessageWithout", without.cpuUsPerMessage },
+                      { "ingestCpuUsPerMessageWith", with.cpuUsPerMessage },
+                      { "indexCpuUsPerMessage", with.cpuUsPerMessage - without.cpuUsPerMessage },
                       { "bytesWithout", without.bytes },
                       { "bytesWith", with.bytes },
                       { "sizeRatio", double(with.bytes) / double(qMax<qint64>(1, without.bytes)) } };

@@ -138,8 +138,9 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
-    const QList<QStringList> steps
-        = { v1, v2, v3, draftsStep(), attachmentsStep(), searchIndexStep(), mentionsStep() };
+    const QList<QStringList> steps = {
+        v1, v2, v3, draftsStep(), attachmentsStep(), searchIndexStep(), mentionsStep(), leanSearchIndexStep()
+    };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);
@@ -238,6 +239,27 @@ QStringList CacheSchema::mentionsStep()
             "ALTER TABLE conversations ADD COLUMN unread_mention_count INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE conversations ADD COLUMN notify INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE conversations ADD COLUMN muted_until INTEGER"),
+    };
+}
+
+QStringList CacheSchema::leanSearchIndexStep()
+{
+    return {
+        // The index again, at a third of its cost per message (docs/performance.md): no
+        // prefix indexes (SearchIndex::find reads the newest rows itself, where they paid
+        // off), no word positions and no per-row sizes (nothing ranks or matches phrases).
+        // The triggers name the table, so they stay and apply to the new one.
+        QStringLiteral("DROP TABLE message_search"),
+        QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5 (content, content = 'messages',"
+                       " content_rowid = 'rowid', tokenize = \"unicode61 remove_diacritics 2\","
+                       " detail = none, columnsize = 0)"),
+        // Every row is then built again in the background (SearchIndex::fillChunk).
+        QStringLiteral("INSERT OR REPLACE INTO search_state (id, indexed_upto)"
+                       " SELECT 1, coalesce(max(rowid), 0) FROM messages"),
+        QStringLiteral("DELETE FROM search_backfill"),
+        QStringLiteral("INSERT INTO search_backfill (id, first_rowid, next_rowid, last_rowid)"
+                       " SELECT 1, lo, lo, hi FROM (SELECT min(rowid) AS lo, max(rowid) AS hi FROM messages)"
+                       " WHERE lo IS NOT NULL"),
     };
 }
 

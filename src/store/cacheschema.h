@@ -15,7 +15,7 @@ class CacheSchema
 {
 public:
     // Bumped with every migration step in migrate().
-    static constexpr int kVersion = 7;
+    static constexpr int kVersion = 8;
     // PRAGMA application_id: tells our files from other programs' SQLite files.
     static constexpr int kApplicationId = 0x52434854; // "RCHT"
 
@@ -28,9 +28,10 @@ private:
     static bool migrate(QSqlDatabase &db, int fromVersion, QString *reason);
     // One step a function from v4 on, so that a step moves to another number whole
     // (v4, drafts, is draftsStep() in the .cpp).
-    static QStringList attachmentsStep(); // v5
-    static QStringList searchIndexStep(); // v6
-    static QStringList mentionsStep();    // v7
+    static QStringList attachmentsStep();     // v5
+    static QStringList searchIndexStep();     // v6
+    static QStringList mentionsStep();        // v7
+    static QStringList leanSearchIndexStep(); // v8
 };
 
 } // namespace ringchat::store

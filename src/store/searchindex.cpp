@@ -48,6 +48,33 @@ Backfill readBackfill(QSqlDatabase &db)
 
 } // namespace
 
+SearchIndex::RequestFilters::RequestFilters(const LocalSearchRequest &request)
+    : m_request(request)
+{
+    sql = QStringLiteral(" AND m.deleted_at IS NULL");
+    if (!request.conversationIds.isEmpty())
+        sql += QStringLiteral(" AND m.conversation_id IN (%1)")
+                   .arg(placeholders(request.conversationIds.size()));
+    if (!request.senderIds.isEmpty())
+        sql += QStringLiteral(" AND m.sender_id IN (%1)").arg(placeholders(request.senderIds.size()));
+    if (request.before.isValid())
+        sql += QStringLiteral(" AND m.timestamp < ?");
+    if (request.notBefore.isValid())
+        sql += QStringLiteral(" AND m.timestamp >= ?");
+}
+
+void SearchIndex::RequestFilters::bind(QSqlQuery &q) const
+{
+    for (const QString &id : m_request.conversationIds)
+        q.addBindValue(id);
+    for (const QString &id : m_request.senderIds)
+        q.addBindValue(id);
+    if (m_request.before.isValid())
+        q.addBindValue(m_request.before.toMSecsSinceEpoch());
+    if (m_request.notBefore.isValid())
+        q.addBindValue(m_request.notBefore.toMSecsSinceEpoch());
+}
+
 bool SearchIndex::indexNewRows()
 {
     QSqlQuery q(m_db);
@@ -89,37 +116,67 @@ SearchIndexProgress SearchIndex::fillChunk(int rows)
 
 QList<api::Message> SearchIndex::find(const LocalSearchRequest &request)
 {
-    QList<api::Message> out;
     const QString match = ftsMatchExpression(request.terms);
     if (match.isEmpty() || request.limit <= 0)
+        return {};
+    const RequestFilters filters(request);
+    const NewestHits newest = scanNewestRows(request.terms, filters, request.limit);
+    QList<api::Message> out = messagesByRowid(newest.rowids);
+    if (out.size() >= request.limit)
         return out;
-    // The index is the outer loop, newest rowid first: the first page needs no sort.
-    QString sql = QStringLiteral("SELECT %1 FROM message_search s JOIN messages m ON m.rowid = s.rowid"
-                                 " WHERE s.message_search MATCH ? AND m.deleted_at IS NULL")
-                      .arg(qualifiedMessageColumns());
-    if (!request.conversationIds.isEmpty())
-        sql += QStringLiteral(" AND m.conversation_id IN (%1)")
-                   .arg(placeholders(request.conversationIds.size()));
-    if (!request.senderIds.isEmpty())
-        sql += QStringLiteral(" AND m.sender_id IN (%1)").arg(placeholders(request.senderIds.size()));
-    if (request.before.isValid())
-        sql += QStringLiteral(" AND m.timestamp < ?");
-    if (request.notBefore.isValid())
-        sql += QStringLiteral(" AND m.timestamp >= ?");
-    sql += QStringLiteral(" ORDER BY s.rowid DESC LIMIT ?");
+    // The older rows through the index, newest rowid first: the index is the outer loop,
+    // so the first page needs no sort.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(sql);
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM message_search s JOIN messages m ON m.rowid = s.rowid"
+                       " WHERE s.message_search MATCH ? AND s.rowid <= ?%2 ORDER BY s.rowid DESC LIMIT ?")
+            .arg(qualifiedMessageColumns(), filters.sql));
     q.addBindValue(match);
-    for (const QString &id : request.conversationIds)
-        q.addBindValue(id);
-    for (const QString &id : request.senderIds)
-        q.addBindValue(id);
-    if (request.before.isValid())
-        q.addBindValue(request.before.toMSecsSinceEpoch());
-    if (request.notBefore.isValid())
-        q.addBindValue(request.notBefore.toMSecsSinceEpoch());
-    q.addBindValue(request.limit);
+    q.addBindValue(newest.scannedAbove);
+    filters.bind(q);
+    q.addBindValue(request.limit - out.size());
+    if (!execLogged(q))
+        return out;
+    while (q.next())
+        out.append(messageFromRow(q));
+    return out;
+}
+
+SearchIndex::NewestHits SearchIndex::scanNewestRows(const QStringList &terms, const RequestFilters &filters,
+                                                    int limit)
+{
+    NewestHits hits;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM messages")) || !q.next())
+        return hits;
+    hits.scannedAbove = qMax<qint64>(0, q.value(0).toLongLong() - kScannedRows);
+    q.prepare(
+        QStringLiteral("SELECT m.rowid, m.content FROM messages m WHERE m.rowid > ?%1 ORDER BY m.rowid DESC")
+            .arg(filters.sql));
+    q.addBindValue(hits.scannedAbove);
+    filters.bind(q);
+    if (!execLogged(q))
+        return hits;
+    while (hits.rowids.size() < limit && q.next()) {
+        if (matchesAllTerms(q.value(1).toString(), terms))
+            hits.rowids.append(q.value(0).toLongLong());
+    }
+    return hits;
+}
+
+QList<api::Message> SearchIndex::messagesByRowid(const QList<qint64> &rowids)
+{
+    QList<api::Message> out;
+    if (rowids.isEmpty())
+        return out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM messages m WHERE m.rowid IN (%2) ORDER BY m.rowid DESC")
+                  .arg(qualifiedMessageColumns(), placeholders(rowids.size())));
+    for (const qint64 rowid : rowids)
+        q.addBindValue(rowid);
     if (!execLogged(q))
         return out;
     while (q.next())

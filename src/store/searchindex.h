@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 
 namespace ringchat::store {
@@ -66,6 +67,32 @@ public:
     QList<ConversationHit> findInConversation(const QString &conversationId, const QStringList &terms);
 
 private:
+    // How many of the newest rows find() matches itself before it asks the index. FTS5
+    // (SQLite 3.40) reads every row a prefix term matches before it returns the first one,
+    // whatever the rowid bounds: for the first letters typed, which begin words of most
+    // messages, that is most of the cache. Such a prefix fills a page from a few hundred
+    // of the newest rows; a rarer one leaves the index a short list to read.
+    static constexpr qint64 kScannedRows = 2000;
+
+    // A request's filters other than its words, as SQL on `m` (messages), tombstones out.
+    class RequestFilters
+    {
+    public:
+        explicit RequestFilters(const LocalSearchRequest &request);
+        void bind(QSqlQuery &q) const; // their values, in the order of `sql`
+        QString sql;
+
+    private:
+        const LocalSearchRequest &m_request;
+    };
+    struct NewestHits
+    {
+        QList<qint64> rowids;    // newest first
+        qint64 scannedAbove = 0; // the rows above this rowid were scanned
+    };
+    NewestHits scanNewestRows(const QStringList &terms, const RequestFilters &filters, int limit);
+    QList<api::Message> messagesByRowid(const QList<qint64> &rowids);
+
     QSqlDatabase &m_db;
 };
 

@@ -3,6 +3,9 @@
 #include "store/searchtext.h"
 
 #include <QChar>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace ringchat::store {
 
@@ -42,11 +45,10 @@ char32_t nextCodePoint(QStringView text, qsizetype &i)
     return c.unicode();
 }
 
-} // namespace
-
-QList<SearchWord> searchWords(QStringView text)
+// Calls f(word, start) for each of unicode61's tokens of `text`, in order, until f
+// returns false.
+template <typename F> void forEachWord(QStringView text, F f)
 {
-    QList<SearchWord> out;
     qsizetype i = 0;
     int start = -1;
     while (i < text.size()) {
@@ -56,22 +58,26 @@ QList<SearchWord> searchWords(QStringView text)
             if (start < 0)
                 start = position;
         } else if (start >= 0) {
-            out.append({ text.mid(start, position - start).toString(), start, position });
+            if (!f(text.mid(start, position - start), start))
+                return;
             start = -1;
         }
     }
     if (start >= 0)
-        out.append({ text.mid(start).toString(), start, int(text.size()) });
-    return out;
+        f(text.mid(start), start);
 }
 
-QString foldSearchWord(QStringView word)
+// foldSearchWord into `out` (cleared first), which keeps its capacity between words.
+void foldInto(QStringView word, QString &out)
 {
-    QString out;
-    out.reserve(word.size());
+    out.clear();
     qsizetype i = 0;
     while (i < word.size()) {
         const char32_t c = nextCodePoint(word, i);
+        if (c < 0x80) { // ASCII, most words: lower case is all there is to do
+            out.append(QChar(char16_t(c >= u'A' && c <= u'Z' ? c + 32 : c)));
+            continue;
+        }
         if (isMark(c))
             continue;
         const char32_t lower = QChar::toLower(c);
@@ -85,6 +91,25 @@ QString foldSearchWord(QStringView word)
             if (!isMark(ch.unicode()))
                 out.append(ch);
     }
+}
+
+} // namespace
+
+QList<SearchWord> searchWords(QStringView text)
+{
+    QList<SearchWord> out;
+    forEachWord(text, [&](QStringView word, int start) {
+        out.append({ word.toString(), start, start + int(word.size()) });
+        return true;
+    });
+    return out;
+}
+
+QString foldSearchWord(QStringView word)
+{
+    QString out;
+    out.reserve(word.size());
+    foldInto(word, out);
     return out;
 }
 
@@ -115,16 +140,32 @@ QList<TextRange> searchHitRanges(QStringView text, const QStringList &terms)
     QList<TextRange> out;
     if (terms.isEmpty())
         return out;
-    for (const SearchWord &w : searchWords(text)) {
-        const QString folded = foldSearchWord(w.text);
-        for (const QString &term : terms) {
-            if (folded.startsWith(term)) {
-                out.append({ w.start, w.end });
-                break;
+    QString folded;
+    forEachWord(text, [&](QStringView word, int start) {
+        foldInto(word, folded);
+        if (std::any_of(terms.cbegin(), terms.cend(), [&](const QString &t) { return folded.startsWith(t); }))
+            out.append({ start, start + int(word.size()) });
+        return true;
+    });
+    return out;
+}
+
+bool matchesAllTerms(QStringView text, const QStringList &terms)
+{
+    QVarLengthArray<bool, kMaxSearchWords> found(terms.size(), false);
+    qsizetype missing = terms.size();
+    QString folded;
+    forEachWord(text, [&](QStringView word, int) {
+        foldInto(word, folded);
+        for (qsizetype t = 0; t < terms.size(); ++t) {
+            if (!found[t] && folded.startsWith(terms.at(t))) {
+                found[t] = true;
+                --missing;
             }
         }
-    }
-    return out;
+        return missing > 0;
+    });
+    return !terms.isEmpty() && missing == 0;
 }
 
 } // namespace ringchat::store

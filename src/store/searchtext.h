@@ -42,5 +42,8 @@ QStringList searchTerms(QStringView query);
 QString ftsMatchExpression(const QStringList &terms);
 // Every word of `text` that one of the folded `terms` is a prefix of, in text order.
 QList<TextRange> searchHitRanges(QStringView text, const QStringList &terms);
+// Whether every one of the folded `terms` begins a word of `text` (what the index's match
+// expression finds), without building the words: the search's scan of the newest rows.
+bool matchesAllTerms(QStringView text, const QStringList &terms);
 
 } // namespace ringchat::store

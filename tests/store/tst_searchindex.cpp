@@ -241,6 +241,86 @@ private slots:
         QCOMPARE(idsFound(again, "needle", all).size(), count / 100 + 2);
     }
 
+    // The first page comes from the newest rows read directly and the rest from the
+    // index (SearchIndex::find): hits on both sides of that line, all of them, in order.
+    void hitsBeyondTheNewestRowsComeFromTheIndex()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(m_file, QStringLiteral("alice"))));
+        const int count = 5000; // more than the rows read directly
+        QList<Message> list;
+        QStringList expected;
+        for (int seq = 1; seq <= count; ++seq) {
+            const bool hit = seq % 97 == 0;
+            list.append(
+                message("c1", seq, hit ? QStringLiteral("Деплой %1").arg(seq) : QStringLiteral("filler")));
+            if (hit)
+                expected.prepend(QStringLiteral("m-c1-%1").arg(seq));
+        }
+        QVERIFY(await(store.insertMessages(list)).ok);
+        LocalSearchRequest all;
+        all.limit = 1000;
+        QCOMPARE(idsFound(store, "деп", all), expected);
+        LocalSearchRequest page;
+        page.limit = 40; // more than the newest rows hold
+        QCOMPARE(idsFound(store, "ДЕПЛ", page), expected.mid(0, 40));
+        // A deleted message is not found on either side.
+        Message gone = message("c1", 97, QString());
+        gone.rev = count + 1;
+        gone.deletedAt = kT0;
+        Message goneNew = message("c1", 97 * 51, QString());
+        goneNew.rev = count + 2;
+        goneNew.deletedAt = kT0;
+        QVERIFY(await(store.insertMessages({ gone, goneNew })).ok);
+        expected.removeAll(QStringLiteral("m-c1-97"));
+        expected.removeAll(QStringLiteral("m-c1-%1").arg(97 * 51));
+        QCOMPARE(idsFound(store, "деплой", all), expected);
+    }
+
+    // A cache whose index v6 built (with prefix indexes) gets the v8 index, built again in
+    // the background: until then the rows it held are not in the new index.
+    void aVersion7IndexIsBuiltAgain()
+    {
+        const int count = ChatStore::kSearchIndexChunk + 3000;
+        {
+            ChatStore store;
+            QVERIFY(await(store.open(m_file, QStringLiteral("alice"))));
+            QList<Message> list;
+            for (int seq = 1; seq <= count; ++seq)
+                list.append(
+                    message("c1", seq, seq % 100 ? QStringLiteral("filler") : QStringLiteral("needle")));
+            QCOMPARE(await(store.insertMessages(list)).inserted, count);
+        }
+        // The file as v7 left it: v6's index, every row in it.
+        execRaw(m_file,
+                { "DROP TABLE message_search",
+                  "CREATE VIRTUAL TABLE message_search USING fts5 (content, content = 'messages',"
+                  " content_rowid = 'rowid', tokenize = \"unicode61 remove_diacritics 2\", prefix = '1 2')",
+                  "INSERT INTO message_search (message_search) VALUES ('rebuild')",
+                  "PRAGMA user_version=7" });
+
+        ChatStore store;
+        QSignalSpy progress(&store, &ChatStore::searchIndexProgress);
+        QVERIFY(await(store.open(m_file, QStringLiteral("alice"))));
+        QCOMPARE(await(store.searchIndexState()).total, count);
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toLongLong() == count, 30000);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v8"));
+            raw.setDatabaseName(m_file);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'message_search'"))
+                    && q.next());
+            QVERIFY(q.value(0).toString().contains(QLatin1StringView("detail = none")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v8"));
+        LocalSearchRequest all;
+        all.limit = 1000;
+        QCOMPARE(idsFound(store, "need", all).size(), count / 100);
+        QCOMPARE(idsFound(store, "NEEDLE", all).last(), QStringLiteral("m-c1-100"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_file;
