@@ -136,7 +136,7 @@ FocusScope {
         height: parent.height - root.topHeight
         implicitHeight: Math.min(layout.implicitHeight, Theme.fontSize * 14) + Theme.unit * 2
         color: Theme.surface
-        border.color: area.activeFocus ? Theme.focusRing : Theme.border
+        border.color: area.activeFocus ? Theme.focusRing : Theme.controlBorder
         border.width: area.activeFocus ? 2 : 1
         radius: Theme.radius
 

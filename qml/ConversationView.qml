@@ -474,6 +474,8 @@ Item {
         anchors.fill: parent
         enabled: root.pendingFiles !== null && root.conversationId.length > 0
         keys: ["text/uri-list"]
+        // Only local files: a link dragged from a browser is refused from the start.
+        onEntered: (drag) => { drag.accepted = drag.hasUrls && root.pendingFiles.hasLocalFile(drag.urls) }
         onDropped: (drop) => {
             if (drop.hasUrls && root.pendingFiles.addUrls(drop.urls) > 0) {
                 drop.acceptProposedAction()

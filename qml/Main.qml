@@ -8,7 +8,7 @@ import RingChat
 
 // The window: sign-in until there is a session, then the conversation list and
 // the open conversation side by side (one pane at a time when narrow).
-ApplicationWindow {
+ThemedApplicationWindow {
     id: window
     objectName: "mainWindow"
 
@@ -17,7 +17,6 @@ ApplicationWindow {
     minimumWidth: 360
     minimumHeight: 420
     visible: true
-    color: Theme.background
     title: Session.unreadTotal > 0 ? qsTr("(%1) Ring Chat").arg(Session.unreadTotal) : qsTr("Ring Chat")
 
     readonly property bool narrow: width < Theme.fontSize * 48
@@ -26,27 +25,6 @@ ApplicationWindow {
 
     Binding { target: Theme; property: "mode"; value: Settings.themeMode }
     Binding { target: CurrentConversation; property: "windowActive"; value: window.active }
-
-    // The stock controls (switches, combo boxes, menus) follow the theme too.
-    palette.window: Theme.background
-    palette.windowText: Theme.text
-    palette.base: Theme.surface
-    palette.alternateBase: Theme.sidebar
-    palette.text: Theme.text
-    palette.button: Theme.hover
-    palette.buttonText: Theme.text
-    palette.brightText: Theme.accentText
-    palette.highlight: Theme.accent
-    palette.highlightedText: Theme.accentText
-    palette.placeholderText: Theme.secondaryText
-    palette.light: Theme.surface
-    palette.midlight: Theme.hover
-    palette.mid: Theme.border
-    palette.dark: Theme.secondaryText
-    palette.shadow: Theme.border
-    palette.toolTipBase: Theme.surface
-    palette.toolTipText: Theme.text
-    palette.link: Theme.link
 
     onClosing: (close) => {
         if (Settings.closeToTray && Desktop.trayAvailable) {

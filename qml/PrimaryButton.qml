@@ -23,8 +23,8 @@ Button {
         implicitWidth: Theme.fontSize * 6
         implicitHeight: Theme.fontSize * 2.6
         radius: Theme.radius
-        color: !root.enabled ? Theme.hover : root.down ? Qt.darker(Theme.accent, 1.2)
-             : root.hovered ? Qt.lighter(Theme.accent, 1.1) : Theme.accent
+        color: !root.enabled ? Theme.hover : root.down ? Qt.darker(Theme.accentFill, 1.2)
+             : root.hovered ? Qt.lighter(Theme.accentFill, 1.1) : Theme.accentFill
         border.width: root.visualFocus ? 2 : 0
         border.color: Theme.text
     }

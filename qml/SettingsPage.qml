@@ -244,6 +244,12 @@ Rectangle {
                     font.pixelSize: Theme.fontSize
                     Accessible.name: qsTr("Keep received files up to (MB)")
                     onValueModified: root.fileCacheMegabytesEdited(value)
+                    // The style's edge is the button colour, too faint to see the field by.
+                    background: Rectangle {
+                        implicitWidth: 140
+                        color: Theme.surface
+                        border.color: Theme.controlBorder
+                    }
                 }
             }
             Text {

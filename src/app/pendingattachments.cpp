@@ -54,6 +54,11 @@ int PendingAttachments::addUrls(const QList<QUrl> &urls)
     return addPaths(paths);
 }
 
+bool PendingAttachments::hasLocalFile(const QList<QUrl> &urls)
+{
+    return std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); });
+}
+
 int PendingAttachments::addPaths(const QStringList &paths)
 {
     static const QMimeDatabase mimeTypes;

@@ -60,6 +60,8 @@ public:
     // Local files (other URLs are ignored; a file already listed is not added twice);
     // returns how many were added.
     Q_INVOKABLE int addUrls(const QList<QUrl> &urls);
+    // Whether a drag of these URLs holds a local file (a drop would add something).
+    Q_INVOKABLE static bool hasLocalFile(const QList<QUrl> &urls);
     int addPaths(const QStringList &paths);
     Q_INVOKABLE void remove(int row);
     Q_INVOKABLE void clear();
