@@ -5,6 +5,7 @@
 // files and of an image through the real clipboard (offscreen).
 #include "app/pendingattachments.h"
 #include "models/attachmentview.h"
+#include "sparsefile.h"
 
 #include <QClipboard>
 #include <QFile>
@@ -27,11 +28,7 @@ class TestPendingAttachments : public QObject
 
     QString makeFile(const QString &name, qint64 size)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || !f.resize(size)) // sparse: no 25 MiB written
-            qFatal("cannot make %s", qPrintable(path));
-        return path;
+        return ringchat::testing::makeSparseFile(QDir(m_dir.path()), name, size);
     }
     static QVariant roleOf(const PendingAttachments &files, int row, const QByteArray &name)
     {

@@ -5,6 +5,7 @@
 // clipboard (offscreen, in-process), and drag and drop as the window's own
 // QDragEnter/QDragMove/QDrop events at the conversation's position.
 #include "app/pendingattachments.h"
+#include "sparsefile.h"
 
 #include <QClipboard>
 #include <QDragEnterEvent>
@@ -42,11 +43,7 @@ class TestComposerInput : public QObject
 
     QString makeFile(const QString &name, qint64 size)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || !f.resize(size)) // sparse: no 25 MiB written
-            qFatal("cannot make %s", qPrintable(path));
-        return path;
+        return ringchat::testing::makeSparseFile(QDir(m_dir.path()), name, size);
     }
     QQuickItem *child(const char *name) const
     {
