@@ -424,7 +424,7 @@ InsertResult CacheDatabase::write(const QList<Conversation> &conversations, cons
         if (!r.updateOnly)
             confirmOwn(r);
     }
-    // New rows go into the search index once per batch (searchindex.h).
+    // New rows go into the search index in batches (searchindex.h).
     if (confirmFailed || (result.inserted > 0 && !searchIndex().indexNewRows())) {
         result.ok = false;
         return result;

@@ -196,7 +196,7 @@ QStringList CacheSchema::searchIndexStep()
         QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5 (content, content = 'messages',"
                        " content_rowid = 'rowid', tokenize = \"unicode61 remove_diacritics 2\","
                        " prefix = '1 2')"),
-        // New rows are indexed once per write transaction, not by a trigger (FTS5 writes its
+        // New rows are indexed in batches, not by a trigger (FTS5 writes its
         // pending terms out at every statement that touched it): every row up to
         // indexed_upto is indexed (SearchIndex::indexNewRows). No row: 0.
         QStringLiteral("CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1),"

@@ -75,9 +75,17 @@ void SearchIndex::RequestFilters::bind(QSqlQuery &q) const
         q.addBindValue(m_request.notBefore.toMSecsSinceEpoch());
 }
 
-bool SearchIndex::indexNewRows()
+bool SearchIndex::indexNewRows(Pending pending)
 {
     QSqlQuery q(m_db);
+    if (pending == Pending::Batch) {
+        if (!q.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) - coalesce((SELECT indexed_upto FROM"
+                                   " search_state), 0) FROM messages"))
+            || !q.next())
+            return false;
+        if (q.value(0).toLongLong() < kIndexBatch)
+            return true;
+    }
     return q.exec(QStringLiteral(
                "INSERT INTO message_search (rowid, content) SELECT rowid, content FROM messages"
                " WHERE rowid > coalesce((SELECT indexed_upto FROM search_state), 0)"))
@@ -114,10 +122,16 @@ SearchIndexProgress SearchIndex::fillChunk(int rows)
     return b.progressAt(upTo + 1);
 }
 
+bool SearchIndex::indexPendingRows()
+{
+    Transaction transaction(m_db);
+    return transaction.active() && indexNewRows(Pending::All) && transaction.commit();
+}
+
 QList<api::Message> SearchIndex::find(const LocalSearchRequest &request)
 {
     const QString match = ftsMatchExpression(request.terms);
-    if (match.isEmpty() || request.limit <= 0)
+    if (match.isEmpty() || request.limit <= 0 || !indexPendingRows())
         return {};
     const RequestFilters filters(request);
     const NewestHits newest = scanNewestRows(request.terms, filters, request.limit);
@@ -189,7 +203,7 @@ QList<ConversationHit> SearchIndex::findInConversation(const QString &conversati
 {
     QList<ConversationHit> out;
     const QString match = ftsMatchExpression(terms);
-    if (match.isEmpty())
+    if (match.isEmpty() || !indexPendingRows())
         return out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The full-text index of cached messages (schema v6, CacheSchema::searchIndexStep): an
-// FTS5 table over messages.content. New rows are indexed once per write transaction
-// (indexNewRows, called by CacheDatabase::insertMessages before it commits); triggers keep
+// FTS5 table over messages.content. New rows are indexed in batches (indexNewRows, called
+// by CacheDatabase::insertMessages before it commits, and before each search); triggers keep
 // indexed rows in step with edits and deletes. Rows cached before the index existed are
 // indexed by the background build, a chunk a call (fillChunk), so opening an old cache
 // never waits for it. Synchronous: used on ChatStore's worker thread only.
@@ -55,9 +55,13 @@ public:
     {
     }
 
-    // Indexes the rows stored since the last call (in the caller's transaction). One
-    // statement for the whole batch: FTS5 writes its pending terms out per statement.
-    bool indexNewRows();
+    // Indexes the rows stored since the last indexing (in the caller's transaction), once
+    // at least kIndexBatch of them wait (Pending::Batch) or always (Pending::All). One
+    // statement for them all: FTS5 writes a segment per statement, which cost a trickled
+    // message (one a commit) more than the rest of its write. The rows that wait are never
+    // missed: find() and findInConversation() index them first.
+    enum class Pending { Batch, All };
+    bool indexNewRows(Pending pending = Pending::Batch);
     SearchIndexProgress progress();
     // Indexes up to `rows` more of the rows cached before the index, in one transaction.
     SearchIndexProgress fillChunk(int rows);
@@ -73,6 +77,10 @@ private:
     // messages, that is most of the cache. Such a prefix fills a page from a few hundred
     // of the newest rows; a rarer one leaves the index a short list to read.
     static constexpr qint64 kScannedRows = 2000;
+    // How many new rows wait for the index at most between searches (indexNewRows).
+    static constexpr qint64 kIndexBatch = 256;
+    // indexNewRows(Pending::All) in a transaction of its own, before a search.
+    bool indexPendingRows();
 
     // A request's filters other than its words, as SQL on `m` (messages), tombstones out.
     class RequestFilters

@@ -176,6 +176,36 @@ private slots:
         QCOMPARE(hits.at(2).messageId, QStringLiteral("m-c1-5"));
     }
 
+    // A trickle (a message a write) is indexed in batches, not a write at a time; a search
+    // indexes what waits first, so a message is found right after its write, also when
+    // edited or deleted while it waited.
+    void aTrickleIsIndexedInBatchesAndFoundAtOnce()
+    {
+        ChatStore store;
+        QVERIFY(await(store.open(m_file, QStringLiteral("alice"))));
+        for (int seq = 1; seq <= 5; ++seq)
+            QVERIFY(await(store.insertMessages({ message("c1", seq, QStringLiteral("trickle %1").arg(seq)) }))
+                        .ok);
+        Message edited = message("c1", 4, "rewritten");
+        edited.rev = 20;
+        Message gone = message("c1", 5, QString());
+        gone.rev = 21;
+        gone.deletedAt = kT0;
+        QVERIFY(await(store.insertMessages({ edited, gone })).ok);
+        QCOMPARE(indexedUpTo(), 0); // nothing indexed yet: five rows wait
+        QCOMPARE(idsFound(store, "trick"), (QStringList { "m-c1-3", "m-c1-2", "m-c1-1" }));
+        QCOMPARE(idsFound(store, "rewr"), QStringList { "m-c1-4" });
+        QCOMPARE(indexedUpTo(), 5); // the search indexed them
+        QVERIFY(await(store.insertMessages({ message("c1", 6, "trickle six") })).ok);
+        QCOMPARE(await(store.searchConversation("c1", store::searchTerms(u"six"))).size(), 1);
+        // A batch of more than 256 waiting rows is indexed with its write.
+        QList<Message> many;
+        for (int seq = 7; seq <= 300; ++seq)
+            many.append(message("c1", seq, QStringLiteral("bulk")));
+        QVERIFY(await(store.insertMessages(many)).ok);
+        QCOMPARE(indexedUpTo(), 300);
+    }
+
     void aVersion5CacheIsIndexedInTheBackgroundWithProgress()
     {
         const int count = 2 * ChatStore::kSearchIndexChunk + 123;
@@ -322,6 +352,21 @@ private slots:
     }
 
 private:
+    // search_state.indexed_upto of the current file, read with a connection of its own.
+    qint64 indexedUpTo() const
+    {
+        qint64 upto = -1;
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("upto"));
+            raw.setDatabaseName(m_file);
+            QSqlQuery q(raw);
+            if (raw.open() && q.exec(QStringLiteral("SELECT indexed_upto FROM search_state")) && q.next())
+                upto = q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("upto"));
+        return upto;
+    }
+
     QTemporaryDir m_dir;
     QString m_file;
     int m_files = 0;
