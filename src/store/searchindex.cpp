@@ -75,17 +75,26 @@ void SearchIndex::RequestFilters::bind(QSqlQuery &q) const
         q.addBindValue(m_request.notBefore.toMSecsSinceEpoch());
 }
 
-bool SearchIndex::indexNewRows(Pending pending)
+qint64 SearchIndex::rowsWaiting()
 {
     QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) - coalesce((SELECT indexed_upto FROM"
+                               " search_state), 0) FROM messages"))
+        || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool SearchIndex::indexNewRows(Pending pending)
+{
     if (pending == Pending::Batch) {
-        if (!q.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) - coalesce((SELECT indexed_upto FROM"
-                                   " search_state), 0) FROM messages"))
-            || !q.next())
+        const qint64 waiting = rowsWaiting();
+        if (waiting < 0)
             return false;
-        if (q.value(0).toLongLong() < kIndexBatch)
+        if (waiting < kIndexBatch)
             return true;
     }
+    QSqlQuery q(m_db);
     return q.exec(QStringLiteral(
                "INSERT INTO message_search (rowid, content) SELECT rowid, content FROM messages"
                " WHERE rowid > coalesce((SELECT indexed_upto FROM search_state), 0)"))
@@ -124,6 +133,10 @@ SearchIndexProgress SearchIndex::fillChunk(int rows)
 
 bool SearchIndex::indexPendingRows()
 {
+    // Most searches find nothing waiting: no write then (a keystroke is a search).
+    const qint64 waiting = rowsWaiting();
+    if (waiting <= 0)
+        return waiting == 0;
     Transaction transaction(m_db);
     return transaction.active() && indexNewRows(Pending::All) && transaction.commit();
 }

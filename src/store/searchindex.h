@@ -79,7 +79,9 @@ private:
     static constexpr qint64 kScannedRows = 2000;
     // How many new rows wait for the index at most between searches (indexNewRows).
     static constexpr qint64 kIndexBatch = 256;
-    // indexNewRows(Pending::All) in a transaction of its own, before a search.
+    // New rows not yet indexed (rowids above indexed_upto); -1 on a failed read.
+    qint64 rowsWaiting();
+    // indexNewRows(Pending::All) in a transaction of its own, before a search, when rows wait.
     bool indexPendingRows();
 
     // A request's filters other than its words, as SQL on `m` (messages), tombstones out.
