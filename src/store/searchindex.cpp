@@ -75,23 +75,23 @@ void SearchIndex::RequestFilters::bind(QSqlQuery &q) const
         q.addBindValue(m_request.notBefore.toMSecsSinceEpoch());
 }
 
-qint64 SearchIndex::rowsWaiting()
+std::optional<qint64> SearchIndex::rowsWaiting()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) - coalesce((SELECT indexed_upto FROM"
                                " search_state), 0) FROM messages"))
         || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
+        return std::nullopt;
+    return qMax<qint64>(0, q.value(0).toLongLong()); // below 0 when the newest rows were deleted
 }
 
 bool SearchIndex::indexNewRows(Pending pending)
 {
     if (pending == Pending::Batch) {
-        const qint64 waiting = rowsWaiting();
-        if (waiting < 0)
+        const std::optional<qint64> waiting = rowsWaiting();
+        if (!waiting)
             return false;
-        if (waiting < kIndexBatch)
+        if (*waiting < kIndexBatch)
             return true;
     }
     QSqlQuery q(m_db);
@@ -134,9 +134,9 @@ SearchIndexProgress SearchIndex::fillChunk(int rows)
 bool SearchIndex::indexPendingRows()
 {
     // Most searches find nothing waiting: no write then (a keystroke is a search).
-    const qint64 waiting = rowsWaiting();
-    if (waiting <= 0)
-        return waiting == 0;
+    const std::optional<qint64> waiting = rowsWaiting();
+    if (!waiting || *waiting == 0)
+        return waiting.has_value();
     Transaction transaction(m_db);
     return transaction.active() && indexNewRows(Pending::All) && transaction.commit();
 }

@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <optional>
+
 namespace ringchat::store {
 
 // How far the background build is: rows indexed of the rows it had to index. Complete
@@ -79,8 +81,8 @@ private:
     static constexpr qint64 kScannedRows = 2000;
     // How many new rows wait for the index at most between searches (indexNewRows).
     static constexpr qint64 kIndexBatch = 256;
-    // New rows not yet indexed (rowids above indexed_upto); -1 on a failed read.
-    qint64 rowsWaiting();
+    // New rows not yet indexed (rowids above indexed_upto); none on a failed read.
+    std::optional<qint64> rowsWaiting();
     // indexNewRows(Pending::All) in a transaction of its own, before a search, when rows wait.
     bool indexPendingRows();
 
