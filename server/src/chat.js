@@ -7,6 +7,11 @@ import { AppError } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import * as validate from './validate.js';
 
+// A flood's conversation_updated: the first at the end of its turn, then at most one per
+// this many ms (a trailing one carries the latest state), so a conversation taking
+// thousands of messages a second costs a few views a second, not one per turn.
+export const ANNOUNCE_INTERVAL_MS = 100;
+
 const notFound = () => new AppError('NOT_FOUND', 'conversation not found');
 const notMember = () => new AppError('FORBIDDEN', 'not a participant of this conversation');
 
@@ -18,7 +23,7 @@ export class ChatService {
     this.presence = presence;
     this.typing = typing;
     this.messageLimiter = messageLimiter;
-    this.announcing = new Set(); // conversation ids with a conversation_updated queued
+    this.announcing = new Map(); // conversation id -> { participantIds, again, timer }
     // The sends of one event-loop turn are stored in one transaction (group-commit.js).
     this.sends = new GroupCommit(store.db, (send) => store.writeMessage(send));
   }
@@ -26,6 +31,8 @@ export class ChatService {
   // Stores the sends still queued; later ones are refused.
   close() {
     this.sends.close();
+    for (const pending of this.announcing.values()) clearTimeout(pending.timer);
+    this.announcing.clear(); // an announce still queued finds itself gone
   }
 
   requireMember(conversationId, userId) {
@@ -55,15 +62,29 @@ export class ChatService {
     }
   }
 
-  // conversation_updated after new messages: once per conversation per event-loop
-  // turn, however many messages the turn took in (message_received carries each).
+  // conversation_updated after new messages (message_received carries each message):
+  // the first at the end of the turn that stored it, then at most one every
+  // ANNOUNCE_INTERVAL_MS while messages keep coming, the last with the latest state.
   announceSoon(conversationId, participantIds) {
-    if (this.announcing.has(conversationId)) return;
-    this.announcing.add(conversationId);
-    setImmediate(() => {
-      this.announcing.delete(conversationId);
-      this.announceConversation(conversationId, participantIds);
-    });
+    const pending = this.announcing.get(conversationId);
+    if (pending) {
+      pending.participantIds = participantIds;
+      pending.again = true;
+      return;
+    }
+    const state = { participantIds, again: false, timer: null };
+    this.announcing.set(conversationId, state);
+    const announce = () => {
+      if (this.announcing.get(conversationId) !== state) return;
+      state.again = false;
+      this.announceConversation(conversationId, state.participantIds);
+      state.timer = setTimeout(() => {
+        if (state.again) announce();
+        else this.announcing.delete(conversationId);
+      }, ANNOUNCE_INTERVAL_MS);
+      state.timer.unref();
+    };
+    setImmediate(announce);
   }
 
   // message_received / message_updated go to the conversation's room and to every

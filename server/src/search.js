@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Message search of contract v2 on the FTS5 index `message_search` (db.js, migration 4:
 // tokenizer unicode61 remove_diacritics 2). New messages are indexed off the send path, in
-// one batch per event-loop turn after sends (an FTS5 commit per message would double a
-// send's cost), and every search first indexes whatever is still pending, so a search sees
-// every stored message; triggers keep indexed rows in step with edits and deletes.
+// batches of INDEX_BATCH sends or after INDEX_DELAY_MS, whichever comes first (an FTS5
+// commit per message would double a send's cost, one per event-loop turn cost a tenth of
+// the server's time under a flood), and every search first indexes whatever is still
+// pending, so a search sees every stored message; triggers keep indexed rows in step with
+// edits and deletes.
 // Each word of the query matches as a prefix of a word, case-insensitively, in
 // the caller's conversations only, tombstones never; newest first (by rowid: messages are
 // inserted in the order they are stored and never removed). The ranges of a hit are
@@ -12,6 +14,8 @@
 import { MESSAGE_COLUMNS, MESSAGE_FROM, toMessage } from './message-row.js';
 
 export const MAX_QUERY_WORDS = 16;
+export const INDEX_BATCH = 256;
+export const INDEX_DELAY_MS = 1000;
 
 // unicode61's token characters: letters, numbers, private use; marks stay inside a word.
 const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
@@ -59,7 +63,8 @@ export function matchRanges(content, q) {
 export class MessageSearch {
   constructor(db) {
     this.db = db;
-    this.indexing = false; // a batch is queued
+    this.waiting = 0; // sends since the last batch was queued
+    this.batch = null; // the queued batch's timer or immediate
     this.closed = false;
     this.sql = {
       state: db.prepare('SELECT indexedUpTo FROM search_state'),
@@ -91,19 +96,29 @@ export class MessageSearch {
     }).immediate();
   }
 
-  // After a send: one batch for everything the event-loop turn stored.
+  // After a send: a batch once INDEX_BATCH sends wait (at the end of the turn), or
+  // INDEX_DELAY_MS after the first of them.
   indexSoon() {
-    if (this.indexing || this.closed) return;
-    this.indexing = true;
-    setImmediate(() => {
-      this.indexing = false;
-      if (this.closed) return;
-      try {
-        this.indexPending();
-      } catch (err) {
-        console.error('search index:', err.message); // the next batch or search tries again
-      }
-    });
+    if (this.closed) return;
+    this.waiting += 1;
+    if (this.waiting === 1) {
+      this.batch = setTimeout(() => this.runBatch(), INDEX_DELAY_MS);
+      this.batch.unref();
+    } else if (this.waiting === INDEX_BATCH) {
+      clearTimeout(this.batch);
+      this.batch = setImmediate(() => this.runBatch());
+    }
+  }
+
+  runBatch() {
+    this.waiting = 0;
+    this.batch = null;
+    if (this.closed) return;
+    try {
+      this.indexPending();
+    } catch (err) {
+      console.error('search index:', err.message); // the next batch or search tries again
+    }
   }
 
   close() {

@@ -4,7 +4,8 @@
 // presence and read markers, with the real socket.io-client.
 import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { test, startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api, hookOptions, within, WAIT_TIMEOUT_MS } from './helpers.js';
+import { test, startServer, connectAs, ack, nextEvent, record, sleep, uuid, closeAll, api, hookOptions, within, createConversation, WAIT_TIMEOUT_MS } from './helpers.js';
+import { ANNOUNCE_INTERVAL_MS } from '../src/chat.js';
 
 let server;
 before(async () => { server = await startServer({ TYPING_TIMEOUT_MS: '5000' }); }, hookOptions);
@@ -248,4 +249,32 @@ test('HTTP long-polling works, alone and upgrading to WebSocket', async () => {
     await within(new Promise((resolve) => upgrading.io.engine.once('upgrade', resolve)), WAIT_TIMEOUT_MS, 'upgrade from polling to WebSocket', server);
   }
   assert.equal(upgrading.io.engine.transport.name, 'websocket');
+});
+
+test(`a burst of messages brings conversation_updated at most every ${ANNOUNCE_INTERVAL_MS} ms, the last with the latest state`, async () => {
+  const fast = await startServer({ MESSAGE_RATE_BURST: '1000', MESSAGE_RATE_PER_SEC: '1000' });
+  try {
+    const alice = await connectAs(fast, 'alice');
+    const bob = await connectAs(fast, 'bob');
+    const conversationId = await createConversation(fast, await fast.token('alice'), ['bob']);
+    const updates = [];
+    bob.on('conversation_updated', (c) => { if (c.id === conversationId) updates.push(c); });
+    const count = 30;
+    const started = Date.now();
+    for (let i = 1; i <= count; ++i) {
+      const sent = await ack(alice, 'send_message', { conversationId, clientId: uuid(), content: `burst ${i}` });
+      assert.equal(sent.ok, true);
+    }
+    const elapsed = Date.now() - started;
+    const settled = () => updates.at(-1)?.lastMessage?.content === `burst ${count}`;
+    for (let waited = 0; !settled() && waited < WAIT_TIMEOUT_MS; waited += 20) await sleep(20);
+    assert.ok(settled(), `the last conversation_updated carries the last message: ${JSON.stringify(updates.at(-1)?.lastMessage)}`);
+    assert.equal(updates.at(-1).unreadCount, count);
+    // One per turn (before: one per send here, each awaited its ack) would be `count`.
+    const allowed = Math.floor(elapsed / ANNOUNCE_INTERVAL_MS) + 2;
+    assert.ok(updates.length <= allowed, `${updates.length} conversation_updated for ${count} sends in ${elapsed} ms (at most ${allowed})`);
+  } finally {
+    closeAll();
+    await fast.stop();
+  }
 });

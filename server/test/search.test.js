@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, startServer, sharedServer, connectAs, ack, uuid, api, tempDir, createConversation, sendMessage as send } from './helpers.js';
 import { openDatabase, schemaOfVersion } from '../src/db.js';
-import { MessageSearch, fold, words } from '../src/search.js';
+import { MessageSearch, INDEX_BATCH, INDEX_DELAY_MS, fold, words } from '../src/search.js';
 
 let server;
 let tokens;
@@ -198,6 +198,36 @@ test('new messages are indexed in batches; a message edited before its batch is 
     // Checks the index against the messages' content: it throws SQLITE_CORRUPT_VTAB on a mismatch.
     db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run();
   } finally {
+    db.close();
+  }
+});
+
+test(`sends wait for the index until ${INDEX_BATCH} of them do or ${INDEX_DELAY_MS} ms pass, and a search never misses them`, async () => {
+  const { db, store, found } = memoryDatabase();
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const search = new MessageSearch(db);
+  try {
+    const sent = (content) => { const id = store(content); search.indexSoon(); return id; };
+    const first = sent('trickle one');
+    sent('trickle two');
+    await turn();
+    await turn();
+    assert.deepEqual(found('trickle'), [], 'a trickle is not indexed turn by turn');
+    const viewer = db.prepare("INSERT INTO participants (conversationId, userId, role, joinedAt) VALUES ('c', 'u', 'member', '')");
+    viewer.run();
+    const r = search.search({ userId: 'u', q: 'trickle', limit: 10 });
+    assert.deepEqual(r.data.map((h) => h.message.content), ['trickle two', 'trickle one'], 'a search indexes what waits first');
+    const burst = [];
+    for (let i = 0; i < INDEX_BATCH; ++i) burst.push(sent(`burst ${i}`));
+    await turn();
+    await turn();
+    assert.equal(found('burst').length, INDEX_BATCH, 'a full batch is indexed at the end of its turn');
+    const late = sent('straggler');
+    await new Promise((resolve) => setTimeout(resolve, INDEX_DELAY_MS + 200));
+    assert.deepEqual(found('straggler'), [late], 'the rest within the delay');
+    assert.deepEqual(found('trickle')[0], first);
+  } finally {
+    search.close();
     db.close();
   }
 });
