@@ -36,11 +36,13 @@ void runOn(QThreadPool &pool, QObject *context, Work work, Done done)
     auto promise = std::make_shared<QPromise<T>>();
     QFuture<T> future = promise->future();
     promise->start();
+    // The continuation first: Qt 6.4 crashes when then() attaches while the promise
+    // finishes on another thread (see store/chatstore.h).
+    future.then(context, std::move(done));
     pool.start([promise, work = std::move(work)]() mutable {
         promise->addResult(work());
         promise->finish();
     });
-    future.then(context, std::move(done));
 }
 
 // One file into `dir`, hashed as it is copied. False, with a sentence, when it cannot be.

@@ -20,13 +20,19 @@ template <typename F> auto ChatStore::run(F fn) -> QFuture<std::invoke_result_t<
     QFuture<T> future = promise->future();
     QMetaObject::invokeMethod(
         m_worker,
-        [db = m_db, promise, fn = std::move(fn)]() mutable {
+        [db = m_db, promise, fn = std::move(fn), home = this]() mutable {
             if constexpr (std::is_void_v<T>) {
                 fn(*db);
+                promise->finish();
             } else {
                 promise->addResult(fn(*db));
+                // Finished where callers attach their continuations (chatstore.h). The
+                // store outlives its worker (~ChatStore waits for it), so `home` is alive
+                // here; a finish still queued when it goes is dropped and ~QPromise
+                // cancels the future.
+                QMetaObject::invokeMethod(
+                    home, [promise] { promise->finish(); }, Qt::QueuedConnection);
             }
-            promise->finish();
         },
         Qt::QueuedConnection);
     return future;

@@ -15,6 +15,13 @@
 // The GUI thread never waits for the disk, except in ~ChatStore (which lets
 // queued writes finish so nothing the user wrote is lost).
 //
+// A future with a result is finished on the store's own (the GUI) thread, one
+// event-loop turn after the worker set its result: Qt 6.4 crashes when a promise
+// finishes on another thread while then(context, ...) attaches to it (the
+// continuation's promise is started twice). result() waits for the result only, so
+// a blocking reader (tests, benches, the CLI) still gets it without an event loop;
+// waitForFinished() needs one. close() and releaseMemory() finish on the worker.
+//
 // One database file per account and server: databasePath(server, userId).
 // A corrupt or foreign file is moved aside and rebuilt by open()
 // (databaseMovedAside is emitted). Sign-out: destroyDatabase().
@@ -121,7 +128,8 @@ private:
     // Queues the next chunk of the background build of the search index.
     void buildSearchIndex();
 
-    // Runs fn(CacheDatabase&) on the worker thread; the future holds its result.
+    // Runs fn(CacheDatabase&) on the worker thread; the future holds its result and is
+    // finished on this object's thread (see the top of this file).
     template <typename F> auto run(F fn) -> QFuture<std::invoke_result_t<F, CacheDatabase &>>;
 
     QThread *m_thread = nullptr;

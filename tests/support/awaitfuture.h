@@ -7,9 +7,10 @@
 
 namespace ringchat::testing {
 
+// result(), not waitForFinished(): a store future is finished by the caller's event
+// loop, after its result is set (store/chatstore.h).
 template <typename T> T await(QFuture<T> future)
 {
-    future.waitForFinished();
     return future.result();
 }
 
