@@ -103,6 +103,8 @@ export function loadConfig(env = process.env) {
     maxHttpBufferSize: intFromEnv(env, 'MAX_HTTP_BUFFER_SIZE', 1024 * 1024, { min: 1024 }),
     recoveryDurationMs: intFromEnv(env, 'RECOVERY_DURATION_MS', 2 * 60 * 1000, { min: 0 }),
     pingIntervalMs: intFromEnv(env, 'PING_INTERVAL_MS', 25000, { min: 100 }),
+    // How often the WAL is checkpointed, off the event loop (checkpointer.js).
+    checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', 250, { min: 10 }),
     pingTimeoutMs: intFromEnv(env, 'PING_TIMEOUT_MS', 20000, { min: 100 }),
   };
 }

@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Server as SocketServer } from 'socket.io';
 import { openDatabase } from './db.js';
+import { startCheckpointer } from './checkpointer.js';
 import { ChatStore } from './store.js';
 import { FileStore } from './files.js';
 import { FileService } from './file-service.js';
@@ -133,6 +134,10 @@ export async function startServer(config, { log = console.log } = {}) {
     oidc: provider.callback(),
   };
 
+  // From here on the WAL is checkpointed off the event loop (checkpointer.js).
+  const checkpointer = config.database === ':memory:' ? null
+    : startCheckpointer(db, { intervalMs: config.checkpointIntervalMs, log: console.error });
+
   let closing = null;
   async function close() {
     if (closing) return closing;
@@ -149,6 +154,7 @@ export async function startServer(config, { log = console.log } = {}) {
       httpServer.closeAllConnections?.();
       if (closeRedis) await closeRedis();
       for (const limiter of [connectLimiter, messageLimiter, eventLimiter]) limiter.close();
+      await checkpointer?.stop();
       db.close(); // every write was committed before its ack; this checkpoints the WAL
       if (config.keysDirIsTemp) fs.rmSync(config.keysDir, { recursive: true, force: true });
       if (config.filesDirIsTemp) fs.rmSync(config.filesDir, { recursive: true, force: true });

@@ -4,7 +4,8 @@
 // keys and tokens survive a restart, and SIGTERM shuts down cleanly.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { test, startServer, connectAs, connect, ack, api, uuid, closeAll, tempDir, within, WAIT_TIMEOUT_MS } from './helpers.js';
+import Database from 'better-sqlite3';
+import { test, startServer, connectAs, connect, ack, api, uuid, closeAll, tempDir, within, sleep, WAIT_TIMEOUT_MS } from './helpers.js';
 
 test('SIGKILL during sends, restart: every acked message is there, exactly once, seq gap-free', async () => {
   const dir = tempDir();
@@ -76,4 +77,40 @@ test('SIGTERM: connected clients are let go, the process exits 0 and the databas
   // A clean close checkpoints and removes the WAL.
   assert.equal(fs.existsSync(`${server.env.DATABASE}-wal`), false);
   closeAll();
+});
+
+test('the WAL is checkpointed off the event loop, every CHECKPOINT_INTERVAL_MS, while the server runs', async () => {
+  const dir = tempDir();
+  const server = await startServer({ CHECKPOINT_INTERVAL_MS: '100' }, { dir });
+  try {
+    const socket = await connectAs(server, 'alice');
+    const contents = ['one', 'two', 'three'].map((w) => `checkpointed ${w} ${uuid()}`);
+    for (const content of contents) {
+      assert.equal((await ack(socket, 'send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content })).ok, true);
+    }
+    // A handful of pages, far below SQLite's own 1,000-page checkpoint: only the
+    // server's checkpointer moves them into the database file, while it runs.
+    const inFile = () => {
+      const copy = `${dir}/copy-${uuid()}.db`;
+      fs.copyFileSync(server.env.DATABASE, copy); // the file alone, without its -wal
+      const db = new Database(copy, { readonly: true });
+      try {
+        return contents.filter((c) => db.prepare('SELECT 1 FROM messages WHERE content = ?').get(c)).length;
+      } catch {
+        return 0; // not even the schema checkpointed yet
+      } finally {
+        db.close();
+      }
+    };
+    let found = 0;
+    for (let waited = 0; found < contents.length && waited < WAIT_TIMEOUT_MS; waited += 100) {
+      await sleep(100);
+      found = inFile();
+    }
+    assert.equal(found, contents.length, 'the messages reached the database file');
+    assert.equal(fs.existsSync(`${server.env.DATABASE}-wal`), true, 'the server is still running, in WAL mode');
+  } finally {
+    closeAll();
+    await server.stop();
+  }
 });
