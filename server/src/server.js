@@ -26,6 +26,7 @@ import { makeAuthMiddleware, registerEvents } from './events.js';
 import { seedDemo } from './seed.js';
 import { publicUrl } from './config.js';
 import { sendJson } from './http-util.js';
+import { coalesceTurnWrites } from './turn-writes.js';
 
 async function attachRedisAdapter(io, url) {
   const { createClient } = await import('redis');
@@ -87,6 +88,8 @@ export async function startServer(config, { log = console.log } = {}) {
       log(`TLS handshake from ${socket.remoteAddress} failed: ${why}`);
     });
   }
+  // WebSocket connections: a turn's frames leave in one write call each (turn-writes.js).
+  httpServer.on('upgrade', (req, socket) => coalesceTurnWrites(socket));
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 300_000; // a 25 MiB upload must fit in it at about 100 kB/s
 

@@ -101,3 +101,29 @@ test('events before CONNECT and to other namespaces are refused', async () => {
   const page = await api(server, token, 'GET', '/api/conversations/dm-alice-bob/messages?limit=5');
   assert.ok(!page.json.data.some((m) => m.content === 'no auth'));
 });
+
+test('the acks and broadcasts of one batch of sends leave in two writes, not one per frame', async () => {
+  const token = await server.token('alice');
+  const c = await raw();
+  c.ws.send(`40${JSON.stringify({ token })}`);
+  await c.next(/^42\["connected"/);
+  const tcp = c.ws._socket; // the client's TCP connection: what the server's writes arrive as
+  const chunks = [];
+  tcp.on('data', (chunk) => chunks.push(chunk.toString('latin1')));
+  const count = 8; // below the send rate limit's burst
+  tcp.cork(); // the server reads all of them at once: one turn, one group commit
+  for (let i = 0; i < count; i += 1) {
+    c.ws.send(`42${i}${JSON.stringify(['send_message', { conversationId: 'dm-alice-bob', clientId: uuid(), content: `coalesce-${i}` }])}`);
+  }
+  tcp.uncork();
+  for (let i = 0; i < count; i += 1) {
+    await c.next(new RegExp(`^43${i}\\[\\{"ok":true`));
+    await c.next(new RegExp(`^42\\["message_received",.*"coalesce-${i}"`));
+  }
+  const carrying = chunks.filter((chunk) => chunk.includes('coalesce-'));
+  // Engine.IO writes a turn's first frame at once and the rest when that write is done
+  // (turn-writes.js): two writes, read here as one or two chunks.
+  assert.ok(carrying.length <= 2, `the ${count} acks and ${count} message_received came in ${carrying.length} reads`);
+  assert.equal(carrying.join('').match(/coalesce-/g).length, 2 * count);
+  c.ws.close();
+});

@@ -38,6 +38,15 @@ function openStore(dir = tempDir()) {
 
 const send = (senderId, content, extra = {}) => ({ conversationId: CONV, senderId, senderName: senderId, clientId: uuid(), content, ...extra });
 
+test('each send\'s savepoint journals in memory, never in a temporary file (temp_store = MEMORY)', () => {
+  const s = openStore();
+  try {
+    assert.equal(s.db.pragma('temp_store', { simple: true }), 2); // 2: MEMORY
+  } finally {
+    s.close();
+  }
+});
+
 test('one turn\'s sends: one commit, seq in queue order, each settles in order and only once all of them are stored', async () => {
   const s = openStore();
   try {
