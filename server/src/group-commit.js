@@ -21,6 +21,9 @@ export class GroupCommit {
     this.write = write;
     this.log = log;
     this.queue = []; // [{ item, resolve, reject }]
+    // Made once: better-sqlite3 builds four wrapped functions for each transaction().
+    this.commitBatch = db.transaction((batch) => batch.map(({ item }) => this.runOne(item)));
+    this.savepoint = db.transaction((item) => this.write(item));
     this.scheduled = false;
     this.closed = false;
   }
@@ -46,7 +49,7 @@ export class GroupCommit {
     this.queue = [];
     let outcomes;
     try {
-      outcomes = this.db.transaction(() => batch.map(({ item }) => this.runOne(item))).immediate();
+      outcomes = this.commitBatch.immediate(batch);
     } catch (err) {
       this.log(`group commit: a batch of ${batch.length} failed, none stored:`, err.message);
       const refusal = new AppError('INTERNAL', BATCH_FAILED);
@@ -63,7 +66,7 @@ export class GroupCommit {
   // transaction with it (SQLite rolls back everything on some errors) fails the batch.
   runOne(item) {
     try {
-      return { result: this.db.transaction(() => this.write(item))() };
+      return { result: this.savepoint(item) };
     } catch (error) {
       if (!this.db.inTransaction) throw error;
       return { error };

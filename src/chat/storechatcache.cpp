@@ -18,6 +18,8 @@ StoreChatCache::StoreChatCache(store::ChatStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
+    m_writeDue.setSingleShot(true);
+    connect(&m_writeDue, &QTimer::timeout, this, &StoreChatCache::writePending);
 }
 
 StoreChatCache::~StoreChatCache()
@@ -28,6 +30,7 @@ StoreChatCache::~StoreChatCache()
 void StoreChatCache::startWrite(std::function<void()> written)
 {
     // One job, one transaction: a live message comes with its conversation's update.
+    m_lastWrite.start();
     QFuture<store::InsertResult> done = m_store->write(std::exchange(m_pendingConversations, {}).values(),
                                                        std::exchange(m_pendingMessages, {}));
     if (written)
@@ -45,16 +48,21 @@ void StoreChatCache::writePending()
         if (!self)
             return;
         self->m_writeInFlight = false;
-        self->writePending();
+        if (!self->m_pendingMessages.isEmpty() || !self->m_pendingConversations.isEmpty())
+            self->scheduleWrite();
     });
 }
 
 void StoreChatCache::scheduleWrite()
 {
     if (m_writeQueued || m_writeInFlight)
-        return; // the write in flight picks it up when it is done
+        return; // the write in flight schedules the next when it is done
     m_writeQueued = true;
-    QMetaObject::invokeMethod(this, &StoreChatCache::writePending, Qt::QueuedConnection);
+    const qint64 wait = m_lastWrite.isValid() ? kWriteIntervalMs - m_lastWrite.elapsed() : 0;
+    if (wait > 0)
+        m_writeDue.start(int(wait));
+    else
+        QMetaObject::invokeMethod(this, &StoreChatCache::writePending, Qt::QueuedConnection);
 }
 
 void StoreChatCache::flushPending()

@@ -6,8 +6,10 @@
 #include "chat/chatcache.h"
 #include "store/messagebatch.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <deque>
 #include <set>
@@ -25,6 +27,13 @@ public:
     // The store must be open (or being opened: its queue keeps the order) and outlive this.
     explicit StoreChatCache(store::ChatStore *store, QObject *parent = nullptr);
     ~StoreChatCache() override;
+
+    // A paced flood (messages one or two a turn, each write done before the next
+    // message) would still commit once a message: writes start at most every
+    // kWriteIntervalMs, so what comes sooner waits for the next one. The first
+    // after a pause is written when its turn ends. This is server data: a crash
+    // loses at most that much of the cache, and the next sync brings it back.
+    static constexpr int kWriteIntervalMs = 10;
 
     void load(int messagesPerConversation, const QHash<QString, int> &limits,
               std::function<void(const Snapshot &)> done) override;
@@ -51,7 +60,7 @@ private:
     // (group commit), so a slow disk means bigger batches rather than a growing
     // queue of small ones. Only the latest copy of a conversation is written, in
     // the same transaction as the messages (ChatStore::write).
-    void writePending(); // when idle: one batch, then the next when it is done
+    void writePending(); // one batch, then the next when it is done and due
     // Every other store call goes after the pending writes, so the store sees
     // the writes in the order they were made.
     void flushPending();
@@ -82,6 +91,8 @@ private:
     QHash<QString, api::Conversation> m_pendingConversations; // by id, the latest copy
     bool m_writeQueued = false;
     bool m_writeInFlight = false;
+    QElapsedTimer m_lastWrite; // since the last batch was handed to the store
+    QTimer m_writeDue;         // a queued write that waits for kWriteIntervalMs
 };
 
 } // namespace ringchat::chat

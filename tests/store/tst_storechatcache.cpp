@@ -8,10 +8,12 @@
 #include "seqlists.h"
 #include "store/chatstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QtEndian>
 
 using namespace ringchat;
@@ -178,6 +180,42 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(await(store.highestSeq(kConv)), 1);
         QCOMPARE(walCommits(file) - before, 1);
+    }
+
+    // A paced flood brings a message a turn: commits are kWriteIntervalMs apart at
+    // least (without the interval: about one a message), and nothing is left behind.
+    void aTrickleIsWrittenAtMostOncePerInterval()
+    {
+        const QString file = path(QStringLiteral("trickle.sqlite"));
+        store::ChatStore store;
+        QVERIFY(await(store.open(file, QStringLiteral("alice"))));
+        chat::StoreChatCache cache(&store);
+        const int before = walCommits(file);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 seq = 0;
+        while (clock.elapsed() < 10 * chat::StoreChatCache::kWriteIntervalMs) {
+            cache.saveMessages({ message(++seq) });
+            QCoreApplication::processEvents();
+            QThread::msleep(1);
+        }
+        const qint64 elapsed = clock.elapsed();
+        QTRY_COMPARE(await(store.highestSeq(kConv)), seq);
+        QCOMPARE(seqsOf(await(store.messagesAfter(kConv, 0, 1000))), seqRange(1, seq));
+        const int commits = walCommits(file) - before;
+        QVERIFY2(seq >= 20, qPrintable(QStringLiteral("only %1 turns").arg(seq)));
+        QVERIFY2(
+            commits <= elapsed / chat::StoreChatCache::kWriteIntervalMs + 2,
+            qPrintable(
+                QStringLiteral("%1 commits for %2 messages in %3 ms").arg(commits).arg(seq).arg(elapsed)));
+        // After a pause the next message is written when its turn ends again.
+        QThread::msleep(2 * chat::StoreChatCache::kWriteIntervalMs);
+        QCoreApplication::processEvents(); // the last write's completion
+        const int now = walCommits(file);
+        cache.saveMessages({ message(++seq) });
+        QCoreApplication::processEvents();
+        QCOMPARE(await(store.highestSeq(kConv)), seq);
+        QCOMPARE(walCommits(file) - now, 1);
     }
 
     void pendingMessagesAreWrittenWhenTheCacheGoes()
