@@ -88,7 +88,7 @@ export async function startServer(config, { log = console.log } = {}) {
       log(`TLS handshake from ${socket.remoteAddress} failed: ${why}`);
     });
   }
-  // WebSocket connections: a turn's frames leave in one write call each (turn-writes.js).
+  // WebSocket connections: a turn's frames leave together, not a write call each (turn-writes.js).
   httpServer.on('upgrade', (req, socket) => coalesceTurnWrites(socket));
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 300_000; // a 25 MiB upload must fit in it at about 100 kB/s

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Ring Chat contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One write call per connection per turn: a group commit settles a whole batch of sends
+// A turn's frames leave a connection together: a group commit settles a whole batch of sends
 // at once, and each ack and broadcast would otherwise be its own write system call on
 // each socket (three per message under a flood). The first write of a turn corks the
 // socket; it is uncorked once the turn's promise jobs have run (a nextTick queued from
