@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ringchat::chat {
 
@@ -93,9 +94,14 @@ void OutboxSender::enqueue(const OutboxEntry &entry)
         // Sent without waiting for the disk (an fsync, ~1-30 ms when the disk is busy):
         // the store writes the entry before its removal on the ack, and a crash before
         // it reached the disk loses nothing the server took (the gap fill brings it back,
-        // the clientId keeps a resend single).
-        m_persistence.save(entry, [] {});
+        // the clientId keeps a resend single). A send that goes out now is saved by
+        // sendHead as it goes, already marked emitted: one durable write, not two.
+        m_savedAtEmit = entry.clientId;
         pump(entry.conversationId);
+        if (std::exchange(m_savedAtEmit, {}) == entry.clientId) { // it waits: saved as it is now
+            if (const OutboxEntry *waiting = find(entry.clientId))
+                m_persistence.save(*waiting, [] {});
+        }
         return;
     }
     // An action waits for the disk: the server's change shows no trace of who asked
@@ -284,8 +290,12 @@ void OutboxSender::sendHead(const QString &conversationId)
             changed = true;
         }
     }
-    if (changed)
+    if (head->clientId == m_savedAtEmit) {
+        m_savedAtEmit.clear();
+        m_persistence.save(*head, [] {}); // its first write (enqueue)
+    } else if (changed) {
         m_persistence.update(*head);
+    }
     q.inFlight = true;
     const QString clientId = head->clientId;
     const quint64 epoch = m_epoch;

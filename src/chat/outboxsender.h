@@ -145,6 +145,7 @@ private:
     AttachmentUploader *m_uploader = nullptr;
     QHash<QString, Queue> m_queues;
     QSet<QString> m_notOnDisk; // actions whose save has not reached the disk yet
+    QString m_savedAtEmit;     // the send enqueue() is handing to pump(): saved when it goes
     bool m_online = false;
     quint64 m_epoch = 0; // bumps on every link change; acks of older epochs are ignored
 };

@@ -423,6 +423,29 @@ private slots:
         QCOMPARE(m_link.sent.at(1).data.value(QStringLiteral("messageId")).toString(), QStringLiteral("m3"));
     }
 
+    void aSendThatGoesOutAtOnceIsWrittenOnce()
+    {
+        goOnline();
+        const QString first = m_own->send(kConv, QStringLiteral("straight out"));
+        QCOMPARE(m_link.events(), QStringList { QStringLiteral("send_message") });
+        QCOMPARE(m_recorder.saved, QStringList { first });
+        QVERIFY(m_recorder.updated.isEmpty()); // one write, already marked as gone out
+        QVERIFY(m_recorder.entries.first().emitted);
+
+        // One behind it waits for the first's answer: saved as queued, marked when it goes.
+        const QString second = m_own->send(kConv, QStringLiteral("behind it"));
+        QCOMPARE(m_link.sent.size(), 1);
+        QCOMPARE(m_recorder.saved, (QStringList { first, second }));
+        QVERIFY(!m_recorder.entries.last().emitted);
+        api::Message stored = held(QStringLiteral("m3"), 3, kMe, QStringLiteral("straight out"), 3);
+        stored.clientId = first;
+        m_link.ok(0, ackOf(stored));
+        QCOMPARE(m_link.sent.size(), 2);
+        QCOMPARE(m_recorder.updated, QStringList { second });
+        QCOMPARE(m_recorder.entries.size(), 1);
+        QVERIFY(m_recorder.entries.first().emitted);
+    }
+
     void anActionWaitsWhileItsSendHasFailed()
     {
         goOnline();
