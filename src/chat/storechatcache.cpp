@@ -40,7 +40,7 @@ void StoreChatCache::startWrite(std::function<void()> written)
 void StoreChatCache::writePending()
 {
     m_writeQueued = false;
-    if (m_writeInFlight || (m_pendingMessages.isEmpty() && m_pendingConversations.isEmpty()))
+    if (m_writeInFlight || !hasPending())
         return;
     m_writeInFlight = true;
     QPointer<StoreChatCache> self(this);
@@ -48,7 +48,7 @@ void StoreChatCache::writePending()
         if (!self)
             return;
         self->m_writeInFlight = false;
-        if (!self->m_pendingMessages.isEmpty() || !self->m_pendingConversations.isEmpty())
+        if (self->hasPending())
             self->scheduleWrite();
     });
 }
@@ -68,7 +68,7 @@ void StoreChatCache::scheduleWrite()
 void StoreChatCache::flushPending()
 {
     // Queued behind the write in flight, if any: the store runs jobs in order.
-    if (!m_pendingMessages.isEmpty() || !m_pendingConversations.isEmpty())
+    if (hasPending())
         startWrite();
 }
 

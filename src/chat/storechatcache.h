@@ -61,6 +61,7 @@ private:
     // queue of small ones. Only the latest copy of a conversation is written, in
     // the same transaction as the messages (ChatStore::write).
     void writePending(); // one batch, then the next when it is done and due
+    bool hasPending() const { return !m_pendingMessages.isEmpty() || !m_pendingConversations.isEmpty(); }
     // Every other store call goes after the pending writes, so the store sees
     // the writes in the order they were made.
     void flushPending();
