@@ -17,6 +17,7 @@
 // Each batch goes out as one corked write (one writev), and the next batch waits
 // until the previous one has been handed to the kernel and the socket is not
 // asking for drain, so the server is neither the bottleneck nor an unbounded buffer.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Server } from 'socket.io';
@@ -116,12 +117,20 @@ io.use((socket, next) => {
         next(Object.assign(new Error('invalid token'), { data: { code: 'INVALID_TOKEN' } }));
 });
 
+// A v4-shaped UUID that looks random, as real clients' clientIds are (sequential
+// ones would spare a client's indexes the random inserts they pay in real use),
+// and is the same for a seq every time (a flood's message and its update).
+function clientIdOf(seq) {
+    const h = createHash('md5').update(String(seq)).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 function makeMessage(seq, content, rev = seq) {
     return {
         id: `m${seq}`,
         conversationId: 'bench',
         seq,
-        clientId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+        clientId: clientIdOf(seq),
         senderId: 'u-bench',
         senderName: 'Bench Sender',
         content,

@@ -55,8 +55,8 @@ struct CacheDatabase::MessageStatements
 
     bool prepare(sqlite3 *db)
     {
-        // OR IGNORE: a row with the same (conversation, seq) or the same
-        // (clientId, sender) is a duplicate.
+        // OR IGNORE: a row with the same (conversation, seq) is a copy of a stored one
+        // (the server gives each sender's clientId one message, so one seq).
         // change: the rev rule (api::supersedes): a higher rev replaces the stored
         // state; between v1 copies (rev 0) a later editedAt does.
         return insert.prepare(

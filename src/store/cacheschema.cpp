@@ -138,9 +138,15 @@ bool CacheSchema::migrate(QSqlDatabase &db, int fromVersion, QString *reason)
         QStringLiteral("ALTER TABLE outbox ADD COLUMN format INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE outbox ADD COLUMN emitted INTEGER NOT NULL DEFAULT 0"),
     };
-    const QList<QStringList> steps = {
-        v1, v2, v3, draftsStep(), attachmentsStep(), searchIndexStep(), mentionsStep(), leanSearchIndexStep()
-    };
+    const QList<QStringList> steps = { v1,
+                                       v2,
+                                       v3,
+                                       draftsStep(),
+                                       attachmentsStep(),
+                                       searchIndexStep(),
+                                       mentionsStep(),
+                                       leanSearchIndexStep(),
+                                       seqIdentityStep() };
     for (int v = fromVersion; v < kVersion; ++v) {
         for (const QString &sql : steps.at(v)) {
             QSqlQuery q(db);
@@ -260,6 +266,18 @@ QStringList CacheSchema::leanSearchIndexStep()
         QStringLiteral("INSERT INTO search_backfill (id, first_rowid, next_rowid, last_rowid)"
                        " SELECT 1, lo, lo, hi FROM (SELECT min(rowid) AS lo, max(rowid) AS hi FROM messages)"
                        " WHERE lo IS NOT NULL"),
+    };
+}
+
+QStringList CacheSchema::seqIdentityStep()
+{
+    return {
+        // A stored message is one (conversation, seq), the server's identity of it. The
+        // (clientId, sender, conversation) index repeated the server's own rule (one
+        // message per sender and clientId), which the server keeps itself and nothing
+        // here reads by, and its random keys (UUIDs) cost more than the row's insert
+        // under a flood (docs/performance.md, "The cache's clientId index").
+        QStringLiteral("DROP INDEX IF EXISTS messages_client_id"),
     };
 }
 

@@ -15,7 +15,7 @@ class CacheSchema
 {
 public:
     // Bumped with every migration step in migrate().
-    static constexpr int kVersion = 8;
+    static constexpr int kVersion = 9;
     // PRAGMA application_id: tells our files from other programs' SQLite files.
     static constexpr int kApplicationId = 0x52434854; // "RCHT"
 
@@ -32,6 +32,7 @@ private:
     static QStringList searchIndexStep();     // v6
     static QStringList mentionsStep();        // v7
     static QStringList leanSearchIndexStep(); // v8
+    static QStringList seqIdentityStep();     // v9
 };
 
 } // namespace ringchat::store

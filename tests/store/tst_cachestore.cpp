@@ -192,9 +192,10 @@ private Q_SLOTS:
         QCOMPARE(r.inserted, 10);
         QCOMPARE(r.skipped, 11);
 
-        // Same (sender, clientId) under another seq is a duplicate.
-        Message dup = message(QStringLiteral("c1"), 41, QStringLiteral("bob"), QStringLiteral("c-c1-5"));
-        r = await(store.insertMessages({ dup }));
+        // A message is its (conversation, seq): another copy of seq 5 is skipped whatever
+        // its clientId, and the cache does not second-guess the server's clientId rule.
+        r = await(store.insertMessages({ message(QStringLiteral("c1"), 5, QStringLiteral("bob"),
+                                                 QStringLiteral("another-client-id")) }));
         QCOMPARE(r.inserted, 0);
         QCOMPARE(r.skipped, 1);
 
@@ -308,6 +309,11 @@ private Q_SLOTS:
             QCOMPARE(q.value(0).toInt(), store::CacheSchema::kVersion);
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='sync_cursors'"))
                     && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+            // v9: the clientId index went; the rows stay.
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name='messages_client_id'"))
+                && q.next());
             QCOMPARE(q.value(0).toInt(), 0);
         }
         raw.close();
