@@ -193,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(r.skipped, 11);
 
         // A message is its (conversation, seq): another copy of seq 5 is skipped whatever
-        // its clientId, and the cache does not second-guess the server's clientId rule.
+        // its clientId (one message per sender and clientId is the server's rule).
         r = await(store.insertMessages({ message(QStringLiteral("c1"), 5, QStringLiteral("bob"),
                                                  QStringLiteral("another-client-id")) }));
         QCOMPARE(r.inserted, 0);
