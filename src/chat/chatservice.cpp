@@ -276,21 +276,32 @@ void ChatService::onEvent(const QString &event, const net::Payload &payload)
     if (isSignalConnected(serverEventSignal))
         emit serverEvent(event, payload.isEmpty() ? QJsonValue() : payload.args().at(0));
     QString error;
-    if (const auto decoded = decodeServerEvent(event, payload, &error))
-        apply(*decoded);
+    if (auto decoded = decodeServerEvent(event, payload, &error))
+        apply(std::move(*decoded));
     else if (!error.isEmpty())
         qCWarning(lcChat) << "ignoring" << error;
 }
 
-void ChatService::apply(const ServerEvent &event)
+void ChatService::apply(ServerEvent event)
 {
-    if (const auto *e = std::get_if<events::MessageReceived>(&event)) {
+    // A one-message list that takes the decoded message over (a braced list would copy
+    // it twice: live messages come one an event).
+    const auto listOf = [](api::Message &&m) {
+        QList<api::Message> one;
+        one.append(std::move(m));
+        return one;
+    };
+    if (auto *e = std::get_if<events::MessageReceived>(&event)) {
         emit messageReceived(e->message);
-        m_writer->ingest(e->message.conversationId, { e->message }, Timelines::Source::Live);
-        m_sync->noteLiveRev(e->message.conversationId, e->message.rev);
-    } else if (const auto *e = std::get_if<events::MessageUpdated>(&event)) {
-        m_writer->applyChanges(e->message.conversationId, { e->message });
-        m_sync->noteLiveRev(e->message.conversationId, e->message.rev);
+        const QString conversationId = e->message.conversationId;
+        const qint64 rev = e->message.rev;
+        m_writer->ingest(conversationId, listOf(std::move(e->message)), Timelines::Source::Live);
+        m_sync->noteLiveRev(conversationId, rev);
+    } else if (auto *e = std::get_if<events::MessageUpdated>(&event)) {
+        const QString conversationId = e->message.conversationId;
+        const qint64 rev = e->message.rev;
+        m_writer->applyChanges(conversationId, listOf(std::move(e->message)));
+        m_sync->noteLiveRev(conversationId, rev);
     } else if (const auto *e = std::get_if<events::UserTyping>(&event)) {
         if (e->userId != m_userId)
             m_typingIn->update(e->conversationId, e->userId, e->userName, e->isTyping);

@@ -302,7 +302,7 @@ private:
     void onOnline();
     void onLinkLost();
     void onEvent(const QString &event, const net::Payload &payload);
-    void apply(const ServerEvent &event);
+    void apply(ServerEvent event);
     // Once per conversation: its latest page from the cache (after the start-up read).
     void loadCachedPage(const QString &conversationId);
     void onJoined(const QString &conversationId, const JoinReply &reply);

@@ -93,12 +93,17 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
         }
         api::Message &m = t.bySeq.emplace_hint(at, in.seq, in)->second;
         m.delivery = api::DeliveryState::Sent;
-        out.added.append(m);
         const bool own = m.senderId == m_ownUserId;
-        if (own && isOwnPending && isOwnPending(m.clientId))
-            out.merged.append(m); // our message coming back (echo, gap fill or ack)
-        else
+        if (own && isOwnPending && isOwnPending(m.clientId)) {
+            // Our message coming back (echo, gap fill or ack). The new rows so far
+            // are all that was added before it.
+            if (out.merged.isEmpty())
+                out.inserted = out.added;
+            out.merged.append(m);
+        } else if (!out.merged.isEmpty()) {
             out.inserted.append(m);
+        }
+        out.added.append(m);
         if (!own && m.seq > t.ownMarker) {
             ++newFromOthers;
             newMentions += m.mentionsUser(m_ownUserId) ? 1 : 0;
@@ -108,6 +113,8 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
         out.conversationChanged = lastMessageChanged;
         return out;
     }
+    if (out.merged.isEmpty()) // every added message is a new row: one list, not two copies
+        out.inserted = out.added;
 
     const api::Message &newest = t.bySeq.rbegin()->second;
     if (t.known && (!t.conversation.lastMessage || t.conversation.lastMessage->seq < newest.seq)) {

@@ -169,8 +169,6 @@ void MessageListModel::insertServerRow(int row, const Message &m)
     m_rows.insert(row, m);
     m_rows[row].delivery = DeliveryState::Sent;
     ++m_pendingStart;
-    if (!m.clientId.isEmpty())
-        m_seqByClientId.insert(clientKey(m), m.seq);
     endInsertRows();
     neighbourChanged(row + 1);
     Q_EMIT countChanged();
@@ -181,10 +179,6 @@ void MessageListModel::removeRows(int first, int last)
     if (first > last)
         return;
     beginRemoveRows({}, first, last);
-    for (int row = first; row <= last; ++row) {
-        if (row < m_pendingStart && !m_rows.at(row).clientId.isEmpty())
-            m_seqByClientId.remove(clientKey(m_rows.at(row)));
-    }
     const int serverRemoved = qMax(0, qMin(last + 1, m_pendingStart) - first);
     m_rows.remove(first, last - first + 1);
     m_pendingStart -= serverRemoved;
@@ -262,11 +256,6 @@ void MessageListModel::resetWindow(const QList<Message> &messages, bool atLatest
     beginResetModel();
     m_rows = server + pending;
     m_pendingStart = int(server.size());
-    m_seqByClientId.clear();
-    for (const Message &m : std::as_const(server)) {
-        if (!m.clientId.isEmpty())
-            m_seqByClientId.insert(clientKey(m), m.seq);
-    }
     endResetModel();
     Q_EMIT countChanged();
     setLoadingOlder(false);
@@ -296,27 +285,14 @@ qsizetype MessageListModel::plainAppendRun(const QList<Message> &messages, qsize
 {
     if (serverCount() > 0 && !m_atLatest)
         return from;
-    QSet<ClientKey> runKeys; // (sender, clientId) of the run
     qint64 after = lastSeq();
     qsizetype i = from;
     for (; i < messages.size(); ++i) {
         const Message &m = messages.at(i);
         if (m.seq <= after || (!m.conversationId.isEmpty() && m.conversationId != m_conversationId))
             break;
-        if (!m.clientId.isEmpty()) {
-            // Not the server's copy of a pending row, nor a (sender, clientId) already held
-            // or already in the run (the insert that adds nothing: one lookup, not two).
-            if (findPending(m.clientId) >= 0)
-                break;
-            const ClientKey key = clientKey(m);
-            if (m_seqByClientId.contains(key))
-                break;
-            if (runKeys.isEmpty()) // room for the rest: a flood's run rehashes nothing
-                runKeys.reserve(messages.size() - i);
-            const qsizetype runSize = runKeys.size();
-            if (runKeys.insert(key); runKeys.size() == runSize)
-                break;
-        }
+        if (!m.clientId.isEmpty() && findPending(m.clientId) >= 0)
+            break; // the server's copy of a pending row: merged one by one
         after = m.seq;
     }
     return i;
@@ -342,12 +318,8 @@ void MessageListModel::appendRun(const QList<Message> &messages, qsizetype from,
         m_rows.insert(first, n, Message());
         std::copy(messages.constBegin() + from, messages.constBegin() + end, m_rows.begin() + first);
     }
-    for (int row = first; row < first + n; ++row) {
-        Message &m = m_rows[row];
-        m.delivery = DeliveryState::Sent;
-        if (!m.clientId.isEmpty())
-            m_seqByClientId.insert(clientKey(m), m.seq);
-    }
+    for (int row = first; row < first + n; ++row)
+        m_rows[row].delivery = DeliveryState::Sent;
     m_pendingStart += n;
     endInsertRows();
     neighbourChanged(first + n);
@@ -388,8 +360,6 @@ void MessageListModel::appendOrMerge(const Message &message)
         replaceIfNewer(row, message);
         return;
     }
-    if (!message.clientId.isEmpty() && m_seqByClientId.contains(clientKey(message)))
-        return; // one message per (sender, clientId)
     if (serverCount() > 0 && message.seq < firstSeq() && !m_atStart)
         return; // older than the window: it is in the cache and comes back on scroll
     if (serverCount() > 0 && message.seq > lastSeq() && !m_atLatest)

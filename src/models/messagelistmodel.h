@@ -49,8 +49,6 @@ class MessageListModel : public QAbstractListModel
     Q_PROPERTY(bool atLatest READ atLatest NOTIFY atLatestChanged)
 
 public:
-    using ClientKey = std::pair<QString, QString>; // (senderId, clientId)
-
     enum Role {
         IdRole = Qt::UserRole + 1,
         ClientIdRole,
@@ -174,8 +172,6 @@ Q_SIGNALS:
 
 private:
     int serverCount() const { return m_pendingStart; }
-    // (sender, clientId): a pair of shared strings, nothing to allocate.
-    static ClientKey clientKey(const api::Message &m) { return { m.senderId, m.clientId }; }
     int findSeq(qint64 seq) const;      // row of seq, -1 if absent
     int insertionRow(qint64 seq) const; // row where seq belongs among server rows
     int findPending(const QString &clientId) const;
@@ -206,10 +202,11 @@ private:
 
     QString m_conversationId;
     MessageHistory *m_history = nullptr;
-    QList<api::Message> m_rows; // [0, m_pendingStart): server rows by seq; then pending rows
+    // [0, m_pendingStart): server rows by seq, one row a seq (a stored message is its
+    // seq, as in the cache); then pending rows.
+    QList<api::Message> m_rows;
     int m_pendingStart = 0;
-    QHash<ClientKey, qint64> m_seqByClientId; // server rows in the window
-    MessageRoles m_roles;                     // what each role shows; the participants' read markers
+    MessageRoles m_roles; // what each role shows; the participants' read markers
     int m_maxRows = 1000;
     int m_pageSize = 50;
     bool m_loadingOlder = false;

@@ -26,17 +26,12 @@ void MessageListModel::insertOlder(QList<Message> page)
     page.erase(std::unique(page.begin(), page.end(),
                            [](const Message &a, const Message &b) { return a.seq == b.seq; }),
                page.end());
-    page.removeIf(
-        [&](const Message &m) { return !m.clientId.isEmpty() && m_seqByClientId.contains(clientKey(m)); });
     if (page.isEmpty())
         return;
     const int n = int(page.size());
     beginInsertRows({}, 0, n - 1);
-    for (Message &m : page) {
+    for (Message &m : page)
         m.delivery = DeliveryState::Sent;
-        if (!m.clientId.isEmpty())
-            m_seqByClientId.insert(clientKey(m), m.seq);
-    }
     m_rows = page + m_rows;
     m_pendingStart += n;
     const bool reachedStart = !m_atStart && page.first().seq == 1;
@@ -125,11 +120,8 @@ void MessageListModel::applyNewer(const MessageHistory::Page &history)
         const int row = serverCount();
         const int n = int(page.size());
         beginInsertRows({}, row, row + n - 1);
-        for (Message &m : page) {
+        for (Message &m : page)
             m.delivery = DeliveryState::Sent;
-            if (!m.clientId.isEmpty())
-                m_seqByClientId.insert(clientKey(m), m.seq);
-        }
         for (int i = 0; i < n; ++i)
             m_rows.insert(row + i, page.at(i));
         m_pendingStart += n;

@@ -138,6 +138,7 @@ CacheDatabase::OpenResult CacheDatabase::tryOpen(QString *reason)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    SqliteStatement::configureProcess();
     if (!m_db.open()) {
         *reason = m_db.lastError().text();
         return OpenResult::Failed;

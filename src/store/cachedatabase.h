@@ -60,7 +60,7 @@ public:
     QHash<QString, qint64> syncedRevs();
     bool advanceSyncedRev(const QString &conversationId, qint64 rev);
 
-    // Idempotent by (conversation, seq) and by (sender, clientId). A copy of a
+    // Idempotent by (conversation, seq): a message is its seq. A copy of a
     // stored message replaces its state only when it is newer (the rev rule,
     // api::supersedes): InsertResult::updated. Rows marked updateOnly never add a
     // row. Our own message's arrival removes its outbox entry. One transaction

@@ -11,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace ringchat::store {
@@ -38,6 +40,15 @@ bool SqliteStatement::driverSharesOurSqlite(const QSqlDatabase &db, QString *rea
                              "build the QSQLITE plugin with the system SQLite")
                   .arg(theirs.isEmpty() ? QStringLiteral("unknown") : theirs.left(19), ours.left(19));
     return false;
+}
+
+void SqliteStatement::configureProcess()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+            qCDebug(lcStore) << "SQLite was initialized already: its memory statistics stay on";
+    });
 }
 
 bool SqliteStatement::prepare(sqlite3 *db, const char *sql)

@@ -141,18 +141,21 @@ private Q_SLOTS:
         // The echo after the ack changes nothing.
         h.model.appendOrMerge(ack);
         QCOMPARE(h.model.count(), 8);
-        // Same (sender, clientId) under another seq is not shown twice.
+        // A row is its seq, as in the cache: another seq with the same (sender, clientId)
+        // is another row (the server answers a resend under the seq it stored).
         Message replay = ack;
-        replay.seq = 8;
+        replay.seq = 12;
         h.model.appendOrMerge(replay);
-        QCOMPARE(h.model.count(), 8);
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 12, 0 }));
+        h.model.appendOrMerge(replay);
+        QCOMPARE(h.model.count(), 9);
 
         // Catch-up out of order lands in place.
         h.model.appendOrMerge(message(kConv, 10));
         h.model.appendOrMerge(message(kConv, 9));
-        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 9, 10, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 0 }));
         h.model.appendOrMerge(message(kConv, 8));
-        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 0 }));
 
         // An edit replaces the text; an older edit does not.
         Message edit = message(kConv, 9);
@@ -169,7 +172,7 @@ private Q_SLOTS:
 
         // Another conversation's message is ignored.
         h.model.appendOrMerge(message(QStringLiteral("elsewhere"), 11));
-        QCOMPARE(h.model.count(), 11);
+        QCOMPARE(h.model.count(), 12);
     }
 
     void deliveryStateAndRemove()
@@ -379,14 +382,15 @@ private Q_SLOTS:
         ack.clientId = QStringLiteral("p1");
         Message replay = message(kConv, 7);
         replay.clientId = message(kConv, 6).clientId; // same (sender, clientId) as seq 6
-        // New rows, the server's copy of the pending row, a duplicate, an older
-        // row out of order and a replayed clientId, in one batch.
+        // New rows, the server's copy of the pending row, a duplicate seq, another
+        // conversation's row and a replayed clientId (a row of its own: a row is its
+        // seq), in one batch.
         h.model.appendOrMerge({ message(kConv, 4), ack, message(kConv, 4), message(kConv, 6), replay,
                                 message(QStringLiteral("other"), 8), message(kConv, 9) });
-        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 9 }));
+        QCOMPARE(h.seqs(), (QList<qint64> { 1, 2, 3, 4, 5, 6, 7, 9 }));
         QCOMPARE(h.at(4, Role::ClientIdRole).toString(), QStringLiteral("p1"));
         QCOMPARE(h.at(4, Role::IsPendingRole).toBool(), false);
-        QCOMPARE(h.model.rowOfSeq(9), 6);
+        QCOMPARE(h.model.rowOfSeq(9), 7);
         // Grouping follows the batch: 4 and 6 are bob's, 5 is alice's.
         QCOMPARE(h.at(3, Role::GroupedWithPreviousRole).toBool(), true);
         QCOMPARE(h.at(4, Role::GroupedWithPreviousRole).toBool(), false);
