@@ -60,11 +60,11 @@ void MessageBatch::append(const api::Message &m, bool updateOnly)
         m_chunks.back().reserve(qMax(kChunkSize, needed));
     }
     row.chunk = quint32(m_chunks.size() - 1);
-    appendText(row, ConversationId, m.conversationId);
+    appendRepeatedText(row, ConversationId, m.conversationId);
     appendText(row, Id, m.id);
     appendText(row, ClientId, m.clientId.isEmpty() ? QString() : m.clientId);
-    appendText(row, SenderId, m.senderId);
-    appendText(row, SenderName, m.senderName);
+    appendRepeatedText(row, SenderId, m.senderId);
+    appendRepeatedText(row, SenderName, m.senderName);
     appendText(row, Content, m.content);
     if (row.length[Content] == kNull) { // a tombstone's "" may be a null string: the column is NOT NULL
         row.offset[Content] = quint32(m_chunks.back().size());
@@ -94,6 +94,19 @@ void MessageBatch::appendUtf8(Row &row, Text field, const QByteArray &utf8)
     row.offset[field] = quint32(chunk.size());
     row.length[field] = quint32(utf8.size());
     chunk.append(utf8);
+}
+
+void MessageBatch::appendRepeatedText(Row &row, Text field, const QString &text)
+{
+    Written &w = m_written[field];
+    if (text.isSharedWith(w.text) && text.constData() == w.text.constData() && text.size() == w.text.size()
+        && w.chunk == row.chunk) {
+        row.offset[field] = w.offset;
+        row.length[field] = w.length;
+        return;
+    }
+    appendText(row, field, text);
+    w = { text, row.chunk, row.offset[field], row.length[field] };
 }
 
 void MessageBatch::appendText(Row &row, Text field, const QString &text)

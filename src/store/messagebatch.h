@@ -93,10 +93,22 @@ public:
 private:
     static constexpr qsizetype kChunkSize = 64 * 1024; // below malloc's mmap threshold
     void appendText(Row &row, Text field, const QString &text);
+    // The same for a text that is most often the row before's too (its conversation,
+    // sender and name: the decoder shares repeated strings): the bytes are written
+    // once a chunk and the rows point at them.
+    void appendRepeatedText(Row &row, Text field, const QString &text);
     void appendUtf8(Row &row, Text field, const QByteArray &utf8);
 
     std::vector<QByteArray> m_chunks; // the rows' text, back to back; never reallocated once full
     std::deque<Row> m_rows;           // grows by blocks, never one big reallocation
+    struct Written                    // a repeated text's bytes in the chunks
+    {
+        QString text; // held, so a string at the same address is this one
+        quint32 chunk = 0;
+        quint32 offset = 0;
+        quint32 length = 0;
+    };
+    Written m_written[SenderName + 1]; // by field: ConversationId, SenderId, SenderName
     QHash<QString, qint64> m_syncedRevs;
     int m_invalid = 0;
 };

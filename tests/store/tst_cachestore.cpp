@@ -694,6 +694,42 @@ private Q_SLOTS:
         QCOMPARE(await(store.messagesAfter(QStringLiteral("big"), 0, 100)), batch);
     }
 
+    void repeatedSendersAreWrittenOnceAChunk()
+    {
+        // Shared strings (as the decoder makes them) for the conversation, the senders
+        // and their names; contents large enough to fill several 64 KiB chunks.
+        const QString conv = QString::fromLatin1("rep");
+        const QString bob = QString::fromLatin1("bob"), ann = QString::fromLatin1("ann");
+        const QString bobName = QString::fromUtf8("Bob Ø"), annName = QString::fromUtf8("Ann Ж");
+        QList<Message> batch;
+        for (qint64 s = 1; s <= 60; ++s) {
+            Message m = message(conv, s, s % 4 == 0 ? ann : bob);
+            m.senderName = s % 4 == 0 ? annName : bobName;
+            m.content = QString(int(s % 7 == 0 ? 30000 : 50), QLatin1Char('x'));
+            batch.append(m);
+        }
+        const store::MessageBatch written = store::MessageBatch::from(batch);
+        QCOMPARE(written.size(), 60);
+        int sharedRows = 0;
+        for (qsizetype i = 0; i < written.size(); ++i) {
+            const store::MessageBatch::Row &row = written.row(i);
+            QCOMPARE(written.text(row, store::MessageBatch::ConversationId), conv.toUtf8());
+            QCOMPARE(written.text(row, store::MessageBatch::SenderId), batch[i].senderId.toUtf8());
+            QCOMPARE(written.text(row, store::MessageBatch::SenderName), batch[i].senderName.toUtf8());
+            if (i > 0 && row.chunk == written.row(i - 1).chunk
+                && row.offset[store::MessageBatch::ConversationId]
+                    == written.row(i - 1).offset[store::MessageBatch::ConversationId])
+                ++sharedRows;
+        }
+        QVERIFY(written.row(59).chunk > 0);
+        QVERIFY2(sharedRows > 40, qPrintable(QString::number(sharedRows)));
+
+        ChatStore store;
+        QVERIFY(await(store.open(path(QStringLiteral("repeated.sqlite")), QStringLiteral("alice"))));
+        QCOMPARE(await(store.insertMessages(batch)).inserted, 60);
+        QCOMPARE(await(store.messagesAfter(conv, 0, 100)), batch);
+    }
+
     void outboxEntrySurvivesAKill()
     {
         const QString file = path(QStringLiteral("crash.sqlite"));
