@@ -136,6 +136,23 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
     }
 
+    void preparedConnectionSpillsOnlyPastEightMiB()
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("spill"));
+        db.setDatabaseName(path(QStringLiteral("spill.sqlite")));
+        QVERIFY(db.open());
+        {
+            QString reason;
+            QVERIFY2(store::CacheSchema::prepare(db, &reason), qPrintable(reason));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA cache_spill")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2049); // on, past about 8 MiB
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("spill"));
+    }
+
     void continuationRunsOnTheCallersThread()
     {
         ChatStore store;
