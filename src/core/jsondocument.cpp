@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <limits>
 
 namespace ringchat {
 
@@ -247,17 +248,39 @@ QJsonObject JsonView::toObject() const
     return out;
 }
 
+int JsonMembers::slotOf(const char *key, qsizetype size)
+{
+    if (size == 0)
+        return 0;
+    const auto at = [key](qsizetype i) { return int(uchar(key[i])); };
+    return int((size + at(0) + at(size - 1) + 7 * at(size / 2)) & 63);
+}
+
 JsonMembers::JsonMembers(const JsonView &object)
 {
-    object.forEachMember([this](QByteArrayView key, JsonView value) { m_members.append({ key, value }); });
+    m_bySlot.fill(-1);
+    object.forEachMember([this](QByteArrayView key, JsonView value) {
+        if (m_members.size() < std::numeric_limits<qint16>::max())
+            m_bySlot[size_t(slotOf(key.data(), key.size()))] = qint16(m_members.size());
+        m_members.append({ key, value });
+    });
 }
 
 JsonView JsonMembers::value(QLatin1StringView key) const
 {
+    const auto matches = [&key](QByteArrayView k) {
+        return k.size() == key.size() && std::memcmp(k.data(), key.data(), size_t(k.size())) == 0;
+    };
+    // The slot holds the last member of its keys: if that is the key, no later one is.
+    // An empty slot: no such key (beyond the slots' reach, members are only scanned).
+    const qint16 slotted = m_bySlot[size_t(slotOf(key.data(), key.size()))];
+    if (slotted >= 0 && matches(m_members[slotted].key))
+        return m_members[slotted].value;
+    if (slotted < 0 && m_members.size() < std::numeric_limits<qint16>::max())
+        return {};
     // From the end, so the last of repeated keys wins. Sizes first: most differ.
     for (qsizetype i = m_members.size() - 1; i >= 0; --i) {
-        const QByteArrayView k = m_members[i].key;
-        if (k.size() == key.size() && std::memcmp(k.data(), key.data(), size_t(k.size())) == 0)
+        if (matches(m_members[i].key))
             return m_members[i].value;
     }
     return {};

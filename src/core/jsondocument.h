@@ -27,6 +27,7 @@
 #include <QString>
 #include <QVarLengthArray>
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <type_traits>
@@ -94,7 +95,7 @@ private:
 };
 
 // An object's members gathered once, for code that reads many fields: value(key)
-// then scans a small array instead of walking the document for every key. Holds
+// then looks in a small array instead of walking the document for every key. Holds
 // views, so it lives no longer than the document. The last repeated key wins.
 class JsonMembers
 {
@@ -108,7 +109,12 @@ private:
         QByteArrayView key;
         JsonView value;
     };
+    // A key's slot: a few of its letters, so a message's keys each get their own.
+    static int slotOf(const char *key, qsizetype size);
     QVarLengthArray<Member, 24> m_members; // a v2 Message has about 18
+    // By slot, the last member whose key has it (-1: none), so most lookups compare
+    // one key; two keys in one slot fall back to a scan.
+    std::array<qint16, 64> m_bySlot;
 };
 
 // One parsed document. Immutable after parse(); share it with std::shared_ptr so

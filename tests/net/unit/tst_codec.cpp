@@ -42,6 +42,7 @@ private slots:
     void malformedJsonRefused();
     void jsonEdgeCasesAccepted();
     void jsonViewReads();
+    void jsonMembersFindEveryKey();
     void payloadFromPacket();
     void payloadFromQJsonArray();
 };
@@ -518,6 +519,37 @@ void TestCodec::jsonViewReads()
     QVERIFY(!error.isEmpty());
     QVERIFY(!ringchat::JsonDocument::parse("", &error));
     QVERIFY(!ringchat::JsonDocument::parse("   ", &error));
+}
+
+// JsonMembers (the decoders' field reader) answers as a scan would: every key of many
+// (most sharing a slot with another), the last of repeated keys, nothing for absent keys.
+void TestCodec::jsonMembersFindEveryKey()
+{
+    QByteArray text = "{";
+    QHash<QByteArray, int> last;
+    for (int i = 0; i < 300; ++i) {
+        // Keys of every length from 0, some repeated later with another value.
+        const QByteArray key = i < 200
+            ? QByteArray::number(i * 7919, 36).left(i % 9) + QByteArray::number(i)
+            : QByteArray::number((i - 200) * 2 * 7919, 36).left(((i - 200) * 2) % 9)
+                + QByteArray::number((i - 200) * 2);
+        text += (i ? "," : "") + ("\"" + key + "\":") + QByteArray::number(i);
+        last[key] = i;
+    }
+    text += R"(,"":-1})";
+    last[""] = -1;
+    const auto doc = ringchat::JsonDocument::parse(text);
+    QVERIFY(doc);
+    const ringchat::JsonMembers members(doc->root());
+    for (auto it = last.cbegin(); it != last.cend(); ++it) {
+        const QLatin1StringView key(it.key());
+        QCOMPARE(members.value(key).toDouble(-2), double(it.value()));
+    }
+    for (const char *absent : { "id", "x", "seq", "conversationId", "199x", "zzzzzzzzzzzz" })
+        QVERIFY(members.value(QLatin1StringView(absent)).isUndefined());
+    QVERIFY(ringchat::JsonMembers(doc->root().value(QLatin1StringView("0")))
+                .value(QLatin1StringView("0"))
+                .isUndefined());
 }
 
 // An incoming payload reads straight from the packet's document; args() is made
