@@ -76,8 +76,10 @@ Timelines::Ingested Timelines::ingest(const QString &conversationId, const QList
     for (const api::Message &in : std::as_const(sorted)) {
         if (in.conversationId != conversationId || in.seq <= 0)
             continue;
-        // One lookup: the held copy, or where the new one goes (the end, for live ones).
-        const auto at = t.bySeq.lower_bound(in.seq);
+        // One lookup: the held copy, or where the new one goes. A live message goes
+        // after the newest: the end, without walking the tree's cold nodes.
+        const auto at = !t.bySeq.empty() && in.seq > t.bySeq.rbegin()->first ? t.bySeq.end()
+                                                                             : t.bySeq.lower_bound(in.seq);
         if (at != t.bySeq.end() && at->first == in.seq) {
             if (!api::supersedes(in, at->second))
                 continue;
