@@ -33,7 +33,8 @@ let shuttingDown = false;
 
 process.on('unhandledRejection', (err) => {
   // The Redis adapter may still try to publish a late request while its clients close.
-  if (shuttingDown && err?.name === 'ClientClosedError') return;
+  // (@redis/client's errors keep Error's name: the class is what tells them apart.)
+  if (shuttingDown && err?.constructor?.name === 'ClientClosedError') return;
   console.error('unhandled rejection:', err);
 });
 
